@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+
+import dev.rationale.app.fx.SceneSnapshot;
+import dev.rationale.app.shell.MainWindow;
+import dev.rationale.app.shell.MainWindowViewModel;
+import dev.rationale.app.theme.Theme;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The JavaFX application: opens the main window. Two system properties serve development and screenshots:
+ * {@value #THEME_PROPERTY} ({@code light} or {@code dark}) picks the theme at start-up, and
+ * {@value #SNAPSHOT_PROPERTY} (a file path) saves a PNG of the main window shortly after it is shown; the app keeps
+ * running afterwards.
+ */
+public final class RationaleApp extends Application {
+
+    /** System property naming the start-up theme, e.g. {@code -Drationale.theme=dark}. */
+    public static final String THEME_PROPERTY = "rationale.theme";
+
+    /** System property naming a PNG file to save the main window to, e.g. {@code -Drationale.snapshot=/tmp/a.png}. */
+    public static final String SNAPSHOT_PROPERTY = "rationale.snapshot";
+
+    // Long enough for the first layout, CSS pass and font loading to settle, so the picture shows the real screen.
+    private static final Duration SNAPSHOT_DELAY = Duration.millis(1500);
+
+    private static final Logger LOG = System.getLogger(RationaleApp.class.getName());
+
+    @Override
+    public void start(Stage stage) {
+        var viewModel = new MainWindowViewModel();
+        applyStartupTheme(viewModel);
+        new MainWindow(viewModel, Platform::exit).showIn(stage);
+        String snapshot = System.getProperty(SNAPSHOT_PROPERTY);
+        if (snapshot != null && !snapshot.isBlank()) {
+            scheduleSnapshot(stage.getScene(), Path.of(snapshot.strip()));
+        }
+    }
+
+    private static void applyStartupTheme(MainWindowViewModel viewModel) {
+        String name = System.getProperty(THEME_PROPERTY);
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        Theme.parse(name).ifPresentOrElse(viewModel::setTheme,
+                () -> LOG.log(Level.WARNING, "Unknown theme \"{0}\" in -D{1}; keeping {2}",
+                        name, THEME_PROPERTY, viewModel.getTheme().getDisplayName()));
+    }
+
+    private static void scheduleSnapshot(Scene scene, Path target) {
+        var pause = new PauseTransition(SNAPSHOT_DELAY);
+        pause.setOnFinished(event -> {
+            try {
+                SceneSnapshot.save(scene, target);
+                LOG.log(Level.INFO, "Saved a snapshot of the main window to {0}", target.toAbsolutePath());
+            } catch (IOException e) {
+                LOG.log(Level.ERROR, "Could not save a snapshot to " + target.toAbsolutePath(), e);
+            }
+        });
+        pause.play();
+    }
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.promptset;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Defensive copies for the records: absent collections become empty, order is kept, nulls inside are kept. */
+final class Lists {
+    private Lists() {
+    }
+
+    // List.copyOf rejects null elements; a file with a null list entry must reach the validator, not crash here.
+    static <T> List<T> copyOf(@Nullable List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    static Map<String, String> copyOf(@Nullable Map<String, String> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.promptset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A prompting strategy for a task: how many exemplars and which, the reasoning style, chat or raw text, the
+ * system text, template overrides, and how many samples to draw per case (more than one is self-consistency).
+ */
+@JsonPropertyOrder({"id", "label", "shots", "exemplars", "selection", "seed", "reasoning", "trigger", "shape",
+        "system", "template", "samples", "settings"})
+public record Variant(
+        @Nullable String id,
+        @Nullable String label,
+        @Nullable Integer shots,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> exemplars,
+        @Nullable ExemplarSelection selection,
+        @Nullable Long seed,
+        ReasoningStyle reasoning,
+        @Nullable String trigger,
+        PromptShape shape,
+        @Nullable String system,
+        @Nullable PromptTemplate template,
+        int samples,
+        @Nullable GenerationSettings settings) {
+
+    public static final String DEFAULT_TRIGGER = "Let's think step by step.";
+
+    public Variant {
+        exemplars = Lists.copyOf(exemplars);
+        reasoning = reasoning == null ? ReasoningStyle.NONE : reasoning;
+        shape = shape == null ? PromptShape.CHAT : shape;
+    }
+
+    /** A variant with the given id and everything else at its default. */
+    public static Variant named(String id) {
+        return new Variant(id, null, null, List.of(), null, null, ReasoningStyle.NONE, null, PromptShape.CHAT,
+                null, null, 1, null);
+    }
+
+    public String effectiveLabel() {
+        return label != null ? label : String.valueOf(id);
+    }
+
+    public ExemplarSelection effectiveSelection() {
+        return selection == null ? ExemplarSelection.FIRST : selection;
+    }
+
+    public long effectiveSeed() {
+        return seed == null ? 0L : seed;
+    }
+
+    public String effectiveTrigger() {
+        return trigger == null ? DEFAULT_TRIGGER : trigger;
+    }
+
+    /** The trigger that follows the question, or empty when this variant's style uses none. */
+    public String appendedTrigger() {
+        return switch (reasoning) {
+            case ZERO_SHOT_TRIGGER -> effectiveTrigger();
+            case CUSTOM -> trigger == null ? "" : trigger;
+            case NONE, FEW_SHOT_RATIONALE -> "";
+        };
+    }
+
+    public Variant withShots(@Nullable Integer k) {
+        return new Variant(id, label, k, exemplars, selection, seed, reasoning, trigger, shape, system, template,
+                samples, settings);
+    }
+
+    public Variant withReasoning(ReasoningStyle style) {
+        return new Variant(id, label, shots, exemplars, selection, seed, style, trigger, shape, system, template,
+                samples, settings);
+    }
+
+    public Variant withShape(PromptShape newShape) {
+        return new Variant(id, label, shots, exemplars, selection, seed, reasoning, trigger, newShape, system,
+                template, samples, settings);
+    }
+}
