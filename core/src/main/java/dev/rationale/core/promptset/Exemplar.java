@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.promptset;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,21 +15,15 @@ public record Exemplar(
         Map<String, String> inputs,
         @Nullable String rationale,
         @Nullable String answer,
-        boolean enabled) {
+        @Nullable Boolean enabled) {
 
     public Exemplar {
         inputs = Lists.copyOf(inputs);
     }
 
-    // Jackson passes null for an absent "enabled"; absent means enabled.
-    @JsonCreator
-    static Exemplar fromFile(
-            @JsonProperty("id") @Nullable String id,
-            @JsonProperty("inputs") @Nullable Map<String, String> inputs,
-            @JsonProperty("rationale") @Nullable String rationale,
-            @JsonProperty("answer") @Nullable String answer,
-            @JsonProperty("enabled") @Nullable Boolean enabled) {
-        return new Exemplar(id, Lists.copyOf(inputs), rationale, answer, enabled == null || enabled);
+    /** Whether the exemplar may be shown; a file that leaves {@code enabled} out means yes. */
+    public boolean effectiveEnabled() {
+        return enabled == null || enabled;
     }
 
     public boolean hasRationale() {

@@ -19,26 +19,23 @@ public record Variant(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> exemplars,
         @Nullable ExemplarSelection selection,
         @Nullable Long seed,
-        ReasoningStyle reasoning,
+        @Nullable ReasoningStyle reasoning,
         @Nullable String trigger,
-        PromptShape shape,
+        @Nullable PromptShape shape,
         @Nullable String system,
         @Nullable PromptTemplate template,
-        int samples,
+        @Nullable Integer samples,
         @Nullable GenerationSettings settings) {
 
     public static final String DEFAULT_TRIGGER = "Let's think step by step.";
 
     public Variant {
         exemplars = Lists.copyOf(exemplars);
-        reasoning = reasoning == null ? ReasoningStyle.NONE : reasoning;
-        shape = shape == null ? PromptShape.CHAT : shape;
     }
 
     /** A variant with the given id and everything else at its default. */
     public static Variant named(String id) {
-        return new Variant(id, null, null, List.of(), null, null, ReasoningStyle.NONE, null, PromptShape.CHAT,
-                null, null, 1, null);
+        return new Variant(id, null, null, List.of(), null, null, null, null, null, null, null, null, null);
     }
 
     public String effectiveLabel() {
@@ -53,13 +50,26 @@ public record Variant(
         return seed == null ? 0L : seed;
     }
 
+    public ReasoningStyle effectiveReasoning() {
+        return reasoning == null ? ReasoningStyle.NONE : reasoning;
+    }
+
+    public PromptShape effectiveShape() {
+        return shape == null ? PromptShape.CHAT : shape;
+    }
+
+    /** Completions per case; more than one is self-consistency. */
+    public int effectiveSamples() {
+        return samples == null ? 1 : samples;
+    }
+
     public String effectiveTrigger() {
         return trigger == null ? DEFAULT_TRIGGER : trigger;
     }
 
     /** The trigger that follows the question, or empty when this variant's style uses none. */
     public String appendedTrigger() {
-        return switch (reasoning) {
+        return switch (effectiveReasoning()) {
             case ZERO_SHOT_TRIGGER -> effectiveTrigger();
             case CUSTOM -> trigger == null ? "" : trigger;
             case NONE, FEW_SHOT_RATIONALE -> "";
@@ -71,12 +81,12 @@ public record Variant(
                 samples, settings);
     }
 
-    public Variant withReasoning(ReasoningStyle style) {
+    public Variant withReasoning(@Nullable ReasoningStyle style) {
         return new Variant(id, label, shots, exemplars, selection, seed, style, trigger, shape, system, template,
                 samples, settings);
     }
 
-    public Variant withShape(PromptShape newShape) {
+    public Variant withShape(@Nullable PromptShape newShape) {
         return new Variant(id, label, shots, exemplars, selection, seed, reasoning, trigger, newShape, system,
                 template, samples, settings);
     }
