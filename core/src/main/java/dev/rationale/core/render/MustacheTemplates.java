@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.render;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fills Mustache templates. Prompts are plain text, so nothing is HTML-escaped; a variable with no value is
+ * an error rather than an empty string, because a silently blank question is a wrong prompt that looks right.
+ */
+public final class MustacheTemplates {
+    private static final Mustache.Compiler COMPILER = Mustache.compiler()
+            .escapeHTML(false)
+            .emptyStringIsFalse(true)
+            .nullValue("");
+
+    // The same few templates are filled for every exemplar and case of a run; compiling once is enough.
+    private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
+
+    private MustacheTemplates() {
+    }
+
+    /**
+     * Fills {@code template} with {@code values}.
+     *
+     * @param where names the template and the item being rendered, for the error message
+     * @throws RenderException if the template does not parse or uses a variable {@code values} lacks
+     */
+    public static String fill(String template, Map<String, ? extends @Nullable Object> values, String where) {
+        Template compiled = compile(template, where);
+        try {
+            return compiled.execute(values);
+        } catch (MustacheException.Context e) {
+            throw new RenderException(where + ": no value for {{" + e.key + "}}", e);
+        } catch (MustacheException e) {
+            throw new RenderException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses {@code template} once and keeps it. */
+    static Template compile(String template, String where) {
+        Template cached = COMPILED.get(template);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Template compiled = COMPILER.compile(template);
+            COMPILED.putIfAbsent(template, compiled);
+            return compiled;
+        } catch (MustacheException e) {
+            throw new RenderException(where + ": template does not parse: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.render;
+
+import dev.rationale.core.promptset.Exemplar;
+import dev.rationale.core.promptset.PromptShape;
+import dev.rationale.core.promptset.PromptTemplate;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lays out the prompt a variant sends for one test case, exactly as {@code docs/prompt-set-format.md}
+ * ("How a prompt is rendered") describes: the same rules serve the preview, the CLI and every run.
+ */
+public final class PromptRenderer {
+    private PromptRenderer() {
+    }
+
+    /** The prompt {@code variant} of {@code task} sends for {@code testCase}. */
+    public static RenderedPrompt render(Task task, Variant variant, TestCase testCase) {
+        String caseName = testCase.id() != null ? "case \"" + testCase.id() + "\"" : "the case";
+        return render(task, variant, testCase.inputs(), caseName);
+    }
+
+    /**
+     * The prompt for the given input values.
+     *
+     * @param inputName how error messages name the inputs, e.g. {@code case "c12"}
+     */
+    public static RenderedPrompt render(Task task, Variant variant, Map<String, String> inputs, String inputName) {
+        Layout layout = new Layout(task, variant);
+        String instruction = layout.instruction(inputs, inputName);
+        String question = layout.input(inputs, inputName);
+        String trigger = variant.appendedTrigger();
+        List<Exemplar> shots = ExemplarPicker.pick(task, variant);
+        return variant.effectiveShape() == PromptShape.CHAT
+                ? chat(layout, shots, instruction, question, trigger)
+                : text(layout, shots, instruction, question, trigger);
+    }
+
+    private static RenderedPrompt chat(
+            Layout layout, List<Exemplar> shots, @Nullable String instruction, String question, String trigger) {
+        List<ChatMessage> messages = new ArrayList<>();
+        String system = joinPresent("\n\n", layout.variant.system(), instruction);
+        if (!system.isEmpty()) {
+            messages.add(ChatMessage.system(system));
+        }
+        for (Exemplar shot : shots) {
+            messages.add(ChatMessage.user(layout.exemplarInput(shot)));
+            messages.add(ChatMessage.assistant(layout.exemplarOutput(shot)));
+        }
+        messages.add(ChatMessage.user(trigger.isEmpty() ? question : question + "\n\n" + trigger));
+        return new RenderedPrompt.Chat(messages);
+    }
+
+    private static RenderedPrompt text(
+            Layout layout, List<Exemplar> shots, @Nullable String instruction, String question, String trigger) {
+        String cue = layout.template.effectiveCue();
+        List<String> parts = new ArrayList<>();
+        addIfPresent(parts, layout.variant.system());
+        addIfPresent(parts, instruction);
+        for (Exemplar shot : shots) {
+            String answer = layout.exemplarOutput(shot);
+            parts.add(layout.exemplarInput(shot) + "\n" + (cue.isEmpty() ? answer : cue + " " + answer));
+        }
+        // The prompt ends right after the cue so that the model's first token brings its own leading space.
+        String open = question + "\n" + cue;
+        if (!trigger.isEmpty()) {
+            open = cue.isEmpty() ? open + trigger : open + " " + trigger;
+        }
+        parts.add(open);
+        return new RenderedPrompt.Text(String.join(layout.template.effectiveSeparator(), parts));
+    }
+
+    private static String joinPresent(String separator, @Nullable String first, @Nullable String second) {
+        List<String> present = new ArrayList<>();
+        addIfPresent(present, first);
+        addIfPresent(present, second);
+        return String.join(separator, present);
+    }
+
+    private static void addIfPresent(List<String> parts, @Nullable String part) {
+        if (part != null && !part.isBlank()) {
+            parts.add(part);
+        }
+    }
+
+    /** A task's template with the variant's overrides, filled for one item at a time. */
+    private static final class Layout {
+        final Variant variant;
+        final PromptTemplate template;
+        final boolean showsRationales;
+        final String where;
+
+        Layout(Task task, Variant variant) {
+            this.variant = variant;
+            this.template = task.effectiveTemplate().overriddenBy(variant.template());
+            this.showsRationales = variant.effectiveReasoning().showsRationales();
+            this.where = "task \"" + task.id() + "\" variant \"" + variant.id() + "\"";
+            if (template.input() == null || template.input().isBlank()) {
+                throw new RenderException(where + ": the template has no input");
+            }
+        }
+
+        @Nullable String instruction(Map<String, String> inputs, String inputName) {
+            String instruction = template.instruction();
+            return instruction == null ? null : fill(instruction, inputs, "template.instruction", inputName);
+        }
+
+        String input(Map<String, String> inputs, String inputName) {
+            return fill(template.effectiveInput(), inputs, "template.input", inputName);
+        }
+
+        String exemplarInput(Exemplar shot) {
+            return fill(template.effectiveInput(), shot.inputs(), "template.input", exemplarName(shot));
+        }
+
+        String exemplarOutput(Exemplar shot) {
+            Map<String, @Nullable String> values = new HashMap<>(shot.inputs());
+            values.put("answer", shot.answer());
+            // Null rather than absent: the default output template asks for {{#rationale}} in every style.
+            values.put("rationale", showsRationales && shot.hasRationale() ? shot.rationale() : null);
+            return fill(template.effectiveOutput(), values, "template.output", exemplarName(shot));
+        }
+
+        private String fill(String text, Map<String, ? extends @Nullable Object> values, String field, String item) {
+            return MustacheTemplates.fill(text, values, where + " " + field + " for " + item);
+        }
+
+        private static String exemplarName(Exemplar shot) {
+            return shot.id() != null ? "exemplar \"" + shot.id() + "\"" : "an exemplar without id";
+        }
+    }
+}
