@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.promptset;
+
+import dev.rationale.core.answer.CompareRule;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a task's exemplars and test cases: optional ids unique in the task, an exemplar's answer, and inputs
+ * that give every input variable a value. Input values no template reads are warned about, as is a case without
+ * an expected answer in a task that grades answers.
+ */
+final class ExampleRules {
+    private final InputVariables variables;
+    private final Findings findings;
+
+    ExampleRules(InputVariables variables, Findings findings) {
+        this.variables = variables;
+        this.findings = findings;
+    }
+
+    void checkExemplars(List<Exemplar> exemplars, String listPath) {
+        UniqueIds ids = new UniqueIds("exemplar");
+        for (int i = 0; i < exemplars.size(); i++) {
+            String path = FieldPath.index(listPath, i);
+            Exemplar exemplar = exemplars.get(i);
+            if (!findings.requireElement(exemplar, path)) {
+                continue;
+            }
+            checkOptionalId(exemplar.id(), path, ids);
+            checkInputs(exemplar.inputs(), path);
+            if (exemplar.answer() == null) {
+                findings.error(FieldPath.field(path, "answer"), Findings.REQUIRED);
+            }
+        }
+    }
+
+    void checkCases(List<TestCase> cases, String listPath, CompareRule compare) {
+        UniqueIds ids = new UniqueIds("case");
+        for (int i = 0; i < cases.size(); i++) {
+            String path = FieldPath.index(listPath, i);
+            TestCase testCase = cases.get(i);
+            if (!findings.requireElement(testCase, path)) {
+                continue;
+            }
+            checkOptionalId(testCase.id(), path, ids);
+            checkInputs(testCase.inputs(), path);
+            if (testCase.expected() == null && compare != CompareRule.NONE) {
+                findings.warning(FieldPath.field(path, "expected"), "missing, so this case cannot be graded"
+                        + " (the task compares answers as " + JsonNames.of(compare) + ")");
+            }
+        }
+    }
+
+    private void checkOptionalId(@Nullable String id, String path, UniqueIds ids) {
+        if (id == null) {
+            return;
+        }
+        if (id.isBlank()) {
+            findings.error(FieldPath.field(path, "id"), "must not be blank");
+        } else {
+            ids.add(id, path, findings);
+        }
+    }
+
+    private void checkInputs(Map<String, String> inputs, String ownerPath) {
+        String path = FieldPath.field(ownerPath, "inputs");
+        Map<String, String> required = variables.required();
+        if (inputs.isEmpty()) {
+            String needed = required.isEmpty() ? "" : " (values for: " + String.join(", ", required.keySet()) + ")";
+            findings.error(path, Findings.REQUIRED + needed);
+            return;
+        }
+        required.forEach((name, usedIn) -> {
+            if (!inputs.containsKey(name)) {
+                findings.error(path, "no value for \"" + name + "\", which " + usedIn + " uses");
+            }
+        });
+        inputs.forEach((name, value) -> {
+            String valuePath = FieldPath.field(path, name);
+            if (value == null) {
+                findings.error(valuePath, "expected text, got null");
+            }
+            if (!variables.isUsed(name)) {
+                findings.warning(valuePath, "no template uses \"" + name + "\"");
+            }
+        });
+    }
+}

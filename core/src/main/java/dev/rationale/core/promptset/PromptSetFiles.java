@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.promptset;
+
+import dev.rationale.core.RationaleException;
+import dev.rationale.core.storage.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes prompt-set files ({@code docs/prompt-set-format.md}). A name ending in {@code .yaml} or
+ * {@code .yml} means YAML, anything else JSON. Loading is strict and reports every problem it can find as an
+ * {@link InvalidPromptSetException}, each located as {@code FILE:LINE:COLUMN: FIELD: message}. Saving writes the
+ * canonical text (saving an unchanged set gives the same bytes) and replaces the file atomically.
+ *
+ * <p>Methods that touch files block; call them off the UI thread. All methods are thread-safe.
+ */
+public final class PromptSetFiles {
+    private static final PromptSetReader READER = new PromptSetReader();
+
+    private PromptSetFiles() {
+    }
+
+    /**
+     * Loads and validates a prompt set, dropping its warnings.
+     *
+     * @throws InvalidPromptSetException when the file cannot be read or has errors
+     */
+    public static PromptSet load(Path file) {
+        return loadWithWarnings(file).promptSet();
+    }
+
+    /**
+     * Loads and validates a prompt set, keeping the validator's warnings.
+     *
+     * @throws InvalidPromptSetException when the file cannot be read or has errors
+     */
+    public static LoadedPromptSet loadWithWarnings(Path file) {
+        String name = file.toString();
+        return READER.read(readText(file, name), name, FileSyntax.of(file));
+    }
+
+    /**
+     * Writes {@code set} to {@code file} as JSON or YAML by its extension, atomically, creating missing
+     * directories. The set is written as it is, valid or not, so work in progress can be saved.
+     *
+     * @throws RationaleException when the file cannot be written; the old content is then left as it was
+     */
+    public static void save(PromptSet set, Path file) {
+        byte[] content = FileSyntax.of(file).write(set).getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.write(file, content);
+        } catch (IOException e) {
+            throw new RationaleException("could not save " + file + ": " + reasonOf(e), e);
+        }
+    }
+
+    /** The JSON text {@link #save} writes to a {@code .json} file. */
+    public static String toJson(PromptSet set) {
+        return FileSyntax.JSON.write(set);
+    }
+
+    /** The YAML text {@link #save} writes to a {@code .yaml} file. */
+    public static String toYaml(PromptSet set) {
+        return FileSyntax.YAML.write(set);
+    }
+
+    /**
+     * Reads and validates JSON text as {@link #load} reads a file.
+     *
+     * @param sourceName what problems name as their file, e.g. {@code <stdin>}
+     * @throws InvalidPromptSetException when the text has errors
+     */
+    public static PromptSet fromJson(String text, String sourceName) {
+        return READER.read(text, sourceName, FileSyntax.JSON).promptSet();
+    }
+
+    /**
+     * Reads and validates YAML text as {@link #load} reads a file.
+     *
+     * @param sourceName what problems name as their file, e.g. {@code <stdin>}
+     * @throws InvalidPromptSetException when the text has errors
+     */
+    public static PromptSet fromYaml(String text, String sourceName) {
+        return READER.read(text, sourceName, FileSyntax.YAML).promptSet();
+    }
+
+    private static String readText(Path file, String name) {
+        if (Files.isDirectory(file)) {
+            throw InvalidPromptSetException.of(Problem.of(name, "is a directory, not a prompt-set file"));
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw InvalidPromptSetException.of(Problem.of(name, "cannot read: " + reasonOf(e)));
+        }
+    }
+
+    private static String reasonOf(IOException e) {
+        return switch (e) {
+            case NoSuchFileException missing -> "no such file";
+            case AccessDeniedException denied -> "permission denied";
+            case CharacterCodingException coding -> "not UTF-8 text";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
+    }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.promptset;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a prompt set from text in steps, each of which can reject it: parse (syntax, duplicate keys), check the
+ * header (format and version), bind to the records (unknown fields, wrong types), validate (meaning). Binding
+ * works on the parsed tree, and a {@link SourceMap} from a second, streaming parse gives every later problem its
+ * line and column.
+ */
+final class PromptSetReader {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final PromptSetValidator validator = new PromptSetValidator();
+
+    /** @throws InvalidPromptSetException with every problem found, when the text is not a usable prompt set */
+    LoadedPromptSet read(String text, String file, FileSyntax syntax) {
+        // Some Windows editors start UTF-8 files with a byte-order mark, which JSON parsers reject.
+        String body = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        ObjectMapper mapper = syntax.mapper();
+        JsonNode tree = parse(body, file, syntax);
+        SourceMap map = sourceMap(mapper, body);
+        ObjectNode root = requireObject(tree, file, map);
+        List<Problem> headerProblems = FormatHeader.check(root, map, file);
+        if (!headerProblems.isEmpty()) {
+            throw new InvalidPromptSetException(headerProblems);
+        }
+        PromptSet set = bind(mapper, root, file, map);
+        ValidationReport report = validator.validate(set, map, file);
+        if (report.hasErrors()) {
+            throw new InvalidPromptSetException(report.errors(), report.warnings());
+        }
+        return new LoadedPromptSet(set, report.warnings());
+    }
+
+    private static @Nullable JsonNode parse(String body, String file, FileSyntax syntax) {
+        try {
+            return syntax.mapper().readTree(body);
+        } catch (JacksonException e) {
+            throw InvalidPromptSetException.of(JacksonProblems.fromParse(e, file, syntax));
+        }
+    }
+
+    private static SourceMap sourceMap(ObjectMapper mapper, String body) {
+        try (JsonParser parser = mapper.createParser(body)) {
+            return SourceMap.read(parser);
+        } catch (IOException e) {
+            throw new IllegalStateException("text that parsed once failed to parse again", e);
+        }
+    }
+
+    private static ObjectNode requireObject(@Nullable JsonNode tree, String file, SourceMap map) {
+        if (tree == null || tree.isMissingNode()) {
+            throw InvalidPromptSetException.of(Problem.of(file, "the file is empty; expected a prompt set"));
+        }
+        if (tree instanceof ObjectNode root) {
+            return root;
+        }
+        throw InvalidPromptSetException.of(Problem.at(file, map.locate(FieldPath.ROOT), "",
+                "not a Rationale prompt set: expected an object at the top, got " + JacksonProblems.describe(tree)));
+    }
+
+    // After a wrong type Jackson cannot go on, so binding stops at the first such problem; unknown fields are
+    // collected on the way and all reported. Validation is skipped then: it would only repeat the damage.
+    private static PromptSet bind(ObjectMapper mapper, ObjectNode root, String file, SourceMap map) {
+        UnknownFieldCollector unknownFields = new UnknownFieldCollector(file, map);
+        try {
+            PromptSet set = mapper.readerFor(PromptSet.class).withHandler(unknownFields).readValue(root);
+            if (!unknownFields.problems().isEmpty()) {
+                throw new InvalidPromptSetException(inFileOrder(unknownFields.problems()));
+            }
+            return set;
+        } catch (JsonMappingException e) {
+            List<Problem> problems = new ArrayList<>(unknownFields.problems());
+            problems.add(JacksonProblems.fromBinding(e, root, map, file));
+            throw new InvalidPromptSetException(inFileOrder(problems));
+        } catch (IOException e) {
+            throw new IllegalStateException("binding a parsed tree does no I/O", e);
+        }
+    }
+
+    // Jackson holds back a record's unknown fields until the record is complete; sorting restores file order.
+    private static List<Problem> inFileOrder(List<Problem> problems) {
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Findings.FILE_ORDER);
+        return sorted;
+    }
+}
