@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.promptset;
 
-import dev.rationale.core.render.RenderException;
-import dev.rationale.core.render.TemplateVariables;
+import dev.rationale.core.template.TemplateException;
+import dev.rationale.core.template.TemplateVariables;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ final class InputVariables {
     private static List<String> namesIn(String text, String fieldPath, Findings findings) {
         try {
             return TemplateVariables.of(text);
-        } catch (RenderException e) {
+        } catch (TemplateException e) {
             findings.error(fieldPath, "not a valid template: " + e.getMessage());
             return List.of();
         }

@@ -7,6 +7,8 @@ import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.template.MustacheTemplates;
+import dev.rationale.core.template.TemplateException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -129,7 +131,11 @@ public final class PromptRenderer {
         }
 
         private String fill(String text, Map<String, ? extends @Nullable Object> values, String field, String item) {
-            return MustacheTemplates.fill(text, values, where + " " + field + " for " + item);
+            try {
+                return MustacheTemplates.fill(text, values, where + " " + field + " for " + item);
+            } catch (TemplateException e) {
+                throw new RenderException(e.getMessage(), e);
+            }
         }
 
         private static String exemplarName(Exemplar shot) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.render;
+package dev.rationale.core.template;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
@@ -28,16 +28,16 @@ public final class MustacheTemplates {
      * Fills {@code template} with {@code values}.
      *
      * @param where names the template and the item being rendered, for the error message
-     * @throws RenderException if the template does not parse or uses a variable {@code values} lacks
+     * @throws TemplateException if the template does not parse or uses a variable {@code values} lacks
      */
     public static String fill(String template, Map<String, ? extends @Nullable Object> values, String where) {
         Template compiled = compile(template, where);
         try {
             return compiled.execute(values);
         } catch (MustacheException.Context e) {
-            throw new RenderException(where + ": no value for {{" + e.key + "}}", e);
+            throw new TemplateException(where + ": no value for {{" + e.key + "}}", e);
         } catch (MustacheException e) {
-            throw new RenderException(where + ": " + e.getMessage(), e);
+            throw new TemplateException(where + ": " + e.getMessage(), e);
         }
     }
 
@@ -52,7 +52,7 @@ public final class MustacheTemplates {
             COMPILED.putIfAbsent(template, compiled);
             return compiled;
         } catch (MustacheException e) {
-            throw new RenderException(where + ": template does not parse: " + e.getMessage(), e);
+            throw new TemplateException(where + ": template does not parse: " + e.getMessage(), e);
         }
     }
 }

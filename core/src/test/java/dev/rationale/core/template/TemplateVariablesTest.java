@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.render;
+package dev.rationale.core.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ class TemplateVariablesTest {
     @ValueSource(strings = {"{{#x}}never closed", "closed {{/x}} without opening", "{{#a}}{{/b}}", "{{}}",
         "{{#}}{{/}}"})
     void aTemplateThatDoesNotParseIsAnError(String template) {
-        assertThatThrownBy(() -> TemplateVariables.of(template)).isInstanceOf(RenderException.class)
+        assertThatThrownBy(() -> TemplateVariables.of(template)).isInstanceOf(TemplateException.class)
                 .hasMessageNotContaining("@ line");
     }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.render;
+package dev.rationale.core.template;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
@@ -23,14 +23,14 @@ public final class TemplateVariables {
     /**
      * Returns the names {@code template} uses.
      *
-     * @throws RenderException when the template does not parse, e.g. a section that is never closed; the
+     * @throws TemplateException when the template does not parse, e.g. a section that is never closed; the
      *     message says what is wrong in plain words
      */
     public static List<String> of(String template) {
         Set<String> names = new LinkedHashSet<>();
         compile(template).visit(new NameCollector(names));
         if (names.contains("")) {
-            throw new RenderException("a tag has no name");
+            throw new TemplateException("a tag has no name");
         }
         names.removeAll(SPECIAL_NAMES);
         return List.copyOf(names);
@@ -40,10 +40,10 @@ public final class TemplateVariables {
         try {
             return Mustache.compiler().compile(template);
         } catch (MustacheException e) {
-            throw new RenderException(plain(String.valueOf(e.getMessage())), e);
+            throw new TemplateException(plain(String.valueOf(e.getMessage())), e);
         } catch (IndexOutOfBoundsException e) {
             // jmustache 1.16 fails this way on an empty tag such as "{{}}" instead of with a parse error.
-            throw new RenderException("a tag has no name", e);
+            throw new TemplateException("a tag has no name", e);
         }
     }
 

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering the style guide asks for: core and the command line stand without JavaFX or the app. */
+class ArchitectureTest {
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.rationale.core", "dev.rationale.cli");
+
+    @Test
+    void coreAndCliImportNothingFromJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.rationale.core..", "dev.rationale.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void coreKnowsNeitherTheCliNorTheApp() {
+        noClasses().that().resideInAPackage("dev.rationale.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.rationale.cli..", "dev.rationale.app..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void corePackagesDependOnEachOtherWithoutCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.rationale.core.(*)..")
+                .should().beFreeOfCycles()
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theRulesSeeTheClassesTheyGuard() {
+        org.assertj.core.api.Assertions.assertThat(PRODUCTION.containPackage("dev.rationale.core.render")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(PRODUCTION.containPackage("dev.rationale.cli")).isTrue();
+    }
+}
