@@ -17,7 +17,8 @@ final class CaseReference {
             }
         }
         if (task.cases().isEmpty()) {
-            throw new RenderException("task \"" + task.id() + "\" has no test cases; give the inputs with --input NAME=VALUE");
+            throw new RenderException(
+                    "task \"" + task.id() + "\" has no test cases; give the inputs with --input NAME=VALUE");
         }
         int position;
         try {

@@ -52,7 +52,8 @@ public final class RationaleCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, e.g. 'rationale render FILE'.");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing a command, e.g. 'rationale render FILE'.");
     }
 
     /** Prints the version the build stamped into core. */

@@ -54,10 +54,11 @@ final class RenderCommand implements Callable<Integer> {
     private @Nullable String caseRef;
 
     @Option(names = "--input", paramLabel = "NAME=VALUE",
-            description = "An input value; replaces the case's value, or renders without a case when --case is not given.")
+            description = "An input value: replaces the case's value, or stands alone when --case is not given.")
     private Map<String, String> inputs = new LinkedHashMap<>();
 
-    @Option(names = "--json", description = "Print {\"shape\":\"chat\",\"messages\":[...]} or {\"shape\":\"text\",\"prompt\":\"...\"}.")
+    @Option(names = "--json",
+            description = "Print {\"shape\":\"chat\",\"messages\":[...]} or {\"shape\":\"text\",\"prompt\":\"...\"}.")
     private boolean json;
 
     @Override

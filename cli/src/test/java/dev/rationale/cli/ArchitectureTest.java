@@ -18,6 +18,7 @@ class ArchitectureTest {
     void coreAndCliImportNothingFromJavaFx() {
         noClasses().that().resideInAnyPackage("dev.rationale.core..", "dev.rationale.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("the command line and core run where no graphics toolkit exists")
                 .check(PRODUCTION);
     }
 
@@ -25,6 +26,7 @@ class ArchitectureTest {
     void coreKnowsNeitherTheCliNorTheApp() {
         noClasses().that().resideInAPackage("dev.rationale.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.rationale.cli..", "dev.rationale.app..")
+                .because("core is the shared ground; the app and the command line stand on it, not the reverse")
                 .check(PRODUCTION);
     }
 
@@ -33,6 +35,7 @@ class ArchitectureTest {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching("dev.rationale.core.(*)..")
                 .should().beFreeOfCycles()
+                .because("a cycle makes two packages one, and neither can be understood or tested alone")
                 .check(PRODUCTION);
     }
 

@@ -60,7 +60,8 @@ class ValidateCommandTest {
 
     @Test
     void aSyntaxErrorNamesItsLine() throws Exception {
-        Path file = write("cut.rationale.json", "{\n  \"format\": \"rationale-prompt-set\",\n  \"version\": 1,\n  \"name\": \"Cut");
+        Path file = write("cut.rationale.json",
+                "{\n  \"format\": \"rationale-prompt-set\",\n  \"version\": 1,\n  \"name\": \"Cut");
 
         CliRun run = CliRun.of("validate", file.toString());
 

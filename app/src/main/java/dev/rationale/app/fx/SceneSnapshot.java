@@ -34,7 +34,8 @@ public final class SceneSnapshot {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        // ImageIO returns false instead of throwing when no writer fits; an unwritten screenshot must not pass silently.
+        // ImageIO returns false instead of throwing when no writer fits;
+        // an unwritten screenshot must not pass silently.
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile())) {
             throw new IOException("No PNG writer available for " + target);
         }

@@ -22,7 +22,8 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT) {
         @Override
         public void set(Theme newValue) {
-            // A null theme would leave the scene without any stylesheet; refuse it where it is set, not where it breaks.
+            // A null theme would leave the scene without any stylesheet;
+            // refuse it where it is set, not where it breaks.
             super.set(Objects.requireNonNull(newValue, "theme"));
         }
     };

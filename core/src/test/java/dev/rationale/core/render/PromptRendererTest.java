@@ -53,7 +53,8 @@ class PromptRendererTest {
 
     @Test
     void fewShotRationalePutsEachRationaleBeforeItsAnswer() {
-        String prompt = textOf(PromptRenderer.render(task(QA, BASKET), text(1, ReasoningStyle.FEW_SHOT_RATIONALE), PEARS));
+        String prompt = textOf(
+                PromptRenderer.render(task(QA, BASKET), text(1, ReasoningStyle.FEW_SHOT_RATIONALE), PEARS));
 
         assertThat(prompt).isEqualTo("""
                 Q: A basket holds 3 apples and Ann adds 4 more. How many apples are in it?
@@ -80,7 +81,8 @@ class PromptRendererTest {
 
     @Test
     void zeroShotTriggerFollowsTheCueAndNoExemplarIsShown() {
-        String prompt = textOf(PromptRenderer.render(task(QA, BASKET), text(0, ReasoningStyle.ZERO_SHOT_TRIGGER), PEARS));
+        String prompt = textOf(
+                PromptRenderer.render(task(QA, BASKET), text(0, ReasoningStyle.ZERO_SHOT_TRIGGER), PEARS));
 
         assertThat(prompt).isEqualTo("Q: Tom has 5 pears and eats 2. How many are left?\nA: Let's think step by step.");
     }

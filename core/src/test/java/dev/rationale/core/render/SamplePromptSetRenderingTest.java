@@ -54,7 +54,8 @@ class SamplePromptSetRenderingTest {
         for (Task task : sample(name).tasks()) {
             List<Variant> variants = task.variants();
             assertThat(variants).as(task.id() + " zero-shot")
-                    .anyMatch(v -> Integer.valueOf(0).equals(v.shots()) && v.effectiveReasoning() == ReasoningStyle.NONE);
+                    .anyMatch(v -> Integer.valueOf(0).equals(v.shots())
+                            && v.effectiveReasoning() == ReasoningStyle.NONE);
             assertThat(variants).as(task.id() + " k-shot")
                     .anyMatch(v -> v.shots() == null || v.shots() > 0);
             assertThat(variants).as(task.id() + " self-consistency").anyMatch(v -> v.effectiveSamples() > 1);
@@ -140,7 +141,8 @@ class SamplePromptSetRenderingTest {
     private static String plain(RenderedPrompt prompt) {
         return switch (prompt) {
             case RenderedPrompt.Text text -> text.prompt();
-            case RenderedPrompt.Chat chat -> String.join("\n", chat.messages().stream().map(ChatMessage::content).toList());
+            case RenderedPrompt.Chat chat ->
+                    String.join("\n", chat.messages().stream().map(ChatMessage::content).toList());
         };
     }
 }
