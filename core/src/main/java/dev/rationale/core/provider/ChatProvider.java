@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider;
+
+import java.util.List;
+
+/**
+ * A backend that generates text. Implementations are thread-safe; one instance serves many requests.
+ * {@link #stream} never blocks on I/O: it checks the request against {@link #capabilities()} (throwing
+ * {@link ProviderException} of kind {@link ProviderException.Kind#UNSUPPORTED} before anything is sent) and
+ * returns at once; events arrive on a provider thread.
+ */
+public interface ChatProvider {
+
+    ProviderKind kind();
+
+    /** What this backend can do; may depend on the endpoint's configuration, never on a network call. */
+    Capabilities capabilities();
+
+    /** Starts a completion; events go to {@code listener}, ending with one Completed or Failed. */
+    Cancellable stream(CompletionRequest request, CompletionListener listener);
+
+    /**
+     * The models the backend offers. Blocks; call it off the UI thread.
+     *
+     * @throws ProviderException when the backend cannot list them or is unreachable
+     */
+    List<ModelInfo> listModels();
+}
