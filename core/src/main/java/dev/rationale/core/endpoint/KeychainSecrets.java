@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.endpoint;
+
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import dev.rationale.core.RationaleException;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keys in the OS keychain (macOS Keychain, Windows Credential Manager, the Secret Service on Linux), under the
+ * service name "Rationale". A machine without one (a server, a CI box) gives an unavailable store, not an error:
+ * keys then come from the environment.
+ */
+public final class KeychainSecrets implements SecretStore {
+    static final String SERVICE = "Rationale";
+    private static final System.Logger LOG = System.getLogger(KeychainSecrets.class.getName());
+
+    private final @Nullable Keyring keyring;
+
+    private KeychainSecrets(@Nullable Keyring keyring) {
+        this.keyring = keyring;
+    }
+
+    /** The OS keychain, or an unavailable store when there is none. */
+    public static KeychainSecrets open() {
+        try {
+            return new KeychainSecrets(Keyring.create());
+        } catch (Exception | LinkageError e) {
+            // No backend (no D-Bus session, no Secret Service) is normal on servers; say it once, quietly.
+            LOG.log(Level.DEBUG, "no OS keychain here: " + e.getMessage());
+            return new KeychainSecrets(null);
+        }
+    }
+
+    @Override
+    public Optional<String> read(String entry) {
+        if (keyring == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(keyring.getPassword(SERVICE, entry)).filter(s -> !s.isEmpty());
+        } catch (PasswordAccessException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "keychain entry \"" + entry + "\" not readable: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void write(String entry, String secret) {
+        if (keyring == null) {
+            throw new RationaleException("there is no OS keychain on this machine; set the key in an environment"
+                    + " variable instead");
+        }
+        try {
+            keyring.setPassword(SERVICE, entry, secret);
+        } catch (PasswordAccessException | RuntimeException e) {
+            // The library's message may echo what it was given; never pass it on.
+            throw new RationaleException("could not store keychain entry \"" + entry + "\" ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    @Override
+    public boolean writable() {
+        return keyring != null;
+    }
+}
