@@ -73,7 +73,8 @@ class EndpointStoreTest {
         assertThatThrownBy(store::load).hasMessageContaining("newer Rationale");
 
         Files.writeString(file,
-                "{\"endpoints\": [{\"name\": \"a\", \"kind\": \"ollama\"}, {\"name\": \"a\", \"kind\": \"llamacpp\"}]}");
+                "{\"endpoints\": [{\"name\": \"a\", \"kind\": \"ollama\"},"
+                        + " {\"name\": \"a\", \"kind\": \"llamacpp\"}]}");
         assertThatThrownBy(store::load).hasMessageContaining("two endpoints are called \"a\"");
 
         Files.writeString(file, "{\"endpoints\": [{\"name\": \"a\", \"kind\": \"telepathy\"}]}");
