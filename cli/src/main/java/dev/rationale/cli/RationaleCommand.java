@@ -3,6 +3,7 @@ package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.RationaleVersion;
+import dev.rationale.core.provider.ProviderException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The {@code rationale} command; its subcommands do the work. */
@@ -18,12 +20,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
         description = "Design, render and evaluate few-shot and chain-of-thought prompt sets.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, ModelsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RationaleCommand implements Runnable {
     /** The file or the prompts in it are wrong: the user can fix the input. */
     public static final int EXIT_BAD_INPUT = 2;
     /** Something failed that the user's input does not explain. */
     public static final int EXIT_FAILURE = 1;
+    /** A model backend failed: unreachable, refused the key, no such model, a broken or cut reply. */
+    public static final int EXIT_BACKEND = 3;
 
     @Spec
     private CommandSpec spec;
@@ -37,17 +42,41 @@ public final class RationaleCommand implements Runnable {
      * because prompts are full of non-ASCII text and a terminal in the C locale would otherwise print '?'.
      */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        DEBUG.set(false);
         CommandLine line = new CommandLine(new RationaleCommand());
         line.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         line.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
-            boolean badInput = e instanceof RationaleException;
-            // A user's mistake gets its message; anything else is ours, and its type helps the bug report.
-            failed.getErr().println("rationale: " + (badInput ? e.getMessage() : e));
-            failed.getErr().flush();
-            return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
+            PrintWriter sink = failed.getErr();
+            int code = exitCode(e);
+            // A user's mistake or a backend's answer gets its message; anything else is ours, and its type helps.
+            sink.println("rationale: " + (code == EXIT_FAILURE ? e : e.getMessage()));
+            if (DEBUG.get()) {
+                e.printStackTrace(sink);
+            }
+            sink.flush();
+            return code;
         });
         return line;
+    }
+
+    // Read by the exception handler, which picocli calls outside any command object.
+    private static final ThreadLocal<Boolean> DEBUG = ThreadLocal.withInitial(() -> false);
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of a failure.")
+    void setDebug(boolean on) {
+        DEBUG.set(on);
+    }
+
+    static int exitCode(Exception e) {
+        return switch (e) {
+            case ProviderException p when p.kind() == ProviderException.Kind.UNSUPPORTED
+                    || p.kind() == ProviderException.Kind.INVALID_REQUEST -> EXIT_BAD_INPUT;
+            case ProviderException p -> EXIT_BACKEND;
+            case RationaleException r -> EXIT_BAD_INPUT;
+            default -> EXIT_FAILURE;
+        };
     }
 
     @Override

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointStore;
+import dev.rationale.core.provider.ProviderKind;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code --endpoint NAME | --provider KIND [--base-url URL]}: where a command sends its requests. */
+final class EndpointOptions {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--endpoint", paramLabel = "NAME", description = "A named endpoint from the endpoints file.")
+        @Nullable String endpoint;
+
+        @ArgGroup(exclusive = false)
+        @Nullable Direct direct;
+    }
+
+    static final class Direct {
+        @Option(names = "--provider", paramLabel = "KIND", required = true,
+                description = "openai, openai-text, ollama, llamacpp, anthropic, gemini or embedded.")
+        String provider;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "The server's base URL (default: the kind's usual one).")
+        @Nullable String baseUrl;
+    }
+
+    /** The endpoint the options name. */
+    Endpoint resolve(CommandSpec spec) {
+        if (choice.endpoint != null) {
+            EndpointStore store = EndpointStore.user();
+            return store.find(choice.endpoint).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "no endpoint \"" + choice.endpoint + "\" in " + store.file()));
+        }
+        Direct direct = choice.direct;
+        ProviderKind kind = ProviderKind.parse(direct.provider).orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "unknown provider \"" + direct.provider + "\" (one of: "
+                        + Arrays.stream(ProviderKind.values()).map(ProviderKind::id).collect(Collectors.joining(", "))
+                        + ")"));
+        return new Endpoint(kind.id(), kind, direct.baseUrl, null, null);
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.KeyResolver;
+import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionCollector;
+import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.ProviderException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rationale run}: sends one prompt to a model and streams the answer, or prints it all as JSON. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = RationaleCommand.Version.class,
+        description = "Send one prompt to a model. The answer streams to standard output; reasoning and notes go"
+                + " to standard error. With --json: one object with the text, reasoning, scored tokens, usage and"
+                + " timings.")
+final class RunCommand implements Callable<Integer> {
+    private static final Duration LONGEST_RUN = Duration.ofHours(2);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EndpointOptions endpointOptions;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private PromptOptions prompt;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The model (for embedded: the GGUF file). Default: the endpoint's.")
+    private @Nullable String model;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate.")
+    private @Nullable Integer maxTokens;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "0 is greedy.")
+    private @Nullable Double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling.")
+    private @Nullable Double topP;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely tokens.")
+    private @Nullable Integer topK;
+
+    @Option(names = "--min-p", paramLabel = "P", description = "Drop tokens below P times the top probability.")
+    private @Nullable Double minP;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Sampling seed, where the backend takes one.")
+    private @Nullable Long seed;
+
+    @Option(names = "--top-logprobs", paramLabel = "K",
+            description = "Return each token's log-probability and K alternatives.")
+    private @Nullable Integer topLogprobs;
+
+    @Option(names = "--echo-logprobs", description = "Also score the prompt's tokens, where the backend can.")
+    private boolean echoLogprobs;
+
+    @Option(names = "--json", description = "Print one JSON object at the end instead of streaming.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Endpoint endpoint = endpointOptions.resolve(spec);
+        String modelName = model != null ? model : endpoint.model();
+        if (modelName == null || modelName.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "give a model with --model");
+        }
+        ChatProvider provider = new ProviderFactory(KeyResolver.system()).create(endpoint);
+        CompletionRequest request = request(modelName, provider);
+        CompletionCollector collector = new CompletionCollector(1);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        provider.stream(request, event -> {
+            collector.onEvent(event);
+            if (!json) {
+                echo(event, out, err);
+            }
+        });
+        if (!collector.await(LONGEST_RUN)) {
+            throw new ProviderException(ProviderException.Kind.TIMEOUT, "no answer within " + LONGEST_RUN);
+        }
+        CompletionResult result = collector.result();
+        if (json) {
+            out.println(RunJson.of(result, echoLogprobs));
+        } else {
+            out.println();
+        }
+        out.flush();
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return 0;
+    }
+
+    private CompletionRequest request(String modelName, ChatProvider provider) {
+        CompletionRequest request = CompletionRequest.of(modelName, prompt.render(provider.capabilities()))
+                .withMaxTokens(maxTokens)
+                .withSampling(temperature, topP, topK, minP, seed)
+                .withPromptLogprobs(echoLogprobs);
+        return topLogprobs == null ? request : request.withLogprobs(topLogprobs);
+    }
+
+    // Streaming to a terminal: the answer alone on stdout, so it can be piped; the rest on stderr.
+    private static void echo(CompletionEvent event, PrintWriter out, PrintWriter err) {
+        switch (event) {
+            case CompletionEvent.TextDelta d -> {
+                out.print(d.text());
+                out.flush();
+            }
+            case CompletionEvent.ReasoningDelta d -> {
+                err.print(d.text());
+                err.flush();
+            }
+            case CompletionEvent.Notice n -> err.println("note: " + n.message());
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.Usage;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The one object {@code rationale run --json} prints; its field names are part of the CLI contract. */
+@JsonPropertyOrder({"text", "reasoning", "tokens", "finishReason", "usage", "timings", "promptTokens", "notices",
+        "error"})
+record RunJson(
+        String text,
+        String reasoning,
+        List<ScoredToken> tokens,
+        @Nullable FinishReason finishReason,
+        @Nullable Usage usage,
+        @Nullable Timings timings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<ScoredToken> promptTokens,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notices,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String error) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The JSON text for a finished (or failed) run. */
+    static String of(CompletionResult result, boolean withPromptTokens) {
+        CompletionResult.Sample sample = result.first();
+        RunJson json = new RunJson(sample.text(), sample.reasoning(), sample.tokens(), sample.finishReason(),
+                result.usage(), result.timings(), withPromptTokens ? result.promptTokens() : null, result.notices(),
+                result.failure() == null ? null : result.failure().getMessage());
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
