@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 
 import dev.rationale.app.fx.SceneSnapshot;
+import dev.rationale.app.fx.UncaughtErrorReporter;
 import dev.rationale.app.shell.MainWindow;
 import dev.rationale.app.shell.MainWindowViewModel;
 import dev.rationale.app.theme.Theme;
@@ -38,6 +39,7 @@ public final class RationaleApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtErrorReporter.install();
         var viewModel = new MainWindowViewModel();
         applyStartupTheme(viewModel);
         new MainWindow(viewModel, Platform::exit).showIn(stage);
