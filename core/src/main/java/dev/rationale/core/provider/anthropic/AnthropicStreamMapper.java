@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.anthropic;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.CompletionEvent.ReasoningDelta;
+import dev.rationale.core.provider.CompletionEvent.SampleFinished;
+import dev.rationale.core.provider.CompletionEvent.TextDelta;
+import dev.rationale.core.provider.CompletionEvent.UsageReported;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.Usage;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the named SSE events of one {@code /v1/messages} stream into events for sample 0. Use one instance per
+ * stream, from one thread. Text and thinking deltas pass through as they come; usage and the sample's end wait
+ * for {@code message_stop}, since {@code message_start} carries the input count and {@code message_delta} the
+ * stop reason and the (cumulative) output count. Signatures, tool and citation deltas, pings and event types
+ * added later are ignored. It emits no Completed or Failed: the caller ends the stream, as INTERRUPTED when the
+ * body ends while {@link #finished()} is still false.
+ */
+final class AnthropicStreamMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private @Nullable Integer inputTokens;
+    private @Nullable Integer outputTokens;
+    private FinishReason reason = FinishReason.OTHER;
+    private boolean finished;
+
+    /**
+     * Maps one SSE event.
+     *
+     * @param eventType the {@code event:} field; when absent the payload's own {@code type} is used
+     * @param data the {@code data:} field, one JSON object
+     * @throws ProviderException mapped by {@link AnthropicErrors} for an {@code error} event (e.g. SERVER_ERROR,
+     *     retriable, for {@code overloaded_error}); MALFORMED_REPLY for data that is not a JSON object
+     */
+    List<CompletionEvent> onEvent(@Nullable String eventType, String data) {
+        JsonNode payload = parse(data);
+        String type = eventType != null && !eventType.isEmpty() ? eventType : payload.path("type").asText("");
+        if (finished && !"error".equals(type)) {
+            return List.of();
+        }
+        return switch (type) {
+            case "message_start" -> onMessageStart(payload.path("message").path("usage"));
+            case "content_block_start" -> onBlockStart(payload.path("content_block"));
+            case "content_block_delta" -> onDelta(payload.path("delta"));
+            case "message_delta" -> onMessageDelta(payload);
+            case "message_stop" -> onMessageStop();
+            case "error" -> throw AnthropicErrors.fromBody(payload, null);
+            // ping, content_block_stop and event types added after this was written.
+            default -> List.of();
+        };
+    }
+
+    /** Whether {@code message_stop} has arrived; false at the end of the body means a cut-off stream. */
+    boolean finished() {
+        return finished;
+    }
+
+    private List<CompletionEvent> onMessageStart(JsonNode usage) {
+        inputTokens = count(usage, "input_tokens", inputTokens);
+        outputTokens = count(usage, "output_tokens", outputTokens);
+        return List.of();
+    }
+
+    // A block's start normally holds empty text; pass on whatever it does hold so nothing is lost.
+    private static List<CompletionEvent> onBlockStart(JsonNode block) {
+        return switch (block.path("type").asText("")) {
+            case "text" -> text(block.path("text").asText(""), false);
+            case "thinking" -> text(block.path("thinking").asText(""), true);
+            default -> List.of();
+        };
+    }
+
+    private static List<CompletionEvent> onDelta(JsonNode delta) {
+        return switch (delta.path("type").asText("")) {
+            case "text_delta" -> text(delta.path("text").asText(""), false);
+            case "thinking_delta" -> text(delta.path("thinking").asText(""), true);
+            default -> List.of();
+        };
+    }
+
+    private List<CompletionEvent> onMessageDelta(JsonNode payload) {
+        String stopReason = payload.path("delta").path("stop_reason").asText("");
+        if (!stopReason.isEmpty()) {
+            reason = finishReason(stopReason);
+        }
+        JsonNode usage = payload.path("usage");
+        // Cumulative counts: the latest replaces what came before.
+        inputTokens = count(usage, "input_tokens", inputTokens);
+        outputTokens = count(usage, "output_tokens", outputTokens);
+        return List.of();
+    }
+
+    private List<CompletionEvent> onMessageStop() {
+        finished = true;
+        // Thinking tokens are billed inside output_tokens and not reported apart.
+        return List.of(new UsageReported(new Usage(inputTokens, outputTokens, null)), new SampleFinished(0, reason));
+    }
+
+    private static List<CompletionEvent> text(String text, boolean reasoning) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        return List.of(reasoning ? new ReasoningDelta(0, text) : new TextDelta(0, text));
+    }
+
+    static FinishReason finishReason(String stopReason) {
+        return switch (stopReason) {
+            case "end_turn" -> FinishReason.STOP;
+            case "stop_sequence" -> FinishReason.STOP_SEQUENCE;
+            case "max_tokens", "model_context_window_exceeded" -> FinishReason.LENGTH;
+            case "refusal" -> FinishReason.CONTENT_FILTER;
+            // tool_use, pause_turn and reasons added later.
+            default -> FinishReason.OTHER;
+        };
+    }
+
+    private static @Nullable Integer count(JsonNode usage, String field, @Nullable Integer previous) {
+        JsonNode value = usage.get(field);
+        return value != null && value.canConvertToInt() ? Integer.valueOf(value.intValue()) : previous;
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            JsonNode payload = JSON.readTree(data);
+            if (payload != null && payload.isObject()) {
+                return payload;
+            }
+        } catch (JsonProcessingException e) {
+            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
+                    "Anthropic: a stream event is not JSON: " + e.getOriginalMessage(), null, e);
+        }
+        throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
+                "Anthropic: expected a JSON object per stream event");
+    }
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.anthropic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.provider.Capabilities;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.RenderedPrompt;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnthropicRequestsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final RenderedPrompt.Chat FEW_SHOT = new RenderedPrompt.Chat(List.of(
+            ChatMessage.system("Answer tersely."),
+            ChatMessage.user("Q: 2+2?"),
+            ChatMessage.assistant("4"),
+            ChatMessage.user("Q: 17*23?")));
+
+    private static JsonNode json(String singleQuoted) {
+        try {
+            return JSON.readTree(singleQuoted.replace('\'', '"'));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void chatPromptBecomesSystemPlusAlternatingMessagesWithDefaultLimit() {
+        JsonNode body = AnthropicRequests.body(CompletionRequest.of("claude-sonnet-4-5", FEW_SHOT));
+
+        assertThat(body).isEqualTo(json("{'model':'claude-sonnet-4-5','max_tokens':4096,'system':'Answer tersely.',"
+                + "'messages':[{'role':'user','content':'Q: 2+2?'},{'role':'assistant','content':'4'},"
+                + "{'role':'user','content':'Q: 17*23?'}],'stream':true}"));
+    }
+
+    @Test
+    void consecutiveMessagesOfOneRoleMergeIntoOneTurnOfTextBlocks() {
+        RenderedPrompt.Chat prompt = new RenderedPrompt.Chat(List.of(ChatMessage.user("Example: 1"),
+                ChatMessage.user("Example: 2"), ChatMessage.assistant("ok"), ChatMessage.user("Now: 3")));
+
+        JsonNode body = AnthropicRequests.body(CompletionRequest.of("m", prompt));
+
+        assertThat(body.get("messages")).isEqualTo(json("[{'role':'user','content':["
+                + "{'type':'text','text':'Example: 1'},{'type':'text','text':'Example: 2'}]},"
+                + "{'role':'assistant','content':'ok'},{'role':'user','content':'Now: 3'}]"));
+    }
+
+    @Test
+    void severalSystemMessagesBecomeSystemTextBlocksAndLeaveTheTurns() {
+        RenderedPrompt.Chat prompt = new RenderedPrompt.Chat(List.of(ChatMessage.system("Be terse."),
+                ChatMessage.user("Q"), ChatMessage.system("Use digits."), ChatMessage.user("R")));
+
+        JsonNode body = AnthropicRequests.body(CompletionRequest.of("m", prompt));
+
+        assertThat(body.get("system")).isEqualTo(json("[{'type':'text','text':'Be terse.'},"
+                + "{'type':'text','text':'Use digits.'}]"));
+        assertThat(body.get("messages")).isEqualTo(json("[{'role':'user','content':[{'type':'text','text':'Q'},"
+                + "{'type':'text','text':'R'}]}]"));
+    }
+
+    @Test
+    void promptWithoutSystemMessageHasNoSystemField() {
+        JsonNode body = AnthropicRequests.body(CompletionRequest.of("m",
+                new RenderedPrompt.Chat(List.of(ChatMessage.user("hi")))));
+
+        assertThat(body.has("system")).isFalse();
+    }
+
+    @Test
+    void samplingSettingsMapFieldByField() {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(256)
+                .withSampling(0.2, 0.9, 40, null, null).withStop(List.of("\n\n", "Q:"));
+
+        JsonNode body = AnthropicRequests.body(request);
+
+        assertThat(body.get("max_tokens").intValue()).isEqualTo(256);
+        assertThat(body.get("temperature").doubleValue()).isEqualTo(0.2);
+        assertThat(body.get("top_p").doubleValue()).isEqualTo(0.9);
+        assertThat(body.get("top_k").intValue()).isEqualTo(40);
+        assertThat(body.get("stop_sequences")).isEqualTo(json("['\\n\\n','Q:']"));
+        assertThat(body.has("thinking")).isFalse();
+        assertThat(AnthropicRequests.notices(request)).isEmpty();
+    }
+
+    @Test
+    void unsupportedSettingsAreNotSent() {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withSampling(null, null, null, 0.05, 7L)
+                .withLogprobs(5);
+
+        JsonNode body = AnthropicRequests.body(request);
+
+        assertThat(body.has("seed")).isFalse();
+        assertThat(body.has("min_p")).isFalse();
+        assertThat(body.has("logprobs")).isFalse();
+        assertThat(AnthropicRequests.notices(request)).containsExactly("Anthropic takes no min_p; it was left out");
+    }
+
+    @Test
+    void thinkingGetsHalfTheDefaultLimitAsBudget() {
+        JsonNode body = AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT).withThink(true));
+
+        assertThat(body.get("max_tokens").intValue()).isEqualTo(4096);
+        assertThat(body.get("thinking")).isEqualTo(json("{'type':'enabled','budget_tokens':2048}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "8000, 8000, 4000",
+        "2048, 2048, 1024",
+        "1500, 1500, 1024",
+        "1024, 2048, 1024",
+        "256, 1280, 1024"
+    })
+    void thinkingBudgetStaysAtLeast1024AndBelowTheLimit(int asked, int sentLimit, int budget) {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(asked).withThink(true);
+
+        JsonNode body = AnthropicRequests.body(request);
+
+        assertThat(body.get("max_tokens").intValue()).isEqualTo(sentLimit);
+        assertThat(body.path("thinking").get("budget_tokens").intValue()).isEqualTo(budget);
+    }
+
+    @Test
+    void raisedLimitIsReportedAsNotice() {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(256).withThink(true);
+
+        assertThat(AnthropicRequests.notices(request))
+                .containsExactly("Thinking needs at least 1024 tokens; max_tokens was raised from 256 to 1280");
+    }
+
+    @Test
+    void thinkingLeavesOutTemperatureAndTopKAndRaisesTopP() {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withSampling(0.0, 0.5, 20, null, null)
+                .withThink(true);
+
+        JsonNode body = AnthropicRequests.body(request);
+
+        assertThat(body.has("temperature")).isFalse();
+        assertThat(body.has("top_k")).isFalse();
+        assertThat(body.get("top_p").doubleValue()).isEqualTo(0.95);
+        assertThat(AnthropicRequests.notices(request)).containsExactly(
+                "Anthropic takes no temperature or top_k while thinking; they were left out",
+                "Anthropic takes top_p of 0.95 to 1 while thinking; 0.5 was raised to 0.95");
+    }
+
+    @Test
+    void thinkFalseOrUnsetSendsNoThinking() {
+        assertThat(AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT).withThink(false)).has("thinking"))
+                .isFalse();
+        assertThat(AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT)).has("thinking")).isFalse();
+    }
+
+    @Test
+    void rawTextPromptIsUnsupported() {
+        CompletionRequest request = CompletionRequest.of("m", new RenderedPrompt.Text("Q: 2+2?\nA:"));
+
+        assertThatThrownBy(() -> AnthropicRequests.body(request)).isInstanceOf(ProviderException.class)
+                .extracting(e -> ((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
+    }
+
+    @Test
+    void capabilitiesAreChatAndReasoningWithoutProbabilities() {
+        assertThat(AnthropicRequests.CAPABILITIES)
+                .isEqualTo(new Capabilities(true, false, 0, false, true, false, false, true, false));
+    }
+}
