@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.embedded;
+
+import java.util.List;
+
+/**
+ * Where to branch a completion: keep its first {@code position} generated tokens, put {@code token} in place of
+ * the one at {@code position}, and continue from there. The ids come from the original completion's
+ * {@link TokenIdListener} (the generated ids and, for each, the ids of its alternatives).
+ *
+ * @param generated the original completion's generated token ids, in order (at least the first
+ *     {@code position})
+ * @param position the index in {@code generated} where the branch starts, 0 for the first generated token
+ * @param token the id to put at {@code position}, usually one of that position's alternatives
+ */
+public record Branch(List<Integer> generated, int position, int token) {
+    public Branch {
+        generated = List.copyOf(generated);
+        if (position < 0 || position > generated.size()) {
+            throw new IllegalArgumentException("position " + position + " is outside the " + generated.size()
+                    + " generated tokens");
+        }
+    }
+
+    /** The tokens kept before the branch point. */
+    public List<Integer> prefix() {
+        return generated.subList(0, position);
+    }
+}

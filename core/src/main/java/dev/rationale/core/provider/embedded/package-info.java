@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The embedded engine: llama.cpp inside this process, on a GGUF file, with exact token probabilities.
+ *
+ * <p>{@link dev.rationale.core.provider.embedded.EmbeddedProvider} is the entry point: a
+ * {@link dev.rationale.core.provider.ChatProvider} that also branches a completion at any token
+ * ({@link dev.rationale.core.provider.embedded.Branch}) and scores candidate continuations
+ * ({@link dev.rationale.core.provider.embedded.ContinuationScore}). Below it,
+ * {@link dev.rationale.core.provider.embedded.LlamaModel} and
+ * {@link dev.rationale.core.provider.embedded.LlamaSession} wrap one loaded model and one context; sampling and
+ * every probability are computed in Java from the raw logits.
+ *
+ * <p>The native code is the llama.cpp C API (build b4916) exported by the library inside the
+ * {@code de.kherud:llama} jar, called through the Foreign Function &amp; Memory API; the binding's own Java API is
+ * never used (it aborts the JVM when asked for probabilities).
+ * {@link dev.rationale.core.provider.embedded.LlamaLibrary} extracts and loads it once per JVM and checks that its
+ * struct layouts still match; the JVM needs {@code --enable-native-access=ALL-UNNAMED}. Every input that would
+ * make llama.cpp abort the process (a token id outside the vocabulary, a batch larger than the context's, a full
+ * context) is refused in Java first.
+ */
+@NullMarked
+package dev.rationale.core.provider.embedded;
+
+import org.jspecify.annotations.NullMarked;

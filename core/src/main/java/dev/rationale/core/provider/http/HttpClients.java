@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.http;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+/**
+ * Builds the application's one {@link OkHttpClient} and the per-endpoint variants derived from it. The variants
+ * come from {@link OkHttpClient#newBuilder()}, so they share the connection pool and threads; build the shared
+ * client once (in the composition root) and pass it on.
+ *
+ * <p>Interceptors, outermost first: {@link AuthInterceptor} (variants only) adds the key once per call;
+ * {@link RetryInterceptor} repeats the call; the logging interceptor logs every attempt. Logged headers
+ * {@code Authorization}, {@code x-api-key} and {@code x-goog-api-key} are redacted, and so is any {@code key}
+ * query parameter (Gemini accepts keys there); log lines go to {@link System.Logger} at DEBUG.
+ */
+public final class HttpClients {
+
+    /** Reasoning models can think for minutes before the first byte; only a silent server this long is dead. */
+    public static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Headers that carry keys, never written to a log. */
+    static final String[] SECRET_HEADERS = {"Authorization", "x-api-key", "x-goog-api-key", "Proxy-Authorization"};
+    static final String[] SECRET_QUERY_PARAMETERS = {"key", "api_key", "api-key"};
+
+    // A second line of defence for anything the interceptor's own redaction misses (e.g. a key in a redirect URL).
+    private static final Pattern SECRET_IN_QUERY = Pattern.compile("([?&](?:key|api_key|api-key)=)[^&\\s#]+");
+
+    private static final System.Logger LOG = System.getLogger("dev.rationale.core.provider.http.wire");
+
+    private HttpClients() {
+    }
+
+    /** The shared client: default retrying, BASIC logging to {@link System.Logger}. */
+    public static OkHttpClient create() {
+        return create(RetryInterceptor.withDefaults(), HttpLoggingInterceptor.Level.BASIC,
+                message -> LOG.log(Level.DEBUG, message));
+    }
+
+    /**
+     * The shared client with the given retry policy and log destination (tests pass a fake sleeper and capture the
+     * log).
+     *
+     * @param logLevel {@code BASIC} logs one line per request and response; {@code BODY} would log prompts and is
+     *     for debugging only
+     * @param logSink receives already-redacted lines
+     */
+    public static OkHttpClient create(RetryInterceptor retry, HttpLoggingInterceptor.Level logLevel,
+            HttpLoggingInterceptor.Logger logSink) {
+        Dispatcher dispatcher = new Dispatcher();
+        // A reasoning stream holds its slot for minutes; OkHttp's default of 5 per host would silently queue the
+        // sixth run against one local server. Callers that want less concurrency limit it themselves.
+        dispatcher.setMaxRequestsPerHost(16);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .writeTimeout(Duration.ofMinutes(1))
+                .callTimeout(Duration.ZERO)
+                .addInterceptor(retry)
+                .addInterceptor(redactingLogger(logLevel, logSink))
+                .build();
+    }
+
+    /**
+     * A variant of {@code shared} for one endpoint: the same pools, plus an {@link AuthInterceptor} that puts the
+     * key from {@code keys} where {@code scheme} says, at each call.
+     */
+    public static OkHttpClient forEndpoint(OkHttpClient shared, AuthScheme scheme, KeySource keys) {
+        OkHttpClient.Builder builder = shared.newBuilder();
+        // First, so that retries reuse the authorised request and the logger (further in) sees the header it
+        // redacts rather than a request without it.
+        builder.interceptors().add(0, new AuthInterceptor(scheme, keys));
+        return builder.build();
+    }
+
+    /** An {@link HttpLoggingInterceptor} that never writes a key. */
+    public static HttpLoggingInterceptor redactingLogger(HttpLoggingInterceptor.Level level,
+            HttpLoggingInterceptor.Logger sink) {
+        HttpLoggingInterceptor logging = new HttpLoggingInterceptor(message -> sink.log(redact(message)));
+        logging.setLevel(level);
+        for (String header : SECRET_HEADERS) {
+            logging.redactHeader(header);
+        }
+        logging.redactQueryParams(SECRET_QUERY_PARAMETERS);
+        return logging;
+    }
+
+    /** {@code text} with the values of key-bearing query parameters replaced. */
+    static String redact(String text) {
+        return SECRET_IN_QUERY.matcher(text).replaceAll("$1██");
+    }
+}

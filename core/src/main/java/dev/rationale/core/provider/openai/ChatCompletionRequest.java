@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.openai;
+
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.RenderedPrompt;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /chat/completions}, streamed. {@code top_k} and {@code min_p} are not OpenAI fields;
+ * they are sent only when set, for the local servers that take them (OpenAI itself then rejects the request,
+ * which is better than silently sampling differently from what the prompt set says).
+ */
+record ChatCompletionRequest(
+        String model,
+        List<Message> messages,
+        @Nullable Integer maxTokens,
+        @Nullable Integer maxCompletionTokens,
+        @Nullable Double temperature,
+        @Nullable Double topP,
+        @Nullable Integer topK,
+        @Nullable Double minP,
+        @Nullable Long seed,
+        @Nullable List<String> stop,
+        @Nullable Integer n,
+        @Nullable Boolean logprobs,
+        @Nullable Integer topLogprobs,
+        boolean stream,
+        StreamOptions streamOptions) {
+
+    record Message(String role, String content) {
+    }
+
+    /** Asks for the final usage chunk (with empty {@code choices}). */
+    record StreamOptions(boolean includeUsage) {
+    }
+
+    static ChatCompletionRequest of(CompletionRequest request, RenderedPrompt.Chat prompt,
+            OpenAiOptions.TokenLimit tokenLimit) {
+        List<Message> messages = prompt.messages().stream().map(ChatCompletionRequest::message).toList();
+        boolean completionField = tokenLimit == OpenAiOptions.TokenLimit.MAX_COMPLETION_TOKENS;
+        int k = request.requestedTopLogprobs();
+        return new ChatCompletionRequest(request.model(), messages,
+                completionField ? null : request.maxTokens(), completionField ? request.maxTokens() : null,
+                request.temperature(), request.topP(), request.topK(), request.minP(), request.seed(),
+                request.stop().isEmpty() ? null : request.stop(),
+                request.samples() > 1 ? request.samples() : null,
+                request.logprobs() ? Boolean.TRUE : null,
+                // Omitted for k = 0: llama.cpp reads a missing top_logprobs as 20, but 0 as "no probabilities".
+                request.logprobs() && k > 0 ? k : null,
+                true, new StreamOptions(true));
+    }
+
+    private static Message message(ChatMessage message) {
+        return new Message(message.role().wireName(), message.content());
+    }
+}

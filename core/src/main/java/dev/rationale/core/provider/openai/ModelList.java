@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.openai;
+
+import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.http.BlockingCall;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code GET /models}: {@code {"data":[{"id":…}]}}. Sizes come from server extras where present: vLLM's
+ * {@code max_model_len}, OpenRouter's {@code context_length}, llama.cpp's {@code meta} ({@code n_params},
+ * {@code n_ctx_train}).
+ */
+record ModelList(@Nullable List<Model> data) {
+
+    record Model(String id, @Nullable Integer maxModelLen, @Nullable Integer contextLength, @Nullable Meta meta) {
+        ModelInfo toInfo() {
+            Integer context = maxModelLen != null ? maxModelLen : contextLength;
+            if (context == null && meta != null) {
+                context = meta.nCtxTrain();
+            }
+            return new ModelInfo(id, meta == null ? null : meta.nParams(), context);
+        }
+    }
+
+    record Meta(@Nullable Long nParams, @Nullable Integer nCtxTrain) {
+    }
+
+    static List<ModelInfo> fetch(OkHttpClient client, HttpUrl baseUrl, String provider) {
+        Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegment("models").build()).get()
+                .build();
+        ModelList list = BlockingCall.execute(client, request, provider,
+                body -> OpenAiJson.MAPPER.readValue(body.inputStream(), ModelList.class));
+        return list.data() == null ? List.of() : list.data().stream().map(Model::toInfo).toList();
+    }
+}
