@@ -31,7 +31,8 @@ final class EndpointOptions {
                 description = "openai, openai-text, ollama, llamacpp, anthropic, gemini or embedded.")
         String provider;
 
-        @Option(names = "--base-url", paramLabel = "URL", description = "The server's base URL (default: the kind's usual one).")
+        @Option(names = "--base-url", paramLabel = "URL",
+                description = "The server's base URL (default: the kind's usual one).")
         @Nullable String baseUrl;
     }
 

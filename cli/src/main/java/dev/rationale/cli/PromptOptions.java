@@ -62,7 +62,9 @@ final class PromptOptions {
                     CaseReference.resolve(task, fromSet.testCase == null ? "1" : fromSet.testCase));
         }
         String prompt = text != null ? text : read(file);
-        return can.chat() ? new RenderedPrompt.Chat(List.of(ChatMessage.user(prompt))) : new RenderedPrompt.Text(prompt);
+        return can.chat()
+                ? new RenderedPrompt.Chat(List.of(ChatMessage.user(prompt)))
+                : new RenderedPrompt.Text(prompt);
     }
 
     boolean given() {
