@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.ModelInfo;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        List<ModelInfo> models = new ProviderFactory(KeyResolver.system())
+        List<ModelInfo> models = new ProviderFactory(HttpClients.create(), KeyResolver.system())
                 .create(endpointOptions.resolve(spec)).listModels();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

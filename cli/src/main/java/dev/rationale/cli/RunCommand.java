@@ -4,6 +4,7 @@ package dev.rationale.cli;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionEvent;
@@ -81,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         if (modelName == null || modelName.isBlank()) {
             throw new ParameterException(spec.commandLine(), "give a model with --model");
         }
-        ChatProvider provider = new ProviderFactory(KeyResolver.system()).create(endpoint);
+        ChatProvider provider = new ProviderFactory(HttpClients.create(), KeyResolver.system()).create(endpoint);
         CompletionRequest request = request(modelName, provider);
         CompletionCollector collector = new CompletionCollector(1);
         PrintWriter out = spec.commandLine().getOut();
