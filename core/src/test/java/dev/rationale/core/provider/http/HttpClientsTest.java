@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HttpClientsTest {
-    private static final String KEY = "sk-test-SECRET-0123456789abcdef";
+    private static final String KEY = "fixture-credential-do-not-log-4f2a";
 
     private final MockWebServer server = new MockWebServer();
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
