@@ -4,6 +4,7 @@ package dev.rationale.core.provider.llamacpp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.TokenBytesJson;
 import dev.rationale.core.provider.TokenAlternative;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,23 +94,7 @@ final class LlamaCppProbabilities {
 
     // Kept exactly as sent: llama.cpp cuts a partial UTF-8 tail off "token", and only these bytes rebuild it.
     private static List<Integer> bytes(JsonNode bytes) {
-        if (bytes.isMissingNode() || bytes.isNull()) {
-            return List.of();
-        }
-        if (!bytes.isArray()) {
-            throw malformed("token bytes are not an array: " + bytes);
-        }
-        List<Integer> values = new ArrayList<>(bytes.size());
-        for (JsonNode b : bytes) {
-            if (!b.isIntegralNumber() || !b.canConvertToInt() || b.intValue() < 0 || b.intValue() > 255) {
-                throw malformed("token byte out of range 0..255: " + b);
-            }
-            values.add(b.intValue());
-        }
-        return values;
+        return TokenBytesJson.read(bytes, "llama.cpp");
     }
 
-    private static ProviderException malformed(String detail) {
-        return new ProviderException(ProviderException.Kind.MALFORMED_REPLY, "llama.cpp: " + detail);
-    }
 }

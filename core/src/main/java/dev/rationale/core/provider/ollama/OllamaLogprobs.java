@@ -2,8 +2,8 @@
 package dev.rationale.core.provider.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.TokenBytesJson;
 import dev.rationale.core.provider.TokenAlternative;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,23 +48,7 @@ final class OllamaLogprobs {
 
     // Kept exactly as sent: the text of a partial UTF-8 token is U+FFFD, and only these bytes can rebuild it.
     private static List<Integer> bytes(JsonNode bytes) {
-        if (bytes.isMissingNode() || bytes.isNull()) {
-            return List.of();
-        }
-        if (!bytes.isArray()) {
-            throw malformed("token bytes are not an array: " + bytes);
-        }
-        List<Integer> values = new ArrayList<>(bytes.size());
-        for (JsonNode b : bytes) {
-            if (!b.canConvertToInt() || !b.isIntegralNumber() || b.intValue() < 0 || b.intValue() > 255) {
-                throw malformed("token byte out of range 0..255: " + b);
-            }
-            values.add(b.intValue());
-        }
-        return values;
+        return TokenBytesJson.read(bytes, "Ollama");
     }
 
-    private static ProviderException malformed(String detail) {
-        return new ProviderException(ProviderException.Kind.MALFORMED_REPLY, "Ollama: " + detail);
-    }
 }
