@@ -2,10 +2,13 @@
 package dev.rationale.core.endpoint;
 
 import dev.rationale.core.provider.ChatProvider;
-import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.anthropic.AnthropicProvider;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.gemini.GeminiProvider;
 import dev.rationale.core.provider.http.AuthScheme;
 import dev.rationale.core.provider.http.HttpClients;
+import dev.rationale.core.provider.llamacpp.LlamaCppProvider;
+import dev.rationale.core.provider.ollama.OllamaProvider;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiOptions;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
@@ -25,17 +28,22 @@ public final class ProviderFactory {
 
     /** The provider for {@code endpoint}; keys are looked up at each request, never kept. */
     public ChatProvider create(Endpoint endpoint) {
-        KeyReference key = endpoint.effectiveKey();
+        String baseUrl = endpoint.effectiveBaseUrl();
         OpenAiOptions options = OpenAiOptions.defaults().withName(endpoint.name());
         return switch (endpoint.kind()) {
-            case OPENAI -> new OpenAiChatProvider(HttpClients.forEndpoint(shared, AuthScheme.BEARER,
-                    () -> keys.find(key).orElse(null)), endpoint.effectiveBaseUrl(), options);
-            case OPENAI_TEXT -> new OpenAiTextProvider(HttpClients.forEndpoint(shared, AuthScheme.BEARER,
-                    () -> keys.find(key).orElse(null)), endpoint.effectiveBaseUrl(), options);
+            case OPENAI -> new OpenAiChatProvider(client(endpoint, AuthScheme.BEARER), baseUrl, options);
+            case OPENAI_TEXT -> new OpenAiTextProvider(client(endpoint, AuthScheme.BEARER), baseUrl, options);
+            // Local servers take no key; one behind an authenticating proxy, or started with --api-key, a bearer.
+            case OLLAMA -> new OllamaProvider(client(endpoint, AuthScheme.BEARER), baseUrl);
+            case LLAMACPP -> new LlamaCppProvider(client(endpoint, AuthScheme.BEARER), baseUrl);
+            case ANTHROPIC -> new AnthropicProvider(client(endpoint, AuthScheme.ANTHROPIC), baseUrl);
+            case GEMINI -> new GeminiProvider(client(endpoint, AuthScheme.GOOGLE), baseUrl);
             case EMBEDDED -> new EmbeddedProvider(Path.of(endpoint.baseUrl() == null ? "." : endpoint.baseUrl()));
-            case OLLAMA, LLAMACPP, ANTHROPIC, GEMINI -> throw new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                    "the " + endpoint.kind().id() + " provider is not wired up yet: its wire format is implemented,"
-                            + " its HTTP client is not");
         };
+    }
+
+    private OkHttpClient client(Endpoint endpoint, AuthScheme scheme) {
+        KeyReference key = endpoint.effectiveKey();
+        return HttpClients.forEndpoint(shared, scheme, () -> keys.find(key).orElse(null));
     }
 }

@@ -19,6 +19,7 @@ import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.StreamTimer;
 import java.io.IOException;
 import java.util.BitSet;
+import java.util.List;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -76,6 +77,11 @@ public final class StreamingCall implements Cancellable {
     public interface Emitter {
         /** Passes one event on; empty text deltas are dropped. Throws (unchecked) once the run is cancelled. */
         void emit(CompletionEvent event);
+
+        /** {@link #emit}s each event in order. */
+        default void emitAll(List<CompletionEvent> events) {
+            events.forEach(this::emit);
+        }
 
         /** The INTERRUPTED failure for a body that ended early, {@code why} saying how (e.g. "without [DONE]"). */
         ProviderException cutShort(String why);

@@ -24,11 +24,11 @@ final class LlamaCppRequests {
     static final int MAX_TOP_LOGPROBS = 100;
 
     /**
-     * Raw text only; one completion per request; no prompt scoring. Reasoning is not split out: the raw
-     * endpoint returns {@code <think>} tags inside the text, which the caller may split itself.
+     * Raw text only; one completion per request; no prompt scoring. The endpoint returns {@code <think>} tags
+     * inside the text; the provider splits them out, so reasoning does come apart from the answer.
      */
     static final Capabilities CAPABILITIES =
-            new Capabilities(false, true, MAX_TOP_LOGPROBS, false, false, true, false, true, false);
+            new Capabilities(false, true, MAX_TOP_LOGPROBS, false, true, true, false, true, false);
 
     static final String PATH = "/completion";
 

@@ -4,13 +4,11 @@ package dev.rationale.core.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.http.HttpErrors;
-import dev.rationale.core.provider.http.SseReader;
+import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import okio.BufferedSource;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an OpenAI-style SSE stream: one JSON chunk per event, ended by {@code data: [DONE]}. Every payload is
@@ -29,8 +27,6 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
         List<CompletionEvent> onEnd();
     }
 
-    private static final System.Logger LOG = System.getLogger(OpenAiEventStream.class.getName());
-
     private final String provider;
     private final ChunkMapper mapper;
 
@@ -41,15 +37,10 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
 
     @Override
     public void read(BufferedSource body, StreamingCall.Emitter emitter) throws IOException {
-        SseReader reader = new SseReader(body);
-        Payload payload = new Payload();
-        while (reader.next(payload)) {
-            String data = payload.take();
-            if (data.isBlank()) {
-                continue;
-            }
+        SseDataReader events = new SseDataReader(body, OpenAiJson.MAPPER, error -> HttpErrors.inBand(provider, error));
+        for (String data = events.next(); data != null; data = events.next()) {
             if (data.strip().equals("[DONE]")) {
-                emitAll(mapper.onEnd(), emitter);
+                emitter.emitAll(mapper.onEnd());
                 return;
             }
             JsonNode chunk = OpenAiJson.MAPPER.readTree(data);
@@ -59,45 +50,9 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
             if ("error".equals(chunk.path("object").asText())) {
                 throw HttpErrors.inBand(provider, chunk);
             }
-            emitAll(mapper.onChunk(chunk), emitter);
+            emitter.emitAll(mapper.onChunk(chunk));
         }
-        emitAll(mapper.onEnd(), emitter);
+        emitter.emitAll(mapper.onEnd());
         throw emitter.cutShort("without [DONE]");
-    }
-
-    private static void emitAll(List<CompletionEvent> events, StreamingCall.Emitter emitter) {
-        for (CompletionEvent event : events) {
-            emitter.emit(event);
-        }
-    }
-
-    /** Holds the event just read, so that parsing (which throws checked exceptions) happens outside the callback. */
-    private final class Payload implements SseReader.Listener {
-        private @Nullable String data;
-
-        @Override
-        public void onEvent(@Nullable String type, String eventData) {
-            data = eventData;
-        }
-
-        @Override
-        public void onUnknownField(String name, String value) {
-            if (name.equals("error")) {
-                JsonNode error;
-                try {
-                    error = OpenAiJson.MAPPER.readTree(value);
-                } catch (IOException e) {
-                    error = OpenAiJson.MAPPER.getNodeFactory().textNode(value);
-                }
-                throw HttpErrors.inBand(provider, error.has("error") ? error.get("error") : error);
-            }
-            LOG.log(Level.DEBUG, () -> provider + ": ignored SSE field \"" + name + "\"");
-        }
-
-        String take() {
-            String taken = data == null ? "" : data;
-            data = null;
-            return taken;
-        }
     }
 }

@@ -89,6 +89,6 @@ class LlamaCppRequestsTest {
     @Test
     void capabilitiesDescribeTheRawCompletionEndpoint() {
         assertThat(LlamaCppRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(false, true, 100, false, false, true, false, true, false));
+                .isEqualTo(new Capabilities(false, true, 100, false, true, true, false, true, false));
     }
 }

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.http;
+
+import okhttp3.HttpUrl;
+
+/**
+ * An endpoint's base URL, to which protocol paths are appended as written: {@code http://host:11434} and
+ * {@code /api/chat} give {@code http://host:11434/api/chat}, and a base behind a proxy prefix keeps its prefix
+ * (unlike URL resolution, which would replace it). A trailing slash on the base is ignored.
+ */
+public final class BaseUrl {
+
+    private final String base;
+
+    private BaseUrl(String base) {
+        this.base = base;
+    }
+
+    /** @throws IllegalArgumentException when {@code url} is not an http(s) URL */
+    public static BaseUrl of(String url) {
+        HttpUrl parsed = HttpUrl.get(url.strip());
+        String text = parsed.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return new BaseUrl(text);
+    }
+
+    /** The URL of {@code pathAndQuery}, which starts with {@code /} and may carry an already encoded query. */
+    public HttpUrl resolve(String pathAndQuery) {
+        if (!pathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("a path starts with /: " + pathAndQuery);
+        }
+        return HttpUrl.get(base + pathAndQuery);
+    }
+
+    @Override
+    public String toString() {
+        return base;
+    }
+}
