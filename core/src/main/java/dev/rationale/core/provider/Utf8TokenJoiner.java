@@ -81,7 +81,7 @@ public final class Utf8TokenJoiner {
     }
 
     /** How many leading bytes end on a character boundary; the rest is an unfinished character. */
-    static int completeLength(byte[] bytes) {
+    public static int completeLength(byte[] bytes) {
         int n = bytes.length;
         for (int back = 1; back <= Math.min(4, n); back++) {
             int b = bytes[n - back] & 0xFF;

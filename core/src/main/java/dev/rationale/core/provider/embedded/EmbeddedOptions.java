@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param contextSize tokens per context (prompt and answer together); null for the model's trained context
  *     length, capped at {@value #DEFAULT_CONTEXT_CAP}
  * @param threads CPU threads each generation uses
- * @param parallelism how many generations run at once; each holds its own context (memory grows with
- *     contextSize)
+ * @param parallelism how many generations are in progress at once, their decodes taking turns; each holds its
+ *     own context (memory grows with contextSize)
  */
 public record EmbeddedOptions(Path modelsDirectory, @Nullable Integer contextSize, int threads, int parallelism) {
 
@@ -31,8 +31,8 @@ public record EmbeddedOptions(Path modelsDirectory, @Nullable Integer contextSiz
 
     /**
      * The defaults: the model's own context length (at most 4,096), half the CPU cores (at most 4 threads), and
-     * one generation at a time: two sessions decoding at once on one shared model gave diverging greedy tokens in
-     * the full test suite (see LlamaSessionTest), so parallel runs stay off until that is understood.
+     * one generation at a time. The library computes one decode at a time in any case (see LlamaApi), so more
+     * generations would only interleave, each holding a context of its own.
      */
     public static EmbeddedOptions defaults(Path modelsDirectory) {
         int cores = Runtime.getRuntime().availableProcessors();

@@ -29,6 +29,15 @@ final class LlamaApi {
     private static final FunctionDescriptor I_A = FunctionDescriptor.of(JAVA_INT, ADDRESS);
     private static final FunctionDescriptor V_A = FunctionDescriptor.ofVoid(ADDRESS);
 
+    /**
+     * Held while the library computes. Two contexts decoding at once corrupt each other's logits in this build,
+     * even on separate model instances with one thread each (LlamaSessionTest reproduced it in about half of its
+     * runs; with decodes serialised, never), so the fault is process-wide state in the library, and so is the
+     * lock. Sessions on other threads still keep their own caches and interleave between decodes. Creating a
+     * context initialises the same CPU backend, so it takes the lock too.
+     */
+    private static final Object NATIVE_COMPUTE = new Object();
+
     private final List<String> missing = new ArrayList<>();
     private final Linker linker = Linker.nativeLinker();
     private final SymbolLookup lookup;
@@ -161,7 +170,9 @@ final class LlamaApi {
 
     MemorySegment initFromModel(MemorySegment model, MemorySegment params) {
         try {
-            return (MemorySegment) initFromModel.invokeExact(model, params);
+            synchronized (NATIVE_COMPUTE) {
+                return (MemorySegment) initFromModel.invokeExact(model, params);
+            }
         } catch (Throwable t) {
             throw failed(t);
         }
@@ -294,7 +305,9 @@ final class LlamaApi {
 
     int decode(MemorySegment context, MemorySegment batch) {
         try {
-            return (int) decode.invokeExact(context, batch);
+            synchronized (NATIVE_COMPUTE) {
+                return (int) decode.invokeExact(context, batch);
+            }
         } catch (Throwable t) {
             throw failed(t);
         }

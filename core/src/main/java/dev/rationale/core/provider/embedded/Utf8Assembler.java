@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -36,16 +37,6 @@ final class Utf8Assembler {
 
     /** How many bytes at the end start a character that more bytes could still complete. */
     static int incompleteTail(byte[] bytes) {
-        int last = bytes.length;
-        // A character is at most 4 bytes, so its lead byte is among the last 4.
-        for (int back = 1; back <= Math.min(4, last); back++) {
-            int b = bytes[last - back] & 0xFF;
-            if ((b & 0xC0) == 0x80) {
-                continue;
-            }
-            int needed = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 1;
-            return needed > back && b < 0xF5 ? back : 0;
-        }
-        return 0;
+        return bytes.length - Utf8TokenJoiner.completeLength(bytes);
     }
 }
