@@ -7,14 +7,11 @@ import dev.rationale.core.provider.CompletionEvent.ReasoningDelta;
 import dev.rationale.core.provider.CompletionEvent.SampleFinished;
 import dev.rationale.core.provider.CompletionEvent.TextDelta;
 import dev.rationale.core.provider.CompletionEvent.TokensScored;
-import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Utf8TokenJoiner;
 import dev.rationale.core.provider.openai.ChatCompletionChunk.Choice;
 import dev.rationale.core.provider.openai.ChatCompletionChunk.Delta;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Maps chat completion chunks to events. Per choice the order is reasoning, answer text, scored tokens, end; the
  * usage chunk becomes {@link UsageReported}. One instance per stream, one thread.
  */
-final class ChatChunkMapper implements OpenAiEventStream.ChunkMapper {
+final class ChatChunkMapper implements OpenAiEventStream.ChunkMapper<ChatCompletionChunk.Choice> {
 
     private final String provider;
     private final int topLogprobs;
@@ -36,18 +33,8 @@ final class ChatChunkMapper implements OpenAiEventStream.ChunkMapper {
     }
 
     @Override
-    public List<CompletionEvent> onChunk(JsonNode json) throws IOException {
-        ChatCompletionChunk chunk = OpenAiJson.MAPPER.treeToValue(json, ChatCompletionChunk.class);
-        List<CompletionEvent> events = new ArrayList<>();
-        if (chunk.choices() != null) {
-            for (Choice choice : chunk.choices()) {
-                choice(choice, events);
-            }
-        }
-        if (chunk.usage() != null) {
-            events.add(new UsageReported(chunk.usage().toUsage()));
-        }
-        return events;
+    public Class<ChatCompletionChunk> chunkType() {
+        return ChatCompletionChunk.class;
     }
 
     @Override
@@ -55,7 +42,8 @@ final class ChatChunkMapper implements OpenAiEventStream.ChunkMapper {
         return List.of();
     }
 
-    private void choice(Choice choice, List<CompletionEvent> events) {
+    @Override
+    public void onChoice(Choice choice, List<CompletionEvent> events) {
         int sample = choice.index();
         Delta delta = choice.delta();
         if (delta != null) {

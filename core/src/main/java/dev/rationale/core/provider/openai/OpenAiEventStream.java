@@ -3,10 +3,12 @@ package dev.rationale.core.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.http.HttpErrors;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import okio.BufferedSource;
 
@@ -19,18 +21,22 @@ import okio.BufferedSource;
  */
 final class OpenAiEventStream implements StreamingCall.BodyHandler {
 
-    /** Turns chunks of one protocol into events. */
-    interface ChunkMapper {
-        List<CompletionEvent> onChunk(JsonNode chunk) throws IOException;
+    /** Turns the choices of one protocol's chunks into events. */
+    interface ChunkMapper<C> {
+        /** The record a chunk of this protocol is read into. */
+        Class<? extends StreamChunk<C>> chunkType();
+
+        /** Adds the events of one choice, in order. */
+        void onChoice(C choice, List<CompletionEvent> events) throws IOException;
 
         /** Text held back until the end (a partial think tag), emitted at {@code [DONE]} or a cut. */
         List<CompletionEvent> onEnd();
     }
 
     private final String provider;
-    private final ChunkMapper mapper;
+    private final ChunkMapper<?> mapper;
 
-    OpenAiEventStream(String provider, ChunkMapper mapper) {
+    OpenAiEventStream(String provider, ChunkMapper<?> mapper) {
         this.provider = provider;
         this.mapper = mapper;
     }
@@ -50,9 +56,23 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
             if ("error".equals(chunk.path("object").asText())) {
                 throw HttpErrors.inBand(provider, chunk);
             }
-            emitter.emitAll(mapper.onChunk(chunk));
+            emitter.emitAll(events(chunk, mapper));
         }
         emitter.emitAll(mapper.onEnd());
         throw emitter.cutShort("without [DONE]");
+    }
+
+    private static <C> List<CompletionEvent> events(JsonNode json, ChunkMapper<C> mapper) throws IOException {
+        StreamChunk<C> chunk = OpenAiJson.MAPPER.treeToValue(json, mapper.chunkType());
+        List<CompletionEvent> events = new ArrayList<>();
+        if (chunk.choices() != null) {
+            for (C choice : chunk.choices()) {
+                mapper.onChoice(choice, events);
+            }
+        }
+        if (chunk.usage() != null) {
+            events.add(new UsageReported(chunk.usage().toUsage()));
+        }
+        return events;
     }
 }

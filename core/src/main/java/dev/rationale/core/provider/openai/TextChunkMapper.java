@@ -9,7 +9,6 @@ import dev.rationale.core.provider.CompletionEvent.ReasoningDelta;
 import dev.rationale.core.provider.CompletionEvent.SampleFinished;
 import dev.rationale.core.provider.CompletionEvent.TextDelta;
 import dev.rationale.core.provider.CompletionEvent.TokensScored;
-import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.ThinkTagSplitter;
 import dev.rationale.core.provider.Utf8TokenJoiner;
@@ -29,7 +28,7 @@ import java.util.TreeMap;
  * prompt). A token belongs to the prompt when its {@code text_offset} lies inside the prompt, or, without
  * offsets, while the echoed text is not used up. One instance per stream, one thread.
  */
-final class TextChunkMapper implements OpenAiEventStream.ChunkMapper {
+final class TextChunkMapper implements OpenAiEventStream.ChunkMapper<TextCompletionChunk.Choice> {
 
     private static final TypeReference<List<TokenLogprob>> CHAT_STYLE = new TypeReference<>() {
     };
@@ -66,18 +65,8 @@ final class TextChunkMapper implements OpenAiEventStream.ChunkMapper {
     }
 
     @Override
-    public List<CompletionEvent> onChunk(JsonNode json) throws IOException {
-        TextCompletionChunk chunk = OpenAiJson.MAPPER.treeToValue(json, TextCompletionChunk.class);
-        List<CompletionEvent> events = new ArrayList<>();
-        if (chunk.choices() != null) {
-            for (Choice choice : chunk.choices()) {
-                choice(choice, events);
-            }
-        }
-        if (chunk.usage() != null) {
-            events.add(new UsageReported(chunk.usage().toUsage()));
-        }
-        return events;
+    public Class<TextCompletionChunk> chunkType() {
+        return TextCompletionChunk.class;
     }
 
     @Override
@@ -91,7 +80,8 @@ final class TextChunkMapper implements OpenAiEventStream.ChunkMapper {
         return events;
     }
 
-    private void choice(Choice choice, List<CompletionEvent> events) throws IOException {
+    @Override
+    public void onChoice(Choice choice, List<CompletionEvent> events) throws IOException {
         int index = choice.index();
         Sample sample = samples.computeIfAbsent(index, i -> new Sample());
         String text = withoutEcho(sample, choice.text() == null ? "" : choice.text());
