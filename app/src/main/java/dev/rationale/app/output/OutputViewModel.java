@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.core.answer.AnswerGrader;
+import dev.rationale.core.answer.Grade;
+import dev.rationale.core.provider.Cancellable;
+import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run's output as it streams: the answer and reasoning text, the scored tokens (for the heat map), notices,
+ * and at the end the extracted answer, its grade, timings and usage. Events arrive on a provider thread and are
+ * applied in batches on the FX executor, so thousands of tokens a second cost a few updates a frame. Only sample
+ * 0 is shown: Compare repeats a configuration as separate runs. Touch it on the FX thread only.
+ */
+public final class OutputViewModel {
+
+    private final Executor fx;
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ObservableList<ScoredToken> tokens = FXCollections.observableArrayList();
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    private final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper(this, "reasoning", "");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    private final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper(this, "statistics", "");
+    private final ReadOnlyObjectWrapper<@Nullable Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
+    private final ReadOnlyObjectWrapper<@Nullable RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
+    private final StringBuilder textSoFar = new StringBuilder();
+    private final StringBuilder reasoningSoFar = new StringBuilder();
+    private @Nullable Cancellable running;
+    private @Nullable FinishReason finishReason;
+    private @Nullable Usage usage;
+    private int generation;
+
+    /** @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests) */
+    public OutputViewModel(Executor fx) {
+        this.fx = fx;
+    }
+
+    /**
+     * Starts {@code run}, replacing what was shown. A request the backend refuses up front (UNSUPPORTED) ends the
+     * run as FAILED at once, with the backend's message.
+     */
+    public void start(RunSpec run) {
+        stop();
+        clear();
+        spec.set(run);
+        state.set(RunState.RUNNING);
+        int thisRun = ++generation;
+        FxBatcher<CompletionEvent> batcher = new FxBatcher<>(fx, batch -> apply(thisRun, batch));
+        try {
+            running = run.provider().stream(run.request(), batcher::add);
+        } catch (ProviderException e) {
+            running = null;
+            failure.set(e.getMessage());
+            state.set(RunState.FAILED);
+        }
+    }
+
+    /** Cancels the run; its end arrives as a CANCELLED finish. Does nothing when nothing runs. */
+    public void stop() {
+        Cancellable handle = running;
+        if (handle != null && state.get().isRunning()) {
+            handle.cancel();
+        }
+    }
+
+    private void clear() {
+        tokens.clear();
+        notices.clear();
+        textSoFar.setLength(0);
+        reasoningSoFar.setLength(0);
+        text.set("");
+        reasoning.set("");
+        failure.set("");
+        statistics.set("");
+        grade.set(null);
+        finishReason = null;
+        usage = null;
+    }
+
+    private void apply(int run, List<CompletionEvent> batch) {
+        if (run != generation) {
+            return;
+        }
+        List<ScoredToken> newTokens = new ArrayList<>();
+        for (CompletionEvent event : batch) {
+            switch (event) {
+                case CompletionEvent.TextDelta d when d.sample() == 0 -> textSoFar.append(d.text());
+                case CompletionEvent.ReasoningDelta d when d.sample() == 0 -> reasoningSoFar.append(d.text());
+                case CompletionEvent.TokensScored t when t.sample() == 0 -> newTokens.addAll(t.tokens());
+                case CompletionEvent.Notice n -> notices.add(n.message());
+                case CompletionEvent.UsageReported u -> usage = u.usage();
+                case CompletionEvent.SampleFinished f when f.sample() == 0 -> finishReason = f.reason();
+                case CompletionEvent.Completed c -> finish(c.timings(), null);
+                case CompletionEvent.Failed f -> finish(f.timings(), f.error());
+                default -> {
+                    // Other samples, and prompt scores, which the Output view does not show.
+                }
+            }
+        }
+        tokens.addAll(newTokens);
+        text.set(textSoFar.toString());
+        reasoning.set(reasoningSoFar.toString());
+    }
+
+    private void finish(Timings timings, @Nullable ProviderException error) {
+        running = null;
+        if (error != null) {
+            failure.set(error.getMessage());
+        }
+        statistics.set(describe(timings, usage, finishReason, tokens.size()));
+        RunSpec run = spec.get();
+        if (run != null) {
+            grade.set(AnswerGrader.of(run.answerFormat()).grade(textSoFar.toString(), run.expected()));
+        }
+        state.set(error != null ? RunState.FAILED
+                : finishReason == FinishReason.CANCELLED ? RunState.CANCELLED : RunState.COMPLETED);
+    }
+
+    static String describe(Timings timings, @Nullable Usage usage, @Nullable FinishReason reason, int scored) {
+        List<String> parts = new ArrayList<>();
+        if (timings.firstTokenMillis() != null) {
+            parts.add(String.format(Locale.ROOT, "first token %.0f ms", timings.firstTokenMillis()));
+        }
+        parts.add(String.format(Locale.ROOT, "total %.2f s", timings.totalMillis() / 1000));
+        if (usage != null && usage.promptTokens() != null) {
+            parts.add(usage.promptTokens() + " prompt tokens");
+        }
+        if (usage != null && usage.completionTokens() != null) {
+            parts.add(usage.completionTokens() + " generated");
+            if (usage.completionTokens() > 0 && timings.totalMillis() > 0) {
+                parts.add(String.format(Locale.ROOT, "%.1f tokens/s",
+                        usage.completionTokens() * 1000.0 / timings.totalMillis()));
+            }
+        } else if (scored > 0) {
+            parts.add(scored + " tokens");
+        }
+        if (usage != null && usage.reasoningTokens() != null && usage.reasoningTokens() > 0) {
+            parts.add(usage.reasoningTokens() + " reasoning");
+        }
+        if (reason != null) {
+            parts.add("finish: " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        return String.join(" · ", parts);
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public RunState getState() {
+        return state.get();
+    }
+
+    /** The scored tokens of sample 0, reasoning tokens included where the backend scores them; grows in batches. */
+    public ObservableList<ScoredToken> getTokens() {
+        return FXCollections.unmodifiableObservableList(tokens);
+    }
+
+    /** What the backend could not do as asked, and how it adapted. */
+    public ObservableList<String> getNotices() {
+        return FXCollections.unmodifiableObservableList(notices);
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    public String getText() {
+        return text.get();
+    }
+
+    public ReadOnlyStringProperty reasoningProperty() {
+        return reasoning.getReadOnlyProperty();
+    }
+
+    public String getReasoning() {
+        return reasoning.get();
+    }
+
+    /** The failure's one-line message; empty unless FAILED. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Timings, token counts and the finish reason, once the run ended. */
+    public ReadOnlyStringProperty statisticsProperty() {
+        return statistics.getReadOnlyProperty();
+    }
+
+    /** The extracted answer and its verdict, once the run ended; null before. */
+    public ReadOnlyObjectProperty<@Nullable Grade> gradeProperty() {
+        return grade.getReadOnlyProperty();
+    }
+
+    public @Nullable Grade getGrade() {
+        return grade.get();
+    }
+
+    /** The run being shown, or null before the first. */
+    public ReadOnlyObjectProperty<@Nullable RunSpec> specProperty() {
+        return spec.getReadOnlyProperty();
+    }
+
+    public @Nullable RunSpec getSpec() {
+        return spec.get();
+    }
+}
