@@ -2,6 +2,7 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -11,6 +12,7 @@ import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderException;
 import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.run.RunRequests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,11 +48,15 @@ final class PromptOptions {
         @Nullable String testCase;
     }
 
+    /** A prompt and the generation settings that come with it (a prompt set's defaults and its variant's). */
+    record Prepared(RenderedPrompt prompt, GenerationSettings settings) {
+    }
+
     /**
      * The prompt to send. A plain prompt goes as one user message to a chat backend and as raw text to a
-     * completion backend; a prompt set's variant decides its own shape.
+     * completion backend, with no settings of its own; a prompt set's variant decides its own shape and settings.
      */
-    RenderedPrompt render(Capabilities can) {
+    Prepared prepare(Capabilities can) {
         if (fromSet != null) {
             PromptSet set = PromptSetFiles.load(fromSet.set);
             Task task = fromSet.task == null ? set.tasks().getFirst() : set.task(fromSet.task).orElseThrow(
@@ -58,13 +64,14 @@ final class PromptOptions {
             Variant variant = fromSet.variant == null ? task.variants().getFirst()
                     : task.variant(fromSet.variant).orElseThrow(() -> new RenderException(
                             "no variant \"" + fromSet.variant + "\" in task \"" + task.id() + "\""));
-            return PromptRenderer.render(task, variant,
+            RenderedPrompt rendered = PromptRenderer.render(task, variant,
                     CaseReference.resolve(task, fromSet.testCase == null ? "1" : fromSet.testCase));
+            return new Prepared(rendered, RunRequests.effective(set, variant, null));
         }
         String prompt = text != null ? text : read(file);
-        return can.chat()
+        return new Prepared(can.chat()
                 ? new RenderedPrompt.Chat(List.of(ChatMessage.user(prompt)))
-                : new RenderedPrompt.Text(prompt);
+                : new RenderedPrompt.Text(prompt), GenerationSettings.NONE);
     }
 
     boolean given() {

@@ -4,15 +4,18 @@ package dev.rationale.cli;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
-import dev.rationale.core.provider.http.HttpClients;
+import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.http.HttpClients;
+import dev.rationale.core.run.RunRequests;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -109,12 +112,15 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The prompt's own settings (a set's defaults and variant), each overridden by the option given for it. */
     private CompletionRequest request(String modelName, ChatProvider provider) {
-        CompletionRequest request = CompletionRequest.of(modelName, prompt.render(provider.capabilities()))
-                .withMaxTokens(maxTokens)
-                .withSampling(temperature, topP, topK, minP, seed)
+        PromptOptions.Prepared prepared = prompt.prepare(provider.capabilities());
+        GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
+                topLogprobs);
+        CompletionRequest request = RunRequests.of(modelName, prepared.prompt(),
+                prepared.settings().overriddenBy(options));
+        return request.withSampling(request.temperature(), request.topP(), topK, minP, request.seed())
                 .withPromptLogprobs(echoLogprobs);
-        return topLogprobs == null ? request : request.withLogprobs(topLogprobs);
     }
 
     // Streaming to a terminal: the answer alone on stdout, so it can be piped; the rest on stderr.

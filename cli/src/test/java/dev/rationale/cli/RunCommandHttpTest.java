@@ -221,6 +221,23 @@ class RunCommandHttpTest {
     }
 
     @Test
+    void aSetsDefaultsAndItsVariantsSettingsApplyUnderTheOptionsGiven() throws Exception {
+        String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(ndjson("{'model':'m','response':'The answer is 4.','done':true,'done_reason':'stop'}"));
+
+        CliRun run = CliRun.of("run", "--provider", "ollama", "--base-url", server.url("/").toString(),
+                "--model", "m", "--set", set, "--variant", "self-consistency", "--seed", "9", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode options = body(taken()).get("options");
+        // The set's defaults (256 tokens, stop at the next question), the variant's temperature, the option's seed.
+        assertThat(options.get("num_predict").asInt()).isEqualTo(256);
+        assertThat(options.get("stop").toString()).isEqualTo("[\"\\n\\nQ:\"]");
+        assertThat(options.get("temperature").asDouble()).isEqualTo(0.7);
+        assertThat(options.get("seed").asLong()).isEqualTo(9);
+    }
+
+    @Test
     void ollamaTakesAPlainPromptAsOneUserMessageOnChat() throws Exception {
         server.enqueue(ndjson(
                 "{'message':{'role':'assistant','content':'','thinking':'Simple sum.'},'done':false}",

@@ -47,8 +47,13 @@ public final class EndpointStore {
 
     /** The store in the user's configuration folder. */
     public static EndpointStore user() {
-        return new EndpointStore(configDirectory(System::getenv, System.getProperty("os.name", ""),
-                Path.of(System.getProperty("user.home"))).resolve(FILE_NAME));
+        return new EndpointStore(userConfigDirectory().resolve(FILE_NAME));
+    }
+
+    /** The user's configuration folder for this machine; see {@link #configDirectory}. */
+    public static Path userConfigDirectory() {
+        return configDirectory(System::getenv, System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home")));
     }
 
     /**

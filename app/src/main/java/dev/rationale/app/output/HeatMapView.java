@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import dev.rationale.core.provider.ScoredToken;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * The answer as a heat map: every scored token's background shows its heat level (see {@link HeatLevels}), and
+ * hovering a token, or moving the caret onto it with the keyboard, opens a popup with its alternatives. Tokens are
+ * appended in the batches the view model delivers, one text edit per batch; the text area is virtualised, so long
+ * answers stay fast. Without scored tokens it shows the plain reasoning and answer. Build and use on the FX thread.
+ */
+public final class HeatMapView extends StackPane {
+
+    static final String TOKEN_CLASS = "heat-token";
+    static final String PLAIN_CLASS = "heat-plain";
+    static final String PLAIN_REASONING_CLASS = "heat-plain-reasoning";
+    private static final Duration HOVER_DELAY = Duration.ofMillis(250);
+
+    private final OutputViewModel viewModel;
+    private final ObservableValue<ToIntFunction<ScoredToken>> levels;
+    private final StyleClassedTextArea area = new StyleClassedTextArea(false);
+    private final TokenOffsets offsets = new TokenOffsets();
+    private final List<ScoredToken> shown = new ArrayList<>();
+    private final TokenPopup popup;
+    private String plainShown = "";
+
+    /**
+     * @param levels the heat level (0 calm .. {@link HeatLevels#COUNT} - 1 hot, or -1 for none) of a token; when it
+     *     changes (probability or entropy) every token is restyled
+     * @param popup what hovering a token shows
+     */
+    public HeatMapView(OutputViewModel viewModel, ObservableValue<ToIntFunction<ScoredToken>> levels,
+            TokenPopup popup) {
+        this.viewModel = viewModel;
+        this.levels = levels;
+        this.popup = popup;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("heat-map");
+        area.setId("output-heat-map");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setShowCaret(org.fxmisc.richtext.Caret.CaretVisibility.ON);
+        area.getStyleClass().add("heat-map-area");
+        area.setMouseOverTextDelay(HOVER_DELAY);
+        getChildren().add(new VirtualizedScrollPane<>(area));
+    }
+
+    private void initListeners() {
+        viewModel.getTokens().addListener((ListChangeListener<ScoredToken>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && change.getList().isEmpty()) {
+                    reset();
+                } else if (change.wasAdded()) {
+                    append(change.getAddedSubList());
+                }
+            }
+        });
+        viewModel.textProperty().addListener((obs, old, now) -> showPlainIfUnscored());
+        viewModel.reasoningProperty().addListener((obs, old, now) -> showPlainIfUnscored());
+        levels.addListener((obs, old, now) -> restyle());
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> {
+            int token = offsets.tokenAt(event.getCharacterIndex());
+            if (token >= 0) {
+                popup.show(area, token, shown.get(token), event.getScreenPosition());
+            }
+        });
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, event -> popup.hideUnlessHovered());
+        area.caretPositionProperty().addListener((obs, old, now) -> {
+            if (area.isFocused()) {
+                showPopupAtCaret(now);
+            }
+        });
+        area.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                popup.hide();
+            }
+        });
+    }
+
+    /** The heat-map text area, for tests and for synchronised scrolling in Compare. */
+    public StyleClassedTextArea area() {
+        return area;
+    }
+
+    /** The style classes of token {@code index}, e.g. {@code [heat-token, heat-7]}. */
+    public Collection<String> styleOfToken(int index) {
+        return area.getStyleOfChar(offsets.start(index) + 1);
+    }
+
+    /** The number of tokens shown. */
+    public int tokenCount() {
+        return shown.size();
+    }
+
+    /** Opens the popup of token {@code index} under it, as hovering does; for keyboard users and tests. */
+    public void showPopup(int index) {
+        area.getCharacterBoundsOnScreen(offsets.start(index), Math.max(offsets.start(index) + 1,
+                offsets.end(index))).ifPresent(bounds -> popup.show(area, index, shown.get(index),
+                new Point2D(bounds.getMinX(), bounds.getMaxY())));
+    }
+
+    private void showPopupAtCaret(int caret) {
+        int token = offsets.tokenAt(caret);
+        if (token >= 0) {
+            showPopup(token);
+        }
+    }
+
+    private void reset() {
+        shown.clear();
+        offsets.clear();
+        plainShown = "";
+        area.clear();
+        popup.hide();
+    }
+
+    private void append(List<? extends ScoredToken> tokens) {
+        if (shown.isEmpty() && !plainShown.isEmpty()) {
+            // The plain text streamed first; scored tokens now carry it, with their colours.
+            area.clear();
+            plainShown = "";
+        }
+        int start = offsets.end();
+        StringBuilder text = new StringBuilder();
+        ToIntFunction<ScoredToken> level = levels.getValue();
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        for (ScoredToken token : tokens) {
+            text.append(token.text());
+            offsets.add(token.text().length());
+            shown.add(token);
+            if (!token.text().isEmpty()) {
+                spans.add(HeatLevels.styleClasses(level.applyAsInt(token)), token.text().length());
+            }
+        }
+        if (text.isEmpty()) {
+            return;
+        }
+        area.appendText(text.toString());
+        area.setStyleSpans(start, spans.create());
+    }
+
+    private void restyle() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        ToIntFunction<ScoredToken> level = levels.getValue();
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        for (ScoredToken token : shown) {
+            if (!token.text().isEmpty()) {
+                spans.add(HeatLevels.styleClasses(level.applyAsInt(token)), token.text().length());
+            }
+        }
+        StyleSpans<Collection<String>> all = spans.create();
+        area.setStyleSpans(0, all);
+    }
+
+    /** Without scored tokens (a backend without probabilities), the reasoning and the answer in plain colours. */
+    private void showPlainIfUnscored() {
+        if (!shown.isEmpty()) {
+            return;
+        }
+        String reasoning = viewModel.getReasoning();
+        String answer = viewModel.getText();
+        String separator = reasoning.isEmpty() || answer.isEmpty() ? "" : "\n\n";
+        String plain = reasoning + separator + answer;
+        if (plain.equals(plainShown)) {
+            return;
+        }
+        if (plain.startsWith(plainShown)) {
+            // Streaming: reasoning grows first, then the answer; each delta takes the style of what grew.
+            area.append(plain.substring(plainShown.length()), answer.isEmpty() ? PLAIN_REASONING_CLASS : PLAIN_CLASS);
+        } else {
+            area.clear();
+            if (!reasoning.isEmpty()) {
+                area.append(reasoning + separator, PLAIN_REASONING_CLASS);
+            }
+            area.append(answer, PLAIN_CLASS);
+        }
+        plainShown = plain;
+    }
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.TokenAlternative;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The popup of one token: its text (whitespace made visible), its probability, and the alternatives the model
+ * weighed at that step, each with a bar and, where the run can branch, a button that continues the answer with
+ * that alternative instead. Build and use on the FX thread.
+ */
+public final class TokenPopup {
+
+    /** Continues a run with another token at a position. */
+    @FunctionalInterface
+    public interface BranchAction {
+        void branch(int tokenIndex, TokenAlternative alternative);
+    }
+
+    private static final double BAR_WIDTH = 120;
+    private static final Duration HIDE_DELAY = Duration.millis(300);
+
+    private final Popup popup = new Popup();
+    private final VBox content = new VBox();
+    private final PauseTransition hideLater = new PauseTransition(HIDE_DELAY);
+    private @Nullable BranchAction branch;
+
+    public TokenPopup() {
+        content.setId("token-popup");
+        content.getStyleClass().add("token-popup");
+        popup.getContent().add(content);
+        popup.setAutoHide(true);
+        hideLater.setOnFinished(event -> {
+            if (!content.isHover()) {
+                popup.hide();
+            }
+        });
+    }
+
+    /** Where the popup's Branch buttons go; null hides them (the backend cannot branch). */
+    public void setBranchAction(@Nullable BranchAction action) {
+        this.branch = action;
+    }
+
+    /** Shows token {@code index} at {@code screen} (just below the token). */
+    public void show(Node owner, int index, ScoredToken token, Point2D screen) {
+        hideLater.stop();
+        fill(index, token);
+        popup.show(owner, screen.getX(), screen.getY() + 4);
+    }
+
+    /** Hides after a short delay, unless the pointer has moved into the popup (to press a Branch button). */
+    public void hideUnlessHovered() {
+        hideLater.playFromStart();
+    }
+
+    public void hide() {
+        hideLater.stop();
+        popup.hide();
+    }
+
+    public boolean isShowing() {
+        return popup.isShowing();
+    }
+
+    /** The popup's content, for tests. */
+    public VBox content() {
+        return content;
+    }
+
+    private void fill(int index, ScoredToken token) {
+        Label title = new Label("Token " + (index + 1) + ": " + visible(token));
+        title.getStyleClass().add("token-popup-title");
+        Label probability = new Label(token.logprob() == null ? "no probability given"
+                : "p = " + percent(token.probability()) + "   log p = "
+                + String.format(Locale.ROOT, "%.3f", token.logprob()));
+        probability.getStyleClass().add("token-popup-probability");
+        content.getChildren().setAll(title, probability);
+        if (token.top().isEmpty()) {
+            Label none = new Label("No alternatives were returned for this token.");
+            none.getStyleClass().add("token-popup-empty");
+            content.getChildren().add(none);
+            return;
+        }
+        GridPane rows = new GridPane();
+        rows.getStyleClass().add("token-popup-alternatives");
+        int row = 0;
+        for (TokenAlternative alternative : token.top()) {
+            addRow(rows, row++, index, token, alternative);
+        }
+        content.getChildren().add(rows);
+    }
+
+    private void addRow(GridPane rows, int row, int index, ScoredToken token, TokenAlternative alternative) {
+        double p = alternative.logprob() == null ? 0 : Math.exp(alternative.logprob());
+        Label text = new Label(visible(alternative.text()));
+        text.getStyleClass().add("token-popup-alternative");
+        if (alternative.text().equals(token.text())) {
+            text.getStyleClass().add("token-popup-chosen");
+        }
+        Region bar = new Region();
+        bar.getStyleClass().add("token-popup-bar");
+        bar.setMinWidth(Math.max(1, BAR_WIDTH * p));
+        bar.setMaxWidth(Math.max(1, BAR_WIDTH * p));
+        Label value = new Label(alternative.logprob() == null ? "–" : percent(p));
+        value.getStyleClass().add("token-popup-value");
+        rows.addRow(row, text, bar, value);
+        BranchAction action = branch;
+        if (action != null && !alternative.text().equals(token.text())) {
+            Button button = new Button("Branch");
+            button.getStyleClass().add("token-popup-branch");
+            button.setOnAction(event -> {
+                popup.hide();
+                action.branch(index, alternative);
+            });
+            rows.add(button, 3, row);
+        }
+    }
+
+    static String percent(double p) {
+        return p > 0 && p < 0.0005 ? "< 0.1 %" : String.format(Locale.ROOT, "%.1f %%", p * 100);
+    }
+
+    /** The token's text with whitespace shown: space as ␣, line break as ↵, tab as ⇥; bytes of a partial character. */
+    static String visible(ScoredToken token) {
+        if (token.text().isEmpty() && !token.bytes().isEmpty()) {
+            StringBuilder bytes = new StringBuilder("bytes");
+            token.bytes().forEach(b -> bytes.append(String.format(Locale.ROOT, " %02X", b)));
+            return bytes.toString();
+        }
+        return visible(token.text());
+    }
+
+    static String visible(String text) {
+        if (text.isEmpty()) {
+            return "(empty)";
+        }
+        return text.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥");
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.run;
+
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.RenderedPrompt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds completion requests from generation settings, layered the way a prompt set means them: the set's
+ * defaults, then the variant's own settings, then what the user sets for this run. Pure and thread-safe.
+ */
+public final class RunRequests {
+
+    private RunRequests() {
+    }
+
+    /** The settings for a run of {@code variant}: set defaults, overridden by the variant's, then by {@code run}. */
+    public static GenerationSettings effective(PromptSet set, @Nullable Variant variant,
+            @Nullable GenerationSettings run) {
+        GenerationSettings settings = set.effectiveDefaults();
+        if (variant != null) {
+            settings = settings.overriddenBy(variant.settings());
+        }
+        return settings.overriddenBy(run);
+    }
+
+    /**
+     * A request for {@code prompt} with {@code settings}; token probabilities are asked for when
+     * {@code topLogprobs} is set (0 asks for each token's own probability without alternatives).
+     */
+    public static CompletionRequest of(String model, RenderedPrompt prompt, GenerationSettings settings) {
+        CompletionRequest request = CompletionRequest.of(model, prompt)
+                .withMaxTokens(settings.maxTokens())
+                .withSampling(settings.temperature(), settings.topP(), null, null, settings.seed())
+                .withStop(settings.stop());
+        Integer top = settings.topLogprobs();
+        return top == null ? request : request.withLogprobs(top);
+    }
+}
