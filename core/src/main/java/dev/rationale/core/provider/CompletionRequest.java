@@ -54,6 +54,11 @@ public record CompletionRequest(
                 false, null);
     }
 
+    public CompletionRequest withPrompt(RenderedPrompt newPrompt) {
+        return new CompletionRequest(model, newPrompt, maxTokens, temperature, topP, topK, minP, seed, stop,
+                topLogprobs, logprobs, samples, promptLogprobs, think);
+    }
+
     public CompletionRequest withMaxTokens(@Nullable Integer n) {
         return new CompletionRequest(model, prompt, n, temperature, topP, topK, minP, seed, stop, topLogprobs,
                 logprobs, samples, promptLogprobs, think);
