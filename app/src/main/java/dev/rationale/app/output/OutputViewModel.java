@@ -6,11 +6,17 @@ import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.CompletionListener;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.embedded.TokenIdListener;
+import dev.rationale.core.provider.embedded.TokenIds;
+import dev.rationale.core.run.Branching;
+import dev.rationale.core.run.TokenIdRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +50,7 @@ public final class OutputViewModel {
     private final StringBuilder textSoFar = new StringBuilder();
     private final StringBuilder reasoningSoFar = new StringBuilder();
     private @Nullable Cancellable running;
+    private TokenIdRecorder recorder = new TokenIdRecorder();
     private @Nullable FinishReason finishReason;
     private @Nullable Usage usage;
     private int generation;
@@ -58,14 +65,52 @@ public final class OutputViewModel {
      * run as FAILED at once, with the backend's message.
      */
     public void start(RunSpec run) {
+        begin(run, List.of(), (listener, ids) -> run.provider() instanceof EmbeddedProvider embedded
+                ? embedded.stream(run.request(), listener, ids) : run.provider().stream(run.request(), listener));
+    }
+
+    /**
+     * Starts a branch of a run: shows {@code point}'s kept tokens, then streams the continuation from the chosen
+     * alternative (see {@link Branching}).
+     */
+    public void startBranch(RunSpec run, Branching.Point point) {
+        begin(run, point.kept(), (listener, ids) -> Branching.start(run.provider(), run.request(), point, listener,
+                ids));
+    }
+
+    /** Whether this run's answer can be branched (the backend and prompt allow it, and it has ended). */
+    public boolean canBranch() {
+        RunSpec run = spec.get();
+        return run != null && !state.get().isRunning() && !tokens.isEmpty()
+                && Branching.supported(run.provider(), run.request(), !recorder.generated().isEmpty());
+    }
+
+    /** Where a branch from token {@code index}'s alternative number {@code alternative} starts. */
+    public Branching.Point branchPoint(int index, int alternative) {
+        List<TokenIds> ids = recorder.generated();
+        return new Branching.Point(List.copyOf(tokens.subList(0, index)), tokens.get(index), alternative,
+                ids.isEmpty() ? null : ids);
+    }
+
+    /** Starts a stream whose events and token ids go to this view model. */
+    @FunctionalInterface
+    private interface Starter {
+        Cancellable start(CompletionListener listener, TokenIdListener ids);
+    }
+
+    private void begin(RunSpec run, List<ScoredToken> kept, Starter starter) {
         stop();
         clear();
         spec.set(run);
         state.set(RunState.RUNNING);
+        tokens.setAll(kept);
+        kept.forEach(token -> textSoFar.append(token.text()));
+        text.set(textSoFar.toString());
         int thisRun = ++generation;
+        recorder = new TokenIdRecorder();
         FxBatcher<CompletionEvent> batcher = new FxBatcher<>(fx, batch -> apply(thisRun, batch));
         try {
-            running = run.provider().stream(run.request(), batcher::add);
+            running = starter.start(batcher::add, recorder);
         } catch (ProviderException e) {
             running = null;
             failure.set(e.getMessage());

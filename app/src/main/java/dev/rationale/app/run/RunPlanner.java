@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.run;
+
+import dev.rationale.app.output.RunSpec;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.render.PromptRenderer;
+import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.run.RunRequests;
+
+/**
+ * Turns "this variant of this task on this case, on this endpoint and model" into a {@link RunSpec}: the rendered
+ * prompt, the layered generation settings, the provider and the answer format. Thread-safe; rendering is quick,
+ * but creating a provider for a new endpoint may load a library, so call it off the FX thread when that matters.
+ */
+public final class RunPlanner {
+
+    private final ProviderCache providers;
+
+    public RunPlanner(ProviderCache providers) {
+        this.providers = providers;
+    }
+
+    /**
+     * @param overrides the run's own settings over the set's and the variant's (null fields keep theirs)
+     * @throws dev.rationale.core.render.RenderException when the templates do not render
+     * @throws dev.rationale.core.provider.ProviderException when the endpoint cannot be served
+     */
+    public RunSpec plan(PromptSet set, Task task, Variant variant, TestCase testCase, Endpoint endpoint,
+            String model, GenerationSettings overrides) {
+        RenderedPrompt prompt = PromptRenderer.render(task, variant, testCase);
+        GenerationSettings settings = RunRequests.effective(set, variant, overrides);
+        String label = variant.effectiveLabel() + " · " + shortModel(model);
+        return new RunSpec(providers.get(endpoint), RunRequests.of(model, prompt, settings), task.effectiveAnswer(),
+                testCase.expected(), label);
+    }
+
+    /** A model name short enough for a column header: a GGUF path becomes its file name. */
+    static String shortModel(String model) {
+        int slash = Math.max(model.lastIndexOf('/'), model.lastIndexOf('\\'));
+        return slash >= 0 ? model.substring(slash + 1) : model;
+    }
+}

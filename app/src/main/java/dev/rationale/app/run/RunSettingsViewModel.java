@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.run;
+
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ProviderKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and how the next run goes: the endpoint (the user's endpoints plus the embedded engine on the models
+ * folder), the model, and the generation settings the user sets for this run (each null to keep the prompt set's
+ * and variant's own). Models are listed off the FX thread when the endpoint changes. Touch it on the FX thread.
+ */
+public final class RunSettingsViewModel {
+
+    /** The name of the built-in endpoint: llama.cpp in process on the models folder. */
+    public static final String EMBEDDED_NAME = "Embedded engine";
+
+    private final ProviderCache providers;
+    private final Executor fx;
+    private final Executor background;
+    private final Supplier<List<Endpoint>> savedEndpoints;
+    private final Path modelsDirectory;
+    private final ObservableList<Endpoint> endpoints = FXCollections.observableArrayList();
+    private final ObjectProperty<@Nullable Endpoint> endpoint = new SimpleObjectProperty<>(this, "endpoint");
+    private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper modelsMessage = new ReadOnlyStringWrapper(this, "modelsMessage", "");
+    private final ObjectProperty<@Nullable Double> temperature = new SimpleObjectProperty<>(this, "temperature");
+    private final ObjectProperty<@Nullable Double> topP = new SimpleObjectProperty<>(this, "topP");
+    private final ObjectProperty<@Nullable Integer> maxTokens = new SimpleObjectProperty<>(this, "maxTokens");
+    private final ObjectProperty<@Nullable Long> seed = new SimpleObjectProperty<>(this, "seed");
+    private final ObjectProperty<@Nullable Integer> topLogprobs = new SimpleObjectProperty<>(this, "topLogprobs", 5);
+    private int listing;
+
+    /**
+     * @param savedEndpoints reads the user's endpoints file (called off the FX thread)
+     * @param modelsDirectory the embedded engine's models folder
+     */
+    public RunSettingsViewModel(ProviderCache providers, Supplier<List<Endpoint>> savedEndpoints,
+            Path modelsDirectory, Executor fx, Executor background) {
+        this.providers = providers;
+        this.savedEndpoints = savedEndpoints;
+        this.modelsDirectory = modelsDirectory;
+        this.fx = fx;
+        this.background = background;
+        endpoint.addListener((obs, old, now) -> listModels(now));
+    }
+
+    /** The built-in embedded endpoint on the models folder. */
+    public Endpoint embeddedEndpoint() {
+        return new Endpoint(EMBEDDED_NAME, ProviderKind.EMBEDDED, modelsDirectory.toString(), null, null);
+    }
+
+    /** Reads the endpoints again (after the Endpoints dialog saved), keeping the selection when it still exists. */
+    public void reloadEndpoints() {
+        CompletableFuture.supplyAsync(savedEndpoints, background).whenCompleteAsync((saved, error) -> {
+            Endpoint selected = endpoint.get();
+            List<Endpoint> all = new java.util.ArrayList<>();
+            all.add(embeddedEndpoint());
+            if (saved != null) {
+                all.addAll(saved);
+            }
+            endpoints.setAll(all);
+            Endpoint keep = selected == null ? null : all.stream()
+                    .filter(e -> e.name().equals(selected.name())).findFirst().orElse(null);
+            endpoint.set(keep != null ? keep : all.size() > 1 ? all.get(1) : all.getFirst());
+        }, fx);
+    }
+
+    private void listModels(@Nullable Endpoint chosen) {
+        models.clear();
+        int thisListing = ++listing;
+        if (chosen == null) {
+            return;
+        }
+        if (chosen.model() != null && !chosen.model().isBlank()) {
+            model.set(chosen.model());
+        }
+        modelsMessage.set("listing models…");
+        CompletableFuture.supplyAsync(() -> providers.get(chosen).listModels(), background)
+                .whenCompleteAsync((list, error) -> {
+                    if (thisListing != listing) {
+                        return;
+                    }
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        modelsMessage.set("cannot list models: " + cause.getMessage());
+                        return;
+                    }
+                    models.setAll(list.stream().map(ModelInfo::id).toList());
+                    modelsMessage.set(list.isEmpty() ? "no models found" : "");
+                    if ((model.get() == null || model.get().isBlank() || !models.contains(model.get()))
+                            && !models.isEmpty() && (chosen.model() == null || chosen.model().isBlank())) {
+                        model.set(models.getFirst());
+                    }
+                }, fx);
+    }
+
+    /** The provider of the selected endpoint; throws ProviderException when it cannot be created. */
+    public ChatProvider provider() {
+        Endpoint chosen = endpoint.get();
+        if (chosen == null) {
+            throw new IllegalStateException("no endpoint is selected");
+        }
+        return providers.get(chosen);
+    }
+
+    /** The settings this run overrides; null fields keep the prompt set's and the variant's. */
+    public GenerationSettings overrides() {
+        return new GenerationSettings(temperature.get(), topP.get(), maxTokens.get(), List.of(), seed.get(),
+                topLogprobs.get());
+    }
+
+    /** Whether the selected endpoint can continue an answer from a chosen token exactly (its own cache). */
+    public boolean branchesExactly() {
+        Endpoint chosen = endpoint.get();
+        return chosen != null && chosen.kind() == ProviderKind.EMBEDDED;
+    }
+
+    public ObservableList<Endpoint> getEndpoints() {
+        return endpoints;
+    }
+
+    public ObjectProperty<@Nullable Endpoint> endpointProperty() {
+        return endpoint;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public ObservableList<String> getModels() {
+        return models;
+    }
+
+    /** Why the model list is empty or still loading; empty when it is fine. */
+    public ReadOnlyStringProperty modelsMessageProperty() {
+        return modelsMessage.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<@Nullable Double> temperatureProperty() {
+        return temperature;
+    }
+
+    public ObjectProperty<@Nullable Double> topPProperty() {
+        return topP;
+    }
+
+    public ObjectProperty<@Nullable Integer> maxTokensProperty() {
+        return maxTokens;
+    }
+
+    public ObjectProperty<@Nullable Long> seedProperty() {
+        return seed;
+    }
+
+    /** Alternatives per token to ask for; null or 0 for none (then only the chosen token's probability). */
+    public ObjectProperty<@Nullable Integer> topLogprobsProperty() {
+        return topLogprobs;
+    }
+}
