@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
 public final class TokenPopup {
 
     /** Continues a run with another token at a position. */
-    @FunctionalInterface
     public interface BranchAction {
-        void branch(int tokenIndex, TokenAlternative alternative);
+        /** Whether the run shown can branch now (its backend allows it and it has ended). */
+        boolean available();
+
+        /** Continues from token {@code tokenIndex} with its alternative number {@code alternative}. */
+        void branch(int tokenIndex, int alternative);
     }
 
     private static final double BAR_WIDTH = 120;
@@ -96,14 +99,15 @@ public final class TokenPopup {
         }
         GridPane rows = new GridPane();
         rows.getStyleClass().add("token-popup-alternatives");
-        int row = 0;
-        for (TokenAlternative alternative : token.top()) {
-            addRow(rows, row++, index, token, alternative);
+        BranchAction action = branch != null && branch.available() ? branch : null;
+        for (int row = 0; row < token.top().size(); row++) {
+            addRow(rows, row, index, token, action);
         }
         content.getChildren().add(rows);
     }
 
-    private void addRow(GridPane rows, int row, int index, ScoredToken token, TokenAlternative alternative) {
+    private void addRow(GridPane rows, int row, int index, ScoredToken token, @Nullable BranchAction action) {
+        TokenAlternative alternative = token.top().get(row);
         double p = alternative.logprob() == null ? 0 : Math.exp(alternative.logprob());
         Label text = new Label(visible(alternative.text()));
         text.getStyleClass().add("token-popup-alternative");
@@ -117,13 +121,12 @@ public final class TokenPopup {
         Label value = new Label(alternative.logprob() == null ? "–" : percent(p));
         value.getStyleClass().add("token-popup-value");
         rows.addRow(row, text, bar, value);
-        BranchAction action = branch;
         if (action != null && !alternative.text().equals(token.text())) {
             Button button = new Button("Branch");
             button.getStyleClass().add("token-popup-branch");
             button.setOnAction(event -> {
                 popup.hide();
-                action.branch(index, alternative);
+                action.branch(index, row);
             });
             rows.add(button, 3, row);
         }

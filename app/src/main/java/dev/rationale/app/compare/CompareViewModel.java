@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.compare;
+
+import dev.rationale.app.output.OutputViewModel;
+import dev.rationale.app.output.RunSpec;
+import dev.rationale.app.output.RunState;
+import dev.rationale.app.run.RunPlanner;
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.run.Branching;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compare: columns side by side, each a variant on an endpoint and model (or one configuration repeated as
+ * samples with different seeds), run together on the same test case; the agreement of their answers; and branch
+ * columns opened from a token's popup. Touch it on the FX thread.
+ */
+public final class CompareViewModel {
+
+    /** What every column of a run shares: the prompt set, task and case, and the run's own settings. */
+    public record Context(PromptSet set, Task task, TestCase testCase, GenerationSettings overrides) {
+    }
+
+    private final Executor fx;
+    private final RunPlanner planner;
+    private final ObservableList<CompareColumn> columns = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper agreement = new ReadOnlyStringWrapper(this, "agreement", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public CompareViewModel(RunPlanner planner, Executor fx) {
+        this.planner = planner;
+        this.fx = fx;
+    }
+
+    /** Adds a column for {@code variantId} on {@code endpoint} and {@code model}. */
+    public CompareColumn addColumn(@Nullable String variantId, @Nullable Endpoint endpoint, String model) {
+        CompareColumn column = new CompareColumn(fx, variantId, endpoint, model, false);
+        watch(column);
+        columns.add(column);
+        return column;
+    }
+
+    public void removeColumn(CompareColumn column) {
+        column.output().stop();
+        columns.remove(column);
+        updateAgreement();
+    }
+
+    /**
+     * Replaces the columns with {@code n} copies of the first one's configuration, seeded 1..n, so that sampling
+     * (temperature above 0) gives n different chains: self-consistency by eye.
+     */
+    public void repeatFirst(int n) {
+        if (columns.isEmpty() || n < 1) {
+            return;
+        }
+        CompareColumn first = columns.getFirst();
+        List<CompareColumn> copies = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            CompareColumn copy = new CompareColumn(fx, first.variantIdProperty().get(),
+                    first.endpointProperty().get(), first.modelProperty().get(), false);
+            copy.seedProperty().set((long) i);
+            watch(copy);
+            copies.add(copy);
+        }
+        stopAll();
+        columns.setAll(copies);
+        updateAgreement();
+    }
+
+    /** Runs every column that is not a branch; a column that cannot run shows why in its own output. */
+    public void runAll(Context context) {
+        message.set("");
+        for (CompareColumn column : columns) {
+            if (!column.isBranch()) {
+                run(column, context);
+            }
+        }
+    }
+
+    private void run(CompareColumn column, Context context) {
+        Variant variant = context.task().variants().stream()
+                .filter(v -> v.id() != null && v.id().equals(column.variantIdProperty().get())).findFirst()
+                .orElse(context.task().variants().isEmpty() ? null : context.task().variants().getFirst());
+        Endpoint endpoint = column.endpointProperty().get();
+        if (variant == null || endpoint == null || column.modelProperty().get().isBlank()) {
+            column.titleProperty().set("choose a variant, an endpoint and a model");
+            return;
+        }
+        GenerationSettings overrides = column.seedProperty().get() == null ? context.overrides()
+                : context.overrides().overriddenBy(new GenerationSettings(null, null, null, List.of(),
+                        column.seedProperty().get(), null));
+        try {
+            RunSpec spec = planner.plan(context.set(), context.task(), variant, context.testCase(), endpoint,
+                    column.modelProperty().get(), overrides);
+            String seed = column.seedProperty().get() == null ? "" : " · seed " + column.seedProperty().get();
+            column.titleProperty().set(spec.label() + seed);
+            column.output().start(spec);
+        } catch (RuntimeException e) {
+            column.titleProperty().set(variant.effectiveLabel() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens a column continuing {@code source}'s answer from token {@code index} with its alternative number
+     * {@code alternative}, and starts it. Returns the new column, or null when the source cannot branch.
+     */
+    public @Nullable CompareColumn branch(OutputViewModel source, int index, int alternative) {
+        RunSpec spec = source.getSpec();
+        if (spec == null || !source.canBranch()) {
+            message.set("This answer cannot be branched: it needs the embedded engine, or a raw text prompt on a "
+                    + "backend that takes one.");
+            return null;
+        }
+        Branching.Point point = source.branchPoint(index, alternative);
+        TokenAlternative chosen = point.chosen();
+        CompareColumn column = new CompareColumn(fx, null, null, "", true);
+        column.titleProperty().set("Branch of " + spec.label() + " at token " + (index + 1) + ": \""
+                + chosen.text().strip() + "\"");
+        watch(column);
+        columns.add(column);
+        column.output().startBranch(spec, point);
+        return column;
+    }
+
+    public void stopAll() {
+        columns.forEach(column -> column.output().stop());
+    }
+
+    private void watch(CompareColumn column) {
+        column.output().stateProperty().addListener((obs, old, now) -> {
+            if (!now.isRunning()) {
+                updateAgreement();
+            }
+        });
+    }
+
+    private void updateAgreement() {
+        List<@Nullable String> answers = new ArrayList<>();
+        AnswerFormat format = AnswerFormat.DEFAULT;
+        for (CompareColumn column : columns) {
+            OutputViewModel output = column.output();
+            if (output.getState() != RunState.IDLE && !output.getState().isRunning() && output.getSpec() != null) {
+                format = output.getSpec().answerFormat();
+                answers.add(output.getGrade() == null ? null : output.getGrade().extracted());
+            }
+        }
+        agreement.set(AgreementText.of(answers, format));
+    }
+
+    public ObservableList<CompareColumn> getColumns() {
+        return columns;
+    }
+
+    /** The majority answer among finished columns and its share, e.g. "42: 3 of 4 (75 %)". */
+    public ReadOnlyStringProperty agreementProperty() {
+        return agreement.getReadOnlyProperty();
+    }
+
+    /** Why the last action did nothing; empty when it worked. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import dev.rationale.core.analysis.TokenHeat;
+import dev.rationale.core.analysis.TokenHeat.Measure;
+import dev.rationale.core.answer.Grade;
+import dev.rationale.core.provider.ScoredToken;
+import java.util.function.ToIntFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run's output: a bar with the heat measure switch and its legend, the token heat map beside the reasoning
+ * steps, and under them the extracted answer with its verdict, the timings and usage, notices and any failure.
+ * Used alone in the Output tab and once per column in Compare. Build and use on the FX thread.
+ */
+public final class OutputView extends BorderPane {
+
+    private final OutputViewModel viewModel;
+    private final TokenPopup popup = new TokenPopup();
+    private final ObjectProperty<Measure> measure;
+    private final HeatMapView heatMap;
+    private final ReasoningStepsView steps;
+    private final Label answer = new Label();
+    private final Label verdict = new Label();
+    private final Label statistics = new Label();
+    private final Label notices = new Label();
+    private final Label unscored = new Label();
+
+    private final boolean column;
+
+    /**
+     * @param measure the heat measure, shared by all columns of a Compare view
+     * @param column laid out as a narrow Compare column: steps under the heat map, no measure bar
+     */
+    public OutputView(OutputViewModel viewModel, ObjectProperty<Measure> measure, boolean column) {
+        this.viewModel = viewModel;
+        this.measure = measure;
+        this.column = column;
+        ObservableValue<ToIntFunction<ScoredToken>> levels = Bindings.createObjectBinding(
+                () -> levelsBy(measure.get()), measure);
+        this.heatMap = new HeatMapView(viewModel, levels, popup);
+        this.steps = new ReasoningStepsView(viewModel);
+        createView();
+        initListeners();
+    }
+
+    public OutputView(OutputViewModel viewModel) {
+        this(viewModel, new SimpleObjectProperty<>(Measure.PROBABILITY), false);
+    }
+
+    /** A token's heat level by {@code measure}, -1 for a token without a probability. */
+    static ToIntFunction<ScoredToken> levelsBy(Measure measure) {
+        return token -> {
+            Integer level = TokenHeat.heatLevel(token, measure, HeatLevels.COUNT);
+            return level == null ? -1 : level;
+        };
+    }
+
+    public HeatMapView heatMap() {
+        return heatMap;
+    }
+
+    public TokenPopup popup() {
+        return popup;
+    }
+
+    public OutputViewModel viewModel() {
+        return viewModel;
+    }
+
+    private void createView() {
+        getStyleClass().add("output-view");
+        HBox heatBar = createHeatBar();
+        if (!column) {
+            setTop(heatBar);
+        } else {
+            heatBar.getChildren().remove(unscored);
+        }
+        SplitPane split = new SplitPane(heatMap, steps);
+        split.setOrientation(column ? Orientation.VERTICAL : Orientation.HORIZONTAL);
+        split.setDividerPositions(column ? 0.6 : 0.62);
+        setCenter(split);
+        setBottom(createAnswerBar());
+    }
+
+    private HBox createHeatBar() {
+        ToggleGroup group = new ToggleGroup();
+        HBox switches = new HBox();
+        switches.getStyleClass().add("output-measure-switch");
+        for (Measure each : Measure.values()) {
+            ToggleButton button = new ToggleButton(each == Measure.PROBABILITY ? "Probability" : "Entropy");
+            button.setId("output-measure-" + each.name().toLowerCase(java.util.Locale.ROOT));
+            button.setUserData(each);
+            button.setToggleGroup(group);
+            button.setSelected(each == measure.get());
+            switches.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old);
+            } else {
+                measure.set((Measure) now.getUserData());
+            }
+        });
+        measure.addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+        unscored.getStyleClass().add("output-unscored");
+        unscored.setId("output-unscored");
+        unscored.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(switches, new HeatLegend(measure), spacer, unscored);
+        bar.getStyleClass().add("output-heat-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private VBox createAnswerBar() {
+        answer.setId("output-answer");
+        answer.getStyleClass().add("output-answer");
+        verdict.setId("output-verdict");
+        verdict.getStyleClass().add("output-verdict");
+        HBox answerRow = new HBox(new Label("Answer"), answer, verdict);
+        answerRow.getStyleClass().add("output-answer-row");
+        answerRow.setAlignment(Pos.BASELINE_LEFT);
+        statistics.setId("output-statistics");
+        statistics.getStyleClass().add("output-statistics");
+        statistics.textProperty().bind(viewModel.statisticsProperty());
+        notices.setId("output-notices");
+        notices.getStyleClass().add("output-notices");
+        notices.setWrapText(true);
+        Label failure = new Label();
+        failure.setId("output-failure");
+        failure.getStyleClass().add("output-failure");
+        failure.setWrapText(true);
+        failure.textProperty().bind(viewModel.failureProperty());
+        failure.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
+        failure.managedProperty().bind(failure.visibleProperty());
+        VBox box = new VBox(answerRow, failure, notices, statistics);
+        if (column) {
+            box.getChildren().add(unscored);
+        }
+        box.getStyleClass().add("output-answer-bar");
+        return box;
+    }
+
+    private void initListeners() {
+        viewModel.gradeProperty().addListener((obs, old, now) -> showGrade(now));
+        viewModel.stateProperty().addListener((obs, old, now) -> {
+            if (now == RunState.RUNNING) {
+                answer.setText("…");
+                verdict.setText("");
+                verdict.getStyleClass().removeAll("output-verdict-correct", "output-verdict-wrong");
+            }
+            updateUnscored();
+        });
+        viewModel.getNotices().addListener((ListChangeListener<String>) change ->
+                notices.setText(String.join("\n", viewModel.getNotices())));
+        viewModel.getTokens().addListener((ListChangeListener<ScoredToken>) change -> updateUnscored());
+    }
+
+    private void showGrade(@Nullable Grade grade) {
+        verdict.getStyleClass().removeAll("output-verdict-correct", "output-verdict-wrong");
+        if (grade == null) {
+            answer.setText("");
+            verdict.setText("");
+            return;
+        }
+        answer.setText(grade.extracted() == null ? "no answer found" : grade.extracted());
+        RunSpec spec = viewModel.getSpec();
+        String expected = spec == null ? null : spec.expected();
+        switch (grade.verdict()) {
+            case CORRECT -> {
+                verdict.setText("✓ matches the expected " + expected);
+                verdict.getStyleClass().add("output-verdict-correct");
+            }
+            case WRONG -> {
+                verdict.setText("✗ expected " + expected);
+                verdict.getStyleClass().add("output-verdict-wrong");
+            }
+            case NO_ANSWER -> verdict.setText(expected == null ? "" : "expected " + expected);
+            case UNGRADED -> verdict.setText(expected == null ? "no expected answer to compare" : "");
+        }
+    }
+
+    /** Says why there are no colours once text has arrived without scored tokens. */
+    private void updateUnscored() {
+        boolean textWithoutScores = viewModel.getTokens().isEmpty() && viewModel.getState() != RunState.IDLE
+                && viewModel.getState() != RunState.RUNNING;
+        RunSpec spec = viewModel.getSpec();
+        if (!textWithoutScores || spec == null) {
+            unscored.setText("");
+            return;
+        }
+        boolean asked = spec.request().logprobs();
+        unscored.setText(!spec.provider().capabilities().logprobs()
+                ? "No colours: " + spec.provider().kind().id() + " gives no token probabilities."
+                : asked ? "No colours: the server sent no token probabilities."
+                : "No colours: token probabilities were not requested (set top-k logprobs).");
+    }
+}

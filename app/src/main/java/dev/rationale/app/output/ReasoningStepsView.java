@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import dev.rationale.core.analysis.Confidence;
+import dev.rationale.core.analysis.Passage;
+import dev.rationale.core.analysis.ReasoningChain;
+import dev.rationale.core.analysis.ReasoningSteps;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The reasoning chain beside the heat map: while the run streams, its reasoning text as it grows; once it ended,
+ * the chain split into steps (see {@link ReasoningSteps}), each with the mean and the lowest probability of its
+ * tokens, so a shaky step stands out. Build and use on the FX thread.
+ */
+final class ReasoningStepsView extends BorderPane {
+
+    private static final double BAR_WIDTH = 60;
+
+    private final OutputViewModel viewModel;
+    private final ListView<Passage> steps = new ListView<>();
+    private final Label header = new Label("Reasoning");
+    private final Label placeholder = new Label();
+
+    ReasoningStepsView(OutputViewModel viewModel) {
+        this.viewModel = viewModel;
+        createView();
+        viewModel.stateProperty().addListener((obs, old, now) -> refresh());
+        viewModel.reasoningProperty().addListener((obs, old, now) -> {
+            if (viewModel.getState().isRunning()) {
+                placeholder.setText(now.isEmpty() ? "The steps appear when the run ends." : now);
+            }
+        });
+    }
+
+    private void createView() {
+        getStyleClass().add("reasoning-steps");
+        header.getStyleClass().add("reasoning-steps-header");
+        steps.setId("output-steps");
+        steps.getStyleClass().add("reasoning-steps-list");
+        steps.setCellFactory(list -> new StepCell());
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("reasoning-steps-placeholder");
+        steps.setPlaceholder(placeholder);
+        placeholder.setText("Run a prompt to see its reasoning steps.");
+        setTop(header);
+        setCenter(steps);
+    }
+
+    private void refresh() {
+        if (viewModel.getState().isRunning()) {
+            steps.getItems().clear();
+            placeholder.setText("The steps appear when the run ends.");
+            return;
+        }
+        RunSpec spec = viewModel.getSpec();
+        if (spec == null) {
+            return;
+        }
+        ReasoningChain chain = ReasoningSteps.of(spec.answerFormat()).analyze(viewModel.getReasoning(),
+                viewModel.getText(), viewModel.getTokens());
+        steps.getItems().setAll(chain.steps());
+        header.setText(chain.steps().isEmpty() ? "Reasoning" : "Reasoning · " + chain.steps().size() + " steps");
+        placeholder.setText("No reasoning before the answer.");
+    }
+
+    static String describe(Confidence confidence) {
+        return String.format(Locale.ROOT, "mean %.0f %% · lowest %.0f %% (\"%s\")", confidence.mean() * 100,
+                confidence.lowest() * 100, TokenPopup.visible(confidence.lowestText()));
+    }
+
+    /** A step: its number and text, and under it a bar of its mean probability with the figures. */
+    private static final class StepCell extends ListCell<Passage> {
+        @Override
+        protected void updateItem(Passage step, boolean empty) {
+            super.updateItem(step, empty);
+            if (empty || step == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label text = new Label((getIndex() + 1) + ". " + step.text().strip());
+            text.setWrapText(true);
+            text.getStyleClass().add("reasoning-step-text");
+            text.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
+            VBox box = new VBox(text);
+            box.getStyleClass().add("reasoning-step");
+            Confidence confidence = step.confidence();
+            if (confidence != null) {
+                Region bar = new Region();
+                bar.getStyleClass().addAll("reasoning-step-bar",
+                        "heat-legend-swatch-" + Math.min(HeatLevels.COUNT - 1,
+                                (int) ((1 - confidence.mean()) * HeatLevels.COUNT)));
+                bar.setMinWidth(Math.max(2, BAR_WIDTH * confidence.mean()));
+                bar.setMaxWidth(Math.max(2, BAR_WIDTH * confidence.mean()));
+                Label figures = new Label(describe(confidence));
+                figures.getStyleClass().add("reasoning-step-figures");
+                HBox row = new HBox(6, bar, figures);
+                row.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(row);
+            }
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

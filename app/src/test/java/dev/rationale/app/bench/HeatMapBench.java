@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.bench;
+
+import dev.rationale.app.output.HeatLevels;
+import dev.rationale.app.output.HeatMapView;
+import dev.rationale.app.output.OutputViewModel;
+import dev.rationale.app.output.RunSpec;
+import dev.rationale.app.output.TokenPopup;
+import dev.rationale.app.theme.Theme;
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.provider.Cancellable;
+import dev.rationale.core.provider.Capabilities;
+import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.CompletionListener;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.render.RenderedPrompt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Prints how fast the heat map shows scored tokens: 10,000 and 100,000 tokens arriving at once, and a stream at
+ * 2,000 tokens a second, with the slowest frame while it streams. Not a test: figures vary by machine, so it
+ * reports, and asserts nothing. Run it with {@code bench/heatmap.sh} (headless, Monocle).
+ */
+public final class HeatMapBench {
+
+    private static final int STREAM_RATE = 2_000;
+    private static final int STREAM_SECONDS = 5;
+
+    private HeatMapBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        for (int count : new int[] {10_000, 100_000}) {
+            measureAtOnce(count);
+        }
+        measureStream();
+        Platform.exit();
+    }
+
+    private static void measureAtOnce(int count) throws Exception {
+        Fixture fixture = Fixture.create();
+        List<ScoredToken> tokens = tokens(count);
+        long start = System.nanoTime();
+        fixture.provider.burst = tokens;
+        Platform.runLater(() -> fixture.output.start(fixture.spec()));
+        fixture.awaitShown(count);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%,d tokens at once: shown in %.2f s (%,.0f tokens/s)%n", count, seconds,
+                count / seconds);
+        fixture.close();
+    }
+
+    private static void measureStream() throws Exception {
+        Fixture fixture = Fixture.create();
+        int count = STREAM_RATE * STREAM_SECONDS;
+        fixture.provider.stream = tokens(count);
+        AtomicLong slowestFrame = new AtomicLong();
+        AnimationTimer frames = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    slowestFrame.accumulateAndGet(now - last, Math::max);
+                }
+                last = now;
+            }
+        };
+        Platform.runLater(frames::start);
+        long start = System.nanoTime();
+        Platform.runLater(() -> fixture.output.start(fixture.spec()));
+        fixture.awaitShown(count);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Platform.runLater(frames::stop);
+        System.out.printf(Locale.ROOT, "stream of %,d tokens at %,d tokens/s: shown in %.2f s (ideal %d s, ratio "
+                + "%.2f); slowest frame %.0f ms%n", count, STREAM_RATE, seconds, STREAM_SECONDS,
+                seconds / STREAM_SECONDS, slowestFrame.get() / 1e6);
+        fixture.close();
+    }
+
+    /** Tokens like a real answer's: short words, a line break now and then, five alternatives each. */
+    static List<ScoredToken> tokens(int count) {
+        List<ScoredToken> tokens = new ArrayList<>(count);
+        String[] words = {" the", " answer", " is", " 42", ".", " so", " we", " add", " 3", "\n"};
+        for (int i = 0; i < count; i++) {
+            double logprob = -((i * 7919L) % 1000) / 250.0;
+            List<TokenAlternative> top = List.of(new TokenAlternative(words[i % words.length], logprob),
+                    new TokenAlternative(" a", logprob - 1), new TokenAlternative(" b", logprob - 2),
+                    new TokenAlternative(" c", logprob - 3), new TokenAlternative(" d", logprob - 4));
+            tokens.add(new ScoredToken(words[i % words.length], List.of(), logprob, top));
+        }
+        return tokens;
+    }
+
+    /** A stage with a heat map on an output view model, fed by a generator. */
+    private record Fixture(Stage stage, OutputViewModel output, HeatMapView view, Generator provider) {
+
+        static Fixture create() throws Exception {
+            Fixture[] made = new Fixture[1];
+            CountDownLatch ready = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                OutputViewModel output = new OutputViewModel(Platform::runLater);
+                ToIntFunction<ScoredToken> levels = token -> (int) Math.min(HeatLevels.COUNT - 1,
+                        (1 - token.probability()) * HeatLevels.COUNT);
+                HeatMapView view = new HeatMapView(output, new SimpleObjectProperty<>(levels), new TokenPopup());
+                Stage stage = new Stage();
+                Scene scene = new Scene(view, 1200, 800);
+                scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
+                stage.setScene(scene);
+                stage.show();
+                made[0] = new Fixture(stage, output, view, new Generator());
+                ready.countDown();
+            });
+            ready.await();
+            return made[0];
+        }
+
+        RunSpec spec() {
+            return new RunSpec(provider, CompletionRequest.of("bench", new RenderedPrompt.Text("")).withLogprobs(5),
+                    AnswerFormat.DEFAULT, null, "bench");
+        }
+
+        /** Waits until {@code count} tokens are in the heat map and one more frame has been laid out. */
+        void awaitShown(int count) throws Exception {
+            while (true) {
+                CountDownLatch checked = new CountDownLatch(1);
+                int[] shown = new int[1];
+                Platform.runLater(() -> {
+                    shown[0] = view.tokenCount();
+                    checked.countDown();
+                });
+                checked.await();
+                if (shown[0] >= count) {
+                    CountDownLatch laidOut = new CountDownLatch(1);
+                    Platform.runLater(() -> {
+                        view.layout();
+                        laidOut.countDown();
+                    });
+                    laidOut.await();
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(2);
+            }
+        }
+
+        void close() throws Exception {
+            CountDownLatch closed = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                stage.close();
+                closed.countDown();
+            });
+            closed.await();
+        }
+    }
+
+    /** Emits prepared tokens: all at once, or paced at {@link #STREAM_RATE} tokens a second. */
+    private static final class Generator implements ChatProvider {
+        List<ScoredToken> burst = List.of();
+        List<ScoredToken> stream = List.of();
+
+        @Override
+        public ProviderKind kind() {
+            return ProviderKind.EMBEDDED;
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return new Capabilities(true, true, 5, false, false, false, false, false, false);
+        }
+
+        @Override
+        public Cancellable stream(CompletionRequest request, CompletionListener listener) {
+            Thread thread = Thread.ofPlatform().daemon().start(() -> emit(listener));
+            return thread::interrupt;
+        }
+
+        private void emit(CompletionListener listener) {
+            long start = System.nanoTime();
+            if (!burst.isEmpty()) {
+                listener.onEvent(new CompletionEvent.TokensScored(0, burst));
+            }
+            for (int i = 0; i < stream.size(); i++) {
+                long due = start + i * 1_000_000_000L / STREAM_RATE;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                listener.onEvent(new CompletionEvent.TextDelta(0, stream.get(i).text()));
+                listener.onEvent(new CompletionEvent.TokensScored(0, List.of(stream.get(i))));
+            }
+            listener.onEvent(new CompletionEvent.SampleFinished(0, FinishReason.STOP));
+            listener.onEvent(new CompletionEvent.Completed(new Timings(null, 0)));
+        }
+
+        @Override
+        public List<ModelInfo> listModels() {
+            return List.of();
+        }
+    }
+}

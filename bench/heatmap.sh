@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints the heat map's speed (see app/src/test/java/dev/rationale/app/bench/HeatMapBench.java), headless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+mvn -q -B test-compile -pl app -am
+mvn -q -B dependency:build-classpath -pl app -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/app/target/bench.classpath"
+unset DISPLAY
+"$JAVA_HOME/bin/java" -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+  -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
+  -cp "app/target/test-classes:app/target/classes:core/target/classes:$(cat app/target/bench.classpath)" \
+  dev.rationale.app.bench.HeatMapBench
