@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
+import dev.rationale.app.firstrun.FirstRunCheck;
+import dev.rationale.app.fx.FxUserDialogs;
 import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.fx.UncaughtErrorReporter;
 import dev.rationale.app.shell.MainWindow;
 import dev.rationale.app.shell.MainWindowViewModel;
+import dev.rationale.app.shell.Workbench;
+import dev.rationale.app.workspace.SampleFolder;
 import dev.rationale.app.theme.Theme;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -17,6 +22,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JavaFX application: opens the main window. Two system properties serve development and screenshots:
@@ -29,6 +35,9 @@ public final class RationaleApp extends Application {
     /** System property naming the start-up theme, e.g. {@code -Drationale.theme=dark}. */
     public static final String THEME_PROPERTY = "rationale.theme";
 
+    /** System property that skips the first-run dialog, e.g. for screenshots: {@code -Drationale.noFirstRun=true}. */
+    public static final String NO_FIRST_RUN_PROPERTY = "rationale.noFirstRun";
+
     /** System property naming a PNG file to save the main window to, e.g. {@code -Drationale.snapshot=/tmp/a.png}. */
     public static final String SNAPSHOT_PROPERTY = "rationale.snapshot";
 
@@ -37,15 +46,49 @@ public final class RationaleApp extends Application {
 
     private static final Logger LOG = System.getLogger(RationaleApp.class.getName());
 
+    private @Nullable AppContext context;
+    private @Nullable Workbench workbench;
+
     @Override
     public void start(Stage stage) {
         UncaughtErrorReporter.install();
+        AppContext ctx = AppContext.create();
+        context = ctx;
         var viewModel = new MainWindowViewModel();
         applyStartupTheme(viewModel);
-        new MainWindow(viewModel, Platform::exit).showIn(stage);
+        Workbench bench = Workbench.create(ctx, new FxUserDialogs(() -> stage), Platform::runLater,
+                SampleFolder.find());
+        workbench = bench;
+        var window = new MainWindow(viewModel, bench, ctx, Platform::exit);
+        window.showIn(stage);
+        bench.getRunSettings().reloadEndpoints();
+        bench.start().thenRun(() -> offerFirstRun(ctx, window));
         String snapshot = System.getProperty(SNAPSHOT_PROPERTY);
         if (snapshot != null && !snapshot.isBlank()) {
             scheduleSnapshot(stage.getScene(), Path.of(snapshot.strip()));
+        }
+    }
+
+    // The welcome dialog only for a user with no endpoint and no model; deciding reads files, so not on the FX thread.
+    private static void offerFirstRun(AppContext ctx, MainWindow window) {
+        if (Boolean.getBoolean(NO_FIRST_RUN_PROPERTY)) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> FirstRunCheck.isNeeded(ctx.endpoints(), ctx.modelsDirectory()),
+                ctx.background()).thenAcceptAsync(needed -> {
+                    if (needed) {
+                        window.showFirstRun();
+                    }
+                }, Platform::runLater);
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.dispose();
+        }
+        if (context != null) {
+            context.close();
         }
     }
 

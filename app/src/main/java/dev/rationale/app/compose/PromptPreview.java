@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.app.fx.Debounced;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;

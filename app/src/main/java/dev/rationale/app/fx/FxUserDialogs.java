@@ -52,8 +52,45 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     @Override
+    public Optional<Path> choosePromptSetToOpen(@Nullable Path initialFolder) {
+        FileChooser chooser = promptSetChooser("Open prompt set", initialFolder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> choosePromptSetToSave(@Nullable Path initialFolder, String suggestedName) {
+        FileChooser chooser = promptSetChooser("Save prompt set", initialFolder);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser promptSetChooser(String title, @Nullable Path initialFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Prompt sets (*.rationale.json, *.rationale.yaml)",
+                        "*.rationale.json", "*.rationale.yaml", "*.rationale.yml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File initial = existingFolder(initialFolder);
+        if (initial != null) {
+            chooser.setInitialDirectory(initial);
+        }
+        return chooser;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        themed(new Alert(Alert.AlertType.ERROR, message, ButtonType.OK), title).showAndWait();
+    }
+
+    @Override
     public boolean confirm(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        Alert alert = themed(new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL),
+                title);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    private Alert themed(Alert alert, String title) {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
@@ -62,7 +99,7 @@ public final class FxUserDialogs implements UserDialogs {
             // A dialog is its own scene; without the owner's stylesheets it would ignore the theme.
             alert.getDialogPane().getStylesheets().setAll(parent.getScene().getStylesheets());
         }
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return alert;
     }
 
     // The native choosers fail on a folder that does not exist; one stat of a local folder is the price.

@@ -23,6 +23,15 @@ public interface UserDialogs {
     /** Lets the user pick a folder; empty when cancelled. */
     Optional<Path> chooseFolder(String title, @Nullable Path initialFolder);
 
+    /** Lets the user pick a prompt-set file to open; empty when cancelled. */
+    Optional<Path> choosePromptSetToOpen(@Nullable Path initialFolder);
+
+    /** Lets the user pick where to save a prompt set, suggesting {@code suggestedName}; empty when cancelled. */
+    Optional<Path> choosePromptSetToSave(@Nullable Path initialFolder, String suggestedName);
+
+    /** Tells the user that something they asked for failed, and why; returns once they have read it. */
+    void showError(String title, String message);
+
     /** Asks a yes/no question; true only when the user confirmed. */
     boolean confirm(String title, String message);
 }

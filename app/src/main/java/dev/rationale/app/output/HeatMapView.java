@@ -113,6 +113,9 @@ public final class HeatMapView extends StackPane {
 
     /** Opens the popup of token {@code index} under it, as hovering does; for keyboard users and tests. */
     public void showPopup(int index) {
+        if (index < 0 || index >= shown.size()) {
+            return;
+        }
         area.getCharacterBoundsOnScreen(offsets.start(index), Math.max(offsets.start(index) + 1,
                 offsets.end(index))).ifPresent(bounds -> popup.show(area, index, shown.get(index),
                 new Point2D(bounds.getMinX(), bounds.getMaxY())));

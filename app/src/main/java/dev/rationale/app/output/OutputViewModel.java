@@ -41,6 +41,9 @@ public final class OutputViewModel {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ObservableList<ScoredToken> tokens = FXCollections.observableArrayList();
     private final ObservableList<String> notices = FXCollections.observableArrayList();
+    // Kept, not made per call: an unmodifiable view listens to its list weakly, so a discarded one stops updating.
+    private final ObservableList<ScoredToken> readOnlyTokens = FXCollections.unmodifiableObservableList(tokens);
+    private final ObservableList<String> readOnlyNotices = FXCollections.unmodifiableObservableList(notices);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper(this, "reasoning", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
@@ -118,6 +121,20 @@ public final class OutputViewModel {
         }
     }
 
+    /**
+     * Shows that a run could not start, e.g. because its prompt does not render or no model is chosen; what the
+     * last run showed is cleared, so the message cannot be mistaken for a comment on it.
+     */
+    public void showFailure(String message) {
+        stop();
+        clear();
+        ++generation;
+        running = null;
+        spec.set(null);
+        failure.set(message);
+        state.set(RunState.FAILED);
+    }
+
     /** Cancels the run; its end arrives as a CANCELLED finish. Does nothing when nothing runs. */
     public void stop() {
         Cancellable handle = running;
@@ -145,6 +162,7 @@ public final class OutputViewModel {
             return;
         }
         List<ScoredToken> newTokens = new ArrayList<>();
+        @Nullable CompletionEvent end = null;
         for (CompletionEvent event : batch) {
             switch (event) {
                 case CompletionEvent.TextDelta d when d.sample() == 0 -> textSoFar.append(d.text());
@@ -153,8 +171,8 @@ public final class OutputViewModel {
                 case CompletionEvent.Notice n -> notices.add(n.message());
                 case CompletionEvent.UsageReported u -> usage = u.usage();
                 case CompletionEvent.SampleFinished f when f.sample() == 0 -> finishReason = f.reason();
-                case CompletionEvent.Completed c -> finish(c.timings(), null);
-                case CompletionEvent.Failed f -> finish(f.timings(), f.error());
+                case CompletionEvent.Completed c -> end = c;
+                case CompletionEvent.Failed f -> end = f;
                 default -> {
                     // Other samples, and prompt scores, which the Output view does not show.
                 }
@@ -163,6 +181,12 @@ public final class OutputViewModel {
         tokens.addAll(newTokens);
         text.set(textSoFar.toString());
         reasoning.set(reasoningSoFar.toString());
+        // Ended after the batch's text and tokens are out, so that what listens for the end sees the whole answer.
+        if (end instanceof CompletionEvent.Completed c) {
+            finish(c.timings(), null);
+        } else if (end instanceof CompletionEvent.Failed f) {
+            finish(f.timings(), f.error());
+        }
     }
 
     private void finish(Timings timings, @Nullable ProviderException error) {
@@ -216,12 +240,12 @@ public final class OutputViewModel {
 
     /** The scored tokens of sample 0, reasoning tokens included where the backend scores them; grows in batches. */
     public ObservableList<ScoredToken> getTokens() {
-        return FXCollections.unmodifiableObservableList(tokens);
+        return readOnlyTokens;
     }
 
     /** What the backend could not do as asked, and how it adapted. */
     public ObservableList<String> getNotices() {
-        return FXCollections.unmodifiableObservableList(notices);
+        return readOnlyNotices;
     }
 
     public ReadOnlyStringProperty textProperty() {

@@ -78,6 +78,11 @@ final class ReasoningStepsView extends BorderPane {
 
     /** A step: its number and text, and under it a bar of its mean probability with the figures. */
     private static final class StepCell extends ListCell<Passage> {
+        StepCell() {
+            // Without this a cell asks for its text's full width and the list scrolls sideways instead of wrapping.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Passage step, boolean empty) {
             super.updateItem(step, empty);

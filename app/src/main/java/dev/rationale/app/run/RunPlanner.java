@@ -41,7 +41,7 @@ public final class RunPlanner {
     }
 
     /** A model name short enough for a column header: a GGUF path becomes its file name. */
-    static String shortModel(String model) {
+    public static String shortModel(String model) {
         int slash = Math.max(model.lastIndexOf('/'), model.lastIndexOf('\\'));
         return slash >= 0 ? model.substring(slash + 1) : model;
     }

@@ -70,16 +70,22 @@ public final class RunSettingsViewModel {
 
     /** Reads the endpoints again (after the Endpoints dialog saved), keeping the selection when it still exists. */
     public void reloadEndpoints() {
+        reloadEndpoints(null);
+    }
+
+    /** Reads the endpoints again and selects the one named {@code select}, else keeps the selection. */
+    public void reloadEndpoints(@Nullable String select) {
         CompletableFuture.supplyAsync(savedEndpoints, background).whenCompleteAsync((saved, error) -> {
-            Endpoint selected = endpoint.get();
+            Endpoint current = endpoint.get();
+            String wanted = select != null ? select : current == null ? null : current.name();
             List<Endpoint> all = new java.util.ArrayList<>();
             all.add(embeddedEndpoint());
             if (saved != null) {
                 all.addAll(saved);
             }
             endpoints.setAll(all);
-            Endpoint keep = selected == null ? null : all.stream()
-                    .filter(e -> e.name().equals(selected.name())).findFirst().orElse(null);
+            Endpoint keep = wanted == null ? null : all.stream()
+                    .filter(e -> e.name().equals(wanted)).findFirst().orElse(null);
             endpoint.set(keep != null ? keep : all.size() > 1 ? all.get(1) : all.getFirst());
         }, fx);
     }

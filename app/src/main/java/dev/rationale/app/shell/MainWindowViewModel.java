@@ -11,13 +11,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * State of the main window: the active theme and what the status bar says. Knows nothing about nodes; the view
- * binds to it. Like all view models it must only be touched on the FX thread.
+ * State of the main window's look: the active theme and its name for the status bar. Knows nothing about nodes;
+ * the view binds to it. Like all view models it must only be touched on the FX thread.
  */
 public final class MainWindowViewModel {
-
-    /** What the status bar says when nothing is going on. */
-    public static final String READY = "Ready";
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT) {
         @Override
@@ -27,10 +24,9 @@ public final class MainWindowViewModel {
             super.set(Objects.requireNonNull(newValue, "theme"));
         }
     };
-    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", READY);
     private final ReadOnlyStringWrapper themeName = new ReadOnlyStringWrapper(this, "themeName");
 
-    /** Starts with the light theme and a "Ready" status. */
+    /** Starts with the light theme. */
     public MainWindowViewModel() {
         themeName.bind(Bindings.createStringBinding(() -> getTheme().getDisplayName(), theme));
     }
@@ -60,14 +56,5 @@ public final class MainWindowViewModel {
 
     public String getThemeName() {
         return themeName.get();
-    }
-
-    /** A short message about what the app is doing; "Ready" when idle. */
-    public ReadOnlyStringProperty statusTextProperty() {
-        return statusText.getReadOnlyProperty();
-    }
-
-    public String getStatusText() {
-        return statusText.get();
     }
 }

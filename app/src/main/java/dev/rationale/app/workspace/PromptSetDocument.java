@@ -53,6 +53,16 @@ public final class PromptSetDocument {
         });
     }
 
+    /**
+     * Replaces the whole document, as opening a file does: new content, new file, and whether it starts dirty
+     * (true for edits recovered after a crash, which are not on disk yet).
+     */
+    public void replace(PromptSet newContent, @Nullable Path newFile, boolean unsaved) {
+        promptSet.set(Objects.requireNonNull(newContent));
+        file.set(newFile);
+        dirty.set(unsaved);
+    }
+
     /** Records that the content is now on disk at {@code savedTo}. */
     public void markSaved(Path savedTo, PromptSet saved) {
         file.set(savedTo);

@@ -14,6 +14,7 @@ public final class ScriptedDialogs implements UserDialogs {
     private @Nullable Path folder;
     private boolean confirm = true;
     private final List<String> asked = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
 
     public ScriptedDialogs answerFile(@Nullable Path chosen) {
         this.file = chosen;
@@ -45,6 +46,29 @@ public final class ScriptedDialogs implements UserDialogs {
     public Optional<Path> chooseFolder(String title, @Nullable Path initialFolder) {
         asked.add(title);
         return Optional.ofNullable(folder);
+    }
+
+    @Override
+    public Optional<Path> choosePromptSetToOpen(@Nullable Path initialFolder) {
+        asked.add("Open prompt set");
+        return Optional.ofNullable(file);
+    }
+
+    @Override
+    public Optional<Path> choosePromptSetToSave(@Nullable Path initialFolder, String suggestedName) {
+        asked.add("Save prompt set");
+        return Optional.ofNullable(file);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        asked.add(title);
+        errors.add(message);
+    }
+
+    /** The messages of the errors shown so far, in order. */
+    public List<String> errors() {
+        return List.copyOf(errors);
     }
 
     @Override

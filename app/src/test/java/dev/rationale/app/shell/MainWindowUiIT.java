@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.rationale.app.AppContext;
 import dev.rationale.app.AppVersion;
+import dev.rationale.app.TestContexts;
+import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.theme.Theme;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -38,15 +43,18 @@ class MainWindowUiIT {
     private MainWindowViewModel viewModel;
 
     @Start
-    void start(Stage primaryStage) {
+    void start(Stage primaryStage) throws IOException {
         stage = primaryStage;
         viewModel = new MainWindowViewModel();
-        new MainWindow(viewModel, quitRequests::incrementAndGet).showIn(stage);
+        Path dir = Files.createTempDirectory("main-window");
+        AppContext context = TestContexts.in(dir, dir.resolve("models"));
+        Workbench workbench = Workbench.create(context, new ScriptedDialogs(), Platform::runLater, null);
+        new MainWindow(viewModel, workbench, context, quitRequests::incrementAndGet).showIn(stage);
     }
 
     @Test
-    void windowIsTitledRationale() {
-        assertThat(stage.getTitle()).isEqualTo("Rationale");
+    void windowIsTitledWithTheSetAndRationale() {
+        assertThat(stage.getTitle()).isEqualTo("Untitled — Rationale");
     }
 
     @Test
@@ -54,7 +62,7 @@ class MainWindowUiIT {
         assertThat(stage.getScene().getStylesheets()).containsExactly(Theme.LIGHT.getStylesheetUrl());
         assertThat(background(stage.getScene().getRoot()).getBrightness()).isGreaterThan(0.85);
         assertThat(statusBarTheme(robot)).isEqualTo("Light");
-        assertThat(robot.lookup(".shell-status-text").queryAs(Label.class).getText()).isEqualTo("Ready");
+        assertThat(robot.lookup(".shell-status-text").queryAs(Label.class).getText()).endsWith("ready");
         assertThat(robot.lookup(".shell-placeholder-title").queryAs(Label.class).getText())
                 .isEqualTo("No prompt set is open yet");
     }

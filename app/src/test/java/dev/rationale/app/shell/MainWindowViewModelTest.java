@@ -15,10 +15,9 @@ class MainWindowViewModelTest {
     private final MainWindowViewModel viewModel = new MainWindowViewModel();
 
     @Test
-    void startsWithTheLightThemeAndAReadyStatus() {
+    void startsWithTheLightTheme() {
         assertThat(viewModel.getTheme()).isEqualTo(Theme.LIGHT);
         assertThat(viewModel.getThemeName()).isEqualTo("Light");
-        assertThat(viewModel.getStatusText()).isEqualTo("Ready");
     }
 
     @Test

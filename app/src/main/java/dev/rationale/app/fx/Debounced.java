@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.app.compose;
+package dev.rationale.app.fx;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +18,7 @@ import java.util.function.Function;
  * @param <I> what is computed from (captured on the FX thread)
  * @param <O> the result (applied on the FX thread)
  */
-final class Debounced<I, O> {
+public final class Debounced<I, O> {
     private final Executor fx;
     private final Executor delayed;
     private final Function<I, O> compute;
@@ -30,7 +30,8 @@ final class Debounced<I, O> {
      * @param background runs {@code compute}, which must not throw (there is no one to catch it there)
      * @param quietPeriod how long submissions must pause; zero computes at once, which keeps tests synchronous
      */
-    Debounced(Executor fx, Executor background, Duration quietPeriod, Function<I, O> compute, Consumer<O> apply) {
+    public Debounced(Executor fx, Executor background, Duration quietPeriod, Function<I, O> compute,
+            Consumer<O> apply) {
         this.fx = fx;
         // The JDK's shared delay scheduler only hands the task on; the work itself runs on the background executor.
         this.delayed = quietPeriod.isZero() || quietPeriod.isNegative()
@@ -41,7 +42,7 @@ final class Debounced<I, O> {
     }
 
     /** Asks for a result from {@code input}; supersedes every earlier submission. Call on the FX thread. */
-    void submit(I input) {
+    public void submit(I input) {
         long ticket = latest.incrementAndGet();
         delayed.execute(() -> {
             if (latest.get() != ticket) {
@@ -57,7 +58,7 @@ final class Debounced<I, O> {
     }
 
     /** Drops every submission not yet applied; their results will never be applied. */
-    void cancel() {
+    public void cancel() {
         latest.incrementAndGet();
     }
 }

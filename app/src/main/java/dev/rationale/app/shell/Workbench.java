@@ -1,0 +1,600 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.shell;
+
+import dev.rationale.app.AppContext;
+import dev.rationale.app.compare.CompareColumn;
+import dev.rationale.app.compare.CompareViewModel;
+import dev.rationale.app.compose.ComposeViewModel;
+import dev.rationale.app.fx.Debounced;
+import dev.rationale.app.fx.UserDialogs;
+import dev.rationale.app.output.OutputViewModel;
+import dev.rationale.app.output.RunSpec;
+import dev.rationale.app.run.RunPlanner;
+import dev.rationale.app.run.RunSettingsViewModel;
+import dev.rationale.app.workspace.PromptSetDocument;
+import dev.rationale.app.workspace.WorkspaceViewModel;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.promptset.LoadedPromptSet;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.workspace.PromptSetFolder;
+import dev.rationale.core.workspace.RecoveryFile;
+import dev.rationale.core.workspace.WorkspaceState;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The main window's view model: the one open prompt set and everything that works on it — Compose, the run
+ * settings, Output, Compare and the workspace sidebar — plus the actions of the menus (open, save, run, stop,
+ * branch) and what the status bar and title say. File and network work runs on the background executor; results
+ * come back on the FX executor. Unsaved edits are copied to a recovery file once typing pauses. Touch it on the FX
+ * thread only.
+ */
+public final class Workbench {
+
+    /** The centre's tabs, in order. */
+    public enum Tab { COMPOSE, OUTPUT, COMPARE }
+
+    /** How long edits must pause before the recovery copy is written. */
+    public static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(2);
+
+    private static final Logger LOG = System.getLogger(Workbench.class.getName());
+    private static final PromptSet EMPTY = PromptSet.of("Untitled", List.of());
+
+    /**
+     * What a workbench works with.
+     *
+     * @param samples the folder of sample prompt sets opened on first run; null when it cannot be found
+     * @param autosaveDelay how long edits must pause before the recovery copy is written
+     */
+    public record Services(RunPlanner planner, RunSettingsViewModel runSettings, WorkspaceViewModel workspace,
+            RecoveryFile recovery, UserDialogs dialogs, Executor fx, Executor background, @Nullable Path samples,
+            Duration autosaveDelay) {
+    }
+
+    private final Services services;
+    private final Executor fx;
+    private final Executor background;
+    private final UserDialogs dialogs;
+    private final PromptSetDocument document = new PromptSetDocument(EMPTY, null);
+    private final ComposeViewModel compose;
+    private final OutputViewModel output;
+    private final CompareViewModel compare;
+    private final ObservableList<Variant> taskVariants = FXCollections.observableArrayList();
+    private final ObjectProperty<Tab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab", Tab.COMPOSE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final Debounced<Snapshot, Boolean> autosave;
+    private boolean planning;
+
+    // What the recovery copy is written from: captured on the FX thread, written on the background one.
+    private record Snapshot(PromptSet set, @Nullable Path file) {
+    }
+
+    /** The app's workbench: services from {@code context}, dialogs and the FX thread from the window. */
+    public static Workbench create(AppContext context, UserDialogs dialogs, Executor fx, @Nullable Path samples) {
+        ProviderCache providers = context.providers();
+        RunSettingsViewModel settings = new RunSettingsViewModel(providers, context.endpoints()::load,
+                context.modelsDirectory(), fx, context.background());
+        WorkspaceViewModel workspace = new WorkspaceViewModel(
+                context.configDirectory().resolve(WorkspaceState.FILE_NAME), fx, context.background());
+        return new Workbench(new Services(new RunPlanner(providers), settings, workspace,
+                new RecoveryFile(context.configDirectory().resolve("recovery")), dialogs, fx, context.background(),
+                samples, AUTOSAVE_DELAY));
+    }
+
+    public Workbench(Services services) {
+        this.services = services;
+        this.fx = services.fx();
+        this.background = services.background();
+        this.dialogs = services.dialogs();
+        this.compose = new ComposeViewModel(document, fx, background);
+        this.output = new OutputViewModel(fx);
+        this.compare = new CompareViewModel(services.planner(), fx);
+        this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
+        initListeners();
+        updateStatus();
+        updateTitle();
+    }
+
+    private void initListeners() {
+        document.promptSetProperty().addListener((obs, old, now) -> {
+            showTaskVariants();
+            updateTitle();
+            if (document.isDirty()) {
+                autosave.submit(new Snapshot(now, document.getFile()));
+            }
+        });
+        document.dirtyProperty().addListener((obs, was, dirty) -> {
+            updateTitle();
+            if (!dirty) {
+                autosave.cancel();
+                deleteRecovery();
+            }
+        });
+        document.fileProperty().addListener((obs, old, now) -> updateTitle());
+        compose.selectedTaskProperty().addListener((obs, old, now) -> showTaskVariants());
+        RunSettingsViewModel settings = services.runSettings();
+        settings.endpointProperty().addListener((obs, old, now) -> updateStatus());
+        settings.modelProperty().addListener((obs, old, now) -> updateStatus());
+        output.stateProperty().addListener((obs, old, now) -> updateStatus());
+        message.addListener((obs, old, now) -> updateStatus());
+        compare.getColumns().addListener((ListChangeListener<CompareColumn>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(column ->
+                        column.output().stateProperty().addListener((obs, old, now) -> updateStatus()));
+            }
+            updateStatus();
+        });
+    }
+
+    // ---- Start-up ----
+
+    /**
+     * Restores the last session: the workspace folder and recent files, unsaved edits left by a crash (after
+     * asking), else the most recent file; on the very first start, the sample prompt sets. Completes on the FX
+     * thread once the document to show has been chosen (its loading may still be under way).
+     */
+    public CompletableFuture<Void> start() {
+        return services.workspace().restore()
+                .thenCompose(state -> CompletableFuture.supplyAsync(() -> findStart(state), background))
+                .thenAcceptAsync(this::startWith, fx)
+                .exceptionally(error -> {
+                    LOG.log(Level.WARNING, "Could not restore the last session", error);
+                    return null;
+                });
+    }
+
+    // What the last session left, read off the FX thread.
+    private record StartPoint(Optional<RecoveryFile.Recovered> recovered, @Nullable String recoveryProblem,
+            @Nullable Path fileToOpen, @Nullable Path samplesToShow) {
+    }
+
+    private StartPoint findStart(WorkspaceState state) {
+        Optional<RecoveryFile.Recovered> recovered = Optional.empty();
+        String problem = null;
+        try {
+            recovered = services.recovery().read();
+        } catch (IOException | RuntimeException e) {
+            problem = "Unsaved edits from the last session could not be read (" + e.getMessage()
+                    + "). They are still in " + services.recovery().contentFile() + ".";
+        }
+        Path recent = state.recentPaths().stream().filter(Files::isRegularFile).findFirst().orElse(null);
+        boolean firstStart = state.folder() == null && state.recent().isEmpty();
+        Path samples = services.samples();
+        Path sampleFile = null;
+        if (firstStart && samples != null && Files.isDirectory(samples)) {
+            sampleFile = firstSample(samples);
+        }
+        return new StartPoint(recovered, problem, recent != null ? recent : sampleFile,
+                firstStart ? samples : null);
+    }
+
+    private static @Nullable Path firstSample(Path samples) {
+        try {
+            List<Path> files = PromptSetFolder.list(samples);
+            return files.stream().filter(f -> PromptSetFolder.displayName(f).equals("arithmetic")).findFirst()
+                    .orElse(files.isEmpty() ? null : files.getFirst());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void startWith(StartPoint start) {
+        if (start.samplesToShow() != null) {
+            services.workspace().openFolder(start.samplesToShow());
+        }
+        if (start.recoveryProblem() != null) {
+            dialogs.showError("Unsaved edits could not be restored", start.recoveryProblem());
+        }
+        if (start.recovered().isPresent()) {
+            RecoveryFile.Recovered recovered = start.recovered().get();
+            String name = recovered.original() == null ? "an untitled prompt set"
+                    : String.valueOf(recovered.original().getFileName());
+            if (dialogs.confirm("Restore unsaved edits?", "Rationale closed without saving your edits to " + name
+                    + ". Restore them? They stay unsaved until you save.")) {
+                document.replace(recovered.promptSet(), recovered.original(), true);
+                message.set("Restored unsaved edits to " + name + ".");
+                return;
+            }
+            deleteRecovery();
+        }
+        if (start.fileToOpen() != null) {
+            open(start.fileToOpen());
+        }
+    }
+
+    // ---- Files ----
+
+    /** Asks for a prompt set and opens it. */
+    public void open() {
+        dialogs.choosePromptSetToOpen(services.workspace().getFolder()).ifPresent(this::open);
+    }
+
+    /** Opens {@code file} in place of the current set, after asking when that would lose unsaved edits. */
+    public void open(Path file) {
+        if (!confirmDiscard("Open " + file.getFileName())) {
+            return;
+        }
+        message.set("Opening " + file.getFileName() + "…");
+        CompletableFuture.supplyAsync(() -> PromptSetFiles.loadWithWarnings(file), background)
+                .whenCompleteAsync((loaded, error) -> opened(file, loaded, error), fx);
+    }
+
+    private void opened(Path file, @Nullable LoadedPromptSet loaded, @Nullable Throwable error) {
+        if (error != null || loaded == null) {
+            message.set("");
+            dialogs.showError("Cannot open " + file.getFileName(), reason(error));
+            return;
+        }
+        output.stop();
+        compare.stopAll();
+        compare.getColumns().clear();
+        document.replace(loaded.promptSet(), file, false);
+        services.workspace().opened(file);
+        int warnings = loaded.warnings().size();
+        message.set("Opened " + file.getFileName()
+                + (warnings == 0 ? "." : " with " + warnings + (warnings == 1 ? " warning." : " warnings.")));
+    }
+
+    /** Asks for a folder and shows its prompt sets in the sidebar. */
+    public void openFolder() {
+        dialogs.chooseFolder("Open workspace folder", services.workspace().getFolder())
+                .ifPresent(services.workspace()::openFolder);
+    }
+
+    /** Saves to the document's file, or asks where when it has none. */
+    public void save() {
+        Path file = document.getFile();
+        if (file == null) {
+            saveAs();
+        } else {
+            saveTo(file);
+        }
+    }
+
+    /** Asks where to save, then saves there. */
+    public void saveAs() {
+        Path file = document.getFile();
+        Path folder = file != null ? file.toAbsolutePath().getParent() : services.workspace().getFolder();
+        String suggested = file != null ? String.valueOf(file.getFileName())
+                : fileNameOf(document.displayName()) + ".rationale.json";
+        dialogs.choosePromptSetToSave(folder, suggested).map(Workbench::withPromptSetSuffix).ifPresent(this::saveTo);
+    }
+
+    /** Writes the set to {@code file} off the FX thread. */
+    public void saveTo(Path file) {
+        PromptSet set = document.getPromptSet();
+        CompletableFuture.runAsync(() -> PromptSetFiles.save(set, file), background)
+                .whenCompleteAsync((ok, error) -> {
+                    if (error != null) {
+                        dialogs.showError("Cannot save " + file.getFileName(), reason(error));
+                        return;
+                    }
+                    document.markSaved(file, set);
+                    services.workspace().opened(file);
+                    message.set("Saved " + file.getFileName() + ".");
+                }, fx);
+    }
+
+    static Path withPromptSetSuffix(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        boolean known = name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+        return known ? file : file.resolveSibling(file.getFileName() + ".rationale.json");
+    }
+
+    private static String fileNameOf(String name) {
+        String cleaned = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return cleaned.isEmpty() ? "untitled" : cleaned;
+    }
+
+    /**
+     * Whether it is fine to drop the open set's unsaved edits for {@code action}: true when there are none or the
+     * user agrees. Agreeing also drops the recovery copy, as the user chose to lose those edits.
+     */
+    public boolean confirmDiscard(String action) {
+        if (!document.isDirty()) {
+            return true;
+        }
+        boolean discard = dialogs.confirm(action + "?", "“" + document.displayName()
+                + "” has unsaved edits. They will be lost.");
+        if (discard) {
+            autosave.cancel();
+            deleteRecovery();
+        }
+        return discard;
+    }
+
+    private Boolean writeRecovery(Snapshot snapshot) {
+        RecoveryFile recovery = services.recovery();
+        // Two writes may overlap on the background executor; one at a time keeps the newest last.
+        synchronized (recovery) {
+            try {
+                recovery.write(snapshot.set(), snapshot.file());
+                return true;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not write the recovery copy of unsaved edits", e);
+                return false;
+            }
+        }
+    }
+
+    private void deleteRecovery() {
+        RecoveryFile recovery = services.recovery();
+        background.execute(() -> {
+            synchronized (recovery) {
+                try {
+                    recovery.delete();
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "Could not delete the recovery copy", e);
+                }
+            }
+        });
+    }
+
+    // ---- Running ----
+
+    /** Ctrl+Enter: on the Compare tab runs every column; elsewhere runs the composed prompt into Output. */
+    public void run() {
+        if (selectedTab.get() == Tab.COMPARE) {
+            runCompare();
+        } else {
+            runOutput();
+        }
+    }
+
+    /** Runs the current variant on the current case with the run settings, into the Output tab. */
+    public void runOutput() {
+        if (planning || output.getState().isRunning()) {
+            return;
+        }
+        selectedTab.set(Tab.OUTPUT);
+        String problem = whyNotRunnable();
+        if (problem != null) {
+            output.showFailure(problem);
+            return;
+        }
+        RunSettingsViewModel settings = services.runSettings();
+        PromptSet set = document.getPromptSet();
+        Task task = compose.currentTask();
+        Variant variant = compose.currentVariant();
+        TestCase testCase = compose.currentCase();
+        Endpoint endpoint = settings.endpointProperty().get();
+        String model = settings.modelProperty().get().strip();
+        planning = true;
+        updateStatus();
+        message.set("Starting " + variant.effectiveLabel() + " on " + model + "…");
+        // Planning may load a provider's library (the embedded engine's on first use): not on the FX thread.
+        CompletableFuture.supplyAsync(() -> services.planner().plan(set, task, variant, testCase, endpoint, model,
+                settings.overrides()), background).whenCompleteAsync((spec, error) -> started(spec, error), fx);
+    }
+
+    private void started(@Nullable RunSpec spec, @Nullable Throwable error) {
+        planning = false;
+        updateStatus();
+        message.set("");
+        if (error != null || spec == null) {
+            output.showFailure(reason(error));
+        } else {
+            output.start(spec);
+        }
+    }
+
+    private @Nullable String whyNotRunnable() {
+        if (!compose.hasTaskProperty().get()) {
+            return "Open a prompt set with a task to run (File > Open, or pick one in the sidebar).";
+        }
+        RunSettingsViewModel settings = services.runSettings();
+        if (settings.endpointProperty().get() == null) {
+            return "Choose an endpoint to run on (Run > Endpoints… adds one).";
+        }
+        if (settings.modelProperty().get() == null || settings.modelProperty().get().isBlank()) {
+            return "Choose a model to run on in the run bar"
+                    + (settings.modelsMessageProperty().get().isBlank() ? "."
+                            : " (" + settings.modelsMessageProperty().get() + ").");
+        }
+        return null;
+    }
+
+    /** Runs every Compare column on the current case; first fills an empty Compare with two columns. */
+    public void runCompare() {
+        selectedTab.set(Tab.COMPARE);
+        if (!compose.hasTaskProperty().get()) {
+            message.set("Open a prompt set with a task to compare its variants.");
+            return;
+        }
+        prepareCompare();
+        compare.runAll(new CompareViewModel.Context(document.getPromptSet(), compose.currentTask(),
+                compose.currentCase(), services.runSettings().overrides()));
+    }
+
+    /**
+     * Gives an empty Compare two columns to start from: the current variant and the next one (or the same one
+     * twice when the task has only one), both on the run bar's endpoint and model.
+     */
+    public void prepareCompare() {
+        if (!compare.getColumns().isEmpty() || !compose.hasTaskProperty().get()) {
+            return;
+        }
+        RunSettingsViewModel settings = services.runSettings();
+        Endpoint endpoint = settings.endpointProperty().get();
+        String model = settings.modelProperty().get() == null ? "" : settings.modelProperty().get();
+        String current = compose.currentVariant().id();
+        List<String> ids = new ArrayList<>(compose.currentTask().variants().stream().map(Variant::id).toList());
+        String other = ids.stream().filter(id -> id != null && !id.equals(current)).findFirst().orElse(current);
+        compare.addColumn(current, endpoint, model);
+        compare.addColumn(other, endpoint, model);
+    }
+
+    /** Esc: stops whatever runs, in Output and in Compare. */
+    public void stop() {
+        output.stop();
+        compare.stopAll();
+    }
+
+    /**
+     * Continues the Output answer from token {@code index} with its alternative number {@code alternative}, as a
+     * new Compare column, and shows Compare.
+     */
+    public void branch(int index, int alternative) {
+        CompareColumn column = compare.branch(output, index, alternative);
+        if (column != null) {
+            selectedTab.set(Tab.COMPARE);
+        } else {
+            message.set(compare.messageProperty().get());
+        }
+    }
+
+    /** Stops runs and pending work; the recovery copy stays when there are unsaved edits. */
+    public void dispose() {
+        stop();
+        compose.dispose();
+        if (!document.isDirty()) {
+            autosave.cancel();
+        }
+    }
+
+    // ---- What the window shows ----
+
+    private void showTaskVariants() {
+        List<Variant> variants = compose.hasTaskProperty().get() ? compose.currentTask().variants() : List.of();
+        if (!variants.equals(taskVariants)) {
+            taskVariants.setAll(variants);
+        }
+    }
+
+    private void updateStatus() {
+        RunSettingsViewModel settings = services.runSettings();
+        List<String> parts = new ArrayList<>();
+        Endpoint endpoint = settings.endpointProperty().get();
+        parts.add(endpoint == null ? "no endpoint" : endpoint.name());
+        String model = settings.modelProperty().get();
+        parts.add(model == null || model.isBlank() ? "no model" : RunPlanner.shortModel(model));
+        parts.add(runningText());
+        String text = String.join(" · ", parts);
+        status.set(message.get().isBlank() ? text : text + " — " + message.get());
+    }
+
+    private String runningText() {
+        long columns = compare.getColumns().stream().filter(c -> c.output().getState().isRunning()).count();
+        running.set(planning || columns > 0 || output.getState().isRunning());
+        if (planning) {
+            return "starting";
+        }
+        if (columns > 0) {
+            return "running " + columns + (columns == 1 ? " column" : " columns");
+        }
+        return switch (output.getState()) {
+            case IDLE -> "ready";
+            case RUNNING -> "running";
+            case COMPLETED -> "done";
+            case CANCELLED -> "stopped";
+            case FAILED -> "failed";
+        };
+    }
+
+    private void updateTitle() {
+        title.set(document.displayName() + (document.isDirty() ? " •" : "") + " — Rationale");
+    }
+
+    private static String reason(@Nullable Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return "Unknown error.";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    public PromptSetDocument getDocument() {
+        return document;
+    }
+
+    public ComposeViewModel getCompose() {
+        return compose;
+    }
+
+    public OutputViewModel getOutput() {
+        return output;
+    }
+
+    public CompareViewModel getCompare() {
+        return compare;
+    }
+
+    public RunSettingsViewModel getRunSettings() {
+        return services.runSettings();
+    }
+
+    public WorkspaceViewModel getWorkspace() {
+        return services.workspace();
+    }
+
+    /** The variants of the task Compose shows, for Compare's pickers. */
+    public ObservableList<Variant> getTaskVariants() {
+        return taskVariants;
+    }
+
+    /** The tab the centre shows; actions switch it (Run to Output, a branch to Compare). */
+    public ObjectProperty<Tab> selectedTabProperty() {
+        return selectedTab;
+    }
+
+    /** The status bar's text: endpoint · model · what runs, and the last action's message. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public String getStatus() {
+        return status.get();
+    }
+
+    /** True while the Output run is starting or running, or any Compare column runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** The window title: the set's name, a dot when it has unsaved edits. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The last action's message, e.g. "Saved arithmetic.rationale.json."; empty when there is none. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.app.theme.Theme;
+import dev.rationale.core.analysis.Passage;
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.anthropic.AnthropicProvider;
+import dev.rationale.core.provider.http.HttpClients;
+import dev.rationale.core.provider.openai.OpenAiChatProvider;
+import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Output view on a run streamed from MockWebServer through a real provider, updated via the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class OutputViewUiIT {
+    private static final long WAIT_SECONDS = 10;
+    /** p = e^-0.01 ≈ 0.990: the model was sure. */
+    private static final double SURE = -0.01;
+    /** p = e^-2.3 ≈ 0.100: the model hesitated; " 8" (e^-0.5 ≈ 0.607) and " 6" (e^-1.6 ≈ 0.202) were likelier. */
+    private static final double UNSURE = -2.3;
+    private static final int UNSURE_TOKEN = 4;
+    private static final RenderedPrompt.Chat PROMPT = new RenderedPrompt.Chat(List.of(
+            ChatMessage.user("Q: What is 3 + 4?\nA:")));
+
+    private final MockWebServer server = new MockWebServer();
+    private final OkHttpClient http = HttpClients.create();
+    private OutputViewModel viewModel;
+    private OutputView view;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new OutputViewModel(Platform::runLater);
+        view = new OutputView(viewModel);
+        Scene scene = new Scene(view, 1000, 640);
+        scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer(FxRobot robot) {
+        robot.interact(() -> viewModel.stop());
+        server.close();
+        http.dispatcher().executorService().shutdown();
+    }
+
+    @Test
+    void theHeatMapColoursASureTokenCalmAndAnUnsureOneHotByProbability(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+
+        run(robot, openAi(), "7");
+
+        assertThat(onFx(() -> view.heatMap().tokenCount())).isEqualTo(9);
+        assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("3 + 4 = 7. The answer is 7.");
+        // By probability the level counts down from the bucket floor(10 p): 0.990 is in the top bucket, level 0;
+        // 0.100 is in the 10–20 % bucket, level 9 - 1 = 8.
+        assertThat(onFx(() -> view.heatMap().styleOfToken(0))).containsExactlyInAnyOrder("heat-token", "heat-0");
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN)))
+                .containsExactlyInAnyOrder("heat-token", "heat-8");
+    }
+
+    @Test
+    void switchingToEntropyRestylesTokensByHowTheModelSpreadItsBets(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+        run(robot, openAi(), "7");
+
+        robot.clickOn("#output-measure-entropy");
+
+        // Normalised entropy, the listed alternatives plus a rest bucket over ln(k + 1): the sure token's 0.990
+        // and 0.010 rest give 0.056 / ln 2 = 0.08, level 0; the unsure token's 0.607, 0.202, 0.100 and 0.091 rest
+        // give 1.075 / ln 4 = 0.78, level 7.
+        assertThat(onFx(() -> view.heatMap().styleOfToken(0))).containsExactlyInAnyOrder("heat-token", "heat-0");
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN)))
+                .containsExactlyInAnyOrder("heat-token", "heat-7");
+
+        robot.clickOn("#output-measure-probability");
+
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN))).contains("heat-8");
+    }
+
+    @Test
+    void theUnsureTokensPopupListsItsAlternativesWithTheirProbabilities(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+        run(robot, openAi(), "7");
+
+        robot.interact(() -> view.heatMap().showPopup(UNSURE_TOKEN));
+
+        assertThat(onFx(() -> view.popup().isShowing())).isTrue();
+        List<String> texts = onFx(() -> labelTexts(view.popup().content()));
+        assertThat(texts).startsWith("Token 5: ␣7", "p = 10.0 %   log p = -2.300");
+        assertThat(texts).containsSubsequence("␣8", "60.7 %", "␣6", "20.2 %", "␣7", "10.0 %");
+        assertThat(onFx(() -> labels(view.popup().content()).stream()
+                .filter(label -> label.getStyleClass().contains("token-popup-chosen")).map(Label::getText).toList()))
+                .containsExactly("␣7");
+    }
+
+    @Test
+    void movingTheCaretOntoATokenWithTheKeyboardOpensItsPopup(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+        run(robot, openAi(), "7");
+
+        robot.clickOn(view.heatMap().area());
+        robot.interact(() -> view.heatMap().area().moveTo("3 + 4 = ".length()));
+
+        assertThat(onFx(() -> view.popup().isShowing())).isTrue();
+        assertThat(onFx(() -> labelTexts(view.popup().content()))).startsWith("Token 5: ␣7");
+    }
+
+    @Test
+    void theReasoningStepsAndTheGradedAnswerAppearWhenTheRunEnds(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+
+        run(robot, openAi(), "7");
+
+        ListView<?> steps = robot.lookup("#output-steps").queryAs(ListView.class);
+        assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
+                .containsExactly("3 + 4 = 7.", "The answer is");
+        assertThat(onFx(() -> robot.lookup(".reasoning-steps-header").queryAs(Label.class).getText()))
+                .isEqualTo("Reasoning · 2 steps");
+        assertThat(onFx(() -> robot.lookup(".reasoning-step-figures").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList())).anySatisfy(figures -> assertThat(figures)
+                .contains("lowest 10 % (\"␣7\")"));
+        assertThat(onFx(() -> label(robot, "#output-answer").getText())).isEqualTo("7");
+        Label verdict = label(robot, "#output-verdict");
+        assertThat(onFx(verdict::getText)).isEqualTo("✓ matches the expected 7");
+        assertThat(onFx(() -> List.copyOf(verdict.getStyleClass()))).contains("output-verdict-correct");
+        assertThat(onFx(() -> label(robot, "#output-unscored").getText())).isEmpty();
+    }
+
+    @Test
+    void aBackendWithoutProbabilitiesShowsPlainTextAndSaysWhyThereAreNoColours(FxRobot robot)
+            throws TimeoutException {
+        server.enqueue(stream(anthropicEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"m1\","
+                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"stop_reason\":null,"
+                + "\"usage\":{\"input_tokens\":9,\"output_tokens\":1}}}")
+                + anthropicEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
+                + anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"3 + 4 = 7. The answer is 7.\"}}")
+                + anthropicEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+                + anthropicEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+                + "\"end_turn\"},\"usage\":{\"output_tokens\":12}}")
+                + anthropicEvent("message_stop", "{\"type\":\"message_stop\"}")));
+
+        run(robot, new AnthropicProvider(http, server.url("/").toString()), "7");
+
+        assertThat(onFx(() -> view.heatMap().tokenCount())).isZero();
+        assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("3 + 4 = 7. The answer is 7.");
+        assertThat(onFx(() -> view.heatMap().area().getStyleOfChar(1))).contains("heat-plain")
+                .noneMatch(style -> style.startsWith("heat-") && !style.equals("heat-plain"));
+        assertThat(onFx(() -> label(robot, "#output-unscored").getText()))
+                .isEqualTo("No colours: anthropic gives no token probabilities.");
+        assertThat(onFx(() -> label(robot, "#output-notices").getText())).contains("gives no token probabilities");
+        assertThat(onFx(() -> label(robot, "#output-answer").getText())).isEqualTo("7");
+    }
+
+    @Test
+    void stopEndsAStalledRunCancelledAndKeepsTheTokensThatArrived(FxRobot robot) throws TimeoutException {
+        String delivered = chunk("3", SURE, List.of()) + chunk(" +", SURE, List.of());
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+                // MockWebServer applies the stall halfway through the body: inside the comment after the chunks.
+                .body(delivered + ": " + "x".repeat(delivered.length() + 400) + "\n\n"
+                        + chunk(" NEVER", SURE, List.of()))
+                .onResponseBody(SocketEffect.Stall.INSTANCE).build());
+        robot.interact(() -> viewModel.start(spec(openAi(), null)));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> view.heatMap().tokenCount() == 2));
+        assertThat(onFx(viewModel::getState)).isEqualTo(RunState.RUNNING);
+
+        robot.interact(() -> viewModel.stop());
+
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                () -> onFx(viewModel::getState) == RunState.CANCELLED);
+        assertThat(onFx(() -> view.heatMap().tokenCount())).isEqualTo(2);
+        assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("3 +");
+        assertThat(onFx(() -> label(robot, "#output-statistics").getText())).contains("finish: cancelled");
+    }
+
+    private void run(FxRobot robot, ChatProvider provider, String expected) throws TimeoutException {
+        robot.interact(() -> viewModel.start(spec(provider, expected)));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> viewModel.getState()
+                != RunState.IDLE && !viewModel.getState().isRunning()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(viewModel::getState)).isEqualTo(RunState.COMPLETED);
+    }
+
+    private OpenAiChatProvider openAi() {
+        return new OpenAiChatProvider(http, server.url("/v1").toString());
+    }
+
+    private static RunSpec spec(ChatProvider provider, String expected) {
+        CompletionRequest request = CompletionRequest.of("mock-model", PROMPT).withMaxTokens(64).withLogprobs(3);
+        return new RunSpec(provider, request, AnswerFormat.DEFAULT, expected, "test · mock-model");
+    }
+
+    /** "3 + 4 = 7. The answer is 7." in 9 tokens, all sure but the first 7. */
+    private static String scoredAnswer() {
+        StringBuilder body = new StringBuilder();
+        for (String token : List.of("3", " +", " 4", " =")) {
+            body.append(chunk(token, SURE, List.of()));
+        }
+        body.append(chunk(" 7", UNSURE, List.of(new TokenAlternative(" 8", -0.5), new TokenAlternative(" 6", -1.6),
+                new TokenAlternative(" 7", UNSURE))));
+        for (String token : List.of(".", " The answer is", " 7", ".")) {
+            body.append(chunk(token, SURE, List.of()));
+        }
+        return body.toString();
+    }
+
+    /** A chat chunk of one token; without alternatives given, the token is its own only alternative. */
+    private static String chunk(String token, double logprob, List<TokenAlternative> alternatives) {
+        List<TokenAlternative> top = alternatives.isEmpty() ? List.of(new TokenAlternative(token, logprob))
+                : alternatives;
+        StringBuilder tops = new StringBuilder();
+        for (TokenAlternative alternative : top) {
+            tops.append(tops.isEmpty() ? "" : ",").append("{\"token\":\"").append(alternative.text())
+                    .append("\",\"logprob\":").append(alternative.logprob()).append('}');
+        }
+        return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + token + "\"},\"logprobs\":{\"content\":"
+                + "[{\"token\":\"" + token + "\",\"logprob\":" + logprob + ",\"top_logprobs\":[" + tops + "]}]}}]}\n\n";
+    }
+
+    private static String finish() {
+        return "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+    }
+
+    private static String anthropicEvent(String name, String payload) {
+        return "event: " + name + "\ndata: " + payload + "\n\n";
+    }
+
+    private static MockResponse stream(String body) {
+        return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
+    }
+
+    private static Label label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class);
+    }
+
+    private static List<String> labelTexts(Parent parent) {
+        return labels(parent).stream().map(Label::getText).toList();
+    }
+
+    /** The labels under {@code parent}, in scene-graph order. */
+    private static List<Label> labels(Parent parent) {
+        List<Label> labels = new ArrayList<>();
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (child instanceof Label label) {
+                labels.add(label);
+            } else if (child instanceof Parent nested) {
+                labels.addAll(labels(nested));
+            }
+        }
+        return labels;
+    }
+
+    private static <T> T onFx(Supplier<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.tour;
+
+import dev.rationale.app.AppContext;
+import dev.rationale.app.TestContexts;
+import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.app.output.HeatMapView;
+import dev.rationale.app.output.OutputView;
+import dev.rationale.app.shell.MainWindow;
+import dev.rationale.app.shell.MainWindowViewModel;
+import dev.rationale.app.shell.Workbench;
+import dev.rationale.app.theme.Theme;
+import dev.rationale.core.endpoint.Endpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+
+/**
+ * Walks through the app as a user would and photographs each screen: the arithmetic sample in Compose, a run on
+ * the embedded model in Output with a token's popup open, and Compare with two variants and a branch, in the light
+ * and the dark theme. Not a test: run it under Xvfb with {@code bench/screenshots.sh OUT_DIR}; it takes whole-screen
+ * pictures with ImageMagick's {@code import}, so popups are in them.
+ */
+public final class ScreenshotTour {
+
+    private static final AtomicReference<Stage> STAGE = new AtomicReference<>();
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "screenshots");
+        Files.createDirectories(out);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(() -> {
+            STAGE.set(new Stage());
+            started.countDown();
+        });
+        started.await(30, TimeUnit.SECONDS);
+        try {
+            tour(out);
+        } finally {
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private static void tour(Path out) throws Exception {
+        Path dir = Files.createTempDirectory("tour");
+        AppContext context = TestContexts.in(dir, TestContexts.sharedModels().toAbsolutePath());
+        MainWindowViewModel look = new MainWindowViewModel();
+        Workbench workbench = onFx(() -> Workbench.create(context, new ScriptedDialogs(), Platform::runLater,
+                Path.of("../sample-prompts").toAbsolutePath().normalize()));
+        MainWindow window = onFx(() -> {
+            MainWindow w = new MainWindow(look, workbench, context, Platform::exit);
+            Stage stage = STAGE.get();
+            stage.setX(0);
+            stage.setY(0);
+            w.showIn(stage);
+            workbench.getRunSettings().reloadEndpoints();
+            return w;
+        });
+        onFx(workbench::start).get(30, TimeUnit.SECONDS);
+        waitFor("the sample set", () -> workbench.getCompose().hasTaskProperty().get());
+        waitFor("the embedded model", () -> workbench.getRunSettings().getModels().stream()
+                .anyMatch(m -> m.contains("stories260K")));
+        onFx(() -> {
+            // The tiny model's context holds 512 tokens: the zero-shot variants fit, the few-shot ones do not.
+            workbench.getCompose().selectVariant("zero-shot-cot");
+            workbench.getRunSettings().maxTokensProperty().set(80);
+            workbench.getRunSettings().temperatureProperty().set(0.0);
+            return null;
+        });
+        pause(1500);
+        shoot(out.resolve("1-compose.png"));
+
+        onFx(() -> {
+            workbench.runOutput();
+            return null;
+        });
+        waitFor("the run to end", () -> !workbench.getOutput().getState().isRunning()
+                && workbench.getOutput().getState() != dev.rationale.app.output.RunState.IDLE);
+        System.out.println("run: " + workbench.getOutput().getState() + " " + workbench.getOutput().getTokens().size()
+                + " tokens " + workbench.getOutput().failureProperty().get());
+        pause(800);
+        onFx(() -> {
+            OutputView output = (OutputView) lookupOutput(window);
+            HeatMapView heat = output.heatMap();
+            heat.showPopup(hottest(workbench));
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("2-output.png"));
+
+        int branchAt = onFx(() -> hottest(workbench));
+        onFx(() -> {
+            Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
+            String model = workbench.getRunSettings().modelProperty().get();
+            workbench.getCompare().addColumn("zero-shot", endpoint, model);
+            workbench.getCompare().addColumn("zero-shot-cot", endpoint, model);
+            workbench.runCompare();
+            return null;
+        });
+        waitFor("the compare columns", () -> workbench.getCompare().getColumns().stream()
+                .noneMatch(c -> c.output().getState().isRunning() || c.output().getTokens().isEmpty()));
+        onFx(() -> {
+            workbench.branch(branchAt, 1);
+            return null;
+        });
+        waitFor("the branch", () -> workbench.getCompare().getColumns().size() == 3 && workbench.getCompare()
+                .getColumns().stream().noneMatch(c -> c.output().getState().isRunning()));
+        pause(800);
+        shoot(out.resolve("3-compare.png"));
+        onFx(() -> {
+            look.setTheme(Theme.DARK);
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("4-compare-dark.png"));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.OUTPUT);
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("5-output-dark.png"));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.COMPOSE);
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("6-compose-dark.png"));
+        Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
+        System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
+                + out.toAbsolutePath());
+        context.close();
+    }
+
+    // The token the model was least sure of, where a branch is most interesting.
+    private static int hottest(Workbench workbench) {
+        var tokens = workbench.getOutput().getTokens();
+        int best = 0;
+        double lowest = Double.MAX_VALUE;
+        for (int i = 0; i < tokens.size(); i++) {
+            Double logprob = tokens.get(i).logprob();
+            if (logprob != null && logprob < lowest && tokens.get(i).top().size() > 1) {
+                lowest = logprob;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static Node lookupOutput(MainWindow window) {
+        return window.lookupAll(".output-view").stream().filter(n -> n instanceof OutputView).findFirst()
+                .orElseThrow();
+    }
+
+    private static void shoot(Path png) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IOException("import failed for " + png);
+        }
+        System.out.println("saved " + png);
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            pause(100);
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
