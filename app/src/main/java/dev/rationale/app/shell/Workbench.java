@@ -5,6 +5,7 @@ import dev.rationale.app.AppContext;
 import dev.rationale.app.compare.CompareColumn;
 import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
+import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.OutputViewModel;
@@ -70,11 +71,12 @@ public final class Workbench {
      * What a workbench works with.
      *
      * @param samples the folder of sample prompt sets opened on first run; null when it cannot be found
+     * @param quietPeriod how long typing must pause before the preview is rendered
      * @param autosaveDelay how long edits must pause before the recovery copy is written
      */
     public record Services(RunPlanner planner, RunSettingsViewModel runSettings, WorkspaceViewModel workspace,
             RecoveryFile recovery, UserDialogs dialogs, Executor fx, Executor background, @Nullable Path samples,
-            Duration autosaveDelay) {
+            Duration quietPeriod, Duration autosaveDelay) {
     }
 
     private final Services services;
@@ -107,7 +109,7 @@ public final class Workbench {
                 context.configDirectory().resolve(WorkspaceState.FILE_NAME), fx, context.background());
         return new Workbench(new Services(new RunPlanner(providers), settings, workspace,
                 new RecoveryFile(context.configDirectory().resolve("recovery")), dialogs, fx, context.background(),
-                samples, AUTOSAVE_DELAY));
+                samples, ComposeViewModel.QUIET_PERIOD, AUTOSAVE_DELAY));
     }
 
     public Workbench(Services services) {
@@ -115,7 +117,8 @@ public final class Workbench {
         this.fx = services.fx();
         this.background = services.background();
         this.dialogs = services.dialogs();
-        this.compose = new ComposeViewModel(document, fx, background);
+        this.compose = new ComposeViewModel(document, fx, background, services.quietPeriod(),
+                TokenCounter.estimate());
         this.output = new OutputViewModel(fx);
         this.compare = new CompareViewModel(services.planner(), fx);
         this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
@@ -134,7 +137,10 @@ public final class Workbench {
         });
         document.dirtyProperty().addListener((obs, was, dirty) -> {
             updateTitle();
-            if (!dirty) {
+            // The first edit changes the content before it marks the document dirty, so it is copied from here.
+            if (dirty) {
+                autosave.submit(new Snapshot(document.getPromptSet(), document.getFile()));
+            } else {
                 autosave.cancel();
                 deleteRecovery();
             }

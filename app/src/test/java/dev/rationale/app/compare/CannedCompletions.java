@@ -19,16 +19,16 @@ import org.jspecify.annotations.Nullable;
  * first N is unsure, with the other number as its runner-up. A prompt that ends in the branch "3 + 4 = 8" gets the
  * rest of that answer. A chat completion answers "The answer is 7." Every request body is kept.
  */
-final class CannedCompletions extends Dispatcher {
+public final class CannedCompletions extends Dispatcher {
 
     /** The log-probability of every token but the first number. */
-    static final double SURE = -0.05;
+    public static final double SURE = -0.05;
     /** The log-probability of the first number, the token chosen. */
     static final double CHOSEN = -0.2;
     /** The log-probability of the first number's runner-up. */
     static final double RUNNER_UP = -1.8;
     /** The index of the first number, where the answers differ and a branch can take the runner-up. */
-    static final int FIRST_NUMBER = 4;
+    public static final int FIRST_NUMBER = 4;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,12 +52,12 @@ final class CannedCompletions extends Dispatcher {
     }
 
     /** The bodies received so far, in order. */
-    List<JsonNode> bodies() {
+    public List<JsonNode> bodies() {
         return List.copyOf(bodies);
     }
 
     /** The tokens of the answer {@code n}: 9 of them, the first number at {@link #FIRST_NUMBER}. */
-    static List<String> tokens(int n) {
+    public static List<String> tokens(int n) {
         return List.of("3", " +", " 4", " =", " " + n, ".", " The answer is", " " + n, ".");
     }
 

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.app.AppContext;
+import dev.rationale.app.TestContexts;
+import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.app.output.OutputView;
+import dev.rationale.app.output.RunState;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.provider.ProviderKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window driven from the keyboard: open a set, run it on a MockWebServer, switch tabs, save. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowRunUiIT {
+
+    private final MockWebServer server = new MockWebServer();
+    private final CannedCompletions completions = new CannedCompletions();
+    private AppContext context;
+    private Workbench workbench;
+    private MainWindow window;
+    private Path file;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        server.setDispatcher(completions);
+        server.start();
+        Path dir = Files.createTempDirectory("main-window-run");
+        context = TestContexts.in(dir, dir.resolve("models"));
+        context.endpoints().put(new Endpoint("mock-text", ProviderKind.OPENAI_TEXT, server.url("/v1").toString(),
+                "mock", null));
+        file = Files.copy(Path.of("../sample-prompts/arithmetic.rationale.json"),
+                dir.resolve("arithmetic.rationale.json"));
+        workbench = Workbench.create(context, new ScriptedDialogs(), Platform::runLater, null);
+        window = new MainWindow(new MainWindowViewModel(), workbench, context, () -> { });
+        window.showIn(stage);
+        workbench.getRunSettings().reloadEndpoints();
+        workbench.open(file);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(workbench::dispose);
+        context.close();
+        server.close();
+    }
+
+    @Test
+    void ctrlEnterRunsTheComposedPromptIntoAHeatMapAndCtrlThreeShowsCompare(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.getCompose().hasTaskProperty().get()
+                && "mock".equals(workbench.getRunSettings().modelProperty().get()));
+        robot.interact(() -> workbench.getCompose().selectVariant("zero-shot"));
+
+        robot.clickOn("#compose-task").type(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> workbench.getOutput().getState() == RunState.COMPLETED);
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup(".shell-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Output");
+        OutputView output = robot.lookup(".output-view").queryAllAs(OutputView.class).stream()
+                .filter(view -> view.viewModel() == workbench.getOutput()).findFirst().orElseThrow();
+        assertThat(output.heatMap().tokenCount()).isEqualTo(9);
+        // The first number was chosen at p = e^-0.2 ≈ 0.82; the other tokens at e^-0.05 ≈ 0.95.
+        assertThat(output.heatMap().styleOfToken(CannedCompletions.FIRST_NUMBER))
+                .isNotEqualTo(output.heatMap().styleOfToken(0));
+        assertThat(robot.lookup("#shell-status").queryAs(Label.class).getText())
+                .isEqualTo("mock-text · mock · done");
+        assertThat(completions.bodies().getLast().path("prompt").asText()).startsWith("Solve each word problem.");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Compare");
+        assertThat(workbench.getCompare().getColumns()).hasSize(2);
+    }
+
+    @Test
+    void anEditMarksTheTitleAndCtrlSSavesIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.getCompose().hasTaskProperty().get());
+        Stage stage = (Stage) window.getScene().getWindow();
+
+        robot.interact(() -> workbench.getCompose().getTemplateFields().setInstruction("Answer briefly."));
+
+        assertThat(stage.getTitle()).isEqualTo("Grade-school arithmetic • — Rationale");
+
+        robot.clickOn("#compose-task").type(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workbench.getDocument().isDirty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getTitle()).isEqualTo("Grade-school arithmetic — Rationale");
+        assertThat(PromptSetFiles.load(file).tasks().getFirst().template().instruction())
+                .isEqualTo("Answer briefly.");
+    }
+}

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.compare.CompareColumn;
+import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.app.output.RunState;
+import dev.rationale.app.run.RunPlanner;
+import dev.rationale.app.run.RunSettingsViewModel;
+import dev.rationale.app.workspace.WorkspaceViewModel;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.KeyResolver;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.endpoint.SecretStore;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.http.HttpClients;
+import dev.rationale.core.workspace.RecoveryFile;
+import dev.rationale.core.workspace.WorkspaceState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main window's view model with its real parts: files in a temporary folder, runs against an
+ * OpenAI-compatible MockWebServer. Background work runs on the calling thread; hand-offs from the streaming threads
+ * run one at a time under a lock the test also holds while it reads, as the FX thread would.
+ */
+class WorkbenchTest {
+    private static final Path SAMPLES = Path.of(System.getProperty("rationale.samples.dir", "../sample-prompts"))
+            .toAbsolutePath().normalize();
+    private static final Path ARITHMETIC = SAMPLES.resolve("arithmetic.rationale.json");
+
+    @TempDir
+    Path dir;
+
+    private final MockWebServer server = new MockWebServer();
+    private final CannedCompletions completions = new CannedCompletions();
+    private final OkHttpClient http = HttpClients.create();
+    private final ProviderCache providers = new ProviderCache(new ProviderFactory(http,
+            new KeyResolver(new NoKeys(), name -> null)));
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final Object fxLock = new Object();
+    private final Executor fx = command -> {
+        synchronized (fxLock) {
+            command.run();
+        }
+    };
+    private RecoveryFile recovery;
+    private Workbench workbench;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(completions);
+        server.start();
+        recovery = new RecoveryFile(dir.resolve("config/recovery"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (workbench != null) {
+            onFx(workbench::dispose);
+        }
+        providers.close();
+        server.close();
+    }
+
+    private Workbench workbench(Path samples) {
+        Endpoint text = new Endpoint("mock-text", ProviderKind.OPENAI_TEXT, server.url("/v1").toString(), "mock",
+                null);
+        RunSettingsViewModel settings = new RunSettingsViewModel(providers, () -> List.of(text),
+                dir.resolve("models"), fx, Runnable::run);
+        WorkspaceViewModel workspace = new WorkspaceViewModel(dir.resolve("config/workspace.json"), fx,
+                Runnable::run);
+        workbench = new Workbench(new Workbench.Services(new RunPlanner(providers), settings, workspace, recovery,
+                dialogs, fx, Runnable::run, samples, Duration.ZERO, Duration.ZERO));
+        settings.reloadEndpoints();
+        return workbench;
+    }
+
+    @Test
+    void theFirstStartShowsTheSampleFolderAndOpensTheArithmeticSet() {
+        Workbench bench = workbench(SAMPLES);
+
+        bench.start().join();
+
+        assertThat(bench.getWorkspace().getFolder()).isEqualTo(SAMPLES);
+        assertThat(bench.getWorkspace().getFolderFiles()).contains(ARITHMETIC);
+        assertThat(bench.getDocument().getFile()).isEqualTo(ARITHMETIC);
+        assertThat(bench.getDocument().isDirty()).isFalse();
+        assertThat(bench.getWorkspace().getRecentFiles()).containsExactly(ARITHMETIC);
+        assertThat(bench.getCompose().hasTaskProperty().get()).isTrue();
+        assertThat(bench.titleProperty().get()).isEqualTo("Grade-school arithmetic — Rationale");
+        assertThat(WorkspaceState.load(dir.resolve("config/workspace.json")).recentPaths())
+                .containsExactly(ARITHMETIC);
+    }
+
+    @Test
+    void aLaterStartReopensTheMostRecentFileNotTheSamples() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        WorkspaceState.empty().inFolder(dir).opened(mine).save(dir.resolve("config/workspace.json"));
+        Workbench bench = workbench(SAMPLES);
+
+        bench.start().join();
+
+        assertThat(bench.getDocument().getFile()).isEqualTo(mine);
+        assertThat(bench.getWorkspace().getFolder()).isEqualTo(dir.toAbsolutePath().normalize());
+        assertThat(bench.getWorkspace().getFolderFiles()).containsExactly(mine);
+    }
+
+    @Test
+    void editsMarkTheSetDirtyAndAreCopiedForRecoveryUntilSaved() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        Workbench bench = workbench(null);
+        bench.open(mine);
+
+        onFx(() -> bench.getCompose().getTemplateFields().setInstruction("Solve it. End with \"The answer is N.\""));
+
+        assertThat(bench.getDocument().isDirty()).isTrue();
+        assertThat(bench.titleProperty().get()).endsWith(" • — Rationale");
+        RecoveryFile.Recovered copy = recovery.read().orElseThrow();
+        assertThat(copy.original()).isEqualTo(mine);
+        assertThat(copy.promptSet().tasks().getFirst().template().instruction())
+                .isEqualTo("Solve it. End with \"The answer is N.\"");
+
+        onFx(bench::save);
+
+        assertThat(bench.getDocument().isDirty()).isFalse();
+        assertThat(PromptSetFiles.load(mine).tasks().getFirst().template().instruction())
+                .isEqualTo("Solve it. End with \"The answer is N.\"");
+        assertThat(recovery.read()).isEmpty();
+        assertThat(bench.messageProperty().get()).isEqualTo("Saved mine.rationale.json.");
+    }
+
+    @Test
+    void editsLeftByACrashAreRestoredUnsavedWhenTheUserAgrees() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        PromptSet edited = PromptSetFiles.load(mine);
+        edited = new PromptSet(edited.format(), edited.version(), "Edited before the crash", edited.description(),
+                edited.defaults(), edited.targets(), edited.tasks());
+        recovery.write(edited, mine);
+        WorkspaceState.empty().opened(mine).save(dir.resolve("config/workspace.json"));
+        Workbench bench = workbench(null);
+
+        bench.start().join();
+
+        assertThat(dialogs.asked()).containsExactly("Restore unsaved edits?");
+        assertThat(bench.getDocument().getPromptSet().name()).isEqualTo("Edited before the crash");
+        assertThat(bench.getDocument().getFile()).isEqualTo(mine);
+        assertThat(bench.getDocument().isDirty()).isTrue();
+    }
+
+    @Test
+    void declinedRecoveryIsDeletedAndTheRecentFileOpens() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        recovery.write(PromptSetFiles.load(mine), mine);
+        WorkspaceState.empty().opened(mine).save(dir.resolve("config/workspace.json"));
+        dialogs.answerConfirm(false);
+        Workbench bench = workbench(null);
+
+        bench.start().join();
+
+        assertThat(recovery.read()).isEmpty();
+        assertThat(bench.getDocument().isDirty()).isFalse();
+        assertThat(bench.getDocument().getFile()).isEqualTo(mine);
+    }
+
+    @Test
+    void openingAnotherFileAsksFirstWhenThereAreUnsavedEdits() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        Workbench bench = workbench(null);
+        bench.open(mine);
+        onFx(() -> bench.getCompose().getTemplateFields().setInstruction("changed"));
+        dialogs.answerConfirm(false);
+
+        bench.open(SAMPLES.resolve("translation.rationale.json"));
+
+        assertThat(dialogs.asked()).containsExactly("Open translation.rationale.json?");
+        assertThat(bench.getDocument().getFile()).isEqualTo(mine);
+        assertThat(bench.getCompose().getTemplateFields().getInstruction()).isEqualTo("changed");
+    }
+
+    @Test
+    void aBrokenFileIsReportedAndTheOpenSetStays() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.rationale.json"), "{\"format\": 3, \"tasks\": [");
+        Workbench bench = workbench(null);
+        bench.open(ARITHMETIC);
+
+        bench.open(broken);
+
+        assertThat(dialogs.asked()).containsExactly("Cannot open broken.rationale.json");
+        assertThat(dialogs.errors().getFirst()).contains("broken.rationale.json");
+        assertThat(bench.getDocument().getFile()).isEqualTo(ARITHMETIC);
+    }
+
+    @Test
+    void saveAsGivesANameWithoutAnExtensionThePromptSetSuffix() {
+        assertThat(Workbench.withPromptSetSuffix(Path.of("a/my-set"))).isEqualTo(Path.of("a/my-set.rationale.json"));
+        assertThat(Workbench.withPromptSetSuffix(Path.of("a/set.yaml"))).isEqualTo(Path.of("a/set.yaml"));
+    }
+
+    @Test
+    void runningWithoutATaskSaysWhatIsMissing() {
+        Workbench bench = workbench(null);
+
+        onFx(bench::run);
+
+        assertThat(bench.getOutput().getState()).isEqualTo(RunState.FAILED);
+        assertThat(bench.getOutput().failureProperty().get()).startsWith("Open a prompt set with a task");
+        assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.OUTPUT);
+    }
+
+    @Test
+    void runStreamsTheComposedPromptIntoOutputAndTheStatusFollows() {
+        Workbench bench = workbench(null);
+        bench.open(ARITHMETIC);
+        onFx(() -> bench.getCompose().selectVariant("zero-shot"));
+
+        onFx(bench::run);
+        waitUntil(() -> bench.getOutput().getState() == RunState.COMPLETED);
+
+        onFx(() -> {
+            assertThat(bench.getOutput().getText()).isEqualTo(String.join("", CannedCompletions.tokens(7)));
+            assertThat(bench.getOutput().getTokens()).hasSize(9);
+            assertThat(bench.getStatus()).isEqualTo("mock-text · mock · done");
+            assertThat(bench.isRunning()).isFalse();
+        });
+        String prompt = completions.bodies().getLast().path("prompt").asText();
+        assertThat(prompt).startsWith("Solve each word problem.").endsWith("A:");
+    }
+
+    @Test
+    void compareFillsTwoColumnsRunsThemAndABranchOpensAThird() {
+        Workbench bench = workbench(null);
+        bench.open(ARITHMETIC);
+        onFx(() -> bench.getCompose().selectVariant("zero-shot"));
+        onFx(bench::run);
+        waitUntil(() -> bench.getOutput().getState() == RunState.COMPLETED);
+
+        onFx(bench::runCompare);
+        waitUntil(() -> bench.getCompare().getColumns().size() == 2 && bench.getCompare().getColumns().stream()
+                .allMatch(c -> c.output().getState() == RunState.COMPLETED));
+
+        onFx(() -> {
+            List<CompareColumn> columns = bench.getCompare().getColumns();
+            assertThat(columns.getFirst().variantIdProperty().get()).isEqualTo("zero-shot");
+            assertThat(columns.get(1).variantIdProperty().get()).isEqualTo("few-shot-4");
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.COMPARE);
+            assertThat(bench.getCompare().agreementProperty().get()).contains("2 of 2");
+            bench.selectedTabProperty().set(Workbench.Tab.OUTPUT);
+            bench.branch(CannedCompletions.FIRST_NUMBER, 1);
+        });
+        waitUntil(() -> bench.getCompare().getColumns().size() == 3
+                && bench.getCompare().getColumns().get(2).output().getState() == RunState.COMPLETED);
+
+        onFx(() -> {
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.COMPARE);
+            assertThat(bench.getCompare().getColumns().get(2).isBranch()).isTrue();
+            assertThat(bench.getCompare().getColumns().get(2).output().getGrade().extracted()).isEqualTo("8");
+        });
+    }
+
+    private Path copyOfArithmetic(String name) throws IOException {
+        return Files.copy(ARITHMETIC, dir.resolve(name)).toAbsolutePath().normalize();
+    }
+
+    private void onFx(Runnable action) {
+        synchronized (fxLock) {
+            action.run();
+        }
+    }
+
+    private void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            synchronized (fxLock) {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out; status: " + workbench.getStatus() + ", output failure: "
+                        + workbench.getOutput().failureProperty().get());
+            }
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static final class NoKeys implements SecretStore {
+        @Override
+        public Optional<String> read(String entry) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void write(String entry, String secret) {
+            throw new UnsupportedOperationException("no keychain in this test");
+        }
+
+        @Override
+        public boolean writable() {
+            return false;
+        }
+    }
+}
