@@ -105,13 +105,18 @@ public final class RunSettingsViewModel {
                     if (thisListing != listing) {
                         return;
                     }
-                    if (error != null) {
+                    boolean embedded = chosen.kind() == ProviderKind.EMBEDDED;
+                    if (error != null && !embedded) {
                         Throwable cause = error.getCause() != null ? error.getCause() : error;
                         modelsMessage.set("cannot list models: " + cause.getMessage());
                         return;
                     }
-                    models.setAll(list.stream().map(ModelInfo::id).toList());
-                    modelsMessage.set(list.isEmpty() ? "no models found" : "");
+                    List<ModelInfo> found = error != null ? List.of() : list;
+                    models.setAll(found.stream().map(ModelInfo::id).toList());
+                    // A missing models folder is the normal state before the first download, not an error.
+                    modelsMessage.set(!found.isEmpty() ? "" : embedded
+                            ? "no GGUF file in " + chosen.effectiveBaseUrl() + " yet: Help > Getting started gets one"
+                            : "no models found");
                     if ((model.get() == null || model.get().isBlank() || !models.contains(model.get()))
                             && !models.isEmpty() && (chosen.model() == null || chosen.model().isBlank())) {
                         model.set(models.getFirst());

@@ -55,6 +55,9 @@ final class RunBar extends HBox {
         modelsMessage.getStyleClass().add("run-bar-message");
         modelsMessage.textProperty().bind(settings.modelsMessageProperty());
         modelsMessage.setMaxWidth(220);
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(settings.modelsMessageProperty());
+        modelsMessage.setTooltip(messageTip);
         modelsMessage.setMinWidth(0);
 
         Button manage = new Button("Endpoints…");
