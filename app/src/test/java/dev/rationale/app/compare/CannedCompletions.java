@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,12 @@ public final class CannedCompletions extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Queue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
+    private volatile boolean stallNext;
+
+    /** Makes the next text completion send its first two tokens, then hang until the client gives up. */
+    public void stallNext() {
+        stallNext = true;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -47,6 +54,15 @@ public final class CannedCompletions extends Dispatcher {
         if (prompt.endsWith("3 + 4 = 8")) {
             return stream(chunk(".", SURE, null) + chunk(" The answer is", SURE, null) + chunk(" 8", SURE, null)
                     + chunk(".", SURE, null));
+        }
+        if (stallNext && request.getUrl().encodedPath().endsWith("/completions")) {
+            stallNext = false;
+            String delivered = chunk("3", SURE, null) + chunk(" +", SURE, null);
+            String rest = answer(7);
+            // MockWebServer stalls halfway through the body: inside the comment that follows the two chunks.
+            return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+                    .body(delivered + ": " + "x".repeat(delivered.length() + rest.length() + 400) + "\n\n" + rest)
+                    .onResponseBody(SocketEffect.Stall.INSTANCE).build();
         }
         return stream(answer(prompt.contains("Let's think step by step.") ? 8 : 7));
     }

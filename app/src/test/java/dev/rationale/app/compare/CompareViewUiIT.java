@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compare;
 
+import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.output.RunState;
@@ -20,10 +21,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -161,16 +160,5 @@ class CompareViewUiIT {
 
     private static Label agreement(FxRobot robot) {
         return robot.lookup("#compare-agreement").queryAs(Label.class);
-    }
-
-    private static <T> T onFx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

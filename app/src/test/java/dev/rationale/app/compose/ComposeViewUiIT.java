@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.theme.Theme;
@@ -9,13 +10,11 @@ import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.PromptSetFiles;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -137,16 +136,5 @@ class ComposeViewUiIT {
     private static void awaitPreview(FxRobot robot, Predicate<String> shown) throws TimeoutException {
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> shown.test(onFx(() -> robot.lookup("#compose-preview").queryAs(TextArea.class).getText())));
-    }
-
-    private static <T> T onFx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
+import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.theme.Theme;
@@ -17,10 +18,8 @@ import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -286,16 +285,5 @@ class OutputViewUiIT {
             }
         }
         return labels;
-    }
-
-    private static <T> T onFx(Supplier<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read::get).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

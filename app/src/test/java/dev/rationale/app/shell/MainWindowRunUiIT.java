@@ -96,6 +96,27 @@ class MainWindowRunUiIT {
     }
 
     @Test
+    void escapeStopsARunningAnswerAndKeepsWhatArrived(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.getCompose().hasTaskProperty().get()
+                && "mock".equals(workbench.getRunSettings().modelProperty().get()));
+        completions.stallNext();
+
+        robot.clickOn("#run-button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.getOutput().getTokens().size() == 2);
+        assertThat(robot.lookup("#stop-button").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#run-button").queryButton().isDisabled()).isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> workbench.getOutput().getState() == RunState.CANCELLED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.getOutput().getText()).isEqualTo("3 +");
+        assertThat(robot.lookup("#shell-status").queryAs(Label.class).getText()).endsWith("· stopped");
+        assertThat(robot.lookup("#run-button").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
     void anEditMarksTheTitleAndCtrlSSavesIt(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.getCompose().hasTaskProperty().get());
         Stage stage = (Stage) window.getScene().getWindow();
