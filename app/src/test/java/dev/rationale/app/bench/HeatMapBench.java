@@ -5,6 +5,7 @@ import dev.rationale.app.output.HeatLevels;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
+import dev.rationale.app.output.RunState;
 import dev.rationale.app.output.TokenPopup;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
@@ -26,36 +27,67 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints how fast the heat map shows scored tokens: 10,000 and 100,000 tokens arriving at once, and a stream at
  * 2,000 tokens a second, with the slowest frame while it streams. Not a test: figures vary by machine, so it
- * reports, and asserts nothing. Run it with {@code bench/heatmap.sh} (headless, Monocle).
+ * reports, and asserts nothing. Run it with {@code bench/heatmap.sh} (headless, Monocle). When a measurement
+ * cannot finish (an exception on any thread, a run that ends short, or a wait past {@link #TIMEOUT_SECONDS}) it
+ * prints why and exits with status 1.
  */
 public final class HeatMapBench {
 
     private static final int STREAM_RATE = 2_000;
     private static final int STREAM_SECONDS = 5;
+    private static final long TIMEOUT_SECONDS = 120;
+
+    /** The first exception thrown on any thread: JavaFX only prints those of its thread, and carries on. */
+    private static final AtomicReference<@Nullable Throwable> FAILURE = new AtomicReference<>();
 
     private HeatMapBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Throwable e) {
+            System.out.flush();
+            System.err.println("Heat map bench failed: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        Platform.exit();
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            FAILURE.compareAndSet(null, e);
+            System.err.println("Exception in thread \"" + thread.getName() + "\":");
+            e.printStackTrace();
+        });
+        // Each measurement closes its stage; closing the last one must not shut JavaFX down before the next, which
+        // would drop every later runLater without a word.
+        Platform.setImplicitExit(false);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
-        started.await();
+        await(started, "JavaFX to start");
         for (int count : new int[] {10_000, 100_000}) {
             measureAtOnce(count);
         }
         measureStream();
-        Platform.exit();
     }
 
     private static void measureAtOnce(int count) throws Exception {
@@ -117,9 +149,7 @@ public final class HeatMapBench {
     private record Fixture(Stage stage, OutputViewModel output, HeatMapView view, Generator provider) {
 
         static Fixture create() throws Exception {
-            Fixture[] made = new Fixture[1];
-            CountDownLatch ready = new CountDownLatch(1);
-            Platform.runLater(() -> {
+            return onFx(() -> {
                 OutputViewModel output = new OutputViewModel(Platform::runLater);
                 ToIntFunction<ScoredToken> levels = token -> (int) Math.min(HeatLevels.COUNT - 1,
                         (1 - token.probability()) * HeatLevels.COUNT);
@@ -129,11 +159,8 @@ public final class HeatMapBench {
                 scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
                 stage.setScene(scene);
                 stage.show();
-                made[0] = new Fixture(stage, output, view, new Generator());
-                ready.countDown();
-            });
-            ready.await();
-            return made[0];
+                return new Fixture(stage, output, view, new Generator());
+            }, "the heat map's stage");
         }
 
         RunSpec spec() {
@@ -141,36 +168,84 @@ public final class HeatMapBench {
                     AnswerFormat.DEFAULT, null, "bench");
         }
 
-        /** Waits until {@code count} tokens are in the heat map and one more frame has been laid out. */
+        /**
+         * Waits until {@code count} tokens are in the heat map and one more frame has been laid out; fails when the
+         * run ends with fewer, or after {@link #TIMEOUT_SECONDS}.
+         */
         void awaitShown(int count) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (true) {
-                CountDownLatch checked = new CountDownLatch(1);
-                int[] shown = new int[1];
-                Platform.runLater(() -> {
-                    shown[0] = view.tokenCount();
-                    checked.countDown();
-                });
-                checked.await();
-                if (shown[0] >= count) {
-                    CountDownLatch laidOut = new CountDownLatch(1);
-                    Platform.runLater(() -> {
-                        view.layout();
-                        laidOut.countDown();
-                    });
-                    laidOut.await();
-                    return;
+                Progress progress = onFx(() -> new Progress(view.tokenCount(), output.getState(),
+                        output.failureProperty().get()), "the heat map's token count");
+                if (progress.shown() >= count) {
+                    break;
+                }
+                // A batch adds its tokens and ends the run in one go, so an ended run shows all it will.
+                if (progress.state() != RunState.IDLE && !progress.state().isRunning()) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "the run ended %s%s with %,d of %,d tokens in the heat map", progress.state(),
+                            progress.failure().isEmpty() ? "" : " (" + progress.failure() + ")", progress.shown(),
+                            count));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException(String.format(Locale.ROOT,
+                            "after %d s the heat map shows %,d of %,d tokens", TIMEOUT_SECONDS, progress.shown(),
+                            count));
                 }
                 TimeUnit.MILLISECONDS.sleep(2);
             }
+            onFx(() -> {
+                view.layout();
+                return null;
+            }, "the heat map's layout");
         }
 
         void close() throws Exception {
-            CountDownLatch closed = new CountDownLatch(1);
-            Platform.runLater(() -> {
+            onFx(() -> {
                 stage.close();
-                closed.countDown();
-            });
-            closed.await();
+                return null;
+            }, "the stage to close");
+        }
+    }
+
+    /** How far a run has got: tokens in the heat map, the run's state, and its failure if it failed. */
+    private record Progress(int shown, RunState state, String failure) {
+    }
+
+    /** Runs {@code task} on the FX thread and returns its result; fails as {@link #await} does. */
+    private static <T> T onFx(Supplier<T> task, String what) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(task.get());
+            } finally {
+                done.countDown();
+            }
+        });
+        await(done, what);
+        return result.get();
+    }
+
+    /**
+     * Waits for {@code latch}; fails, naming {@code what}, after {@link #TIMEOUT_SECONDS} or as soon as any thread
+     * has thrown.
+     */
+    private static void await(CountDownLatch latch, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!latch.await(100, TimeUnit.MILLISECONDS)) {
+            checkNoFailure();
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("gave up after " + TIMEOUT_SECONDS + " s waiting for " + what);
+            }
+        }
+        checkNoFailure();
+    }
+
+    private static void checkNoFailure() {
+        Throwable failure = FAILURE.get();
+        if (failure != null) {
+            throw new IllegalStateException("an exception was thrown on another thread", failure);
         }
     }
 
