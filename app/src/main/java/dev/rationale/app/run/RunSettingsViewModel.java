@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.run;
 
+import dev.rationale.app.compose.TokenCount;
+import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -137,6 +141,31 @@ public final class RunSettingsViewModel {
     public GenerationSettings overrides() {
         return new GenerationSettings(temperature.get(), topP.get(), maxTokens.get(), List.of(), seed.get(),
                 topLogprobs.get());
+    }
+
+    /**
+     * Counts prompt tokens for the selected endpoint and model as they are now: with the embedded model's own
+     * tokenizer (exact, though a chat prompt is counted without its chat template's few tokens), else an estimate.
+     * The counter runs off the FX thread; the first count loads the model.
+     */
+    public TokenCounter tokenCounter() {
+        Endpoint chosen = endpoint.get();
+        String name = model.get() == null ? "" : model.get().strip();
+        TokenCounter estimate = TokenCounter.estimate();
+        if (chosen == null || chosen.kind() != ProviderKind.EMBEDDED || name.isEmpty()) {
+            return estimate;
+        }
+        return text -> {
+            try {
+                if (providers.get(chosen) instanceof EmbeddedProvider embedded) {
+                    return new TokenCount(embedded.tokenize(name, new RenderedPrompt.Text(text)).size(), true);
+                }
+            } catch (RuntimeException e) {
+                // A model that does not load yet (a typo in the name) still gets a count, an estimated one.
+                return estimate.count(text);
+            }
+            return estimate.count(text);
+        };
     }
 
     /** Whether the selected endpoint can continue an answer from a chosen token exactly (its own cache). */

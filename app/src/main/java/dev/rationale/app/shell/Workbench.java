@@ -148,8 +148,8 @@ public final class Workbench {
         document.fileProperty().addListener((obs, old, now) -> updateTitle());
         compose.selectedTaskProperty().addListener((obs, old, now) -> showTaskVariants());
         RunSettingsViewModel settings = services.runSettings();
-        settings.endpointProperty().addListener((obs, old, now) -> updateStatus());
-        settings.modelProperty().addListener((obs, old, now) -> updateStatus());
+        settings.endpointProperty().addListener((obs, old, now) -> modelChanged());
+        settings.modelProperty().addListener((obs, old, now) -> modelChanged());
         output.stateProperty().addListener((obs, old, now) -> updateStatus());
         message.addListener((obs, old, now) -> updateStatus());
         compare.getColumns().addListener((ListChangeListener<CompareColumn>) change -> {
@@ -159,6 +159,11 @@ public final class Workbench {
             }
             updateStatus();
         });
+    }
+
+    private void modelChanged() {
+        compose.getPreview().counterProperty().set(services.runSettings().tokenCounter());
+        updateStatus();
     }
 
     // ---- Start-up ----
