@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.history.Tally;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The objects {@code rationale history list --json} and {@code history show --json} print. Their field names and
+ * order are part of the CLI contract; every field is always present (null when unknown), so scripts can rely on
+ * the shape. Times are ISO-8601 in UTC.
+ */
+final class HistoryJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HistoryJson() {
+    }
+
+    /** A run as {@code history list --json} prints it, one per array element. */
+    @JsonPropertyOrder({"id", "kind", "status", "startedAt", "finishedAt", "promptSetName", "promptSetFile", "task",
+            "variants", "targets", "appVersion", "planned", "counts"})
+    record RunEntry(String id, String kind, String status, String startedAt, @Nullable String finishedAt,
+            @Nullable String promptSetName, @Nullable String promptSetFile, @Nullable String task,
+            List<String> variants, List<TargetEntry> targets, String appVersion, int planned, Counts counts) {
+        static RunEntry of(Run run) {
+            return new RunEntry(run.id(), run.kind().id(), run.status().id(), time(run.startedAt()),
+                    run.finishedAt() == null ? null : time(run.finishedAt()), run.promptSetName(),
+                    run.promptSetFile(), run.task(), run.variants(),
+                    run.targets().stream().map(TargetEntry::of).toList(), run.appVersion(), run.planned(),
+                    Counts.of(run.tally()));
+        }
+    }
+
+    @JsonPropertyOrder({"endpoint", "kind", "model"})
+    record TargetEntry(String endpoint, String kind, String model) {
+        static TargetEntry of(RunTarget target) {
+            return new TargetEntry(target.endpoint(), target.kind().id(), target.model());
+        }
+    }
+
+    /** @param accuracy correct over correct + wrong + noAnswer; null when none of those */
+    @JsonPropertyOrder({"total", "correct", "wrong", "noAnswer", "ungraded", "failed", "accuracy"})
+    record Counts(int total, int correct, int wrong, int noAnswer, int ungraded, int failed,
+            @Nullable Double accuracy) {
+        static Counts of(Tally tally) {
+            return new Counts(tally.total(), tally.correct(), tally.wrong(), tally.noAnswer(), tally.ungraded(),
+                    tally.failed(), tally.accuracy());
+        }
+    }
+
+    @JsonPropertyOrder({"variant", "target", "counts"})
+    record CellEntry(String variant, TargetEntry target, Counts counts) {
+        static CellEntry of(CellSummary cell) {
+            return new CellEntry(cell.variant(), TargetEntry.of(cell.target()), Counts.of(cell.tally()));
+        }
+    }
+
+    /** What {@code history show --json} prints: the run and its counts per variant x target. */
+    @JsonPropertyOrder({"run", "cells"})
+    record RunReport(RunEntry run, List<CellEntry> cells) {
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String time(Instant at) {
+        return at.toString();
+    }
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.Tally;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rationale history show}: one run's summary, with counts and accuracy per variant x target. */
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        versionProvider = RationaleCommand.Version.class,
+        description = {"Show a run: what ran, how it ended, and counts and accuracy per variant x target.",
+            "Exit 2 when the workspace has no run with that id."})
+final class HistoryShowCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private WorkspaceOption workspace;
+
+    @Parameters(paramLabel = "RUN_ID", description = "The run's id, as 'history list' prints it.")
+    private String runId;
+
+    @Option(names = "--json", description = "Print one JSON object: {run, cells}.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Report> report = read();
+        if (report.isEmpty()) {
+            spec.commandLine().getErr().println("rationale: no run " + runId + " in "
+                    + HistoryStore.databaseFile(workspace.folder()).toAbsolutePath().normalize());
+            spec.commandLine().getErr().flush();
+            return RationaleCommand.EXIT_BAD_INPUT;
+        }
+        Run run = report.get().run();
+        List<CellSummary> cells = report.get().cells();
+        if (json) {
+            out.println(HistoryJson.write(new HistoryJson.RunReport(HistoryJson.RunEntry.of(run),
+                    cells.stream().map(HistoryJson.CellEntry::of).toList())));
+        } else {
+            printSummary(run, out);
+            out.println();
+            printCells(cells, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private record Report(Run run, List<CellSummary> cells) {
+    }
+
+    // Showing must not create a history in a folder that has none: a missing one holds no run.
+    private Optional<Report> read() {
+        if (!HistoryStore.exists(workspace.folder())) {
+            return Optional.empty();
+        }
+        try (HistoryStore store = HistoryStore.open(workspace.folder())) {
+            return store.run(runId).map(run -> new Report(run, store.cells(run.id())));
+        }
+    }
+
+    private static void printSummary(Run run, PrintWriter out) {
+        out.println("Run " + run.id() + " (" + run.kind().id() + ", " + run.status().id() + ")");
+        if (run.promptSetName() != null || run.promptSetFile() != null) {
+            out.println("Prompt set: " + (run.promptSetName() == null ? "-" : run.promptSetName())
+                    + (run.promptSetFile() == null ? "" : " (" + run.promptSetFile() + ")")
+                    + (run.task() == null ? "" : ", task " + run.task()));
+        }
+        out.println("Started: " + HistoryCommand.localTime(run.startedAt())
+                + (run.finishedAt() == null ? "" : ", finished: " + HistoryCommand.localTime(run.finishedAt())));
+        out.println("Variants: " + String.join(", ", run.variants()));
+        out.println("Rationale " + run.appVersion());
+        Tally t = run.tally();
+        out.println("Completions: " + t.total() + (run.planned() > 0 ? " of " + run.planned() + " planned" : "")
+                + "; " + t.correct() + " correct, " + t.wrong() + " wrong, " + t.noAnswer() + " no answer, "
+                + t.ungraded() + " ungraded, " + t.failed() + " failed; accuracy " + HistoryCommand.accuracy(t));
+    }
+
+    private static void printCells(List<CellSummary> cells, PrintWriter out) {
+        if (cells.isEmpty()) {
+            out.println("No completions recorded.");
+            return;
+        }
+        TextTable table = new TextTable("VARIANT", "TARGET", "N", "CORRECT", "WRONG", "NO ANSWER", "UNGRADED",
+                "FAILED", "ACCURACY");
+        for (CellSummary cell : cells) {
+            Tally t = cell.tally();
+            table.row(cell.variant(), cell.target().label(), String.valueOf(t.total()), String.valueOf(t.correct()),
+                    String.valueOf(t.wrong()), String.valueOf(t.noAnswer()), String.valueOf(t.ungraded()),
+                    String.valueOf(t.failed()), HistoryCommand.accuracy(t));
+        }
+        table.print(out);
+    }
+}

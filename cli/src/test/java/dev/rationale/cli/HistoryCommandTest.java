@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunStatus;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.render.RenderedPrompt;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryCommandTest {
+    private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+    private static final RunTarget OLLAMA = new RunTarget("local-ollama", ProviderKind.OLLAMA, "llama3.2");
+    private static final RunTarget OPENAI = new RunTarget("openai", ProviderKind.OPENAI, "gpt-4o-mini");
+
+    @TempDir
+    Path workspace;
+
+    @BeforeEach
+    void storeTwoRuns() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(Run.started("run-old", RunKind.EVALUATION, START, "arithmetic.rationale.json",
+                    "Arithmetic", "gsm", List.of("zero-shot", "cot"), List.of(OLLAMA, OPENAI),
+                    GenerationSettings.NONE, 8));
+            List<CompletionRecord> completions = new ArrayList<>();
+            // zero-shot on ollama: 1 of 2 right; cot on ollama: 2 of 2; cot on openai: 1 right, 1 failed call.
+            completions.add(completion("run-old", "zero-shot", OLLAMA, "c1", Outcome.CORRECT));
+            completions.add(completion("run-old", "zero-shot", OLLAMA, "c2", Outcome.WRONG));
+            completions.add(completion("run-old", "cot", OLLAMA, "c1", Outcome.CORRECT));
+            completions.add(completion("run-old", "cot", OLLAMA, "c2", Outcome.CORRECT));
+            completions.add(completion("run-old", "cot", OPENAI, "c1", Outcome.CORRECT));
+            completions.add(completion("run-old", "cot", OPENAI, "c2", Outcome.FAILED));
+            store.recordAll(completions);
+            store.finishRun("run-old", RunStatus.CANCELLED, START.plusSeconds(90));
+            store.startRun(Run.started("run-new", RunKind.PROMPT, START.plusSeconds(3600), null, null, null,
+                    List.of("prompt"), List.of(OPENAI), GenerationSettings.NONE, 1));
+        }
+    }
+
+    private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
+            Outcome grade) {
+        CompletionRequest request = CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q: " + caseId));
+        return new CompletionRecord(new CompletionKey(runId, variant, target, caseId, 0), request, "42", "", List.of(),
+                grade == Outcome.CORRECT ? "42" : "41", "42", grade, grade == Outcome.FAILED ? "timeout" : null, null,
+                null, null, START);
+    }
+
+    @Test
+    void listPrintsRunsNewestFirst() {
+        CliRun run = CliRun.of("history", "list", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("ID").contains("STATUS").contains("ACCURACY");
+        assertThat(lines.get(1)).startsWith("run-new").contains("prompt").contains("running")
+                .contains("0/1").contains("openai/gpt-4o-mini");
+        // 4 correct of 5 graded: the failed call is not counted against the prompt.
+        assertThat(lines.get(2)).startsWith("run-old").contains("cancelled").contains("6/8").contains("80.0%")
+                .contains("Arithmetic / gsm").contains("local-ollama/llama3.2, openai/gpt-4o-mini");
+    }
+
+    @Test
+    void listFiltersAndLimits() {
+        CliRun filtered = CliRun.of("history", "list", "--workspace", workspace.toString(), "--filter", "llama");
+        CliRun limited = CliRun.of("history", "list", "--workspace", workspace.toString(), "--limit", "1");
+        CliRun none = CliRun.of("history", "list", "--workspace", workspace.toString(), "--filter", "nothing");
+
+        assertThat(filtered.out().lines().skip(1)).singleElement().asString().startsWith("run-old");
+        assertThat(limited.out().lines().skip(1)).singleElement().asString().startsWith("run-new");
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).startsWith("No runs in ").contains("match \"nothing\"");
+    }
+
+    @Test
+    void listJsonIsAnArrayOfStableObjects() throws Exception {
+        CliRun run = CliRun.of("history", "list", "--workspace", workspace.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(run.out());
+        assertThat(runs).hasSize(2);
+        JsonNode old = runs.get(1);
+        assertThat(old.fieldNames()).toIterable().containsExactly("id", "kind", "status", "startedAt",
+                "finishedAt", "promptSetName", "promptSetFile", "task", "variants", "targets", "appVersion",
+                "planned", "counts");
+        assertThat(old.path("startedAt").asText()).isEqualTo("2026-01-05T10:00:00Z");
+        assertThat(old.path("finishedAt").asText()).isEqualTo("2026-01-05T10:01:30Z");
+        assertThat(old.path("targets").get(0).toString())
+                .isEqualTo("{\"endpoint\":\"local-ollama\",\"kind\":\"ollama\",\"model\":\"llama3.2\"}");
+        assertThat(old.path("counts").toString()).isEqualTo("{\"total\":6,\"correct\":4,\"wrong\":1,"
+                + "\"noAnswer\":0,\"ungraded\":0,\"failed\":1,\"accuracy\":0.8}");
+        assertThat(runs.get(0).has("finishedAt")).as("null fields stay in the object").isTrue();
+        assertThat(runs.get(0).path("counts").path("accuracy").isNull()).isTrue();
+    }
+
+    @Test
+    void showPrintsCountsPerVariantAndTarget() {
+        CliRun run = CliRun.of("history", "show", "run-old", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Run run-old (evaluation, cancelled)")
+                .contains("Prompt set: Arithmetic (arithmetic.rationale.json), task gsm")
+                .contains("Completions: 6 of 8 planned; 4 correct, 1 wrong, 0 no answer, 0 ungraded, 1 failed; "
+                        + "accuracy 80.0%");
+        List<String> table = run.out().lines().dropWhile(line -> !line.startsWith("VARIANT")).toList();
+        assertThat(table).hasSize(4);
+        assertThat(table.get(1).split(" +")).containsExactly("zero-shot", "local-ollama/llama3.2", "2", "1", "1",
+                "0", "0", "0", "50.0%");
+        assertThat(table.get(2).split(" +")).containsExactly("cot", "local-ollama/llama3.2", "2", "2", "0", "0",
+                "0", "0", "100.0%");
+        assertThat(table.get(3).split(" +")).containsExactly("cot", "openai/gpt-4o-mini", "2", "1", "0", "0", "0",
+                "1", "100.0%");
+    }
+
+    @Test
+    void showJsonHoldsTheRunAndItsCells() throws Exception {
+        CliRun run = CliRun.of("history", "show", "run-old", "--workspace", workspace.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells");
+        assertThat(report.path("run").path("id").asText()).isEqualTo("run-old");
+        assertThat(report.path("cells")).hasSize(3);
+        assertThat(report.path("cells").get(0).toString()).isEqualTo("{\"variant\":\"zero-shot\",\"target\":"
+                + "{\"endpoint\":\"local-ollama\",\"kind\":\"ollama\",\"model\":\"llama3.2\"},\"counts\":"
+                + "{\"total\":2,\"correct\":1,\"wrong\":1,\"noAnswer\":0,\"ungraded\":0,\"failed\":0,"
+                + "\"accuracy\":0.5}}");
+    }
+
+    @Test
+    void anUnknownRunIdExitsTwoWithOneLine() {
+        CliRun run = CliRun.of("history", "show", "no-such-run", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString().startsWith("rationale: no run no-such-run in ")
+                .endsWith("history.db");
+    }
+
+    @Test
+    void aFolderWithoutHistoryHasNoRunsAndGetsNoDatabase(@TempDir Path empty) {
+        CliRun list = CliRun.of("history", "list", "--workspace", empty.toString());
+        CliRun show = CliRun.of("history", "show", "x", "--workspace", empty.toString());
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).startsWith("No runs in ");
+        assertThat(show.exitCode()).isEqualTo(2);
+        assertThat(HistoryStore.exists(empty)).isFalse();
+    }
+
+    @Test
+    void historyWithoutASubcommandIsAUsageError() {
+        CliRun run = CliRun.of("history");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("history list");
+    }
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run history of one workspace, in SQLite at {@code WORKSPACE/.rationale/history.db}.
+ *
+ * <p>How a runner records a run: {@link #startRun} once, {@link #record} (or {@link #recordAll}) for every
+ * completion as it finishes, then {@link #finishRun}. Every method is safe to call from any thread: the store has
+ * one connection, and calls on it are serialised, so concurrent {@code record} calls from an evaluation's workers
+ * each commit in turn and none is lost. Each call is one transaction, visible to readers (other stores on the same
+ * file, another process) when it returns. A single {@code record} costs a commit; a worker that finishes many
+ * completions at once should pass them to {@code recordAll}, which stores them in one transaction.
+ *
+ * <p>Every method blocks on disk I/O and throws {@link HistoryException} when the database cannot be read or
+ * written. Close the store when done; it is not usable afterwards.
+ */
+public final class HistoryStore implements AutoCloseable {
+    /** The hidden folder in a workspace that holds the database. */
+    public static final String FOLDER = ".rationale";
+    /** The database's file name in {@link #FOLDER}. */
+    public static final String FILE_NAME = "history.db";
+
+    private final HistoryDatabase database;
+
+    private HistoryStore(HistoryDatabase database) {
+        this.database = database;
+    }
+
+    /** Where the history of {@code workspace} lives, whether or not it exists yet. */
+    public static Path databaseFile(Path workspace) {
+        return workspace.resolve(FOLDER).resolve(FILE_NAME);
+    }
+
+    /** Whether {@code workspace} has a history yet; opening one creates it. */
+    public static boolean exists(Path workspace) {
+        return Files.isRegularFile(databaseFile(workspace));
+    }
+
+    /** Opens the history of {@code workspace}, creating the folder and database or migrating an older one. */
+    public static HistoryStore open(Path workspace) {
+        return openFile(databaseFile(workspace));
+    }
+
+    /** Opens (creating or migrating) the database in {@code file}; for tests and tools. */
+    public static HistoryStore openFile(Path file) {
+        return openFile(file, Migrations.HISTORY);
+    }
+
+    static HistoryStore openFile(Path file, Migrations migrations) {
+        return new HistoryStore(HistoryDatabase.open(file, migrations));
+    }
+
+    public Path file() {
+        return database.file();
+    }
+
+    /**
+     * Stores a new run, usually {@link Run#started}.
+     *
+     * @throws HistoryException when a run with its id is already stored
+     */
+    public void startRun(Run run) {
+        database.write(connection -> {
+            RunRows.insert(connection, run);
+            return null;
+        });
+    }
+
+    /**
+     * Marks a run ended with {@code status}.
+     *
+     * @throws HistoryException when no run has that id
+     */
+    public void finishRun(String runId, RunStatus status, Instant finishedAt) {
+        boolean found = database.write(connection -> RunRows.finish(connection, runId, status, finishedAt));
+        if (!found) {
+            throw new HistoryException("no run " + runId + " in " + file());
+        }
+    }
+
+    /**
+     * Stores one completion and adds it to its run's counts, in one transaction. Thread-safe.
+     *
+     * @return the completion's id, for {@link #completion}
+     * @throws HistoryException when its run is not stored
+     */
+    public long record(CompletionRecord completion) {
+        return recordAll(List.of(completion)).getFirst();
+    }
+
+    /**
+     * Stores completions, all or none, in one transaction with one prepared statement; much faster than a
+     * {@link #record} each when there are many. Thread-safe.
+     *
+     * @return their ids, in the order given
+     */
+    public List<Long> recordAll(List<CompletionRecord> completions) {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Tally> added = new LinkedHashMap<>();
+        for (CompletionRecord completion : completions) {
+            added.merge(completion.key().runId(), Tally.ZERO.plus(completion.grade()), Tally::add);
+        }
+        return database.write(connection -> {
+            List<Long> ids = CompletionRows.insert(connection, completions);
+            RunRows.count(connection, added);
+            return ids;
+        });
+    }
+
+    public Optional<Run> run(String runId) {
+        return database.read(connection -> RunRows.find(connection, runId));
+    }
+
+    /** Runs matching the filter, newest first. */
+    public Page<Run> runs(RunFilter filter) {
+        return database.read(connection -> RunRows.list(connection, filter));
+    }
+
+    /** A run's completions matching the filter, in grid order (variant, target, case, sample). */
+    public Page<CompletionRow> completions(CompletionFilter filter) {
+        return database.read(connection -> CompletionRows.list(connection, filter));
+    }
+
+    /** One completion whole: request, texts, tokens, usage and timings. */
+    public Optional<StoredCompletion> completion(long id) {
+        return database.read(connection -> CompletionRows.find(connection, id));
+    }
+
+    /** A run's completions counted per variant x target, in the order the cells were first recorded. */
+    public List<CellSummary> cells(String runId) {
+        return database.read(connection -> RunReports.cells(connection, runId));
+    }
+
+    /** Every grid position of run A or run B with its grade in each, in grid order. */
+    public List<CaseComparison> compare(String runA, String runB) {
+        return database.read(connection -> RunReports.compare(connection, runA, runB));
+    }
+
+    /** Deletes a run and all its completions; false when there was no such run. */
+    public boolean deleteRun(String runId) {
+        return database.write(connection -> RunRows.delete(connection, runId));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

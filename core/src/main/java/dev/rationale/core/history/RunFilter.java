@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.history;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which runs to list, newest first, and which page of them.
+ *
+ * @param text matched, ignoring ASCII case, anywhere in the run's id, prompt set name or file, task, or target
+ *     endpoints and models; null or blank for all
+ * @param status only runs in this state; null for all
+ */
+public record RunFilter(@Nullable String text, @Nullable RunStatus status, int offset, int limit) {
+    public static final int DEFAULT_LIMIT = 50;
+
+    public RunFilter {
+        PageBounds.check(offset, limit);
+    }
+
+    /** Every run, first page. */
+    public static RunFilter all() {
+        return new RunFilter(null, null, 0, DEFAULT_LIMIT);
+    }
+
+    public RunFilter matching(@Nullable String newText) {
+        return new RunFilter(newText, status, offset, limit);
+    }
+
+    public RunFilter withStatus(@Nullable RunStatus newStatus) {
+        return new RunFilter(text, newStatus, offset, limit);
+    }
+
+    public RunFilter page(int newOffset, int newLimit) {
+        return new RunFilter(text, status, newOffset, newLimit);
+    }
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.history;
+
+import dev.rationale.core.provider.ProviderKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Queries that aggregate a run's completions: counts per grid cell, and two runs side by side. */
+final class RunReports {
+    private RunReports() {
+    }
+
+    /** Counts per variant x target, in grid order; the completions_by_cell index serves the grouping. */
+    static List<CellSummary> cells(Connection connection, String runId) throws SQLException {
+        List<CellSummary> cells = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT variant, target, target_kind, model, COUNT(*) AS total,
+                       SUM(grade = 'correct') AS correct, SUM(grade = 'wrong') AS wrong,
+                       SUM(grade = 'no-answer') AS no_answer, SUM(grade = 'ungraded') AS ungraded,
+                       SUM(grade = 'failed') AS failed
+                FROM completions WHERE run_id = ?
+                GROUP BY variant, target, target_kind, model
+                ORDER BY MIN(id)""")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    RunTarget target = new RunTarget(rows.getString("target"),
+                            ProviderKind.parse(rows.getString("target_kind")).orElseThrow(),
+                            rows.getString("model"));
+                    Tally tally = new Tally(rows.getInt("total"), rows.getInt("correct"), rows.getInt("wrong"),
+                            rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
+                    cells.add(new CellSummary(rows.getString("variant"), target, tally));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * Each grid position of either run with its grade in both. Positions match on variant, target endpoint, case
+     * and sample, so comparing a rerun of the same grid lines up case by case.
+     */
+    static List<CaseComparison> compare(Connection connection, String runA, String runB) throws SQLException {
+        List<CaseComparison> comparisons = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                WITH a AS (SELECT variant, target, case_id, sample, grade FROM completions WHERE run_id = ?),
+                     b AS (SELECT variant, target, case_id, sample, grade FROM completions WHERE run_id = ?)
+                SELECT COALESCE(a.variant, b.variant) AS variant, COALESCE(a.target, b.target) AS target,
+                       COALESCE(a.case_id, b.case_id) AS case_id, COALESCE(a.sample, b.sample) AS sample,
+                       a.grade AS grade_a, b.grade AS grade_b
+                FROM a FULL OUTER JOIN b
+                  ON a.variant = b.variant AND a.target = b.target AND a.case_id = b.case_id
+                     AND a.sample = b.sample
+                ORDER BY variant, target, case_id, sample""")) {
+            select.setString(1, runA);
+            select.setString(2, runB);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    comparisons.add(new CaseComparison(rows.getString("variant"), rows.getString("target"),
+                            rows.getString("case_id"), rows.getInt("sample"), grade(rows.getString("grade_a")),
+                            grade(rows.getString("grade_b"))));
+                }
+            }
+        }
+        return comparisons;
+    }
+
+    private static @Nullable Outcome grade(@Nullable String id) {
+        return id == null ? null : Outcome.fromId(id);
+    }
+}

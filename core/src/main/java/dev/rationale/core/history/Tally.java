@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.history;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Completions counted by outcome. Accuracy is correct over graded, where graded means correct, wrong or without an
+ * answer: ungraded completions have nothing to compare, and failed calls say nothing about the prompt.
+ */
+public record Tally(int total, int correct, int wrong, int noAnswer, int ungraded, int failed) {
+
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0);
+
+    /** Completions a grader judged: correct, wrong or without an answer. */
+    public int graded() {
+        return correct + wrong + noAnswer;
+    }
+
+    /** Correct over graded, or null when nothing was graded. */
+    public @Nullable Double accuracy() {
+        int graded = graded();
+        return graded == 0 ? null : (double) correct / graded;
+    }
+
+    Tally plus(Outcome outcome) {
+        return new Tally(total + 1,
+                correct + (outcome == Outcome.CORRECT ? 1 : 0),
+                wrong + (outcome == Outcome.WRONG ? 1 : 0),
+                noAnswer + (outcome == Outcome.NO_ANSWER ? 1 : 0),
+                ungraded + (outcome == Outcome.UNGRADED ? 1 : 0),
+                failed + (outcome == Outcome.FAILED ? 1 : 0));
+    }
+
+    Tally add(Tally other) {
+        return new Tally(total + other.total, correct + other.correct, wrong + other.wrong,
+                noAnswer + other.noAnswer, ungraded + other.ungraded, failed + other.failed);
+    }
+}

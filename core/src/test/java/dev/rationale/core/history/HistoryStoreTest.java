@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.history;
+
+import static dev.rationale.core.history.HistoryFixtures.OLLAMA;
+import static dev.rationale.core.history.HistoryFixtures.OPENAI;
+import static dev.rationale.core.history.HistoryFixtures.START;
+import static dev.rationale.core.history.HistoryFixtures.arithmetic;
+import static dev.rationale.core.history.HistoryFixtures.completion;
+import static dev.rationale.core.history.HistoryFixtures.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rationale.core.RationaleVersion;
+import dev.rationale.core.answer.Grade;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.Usage;
+import dev.rationale.core.render.RenderedPrompt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryStoreTest {
+    @TempDir
+    Path workspace;
+
+    @Test
+    void theHistoryLivesInTheWorkspacesHiddenFolder() {
+        assertThat(HistoryStore.exists(workspace)).isFalse();
+
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            assertThat(store.file()).isEqualTo(workspace.resolve(".rationale").resolve("history.db"));
+        }
+
+        assertThat(HistoryStore.exists(workspace)).isTrue();
+    }
+
+    @Test
+    void aRunAndItsCompletionsSurviveReopening() {
+        Run run = arithmetic("r1");
+        CompletionRecord first = completion(key("r1", "cot", OLLAMA, "case-1", 0), Outcome.CORRECT,
+                START.plusSeconds(1));
+        CompletionRecord second = completion(key("r1", "cot", OPENAI, "case-1", 1), Outcome.FAILED,
+                START.plusSeconds(2));
+        long firstId;
+        long secondId;
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(run);
+            firstId = store.record(first);
+            secondId = store.record(second);
+            store.finishRun("r1", RunStatus.COMPLETED, START.plusSeconds(60));
+        }
+
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            Run read = store.run("r1").orElseThrow();
+            assertThat(read).usingRecursiveComparison().ignoringFields("status", "finishedAt", "tally")
+                    .isEqualTo(run);
+            assertThat(read.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(read.finishedAt()).isEqualTo(START.plusSeconds(60));
+            assertThat(read.appVersion()).isEqualTo(RationaleVersion.current());
+            assertThat(read.settings()).isEqualTo(HistoryFixtures.SETTINGS);
+            assertThat(read.tally()).isEqualTo(new Tally(2, 1, 0, 0, 0, 1));
+            assertThat(store.completion(firstId).orElseThrow()).isEqualTo(new StoredCompletion(firstId, first));
+            assertThat(store.completion(secondId).orElseThrow().record()).isEqualTo(second);
+            assertThat(store.completion(secondId + 100)).isEmpty();
+        }
+    }
+
+    @Test
+    void tokensKeepTheirBytesAlternativesAndUnknownLogprobs() {
+        List<ScoredToken> tokens = List.of(
+                // The first half of "é": its bytes are not its text's UTF-8 and must come back exactly.
+                new ScoredToken("é", List.of(0xC3), -1.5, List.of(new TokenAlternative("é", -1.5))),
+                new ScoredToken("", List.of(0xA9), null, List.of()),
+                new ScoredToken("Ω", List.of(0xCE, 0xA9), -0.5, List.of(new TokenAlternative("Ω", -0.5),
+                        new TokenAlternative("W", -2.0), new TokenAlternative("w", null))),
+                new ScoredToken(" no bytes sent", List.of(), -3.0, List.of()));
+        CompletionRequest request = CompletionRequest.of("base.gguf", new RenderedPrompt.Text("Q: 1+1?\nA:"));
+        CompletionRecord record = new CompletionRecord(key("r1", "raw", OLLAMA, "c", 0), request, "éΩ no bytes sent",
+                "", tokens, null, null, Outcome.UNGRADED, null, FinishReason.LENGTH, null, null, START);
+
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("r1"));
+            long id = store.record(record);
+
+            assertThat(store.completion(id).orElseThrow().record()).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void aCollectedResultBecomesARecordWithItsGrade() {
+        CompletionResult.Sample sample = new CompletionResult.Sample("So 4.", "2+2", List.of(), FinishReason.STOP);
+        CompletionResult ok = new CompletionResult(List.of(sample), List.of(), new Usage(3, 2, 1),
+                new Timings(null, 9.0), List.of(), null);
+        CompletionResult broken = new CompletionResult(List.of(sample), List.of(), null, null, List.of(),
+                new ProviderException(ProviderException.Kind.SERVER_ERROR, "local-ollama: 500 model crashed"));
+        CompletionKey key = key("r1", "cot", OLLAMA, "c", 0);
+        CompletionRequest request = HistoryFixtures.chatRequest("2+2?");
+
+        CompletionRecord graded = CompletionRecord.of(key, request, ok, sample,
+                new Grade(Grade.Verdict.WRONG, "4", "4"), "5", START);
+        CompletionRecord failed = CompletionRecord.of(key, request, broken, sample, null, "5", START);
+
+        assertThat(graded.grade()).isEqualTo(Outcome.WRONG);
+        assertThat(graded.extracted()).isEqualTo("4");
+        assertThat(graded.usage()).isEqualTo(new Usage(3, 2, 1));
+        assertThat(failed.grade()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.failure()).contains("model crashed");
+    }
+
+    @Test
+    void twoRunsAreComparedCaseByCase() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("a"));
+            store.startRun(arithmetic("b"));
+            store.recordAll(List.of(
+                    completion(key("a", "cot", OLLAMA, "c1", 0), Outcome.CORRECT, START),
+                    completion(key("a", "cot", OLLAMA, "c2", 0), Outcome.WRONG, START),
+                    completion(key("a", "cot", OLLAMA, "c3", 0), Outcome.CORRECT, START)));
+            store.recordAll(List.of(
+                    completion(key("b", "cot", OLLAMA, "c1", 0), Outcome.CORRECT, START),
+                    completion(key("b", "cot", OLLAMA, "c2", 0), Outcome.CORRECT, START),
+                    completion(key("b", "cot", OLLAMA, "c4", 0), Outcome.FAILED, START)));
+
+            List<CaseComparison> comparison = store.compare("a", "b");
+
+            assertThat(comparison).containsExactly(
+                    new CaseComparison("cot", "local-ollama", "c1", 0, Outcome.CORRECT, Outcome.CORRECT),
+                    new CaseComparison("cot", "local-ollama", "c2", 0, Outcome.WRONG, Outcome.CORRECT),
+                    new CaseComparison("cot", "local-ollama", "c3", 0, Outcome.CORRECT, null),
+                    new CaseComparison("cot", "local-ollama", "c4", 0, null, Outcome.FAILED));
+            assertThat(comparison).filteredOn(CaseComparison::changed).hasSize(3);
+        }
+    }
+
+    @Test
+    void aCompletionOfAnUnknownRunIsRefusedAndNothingIsStored() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("r1"));
+            List<CompletionRecord> batch = List.of(
+                    completion(key("r1", "cot", OLLAMA, "a", 0), Outcome.CORRECT, START),
+                    completion(key("nope", "cot", OLLAMA, "b", 0), Outcome.CORRECT, START));
+
+            assertThatThrownBy(() -> store.recordAll(batch)).isInstanceOf(HistoryException.class)
+                    .hasMessageContaining("FOREIGN KEY");
+            assertThat(store.completions(CompletionFilter.of("r1")).total()).isZero();
+            assertThat(store.run("r1").orElseThrow().tally()).isEqualTo(Tally.ZERO);
+        }
+    }
+
+    @Test
+    void finishingOrStartingTheWrongRunIsAnError() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("r1"));
+
+            assertThatThrownBy(() -> store.startRun(arithmetic("r1"))).isInstanceOf(HistoryException.class);
+            assertThatThrownBy(() -> store.finishRun("r2", RunStatus.CANCELLED, START))
+                    .isInstanceOf(HistoryException.class).hasMessageContaining("no run r2");
+        }
+    }
+
+    @Test
+    void deletingARunDeletesItsCompletions() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("r1"));
+            store.startRun(arithmetic("r2"));
+            store.record(completion(key("r1", "cot", OLLAMA, "a", 0), Outcome.CORRECT, START));
+            long kept = store.record(completion(key("r2", "cot", OLLAMA, "a", 0), Outcome.CORRECT, START));
+
+            assertThat(store.deleteRun("r1")).isTrue();
+            assertThat(store.deleteRun("r1")).isFalse();
+
+            assertThat(store.run("r1")).isEmpty();
+            assertThat(store.completions(CompletionFilter.of("r1")).total()).isZero();
+            assertThat(store.completion(kept)).isPresent();
+        }
+    }
+
+    @Test
+    void newIdsSortByStartTimeAndDiffer() {
+        Instant at = Instant.parse("2026-03-04T05:06:07Z");
+
+        String id = Run.newId(at);
+
+        assertThat(id).matches("20260304-050607-[0-9a-f]{4}");
+        assertThat(Run.newId(at.plusSeconds(1))).isGreaterThan(id);
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseGivesAClearError() throws Exception {
+        Path file = workspace.resolve("history.db");
+        Files.writeString(file, "this is a text file, not SQLite, and it is long enough to have a header");
+
+        assertThatThrownBy(() -> HistoryStore.openFile(file)).isInstanceOf(HistoryException.class)
+                .hasMessageContaining(file.toString());
+    }
+}
