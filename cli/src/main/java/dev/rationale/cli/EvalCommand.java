@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.RationaleException;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.KeyResolver;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.eval.EvalListener;
+import dev.rationale.core.eval.EvalOptions;
+import dev.rationale.core.eval.EvalOutcome;
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.eval.EvaluationRunner;
+import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.http.HttpClients;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rationale eval}: runs a task's variants on one or more models over its test cases and prints accuracy
+ * with 95% intervals. Every finished completion is appended to a results file at once, so {@code --resume}
+ * continues a stopped or killed run without asking anything twice.
+ */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        versionProvider = RationaleCommand.Version.class,
+        description = {"Evaluate a task's variants on models over its test cases.",
+            "Each completion is appended to the results file as one JSON line as soon as it finishes (default:"
+                    + " NAME.TASK.eval.jsonl beside the prompt set). A new run empties that file; with --resume"
+                    + " it continues it, skipping completions already answered and asking failed ones again.",
+            "Prints a table of accuracy per variant and model with 95% Wilson intervals, or with --json one"
+                    + " object. Exit 0 when the run completed, even with wrong answers."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EndpointOptions endpointOptions;
+
+    @Parameters(paramLabel = "FILE", description = "The prompt set (.rationale.json or .yaml).")
+    private Path file;
+
+    @Option(names = "--task", paramLabel = "ID", description = "The task (default: the first).")
+    private @Nullable String taskId;
+
+    @Option(names = "--variant", paramLabel = "ID", description = "A variant to run; repeat for more (default: all).")
+    private List<String> variantIds = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "A model to evaluate; repeat for more (default: the endpoint's).")
+    private List<String> models = new ArrayList<>();
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Completions per case for every variant, voted on (default: each variant's samples).")
+    private @Nullable Integer samples;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests in flight per endpoint (default: 4 on this machine, 8 remote).")
+    private @Nullable Integer concurrency;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N test cases.")
+    private @Nullable Integer limit;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The results file (JSON Lines).")
+    private @Nullable Path out;
+
+    @Option(names = "--resume", description = "Continue the results file instead of starting it afresh.")
+    private boolean resume;
+
+    @Option(names = "--json", description = "Print one JSON object with the figures per variant and model.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PromptSet set = PromptSetFiles.load(file);
+        Task task = task(set);
+        EvalPlan plan = new EvalPlan(set, task, variants(task), targets(endpointOptions.resolve(spec)), cases(task),
+                samples);
+        Path resultsPath = out != null ? out : defaultResults(file, plan.taskId());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
+                ProviderCache providers = new ProviderCache(
+                        new ProviderFactory(HttpClients.create(), KeyResolver.system()))) {
+            EvalProgress progress = onTerminal() ? new EvalProgress(err, plan, results.previous()) : null;
+            EvalListener listener = progress == null ? EvalListener.NONE : progress::finished;
+            EvalOutcome outcome = new EvaluationRunner(providers::get)
+                    .start(plan, results, EvalOptions.DEFAULTS.withConcurrency(concurrency), listener).await();
+            if (progress != null) {
+                progress.end();
+            }
+            EvalReport report = EvalReport.of(plan, outcome.records());
+            if (json) {
+                stdout.println(EvalJson.of(plan, report, resultsPath, outcome));
+            } else {
+                EvalTable.print(plan, report, stdout);
+                stdout.println("results: " + resultsPath);
+            }
+            stdout.flush();
+            failIfNothingRan(outcome.records());
+        }
+        return 0;
+    }
+
+    private Task task(PromptSet set) {
+        if (taskId == null) {
+            return set.tasks().getFirst();
+        }
+        return set.task(taskId).orElseThrow(() -> new RationaleException(
+                "no task \"" + taskId + "\" in " + file.getFileName()));
+    }
+
+    private List<Variant> variants(Task task) {
+        if (variantIds.isEmpty()) {
+            return task.variants();
+        }
+        List<Variant> chosen = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(variantIds)) {
+            chosen.add(task.variant(id).orElseThrow(() -> new RationaleException(
+                    "no variant \"" + id + "\" in task \"" + task.id() + "\"")));
+        }
+        return chosen;
+    }
+
+    private List<EvalTarget> targets(Endpoint endpoint) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(models));
+        if (names.isEmpty() && endpoint.model() != null && !endpoint.model().isBlank()) {
+            names.add(endpoint.model());
+        }
+        if (names.isEmpty()) {
+            throw new RationaleException("give a model with --model");
+        }
+        return names.stream().map(model -> EvalTarget.of(endpoint, model)).toList();
+    }
+
+    private List<TestCase> cases(Task task) {
+        if (limit != null && limit < 1) {
+            throw new RationaleException("--limit must be 1 or more, got " + limit);
+        }
+        List<TestCase> cases = task.cases();
+        if (cases.isEmpty()) {
+            throw new RationaleException("task \"" + task.id() + "\" has no test cases to evaluate");
+        }
+        return limit == null || limit >= cases.size() ? cases : cases.subList(0, limit);
+    }
+
+    /**
+     * Beside the prompt set, so that resuming needs no option and the results travel with the set:
+     * {@code maths.rationale.json} and task {@code add} give {@code maths.add.eval.jsonl}.
+     */
+    static Path defaultResults(Path promptSet, String task) {
+        String name = promptSet.getFileName().toString();
+        String stem = name.replaceFirst("(\\.rationale)?\\.(json|ya?ml)$", "");
+        return promptSet.resolveSibling(stem + "." + task + ".eval.jsonl");
+    }
+
+    // A run where not one request got through did not evaluate anything: say why and exit non-zero.
+    private static void failIfNothingRan(List<SampleRecord> records) {
+        if (records.isEmpty() || records.stream().anyMatch(r -> r.status() != SampleStatus.FAILED)) {
+            return;
+        }
+        SampleRecord first = records.getFirst();
+        ProviderException.Kind kind;
+        try {
+            kind = ProviderException.Kind.valueOf(String.valueOf(first.errorKind()));
+        } catch (IllegalArgumentException e) {
+            throw new RationaleException("every request failed: " + first.reason(), e);
+        }
+        throw new ProviderException(kind, "every request failed: " + first.reason());
+    }
+
+    private static boolean onTerminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.EvalOutcome;
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalTarget;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The object {@code rationale eval --json} prints: the task, the results file, whether the run was cancelled, and
+ * per variant and model its counts, accuracy with the 95% interval, agreement, answer probability, latency,
+ * tokens and calibration bins.
+ */
+final class EvalJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvalJson() {
+    }
+
+    static String of(EvalPlan plan, EvalReport report, Path results, EvalOutcome outcome) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("task", plan.taskId());
+        root.put("results", results.toString());
+        root.put("completions", plan.totalCompletions());
+        root.put("cancelled", outcome.cancelled());
+        List<Map<String, Object>> cells = new ArrayList<>();
+        report.cells().forEach(cell -> cells.add(cell(plan, cell)));
+        root.put("cells", cells);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the summary as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> cell(EvalPlan plan, CellMetrics cell) {
+        EvalTarget target = plan.targets().stream().filter(t -> t.id().equals(cell.target())).findFirst()
+                .orElseThrow();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("variant", cell.variant());
+        json.put("target", cell.target());
+        json.put("endpoint", target.endpoint().name());
+        json.put("model", target.model());
+        json.put("cases", cell.cases());
+        json.put("correct", cell.correct());
+        json.put("wrong", cell.wrong());
+        json.put("failed", cell.failed());
+        json.put("ungraded", cell.ungraded());
+        json.put("pending", cell.pending());
+        json.put("accuracy", cell.accuracy());
+        json.put("interval", Map.of("low", cell.interval().low(), "high", cell.interval().high()));
+        json.put("meanVoteShare", cell.meanVoteShare());
+        json.put("meanAnswerProbability", cell.meanAnswerProbability());
+        json.put("latency", cell.latency());
+        json.put("promptTokens", cell.promptTokens());
+        json.put("completionTokens", cell.completionTokens());
+        json.put("calibration", cell.calibration());
+        return json;
+    }
+}

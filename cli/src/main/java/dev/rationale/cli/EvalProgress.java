@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.eval.SampleStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one-line progress of {@code rationale eval} on a terminal, redrawn in place on standard error: completions
+ * done of all, how many correct and failed, and the time left at this run's pace. Completions from an earlier run
+ * count as done but not toward the pace. Called from the runner's threads.
+ */
+final class EvalProgress {
+    private final PrintWriter err;
+    private final int total;
+    private final int doneBefore;
+    private final long started = System.nanoTime();
+    private int done;
+    private int correct;
+    private int failed;
+
+    EvalProgress(PrintWriter err, EvalPlan plan, List<SampleRecord> previous) {
+        this.err = err;
+        this.total = plan.totalCompletions();
+        this.doneBefore = (int) previous.stream().filter(r -> r.status().answered()).count();
+        this.done = doneBefore;
+        this.correct = (int) previous.stream().filter(r -> r.status() == SampleStatus.CORRECT).count();
+    }
+
+    synchronized void finished(SampleRecord record) {
+        done++;
+        if (record.status() == SampleStatus.CORRECT) {
+            correct++;
+        } else if (record.status() == SampleStatus.FAILED) {
+            failed++;
+        }
+        err.print("\r" + line());
+        err.flush();
+    }
+
+    synchronized void end() {
+        err.println();
+        err.flush();
+    }
+
+    String line() {
+        String line = String.format(Locale.ROOT, "%d/%d done, %d correct, %d failed", done, total, correct, failed);
+        int thisRun = done - doneBefore;
+        if (thisRun > 0 && done < total) {
+            double secondsEach = (System.nanoTime() - started) / 1e9 / thisRun;
+            line += ", ETA " + duration(Math.round(secondsEach * (total - done)));
+        }
+        // Padding wipes the tail of a longer line drawn before.
+        return String.format(Locale.ROOT, "%-70s", line);
+    }
+
+    private static String duration(long seconds) {
+        if (seconds >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
+        }
+        return seconds >= 60 ? String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60) : seconds + "s";
+    }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rationale eval} in-process against a MockWebServer: the JSON summary, the table, exit codes. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class EvalCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final MockWebServer server = new MockWebServer();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void jsonGivesOneObjectWithTheFiguresOfEachVariantAndModel() throws Exception {
+        server.setDispatcher(new SumServer(0));
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 5);
+        Path out = dir.resolve("out.jsonl");
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--model", "m2", "--variant", "direct",
+                "--out", out.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(fieldNames(json)).containsExactly("task", "results", "completions", "cancelled", "cells");
+        assertThat(json.get("completions").asInt()).isEqualTo(10);
+        assertThat(json.get("cancelled").asBoolean()).isFalse();
+        assertThat(json.get("cells")).hasSize(2);
+        JsonNode cell = json.get("cells").get(1);
+        assertThat(fieldNames(cell)).containsExactly("variant", "target", "endpoint", "model", "cases", "correct",
+                "wrong", "failed", "ungraded", "pending", "accuracy", "interval", "meanVoteShare",
+                "meanAnswerProbability", "latency", "promptTokens", "completionTokens", "calibration");
+        assertThat(cell.get("model").asText()).isEqualTo("m2");
+        // Sums 3..7: the 5 comes back as 6.
+        assertThat(cell.get("correct").asInt()).isEqualTo(4);
+        assertThat(cell.get("wrong").asInt()).isEqualTo(1);
+        assertThat(cell.get("failed").asInt()).isZero();
+        assertThat(cell.get("accuracy").asDouble()).isEqualTo(0.8);
+        assertThat(cell.get("interval").get("low").asDouble()).isCloseTo(0.3755, within(0.001));
+        assertThat(cell.get("interval").get("high").asDouble()).isCloseTo(0.9638, within(0.001));
+        assertThat(cell.get("promptTokens").asLong()).isEqualTo(35);
+        assertThat(cell.get("latency").get("count").asInt()).isEqualTo(5);
+        assertThat(Files.readAllLines(out)).hasSize(10).noneMatch(l -> l.toLowerCase().contains("authorization"));
+    }
+
+    @Test
+    void withoutJsonATableIsPrinted() throws Exception {
+        server.setDispatcher(new SumServer(0));
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 5);
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--out", dir.resolve("o.jsonl").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("variant").contains("accuracy", "95% interval", "correct", "failed");
+        assertThat(lines.get(1)).startsWith("direct").contains("80.0%", "[37.6%, 96.4%]");
+        assertThat(lines.getLast()).startsWith("results: ");
+    }
+
+    @Test
+    void aKeyRefusedEverywhereExitsThreeAfterTheSummary() throws Exception {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                return new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"bad key\"}}").build();
+            }
+        });
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 3);
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--out", dir.resolve("o.jsonl").toString(), "--json");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(JSON.readTree(run.out()).get("cells").get(0).get("failed").asInt()).isEqualTo(3);
+        assertThat(run.err()).startsWith("rationale: every request failed: ").contains("HTTP 401");
+    }
+
+    @Test
+    void aFileThatIsNotAPromptSetExitsTwoAndSendsNothing() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.rationale.json"), "{}");
+
+        CliRun run = CliRun.of("eval", bad.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--out", dir.resolve("o.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theDefaultResultsFileLiesBesideThePromptSet() {
+        assertThat(EvalCommand.defaultResults(Path.of("sets", "maths.rationale.json"), "add"))
+                .isEqualTo(Path.of("sets", "maths.add.eval.jsonl"));
+        assertThat(EvalCommand.defaultResults(Path.of("maths.yaml"), "add")).isEqualTo(Path.of("maths.add.eval.jsonl"));
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.eval;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The figures for one variant on one target, over its cases.
+ *
+ * @param cases the cases planned
+ * @param failed cases whose every sample failed; they are left out of the accuracy, not counted as wrong
+ * @param pending cases not finished (a cancelled run)
+ * @param accuracy {@code correct / (correct + wrong)}; null when no case was graded
+ * @param interval the 95% Wilson interval of the accuracy; [0, 1] when no case was graded
+ * @param meanVoteShare the mean majority share over decided cases, 0..1 (1 with one sample each); null when none
+ * @param meanAnswerProbability the mean over answered samples of their answer's mean token probability; null when
+ *     no sample was scored
+ * @param latency over answered requests' samples
+ * @param promptTokens summed over every request the results record, failed ones included (they cost too)
+ */
+public record CellMetrics(String variant, String target, int cases, int correct, int wrong, int failed,
+        int ungraded, int pending, int failedSamples, @Nullable Double accuracy, WilsonInterval interval,
+        @Nullable Double meanVoteShare, @Nullable Double meanAnswerProbability, CalibrationBins calibration,
+        LatencyStats latency, long promptTokens, long completionTokens) {
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.eval;
+
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request of an evaluation: a case of a variant on a target, for one sample or, where the backend returns
+ * several completions per request, for all the samples still missing.
+ *
+ * @param samples the sample indexes this request answers, in the order the backend numbers its completions
+ * @param settings the effective generation settings
+ * @param seedSamples whether each sample gets its own seed (several requests for one case's samples)
+ */
+record CompletionJob(Variant variant, EvalTarget target, String caseId, TestCase testCase, List<Integer> samples,
+        GenerationSettings settings, boolean seedSamples) {
+
+    CompletionJob {
+        samples = List.copyOf(samples);
+    }
+
+    CompletionKey key(String task, int sample) {
+        return new CompletionKey(task, String.valueOf(variant.id()), target.id(), caseId, sample);
+    }
+
+    /**
+     * The seed for this request. Separate requests for one case's samples need distinct seeds, or a backend that
+     * honours seeds would return the same chain n times: the set's seed (0 if none) plus the sample index.
+     */
+    @Nullable Long seed() {
+        if (!seedSamples) {
+            return settings.seed();
+        }
+        long base = settings.seed() == null ? 0L : settings.seed();
+        return base + samples.getFirst();
+    }
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.eval;
+
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an evaluation runs: the variants of one task, times the model targets, times the test cases, each case
+ * {@code samples} times. The cases come from the task or from an imported dataset; they need not be the task's own.
+ *
+ * <p>A case is named by its id, or by {@code #N} (its position, from 1) when it has none, so a case's name, and
+ * with it resuming, depends on the order of the list for cases without ids.
+ *
+ * @param set the prompt set, for its default generation settings
+ * @param samples completions per case for every variant; null leaves each variant's own {@code samples}
+ * @throws IllegalArgumentException when a list is empty or two variants, targets or cases share a name
+ */
+public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<EvalTarget> targets,
+        List<TestCase> cases, @Nullable Integer samples) {
+
+    public EvalPlan {
+        variants = List.copyOf(variants);
+        targets = List.copyOf(targets);
+        cases = List.copyOf(cases);
+        if (variants.isEmpty() || targets.isEmpty() || cases.isEmpty()) {
+            throw new IllegalArgumentException("an evaluation needs at least one variant, target and case");
+        }
+        if (samples != null && samples < 1) {
+            throw new IllegalArgumentException("samples must be 1 or more, got " + samples);
+        }
+        requireUnique("variant", variants.stream().map(v -> String.valueOf(v.id())).toList());
+        requireUnique("target", targets.stream().map(EvalTarget::id).toList());
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            caseIds.add(caseId(cases, i));
+        }
+        requireUnique("case", caseIds);
+    }
+
+    public String taskId() {
+        return String.valueOf(task.id());
+    }
+
+    /** The name of the case at {@code index}: its id, else {@code #} and its position from 1. */
+    public String caseId(int index) {
+        return caseId(cases, index);
+    }
+
+    /** Completions per case for {@code variant}. */
+    public int samplesOf(Variant variant) {
+        return samples != null ? samples : Math.max(1, variant.effectiveSamples());
+    }
+
+    /** The set's defaults, overridden by the target's settings, then by the variant's (its strategy wins). */
+    public GenerationSettings settings(Variant variant, EvalTarget target) {
+        return set.effectiveDefaults().overriddenBy(target.settings()).overriddenBy(variant.settings());
+    }
+
+    /** Every completion of the plan, case by case. */
+    public List<CompletionKey> keys() {
+        List<CompletionKey> keys = new ArrayList<>();
+        for (int c = 0; c < cases.size(); c++) {
+            for (EvalTarget target : targets) {
+                for (Variant variant : variants) {
+                    for (int s = 0; s < samplesOf(variant); s++) {
+                        keys.add(new CompletionKey(taskId(), String.valueOf(variant.id()), target.id(), caseId(c), s));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    public int totalCompletions() {
+        int perCase = variants.stream().mapToInt(this::samplesOf).sum();
+        return perCase * targets.size() * cases.size();
+    }
+
+    private static String caseId(List<TestCase> cases, int index) {
+        String id = cases.get(index).id();
+        return id != null && !id.isBlank() ? id : "#" + (index + 1);
+    }
+
+    private static void requireUnique(String what, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("two of the evaluation's " + what + "s are named \"" + name + "\"");
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.eval;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rationale.core.RationaleException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An evaluation's results on disk: JSON Lines, one {@link SampleRecord} per finished completion, appended as each
+ * finishes and forced to the device before {@link #append} returns, so a process killed at any moment loses at most
+ * the line it was writing.
+ *
+ * <p>Reading is forgiving where a crash leaves marks: a last line without its newline is a torn write and is cut
+ * off (and redone by the resumed run); a line that is not a record is skipped. When a completion appears more than
+ * once (a failure asked again by a resumed run) the last line wins, so nothing is counted twice.
+ *
+ * <p>{@link #append} is thread-safe.
+ */
+public final class ResultsFile implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ResultsFile.class.getName());
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final Path path;
+    private final FileChannel channel;
+    private final List<SampleRecord> previous;
+
+    private ResultsFile(Path path, FileChannel channel, List<SampleRecord> previous) {
+        this.path = path;
+        this.channel = channel;
+        this.previous = List.copyOf(previous);
+    }
+
+    /**
+     * A new, empty results file; an existing file at {@code path} is emptied.
+     *
+     * @throws RationaleException when the file cannot be created
+     */
+    public static ResultsFile create(Path path) {
+        return open(path, List.of(), StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /**
+     * The results file at {@code path} opened to continue it: its records are read, a torn last line is cut off,
+     * and new records go after the rest. A missing file is created empty.
+     *
+     * @throws RationaleException when the file cannot be read or written
+     */
+    public static ResultsFile resume(Path path) {
+        List<SampleRecord> records = Files.exists(path) ? readAndRepair(path) : List.of();
+        return open(path, records, StandardOpenOption.APPEND);
+    }
+
+    /** The records of a results file, the last per completion, in the order completions first appear. */
+    public static List<SampleRecord> read(Path path) {
+        try {
+            return parse(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** What the file held when it was opened to resume; empty for a new file. */
+    public List<SampleRecord> previous() {
+        return previous;
+    }
+
+    /**
+     * Appends one record as one line and forces it to disk.
+     *
+     * @throws UncheckedIOException when the write fails (a full disk): the run cannot keep its promise to lose
+     *     nothing, so it must stop
+     */
+    public synchronized void append(SampleRecord record) {
+        try {
+            byte[] line = (MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + path, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "closing " + path + " failed", e);
+        }
+    }
+
+    private static ResultsFile open(Path path, List<SampleRecord> previous, StandardOpenOption mode) {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+            return new ResultsFile(path, channel, previous);
+        } catch (IOException e) {
+            throw new RationaleException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    // A crash mid-append leaves bytes after the last newline; appending after them would glue two records together.
+    private static List<SampleRecord> readAndRepair(Path path) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            int end = lastNewline(bytes) + 1;
+            if (end < bytes.length) {
+                LOG.log(Level.INFO, () -> path + ": dropping a torn last line of " + (bytes.length - end) + " bytes");
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                    channel.truncate(end);
+                    channel.force(false);
+                }
+            }
+            return parse(bytes);
+        } catch (IOException e) {
+            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<SampleRecord> parse(byte[] bytes) {
+        int end = lastNewline(bytes) + 1;
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        Map<CompletionKey, SampleRecord> byKey = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                SampleRecord record = MAPPER.readValue(line, SampleRecord.class);
+                if (complete(record)) {
+                    byKey.put(record.key(), record);
+                } else {
+                    LOG.log(Level.WARNING, "skipping a result without its key or status");
+                }
+            } catch (JsonProcessingException e) {
+                LOG.log(Level.WARNING, "skipping a line that is not a result: " + e.getOriginalMessage());
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    // Jackson leaves a missing field null whatever the record declares.
+    @SuppressWarnings("ConstantValue")
+    private static boolean complete(SampleRecord record) {
+        return record.task() != null && record.variant() != null && record.target() != null
+                && record.testCase() != null && record.status() != null;
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

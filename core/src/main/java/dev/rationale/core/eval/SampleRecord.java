@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.eval;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.rationale.core.provider.FinishReason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One finished completion, as one line of a results file. It names the endpoint and model but holds no key, header
+ * or URL query: nothing secret is ever written.
+ *
+ * @param testCase the case's id, {@code "case"} in the file
+ * @param endpoint the endpoint's name
+ * @param answer the extracted answer as written; null when none was found or the request failed
+ * @param normalized the answer in the compare rule's canonical form
+ * @param text the completion's answer text (what arrived, for a failure)
+ * @param answerProbability the mean probability of the answer's tokens, where the backend scored them
+ * @param seed the sampling seed sent, if any
+ * @param attempts 1, or 2 when a stream cut midway was asked again whole
+ * @param latencyMillis from sending the request to its end (the last attempt's), shared by the samples of one
+ *     request
+ * @param promptTokens token counts of the request, put on the first sample of a request only so that totals add up
+ * @param errorKind for a failure, the {@link dev.rationale.core.provider.ProviderException.Kind} name
+ * @param reason for a failure, the provider's message (never a key)
+ */
+@JsonPropertyOrder({"task", "variant", "target", "case", "sample", "endpoint", "model", "status", "expected",
+        "answer", "normalized", "answerProbability", "text", "reasoning", "finishReason", "seed", "attempts",
+        "latencyMillis", "firstTokenMillis", "promptTokens", "completionTokens", "errorKind", "reason"})
+public record SampleRecord(
+        String task,
+        String variant,
+        String target,
+        @JsonProperty("case") String testCase,
+        int sample,
+        String endpoint,
+        String model,
+        SampleStatus status,
+        @Nullable String expected,
+        @Nullable String answer,
+        @Nullable String normalized,
+        @Nullable Double answerProbability,
+        @Nullable String text,
+        @Nullable String reasoning,
+        @Nullable FinishReason finishReason,
+        @Nullable Long seed,
+        int attempts,
+        @Nullable Double latencyMillis,
+        @Nullable Double firstTokenMillis,
+        @Nullable Integer promptTokens,
+        @Nullable Integer completionTokens,
+        @Nullable String errorKind,
+        @Nullable String reason) {
+
+    @JsonIgnore
+    public CompletionKey key() {
+        return new CompletionKey(task, variant, target, testCase, sample);
+    }
+
+    /** A failure that carries nothing from the model, e.g. a request never sent. */
+    public static SampleRecord failure(CompletionKey key, EvalTarget target, @Nullable String expected,
+            String errorKind, String reason) {
+        return new SampleRecord(key.task(), key.variant(), key.target(), key.testCase(), key.sample(),
+                target.endpoint().name(), target.model(), SampleStatus.FAILED, expected, null, null, null, null, null,
+                null, null, 0, null, null, null, null, errorKind, reason);
+    }
+}

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Evaluating a task: every chosen variant against every model target on every test case, {@code samples}
+ * completions each, graded against the expected answers and summed up with confidence intervals.
+ * <ul>
+ *   <li>{@link dev.rationale.core.eval.EvalPlan} says what to run; {@link dev.rationale.core.eval.CompletionKey}
+ *       names one completion of it;</li>
+ *   <li>{@link dev.rationale.core.eval.EvaluationRunner} runs a plan with a concurrency limit per endpoint and
+ *       appends each finished completion to a {@link dev.rationale.core.eval.ResultsFile}, from which a killed or
+ *       cancelled run resumes;</li>
+ *   <li>{@link dev.rationale.core.eval.MajorityVote} turns a case's samples into one verdict (self-consistency);
+ *       {@link dev.rationale.core.eval.EvalReport} sums cases up per variant and target: accuracy with a
+ *       {@link dev.rationale.core.eval.WilsonInterval}, agreement, answer probability,
+ *       {@link dev.rationale.core.eval.CalibrationBins}, {@link dev.rationale.core.eval.LatencyStats} and tokens.</li>
+ * </ul>
+ * The metrics are pure functions of the recorded completions, so a report read back from a results file is the
+ * same as the one the run printed.
+ */
+@NullMarked
+package dev.rationale.core.eval;
+
+import org.jspecify.annotations.NullMarked;
