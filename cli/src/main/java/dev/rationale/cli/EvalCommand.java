@@ -13,19 +13,24 @@ import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
+import dev.rationale.core.eval.HistoryRecorder;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.http.HttpClients;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +96,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the results file instead of starting it afresh.")
     private boolean resume;
 
+    @Option(names = "--no-history",
+            description = "Do not keep the completions in the workspace history (.rationale/history.db).")
+    private boolean noHistory;
+
     @Option(names = "--json", description = "Print one JSON object with the figures per variant and model.")
     private boolean json;
 
@@ -103,13 +112,27 @@ final class EvalCommand implements Callable<Integer> {
         Path resultsPath = out != null ? out : defaultResults(file, plan.taskId());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        HistoryStore store = noHistory ? null : HistoryStore.open(workspace());
         try (ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
                 ProviderCache providers = new ProviderCache(
                         new ProviderFactory(HttpClients.create(), KeyResolver.system()))) {
             EvalProgress progress = onTerminal() ? new EvalProgress(err, plan, results.previous()) : null;
-            EvalListener listener = progress == null ? EvalListener.NONE : progress::finished;
-            EvalOutcome outcome = new EvaluationRunner(providers::get)
-                    .start(plan, results, EvalOptions.DEFAULTS.withConcurrency(concurrency), listener).await();
+            HistoryRecorder history = store == null ? null
+                    : HistoryRecorder.start(store, plan, file, Clock.systemUTC());
+            EvalListener listener = both(progress, history);
+            EvalOutcome outcome;
+            try {
+                outcome = new EvaluationRunner(providers::get)
+                        .start(plan, results, EvalOptions.DEFAULTS.withConcurrency(concurrency), listener).await();
+            } catch (RuntimeException e) {
+                if (history != null) {
+                    history.fail();
+                }
+                throw e;
+            }
+            if (history != null) {
+                history.finish(outcome.cancelled());
+            }
             if (progress != null) {
                 progress.end();
             }
@@ -119,11 +142,47 @@ final class EvalCommand implements Callable<Integer> {
             } else {
                 EvalTable.print(plan, report, stdout);
                 stdout.println("results: " + resultsPath);
+                if (history != null) {
+                    stdout.println("history: run " + history.runId() + " in " + workspace().resolve(".rationale"));
+                }
             }
             stdout.flush();
             failIfNothingRan(outcome.records());
+        } finally {
+            if (store != null) {
+                store.close();
+            }
         }
         return 0;
+    }
+
+    // The history lives with the prompt set's workspace: the folder the file is in.
+    private Path workspace() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    private static EvalListener both(@Nullable EvalProgress progress, @Nullable HistoryRecorder history) {
+        if (history == null) {
+            return progress == null ? EvalListener.NONE : progress::finished;
+        }
+        if (progress == null) {
+            return history;
+        }
+        return new EvalListener() {
+            @Override
+            public void finished(SampleRecord record) {
+                progress.finished(record);
+                history.finished(record);
+            }
+
+            @Override
+            public void finished(SampleRecord record, @Nullable CompletionRequest request,
+                    CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
+                progress.finished(record);
+                history.finished(record, request, sample, result);
+            }
+        };
     }
 
     private Task task(PromptSet set) {

@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.history.CompletionFilter;
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Page;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunStatus;
+import dev.rationale.core.history.StoredCompletion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +93,39 @@ class EvalCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("variant").contains("accuracy", "95% interval", "correct", "failed");
         assertThat(lines.get(1)).startsWith("direct").contains("80.0%", "[37.6%, 96.4%]");
-        assertThat(lines.getLast()).startsWith("results: ");
+        assertThat(lines.get(lines.size() - 2)).startsWith("results: ");
+        assertThat(lines.getLast()).startsWith("history: run ");
+    }
+
+    @Test
+    void everyCompletionIsKeptInTheWorkspaceHistory() throws Exception {
+        server.setDispatcher(new SumServer(0));
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 5);
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--out", dir.resolve("o.jsonl").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            Run stored = store.runs(RunFilter.all()).items().getFirst();
+            assertThat(run.out()).contains("history: run " + stored.id());
+            assertThat(stored.status()).isEqualTo(RunStatus.COMPLETED);
+            Page<CompletionRow> rows = store.completions(CompletionFilter.of(stored.id()));
+            // Two variants x five cases; one sum in five is answered wrong (see SumServer).
+            assertThat(rows.total()).isEqualTo(10);
+            assertThat(store.completions(CompletionFilter.of(stored.id()).withGrade(Outcome.CORRECT)).total())
+                    .isEqualTo(8);
+            StoredCompletion one = store.completion(rows.items().getFirst().id()).orElseThrow();
+            assertThat(one.record().request().model()).isEqualTo("m1");
+            assertThat(one.record().text()).isNotEmpty();
+        }
+        CliRun noHistory = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--out", dir.resolve("p.jsonl").toString(),
+                "--no-history");
+        assertThat(noHistory.exitCode()).isZero();
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            assertThat(store.runs(RunFilter.all()).total()).isEqualTo(1);
+        }
     }
 
     @Test

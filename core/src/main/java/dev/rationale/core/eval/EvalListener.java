@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hears each completion as soon as it is on disk, on the runner's worker threads (several at once): keep it quick
  * and thread-safe, and hand over to the UI thread yourself. An exception thrown here stops the run.
@@ -8,6 +12,16 @@ package dev.rationale.core.eval;
 @FunctionalInterface
 public interface EvalListener {
     void finished(SampleRecord record);
+
+    /**
+     * The same completion with what produced it, for listeners that keep more than the results file does (the run
+     * history). {@code request} is null when nothing was sent (the prompt did not render, or an earlier answer showed
+     * the endpoint refuses the key); {@code sample} is null when the request failed before this sample's text.
+     */
+    default void finished(SampleRecord record, @Nullable CompletionRequest request,
+            CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
+        finished(record);
+    }
 
     EvalListener NONE = record -> { };
 }

@@ -132,13 +132,15 @@ public final class EvaluationRunner {
         private void perform(CompletionJob job, EvalSchedule.Lane lane) throws InterruptedException {
             try {
                 Refusals.Refusal refusal = refusals.of(job);
-                List<SampleRecord> done = refusal != null ? records.failed(job, refusal.kind(), refusal.reason())
+                JobExecutor.Executed done = refusal != null
+                        ? JobExecutor.Executed.unsent(records.failed(job, refusal.kind(), refusal.reason()))
                         : executor.execute(job, lane.provider());
-                for (SampleRecord record : done) {
+                for (int i = 0; i < done.records().size(); i++) {
+                    SampleRecord record = done.records().get(i);
                     results.append(record);
                     finished.add(record);
                     refusals.note(record);
-                    listener.finished(record);
+                    listener.finished(record, done.request(), done.sample(i), done.result());
                 }
             } catch (RuntimeException e) {
                 // A record that cannot be written breaks the promise to lose nothing: stop rather than go on.

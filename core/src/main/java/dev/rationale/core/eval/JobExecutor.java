@@ -40,30 +40,48 @@ final class JobExecutor {
         this.timeout = timeout;
     }
 
-    /** The job's records; empty when the run was cancelled before the job finished. */
-    List<SampleRecord> execute(CompletionJob job, ChatProvider provider) throws InterruptedException {
+    /**
+     * What a job produced: its records, one per sample, with the request as sent and the result (both null when
+     * nothing was sent).
+     */
+    record Executed(List<SampleRecord> records, @Nullable CompletionRequest request,
+            @Nullable CompletionResult result) {
+
+        static Executed unsent(List<SampleRecord> records) {
+            return new Executed(records, null, null);
+        }
+
+        /** The result's sample behind record {@code index}, if it has one. */
+        CompletionResult.@Nullable Sample sample(int index) {
+            return result == null || index >= result.samples().size() ? null : result.samples().get(index);
+        }
+    }
+
+    /** The job's records; none when the run was cancelled before the job finished. */
+    Executed execute(CompletionJob job, ChatProvider provider) throws InterruptedException {
         CompletionRequest request;
         try {
             request = request(job);
         } catch (RationaleException | IllegalArgumentException e) {
-            return records.failed(job, "RENDER", String.valueOf(e.getMessage()));
+            return Executed.unsent(records.failed(job, "RENDER", String.valueOf(e.getMessage())));
         }
         for (int attempt = 1; ; attempt++) {
             CompletionResult result;
             try {
                 result = attempt(request, provider, job.samples().size());
             } catch (ProviderException e) {
-                return records.failed(job, e.kind().name(), String.valueOf(e.getMessage()));
+                return new Executed(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())), request,
+                        null);
             }
             if (result == null) {
-                return List.of();
+                return Executed.unsent(List.of());
             }
             ProviderException failure = result.failure();
             boolean cutMidway = failure != null && failure.kind() == ProviderException.Kind.INTERRUPTED;
             if (cutMidway && attempt == 1 && !run.isCancelled()) {
                 continue;
             }
-            return records.of(job, result, attempt, request.seed());
+            return new Executed(records.of(job, result, attempt, request.seed()), request, result);
         }
     }
 
