@@ -26,6 +26,11 @@ public final class RunPlanner {
         this.providers = providers;
     }
 
+    /** The providers runs are planned on, shared with evaluations. */
+    public ProviderCache providers() {
+        return providers;
+    }
+
     /**
      * @param overrides the run's own settings over the set's and the variant's (null fields keep theirs)
      * @throws dev.rationale.core.render.RenderException when the templates do not render

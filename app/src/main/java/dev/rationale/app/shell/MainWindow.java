@@ -6,6 +6,7 @@ import dev.rationale.app.AppVersion;
 import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.compose.ComposeView;
 import dev.rationale.app.endpoints.EndpointsDialog;
+import dev.rationale.app.evaluate.EvaluateView;
 import dev.rationale.app.firstrun.FirstRunChoice;
 import dev.rationale.app.firstrun.FirstRunDialog;
 import dev.rationale.app.fx.Styles;
@@ -55,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * The main window: menus and the run bar on top, the workspace sidebar on the left, the Compose, Output and Compare
  * tabs in the centre, and the status bar (endpoint · model · what runs) at the bottom. It styles whatever scene it
  * is placed in with the view model's theme. Every action is in a menu; the keys are those of the menus (Ctrl+Enter
- * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..3 switch tabs). Build and use it on the FX thread.
+ * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..4 switch tabs). Build and use it on the FX thread.
  */
 public final class MainWindow extends BorderPane {
 
@@ -144,6 +145,8 @@ public final class MainWindow extends BorderPane {
         addTab(Workbench.Tab.COMPARE, new CompareView(workbench.getCompare(),
                 workbench.getTaskVariants(), workbench.getRunSettings().getEndpoints(),
                 workbench.getRunSettings().getModels(), workbench::runCompare));
+        addTab(Workbench.Tab.EVALUATE, new EvaluateView(workbench.getEvaluate(), workbench.getTaskVariants(),
+                workbench::evaluateSetup, workbench::sweepVariants));
         SplitPane split = new SplitPane(sidebar, tabPane);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(SIDEBAR_SHARE);
@@ -157,6 +160,7 @@ public final class MainWindow extends BorderPane {
             case COMPOSE -> "Compose";
             case OUTPUT -> "Output";
             case COMPARE -> "Compare";
+            case EVALUATE -> "Evaluate";
         };
     }
 

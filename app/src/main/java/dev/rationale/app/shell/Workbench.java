@@ -6,6 +6,7 @@ import dev.rationale.app.compare.CompareColumn;
 import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
 import dev.rationale.app.compose.TokenCounter;
+import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.OutputViewModel;
@@ -30,6 +31,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 public final class Workbench {
 
     /** The centre's tabs, in order. */
-    public enum Tab { COMPOSE, OUTPUT, COMPARE }
+    public enum Tab { COMPOSE, OUTPUT, COMPARE, EVALUATE }
 
     /** How long edits must pause before the recovery copy is written. */
     public static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(2);
@@ -71,12 +73,13 @@ public final class Workbench {
      * What a workbench works with.
      *
      * @param samples the folder of sample prompt sets opened on first run; null when it cannot be found
+     * @param scratchFolder where evaluations of a set never saved keep their results and history
      * @param quietPeriod how long typing must pause before the preview is rendered
      * @param autosaveDelay how long edits must pause before the recovery copy is written
      */
     public record Services(RunPlanner planner, RunSettingsViewModel runSettings, WorkspaceViewModel workspace,
             RecoveryFile recovery, UserDialogs dialogs, Executor fx, Executor background, @Nullable Path samples,
-            Duration quietPeriod, Duration autosaveDelay) {
+            Path scratchFolder, Duration quietPeriod, Duration autosaveDelay) {
     }
 
     private final Services services;
@@ -87,6 +90,7 @@ public final class Workbench {
     private final ComposeViewModel compose;
     private final OutputViewModel output;
     private final CompareViewModel compare;
+    private final EvaluateViewModel evaluate;
     private final ObservableList<Variant> taskVariants = FXCollections.observableArrayList();
     private final ObjectProperty<Tab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab", Tab.COMPOSE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -109,7 +113,8 @@ public final class Workbench {
                 context.configDirectory().resolve(WorkspaceState.FILE_NAME), fx, context.background());
         return new Workbench(new Services(new RunPlanner(providers), settings, workspace,
                 new RecoveryFile(context.configDirectory().resolve("recovery")), dialogs, fx, context.background(),
-                samples, ComposeViewModel.QUIET_PERIOD, AUTOSAVE_DELAY));
+                samples, context.configDirectory().resolve("scratch"), ComposeViewModel.QUIET_PERIOD,
+                AUTOSAVE_DELAY));
     }
 
     public Workbench(Services services) {
@@ -121,6 +126,8 @@ public final class Workbench {
                 TokenCounter.estimate());
         this.output = new OutputViewModel(fx);
         this.compare = new CompareViewModel(services.planner(), fx);
+        this.evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(), fx,
+                background, Clock.systemUTC());
         this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
         initListeners();
         updateStatus();
@@ -377,6 +384,10 @@ public final class Workbench {
     public void run() {
         if (selectedTab.get() == Tab.COMPARE) {
             runCompare();
+        } else if (selectedTab.get() == Tab.EVALUATE) {
+            if (compose.hasTaskProperty().get()) {
+                evaluate.start(evaluateSetup(compose.currentTask().variants()), false);
+            }
         } else {
             runOutput();
         }
@@ -465,10 +476,23 @@ public final class Workbench {
         compare.addColumn(other, endpoint, model);
     }
 
-    /** Esc: stops whatever runs, in Output and in Compare. */
+    /** Esc: stops whatever runs, in Output and in Compare; an evaluation has its own Cancel. */
     public void stop() {
         output.stop();
         compare.stopAll();
+    }
+
+    /** What an evaluation of {@code variants} runs on: the open set and task, the run bar's endpoint and model. */
+    public EvaluateViewModel.Setup evaluateSetup(List<Variant> variants) {
+        RunSettingsViewModel settings = services.runSettings();
+        String model = settings.modelProperty().get() == null ? "" : settings.modelProperty().get().strip();
+        return new EvaluateViewModel.Setup(document.getPromptSet(), document.getFile(), compose.currentTask(),
+                variants, settings.endpointProperty().get(), model);
+    }
+
+    /** The variants of a k-shot sweep over the open task, in the current variant's shape. */
+    public List<Variant> sweepVariants() {
+        return EvaluateViewModel.sweep(compose.currentTask(), compose.currentVariant());
     }
 
     /**
@@ -561,6 +585,10 @@ public final class Workbench {
 
     public CompareViewModel getCompare() {
         return compare;
+    }
+
+    public EvaluateViewModel getEvaluate() {
+        return evaluate;
     }
 
     public RunSettingsViewModel getRunSettings() {

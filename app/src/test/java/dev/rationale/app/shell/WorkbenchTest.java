@@ -89,7 +89,7 @@ class WorkbenchTest {
         WorkspaceViewModel workspace = new WorkspaceViewModel(dir.resolve("config/workspace.json"), fx,
                 Runnable::run);
         workbench = new Workbench(new Workbench.Services(new RunPlanner(providers), settings, workspace, recovery,
-                dialogs, fx, Runnable::run, samples, Duration.ZERO, Duration.ZERO));
+                dialogs, fx, Runnable::run, samples, dir.resolve("scratch"), Duration.ZERO, Duration.ZERO));
         settings.reloadEndpoints();
         return workbench;
     }

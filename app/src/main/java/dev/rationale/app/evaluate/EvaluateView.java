@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.evaluate;
+
+import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.promptset.Variant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.IntegerStringConverter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Evaluate tab: which variants to evaluate (or a one-click k-shot sweep), samples and a case limit, then
+ * Evaluate, Resume and Cancel with a progress bar; when it ends the grid of scores and the charts. Binds to
+ * {@link EvaluateViewModel}.
+ */
+public final class EvaluateView extends BorderPane {
+
+    private final EvaluateViewModel viewModel;
+    private final ObservableList<Variant> variants;
+    private final Function<List<Variant>, EvaluateViewModel.Setup> setup;
+    private final Supplier<List<Variant>> sweepVariants;
+    private final FlowPane variantChecks = new FlowPane(10, 6);
+    private final List<Variant> lastRun = new ArrayList<>();
+    private final AccuracyChart accuracyChart = new AccuracyChart("Accuracy by variant (95% interval)", "variant");
+    private final SweepChart shotsChart = SweepChart.shots();
+    private final SweepChart calibrationChart = SweepChart.calibration();
+
+    /**
+     * @param variants the open task's variants
+     * @param setup what an evaluation of the given variants runs on (the set, task, endpoint and model now)
+     * @param sweepVariants the variants of a k-shot sweep over the open task
+     */
+    public EvaluateView(EvaluateViewModel viewModel, ObservableList<Variant> variants,
+            Function<List<Variant>, EvaluateViewModel.Setup> setup, Supplier<List<Variant>> sweepVariants) {
+        this.viewModel = viewModel;
+        this.variants = variants;
+        this.setup = setup;
+        this.sweepVariants = sweepVariants;
+        getStyleClass().add("evaluate-view");
+        setTop(createControls());
+        setCenter(createResults());
+        variants.addListener((ListChangeListener<Variant>) change -> showVariants());
+        viewModel.getCells().addListener((ListChangeListener<CellMetrics>) change -> showCharts());
+        showVariants();
+    }
+
+    private VBox createControls() {
+        Label variantsLabel = new Label("Variants");
+        variantsLabel.getStyleClass().add("evaluate-label");
+        variantChecks.setId("evaluate-variants");
+        TextField samples = numberField("evaluate-samples", "variant's", viewModel.samplesProperty());
+        TextField limit = numberField("evaluate-limit", "all", viewModel.limitProperty());
+        Button evaluate = button("Evaluate", "evaluate-start", () -> run(checkedVariants(), false));
+        evaluate.getStyleClass().add("accent");
+        Button resume = button("Resume", "evaluate-resume", () -> run(lastRun.isEmpty() ? checkedVariants()
+                : List.copyOf(lastRun), true));
+        Button sweep = button("k-shot sweep", "evaluate-sweep", () -> run(sweepVariants.get(), false));
+        Button cancel = button("Cancel", "evaluate-cancel", viewModel::cancel);
+        evaluate.disableProperty().bind(viewModel.runningProperty());
+        resume.disableProperty().bind(viewModel.runningProperty());
+        sweep.disableProperty().bind(viewModel.runningProperty());
+        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox settings = new HBox(8, new Label("Samples"), samples, new Label("Cases"), limit, spacer, sweep,
+                evaluate, resume, cancel);
+        settings.setAlignment(Pos.CENTER_LEFT);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("evaluate-progress");
+        bar.progressProperty().bind(viewModel.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Label counts = new Label();
+        counts.setId("evaluate-progress-text");
+        counts.textProperty().bind(viewModel.progressTextProperty());
+        Label message = new Label();
+        message.setId("evaluate-message");
+        message.getStyleClass().add("evaluate-message");
+        message.textProperty().bind(viewModel.messageProperty());
+        HBox progress = new HBox(10, bar, counts);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        VBox controls = new VBox(8, new HBox(10, variantsLabel, variantChecks), settings, progress, message);
+        controls.getStyleClass().add("evaluate-controls");
+        HBox.setHgrow(variantChecks, Priority.ALWAYS);
+        return controls;
+    }
+
+    private void run(List<Variant> chosen, boolean resume) {
+        lastRun.clear();
+        lastRun.addAll(chosen);
+        viewModel.start(setup.apply(chosen), resume);
+    }
+
+    private List<Variant> checkedVariants() {
+        List<Variant> chosen = new ArrayList<>();
+        for (var node : variantChecks.getChildren()) {
+            if (node instanceof CheckBox box && box.isSelected()) {
+                chosen.add((Variant) box.getUserData());
+            }
+        }
+        return chosen;
+    }
+
+    private void showVariants() {
+        variantChecks.getChildren().clear();
+        for (Variant variant : variants) {
+            CheckBox box = new CheckBox(variant.effectiveLabel());
+            box.setUserData(variant);
+            box.setSelected(true);
+            box.setId("evaluate-variant-" + variant.id());
+            variantChecks.getChildren().add(box);
+        }
+    }
+
+    private SplitPane createResults() {
+        TableView<CellMetrics> grid = new TableView<>(viewModel.getCells());
+        grid.setId("evaluate-grid");
+        grid.setPlaceholder(new Label("Scores appear here when an evaluation ends."));
+        grid.getColumns().add(column("Variant", cell -> labelOf(cell.variant()), 220));
+        grid.getColumns().add(column("Model", CellMetrics::target, 160));
+        grid.getColumns().add(column("Accuracy", cell -> percent(cell.accuracy()), 80));
+        grid.getColumns().add(column("95% interval", cell -> cell.accuracy() == null ? "" : "["
+                + percent(cell.interval().low()) + ", " + percent(cell.interval().high()) + "]", 130));
+        grid.getColumns().add(column("Correct", cell -> String.valueOf(cell.correct()), 70));
+        grid.getColumns().add(column("Wrong", cell -> String.valueOf(cell.wrong()), 70));
+        grid.getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
+        grid.getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
+        grid.getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
+        TabPane charts = new TabPane(new Tab("Accuracy", accuracyChart), new Tab("By shots", shotsChart),
+                new Tab("Calibration", calibrationChart));
+        charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        charts.setId("evaluate-charts");
+        SplitPane split = new SplitPane(grid, charts);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        return split;
+    }
+
+    private void showCharts() {
+        List<CellMetrics> cells = List.copyOf(viewModel.getCells());
+        Map<String, String> labels = new LinkedHashMap<>();
+        lastRun.forEach(v -> labels.put(String.valueOf(v.id()), v.effectiveLabel()));
+        accuracyChart.show(EvaluateViewModel.intervals(cells, labels));
+        var plan = viewModel.getPlan();
+        if (plan != null) {
+            shotsChart.show(EvaluateViewModel.shotLines(plan.variants(), cells, plan.task()));
+        }
+        calibrationChart.showCalibration(EvaluateViewModel.calibration(cells));
+    }
+
+    private String labelOf(String variantId) {
+        return lastRun.stream().filter(v -> variantId.equals(v.id())).map(Variant::effectiveLabel).findFirst()
+                .orElse(variantId);
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
+    }
+
+    private static TableColumn<CellMetrics, String> column(String title, Function<CellMetrics, String> value,
+            double width) {
+        TableColumn<CellMetrics, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(event -> action.run());
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    /** A field for a whole number or nothing; its value follows {@code property} both ways. */
+    private static TextField numberField(String id, String prompt, ObjectProperty<@Nullable Integer> property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(4);
+        TextFormatter<Integer> formatter = new TextFormatter<>(new IntegerStringConverter(), null,
+                change -> change.getControlNewText().matches("\\d{0,6}") ? change : null);
+        field.setTextFormatter(formatter);
+        formatter.valueProperty().bindBidirectional(property);
+        return field;
+    }
+}

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.evaluate;
+
+import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.eval.CalibrationBins;
+import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.EvalListener;
+import dev.rationale.core.eval.EvalOptions;
+import dev.rationale.core.eval.EvalOutcome;
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.eval.EvaluationRunner;
+import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.eval.RunningEvaluation;
+import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.ReasoningStyle;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Evaluate screen's state: an evaluation of the open task's variants on the run bar's model over the task's
+ * test cases, its progress (counts and time left), cancel and resume, and when it ends the grid of scores with
+ * intervals and the figures the charts show. Results go to a file beside the prompt set, so a stopped evaluation
+ * resumes where it stopped, and every completion goes to the workspace history. The runner works off the FX
+ * thread; progress arrives in batches. Touch it on the FX thread.
+ */
+public final class EvaluateViewModel {
+
+    /** The shot counts a sweep tries, capped at the task's exemplars. */
+    static final List<Integer> SWEEP_SHOTS = List.of(0, 1, 2, 4, 8);
+
+    /** What the evaluation runs on: the set, the task and its variants, the endpoint and model. */
+    public record Setup(PromptSet set, @Nullable Path setFile, Task task, List<Variant> variants,
+            @Nullable Endpoint endpoint, String model) {
+    }
+
+    private final ProviderCache providers;
+    private final Executor fx;
+    private final Executor background;
+    private final Path scratchFolder;
+    private final Clock clock;
+    private final ObjectProperty<@Nullable Integer> samples = new SimpleObjectProperty<>(this, "samples");
+    private final ObjectProperty<@Nullable Integer> limit = new SimpleObjectProperty<>(this, "limit");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObservableList<CellMetrics> cells = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private @Nullable EvalPlan plan;
+    private @Nullable RunningEvaluation current;
+    private int done;
+    private int correct;
+    private int failed;
+    private long startedNanos;
+
+    /**
+     * @param scratchFolder where results go for a prompt set never saved
+     */
+    public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
+            Clock clock) {
+        this.providers = providers;
+        this.scratchFolder = scratchFolder;
+        this.fx = fx;
+        this.background = background;
+        this.clock = clock;
+    }
+
+    /** Evaluates {@code setup}'s variants; with {@code resume}, continues the results of the last evaluation. */
+    public void start(Setup setup, boolean resume) {
+        if (running.get()) {
+            return;
+        }
+        if (setup.endpoint() == null || setup.model().isBlank()) {
+            message.set("Choose an endpoint and a model in the run bar first.");
+            return;
+        }
+        if (setup.variants().isEmpty() || setup.task().cases().isEmpty()) {
+            message.set("The task needs at least one variant and one test case to evaluate.");
+            return;
+        }
+        List<TestCase> cases = limit.get() == null ? setup.task().cases()
+                : setup.task().cases().stream().limit(Math.max(1, limit.get())).toList();
+        EvalPlan newPlan = new EvalPlan(setup.set(), setup.task(), setup.variants(),
+                List.of(EvalTarget.of(setup.endpoint(), setup.model())), cases, samples.get());
+        plan = newPlan;
+        Path resultsPath = resultsFile(setup);
+        Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
+        running.set(true);
+        cells.clear();
+        report.set(null);
+        done = 0;
+        correct = 0;
+        failed = 0;
+        startedNanos = System.nanoTime();
+        message.set("");
+        updateProgress(newPlan.totalCompletions(), 0);
+        FxBatcher<SampleRecord> batcher = new FxBatcher<>(fx, batch -> counted(newPlan, batch));
+        CompletableFuture.supplyAsync(() -> begin(newPlan, setup.setFile(), resultsPath, workspace, resume, batcher),
+                background)
+                .thenCompose(started -> started.running().outcome().toCompletableFuture()
+                        .whenComplete((outcome, error) -> started.close(error, outcome)))
+                .whenCompleteAsync((outcome, error) -> ended(newPlan, outcome, error), fx);
+    }
+
+    /** What {@link #begin} opened, closed once the evaluation ends. */
+    private record Started(RunningEvaluation running, ResultsFile results, HistoryStore store,
+            HistoryRecorder history) {
+
+        void close(@Nullable Throwable error, @Nullable EvalOutcome outcome) {
+            try {
+                if (error != null) {
+                    history.fail();
+                } else {
+                    history.finish(outcome != null && outcome.cancelled());
+                }
+            } finally {
+                results.close();
+                store.close();
+            }
+        }
+    }
+
+    private Started begin(EvalPlan newPlan, @Nullable Path setFile, Path resultsPath, Path workspace, boolean resume,
+            FxBatcher<SampleRecord> batcher) {
+        ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
+        HistoryStore store = HistoryStore.open(workspace);
+        HistoryRecorder history = HistoryRecorder.start(store, newPlan, setFile, clock);
+        List<SampleRecord> previous = results.previous();
+        fx.execute(() -> {
+            previous.forEach(this::count);
+            updateProgress(newPlan.totalCompletions(), done);
+        });
+        EvalListener listener = new EvalListener() {
+            @Override
+            public void finished(SampleRecord record) {
+                batcher.add(record);
+            }
+
+            @Override
+            public void finished(SampleRecord record, @Nullable CompletionRequest request,
+                    CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
+                history.finished(record, request, sample, result);
+                batcher.add(record);
+            }
+        };
+        RunningEvaluation evaluation = new EvaluationRunner(providers::get)
+                .start(newPlan, results, EvalOptions.DEFAULTS, listener);
+        current = evaluation;
+        return new Started(evaluation, results, store, history);
+    }
+
+    private void counted(EvalPlan forPlan, List<SampleRecord> batch) {
+        if (forPlan != plan) {
+            return;
+        }
+        batch.forEach(this::count);
+        updateProgress(forPlan.totalCompletions(), done);
+    }
+
+    private void count(SampleRecord record) {
+        done++;
+        if (record.status() == SampleStatus.CORRECT) {
+            correct++;
+        } else if (record.status() == SampleStatus.FAILED) {
+            failed++;
+        }
+    }
+
+    private void updateProgress(int total, int finished) {
+        progress.set(total == 0 ? 0 : (double) finished / total);
+        String eta = "";
+        long elapsed = System.nanoTime() - startedNanos;
+        if (running.get() && finished > 0 && finished < total && elapsed > 0) {
+            Duration left = Duration.ofNanos(elapsed / Math.max(1, finished) * (total - finished));
+            eta = String.format(Locale.ROOT, " · about %d:%02d left", left.toMinutes(), left.toSecondsPart());
+        }
+        progressText.set(String.format(Locale.ROOT, "%,d of %,d completions · %,d correct · %,d failed%s",
+                finished, total, correct, failed, eta));
+    }
+
+    private void ended(EvalPlan forPlan, @Nullable EvalOutcome outcome, @Nullable Throwable error) {
+        if (forPlan != plan) {
+            return;
+        }
+        running.set(false);
+        current = null;
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            message.set("The evaluation stopped: " + cause.getMessage());
+            return;
+        }
+        EvalReport result = EvalReport.of(forPlan, Objects.requireNonNull(outcome).records());
+        report.set(result);
+        cells.setAll(result.cells());
+        updateProgress(forPlan.totalCompletions(), done);
+        message.set(outcome.cancelled() ? "Stopped; Resume continues where it stopped." : "Done.");
+    }
+
+    /** Stops the evaluation; what finished stays in the results file and the history. */
+    public void cancel() {
+        RunningEvaluation evaluation = current;
+        if (evaluation != null) {
+            evaluation.cancel();
+        }
+    }
+
+    /**
+     * The variants of a k-shot sweep over {@code task}: for each shot count up to its exemplars, answers only and
+     * chain of thought (a trigger at zero shots, exemplar rationales above), in {@code base}'s prompt shape.
+     */
+    public static List<Variant> sweep(Task task, Variant base) {
+        int exemplars = task.exemplars().size();
+        List<Variant> variants = new ArrayList<>();
+        for (int k : SWEEP_SHOTS) {
+            if (k > exemplars) {
+                break;
+            }
+            variants.add(sweepVariant(base, k, false));
+            variants.add(sweepVariant(base, k, true));
+        }
+        return variants;
+    }
+
+    private static Variant sweepVariant(Variant base, int k, boolean chain) {
+        ReasoningStyle style = !chain ? ReasoningStyle.NONE
+                : k == 0 ? ReasoningStyle.ZERO_SHOT_TRIGGER : ReasoningStyle.FEW_SHOT_RATIONALE;
+        String id = "sweep-" + k + (chain ? "-cot" : "");
+        String label = k + "-shot" + (chain ? " chain of thought" : " answer only");
+        return new Variant(id, label, k, List.of(), null, null, style, null, base.shape(), base.system(),
+                base.template(), 1, base.settings());
+    }
+
+    /** Accuracy with its interval per variant, for the accuracy chart; variants without graded cases are left out. */
+    public static List<Interval> intervals(List<CellMetrics> cells, Map<String, String> labels) {
+        List<Interval> intervals = new ArrayList<>();
+        for (CellMetrics cell : cells) {
+            if (cell.accuracy() != null) {
+                intervals.add(new Interval(labels.getOrDefault(cell.variant(), cell.variant()), cell.accuracy(),
+                        Math.min(cell.interval().low(), cell.accuracy()),
+                        Math.max(cell.interval().high(), cell.accuracy())));
+            }
+        }
+        return intervals;
+    }
+
+    /** Accuracy against shots, one line for answers only and one for chain of thought. */
+    public static Map<String, List<Point>> shotLines(List<Variant> variants, List<CellMetrics> cells, Task task) {
+        Map<String, List<Point>> lines = new LinkedHashMap<>();
+        for (CellMetrics cell : cells) {
+            Variant variant = variants.stream().filter(v -> cell.variant().equals(v.id())).findFirst().orElse(null);
+            if (variant == null || cell.accuracy() == null) {
+                continue;
+            }
+            int shots = variant.shots() != null ? variant.shots() : task.exemplars().size();
+            String line = variant.effectiveReasoning() == ReasoningStyle.NONE ? "answers only" : "chain of thought";
+            lines.computeIfAbsent(line, name -> new ArrayList<>()).add(new Point(shots, cell.accuracy()));
+        }
+        lines.values().forEach(points -> points.sort((a, b) -> Double.compare(a.x(), b.x())));
+        return lines;
+    }
+
+    /** Calibration over every cell: each non-empty bin as (mean confidence, accuracy). */
+    public static List<Point> calibration(List<CellMetrics> cells) {
+        List<Point> points = new ArrayList<>();
+        for (CellMetrics cell : cells) {
+            for (CalibrationBins.Bin bin : cell.calibration().bins()) {
+                if (bin.meanConfidence() != null && bin.accuracy() != null) {
+                    points.add(new Point(bin.meanConfidence(), bin.accuracy()));
+                }
+            }
+        }
+        points.sort((a, b) -> Double.compare(a.x(), b.x()));
+        return points;
+    }
+
+    private Path resultsFile(Setup setup) {
+        String task = String.valueOf(setup.task().id());
+        Path file = setup.setFile();
+        if (file == null) {
+            return scratchFolder.resolve("untitled." + task + ".eval.jsonl");
+        }
+        String name = String.valueOf(file.getFileName()).replaceFirst("\\.rationale\\.(json|ya?ml)$", "");
+        return file.toAbsolutePath().resolveSibling(name + "." + task + ".eval.jsonl");
+    }
+
+    /** Answers per case, the overrides of the variants' own; null keeps each variant's. */
+    public ObjectProperty<@Nullable Integer> samplesProperty() {
+        return samples;
+    }
+
+    /** Only the first N cases; null for all. */
+    public ObjectProperty<@Nullable Integer> limitProperty() {
+        return limit;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Finished completions over planned ones, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Counts and time left, e.g. "40 of 120 completions · 31 correct · 0 failed · about 1:20 left". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Why nothing started, or how the last evaluation ended. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The grid: one row per variant and model, filled when an evaluation ends. */
+    public ObservableList<CellMetrics> getCells() {
+        return cells;
+    }
+
+    /** The last finished evaluation's report; null before one ended. */
+    public ReadOnlyObjectProperty<@Nullable EvalReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** The plan of the last started evaluation, for the views' labels; null before one started. */
+    public @Nullable EvalPlan getPlan() {
+        return plan;
+    }
+}

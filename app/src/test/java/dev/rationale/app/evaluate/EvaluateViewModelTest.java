@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.KeyResolver;
+import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.endpoint.SecretStore;
+import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.history.CompletionFilter;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunStatus;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.ReasoningStyle;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.http.HttpClients;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Evaluate screen's model on a copy of the arithmetic sample against an OpenAI-compatible MockWebServer. Hand-offs
+ * to the "FX thread" run under a lock the test holds while it reads.
+ */
+class EvaluateViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final MockWebServer server = new MockWebServer();
+    private final ProviderCache providers = new ProviderCache(new ProviderFactory(HttpClients.create(),
+            new KeyResolver(new NoKeys(), name -> null)));
+    private final Object fxLock = new Object();
+    private final Executor fx = command -> {
+        synchronized (fxLock) {
+            command.run();
+        }
+    };
+    private EvaluateViewModel viewModel;
+    private Path setFile;
+    private PromptSet set;
+    private Task task;
+    private Endpoint endpoint;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(new CannedCompletions());
+        server.start();
+        setFile = Files.copy(Path.of("../sample-prompts/arithmetic.rationale.json"),
+                dir.resolve("arithmetic.rationale.json"));
+        set = PromptSetFiles.load(setFile);
+        task = set.tasks().getFirst();
+        endpoint = new Endpoint("mock-text", ProviderKind.OPENAI_TEXT, server.url("/v1").toString(), null, null);
+        viewModel = new EvaluateViewModel(providers, dir.resolve("scratch"), fx, Runnable::run, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        providers.close();
+        server.close();
+    }
+
+    @Test
+    void anEvaluationFillsTheGridAndKeepsEveryCompletionInResultsAndHistory() throws IOException {
+        List<Variant> variants = List.of(task.variant("zero-shot").orElseThrow(),
+                task.variant("zero-shot-cot").orElseThrow());
+        onFx(() -> viewModel.limitProperty().set(3));
+
+        onFx(() -> viewModel.start(setup(variants), false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+
+        onFx(() -> {
+            assertThat(viewModel.getCells()).extracting(CellMetrics::variant)
+                    .containsExactly("zero-shot", "zero-shot-cot");
+            assertThat(viewModel.getCells()).allSatisfy(cell -> {
+                assertThat(cell.cases()).isEqualTo(3);
+                assertThat(cell.failed()).isZero();
+            });
+            assertThat(viewModel.progressProperty().get()).isEqualTo(1.0);
+            assertThat(viewModel.progressTextProperty().get()).startsWith("6 of 6 completions");
+            assertThat(viewModel.messageProperty().get()).isEqualTo("Done.");
+        });
+        assertThat(dir.resolve("arithmetic.arithmetic.eval.jsonl")).exists();
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            Run run = store.runs(RunFilter.all()).items().getFirst();
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(run.promptSetFile()).isEqualTo(setFile.toString());
+            assertThat(store.completions(CompletionFilter.of(run.id())).total()).isEqualTo(6);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(6);
+
+        onFx(() -> viewModel.start(setup(variants), true));
+        waitUntil(() -> !viewModel.runningProperty().get());
+
+        // Resuming a finished evaluation asks for nothing again and reports the same grid.
+        assertThat(server.getRequestCount()).isEqualTo(6);
+        onFx(() -> assertThat(viewModel.getCells()).hasSize(2));
+    }
+
+    @Test
+    void withoutAModelNothingStartsAndTheMessageSaysWhy() {
+        onFx(() -> viewModel.start(new EvaluateViewModel.Setup(set, setFile, task, task.variants(), endpoint, ""),
+                false));
+
+        onFx(() -> {
+            assertThat(viewModel.runningProperty().get()).isFalse();
+            assertThat(viewModel.messageProperty().get()).isEqualTo("Choose an endpoint and a model in the run bar "
+                    + "first.");
+        });
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aSweepTriesEachShotCountWithAndWithoutChainOfThought() {
+        List<Variant> sweep = EvaluateViewModel.sweep(task, task.variants().getFirst());
+
+        // The arithmetic task has 9 exemplars, so every count up to 8 is tried.
+        assertThat(sweep).extracting(Variant::id).containsExactly("sweep-0", "sweep-0-cot", "sweep-1",
+                "sweep-1-cot", "sweep-2", "sweep-2-cot", "sweep-4", "sweep-4-cot", "sweep-8", "sweep-8-cot");
+        assertThat(sweep.get(1).effectiveReasoning()).isEqualTo(ReasoningStyle.ZERO_SHOT_TRIGGER);
+        assertThat(sweep.get(3).effectiveReasoning()).isEqualTo(ReasoningStyle.FEW_SHOT_RATIONALE);
+        assertThat(sweep.get(2).effectiveReasoning()).isEqualTo(ReasoningStyle.NONE);
+        assertThat(sweep).allSatisfy(v -> assertThat(v.effectiveShape()).isEqualTo(
+                task.variants().getFirst().effectiveShape()));
+    }
+
+    private EvaluateViewModel.Setup setup(List<Variant> variants) {
+        return new EvaluateViewModel.Setup(set, setFile, task, variants, endpoint, "mock");
+    }
+
+    private void onFx(Runnable action) {
+        synchronized (fxLock) {
+            action.run();
+        }
+    }
+
+    private void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            synchronized (fxLock) {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out; " + viewModel.progressTextProperty().get() + " / "
+                        + viewModel.messageProperty().get());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static final class NoKeys implements SecretStore {
+        @Override
+        public Optional<String> read(String entry) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void write(String entry, String secret) {
+            throw new UnsupportedOperationException("no keychain in this test");
+        }
+
+        @Override
+        public boolean writable() {
+            return false;
+        }
+    }
+}
