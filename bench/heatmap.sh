@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
 mvn -q -B test-compile -pl app -am
-mvn -q -B dependency:build-classpath -pl app -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/app/target/bench.classpath"
+mvn -q -B dependency:build-classpath -pl app -am -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/app/target/bench.classpath"
 unset DISPLAY
 "$JAVA_HOME/bin/java" -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
   -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \

@@ -14,6 +14,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +59,15 @@ public final class ScreenshotTour {
         Path dir = Files.createTempDirectory("tour");
         AppContext context = TestContexts.in(dir, TestContexts.sharedModels().toAbsolutePath());
         MainWindowViewModel look = new MainWindowViewModel();
+        // A copy, because an evaluation writes its results and history beside the prompt set.
+        Path samples = Files.createDirectories(dir.resolve("sample-prompts"));
+        try (var files = Files.list(Path.of("../sample-prompts"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, samples.resolve(file.getFileName()));
+            }
+        }
         Workbench workbench = onFx(() -> Workbench.create(context, new ScriptedDialogs(), Platform::runLater,
-                Path.of("../sample-prompts").toAbsolutePath().normalize()));
+                samples));
         MainWindow window = onFx(() -> {
             MainWindow w = new MainWindow(look, workbench, context, Platform::exit);
             Stage stage = STAGE.get();
@@ -121,6 +129,20 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("3-compare.png"));
         onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            var task = workbench.getCompose().currentTask();
+            workbench.getEvaluate().limitProperty().set(6);
+            workbench.getEvaluate().start(workbench.evaluateSetup(List.of(task.variant("zero-shot").orElseThrow(),
+                    task.variant("zero-shot-cot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the evaluation", () -> !workbench.getEvaluate().runningProperty().get());
+        System.out.println("evaluation: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get() + " / "
+                + workbench.getEvaluate().messageProperty().get()));
+        pause(800);
+        shoot(out.resolve("7-evaluate.png"));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.COMPARE);
             look.setTheme(Theme.DARK);
             return null;
         });
@@ -173,7 +195,7 @@ public final class ScreenshotTour {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!onFx(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("timed out waiting for " + what);
