@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a CSV dataset: the first row names the columns; one column, {@code expected} (or {@code answer},
+ * {@code target}), holds the expected answer, an optional {@code id} column names the cases, and every other column
+ * is an input. Values are stripped of surrounding whitespace; empty lines are skipped.
+ */
+final class CsvDatasetReader {
+    // Without a schema each row comes as an array of strings, so this class, not Jackson, decides what a short
+    // or long row means.
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
+    private CsvDatasetReader() {
+    }
+
+    static Dataset read(String text, String source) {
+        List<Row> rows = rows(text, source);
+        if (rows.isEmpty()) {
+            throw DatasetException.of(source, "is empty; the first row must name the columns");
+        }
+        CsvHeader header = CsvHeader.of(rows.getFirst(), source);
+        CaseCollector cases = new CaseCollector(source);
+        for (Row row : rows.subList(1, rows.size())) {
+            addCase(row, header, cases, source);
+        }
+        return new Dataset(source, DatasetFormat.CSV, header.inputs(), cases.cases(), null);
+    }
+
+    private static void addCase(Row row, CsvHeader header, CaseCollector cases, String source) {
+        List<String> names = header.names();
+        if (row.values().size() != names.size()) {
+            int size = row.values().size();
+            throw DatasetException.at(source, row.line(), "row has " + size + (size == 1 ? " value" : " values")
+                    + ", but the header names " + names.size() + " columns");
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (String input : header.inputs()) {
+            inputs.put(input, row.value(names.indexOf(input)));
+        }
+        String id = header.id() == null ? null : row.value(names.indexOf(header.id()));
+        String expected = row.value(names.indexOf(header.answer()));
+        cases.add(row.line(), id, inputs, List.of(expected), "column \"" + header.answer() + "\"", List.of());
+    }
+
+    private static List<Row> rows(String text, String source) {
+        List<Row> rows = new ArrayList<>();
+        try (JsonParser parser = CSV.createParser(text)) {
+            List<String> values = new ArrayList<>();
+            int line = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                switch (token) {
+                    case START_ARRAY -> values = new ArrayList<>();
+                    // The row's own start token is placed before its line break; its first value is on the row.
+                    case VALUE_STRING -> {
+                        line = values.isEmpty() ? parser.currentTokenLocation().getLineNr() : line;
+                        values.add(parser.getText());
+                    }
+                    case END_ARRAY -> rows.add(new Row(line, values));
+                    default -> throw new IllegalStateException("unexpected CSV token " + token);
+                }
+            }
+            return rows;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw DatasetException.at(source, line, "not valid CSV: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw DatasetException.of(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** One row of values with the line it starts on (a quoted value may span lines). */
+    record Row(int line, List<String> values) {
+        Row {
+            values = List.copyOf(values);
+        }
+
+        String value(int index) {
+            return values.get(index).strip();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The header row of a CSV dataset: the column names, which of them is the expected answer, which the id, and the
+ * input columns that remain.
+ */
+record CsvHeader(List<String> names, String answer, @Nullable String id, List<String> inputs) {
+
+    static CsvHeader of(CsvDatasetReader.Row row, String source) {
+        List<String> names = names(row, source);
+        List<String> answers = names.stream().filter(FieldNames::isAnswer).toList();
+        if (answers.isEmpty()) {
+            throw DatasetException.at(source, row.line(), "no expected-answer column; name one "
+                    + FieldNames.ANSWER_NAMES + " (columns: " + String.join(", ", names) + ")");
+        }
+        if (answers.size() > 1) {
+            throw DatasetException.at(source, row.line(), "columns " + quoted(answers)
+                    + " all name the expected answer; keep one");
+        }
+        String id = names.stream().filter(FieldNames::isId).findFirst().orElse(null);
+        List<String> inputs = names.stream().filter(n -> !FieldNames.isAnswer(n) && !FieldNames.isId(n)).toList();
+        if (inputs.isEmpty()) {
+            throw DatasetException.at(source, row.line(), "no input columns; besides \"" + answers.getFirst()
+                    + "\" at least one column must hold the inputs");
+        }
+        return new CsvHeader(names, answers.getFirst(), id, inputs);
+    }
+
+    private static List<String> names(CsvDatasetReader.Row row, String source) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < row.values().size(); i++) {
+            String name = row.value(i);
+            if (name.isEmpty()) {
+                throw DatasetException.at(source, row.line(), "column " + (i + 1) + " of the header has no name");
+            }
+            if (!seen.add(name)) {
+                throw DatasetException.at(source, row.line(), "two columns are named \"" + name + "\"");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
+    }
+}

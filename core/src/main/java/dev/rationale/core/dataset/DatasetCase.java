@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import dev.rationale.core.promptset.TestCase;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case of a dataset: the {@link TestCase} a prompt set can hold, plus what a test case has no field for.
+ *
+ * @param testCase the inputs and the expected answer; {@code expected} is the first of {@code answers}
+ * @param answers every accepted answer, at least one (BIG-bench targets may list several; tied top choices are all
+ *     correct)
+ * @param choices the options of a multiple-choice case in file order with their scores; empty otherwise
+ * @param line the 1-based line of the file the case starts on, for messages
+ */
+public record DatasetCase(TestCase testCase, List<String> answers, List<Choice> choices, int line) {
+
+    public DatasetCase {
+        answers = List.copyOf(answers);
+        choices = List.copyOf(choices);
+    }
+
+    public boolean isMultipleChoice() {
+        return !choices.isEmpty();
+    }
+
+    /** This case with other inputs, e.g. the file's columns renamed to a task's input variables. */
+    public DatasetCase withInputs(Map<String, String> inputs) {
+        return new DatasetCase(new TestCase(testCase.id(), inputs, testCase.expected()), answers, choices, line);
+    }
+}

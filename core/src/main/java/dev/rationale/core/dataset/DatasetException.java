@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import dev.rationale.core.RationaleException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dataset file that cannot be imported, as a one-line message {@code FILE:LINE: problem} (or {@code FILE:
+ * problem} when the problem has no line, such as a missing file). Lines count from 1 and are lines of the file as
+ * an editor shows them, so a CSV header is line 1.
+ */
+public final class DatasetException extends RationaleException {
+    private final String file;
+    private final int line;
+    private final String problem;
+
+    private DatasetException(String file, int line, String problem, @Nullable Throwable cause) {
+        super(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem, cause);
+        this.file = file;
+        this.line = line;
+        this.problem = problem;
+    }
+
+    /** A problem on a 1-based {@code line} of {@code file}. */
+    public static DatasetException at(String file, int line, String problem) {
+        return new DatasetException(file, line, problem, null);
+    }
+
+    /** A problem with the file as a whole. */
+    public static DatasetException of(String file, String problem) {
+        return new DatasetException(file, 0, problem, null);
+    }
+
+    static DatasetException of(String file, String problem, Throwable cause) {
+        return new DatasetException(file, 0, problem, cause);
+    }
+
+    /** The file as the user named it. */
+    public String file() {
+        return file;
+    }
+
+    /** The 1-based line, or 0 when the problem concerns the whole file. */
+    public int line() {
+        return line;
+    }
+
+    /** What is wrong, without the location. */
+    public String problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a dataset file as UTF-8 text, turning I/O failures into {@link DatasetException}s with plain reasons. */
+final class DatasetText {
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private DatasetText() {
+    }
+
+    static String read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw DatasetException.of(name, "is a directory, not a dataset file");
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // Spreadsheet programs often save CSV with a byte-order mark, which would otherwise join the first name.
+            return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        } catch (NoSuchFileException e) {
+            throw DatasetException.of(name, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw DatasetException.of(name, "permission denied", e);
+        } catch (CharacterCodingException e) {
+            throw DatasetException.of(name, "not UTF-8 text", e);
+        } catch (IOException e) {
+            throw DatasetException.of(name, "cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON reading JSON Lines and BIG-bench files share: a strict mapper, and text out of scalar values. A number
+ * or boolean counts as text ({@code "expected": 42} is the answer "42"), since datasets often store answers so;
+ * null, objects and (where one value is wanted) arrays do not.
+ */
+final class JsonValues {
+    /** Rejects duplicate keys and text after the value, so a pasted-together line is not half read. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private JsonValues() {
+    }
+
+    /** The text of a scalar, or null when {@code node} is not one. */
+    static @Nullable String textOrNull(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    /**
+     * One or more answers: a scalar, or a non-empty array of scalars.
+     *
+     * @return the answers, or an empty list when the node has another shape
+     */
+    static List<String> answers(JsonNode node) {
+        List<String> answers = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                String text = textOrNull(element);
+                if (text == null) {
+                    return List.of();
+                }
+                answers.add(text.strip());
+            }
+            return answers;
+        }
+        String text = textOrNull(node);
+        return text == null ? List.of() : List.of(text.strip());
+    }
+
+    /** "an object", "an array", "null": what a value is, for messages. */
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            case STRING -> "text";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

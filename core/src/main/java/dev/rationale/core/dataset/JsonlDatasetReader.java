@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a JSON Lines dataset: one object per line, with the inputs either in an {@code inputs} object or as the
+ * object's own fields, the expected answer in {@code expected} (or {@code answer}, {@code target}; a list means
+ * several accepted answers) and an optional {@code id}. Blank lines are skipped. Every line must give the same
+ * inputs as the first.
+ */
+final class JsonlDatasetReader {
+    private static final String INPUTS = "inputs";
+
+    private final String source;
+    private final CaseCollector cases;
+    private List<String> inputNames = List.of();
+    private int firstLine;
+
+    private JsonlDatasetReader(String source) {
+        this.source = source;
+        this.cases = new CaseCollector(source);
+    }
+
+    static Dataset read(String text, String source) {
+        JsonlDatasetReader reader = new JsonlDatasetReader(source);
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                reader.readLine(lines[i], i + 1);
+            }
+        }
+        return new Dataset(source, DatasetFormat.JSONL, reader.inputNames, reader.cases.cases(), null);
+    }
+
+    private void readLine(String text, int line) {
+        JsonNode node = parse(text, line);
+        if (!node.isObject()) {
+            throw DatasetException.at(source, line, "expected a JSON object, got " + JsonValues.kind(node));
+        }
+        String answerField = answerField(node, line);
+        List<String> answers = JsonValues.answers(node.get(answerField));
+        if (answers.isEmpty()) {
+            throw DatasetException.at(source, line, "\"" + answerField + "\" must be text or a list of texts, got "
+                    + JsonValues.kind(node.get(answerField)));
+        }
+        Map<String, String> inputs = inputs(node, answerField, line);
+        checkSameInputs(inputs, line);
+        cases.add(line, id(node, line), inputs, answers, "\"" + answerField + "\"", List.of());
+    }
+
+    private JsonNode parse(String text, int line) {
+        try {
+            return JsonValues.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw DatasetException.at(source, line, "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private String answerField(JsonNode node, int line) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(name -> {
+            if (FieldNames.isAnswer(name)) {
+                names.add(name);
+            }
+        });
+        if (names.isEmpty()) {
+            throw DatasetException.at(source, line, "no expected answer; give " + FieldNames.ANSWER_NAMES);
+        }
+        if (names.size() > 1) {
+            throw DatasetException.at(source, line, "fields " + String.join(", ", names)
+                    + " all name the expected answer; keep one");
+        }
+        return names.getFirst();
+    }
+
+    private Map<String, String> inputs(JsonNode node, String answerField, int line) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        JsonNode nested = null;
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            if (name.equals(INPUTS)) {
+                nested = field.getValue();
+            } else if (!name.equals(answerField) && !FieldNames.isId(name)) {
+                flat.put(name, text(field.getValue(), name, line));
+            }
+        }
+        if (nested == null) {
+            return flat;
+        }
+        if (!flat.isEmpty()) {
+            throw DatasetException.at(source, line, "has both \"inputs\" and other fields (" + String.join(", ",
+                    flat.keySet()) + "); put every input inside \"inputs\"");
+        }
+        if (!nested.isObject()) {
+            throw DatasetException.at(source, line, "\"inputs\" must be an object, got " + JsonValues.kind(nested));
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        nested.properties().forEach(e -> inputs.put(e.getKey(), text(e.getValue(), "inputs." + e.getKey(), line)));
+        return inputs;
+    }
+
+    private String text(JsonNode value, String path, int line) {
+        String text = JsonValues.textOrNull(value);
+        if (text == null) {
+            throw DatasetException.at(source, line, "\"" + path + "\" must be text, got " + JsonValues.kind(value));
+        }
+        return text.strip();
+    }
+
+    private @Nullable String id(JsonNode node, int line) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (FieldNames.isId(field.getKey())) {
+                JsonNode value = field.getValue();
+                if (!value.isTextual() && !value.isIntegralNumber()) {
+                    throw DatasetException.at(source, line, "\"" + field.getKey() + "\" must be text or a whole"
+                            + " number, got " + JsonValues.kind(value));
+                }
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    private void checkSameInputs(Map<String, String> inputs, int line) {
+        List<String> names = List.copyOf(inputs.keySet());
+        if (firstLine == 0) {
+            inputNames = names;
+            firstLine = line;
+            return;
+        }
+        for (String name : inputNames) {
+            if (!inputs.containsKey(name)) {
+                throw DatasetException.at(source, line, "no input \"" + name + "\", which line " + firstLine
+                        + " has; every line needs the same inputs");
+            }
+        }
+        for (String name : names) {
+            if (!inputNames.contains(name)) {
+                throw DatasetException.at(source, line, "input \"" + name + "\" is not on line " + firstLine
+                        + "; every line needs the same inputs");
+            }
+        }
+    }
+}
