@@ -2,6 +2,8 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.dataset.DatasetCase;
+import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -89,6 +91,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N test cases.")
     private @Nullable Integer limit;
+
+    @Option(names = "--dataset", paramLabel = "FILE",
+            description = "Test cases from a .csv, .jsonl or BIG-bench .json file instead of the task's own.")
+    private @Nullable Path dataset;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The results file (JSON Lines).")
     private @Nullable Path out;
@@ -220,7 +226,8 @@ final class EvalCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new RationaleException("--limit must be 1 or more, got " + limit);
         }
-        List<TestCase> cases = task.cases();
+        List<TestCase> cases = dataset == null ? task.cases()
+                : Datasets.load(dataset, task).stream().map(DatasetCase::testCase).toList();
         if (cases.isEmpty()) {
             throw new RationaleException("task \"" + task.id() + "\" has no test cases to evaluate");
         }

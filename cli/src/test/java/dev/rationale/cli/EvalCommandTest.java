@@ -98,6 +98,29 @@ class EvalCommandTest {
     }
 
     @Test
+    void aDatasetFileReplacesTheTasksOwnCases() throws Exception {
+        SumServer sums = new SumServer(0);
+        server.setDispatcher(sums);
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 2);
+        Path data = Files.writeString(dir.resolve("more.csv"), "id,question,expected\n"
+                + "d1,What is 10 + 3?,13\nd2,What is 12 + 3?,15\nd3,What is 20 + 3?,23\n");
+        Path out = dir.resolve("o.jsonl");
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--dataset", data.toString(), "--out", out.toString(),
+                "--no-history");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        // Two variants x the file's three cases; the task's own two cases are not run.
+        assertThat(lines).hasSize(6);
+        assertThat(lines).allSatisfy(line -> assertThat(line).containsPattern("\"case\":\"d[123]\""));
+        assertThat(sums.log()).noneMatch(entry -> entry.contains("What is 0 + 3?"));
+        // 12 + 3 is a multiple of 5, which the server gets wrong on purpose.
+        assertThat(lines.stream().filter(line -> line.contains("\"status\":\"correct\"")).count()).isEqualTo(4);
+    }
+
+    @Test
     void everyCompletionIsKeptInTheWorkspaceHistory() throws Exception {
         server.setDispatcher(new SumServer(0));
         Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 5);
