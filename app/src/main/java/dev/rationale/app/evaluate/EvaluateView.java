@@ -166,10 +166,12 @@ public final class EvaluateView extends BorderPane {
 
     private void showCharts() {
         List<CellMetrics> cells = List.copyOf(viewModel.getCells());
-        Map<String, String> labels = new LinkedHashMap<>();
-        lastRun.forEach(v -> labels.put(String.valueOf(v.id()), v.effectiveLabel()));
-        accuracyChart.show(EvaluateViewModel.intervals(cells, labels));
         var plan = viewModel.getPlan();
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (plan != null) {
+            plan.variants().forEach(v -> labels.put(String.valueOf(v.id()), v.effectiveLabel()));
+        }
+        accuracyChart.show(EvaluateViewModel.intervals(cells, labels));
         if (plan != null) {
             shotsChart.show(EvaluateViewModel.shotLines(plan.variants(), cells, plan.task()));
         }
@@ -177,8 +179,9 @@ public final class EvaluateView extends BorderPane {
     }
 
     private String labelOf(String variantId) {
-        return lastRun.stream().filter(v -> variantId.equals(v.id())).map(Variant::effectiveLabel).findFirst()
-                .orElse(variantId);
+        var plan = viewModel.getPlan();
+        return plan == null ? variantId : plan.variants().stream().filter(v -> variantId.equals(v.id()))
+                .map(Variant::effectiveLabel).findFirst().orElse(variantId);
     }
 
     private static String percent(Double value) {
