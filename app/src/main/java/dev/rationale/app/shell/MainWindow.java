@@ -7,6 +7,7 @@ import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.compose.ComposeView;
 import dev.rationale.app.endpoints.EndpointsDialog;
 import dev.rationale.app.evaluate.EvaluateView;
+import dev.rationale.app.history.HistoryView;
 import dev.rationale.app.firstrun.FirstRunChoice;
 import dev.rationale.app.firstrun.FirstRunDialog;
 import dev.rationale.app.fx.Styles;
@@ -56,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * The main window: menus and the run bar on top, the workspace sidebar on the left, the Compose, Output and Compare
  * tabs in the centre, and the status bar (endpoint · model · what runs) at the bottom. It styles whatever scene it
  * is placed in with the view model's theme. Every action is in a menu; the keys are those of the menus (Ctrl+Enter
- * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..4 switch tabs). Build and use it on the FX thread.
+ * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..5 switch tabs). Build and use it on the FX thread.
  */
 public final class MainWindow extends BorderPane {
 
@@ -147,6 +148,7 @@ public final class MainWindow extends BorderPane {
                 workbench.getRunSettings().getModels(), workbench::runCompare));
         addTab(Workbench.Tab.EVALUATE, new EvaluateView(workbench.getEvaluate(), workbench.getTaskVariants(),
                 workbench::evaluateSetup, workbench::sweepVariants));
+        addTab(Workbench.Tab.HISTORY, new HistoryView(workbench.getHistory()));
         SplitPane split = new SplitPane(sidebar, tabPane);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(SIDEBAR_SHARE);
@@ -161,6 +163,7 @@ public final class MainWindow extends BorderPane {
             case OUTPUT -> "Output";
             case COMPARE -> "Compare";
             case EVALUATE -> "Evaluate";
+            case HISTORY -> "History";
         };
     }
 
@@ -214,6 +217,8 @@ public final class MainWindow extends BorderPane {
                 workbench.selectedTabProperty().set(which);
                 if (which == Workbench.Tab.COMPARE) {
                     workbench.prepareCompare();
+                } else if (which == Workbench.Tab.HISTORY) {
+                    workbench.getHistory().refresh();
                 }
             }
         });

@@ -7,6 +7,7 @@ import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
 import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.evaluate.EvaluateViewModel;
+import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.OutputViewModel;
@@ -61,7 +62,7 @@ import org.jspecify.annotations.Nullable;
 public final class Workbench {
 
     /** The centre's tabs, in order. */
-    public enum Tab { COMPOSE, OUTPUT, COMPARE, EVALUATE }
+    public enum Tab { COMPOSE, OUTPUT, COMPARE, EVALUATE, HISTORY }
 
     /** How long edits must pause before the recovery copy is written. */
     public static final Duration AUTOSAVE_DELAY = Duration.ofSeconds(2);
@@ -91,6 +92,7 @@ public final class Workbench {
     private final OutputViewModel output;
     private final CompareViewModel compare;
     private final EvaluateViewModel evaluate;
+    private final HistoryViewModel history;
     private final ObservableList<Variant> taskVariants = FXCollections.observableArrayList();
     private final ObjectProperty<Tab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab", Tab.COMPOSE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -128,6 +130,7 @@ public final class Workbench {
         this.compare = new CompareViewModel(services.planner(), fx);
         this.evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(), fx,
                 background, Clock.systemUTC());
+        this.history = new HistoryViewModel(this::historyFolder, fx, background);
         this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
         initListeners();
         updateStatus();
@@ -585,6 +588,19 @@ public final class Workbench {
 
     public CompareViewModel getCompare() {
         return compare;
+    }
+
+    // The history the History tab shows: the open set's folder, where its evaluations keep theirs.
+    private @Nullable Path historyFolder() {
+        Path file = document.getFile();
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            return file.toAbsolutePath().getParent();
+        }
+        return services.workspace().getFolder();
+    }
+
+    public HistoryViewModel getHistory() {
+        return history;
     }
 
     public EvaluateViewModel getEvaluate() {

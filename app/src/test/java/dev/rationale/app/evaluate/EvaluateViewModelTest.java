@@ -4,6 +4,7 @@ package dev.rationale.app.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -12,6 +13,7 @@ import dev.rationale.core.endpoint.SecretStore;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunStatus;
@@ -114,6 +116,41 @@ class EvaluateViewModelTest {
         // Resuming a finished evaluation asks for nothing again and reports the same grid.
         assertThat(server.getRequestCount()).isEqualTo(6);
         onFx(() -> assertThat(viewModel.getCells()).hasSize(2));
+    }
+
+    @Test
+    void everyCompletionOfAnEvaluationIsFoundAgainInTheHistoryScreen() {
+        List<Variant> variants = List.of(task.variant("zero-shot").orElseThrow());
+        onFx(() -> viewModel.limitProperty().set(4));
+        onFx(() -> viewModel.start(setup(variants), false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+        HistoryViewModel history = new HistoryViewModel(() -> dir, fx, Runnable::run);
+
+        onFx(history::refresh);
+        onFx(() -> {
+            assertThat(history.getRuns()).hasSize(1);
+            history.selectedRunProperty().set(history.getRuns().getFirst());
+        });
+
+        onFx(() -> {
+            assertThat(history.getCompletions()).hasSize(4);
+            assertThat(history.getCompletions()).extracting(row -> row.key().variant()).containsOnly("zero-shot");
+            history.open(history.getCompletions().getFirst().id());
+        });
+        onFx(() -> {
+            var opened = history.completionProperty().get();
+            assertThat(opened).isNotNull();
+            assertThat(opened.record().text()).isEqualTo(String.join("", CannedCompletions.tokens(7)));
+            assertThat(opened.record().tokens()).hasSize(9);
+            history.gradeProperty().set(Outcome.FAILED);
+        });
+        onFx(() -> assertThat(history.getCompletions()).isEmpty());
+
+        onFx(() -> {
+            history.filterProperty().set("no such set");
+            history.refresh();
+        });
+        onFx(() -> assertThat(history.getRuns()).isEmpty());
     }
 
     @Test

@@ -61,7 +61,7 @@ final class JobExecutor {
     Executed execute(CompletionJob job, ChatProvider provider) throws InterruptedException {
         CompletionRequest request;
         try {
-            request = request(job);
+            request = request(job, provider);
         } catch (RationaleException | IllegalArgumentException e) {
             return Executed.unsent(records.failed(job, "RENDER", String.valueOf(e.getMessage())));
         }
@@ -85,9 +85,14 @@ final class JobExecutor {
         }
     }
 
-    private CompletionRequest request(CompletionJob job) {
+    private CompletionRequest request(CompletionJob job, ChatProvider provider) {
         var prompt = PromptRenderer.render(task, job.variant(), job.testCase());
         CompletionRequest request = RunRequests.of(job.target().model(), prompt, job.settings());
+        // The chosen tokens' log-probabilities cost little and give the answer's probability, the confidence of a
+        // single-sample case and the history's heat maps; asked for wherever the backend gives them.
+        if (!request.logprobs() && provider.capabilities().logprobs()) {
+            request = request.withLogprobs(0);
+        }
         if (job.samples().size() > 1) {
             request = request.withSamples(job.samples().size());
         }

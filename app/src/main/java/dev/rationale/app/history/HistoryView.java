@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.history;
+
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.render.RenderedPrompt;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The History tab: the runs (search, refresh), the selected run's completions (filter by grade), and the selected
+ * completion's request, answer and reasoning. Binds to {@link HistoryViewModel}.
+ */
+public final class HistoryView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final HistoryViewModel viewModel;
+    private final TextArea detail = new TextArea();
+
+    public HistoryView(HistoryViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("history-view");
+        setTop(createBar());
+        SplitPane lower = new SplitPane(createCompletions(), detail);
+        lower.setDividerPositions(0.55);
+        SplitPane split = new SplitPane(createRuns(), lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        setCenter(split);
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setId("history-detail");
+        detail.setPromptText("Pick a completion to read it in full.");
+        viewModel.completionProperty().addListener((obs, old, now) -> detail.setText(describe(now)));
+    }
+
+    private HBox createBar() {
+        TextField search = new TextField();
+        search.setId("history-filter");
+        search.setPromptText("filter by set, task or model");
+        search.textProperty().bindBidirectional(viewModel.filterProperty());
+        search.setOnAction(event -> viewModel.refresh());
+        Button refresh = new Button("Refresh");
+        refresh.setId("history-refresh");
+        refresh.setOnAction(event -> viewModel.refresh());
+        ComboBox<@Nullable Outcome> grade = new ComboBox<>(FXCollections.observableArrayList(null, Outcome.CORRECT,
+                Outcome.WRONG, Outcome.NO_ANSWER, Outcome.UNGRADED, Outcome.FAILED));
+        grade.setId("history-grade");
+        grade.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(@Nullable Outcome value) {
+                return value == null ? "all grades" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            }
+
+            @Override
+            public @Nullable Outcome fromString(String text) {
+                return null;
+            }
+        });
+        grade.valueProperty().bindBidirectional(viewModel.gradeProperty());
+        Label message = new Label();
+        message.setId("history-message");
+        message.getStyleClass().add("history-message");
+        message.textProperty().bind(viewModel.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox bar = new HBox(8, search, refresh, message, spacer, new Label("Completions"), grade);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("history-bar");
+        return bar;
+    }
+
+    private TableView<Run> createRuns() {
+        TableView<Run> table = new TableView<>(viewModel.getRuns());
+        table.setId("history-runs");
+        table.setPlaceholder(new Label("No runs kept yet."));
+        table.getColumns().add(column("Started", run -> TIME.format(run.startedAt()), 140));
+        table.getColumns().add(column("Kind", run -> run.kind().name().toLowerCase(Locale.ROOT), 90));
+        table.getColumns().add(column("Set", run -> String.valueOf(run.promptSetName()), 200));
+        table.getColumns().add(column("Task", run -> String.valueOf(run.task()), 120));
+        table.getColumns().add(column("Models", run -> String.join(", ", run.targets().stream()
+                .map(t -> t.model()).toList()), 180));
+        table.getColumns().add(column("Status", run -> run.status().name().toLowerCase(Locale.ROOT), 90));
+        table.getColumns().add(column("Done", run -> run.tally().total() + " / " + run.planned(), 80));
+        table.getColumns().add(column("Accuracy", run -> run.tally().accuracy() == null ? "–"
+                : String.format(Locale.ROOT, "%.1f%%", run.tally().accuracy() * 100), 80));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                viewModel.selectedRunProperty().set(now));
+        viewModel.selectedRunProperty().addListener((obs, old, now) -> {
+            if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        return table;
+    }
+
+    private TableView<CompletionRow> createCompletions() {
+        TableView<CompletionRow> table = new TableView<>(viewModel.getCompletions());
+        table.setId("history-completions");
+        table.setPlaceholder(new Label("Pick a run to list its completions."));
+        table.getColumns().add(column("Variant", row -> row.key().variant(), 150));
+        table.getColumns().add(column("Model", row -> row.key().target().model(), 140));
+        table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
+        table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
+        table.getColumns().add(column("Grade", row -> row.grade().name().toLowerCase(Locale.ROOT), 80));
+        table.getColumns().add(column("Answer", row -> String.valueOf(row.extracted() == null ? "–"
+                : row.extracted()), 90));
+        table.getColumns().add(column("Expected", row -> String.valueOf(row.expected() == null ? ""
+                : row.expected()), 90));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.open(now.id());
+            }
+        });
+        return table;
+    }
+
+    static String describe(@Nullable StoredCompletion stored) {
+        if (stored == null) {
+            return "";
+        }
+        var record = stored.record();
+        StringBuilder text = new StringBuilder();
+        text.append(record.key().variant()).append(" · ").append(record.key().target().model()).append(" · case ")
+                .append(record.key().caseId()).append(" · ").append(record.grade().name().toLowerCase(Locale.ROOT))
+                .append('\n');
+        if (record.failure() != null) {
+            text.append("\nFailed: ").append(record.failure()).append('\n');
+        }
+        text.append("\n— Prompt —\n").append(promptText(record.request().prompt())).append('\n');
+        if (!record.reasoning().isBlank()) {
+            text.append("\n— Reasoning —\n").append(record.reasoning()).append('\n');
+        }
+        text.append("\n— Answer —\n").append(record.text()).append('\n');
+        text.append("\nExtracted: ").append(record.extracted() == null ? "–" : record.extracted())
+                .append("   Expected: ").append(record.expected() == null ? "–" : record.expected())
+                .append("   Tokens scored: ").append(record.tokens().size()).append('\n');
+        return text.toString();
+    }
+
+    private static String promptText(RenderedPrompt prompt) {
+        return switch (prompt) {
+            case RenderedPrompt.Text text -> text.prompt();
+            case RenderedPrompt.Chat chat -> String.join("\n\n", chat.messages().stream()
+                    .map(m -> "[" + m.role().name().toLowerCase(Locale.ROOT) + "] " + m.content()).toList());
+        };
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
