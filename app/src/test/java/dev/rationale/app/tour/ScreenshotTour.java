@@ -142,6 +142,22 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("7-evaluate.png"));
         onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.HISTORY);
+            return null;
+        });
+        waitFor("the history", () -> !workbench.getHistory().getRuns().isEmpty());
+        onFx(() -> {
+            workbench.getHistory().selectedRunProperty().set(workbench.getHistory().getRuns().getFirst());
+            return null;
+        });
+        waitFor("the completions", () -> !workbench.getHistory().getCompletions().isEmpty());
+        onFx(() -> {
+            workbench.getHistory().open(workbench.getHistory().getCompletions().getFirst().id());
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("8-history.png"));
+        onFx(() -> {
             workbench.selectedTabProperty().set(Workbench.Tab.COMPARE);
             look.setTheme(Theme.DARK);
             return null;
