@@ -127,7 +127,8 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Model", row -> row.key().target().model(), 140));
         table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
         table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
-        table.getColumns().add(column("Grade", row -> row.grade().name().toLowerCase(Locale.ROOT).replace('_', ' '), 80));
+        table.getColumns().add(column("Grade",
+                row -> row.grade().name().toLowerCase(Locale.ROOT).replace('_', ' '), 80));
         table.getColumns().add(column("Answer", row -> String.valueOf(row.extracted() == null ? "–"
                 : row.extracted()), 90));
         table.getColumns().add(column("Expected", row -> String.valueOf(row.expected() == null ? ""
