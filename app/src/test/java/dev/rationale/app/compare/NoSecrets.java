@@ -5,7 +5,7 @@ import dev.rationale.core.endpoint.SecretStore;
 import java.util.Optional;
 
 /** A keychain with nothing in it, for endpoints that need no key; tests never touch the OS keychain. */
-final class NoSecrets implements SecretStore {
+public final class NoSecrets implements SecretStore {
 
     @Override
     public Optional<String> read(String entry) {

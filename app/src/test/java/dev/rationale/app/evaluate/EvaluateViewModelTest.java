@@ -4,12 +4,13 @@ package dev.rationale.app.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.compare.NoSecrets;
+import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
-import dev.rationale.core.endpoint.SecretStore;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.HistoryStore;
@@ -29,9 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -50,13 +48,8 @@ class EvaluateViewModelTest {
 
     private final MockWebServer server = new MockWebServer();
     private final ProviderCache providers = new ProviderCache(new ProviderFactory(HttpClients.create(),
-            new KeyResolver(new NoKeys(), name -> null)));
-    private final Object fxLock = new Object();
-    private final Executor fx = command -> {
-        synchronized (fxLock) {
-            command.run();
-        }
-    };
+            new KeyResolver(new NoSecrets(), name -> null)));
+    private final LockedFx fx = new LockedFx();
     private EvaluateViewModel viewModel;
     private Path setFile;
     private PromptSet set;
@@ -185,46 +178,11 @@ class EvaluateViewModelTest {
     }
 
     private void onFx(Runnable action) {
-        synchronized (fxLock) {
-            action.run();
-        }
+        fx.run(action);
     }
 
     private void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            synchronized (fxLock) {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out; " + viewModel.progressTextProperty().get() + " / "
-                        + viewModel.messageProperty().get());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static final class NoKeys implements SecretStore {
-        @Override
-        public Optional<String> read(String entry) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void write(String entry, String secret) {
-            throw new UnsupportedOperationException("no keychain in this test");
-        }
-
-        @Override
-        public boolean writable() {
-            return false;
-        }
+        fx.waitUntil(condition, 20, () -> viewModel.progressTextProperty().get() + " / "
+                + viewModel.messageProperty().get());
     }
 }

@@ -4,7 +4,9 @@ package dev.rationale.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.compare.CompareColumn;
+import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
@@ -14,7 +16,6 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
-import dev.rationale.core.endpoint.SecretStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.provider.ProviderKind;
@@ -26,9 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
@@ -54,14 +52,9 @@ class WorkbenchTest {
     private final CannedCompletions completions = new CannedCompletions();
     private final OkHttpClient http = HttpClients.create();
     private final ProviderCache providers = new ProviderCache(new ProviderFactory(http,
-            new KeyResolver(new NoKeys(), name -> null)));
+            new KeyResolver(new NoSecrets(), name -> null)));
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final Object fxLock = new Object();
-    private final Executor fx = command -> {
-        synchronized (fxLock) {
-            command.run();
-        }
-    };
+    private final LockedFx fx = new LockedFx();
     private RecoveryFile recovery;
     private Workbench workbench;
 
@@ -281,47 +274,11 @@ class WorkbenchTest {
     }
 
     private void onFx(Runnable action) {
-        synchronized (fxLock) {
-            action.run();
-        }
+        fx.run(action);
     }
 
     private void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            synchronized (fxLock) {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out; status: " + workbench.getStatus() + ", output failure: "
-                        + workbench.getOutput().failureProperty().get());
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static final class NoKeys implements SecretStore {
-        @Override
-        public Optional<String> read(String entry) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void write(String entry, String secret) {
-            throw new UnsupportedOperationException("no keychain in this test");
-        }
-
-        @Override
-        public boolean writable() {
-            return false;
-        }
+        fx.waitUntil(condition, 10, () -> "status: " + workbench.getStatus() + ", output failure: "
+                + workbench.getOutput().failureProperty().get());
     }
 }
