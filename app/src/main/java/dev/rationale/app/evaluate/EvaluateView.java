@@ -52,6 +52,7 @@ public final class EvaluateView extends BorderPane {
     private final AccuracyChart accuracyChart = new AccuracyChart("Accuracy by variant (95% interval)", "variant");
     private final SweepChart shotsChart = SweepChart.shots();
     private final SweepChart calibrationChart = SweepChart.calibration();
+    private final ModelScalingChart modelChart = new ModelScalingChart();
 
     /**
      * @param variants the open task's variants
@@ -78,6 +79,11 @@ public final class EvaluateView extends BorderPane {
         variantChecks.setId("evaluate-variants");
         TextField samples = numberField("evaluate-samples", "variant's", viewModel.samplesProperty());
         TextField limit = numberField("evaluate-limit", "all", viewModel.limitProperty());
+        TextField extraModels = new TextField();
+        extraModels.setId("evaluate-models");
+        extraModels.setPromptText("more models on this endpoint, comma-separated");
+        extraModels.setPrefColumnCount(24);
+        extraModels.textProperty().bindBidirectional(viewModel.extraModelsProperty());
         Button evaluate = button("Evaluate", "evaluate-start", () -> run(checkedVariants(), false));
         evaluate.getStyleClass().add("accent");
         Button resume = button("Resume", "evaluate-resume", () -> run(lastRun.isEmpty() ? checkedVariants()
@@ -90,7 +96,8 @@ public final class EvaluateView extends BorderPane {
         cancel.disableProperty().bind(viewModel.runningProperty().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox settings = new HBox(8, new Label("Samples"), samples, new Label("Cases"), limit, spacer, sweep,
+        HBox settings = new HBox(8, new Label("Samples"), samples, new Label("Cases"), limit, new Label("Also on"),
+                extraModels, spacer, sweep,
                 evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
@@ -155,7 +162,7 @@ public final class EvaluateView extends BorderPane {
         grid.getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
         grid.getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
         TabPane charts = new TabPane(new Tab("Accuracy", accuracyChart), new Tab("By shots", shotsChart),
-                new Tab("Calibration", calibrationChart));
+                new Tab("By model", modelChart), new Tab("Calibration", calibrationChart));
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("evaluate-charts");
         SplitPane split = new SplitPane(grid, charts);
@@ -171,9 +178,17 @@ public final class EvaluateView extends BorderPane {
         if (plan != null) {
             plan.variants().forEach(v -> labels.put(String.valueOf(v.id()), v.effectiveLabel()));
         }
-        accuracyChart.show(EvaluateViewModel.intervals(cells, labels));
+        // Accuracy and shots are drawn for the run bar's model; the chart by model shows every model.
+        List<CellMetrics> first = cells.stream()
+                .filter(cell -> plan == null || cell.target().equals(plan.targets().getFirst().id())).toList();
+        accuracyChart.show(EvaluateViewModel.intervals(first, labels));
         if (plan != null) {
-            shotsChart.show(EvaluateViewModel.shotLines(plan.variants(), cells, plan.task()));
+            // Sizes are not known for models on a server, so they are ordered by name after any that are.
+            modelChart.show(plan.targets().stream().map(t -> new ModelScalingChart.Model(t.id(), null)).toList(),
+                    EvaluateViewModel.byModel(cells, labels));
+        }
+        if (plan != null) {
+            shotsChart.show(EvaluateViewModel.shotLines(plan.variants(), first, plan.task()));
         }
         calibrationChart.showCalibration(EvaluateViewModel.calibration(cells));
     }

@@ -47,12 +47,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Evaluate screen's state: an evaluation of the open task's variants on the run bar's model over the task's
+ * The Evaluate screen's state: an evaluation of the open task's variants on the run bar's model (and more models
+ * on its endpoint) over the task's
  * test cases, its progress (counts and time left), cancel and resume, and when it ends the grid of scores with
  * intervals and the figures the charts show. Results go to a file beside the prompt set, so a stopped evaluation
  * resumes where it stopped, and every completion goes to the workspace history. The runner works off the FX
@@ -75,6 +78,7 @@ public final class EvaluateViewModel {
     private final Clock clock;
     private final ObjectProperty<@Nullable Integer> samples = new SimpleObjectProperty<>(this, "samples");
     private final ObjectProperty<@Nullable Integer> limit = new SimpleObjectProperty<>(this, "limit");
+    private final StringProperty extraModels = new SimpleStringProperty(this, "extraModels", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -116,7 +120,8 @@ public final class EvaluateViewModel {
         List<TestCase> cases = limit.get() == null ? setup.task().cases()
                 : setup.task().cases().stream().limit(Math.max(1, limit.get())).toList();
         EvalPlan newPlan = new EvalPlan(setup.set(), setup.task(), setup.variants(),
-                List.of(EvalTarget.of(setup.endpoint(), setup.model())), cases, samples.get());
+                models(setup.model()).stream().map(m -> EvalTarget.of(setup.endpoint(), m)).toList(), cases,
+                samples.get());
         plan = newPlan;
         Path resultsPath = resultsFile(setup);
         Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
@@ -308,6 +313,29 @@ public final class EvaluateViewModel {
         return points;
     }
 
+    /** The run bar's model, then the extra ones, each once. */
+    List<String> models(String first) {
+        List<String> models = new ArrayList<>(List.of(first));
+        for (String extra : String.valueOf(extraModels.get()).split(",")) {
+            if (!extra.isBlank() && !models.contains(extra.strip())) {
+                models.add(extra.strip());
+            }
+        }
+        return models;
+    }
+
+    /** Accuracy per variant and model, for the chart by model: variant label to model to accuracy. */
+    public static Map<String, Map<String, Double>> byModel(List<CellMetrics> cells, Map<String, String> labels) {
+        Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
+        for (CellMetrics cell : cells) {
+            if (cell.accuracy() != null) {
+                lines.computeIfAbsent(labels.getOrDefault(cell.variant(), cell.variant()), v -> new LinkedHashMap<>())
+                        .put(cell.target(), cell.accuracy());
+            }
+        }
+        return lines;
+    }
+
     private Path resultsFile(Setup setup) {
         String task = String.valueOf(setup.task().id());
         Path file = setup.setFile();
@@ -321,6 +349,11 @@ public final class EvaluateViewModel {
     /** Answers per case, the overrides of the variants' own; null keeps each variant's. */
     public ObjectProperty<@Nullable Integer> samplesProperty() {
         return samples;
+    }
+
+    /** More models on the same endpoint, comma-separated, evaluated beside the run bar's; for the chart by model. */
+    public StringProperty extraModelsProperty() {
+        return extraModels;
     }
 
     /** Only the first N cases; null for all. */

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +145,28 @@ class EvaluateViewModelTest {
             history.refresh();
         });
         onFx(() -> assertThat(history.getRuns()).isEmpty());
+    }
+
+    @Test
+    void moreModelsOnTheEndpointAddAColumnOfCellsEach() {
+        List<Variant> variants = List.of(task.variant("zero-shot").orElseThrow(),
+                task.variant("zero-shot-cot").orElseThrow());
+        onFx(() -> {
+            viewModel.limitProperty().set(2);
+            viewModel.extraModelsProperty().set(" mock-large, mock ,");
+        });
+
+        onFx(() -> viewModel.start(setup(variants), false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+
+        onFx(() -> {
+            assertThat(viewModel.getCells()).extracting(CellMetrics::target)
+                    .containsExactly("mock", "mock", "mock-large", "mock-large");
+            var byModel = EvaluateViewModel.byModel(viewModel.getCells(), Map.of("zero-shot", "Zero"));
+            assertThat(byModel.keySet()).containsExactly("Zero", "zero-shot-cot");
+            assertThat(byModel.get("Zero")).containsOnlyKeys("mock", "mock-large");
+        });
+        assertThat(server.getRequestCount()).isEqualTo(8);
     }
 
     @Test
