@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.promptset.Variant;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ public final class EvaluateView extends BorderPane {
         TableView<CellMetrics> grid = new TableView<>(viewModel.getCells());
         grid.setId("evaluate-grid");
         grid.setPlaceholder(new Label("Scores appear here when an evaluation ends."));
-        grid.getColumns().add(column("Variant", cell -> labelOf(cell.variant()), 220));
+        grid.getColumns().add(column("Variant", (CellMetrics cell) -> labelOf(cell.variant()), 220));
         grid.getColumns().add(column("Model", CellMetrics::target, 160));
         grid.getColumns().add(column("Accuracy", cell -> percent(cell.accuracy()), 80));
         grid.getColumns().add(column("95% interval", cell -> cell.accuracy() == null ? "" : "["
@@ -161,14 +162,39 @@ public final class EvaluateView extends BorderPane {
         grid.getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
         grid.getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
         grid.getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
+        Tab casesTab = new Tab("Cases", createCases(grid));
         TabPane charts = new TabPane(new Tab("Accuracy", accuracyChart), new Tab("By shots", shotsChart),
-                new Tab("By model", modelChart), new Tab("Calibration", calibrationChart));
+                new Tab("By model", modelChart), new Tab("Calibration", calibrationChart), casesTab);
+        grid.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                charts.getSelectionModel().select(casesTab);
+            }
+        });
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("evaluate-charts");
         SplitPane split = new SplitPane(grid, charts);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         return split;
+    }
+
+    /** The selected cell's cases; picking one shows how its samples voted. */
+    private SplitPane createCases(TableView<CellMetrics> grid) {
+        TableView<CaseResult> cases = new TableView<>();
+        cases.setId("evaluate-cases");
+        cases.setPlaceholder(new Label("Pick a row of the grid to list its cases."));
+        cases.getColumns().add(column("Case", r -> r.key().testCase(), 80));
+        cases.getColumns().add(column("Outcome", r -> r.outcome().name().toLowerCase(Locale.ROOT), 90));
+        cases.getColumns().add(column("Answer", r -> r.answer() == null ? "–" : r.answer(), 100));
+        cases.getColumns().add(column("Expected", r -> r.expected() == null ? "" : r.expected(), 100));
+        cases.getColumns().add(column("Vote share", r -> percent(r.voteShare()), 90));
+        cases.getColumns().add(column("Reason", r -> r.reason() == null ? "" : r.reason(), 240));
+        grid.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                cases.getItems().setAll(now == null ? List.of() : viewModel.casesOf(now)));
+        VoteChart votes = new VoteChart();
+        cases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                votes.show(now == null ? Map.of() : viewModel.votes(now.key())));
+        return new SplitPane(cases, votes);
     }
 
     private void showCharts() {
@@ -203,9 +229,8 @@ public final class EvaluateView extends BorderPane {
         return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
     }
 
-    private static TableColumn<CellMetrics, String> column(String title, Function<CellMetrics, String> value,
-            double width) {
-        TableColumn<CellMetrics, String> column = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);
         return column;

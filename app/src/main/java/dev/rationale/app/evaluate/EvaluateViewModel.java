@@ -5,7 +5,9 @@ import dev.rationale.app.fx.FxBatcher;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.eval.CalibrationBins;
+import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.CompletionKey;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.EvalOutcome;
@@ -86,6 +88,7 @@ public final class EvaluateViewModel {
     private final ObservableList<CellMetrics> cells = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private @Nullable EvalPlan plan;
+    private List<SampleRecord> records = List.of();
     private @Nullable RunningEvaluation current;
     private int done;
     private int correct;
@@ -229,7 +232,8 @@ public final class EvaluateViewModel {
             message.set("The evaluation stopped: " + cause.getMessage());
             return;
         }
-        EvalReport result = EvalReport.of(forPlan, Objects.requireNonNull(outcome).records());
+        records = List.copyOf(Objects.requireNonNull(outcome).records());
+        EvalReport result = EvalReport.of(forPlan, records);
         report.set(result);
         cells.setAll(result.cells());
         updateProgress(forPlan.totalCompletions(), done);
@@ -311,6 +315,27 @@ public final class EvaluateViewModel {
         }
         points.sort((a, b) -> Double.compare(a.x(), b.x()));
         return points;
+    }
+
+    /** The cases of one cell of the grid, in the plan's order. */
+    public List<CaseResult> casesOf(CellMetrics cell) {
+        EvalReport shown = report.get();
+        return shown == null ? List.of() : shown.cases().stream()
+                .filter(c -> c.key().variant().equals(cell.variant()) && c.key().target().equals(cell.target()))
+                .toList();
+    }
+
+    /** How the samples of one case voted: answer (as first written) to count; no answer and failures named so. */
+    public Map<String, Integer> votes(CompletionKey.CaseKey key) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        for (SampleRecord record : records) {
+            if (record.key().caseKey().equals(key)) {
+                String answer = record.status() == SampleStatus.FAILED ? "(failed)"
+                        : record.answer() == null ? "(no answer)" : record.answer();
+                votes.merge(answer, 1, Integer::sum);
+            }
+        }
+        return votes;
     }
 
     /** The run bar's model, then the extra ones, each once. */

@@ -94,6 +94,12 @@ class EvaluateViewModelTest {
             assertThat(viewModel.progressProperty().get()).isEqualTo(1.0);
             assertThat(viewModel.progressTextProperty().get()).startsWith("6 of 6 completions");
             assertThat(viewModel.messageProperty().get()).isEqualTo("Done.");
+            var cases = viewModel.casesOf(viewModel.getCells().getFirst());
+            assertThat(cases).hasSize(3).allSatisfy(c -> assertThat(c.key().variant()).isEqualTo("zero-shot"));
+            // The canned server answers 7 without the step-by-step trigger and 8 with it.
+            assertThat(viewModel.votes(cases.getFirst().key())).containsExactly(Map.entry("7", 1));
+            var chained = viewModel.casesOf(viewModel.getCells().get(1)).getFirst();
+            assertThat(viewModel.votes(chained.key())).containsExactly(Map.entry("8", 1));
         });
         assertThat(dir.resolve("arithmetic.arithmetic.eval.jsonl")).exists();
         try (HistoryStore store = HistoryStore.open(dir)) {
