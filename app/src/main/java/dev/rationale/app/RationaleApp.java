@@ -25,8 +25,10 @@ import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JavaFX application: opens the main window. Two system properties serve development and screenshots:
- * {@value #THEME_PROPERTY} ({@code light} or {@code dark}) picks the theme at start-up, and
+ * The JavaFX application: builds the app's services, opens the main window on the last session (or the samples on
+ * the first start) and offers the first-run dialog to a user with no endpoint and no model; closes the services on
+ * exit. Three system properties serve development and screenshots: {@value #THEME_PROPERTY} ({@code light} or
+ * {@code dark}) picks the theme at start-up, {@value #NO_FIRST_RUN_PROPERTY} skips the first-run dialog, and
  * {@value #SNAPSHOT_PROPERTY} (a file path) saves a PNG of the main window shortly after it is shown; the app keeps
  * running afterwards.
  */
