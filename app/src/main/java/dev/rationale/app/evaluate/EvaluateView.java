@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -34,6 +35,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.converter.IntegerStringConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -97,8 +99,16 @@ public final class EvaluateView extends BorderPane {
         cancel.disableProperty().bind(viewModel.runningProperty().not());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox settings = new HBox(8, new Label("Samples"), samples, new Label("Cases"), limit, new Label("Also on"),
-                extraModels, spacer, sweep,
+        Button dataset = button("Dataset…", "evaluate-dataset", this::chooseDataset);
+        Label datasetName = new Label();
+        datasetName.setId("evaluate-dataset-name");
+        datasetName.textProperty().bind(Bindings.createStringBinding(() -> viewModel.datasetProperty().get() == null
+                ? "the task's cases" : String.valueOf(viewModel.datasetProperty().get().getFileName()),
+                viewModel.datasetProperty()));
+        Button clearDataset = button("✕", "evaluate-dataset-clear", () -> viewModel.datasetProperty().set(null));
+        clearDataset.visibleProperty().bind(viewModel.datasetProperty().isNotNull());
+        HBox settings = new HBox(8, dataset, datasetName, clearDataset, new Label("Samples"), samples,
+                new Label("Cases"), limit, new Label("Also on"), extraModels, spacer, sweep,
                 evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
@@ -119,6 +129,19 @@ public final class EvaluateView extends BorderPane {
         controls.getStyleClass().add("evaluate-controls");
         HBox.setHgrow(variantChecks, Priority.ALWAYS);
         return controls;
+    }
+
+    private void chooseDataset() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Evaluate on a dataset");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Datasets (*.csv, *.jsonl, BIG-bench *.json)", "*.csv", "*.jsonl",
+                        "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            viewModel.datasetProperty().set(chosen.toPath());
+        }
     }
 
     private void run(List<Variant> chosen, boolean resume) {

@@ -2,6 +2,8 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.core.dataset.DatasetCase;
+import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.eval.CalibrationBins;
@@ -80,6 +82,7 @@ public final class EvaluateViewModel {
     private final Clock clock;
     private final ObjectProperty<@Nullable Integer> samples = new SimpleObjectProperty<>(this, "samples");
     private final ObjectProperty<@Nullable Integer> limit = new SimpleObjectProperty<>(this, "limit");
+    private final ObjectProperty<@Nullable Path> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final StringProperty extraModels = new SimpleStringProperty(this, "extraModels", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -116,17 +119,38 @@ public final class EvaluateViewModel {
             message.set("Choose an endpoint and a model in the run bar first.");
             return;
         }
-        if (setup.variants().isEmpty() || setup.task().cases().isEmpty()) {
+        Path file = dataset.get();
+        if (file == null) {
+            startOn(setup, setup.task().cases(), null, resume);
+            return;
+        }
+        // A dataset is read off the FX thread; a broken one starts nothing and says which line is wrong.
+        running.set(true);
+        message.set("Reading " + file.getFileName() + "…");
+        CompletableFuture.supplyAsync(() -> Datasets.load(file, setup.task()), background)
+                .whenCompleteAsync((loaded, error) -> {
+                    running.set(false);
+                    if (error != null) {
+                        Throwable cause = error.getCause() != null ? error.getCause() : error;
+                        message.set("Cannot use " + file.getFileName() + ": " + cause.getMessage());
+                        return;
+                    }
+                    startOn(setup, loaded.stream().map(DatasetCase::testCase).toList(), file, resume);
+                }, fx);
+    }
+
+    private void startOn(Setup setup, List<TestCase> allCases, @Nullable Path datasetFile, boolean resume) {
+        if (setup.variants().isEmpty() || allCases.isEmpty()) {
             message.set("The task needs at least one variant and one test case to evaluate.");
             return;
         }
-        List<TestCase> cases = limit.get() == null ? setup.task().cases()
-                : setup.task().cases().stream().limit(Math.max(1, limit.get())).toList();
+        List<TestCase> cases = limit.get() == null ? allCases
+                : allCases.stream().limit(Math.max(1, limit.get())).toList();
         EvalPlan newPlan = new EvalPlan(setup.set(), setup.task(), setup.variants(),
                 models(setup.model()).stream().map(m -> EvalTarget.of(setup.endpoint(), m)).toList(), cases,
                 samples.get());
         plan = newPlan;
-        Path resultsPath = resultsFile(setup);
+        Path resultsPath = resultsFile(setup, datasetFile);
         Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
         running.set(true);
         cells.clear();
@@ -361,8 +385,10 @@ public final class EvaluateViewModel {
         return lines;
     }
 
-    private Path resultsFile(Setup setup) {
-        String task = String.valueOf(setup.task().id());
+    // A dataset's cases get results of their own, so resuming one never mixes them with the task's cases.
+    private Path resultsFile(Setup setup, @Nullable Path datasetFile) {
+        String task = String.valueOf(setup.task().id()) + (datasetFile == null ? ""
+                : "." + String.valueOf(datasetFile.getFileName()).replaceFirst("\\.[^.]*$", ""));
         Path file = setup.setFile();
         if (file == null) {
             return scratchFolder.resolve("untitled." + task + ".eval.jsonl");
@@ -379,6 +405,11 @@ public final class EvaluateViewModel {
     /** More models on the same endpoint, comma-separated, evaluated beside the run bar's; for the chart by model. */
     public StringProperty extraModelsProperty() {
         return extraModels;
+    }
+
+    /** A dataset file whose cases are evaluated instead of the task's own; null for the task's. */
+    public ObjectProperty<@Nullable Path> datasetProperty() {
+        return dataset;
     }
 
     /** Only the first N cases; null for all. */

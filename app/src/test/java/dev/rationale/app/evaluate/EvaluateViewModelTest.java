@@ -176,6 +176,39 @@ class EvaluateViewModelTest {
     }
 
     @Test
+    void aDatasetFileReplacesTheTasksCasesAndKeepsResultsOfItsOwn() throws IOException {
+        Path data = Files.copy(Path.of("../sample-prompts/arithmetic-extra.csv"), dir.resolve("extra.csv"));
+        onFx(() -> {
+            viewModel.limitProperty().set(2);
+            viewModel.datasetProperty().set(data);
+            viewModel.start(setup(List.of(task.variant("zero-shot").orElseThrow())), false);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+
+        List<String> lines = Files.readAllLines(dir.resolve("arithmetic.arithmetic.extra.eval.jsonl"));
+        assertThat(lines).hasSize(2);
+        // The file's first two rows, a1 and a2, not the task's own c01 and c02.
+        assertThat(String.join("\n", lines)).contains("\"case\":\"a1\"", "\"case\":\"a2\"")
+                .doesNotContain("\"case\":\"c01\"");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        onFx(() -> assertThat(viewModel.casesOf(viewModel.getCells().getFirst())).hasSize(2));
+    }
+
+    @Test
+    void aBrokenDatasetStartsNothingAndNamesTheLine() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.csv"), "id,question,expected\nx1,What is 2 + 2?,\n");
+        onFx(() -> {
+            viewModel.datasetProperty().set(broken);
+            viewModel.start(setup(task.variants()), false);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && viewModel.messageProperty().get().startsWith("Cannot"));
+
+        onFx(() -> assertThat(viewModel.messageProperty().get()).startsWith("Cannot use broken.csv: ")
+                .contains(":2"));
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void withoutAModelNothingStartsAndTheMessageSaysWhy() {
         onFx(() -> viewModel.start(new EvaluateViewModel.Setup(set, setFile, task, task.variants(), endpoint, ""),
                 false));
