@@ -84,8 +84,9 @@ public final class EvaluateView extends BorderPane {
         TextField limit = numberField("evaluate-limit", "all", viewModel.limitProperty());
         TextField extraModels = new TextField();
         extraModels.setId("evaluate-models");
-        extraModels.setPromptText("more models on this endpoint, comma-separated");
-        extraModels.setPrefColumnCount(24);
+        extraModels.setPromptText("more models, comma-separated");
+        extraModels.setPrefColumnCount(14);
+        extraModels.setMinWidth(80);
         extraModels.textProperty().bindBidirectional(viewModel.extraModelsProperty());
         Button evaluate = button("Evaluate", "evaluate-start", () -> run(checkedVariants(), false));
         evaluate.getStyleClass().add("accent");
@@ -107,8 +108,9 @@ public final class EvaluateView extends BorderPane {
                 viewModel.datasetProperty()));
         Button clearDataset = button("✕", "evaluate-dataset-clear", () -> viewModel.datasetProperty().set(null));
         clearDataset.visibleProperty().bind(viewModel.datasetProperty().isNotNull());
-        HBox settings = new HBox(8, dataset, datasetName, clearDataset, new Label("Samples"), samples,
-                new Label("Cases"), limit, new Label("Also on"), extraModels, spacer, sweep,
+        datasetName.setMinWidth(Region.USE_PREF_SIZE);
+        HBox settings = new HBox(8, dataset, datasetName, clearDataset, fixed("Samples"), samples,
+                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, sweep,
                 evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
@@ -259,6 +261,12 @@ public final class EvaluateView extends BorderPane {
         return column;
     }
 
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private static Button button(String text, String id, Runnable action) {
         Button button = new Button(text);
         button.setId(id);
@@ -273,6 +281,7 @@ public final class EvaluateView extends BorderPane {
         field.setId(id);
         field.setPromptText(prompt);
         field.setPrefColumnCount(4);
+        field.setMinWidth(Region.USE_PREF_SIZE);
         TextFormatter<Integer> formatter = new TextFormatter<>(new IntegerStringConverter(), null,
                 change -> change.getControlNewText().matches("\\d{0,6}") ? change : null);
         field.setTextFormatter(formatter);
