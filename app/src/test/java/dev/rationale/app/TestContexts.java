@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app;
 
+import dev.rationale.app.endpoints.InMemorySecrets;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -8,9 +9,6 @@ import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.endpoint.SecretStore;
 import dev.rationale.core.provider.http.HttpClients;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 
@@ -23,7 +21,7 @@ public final class TestContexts {
     /** A context whose config lives in {@code dir/config} and whose embedded engine looks in {@code models}. */
     public static AppContext in(Path dir, Path models) {
         OkHttpClient http = HttpClients.create();
-        SecretStore keychain = new MemorySecrets();
+        SecretStore keychain = new InMemorySecrets(true);
         KeyResolver keys = new KeyResolver(keychain, name -> null);
         return new AppContext(http, new EndpointStore(dir.resolve("config/endpoints.json")), keychain, keys,
                 new ProviderCache(new ProviderFactory(http, keys)), Executors.newVirtualThreadPerTaskExecutor(),
@@ -33,24 +31,5 @@ public final class TestContexts {
     /** The shared tiny models the build points the tests at. */
     public static Path sharedModels() {
         return Path.of(System.getProperty(AppContext.MODELS_PROPERTY, "../../shared/models"));
-    }
-
-    private static final class MemorySecrets implements SecretStore {
-        private final Map<String, String> entries = new HashMap<>();
-
-        @Override
-        public synchronized Optional<String> read(String entry) {
-            return Optional.ofNullable(entries.get(entry));
-        }
-
-        @Override
-        public synchronized void write(String entry, String secret) {
-            entries.put(entry, secret);
-        }
-
-        @Override
-        public boolean writable() {
-            return true;
-        }
     }
 }

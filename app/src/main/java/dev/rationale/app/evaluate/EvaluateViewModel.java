@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.FxBatcher;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
@@ -131,8 +132,7 @@ public final class EvaluateViewModel {
                 .whenCompleteAsync((loaded, error) -> {
                     running.set(false);
                     if (error != null) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        message.set("Cannot use " + file.getFileName() + ": " + cause.getMessage());
+                        message.set("Cannot use " + file.getFileName() + ": " + Failures.messageOf(error));
                         return;
                     }
                     startOn(setup, loaded.stream().map(DatasetCase::testCase).toList(), file, resume);
@@ -252,8 +252,7 @@ public final class EvaluateViewModel {
         running.set(false);
         current = null;
         if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            message.set("The evaluation stopped: " + cause.getMessage());
+            message.set("The evaluation stopped: " + Failures.messageOf(error));
             return;
         }
         records = List.copyOf(Objects.requireNonNull(outcome).records());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.history;
 
+import dev.rationale.app.fx.Failures;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
@@ -105,8 +106,7 @@ public final class HistoryViewModel {
             }
         }, background).whenCompleteAsync((result, error) -> {
             if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                message.set("Cannot read the history: " + cause.getMessage());
+                message.set("Cannot read the history: " + Failures.messageOf(error));
             } else {
                 show.accept(result);
             }

@@ -3,6 +3,7 @@ package dev.rationale.app.run;
 
 import dev.rationale.app.compose.TokenCount;
 import dev.rationale.app.compose.TokenCounter;
+import dev.rationale.app.fx.Failures;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.promptset.GenerationSettings;
@@ -111,8 +112,7 @@ public final class RunSettingsViewModel {
                     }
                     boolean embedded = chosen.kind() == ProviderKind.EMBEDDED;
                     if (error != null && !embedded) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        modelsMessage.set("cannot list models: " + cause.getMessage());
+                        modelsMessage.set("cannot list models: " + Failures.messageOf(error));
                         return;
                     }
                     List<ModelInfo> found = error != null ? List.of() : list;

@@ -7,6 +7,7 @@ import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
 import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.evaluate.EvaluateViewModel;
+import dev.rationale.app.fx.Failures;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.UserDialogs;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -272,7 +272,7 @@ public final class Workbench {
     private void opened(Path file, @Nullable LoadedPromptSet loaded, @Nullable Throwable error) {
         if (error != null || loaded == null) {
             message.set("");
-            dialogs.showError("Cannot open " + file.getFileName(), reason(error));
+            dialogs.showError("Cannot open " + file.getFileName(), Failures.messageOf(error));
             return;
         }
         output.stop();
@@ -316,7 +316,7 @@ public final class Workbench {
         CompletableFuture.runAsync(() -> PromptSetFiles.save(set, file), background)
                 .whenCompleteAsync((ok, error) -> {
                     if (error != null) {
-                        dialogs.showError("Cannot save " + file.getFileName(), reason(error));
+                        dialogs.showError("Cannot save " + file.getFileName(), Failures.messageOf(error));
                         return;
                     }
                     document.markSaved(file, set);
@@ -427,7 +427,7 @@ public final class Workbench {
         updateStatus();
         message.set("");
         if (error != null || spec == null) {
-            output.showFailure(reason(error));
+            output.showFailure(Failures.messageOf(error));
         } else {
             output.start(spec);
         }
@@ -561,17 +561,6 @@ public final class Workbench {
 
     private void updateTitle() {
         title.set(document.displayName() + (document.isDirty() ? " •" : "") + " — Rationale");
-    }
-
-    private static String reason(@Nullable Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause == null) {
-            return "Unknown error.";
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     public PromptSetDocument getDocument() {

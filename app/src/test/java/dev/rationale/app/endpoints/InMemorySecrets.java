@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A keychain in memory, writable or not, so tests never touch the OS keychain. */
-final class InMemorySecrets implements SecretStore {
+public final class InMemorySecrets implements SecretStore {
 
     private final Map<String, String> entries = new ConcurrentHashMap<>();
     private final boolean writable;
 
-    InMemorySecrets(boolean writable) {
+    public InMemorySecrets(boolean writable) {
         this.writable = writable;
     }
 

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A completion made with a key, through a real provider over HTTP, is stored without the key. */
 class HistorySecretsTest {
-    private static final String KEY = "sk-test-9f8e7d6c5b4a-never-store-me";
+    // Made up at run time, so no file holds anything that looks like a key; unique, so a scan cannot match by luck.
+    private static final String KEY = "never-store-me-" + UUID.randomUUID();
 
     @TempDir
     Path workspace;
