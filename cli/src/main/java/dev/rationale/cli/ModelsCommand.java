@@ -29,7 +29,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Mixin
     private EndpointOptions endpointOptions;
 
-    @Option(names = "--json", description = "Print a JSON array of {id, parameters, contextLength}.")
+    @Option(names = "--json", description = "Print a JSON array of {id, parameters, sizeSource, contextLength};"
+            + " sizeSource is MEASURED (counted from the weights), REPORTED (the server's label) or NAME.")
     private boolean json;
 
     @Override

@@ -550,14 +550,17 @@ class RunCommandHttpTest {
     @Test
     void modelsJsonGivesIdsAndSizes() throws Exception {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-                .body(quotes("{'models':[{'name':'llama3.2:latest','details':{'parameter_size':'3.2B'}}]}"))
+                .body(quotes("{'models':[{'name':'llama3.2:latest','details':{'parameter_size':'3.2B'}},"
+                        + "{'name':'qwen2.5:7b','details':{}},{'name':'custom','details':{}}]}"))
                 .build());
 
         CliRun run = CliRun.of("models", "--provider", "ollama", "--base-url", server.url("/").toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree(
-                "[{\"id\":\"llama3.2:latest\",\"parameters\":3200000000,\"contextLength\":null}]"));
+        assertThat(JSON.readTree(run.out())).isEqualTo(JSON.readTree(quotes("["
+                + "{'id':'llama3.2:latest','parameters':3200000000,'sizeSource':'REPORTED','contextLength':null},"
+                + "{'id':'qwen2.5:7b','parameters':7000000000,'sizeSource':'NAME','contextLength':null},"
+                + "{'id':'custom','parameters':null,'sizeSource':null,'contextLength':null}]")));
     }
 
     // --- helpers ---

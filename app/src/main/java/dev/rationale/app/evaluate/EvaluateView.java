@@ -73,6 +73,7 @@ public final class EvaluateView extends BorderPane {
         setCenter(createResults());
         variants.addListener((ListChangeListener<Variant>) change -> showVariants());
         viewModel.getCells().addListener((ListChangeListener<CellMetrics>) change -> showCharts());
+        viewModel.getModels().addListener((ListChangeListener<SizedModel>) change -> showCharts());
         showVariants();
     }
 
@@ -233,11 +234,7 @@ public final class EvaluateView extends BorderPane {
         List<CellMetrics> first = cells.stream()
                 .filter(cell -> plan == null || cell.target().equals(plan.targets().getFirst().id())).toList();
         accuracyChart.show(EvaluateViewModel.intervals(first, labels));
-        if (plan != null) {
-            // Sizes are not known for models on a server, so they are ordered by name after any that are.
-            modelChart.show(plan.targets().stream().map(t -> new ModelScalingChart.Model(t.id(), null)).toList(),
-                    EvaluateViewModel.byModel(cells, labels));
-        }
+        modelChart.show(List.copyOf(viewModel.getModels()), EvaluateViewModel.byModel(cells, labels));
         if (plan != null) {
             shotsChart.show(EvaluateViewModel.shotLines(plan.variants(), first, plan.task()));
         }

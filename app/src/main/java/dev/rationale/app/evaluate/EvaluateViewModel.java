@@ -23,6 +23,7 @@ import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.eval.TargetSizes;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.ReasoningStyle;
@@ -31,6 +32,7 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.ModelSize;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,6 +92,7 @@ public final class EvaluateViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObservableList<CellMetrics> cells = FXCollections.observableArrayList();
+    private final ObservableList<SizedModel> models = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private @Nullable EvalPlan plan;
     private List<SampleRecord> records = List.of();
@@ -154,6 +157,7 @@ public final class EvaluateViewModel {
         Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
         running.set(true);
         cells.clear();
+        models.clear();
         report.set(null);
         done = 0;
         correct = 0;
@@ -258,9 +262,24 @@ public final class EvaluateViewModel {
         records = List.copyOf(Objects.requireNonNull(outcome).records());
         EvalReport result = EvalReport.of(forPlan, records);
         report.set(result);
+        showSizes(forPlan);
         cells.setAll(result.cells());
         updateProgress(forPlan.totalCompletions(), done);
         message.set(outcome.cancelled() ? "Stopped; Resume continues where it stopped." : "Done.");
+    }
+
+    // The names' sizes show at once; the endpoints' model lists (counted or reported sizes) replace them when they
+    // answer. After the run, so that an embedded model is loaded and its weights can be counted.
+    private void showSizes(EvalPlan forPlan) {
+        Map<String, @Nullable ModelSize> byName = new LinkedHashMap<>();
+        forPlan.targets().forEach(t -> byName.put(t.id(), ModelSize.fromName(t.model())));
+        models.setAll(SizedModel.ordered(byName));
+        CompletableFuture.supplyAsync(() -> TargetSizes.of(forPlan.targets(), providers::get), background)
+                .thenAcceptAsync(sizes -> {
+                    if (forPlan == plan) {
+                        models.setAll(SizedModel.ordered(sizes));
+                    }
+                }, fx);
     }
 
     /** Stops the evaluation; what finished stays in the results file and the history. */
@@ -372,7 +391,7 @@ public final class EvaluateViewModel {
         return models;
     }
 
-    /** Accuracy per variant and model, for the chart by model: variant label to model to accuracy. */
+    /** Accuracy per variant and model, for the chart by model: variant label to target id to accuracy. */
     public static Map<String, Map<String, Double>> byModel(List<CellMetrics> cells, Map<String, String> labels) {
         Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
         for (CellMetrics cell : cells) {
@@ -438,6 +457,14 @@ public final class EvaluateViewModel {
     /** The grid: one row per variant and model, filled when an evaluation ends. */
     public ObservableList<CellMetrics> getCells() {
         return cells;
+    }
+
+    /**
+     * The last finished evaluation's models for the chart by model: smallest first where the size is known (counted,
+     * reported by the endpoint, or stated by the name), then the rest by name.
+     */
+    public ObservableList<SizedModel> getModels() {
+        return models;
     }
 
     /** The last finished evaluation's report; null before one ended. */

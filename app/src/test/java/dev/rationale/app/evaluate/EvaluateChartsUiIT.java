@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rationale.core.provider.ModelSize;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -95,17 +97,29 @@ class EvaluateChartsUiIT {
     }
 
     @Test
-    void modelsAreOrderedBySizeWithUnknownSizesLast(FxRobot robot) {
-        List<ModelScalingChart.Model> list = List.of(new ModelScalingChart.Model("qwen2.5:7b", 7_600_000_000L),
-                new ModelScalingChart.Model("hosted", null), new ModelScalingChart.Model("smollm2", 135_000_000L));
-        Map<String, Map<String, Double>> accuracy = Map.of("cot-8", Map.of("qwen2.5:7b", 0.9, "smollm2", 0.2));
+    void modelsAreShownInTheOrderGivenLabelledWithTheirSizes(FxRobot robot) {
+        Map<String, @Nullable ModelSize> sizes = new LinkedHashMap<>();
+        sizes.put("qwen2.5:7b", ModelSize.reported("7.6B"));
+        sizes.put("hosted", null);
+        sizes.put("smollm2", ModelSize.measured(134_515_008));
+        Map<String, Map<String, Double>> accuracy = new LinkedHashMap<>();
+        accuracy.put("zero", Map.of("qwen2.5:7b", 0.5, "hosted", 0.7));
+        accuracy.put("cot-8", Map.of("qwen2.5:7b", 0.9, "smollm2", 0.2, "hosted", 0.8));
+        Map<String, @Nullable ModelSize> byName = new LinkedHashMap<>();
+        sizes.keySet().forEach(name -> byName.put(name, ModelSize.fromName(name)));
 
-        robot.interact(() -> models.show(list, accuracy));
+        // As on the Evaluate tab: the names' sizes first, then the endpoint's.
+        robot.interact(() -> models.show(SizedModel.ordered(byName), accuracy));
+        robot.interact(() -> models.show(SizedModel.ordered(sizes), accuracy));
+        robot.interact(models::layout);
 
-        assertThat(ModelScalingChart.ordered(list)).extracting(ModelScalingChart.Model::name)
-                .containsExactly("smollm2", "qwen2.5:7b", "hosted");
+        List<String> ticks = onFx(() -> models.getXAxis().getTickMarks().stream()
+                .filter(tick -> tick.isTextVisible()).map(tick -> tick.getValue()).toList());
+        assertThat(ticks).containsExactly("smollm2 · 135M params", "qwen2.5:7b · 7.6B params",
+                "hosted · size unknown");
         List<XYChart.Data<String, Number>> points = onFx(() -> List.copyOf(models.getData().getFirst().getData()));
-        assertThat(points).extracting(XYChart.Data::getXValue).containsExactly("smollm2", "qwen2.5:7b");
+        assertThat(points).extracting(XYChart.Data::getXValue)
+                .containsExactly("qwen2.5:7b · 7.6B params", "hosted · size unknown");
     }
 
     @Test

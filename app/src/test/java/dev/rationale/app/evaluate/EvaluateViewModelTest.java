@@ -23,6 +23,7 @@ import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.HttpClients;
 import java.io.IOException;
@@ -31,8 +32,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,9 @@ class EvaluateViewModelTest {
     private final ProviderCache providers = new ProviderCache(new ProviderFactory(HttpClients.create(),
             new KeyResolver(new NoSecrets(), name -> null)));
     private final LockedFx fx = new LockedFx();
+    private final CannedCompletions canned = new CannedCompletions();
+    private final AtomicInteger completions = new AtomicInteger();
+    private volatile String modelList = "{\"data\":[]}";
     private EvaluateViewModel viewModel;
     private Path setFile;
     private PromptSet set;
@@ -59,7 +67,16 @@ class EvaluateViewModelTest {
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(new CannedCompletions());
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getUrl().encodedPath().equals("/v1/models")) {
+                    return new MockResponse.Builder().body(modelList).build();
+                }
+                completions.incrementAndGet();
+                return canned.dispatch(request);
+            }
+        });
         server.start();
         setFile = Files.copy(Path.of("../sample-prompts/arithmetic.rationale.json"),
                 dir.resolve("arithmetic.rationale.json"));
@@ -108,13 +125,13 @@ class EvaluateViewModelTest {
             assertThat(run.promptSetFile()).isEqualTo(setFile.toString());
             assertThat(store.completions(CompletionFilter.of(run.id())).total()).isEqualTo(6);
         }
-        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(completions.get()).isEqualTo(6);
 
         onFx(() -> viewModel.start(setup(variants), true));
         waitUntil(() -> !viewModel.runningProperty().get());
 
         // Resuming a finished evaluation asks for nothing again and reports the same grid.
-        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(completions.get()).isEqualTo(6);
         onFx(() -> assertThat(viewModel.getCells()).hasSize(2));
     }
 
@@ -172,7 +189,28 @@ class EvaluateViewModelTest {
             assertThat(byModel.keySet()).containsExactly("Zero", "zero-shot-cot");
             assertThat(byModel.get("Zero")).containsOnlyKeys("mock", "mock-large");
         });
-        assertThat(server.getRequestCount()).isEqualTo(8);
+        assertThat(completions.get()).isEqualTo(8);
+        onFx(() -> assertThat(viewModel.getModels()).extracting(SizedModel::label)
+                .containsExactly("mock · size unknown", "mock-large · size unknown"));
+    }
+
+    @Test
+    void theChartByModelOrdersModelsByTheSizeTheEndpointListsOrElseTheirNamesAndUnknownSizesLast() {
+        // A llama.cpp-style list: counted sizes for two models; "mock-1.5b" and "hosted" are not listed.
+        modelList = "{\"data\":[{\"id\":\"mock\",\"meta\":{\"n_params\":260032}},"
+                + "{\"id\":\"mock-13b\",\"meta\":{\"n_params\":12850000000}}]}";
+        onFx(() -> {
+            viewModel.limitProperty().set(1);
+            viewModel.extraModelsProperty().set("hosted, mock-13b, mock-1.5b");
+            viewModel.start(setup(List.of(task.variant("zero-shot").orElseThrow())), false);
+        });
+
+        waitUntil(() -> !viewModel.runningProperty().get() && viewModel.getModels().stream()
+                .anyMatch(m -> m.size() != null && m.size().source() == ModelSize.Source.MEASURED));
+
+        onFx(() -> assertThat(viewModel.getModels()).extracting(SizedModel::label).containsExactly(
+                "mock · 260K params", "mock-1.5b · 1.5B params (by name)", "mock-13b · 12.9B params",
+                "hosted · size unknown"));
     }
 
     @Test
@@ -190,7 +228,7 @@ class EvaluateViewModelTest {
         // The file's first two rows, a1 and a2, not the task's own c01 and c02.
         assertThat(String.join("\n", lines)).contains("\"case\":\"a1\"", "\"case\":\"a2\"")
                 .doesNotContain("\"case\":\"c01\"");
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(completions.get()).isEqualTo(2);
         onFx(() -> assertThat(viewModel.casesOf(viewModel.getCells().getFirst())).hasSize(2));
     }
 
@@ -205,7 +243,7 @@ class EvaluateViewModelTest {
 
         onFx(() -> assertThat(viewModel.messageProperty().get()).startsWith("Cannot use broken.csv: ")
                 .contains(":2"));
-        assertThat(server.getRequestCount()).isZero();
+        assertThat(completions.get()).isZero();
     }
 
     @Test
@@ -218,7 +256,7 @@ class EvaluateViewModelTest {
             assertThat(viewModel.messageProperty().get()).isEqualTo("Choose an endpoint and a model in the run bar "
                     + "first.");
         });
-        assertThat(server.getRequestCount()).isZero();
+        assertThat(completions.get()).isZero();
     }
 
     @Test

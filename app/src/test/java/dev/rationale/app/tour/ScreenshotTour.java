@@ -11,6 +11,7 @@ import dev.rationale.app.shell.MainWindowViewModel;
 import dev.rationale.app.shell.Workbench;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.provider.ModelSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 /**
@@ -141,6 +143,17 @@ public final class ScreenshotTour {
                 + workbench.getEvaluate().messageProperty().get()));
         pause(800);
         shoot(out.resolve("7-evaluate.png"));
+        // The embedded model's weights are counted once it is loaded, so its size is measured, not read off its name.
+        waitFor("the model sizes", () -> workbench.getEvaluate().getModels().stream()
+                .anyMatch(m -> m.size() != null && m.size().source() == ModelSize.Source.MEASURED));
+        onFx(() -> {
+            TabPane charts = (TabPane) window.lookup("#evaluate-charts");
+            charts.getTabs().stream().filter(t -> t.getText().equals("By model")).findFirst()
+                    .ifPresent(t -> charts.getSelectionModel().select(t));
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("7b-evaluate-by-model.png"));
         onFx(() -> {
             workbench.selectedTabProperty().set(Workbench.Tab.HISTORY);
             return null;

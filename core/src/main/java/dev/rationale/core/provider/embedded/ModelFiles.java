@@ -2,6 +2,7 @@
 package dev.rationale.core.provider.embedded;
 
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ final class ModelFiles {
     private static ModelInfo describe(Path folder, Path file, EngineCache engine) {
         String id = folder.relativize(file).toString().replace('\\', '/');
         return engine.loaded(file)
-                .map(model -> new ModelInfo(id, model.parameterCount(), engine.settings(model).contextSize()))
+                .map(model -> new ModelInfo(id, ModelSize.measured(model.parameterCount()),
+                        engine.settings(model).contextSize()))
                 .orElseGet(() -> ModelInfo.named(id));
     }
 }

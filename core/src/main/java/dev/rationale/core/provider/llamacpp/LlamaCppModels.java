@@ -3,6 +3,7 @@ package dev.rationale.core.provider.llamacpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,10 @@ final class LlamaCppModels {
                 throw malformed("a model in the list has no id");
             }
             JsonNode meta = model.path("meta");
-            models.add(new ModelInfo(id, positiveLong(meta.get("n_params")), positiveInt(meta.get("n_ctx_train"))));
+            // n_params is llama_model_n_params of the weights the server loaded: counted, not a label.
+            Long parameters = positiveLong(meta.get("n_params"));
+            models.add(new ModelInfo(id, parameters == null ? null : ModelSize.measured(parameters),
+                    positiveInt(meta.get("n_ctx_train"))));
         }
         return models;
     }

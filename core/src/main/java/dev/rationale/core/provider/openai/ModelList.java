@@ -2,6 +2,7 @@
 package dev.rationale.core.provider.openai;
 
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.http.BlockingCall;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -22,7 +23,8 @@ record ModelList(@Nullable List<Model> data) {
             if (context == null && meta != null) {
                 context = meta.nCtxTrain();
             }
-            return new ModelInfo(id, meta == null ? null : meta.nParams(), context);
+            return new ModelInfo(id, meta == null || meta.nParams() == null || meta.nParams() <= 0 ? null
+                    : ModelSize.measured(meta.nParams()), context);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
@@ -254,6 +255,23 @@ class EmbeddedProviderTest {
             assertThatThrownBy(elsewhere::listModels).isInstanceOf(ProviderException.class)
                     .hasMessageContaining("does not exist");
         }
+    }
+
+    @Test
+    void aListedModelIsSizedByItsNameUntilLoadedAndThenByItsCountedWeights() {
+        try (EmbeddedProvider fresh = new EmbeddedProvider(EmbeddedOptions.defaults(TestModels.folder())
+                .withThreads(1))) {
+            assertThat(stories(fresh.listModels())).isEqualTo(new ModelSize(260_000, ModelSize.Source.NAME));
+
+            assertThat(TestModels.run(fresh, TestModels.text("The dog").withMaxTokens(1)).failure()).isNull();
+
+            // The models README gives 260,032 parameters: 64-wide embeddings of 512 tokens, five layers.
+            assertThat(stories(fresh.listModels())).isEqualTo(ModelSize.measured(260_032));
+        }
+    }
+
+    private static ModelSize stories(List<ModelInfo> models) {
+        return models.stream().filter(m -> m.id().equals("stories260K.gguf")).findFirst().orElseThrow().size();
     }
 
     private static String expected(String constant) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class LlamaCppModelsTest {
                 + "\"n_ctx_train\":40960,\"n_embd\":4096,\"n_params\":8190735360,\"size\":5027783488}}]}";
 
         assertThat(LlamaCppModels.parse(JSON.readTree(reply)))
-                .containsExactly(new ModelInfo("qwen3-8b-q4_k_m.gguf", 8_190_735_360L, 40960));
+                .containsExactly(new ModelInfo("qwen3-8b-q4_k_m.gguf", ModelSize.measured(8_190_735_360L), 40960));
     }
 
     @Test

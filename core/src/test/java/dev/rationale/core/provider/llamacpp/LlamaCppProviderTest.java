@@ -11,6 +11,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
@@ -245,7 +246,8 @@ class LlamaCppProviderTest {
 
         List<ModelInfo> models = provider.listModels();
 
-        assertThat(models).containsExactly(new ModelInfo("qwen3-8b-q4.gguf", 8_190_735_360L, 40960));
+        assertThat(models).containsExactly(
+                new ModelInfo("qwen3-8b-q4.gguf", ModelSize.measured(8_190_735_360L), 40960));
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/v1/models");
     }
 }

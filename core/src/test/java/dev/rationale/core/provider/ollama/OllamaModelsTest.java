@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,10 +25,11 @@ class OllamaModelsTest {
                 + "{\"model\":\"only-model-field:1b\"}]}";
 
         assertThat(OllamaModels.parse(JSON.readTree(tags))).containsExactly(
-                new ModelInfo("llama3.2:latest", 3_200_000_000L, null),
-                new ModelInfo("gemma3:270m", 270_000_000L, null),
-                ModelInfo.named("custom:latest"),
-                ModelInfo.named("only-model-field:1b"));
+                new ModelInfo("llama3.2:latest", new ModelSize(3_200_000_000L, ModelSize.Source.REPORTED), null),
+                new ModelInfo("gemma3:270m", new ModelSize(270_000_000L, ModelSize.Source.REPORTED), null),
+                new ModelInfo("custom:latest", null, null),
+                new ModelInfo("only-model-field:1b", new ModelSize(1_000_000_000L, ModelSize.Source.NAME), null));
+        assertThat(OllamaModels.parse(JSON.readTree(tags)).get(2).size()).isNull();
     }
 
     @Test
@@ -39,7 +41,8 @@ class OllamaModelsTest {
     @CsvSource(nullValues = "null", value = {"3.2B, 3200000000", "270M, 270000000", "8.0B, 8000000000",
             "1.5T, 1500000000000", "137k, 137000", "7 B, 7000000000", "'', null", "unknown, null", "8x7B, null"})
     void parameterSizeIsParsedWhenItIsANumberWithAUnit(String size, Long expected) {
-        assertThat(OllamaModels.parameters(size)).isEqualTo(expected);
+        ModelSize reported = ModelSize.reported(size);
+        assertThat(reported == null ? null : reported.parameters()).isEqualTo(expected);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
@@ -275,15 +276,21 @@ class OllamaProviderTest {
     }
 
     @Test
-    void listsTheModelsOfApiTags() throws Exception {
+    void listsTheModelsOfApiTagsWithTheSizeTheServerReportsOrElseTheNameStates() throws Exception {
         server.enqueue(new MockResponse.Builder().body("{\"models\":[{\"name\":\"llama3.2:latest\",\"details\":"
-                + "{\"parameter_size\":\"3.2B\"}},{\"name\":\"qwen3:8b\",\"details\":{\"parameter_size\":\"8.2B\"}}]}")
-                .build());
+                + "{\"parameter_size\":\"3.2B\"}},{\"name\":\"qwen3:8b\",\"details\":{\"parameter_size\":\"8.2B\"}},"
+                + "{\"name\":\"smollm2:135m\",\"details\":{\"family\":\"llama\"}},"
+                + "{\"name\":\"mixtral:8x7b\",\"details\":{\"parameter_size\":\"\"}}]}").build());
 
         List<ModelInfo> models = provider.listModels();
 
-        assertThat(models).extracting(ModelInfo::id).containsExactly("llama3.2:latest", "qwen3:8b");
-        assertThat(models.getFirst().parameters()).isEqualTo(3_200_000_000L);
+        assertThat(models).extracting(ModelInfo::id)
+                .containsExactly("llama3.2:latest", "qwen3:8b", "smollm2:135m", "mixtral:8x7b");
+        assertThat(models).extracting(ModelInfo::size).containsExactly(
+                new ModelSize(3_200_000_000L, ModelSize.Source.REPORTED),
+                new ModelSize(8_200_000_000L, ModelSize.Source.REPORTED),
+                new ModelSize(135_000_000L, ModelSize.Source.NAME),
+                null);
         assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/api/tags");
     }
 

@@ -16,6 +16,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
@@ -308,7 +309,7 @@ class OpenAiChatProviderTest {
         List<ModelInfo> models = provider.listModels();
 
         assertThat(models).containsExactly(ModelInfo.named("gpt-4.1-mini"), new ModelInfo("Qwen/Qwen3-8B", null, 32768),
-                new ModelInfo("qwen3-8b-q4.gguf", 8_190_735_360L, 40960));
+                new ModelInfo("qwen3-8b-q4.gguf", ModelSize.measured(8_190_735_360L), 40960));
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/models");
     }
 
