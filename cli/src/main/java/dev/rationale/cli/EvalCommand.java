@@ -17,6 +17,7 @@ import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.HistoryRecorder;
 import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.history.HistoryStore;
@@ -33,6 +34,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,8 +61,12 @@ import picocli.CommandLine.Spec;
                     + " NAME.TASK.eval.jsonl beside the prompt set). A new run empties that file; with --resume"
                     + " it continues it, skipping completions already answered and asking failed ones again.",
             "Prints a table of accuracy per variant and model with 95% Wilson intervals, or with --json one"
-                    + " object. Exit 0 when the run completed, even with wrong answers."})
+                    + " object. Exit 0 when the run completed, even with wrong answers.",
+            "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
+                    + " and the command exits with 130 after printing how to --resume."})
 final class EvalCommand implements Callable<Integer> {
+    // Long enough to close the results and the history after the requests in flight are cancelled.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     @Spec
     private CommandSpec spec;
@@ -119,6 +125,8 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HistoryStore store = noHistory ? null : HistoryStore.open(workspace());
+        StopOnShutdown stop = null;
+        boolean interrupted;
         try (ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
                 ProviderCache providers = new ProviderCache(
                         new ProviderFactory(HttpClients.create(), KeyResolver.system()))) {
@@ -128,8 +136,10 @@ final class EvalCommand implements Callable<Integer> {
             EvalListener listener = both(progress, history);
             EvalOutcome outcome;
             try {
-                outcome = new EvaluationRunner(providers::get)
-                        .start(plan, results, EvalOptions.DEFAULTS.withConcurrency(concurrency), listener).await();
+                RunningEvaluation running = new EvaluationRunner(providers::get)
+                        .start(plan, results, EvalOptions.DEFAULTS.withConcurrency(concurrency), listener);
+                stop = new StopOnShutdown(running, STOP_GRACE);
+                outcome = running.await();
             } catch (RuntimeException e) {
                 if (history != null) {
                     history.fail();
@@ -153,13 +163,36 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             stdout.flush();
-            failIfNothingRan(outcome.records());
+            interrupted = stop.stopping() && outcome.cancelled();
+            if (interrupted) {
+                err.println(howToResume(plan, outcome, resultsPath));
+                err.flush();
+            } else {
+                failIfNothingRan(outcome.records());
+            }
         } finally {
             if (store != null) {
                 store.close();
             }
+            if (stop != null) {
+                stop.close();
+            }
         }
-        return 0;
+        return interrupted ? RationaleCommand.EXIT_INTERRUPTED : 0;
+    }
+
+    private String howToResume(EvalPlan plan, EvalOutcome outcome, Path resultsPath) {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.contains("--resume")) {
+            args.add("--resume");
+        }
+        return "rationale: stopped; " + outcome.records().size() + " of " + plan.totalCompletions()
+                + " completions are in " + resultsPath + ".\nTo continue where it stopped: rationale "
+                + String.join(" ", args.stream().map(EvalCommand::shellQuoted).toList());
+    }
+
+    private static String shellQuoted(String arg) {
+        return arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
     // The history lives with the prompt set's workspace: the folder the file is in.

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,14 +19,17 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * An OpenAI-compatible chat server that adds: "What is A + 3?" gets "The answer is A+3." (one too many when the sum
- * is a multiple of 5), after {@code delayMillis}. It logs each request as {@code model|last user message}.
+ * is a multiple of 5), after {@code delayMillis}. It logs each request as {@code model|last user message}. With
+ * {@link #stallAfter} it holds every request past the first few until {@link #release}.
  */
 final class SumServer extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUM = Pattern.compile("What is (\\d+) \\+ (\\d+)\\?");
 
     private final List<String> log = new ArrayList<>();
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile long delayMillis;
+    private volatile int answeredAtOnce = Integer.MAX_VALUE;
 
     SumServer(long delayMillis) {
         this.delayMillis = delayMillis;
@@ -33,6 +37,15 @@ final class SumServer extends Dispatcher {
 
     void setDelayMillis(long millis) {
         delayMillis = millis;
+    }
+
+    /** Answers the first {@code requests} requests; holds later ones (logged on arrival) until {@link #release}. */
+    void stallAfter(int requests) {
+        answeredAtOnce = requests;
+    }
+
+    void release() {
+        released.countDown();
     }
 
     synchronized List<String> log() {
@@ -74,8 +87,13 @@ final class SumServer extends Dispatcher {
         }
         JsonNode messages = body.get("messages");
         String last = messages.get(messages.size() - 1).get("content").asText();
+        int arrived;
         synchronized (this) {
             log.add(body.get("model").asText() + "|" + last);
+            arrived = log.size();
+        }
+        if (arrived > answeredAtOnce && !released.await(60, TimeUnit.SECONDS)) {
+            return new MockResponse.Builder().code(503).build();
         }
         Matcher m = SUM.matcher(last);
         int sum = m.find() ? Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) : -1;
