@@ -29,7 +29,7 @@ public final class RationaleCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** A model backend failed: unreachable, refused the key, no such model, a broken or cut reply. */
     public static final int EXIT_BACKEND = 3;
-    /** Stopped by Ctrl-C (SIGINT) or a kill: 128 + the signal, as shells report it; the run can be resumed. */
+    /** Stopped by Ctrl-C: 128 + SIGINT, as shells report it; the run can be resumed. */
     public static final int EXIT_INTERRUPTED = 130;
 
     @Spec

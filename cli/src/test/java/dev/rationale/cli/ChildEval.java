@@ -33,6 +33,12 @@ final class ChildEval {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /** {@code eval SET} with model "m" on an OpenAI-compatible server, its results going to {@code out}. */
+    static List<String> args(Path set, String baseUrl, Path out) {
+        return List.of("eval", set.toString(), "--provider", "openai", "--base-url", baseUrl, "--model", "m",
+                "--out", out.toString());
+    }
+
     static void await(Path file, int lines, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Files.exists(file) || complete(file) < lines) {

@@ -57,8 +57,7 @@ class EvalInterruptTest {
     void ctrlCStopsTheRunKeepsWhatFinishedAndTheRunResumesFromThere() throws Exception {
         Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 40);
         Path out = dir.resolve("results.jsonl");
-        List<String> args = List.of("eval", set.toString(), "--provider", "openai", "--base-url",
-                server.url("/v1").toString(), "--model", "m", "--out", out.toString());
+        List<String> args = ChildEval.args(set, server.url("/v1").toString(), out);
         Path log = dir.resolve("child.log");
 
         Process child = ChildEval.startChild(args, log);

@@ -47,8 +47,7 @@ class EvalKillResumeTest {
     void aKilledRunResumesWithoutRedoingAnyFinishedCompletion() throws Exception {
         Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 40);
         Path out = dir.resolve("results.jsonl");
-        List<String> args = List.of("eval", set.toString(), "--provider", "openai", "--base-url",
-                server.url("/v1").toString(), "--model", "m", "--out", out.toString());
+        List<String> args = ChildEval.args(set, server.url("/v1").toString(), out);
 
         Process child = ChildEval.startChild(args, dir.resolve("child.log"));
         try {
