@@ -9,8 +9,8 @@ import java.util.Map;
  * One case of a dataset: the {@link TestCase} a prompt set can hold, plus what a test case has no field for.
  *
  * @param testCase the inputs and the expected answer; {@code expected} is the first of {@code answers}
- * @param answers every accepted answer, at least one (BIG-bench targets may list several; tied top choices are all
- *     correct)
+ * @param answers every accepted answer; none only for a prompt set's case without one (BIG-bench targets may
+ *     list several; tied top choices are all correct)
  * @param choices the options of a multiple-choice case in file order with their scores; empty otherwise
  * @param line the 1-based line of the file the case starts on, for messages
  */
@@ -19,6 +19,12 @@ public record DatasetCase(TestCase testCase, List<String> answers, List<Choice> 
     public DatasetCase {
         answers = List.copyOf(answers);
         choices = List.copyOf(choices);
+    }
+
+    /** A prompt set's own case: its expected answer (if any) is the one accepted, and it has no options. */
+    public static DatasetCase of(TestCase testCase) {
+        return new DatasetCase(testCase, testCase.expected() == null ? List.of() : List.of(testCase.expected()),
+                List.of(), 0);
     }
 
     public boolean isMultipleChoice() {

@@ -23,5 +23,9 @@ public interface EvalListener {
         finished(record);
     }
 
+    /** A multiple-choice case scored by likelihood (or failed to), once it is on disk. */
+    default void scored(LikelihoodRecord record) {
+    }
+
     EvalListener NONE = record -> { };
 }

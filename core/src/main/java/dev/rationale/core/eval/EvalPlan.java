@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
@@ -20,18 +21,29 @@ import org.jspecify.annotations.Nullable;
  * with it resuming, depends on the order of the list for cases without ids.
  *
  * @param set the prompt set, for its default generation settings
+ * <p>Multiple-choice cases also get a likelihood pass: each variant's prompt is scored with every option of the
+ * case as its continuation ({@link ChoiceQuestion}, {@link EvaluationRunner}).
+ *
  * @param samples completions per case for every variant; null leaves each variant's own {@code samples}
- * @throws IllegalArgumentException when a list is empty or two variants, targets or cases share a name
+ * @param questions the options of each case, in the order of {@code cases} ({@link ChoiceQuestion#NONE} where a
+ *     case has none); empty for no likelihood pass at all
+ * @throws IllegalArgumentException when a list is empty, two variants, targets or cases share a name, or
+ *     {@code questions} is neither empty nor one per case
  */
 public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<EvalTarget> targets,
-        List<TestCase> cases, @Nullable Integer samples) {
+        List<TestCase> cases, @Nullable Integer samples, List<ChoiceQuestion> questions) {
 
     public EvalPlan {
         variants = List.copyOf(variants);
         targets = List.copyOf(targets);
         cases = List.copyOf(cases);
+        questions = List.copyOf(questions);
         if (variants.isEmpty() || targets.isEmpty() || cases.isEmpty()) {
             throw new IllegalArgumentException("an evaluation needs at least one variant, target and case");
+        }
+        if (!questions.isEmpty() && questions.size() != cases.size()) {
+            throw new IllegalArgumentException("an evaluation needs options for each of its " + cases.size()
+                    + " cases or for none, got " + questions.size());
         }
         if (samples != null && samples < 1) {
             throw new IllegalArgumentException("samples must be 1 or more, got " + samples);
@@ -43,6 +55,33 @@ public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<Ev
             caseIds.add(caseId(cases, i));
         }
         requireUnique("case", caseIds);
+    }
+
+    /** A plan without a likelihood pass. */
+    public EvalPlan(PromptSet set, Task task, List<Variant> variants, List<EvalTarget> targets, List<TestCase> cases,
+            @Nullable Integer samples) {
+        this(set, task, variants, targets, cases, samples, List.of());
+    }
+
+    /**
+     * A plan over dataset cases (or a task's own, see {@link DatasetCase#of}), with a likelihood pass over those
+     * that have options when {@code likelihood} is set.
+     */
+    public static EvalPlan of(PromptSet set, Task task, List<Variant> variants, List<EvalTarget> targets,
+            List<DatasetCase> cases, @Nullable Integer samples, boolean likelihood) {
+        List<ChoiceQuestion> questions = likelihood ? ChoiceQuestion.of(task, cases) : List.of();
+        return new EvalPlan(set, task, variants, targets, cases.stream().map(DatasetCase::testCase).toList(),
+                samples, questions.stream().allMatch(ChoiceQuestion::isEmpty) ? List.of() : questions);
+    }
+
+    /** Whether some case has options to score by likelihood. */
+    public boolean isMultipleChoice() {
+        return !questions.isEmpty();
+    }
+
+    /** The options of the case at {@code index}; {@link ChoiceQuestion#NONE} when it has none. */
+    public ChoiceQuestion question(int index) {
+        return questions.isEmpty() ? ChoiceQuestion.NONE : questions.get(index);
     }
 
     public String taskId() {

@@ -5,12 +5,14 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.scoring.ChoiceScorer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order an evaluation sends its requests in: one {@link Lane} per endpoint, each working through its phases
@@ -20,8 +22,14 @@ import java.util.function.Function;
  */
 final class EvalSchedule {
 
-    /** One endpoint's work. */
-    record Lane(Endpoint endpoint, ChatProvider provider, int limit, List<List<CompletionJob>> phases) {
+    /**
+     * One endpoint's work.
+     *
+     * @param scoring the likelihood jobs after each phase, one list per phase
+     * @param scorer how the endpoint scores options; null when it cannot
+     */
+    record Lane(Endpoint endpoint, ChatProvider provider, int limit, List<List<CompletionJob>> phases,
+            List<List<ScoringJob>> scoring, @Nullable ChoiceScorer scorer) {
     }
 
     private EvalSchedule() {
@@ -33,8 +41,8 @@ final class EvalSchedule {
      * @param providers the provider for each endpoint; its capabilities decide whether a case's samples go in one
      *     request
      */
-    static List<Lane> lanes(EvalPlan plan, Set<CompletionKey> done, Function<Endpoint, ChatProvider> providers,
-            EvalOptions options) {
+    static List<Lane> lanes(EvalPlan plan, Set<CompletionKey> done, Set<CompletionKey.CaseKey> scored,
+            Function<Endpoint, ChatProvider> providers, EvalOptions options) {
         Map<Endpoint, List<EvalTarget>> byEndpoint = new LinkedHashMap<>();
         for (EvalTarget target : plan.targets()) {
             byEndpoint.computeIfAbsent(target.endpoint(), e -> new ArrayList<>()).add(target);
@@ -43,16 +51,39 @@ final class EvalSchedule {
         byEndpoint.forEach((endpoint, targets) -> {
             ChatProvider provider = providers.apply(endpoint);
             boolean together = provider.capabilities().multipleSamples();
+            ChoiceScorer scorer = plan.isMultipleChoice() ? ChoiceScorer.of(provider).orElse(null) : null;
             List<List<CompletionJob>> phases = new ArrayList<>();
-            if (ConcurrencyLimits.isLocal(endpoint)) {
-                targets.forEach(t -> phases.add(jobs(plan, List.of(t), done, together)));
-            } else {
-                phases.add(jobs(plan, targets, done, together));
+            List<List<ScoringJob>> scoring = new ArrayList<>();
+            List<List<EvalTarget>> groups = ConcurrencyLimits.isLocal(endpoint)
+                    ? targets.stream().map(List::of).toList() : List.of(targets);
+            for (List<EvalTarget> group : groups) {
+                phases.add(jobs(plan, group, done, together));
+                scoring.add(scorer == null ? List.of() : scoringJobs(plan, group, scored));
             }
             lanes.add(new Lane(endpoint, provider, ConcurrencyLimits.limitFor(endpoint, options.concurrency()),
-                    phases));
+                    phases, scoring, scorer));
         });
         return lanes;
+    }
+
+    private static List<ScoringJob> scoringJobs(EvalPlan plan, List<EvalTarget> targets,
+            Set<CompletionKey.CaseKey> scored) {
+        List<ScoringJob> jobs = new ArrayList<>();
+        for (int c = 0; c < plan.cases().size(); c++) {
+            ChoiceQuestion question = plan.question(c);
+            if (question.isEmpty()) {
+                continue;
+            }
+            for (EvalTarget target : targets) {
+                for (Variant variant : plan.variants()) {
+                    ScoringJob job = new ScoringJob(variant, target, plan.caseId(c), plan.cases().get(c), question);
+                    if (!scored.contains(job.key())) {
+                        jobs.add(job);
+                    }
+                }
+            }
+        }
+        return jobs;
     }
 
     private static List<CompletionJob> jobs(EvalPlan plan, List<EvalTarget> targets, Set<CompletionKey> done,

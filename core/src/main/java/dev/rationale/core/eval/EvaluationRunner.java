@@ -3,6 +3,7 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.scoring.ChoiceScorer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,13 @@ import java.util.stream.Collectors;
  *
  * <p><b>Failures.</b> Every completion ends up in the file: correct, wrong, no answer, ungraded, or failed with
  * the reason. See {@link JobExecutor} for what is retried, and {@link Refusals} for what is not sent at all.
+ *
+ * <p><b>Likelihood.</b> When the plan has multiple-choice cases ({@link EvalPlan#questions}), each endpoint also
+ * scores every variant's prompt of each such case with its options as continuations ({@link ChoiceScoring}), after
+ * the completions of the same phase and within the same limit. The results are {@link LikelihoodRecord} lines in
+ * the same file, appended as each case is scored; resuming skips the cases scored and scores failed ones again. An
+ * endpoint that cannot score is named in the outcome's {@link EvalOutcome#notScorable} with the reason. Cancelling
+ * starts no more scoring; a case being scored finishes (it is a single forward pass per option) and is kept.
  */
 public final class EvaluationRunner {
     private final Function<Endpoint, ChatProvider> providers;
@@ -52,18 +60,24 @@ public final class EvaluationRunner {
     public RunningEvaluation start(EvalPlan plan, ResultsFile results, EvalOptions options, EvalListener listener) {
         Set<CompletionKey> done = results.previous().stream().filter(r -> r.status().answered())
                 .map(SampleRecord::key).collect(Collectors.toSet());
-        List<EvalSchedule.Lane> lanes = EvalSchedule.lanes(plan, done, providers, options);
+        Set<CompletionKey.CaseKey> scored = results.previousScores().stream()
+                .filter(r -> r.likelihood() == LikelihoodRecord.Status.SCORED).map(LikelihoodRecord::key)
+                .collect(Collectors.toSet());
+        List<EvalSchedule.Lane> lanes = EvalSchedule.lanes(plan, done, scored, providers, options);
         RunningEvaluation run = new RunningEvaluation();
         SampleRecords records = new SampleRecords(plan.taskId(), plan.task().effectiveAnswer());
         JobExecutor executor = new JobExecutor(plan.task(), run, records, options.requestTimeout());
+        ChoiceScoring scoring = new ChoiceScoring(plan.task(), plan.taskId());
+        Map<String, String> notScorable = notScorable(plan, lanes);
         Thread.ofVirtual().name("evaluation").start(() -> {
             try {
-                Run state = new Run(executor, records, results, listener, run);
+                Run state = new Run(executor, scoring, records, results, listener, run);
                 try (ExecutorService all = Executors.newVirtualThreadPerTaskExecutor()) {
                     lanes.forEach(lane -> all.submit(() -> state.drive(lane)));
                 }
                 state.rethrowFailure();
-                run.complete(new EvalOutcome(merged(plan, results.previous(), state.finished), run.isCancelled()));
+                run.complete(new EvalOutcome(merged(plan, results.previous(), state.finished), run.isCancelled(),
+                        mergedScores(plan, results.previousScores(), state.scored), notScorable));
             } catch (RuntimeException | Error e) {
                 run.cancel();
                 run.fail(e);
@@ -82,51 +96,106 @@ public final class EvaluationRunner {
         return byKey.values().stream().filter(r -> planned.contains(r.key())).toList();
     }
 
+    private static List<LikelihoodRecord> mergedScores(EvalPlan plan, List<LikelihoodRecord> previous,
+            ConcurrentLinkedQueue<LikelihoodRecord> fresh) {
+        Set<CompletionKey.CaseKey> planned = Set.copyOf(LikelihoodReport.keys(plan));
+        Map<CompletionKey.CaseKey, LikelihoodRecord> byKey = new LinkedHashMap<>();
+        previous.stream().filter(r -> r.task().equals(plan.taskId())).forEach(r -> byKey.put(r.key(), r));
+        fresh.forEach(r -> byKey.put(r.key(), r));
+        return byKey.values().stream().filter(r -> planned.contains(r.key())).toList();
+    }
+
+    // Target to why its endpoint cannot score options; only for a plan with options.
+    private static Map<String, String> notScorable(EvalPlan plan, List<EvalSchedule.Lane> lanes) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        if (!plan.isMultipleChoice()) {
+            return reasons;
+        }
+        for (EvalSchedule.Lane lane : lanes) {
+            if (lane.scorer() == null) {
+                String reason = "endpoint \"" + lane.endpoint().name() + "\" (" + lane.provider().kind().id()
+                        + ") does not give the log-probabilities of a prompt, so it cannot score options";
+                plan.targets().stream().filter(t -> t.endpoint().equals(lane.endpoint()))
+                        .forEach(t -> reasons.put(t.id(), reason));
+            }
+        }
+        return reasons;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        void run(T job) throws InterruptedException;
+    }
+
     /** One run's shared state across its lanes. */
     private static final class Run {
         final JobExecutor executor;
+        final ChoiceScoring scoring;
         final SampleRecords records;
         final ResultsFile results;
         final EvalListener listener;
         final RunningEvaluation handle;
         final Refusals refusals = new Refusals();
         final ConcurrentLinkedQueue<SampleRecord> finished = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<LikelihoodRecord> scored = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
-        Run(JobExecutor executor, SampleRecords records, ResultsFile results, EvalListener listener,
-                RunningEvaluation handle) {
+        Run(JobExecutor executor, ChoiceScoring scoring, SampleRecords records, ResultsFile results,
+                EvalListener listener, RunningEvaluation handle) {
             this.executor = executor;
+            this.scoring = scoring;
             this.records = records;
             this.results = results;
             this.listener = listener;
             this.handle = handle;
         }
 
-        /** Works through a lane's phases, each to its end before the next (one local model at a time). */
+        /**
+         * Works through a lane's phases, each to its end before the next (one local model at a time): a phase's
+         * completions, then its likelihood scores.
+         */
         Void drive(EvalSchedule.Lane lane) throws InterruptedException {
-            for (List<CompletionJob> phase : lane.phases()) {
-                Semaphore slots = new Semaphore(lane.limit());
-                try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-                    for (CompletionJob job : phase) {
-                        slots.acquire();
-                        if (handle.isCancelled()) {
-                            break;
-                        }
-                        requests.submit(() -> {
-                            try {
-                                perform(job, lane);
-                            } finally {
-                                slots.release();
-                            }
-                            return null;
-                        });
-                    }
-                }
-                if (handle.isCancelled()) {
-                    break;
+            for (int i = 0; i < lane.phases().size() && !handle.isCancelled(); i++) {
+                inParallel(lane.phases().get(i), lane.limit(), job -> perform(job, lane));
+                ChoiceScorer scorer = lane.scorer();
+                if (scorer != null && !handle.isCancelled()) {
+                    inParallel(lane.scoring().get(i), lane.limit(), job -> score(job, scorer));
                 }
             }
             return null;
+        }
+
+        /** Runs {@code jobs} with at most {@code limit} at a time, starting none once the run is cancelled. */
+        private <T> void inParallel(List<T> jobs, int limit, Work<T> work) throws InterruptedException {
+            Semaphore slots = new Semaphore(limit);
+            try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (T job : jobs) {
+                    slots.acquire();
+                    if (handle.isCancelled()) {
+                        break;
+                    }
+                    requests.submit(() -> {
+                        try {
+                            work.run(job);
+                        } finally {
+                            slots.release();
+                        }
+                        return null;
+                    });
+                }
+            }
+        }
+
+        private void score(ScoringJob job, ChoiceScorer scorer) {
+            try {
+                LikelihoodRecord record = scoring.score(job, scorer);
+                results.append(record);
+                scored.add(record);
+                listener.scored(record);
+            } catch (RuntimeException e) {
+                failures.add(e);
+                handle.cancel();
+            }
         }
 
         private void perform(CompletionJob job, EvalSchedule.Lane lane) throws InterruptedException {

@@ -4,6 +4,7 @@ package dev.rationale.core.eval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rationale.core.RationaleException;
@@ -26,6 +27,9 @@ import java.util.Map;
  * finishes and forced to the device before {@link #append} returns, so a process killed at any moment loses at most
  * the line it was writing.
  *
+ * <p>The likelihood scores of multiple-choice cases are lines of their own, {@link LikelihoodRecord}s, told apart
+ * by their {@code likelihood} field; the same rules hold for them, the last line per case winning.
+ *
  * <p>Reading is forgiving where a crash leaves marks: a last line without its newline is a torn write and is cut
  * off (and redone by the resumed run); a line that is not a record is skipped. When a completion appears more than
  * once (a failure asked again by a resumed run) the last line wins, so nothing is counted twice.
@@ -42,11 +46,18 @@ public final class ResultsFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final List<SampleRecord> previous;
+    private final List<LikelihoodRecord> previousScores;
 
-    private ResultsFile(Path path, FileChannel channel, List<SampleRecord> previous) {
+    private ResultsFile(Path path, FileChannel channel, Lines previous) {
         this.path = path;
         this.channel = channel;
-        this.previous = List.copyOf(previous);
+        this.previous = List.copyOf(previous.samples());
+        this.previousScores = List.copyOf(previous.scores());
+    }
+
+    /** The records of a file, last per completion or case, in the order each first appears. */
+    private record Lines(List<SampleRecord> samples, List<LikelihoodRecord> scores) {
+        static final Lines NONE = new Lines(List.of(), List.of());
     }
 
     /**
@@ -55,7 +66,7 @@ public final class ResultsFile implements AutoCloseable {
      * @throws RationaleException when the file cannot be created
      */
     public static ResultsFile create(Path path) {
-        return open(path, List.of(), StandardOpenOption.TRUNCATE_EXISTING);
+        return open(path, Lines.NONE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /**
@@ -65,12 +76,21 @@ public final class ResultsFile implements AutoCloseable {
      * @throws RationaleException when the file cannot be read or written
      */
     public static ResultsFile resume(Path path) {
-        List<SampleRecord> records = Files.exists(path) ? readAndRepair(path) : List.of();
+        Lines records = Files.exists(path) ? readAndRepair(path) : Lines.NONE;
         return open(path, records, StandardOpenOption.APPEND);
     }
 
     /** The records of a results file, the last per completion, in the order completions first appear. */
     public static List<SampleRecord> read(Path path) {
+        return readLines(path).samples();
+    }
+
+    /** The likelihood scores of a results file, the last per case, in the order cases first appear. */
+    public static List<LikelihoodRecord> readScores(Path path) {
+        return readLines(path).scores();
+    }
+
+    private static Lines readLines(Path path) {
         try {
             return parse(Files.readAllBytes(path));
         } catch (IOException e) {
@@ -87,13 +107,27 @@ public final class ResultsFile implements AutoCloseable {
         return previous;
     }
 
+    /** The likelihood scores the file held when it was opened to resume; empty for a new file. */
+    public List<LikelihoodRecord> previousScores() {
+        return previousScores;
+    }
+
     /**
      * Appends one record as one line and forces it to disk.
      *
      * @throws UncheckedIOException when the write fails (a full disk): the run cannot keep its promise to lose
      *     nothing, so it must stop
      */
-    public synchronized void append(SampleRecord record) {
+    public void append(SampleRecord record) {
+        appendLine(record);
+    }
+
+    /** Appends one likelihood score as one line and forces it to disk, as {@link #append(SampleRecord)} does. */
+    public void append(LikelihoodRecord record) {
+        appendLine(record);
+    }
+
+    private synchronized void appendLine(Record record) {
         try {
             byte[] line = (MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -115,7 +149,7 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
-    private static ResultsFile open(Path path, List<SampleRecord> previous, StandardOpenOption mode) {
+    private static ResultsFile open(Path path, Lines previous, StandardOpenOption mode) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
@@ -129,7 +163,7 @@ public final class ResultsFile implements AutoCloseable {
     }
 
     // A crash mid-append leaves bytes after the last newline; appending after them would glue two records together.
-    private static List<SampleRecord> readAndRepair(Path path) {
+    private static Lines readAndRepair(Path path) {
         try {
             byte[] bytes = Files.readAllBytes(path);
             int end = lastNewline(bytes) + 1;
@@ -146,26 +180,39 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
-    private static List<SampleRecord> parse(byte[] bytes) {
+    private static Lines parse(byte[] bytes) {
         int end = lastNewline(bytes) + 1;
         String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
         Map<CompletionKey, SampleRecord> byKey = new LinkedHashMap<>();
+        Map<ScoreKey, LikelihoodRecord> scores = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
             try {
-                SampleRecord record = MAPPER.readValue(line, SampleRecord.class);
-                if (complete(record)) {
-                    byKey.put(record.key(), record);
+                JsonNode node = MAPPER.readTree(line);
+                if (node.has("likelihood")) {
+                    LikelihoodRecord score = MAPPER.treeToValue(node, LikelihoodRecord.class);
+                    if (complete(score)) {
+                        scores.put(new ScoreKey(score.task(), score.key()), score);
+                        continue;
+                    }
                 } else {
-                    LOG.log(Level.WARNING, "skipping a result without its key or status");
+                    SampleRecord record = MAPPER.treeToValue(node, SampleRecord.class);
+                    if (complete(record)) {
+                        byKey.put(record.key(), record);
+                        continue;
+                    }
                 }
+                LOG.log(Level.WARNING, "skipping a result without its key or status");
             } catch (JsonProcessingException e) {
                 LOG.log(Level.WARNING, "skipping a line that is not a result: " + e.getOriginalMessage());
             }
         }
-        return new ArrayList<>(byKey.values());
+        return new Lines(new ArrayList<>(byKey.values()), new ArrayList<>(scores.values()));
+    }
+
+    private record ScoreKey(String task, CompletionKey.CaseKey key) {
     }
 
     // Jackson leaves a missing field null whatever the record declares.
@@ -173,6 +220,12 @@ public final class ResultsFile implements AutoCloseable {
     private static boolean complete(SampleRecord record) {
         return record.task() != null && record.variant() != null && record.target() != null
                 && record.testCase() != null && record.status() != null;
+    }
+
+    @SuppressWarnings("ConstantValue")
+    private static boolean complete(LikelihoodRecord record) {
+        return record.task() != null && record.variant() != null && record.target() != null
+                && record.testCase() != null && record.likelihood() != null;
     }
 
     private static int lastNewline(byte[] bytes) {

@@ -25,8 +25,7 @@ public final class PromptRenderer {
 
     /** The prompt {@code variant} of {@code task} sends for {@code testCase}. */
     public static RenderedPrompt render(Task task, Variant variant, TestCase testCase) {
-        String caseName = testCase.id() != null ? "case \"" + testCase.id() + "\"" : "the case";
-        return render(task, variant, testCase.inputs(), caseName);
+        return render(task, variant, testCase.inputs(), nameOf(testCase));
     }
 
     /**
@@ -43,6 +42,19 @@ public final class PromptRenderer {
         return variant.effectiveShape() == PromptShape.CHAT
                 ? chat(layout, shots, instruction, question, trigger)
                 : text(layout, shots, instruction, question, trigger);
+    }
+
+    /**
+     * How {@code variant} writes {@code answer} for {@code testCase} when the answer is all it says: the template's
+     * output with the answer and no rationale, as an answer-only exemplar shows it. The likelihood pass scores this
+     * text after the prompt.
+     */
+    public static String answerText(Task task, Variant variant, TestCase testCase, String answer) {
+        return new Layout(task, variant).output(testCase.inputs(), answer, null, nameOf(testCase));
+    }
+
+    private static String nameOf(TestCase testCase) {
+        return testCase.id() != null ? "case \"" + testCase.id() + "\"" : "the case";
     }
 
     private static RenderedPrompt chat(
@@ -123,11 +135,16 @@ public final class PromptRenderer {
         }
 
         String exemplarOutput(Exemplar shot) {
-            Map<String, @Nullable String> values = new HashMap<>(shot.inputs());
-            values.put("answer", shot.answer());
+            return output(shot.inputs(), shot.answer(), showsRationales && shot.hasRationale() ? shot.rationale()
+                    : null, exemplarName(shot));
+        }
+
+        String output(Map<String, String> inputs, @Nullable String answer, @Nullable String rationale, String item) {
+            Map<String, @Nullable String> values = new HashMap<>(inputs);
+            values.put("answer", answer);
             // Null rather than absent: the default output template asks for {{#rationale}} in every style.
-            values.put("rationale", showsRationales && shot.hasRationale() ? shot.rationale() : null);
-            return fill(template.effectiveOutput(), values, "template.output", exemplarName(shot));
+            values.put("rationale", rationale);
+            return fill(template.effectiveOutput(), values, "template.output", item);
         }
 
         private String fill(String text, Map<String, ? extends @Nullable Object> values, String field, String item) {
