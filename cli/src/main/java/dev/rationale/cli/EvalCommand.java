@@ -16,6 +16,7 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
@@ -24,7 +25,6 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
-import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
@@ -63,7 +63,11 @@ import picocli.CommandLine.Spec;
             "Prints a table of accuracy per variant and model with 95% Wilson intervals, or with --json one"
                     + " object. Exit 0 when the run completed, even with wrong answers.",
             "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
-                    + " and the command exits with 130 after printing how to --resume."})
+                    + " and the command exits with 130 after printing how to --resume.",
+            "Multiple-choice cases (a BIG-bench dataset's options, or a task answering with a letter) are also"
+                    + " scored by likelihood where the backend can score a prompt (the embedded engine, servers"
+                    + " that echo prompt log-probabilities): the accuracy of the most likely option, raw and per"
+                    + " token, is shown beside the generation accuracy."})
 final class EvalCommand implements Callable<Integer> {
     // Long enough to close the results and the history after the requests in flight are cancelled.
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -112,6 +116,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Do not keep the completions in the workspace history (.rationale/history.db).")
     private boolean noHistory;
 
+    @Option(names = "--no-likelihood",
+            description = "Do not score multiple-choice options by likelihood (it costs a request per option on a"
+                    + " server).")
+    private boolean noLikelihood;
+
     @Option(names = "--json", description = "Print one JSON object with the figures per variant and model.")
     private boolean json;
 
@@ -119,8 +128,8 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PromptSet set = PromptSetFiles.load(file);
         Task task = task(set);
-        EvalPlan plan = new EvalPlan(set, task, variants(task), targets(endpointOptions.resolve(spec)), cases(task),
-                samples);
+        EvalPlan plan = EvalPlan.of(set, task, variants(task), targets(endpointOptions.resolve(spec)), cases(task),
+                samples, !noLikelihood);
         Path resultsPath = out != null ? out : defaultResults(file, plan.taskId());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -153,10 +162,11 @@ final class EvalCommand implements Callable<Integer> {
                 progress.end();
             }
             EvalReport report = EvalReport.of(plan, outcome.records());
+            LikelihoodReport likelihood = LikelihoodReport.of(plan, outcome);
             if (json) {
-                stdout.println(EvalJson.of(plan, report, resultsPath, outcome));
+                stdout.println(EvalJson.of(plan, report, likelihood, resultsPath, outcome));
             } else {
-                EvalTable.print(plan, report, stdout);
+                EvalTable.print(plan, report, likelihood, stdout);
                 stdout.println("results: " + resultsPath);
                 if (history != null) {
                     stdout.println("history: run " + history.runId() + " in " + workspace().resolve(".rationale"));
@@ -255,12 +265,12 @@ final class EvalCommand implements Callable<Integer> {
         return names.stream().map(model -> EvalTarget.of(endpoint, model)).toList();
     }
 
-    private List<TestCase> cases(Task task) {
+    private List<DatasetCase> cases(Task task) {
         if (limit != null && limit < 1) {
             throw new RationaleException("--limit must be 1 or more, got " + limit);
         }
-        List<TestCase> cases = dataset == null ? task.cases()
-                : Datasets.load(dataset, task).stream().map(DatasetCase::testCase).toList();
+        List<DatasetCase> cases = dataset == null ? task.cases().stream().map(DatasetCase::of).toList()
+                : Datasets.load(dataset, task);
         if (cases.isEmpty()) {
             throw new RationaleException("task \"" + task.id() + "\" has no test cases to evaluate");
         }

@@ -8,16 +8,21 @@ import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.eval.LikelihoodCell;
+import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.WilsonInterval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The object {@code rationale eval --json} prints: the task, the results file, whether the run was cancelled, and
  * per variant and model its counts, accuracy with the 95% interval, agreement, answer probability, latency,
- * tokens and calibration bins.
+ * tokens and calibration bins; with multiple-choice cases also {@code likelihood}: the accuracy of the most likely
+ * option, raw and per token, with intervals and counts, or {@code notScorable} with the reason.
  */
 final class EvalJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,20 +30,54 @@ final class EvalJson {
     private EvalJson() {
     }
 
-    static String of(EvalPlan plan, EvalReport report, Path results, EvalOutcome outcome) {
+    static String of(EvalPlan plan, EvalReport report, LikelihoodReport likelihood, Path results,
+            EvalOutcome outcome) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("task", plan.taskId());
         root.put("results", results.toString());
         root.put("completions", plan.totalCompletions());
         root.put("cancelled", outcome.cancelled());
         List<Map<String, Object>> cells = new ArrayList<>();
-        report.cells().forEach(cell -> cells.add(cell(plan, cell)));
+        for (CellMetrics cell : report.cells()) {
+            Map<String, Object> json = cell(plan, cell);
+            LikelihoodCell scores = likelihood.cell(cell.variant(), cell.target());
+            if (scores != null) {
+                json.put("likelihood", likelihood(scores));
+            }
+            cells.add(json);
+        }
         root.put("cells", cells);
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the summary as JSON", e);
         }
+    }
+
+    private static Map<String, Object> likelihood(LikelihoodCell cell) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cases", cell.cases());
+        json.put("scored", cell.scored());
+        json.put("failed", cell.failed());
+        json.put("pending", cell.pending());
+        if (cell.notScorable() != null) {
+            json.put("notScorable", cell.notScorable());
+            return json;
+        }
+        json.put("raw", accuracy(cell.correct(), cell.accuracy(), cell.interval()));
+        json.put("perToken", accuracy(cell.perTokenCorrect(), cell.perTokenAccuracy(), cell.perTokenInterval()));
+        if (cell.failure() != null) {
+            json.put("failure", cell.failure());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> accuracy(int correct, @Nullable Double accuracy, WilsonInterval interval) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("correct", correct);
+        json.put("accuracy", accuracy);
+        json.put("interval", Map.of("low", interval.low(), "high", interval.high()));
+        return json;
     }
 
     private static Map<String, Object> cell(EvalPlan plan, CellMetrics cell) {

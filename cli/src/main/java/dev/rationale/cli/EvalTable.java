@@ -5,30 +5,73 @@ import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.eval.LikelihoodCell;
+import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.WilsonInterval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** The summary table of {@code rationale eval}: one row per variant and model, columns padded to fit. */
+/**
+ * The summary table of {@code rationale eval}: one row per variant and model, columns padded to fit. With
+ * multiple-choice cases, the likelihood accuracy (raw and per token) with its interval follows the generation
+ * accuracy, and notes below the table say which models could not score and why scoring failed.
+ */
 final class EvalTable {
     private static final List<String> HEADER = List.of("variant", "model", "accuracy", "95% interval", "correct",
             "wrong", "failed");
+    /** The likelihood columns follow the generation accuracy and its interval. */
+    private static final int LIKELIHOOD_AT = 4;
+    private static final List<String> LIKELIHOOD_HEADER = List.of("likelihood", "95% interval", "per token",
+            "95% interval");
 
     private EvalTable() {
     }
 
-    static void print(EvalPlan plan, EvalReport report, PrintWriter out) {
+    static void print(EvalPlan plan, EvalReport report, LikelihoodReport likelihood, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
-        for (CellMetrics cell : report.cells()) {
-            rows.add(List.of(cell.variant(), model(plan, cell.target()),
-                    cell.accuracy() == null ? "-" : percent(cell.accuracy()),
-                    cell.accuracy() == null ? "-"
-                            : "[" + percent(cell.interval().low()) + ", " + percent(cell.interval().high()) + "]",
-                    String.valueOf(cell.correct()), String.valueOf(cell.wrong()), String.valueOf(cell.failed())));
+        List<String> header = new ArrayList<>(HEADER);
+        if (!likelihood.isEmpty()) {
+            header.addAll(LIKELIHOOD_AT, LIKELIHOOD_HEADER);
         }
-        int[] widths = new int[HEADER.size()];
+        rows.add(header);
+        for (CellMetrics cell : report.cells()) {
+            List<String> row = new ArrayList<>(List.of(cell.variant(), model(plan, cell.target()),
+                    percentOrDash(cell.accuracy()), interval(cell.accuracy(), cell.interval()),
+                    String.valueOf(cell.correct()), String.valueOf(cell.wrong()), String.valueOf(cell.failed())));
+            LikelihoodCell scores = likelihood.cell(cell.variant(), cell.target());
+            if (scores != null) {
+                row.addAll(LIKELIHOOD_AT, scores.notScorable() != null ? List.of("not scorable", "-", "-", "-")
+                        : List.of(percentOrDash(scores.accuracy()), interval(scores.accuracy(), scores.interval()),
+                                percentOrDash(scores.perTokenAccuracy()),
+                                interval(scores.perTokenAccuracy(), scores.perTokenInterval())));
+            }
+            rows.add(row);
+        }
+        printRows(rows, out);
+        notes(plan, likelihood).forEach(out::println);
+    }
+
+    // Why a likelihood column is empty: once per model that cannot score, once per cell with failures.
+    private static List<String> notes(EvalPlan plan, LikelihoodReport likelihood) {
+        Set<String> notes = new LinkedHashSet<>();
+        for (LikelihoodCell cell : likelihood.cells()) {
+            if (cell.notScorable() != null) {
+                notes.add("likelihood: not scorable on " + model(plan, cell.target()) + ": " + cell.notScorable());
+            } else if (cell.failed() > 0) {
+                notes.add("likelihood: " + cell.failed() + " of " + cell.cases() + " cases of " + cell.variant()
+                        + " on " + model(plan, cell.target()) + " could not be scored: " + cell.failure());
+            }
+        }
+        return List.copyOf(notes);
+    }
+
+    private static void printRows(List<List<String>> rows, PrintWriter out) {
+        int[] widths = new int[rows.getFirst().size()];
         rows.forEach(row -> {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
@@ -46,6 +89,14 @@ final class EvalTable {
     private static String model(EvalPlan plan, String targetId) {
         return plan.targets().stream().filter(t -> t.id().equals(targetId)).map(EvalTarget::model).findFirst()
                 .orElse(targetId);
+    }
+
+    private static String percentOrDash(@Nullable Double share) {
+        return share == null ? "-" : percent(share);
+    }
+
+    private static String interval(@Nullable Double share, WilsonInterval interval) {
+        return share == null ? "-" : "[" + percent(interval.low()) + ", " + percent(interval.high()) + "]";
     }
 
     private static String percent(double share) {

@@ -43,8 +43,8 @@ public record LikelihoodRecord(
 
     /** Whether a case was scored. */
     public enum Status {
-        SCORED,
-        FAILED
+        @JsonProperty("scored") SCORED,
+        @JsonProperty("failed") FAILED
     }
 
     /**
