@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -25,10 +26,12 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -183,6 +186,10 @@ public final class EvaluateView extends BorderPane {
         grid.getColumns().add(column("Accuracy", cell -> percent(cell.accuracy()), 80));
         grid.getColumns().add(column("95% interval", cell -> cell.accuracy() == null ? "" : "["
                 + percent(cell.interval().low()) + ", " + percent(cell.interval().high()) + "]", 130));
+        grid.getColumns().add(likelihoodColumn("Likelihood", LikelihoodEntry::raw,
+                "Accuracy of the option the model finds most likely after the prompt (95% interval)"));
+        grid.getColumns().add(likelihoodColumn("Per token", LikelihoodEntry::perToken,
+                "Accuracy of the option most likely per token, so long options are not punished (95% interval)"));
         grid.getColumns().add(column("Correct", cell -> String.valueOf(cell.correct()), 70));
         grid.getColumns().add(column("Wrong", cell -> String.valueOf(cell.wrong()), 70));
         grid.getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
@@ -247,8 +254,30 @@ public final class EvaluateView extends BorderPane {
                 .map(Variant::effectiveLabel).findFirst().orElse(variantId);
     }
 
-    private static String percent(Double value) {
-        return value == null ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
+    private static String percent(@Nullable Double value) {
+        return LikelihoodEntry.percent(value);
+    }
+
+    /** A likelihood column: shown only after an evaluation with multiple-choice cases; its tooltip says why "–". */
+    private TableColumn<CellMetrics, LikelihoodEntry> likelihoodColumn(String title,
+            Function<LikelihoodEntry, String> text, String explanation) {
+        TableColumn<CellMetrics, LikelihoodEntry> column = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explanation));
+        column.setGraphic(header);
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(viewModel.likelihoodOf(row.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable LikelihoodEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : text.apply(entry));
+                setTooltip(empty || entry == null || entry.tooltip().isEmpty() ? null : new Tooltip(entry.tooltip()));
+            }
+        });
+        column.setPrefWidth(150);
+        column.visibleProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.likelihoodProperty().get()
+                .isEmpty(), viewModel.likelihoodProperty()));
+        return column;
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

@@ -19,6 +19,7 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
@@ -28,7 +29,6 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
-import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
@@ -64,7 +64,8 @@ import org.jspecify.annotations.Nullable;
  * The Evaluate screen's state: an evaluation of the open task's variants on the run bar's model (and more models
  * on its endpoint) over the task's
  * test cases, its progress (counts and time left), cancel and resume, and when it ends the grid of scores with
- * intervals and the figures the charts show. Results go to a file beside the prompt set, so a stopped evaluation
+ * intervals and the figures the charts show; multiple-choice cases add the likelihood accuracy, raw and per token
+ * ({@link #likelihoodOf}). Results go to a file beside the prompt set, so a stopped evaluation
  * resumes where it stopped, and every completion goes to the workspace history. The runner works off the FX
  * thread; progress arrives in batches. Touch it on the FX thread.
  */
@@ -94,6 +95,8 @@ public final class EvaluateViewModel {
     private final ObservableList<CellMetrics> cells = FXCollections.observableArrayList();
     private final ObservableList<SizedModel> models = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<LikelihoodReport> likelihood = new ReadOnlyObjectWrapper<>(this,
+            "likelihood", LikelihoodReport.NONE);
     private @Nullable EvalPlan plan;
     private List<SampleRecord> records = List.of();
     private @Nullable RunningEvaluation current;
@@ -125,7 +128,7 @@ public final class EvaluateViewModel {
         }
         Path file = dataset.get();
         if (file == null) {
-            startOn(setup, setup.task().cases(), null, resume);
+            startOn(setup, setup.task().cases().stream().map(DatasetCase::of).toList(), null, resume);
             return;
         }
         // A dataset is read off the FX thread; a broken one starts nothing and says which line is wrong.
@@ -138,20 +141,21 @@ public final class EvaluateViewModel {
                         message.set("Cannot use " + file.getFileName() + ": " + Failures.messageOf(error));
                         return;
                     }
-                    startOn(setup, loaded.stream().map(DatasetCase::testCase).toList(), file, resume);
+                    startOn(setup, loaded, file, resume);
                 }, fx);
     }
 
-    private void startOn(Setup setup, List<TestCase> allCases, @Nullable Path datasetFile, boolean resume) {
+    // Multiple-choice cases are also scored by likelihood where the backend can (see EvaluationRunner).
+    private void startOn(Setup setup, List<DatasetCase> allCases, @Nullable Path datasetFile, boolean resume) {
         if (setup.variants().isEmpty() || allCases.isEmpty()) {
             message.set("The task needs at least one variant and one test case to evaluate.");
             return;
         }
-        List<TestCase> cases = limit.get() == null ? allCases
+        List<DatasetCase> cases = limit.get() == null ? allCases
                 : allCases.stream().limit(Math.max(1, limit.get())).toList();
-        EvalPlan newPlan = new EvalPlan(setup.set(), setup.task(), setup.variants(),
+        EvalPlan newPlan = EvalPlan.of(setup.set(), setup.task(), setup.variants(),
                 models(setup.model()).stream().map(m -> EvalTarget.of(setup.endpoint(), m)).toList(), cases,
-                samples.get());
+                samples.get(), true);
         plan = newPlan;
         Path resultsPath = resultsFile(setup, datasetFile);
         Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
@@ -159,6 +163,7 @@ public final class EvaluateViewModel {
         cells.clear();
         models.clear();
         report.set(null);
+        likelihood.set(LikelihoodReport.NONE);
         done = 0;
         correct = 0;
         failed = 0;
@@ -263,6 +268,7 @@ public final class EvaluateViewModel {
         EvalReport result = EvalReport.of(forPlan, records);
         report.set(result);
         showSizes(forPlan);
+        likelihood.set(LikelihoodReport.of(forPlan, outcome));
         cells.setAll(result.cells());
         updateProgress(forPlan.totalCompletions(), done);
         message.set(outcome.cancelled() ? "Stopped; Resume continues where it stopped." : "Done.");
@@ -357,6 +363,19 @@ public final class EvaluateViewModel {
         }
         points.sort((a, b) -> Double.compare(a.x(), b.x()));
         return points;
+    }
+
+    /** The likelihood columns of one row of the grid: blank when the evaluation had no multiple-choice cases. */
+    public LikelihoodEntry likelihoodOf(CellMetrics cell) {
+        return LikelihoodEntry.of(likelihood.get().cell(cell.variant(), cell.target()));
+    }
+
+    /**
+     * The last finished evaluation's likelihood scores of its multiple-choice cases; {@link LikelihoodReport#NONE}
+     * when it had none (the grid then hides its likelihood columns).
+     */
+    public ReadOnlyObjectProperty<LikelihoodReport> likelihoodProperty() {
+        return likelihood.getReadOnlyProperty();
     }
 
     /** The cases of one cell of the grid, in the plan's order. */

@@ -11,7 +11,13 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.dataset.Datasets;
+import dev.rationale.core.dataset.ImportResult;
+import dev.rationale.core.dataset.PromptSetImport;
 import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.LikelihoodRecord;
+import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Outcome;
@@ -31,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -48,6 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  * to the "FX thread" run under a lock the test holds while it reads.
  */
 class EvaluateViewModelTest {
+    private static final Path MODELS = Path.of(System.getProperty("rationale.models.dir", "../../shared/models"))
+            .toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -111,6 +120,10 @@ class EvaluateViewModelTest {
             assertThat(viewModel.progressProperty().get()).isEqualTo(1.0);
             assertThat(viewModel.progressTextProperty().get()).startsWith("6 of 6 completions");
             assertThat(viewModel.messageProperty().get()).isEqualTo("Done.");
+            // Free answers: no likelihood pass, and the grid's likelihood columns stay hidden and blank.
+            assertThat(viewModel.likelihoodProperty().get().isEmpty()).isTrue();
+            assertThat(viewModel.likelihoodOf(viewModel.getCells().getFirst()))
+                    .isEqualTo(new LikelihoodEntry("", "", ""));
             var cases = viewModel.casesOf(viewModel.getCells().getFirst());
             assertThat(cases).hasSize(3).allSatisfy(c -> assertThat(c.key().variant()).isEqualTo("zero-shot"));
             // The canned server answers 7 without the step-by-step trigger and 8 with it.
@@ -230,6 +243,71 @@ class EvaluateViewModelTest {
                 .doesNotContain("\"case\":\"c01\"");
         assertThat(completions.get()).isEqualTo(2);
         onFx(() -> assertThat(viewModel.casesOf(viewModel.getCells().getFirst())).hasSize(2));
+    }
+
+    @Test
+    void aMultipleChoiceDatasetShowsTheLikelihoodAccuracyOfTheEmbeddedEngine() throws IOException {
+        Path science = Path.of("../sample-prompts/everyday-science.bigbench.json");
+        ImportResult imported = PromptSetImport.newSet(Datasets.read(science), null, 2);
+        Task scienceTask = imported.promptSet().task(imported.taskId()).orElseThrow();
+        Endpoint embedded = new Endpoint("embedded", ProviderKind.EMBEDDED, MODELS.toString(), null, null);
+        onFx(() -> {
+            viewModel.limitProperty().set(3);
+            viewModel.datasetProperty().set(science);
+            viewModel.start(new EvaluateViewModel.Setup(imported.promptSet(), null, scienceTask,
+                    List.of(scienceTask.variant("zero-shot").orElseThrow()), embedded, "stories260K.gguf"), false);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+
+        Path results;
+        try (var files = Files.list(dir.resolve("scratch"))) {
+            results = files.filter(f -> f.toString().endsWith(".eval.jsonl")).findFirst().orElseThrow();
+        }
+        List<LikelihoodRecord> scores = ResultsFile.readScores(results);
+        assertThat(scores).hasSize(3).allMatch(r -> r.likelihood() == LikelihoodRecord.Status.SCORED);
+        int correct = (int) scores.stream().filter(LikelihoodRecord::pickCorrect).count();
+        int perToken = (int) scores.stream().filter(LikelihoodRecord::perTokenCorrect).count();
+        onFx(() -> {
+            LikelihoodEntry entry = viewModel.likelihoodOf(viewModel.getCells().getFirst());
+            assertThat(entry.raw()).isEqualTo(figure(correct, 3));
+            assertThat(entry.perToken()).isEqualTo(figure(perToken, 3));
+            assertThat(entry.tooltip()).isEqualTo("Most likely option accepted in " + correct
+                    + " of 3 scored cases; per token in " + perToken + ".");
+        });
+    }
+
+    @Test
+    void aServerThatCannotScoreLeavesTheLikelihoodColumnsEmptyAndSaysWhy() throws IOException {
+        Path mcFile = Files.copy(Path.of("../sample-prompts/multiple-choice.rationale.json"),
+                dir.resolve("mc.rationale.json"));
+        PromptSet mc = PromptSetFiles.load(mcFile);
+        Task logic = mc.tasks().getFirst();
+        Endpoint chat = new Endpoint("mock-chat", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
+        onFx(() -> {
+            viewModel.limitProperty().set(2);
+            viewModel.start(new EvaluateViewModel.Setup(mc, mcFile, logic,
+                    List.of(logic.variant("chat-cot").orElseThrow()), chat, "mock"), false);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+
+        onFx(() -> {
+            assertThat(viewModel.likelihoodProperty().get().isEmpty()).isFalse();
+            CellMetrics cell = viewModel.getCells().getFirst();
+            // Generation still ran: the canned chat answer "7" is no letter.
+            assertThat(cell.cases()).isEqualTo(2);
+            assertThat(cell.failed()).isZero();
+            LikelihoodEntry entry = viewModel.likelihoodOf(cell);
+            assertThat(entry.raw()).isEqualTo(LikelihoodEntry.NOTHING);
+            assertThat(entry.perToken()).isEqualTo(LikelihoodEntry.NOTHING);
+            assertThat(entry.tooltip()).startsWith("Not scorable: endpoint \"mock-chat\" (openai)")
+                    .contains("cannot score options");
+        });
+    }
+
+    private static String figure(int correct, int cases) {
+        WilsonInterval interval = WilsonInterval.of(correct, cases);
+        return String.format(Locale.ROOT, "%.1f%% [%.1f%%, %.1f%%]", 100.0 * correct / cases, interval.low() * 100,
+                interval.high() * 100);
     }
 
     @Test
