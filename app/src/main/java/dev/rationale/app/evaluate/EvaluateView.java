@@ -274,7 +274,7 @@ public final class EvaluateView extends BorderPane {
                 setTooltip(empty || entry == null || entry.tooltip().isEmpty() ? null : new Tooltip(entry.tooltip()));
             }
         });
-        column.setPrefWidth(150);
+        column.setPrefWidth(140);
         column.visibleProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.likelihoodProperty().get()
                 .isEmpty(), viewModel.likelihoodProperty()));
         return column;

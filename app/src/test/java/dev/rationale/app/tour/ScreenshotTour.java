@@ -189,10 +189,37 @@ public final class ScreenshotTour {
         });
         pause(800);
         shoot(out.resolve("6-compose-dark.png"));
+        evaluateMultipleChoice(workbench, look, samples, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
         System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
                 + out.toAbsolutePath());
         context.close();
+    }
+
+    // A task answered with a letter: the grid shows the likelihood columns beside generation accuracy.
+    private static void evaluateMultipleChoice(Workbench workbench, MainWindowViewModel look, Path samples, Path out)
+            throws Exception {
+        onFx(() -> {
+            look.setTheme(Theme.LIGHT);
+            workbench.open(samples.resolve("multiple-choice.rationale.json"));
+            return null;
+        });
+        waitFor("the multiple-choice set", () -> workbench.getCompose().hasTaskProperty().get()
+                && "everyday-logic".equals(String.valueOf(workbench.getCompose().currentTask().id())));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            var task = workbench.getCompose().currentTask();
+            workbench.getEvaluate().limitProperty().set(8);
+            workbench.getEvaluate().start(workbench.evaluateSetup(List.of(task.variant("zero-shot").orElseThrow(),
+                    task.variant("zero-shot-cot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the multiple-choice evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+                && !workbench.getEvaluate().getCells().isEmpty());
+        System.out.println("multiple choice: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get()
+                + " / " + workbench.getEvaluate().messageProperty().get()));
+        pause(800);
+        shoot(out.resolve("9-evaluate-multiple-choice.png"));
     }
 
     // The token the model was least sure of, where a branch is most interesting.
