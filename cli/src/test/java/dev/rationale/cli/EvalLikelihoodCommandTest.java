@@ -11,6 +11,7 @@ import dev.rationale.core.eval.WilsonInterval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -76,35 +77,33 @@ class EvalLikelihoodCommandTest {
 
     @Test
     void aServerThatCannotScoreSaysSoBesideTheGenerationAccuracy() throws Exception {
-        try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(new SumServer(0));
-            server.start();
+        CliRun run = evalLetterTaskOnAChatServer("--limit", "2");
 
-            CliRun run = CliRun.of("eval", "../sample-prompts/multiple-choice.rationale.json", "--variant",
-                    "chat-cot", "--provider", "openai", "--base-url", server.url("/v1").toString(), "--model", "m",
-                    "--limit", "2", "--out", dir.resolve("mc.jsonl").toString(), "--no-history");
-
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            List<String> rows = run.out().lines().toList();
-            assertThat(rows.get(0)).contains("likelihood", "per token");
-            assertThat(rows.get(1)).startsWith("chat-cot").contains("0.0%", "not scorable");
-            assertThat(rows.get(2)).startsWith("likelihood: not scorable on m: ").contains("cannot score options");
-        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> rows = run.out().lines().toList();
+        assertThat(rows.get(0)).contains("likelihood", "per token");
+        assertThat(rows.get(1)).startsWith("chat-cot").contains("0.0%", "not scorable");
+        assertThat(rows.get(2)).startsWith("likelihood: not scorable on m: ").contains("cannot score options");
     }
 
     @Test
-    void withoutOptionsOrWithNoLikelihoodTheTableIsAsBefore() throws Exception {
+    void noLikelihoodLeavesTheFiguresAsBefore() throws Exception {
+        CliRun run = evalLetterTaskOnAChatServer("--limit", "1", "--no-likelihood", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).get("cells").get(0).has("likelihood")).isFalse();
+    }
+
+    // The sample letter task's chat variant on a chat server, which cannot score prompts.
+    private CliRun evalLetterTaskOnAChatServer(String... more) throws IOException {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new SumServer(0));
             server.start();
-
-            CliRun run = CliRun.of("eval", "../sample-prompts/multiple-choice.rationale.json", "--variant",
-                    "chat-cot", "--provider", "openai", "--base-url", server.url("/v1").toString(), "--model", "m",
-                    "--limit", "1", "--out", dir.resolve("mc.jsonl").toString(), "--no-history",
-                    "--no-likelihood", "--json");
-
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(JSON.readTree(run.out()).get("cells").get(0).has("likelihood")).isFalse();
+            List<String> args = new ArrayList<>(List.of("eval", "../sample-prompts/multiple-choice.rationale.json",
+                    "--variant", "chat-cot", "--provider", "openai", "--base-url", server.url("/v1").toString(),
+                    "--model", "m", "--out", dir.resolve("mc.jsonl").toString(), "--no-history"));
+            args.addAll(List.of(more));
+            return CliRun.of(args.toArray(String[]::new));
         }
     }
 

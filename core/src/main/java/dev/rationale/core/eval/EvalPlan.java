@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A case is named by its id, or by {@code #N} (its position, from 1) when it has none, so a case's name, and
  * with it resuming, depends on the order of the list for cases without ids.
  *
- * @param set the prompt set, for its default generation settings
  * <p>Multiple-choice cases also get a likelihood pass: each variant's prompt is scored with every option of the
  * case as its continuation ({@link ChoiceQuestion}, {@link EvaluationRunner}).
  *
+ * @param set the prompt set, for its default generation settings
  * @param samples completions per case for every variant; null leaves each variant's own {@code samples}
  * @param questions the options of each case, in the order of {@code cases} ({@link ChoiceQuestion#NONE} where a
  *     case has none); empty for no likelihood pass at all

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * the completions of the same phase and within the same limit. The results are {@link LikelihoodRecord} lines in
  * the same file, appended as each case is scored; resuming skips the cases scored and scores failed ones again. An
  * endpoint that cannot score is named in the outcome's {@link EvalOutcome#notScorable} with the reason. Cancelling
- * starts no more scoring; a case being scored finishes (it is a single forward pass per option) and is kept.
+ * starts no more scoring; a case being scored finishes (one forward pass, or one short request, per option) and is
+ * kept.
  */
 public final class EvaluationRunner {
     private final Function<Endpoint, ChatProvider> providers;
@@ -61,7 +62,8 @@ public final class EvaluationRunner {
         Set<CompletionKey> done = results.previous().stream().filter(r -> r.status().answered())
                 .map(SampleRecord::key).collect(Collectors.toSet());
         Set<CompletionKey.CaseKey> scored = results.previousScores().stream()
-                .filter(r -> r.likelihood() == LikelihoodRecord.Status.SCORED).map(LikelihoodRecord::key)
+                .filter(r -> r.task().equals(plan.taskId()) && r.likelihood() == LikelihoodRecord.Status.SCORED)
+                .map(LikelihoodRecord::key)
                 .collect(Collectors.toSet());
         List<EvalSchedule.Lane> lanes = EvalSchedule.lanes(plan, done, scored, providers, options);
         RunningEvaluation run = new RunningEvaluation();

@@ -57,6 +57,8 @@ public record LikelihoodRecord(
     public record OptionScore(String option, double logprob, int tokens) {
     }
 
+    // Jackson leaves a list missing from a line null whatever the record declares.
+    @SuppressWarnings("ConstantValue")
     public LikelihoodRecord {
         accepted = accepted == null ? List.of() : List.copyOf(accepted);
         options = options == null ? List.of() : List.copyOf(options);

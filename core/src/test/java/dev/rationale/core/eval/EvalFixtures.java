@@ -15,6 +15,7 @@ import dev.rationale.core.promptset.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A task of sums for evaluation tests: case {@code c07} asks "What is 7 + 3?" and expects 10. */
 final class EvalFixtures {
@@ -57,6 +58,20 @@ final class EvalFixtures {
     static Variant voting(int samples) {
         return new Variant("vote", null, null, List.of(), null, null, null, null, PromptShape.CHAT, null, null,
                 samples, new GenerationSettings(0.7, null, null, null, null, null));
+    }
+
+    /** A listener that hands each likelihood score to {@code heard} and ignores completions. */
+    static EvalListener onScore(Consumer<LikelihoodRecord> heard) {
+        return new EvalListener() {
+            @Override
+            public void finished(SampleRecord record) {
+            }
+
+            @Override
+            public void scored(LikelihoodRecord record) {
+                heard.accept(record);
+            }
+        };
     }
 
     static PromptSet set(Task task) {

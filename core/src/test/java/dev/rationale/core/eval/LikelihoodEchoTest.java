@@ -201,16 +201,7 @@ class LikelihoodEchoTest {
             throws InterruptedException {
         try (ResultsFile results = file) {
             return new EvaluationRunner(e -> setup.provider()).start(setup.plan(), results, EvalOptions.DEFAULTS,
-                    new EvalListener() {
-                        @Override
-                        public void finished(SampleRecord record) {
-                        }
-
-                        @Override
-                        public void scored(LikelihoodRecord record) {
-                            heard.add(record);
-                        }
-                    }).await();
+                    EvalFixtures.onScore(heard::add)).await();
         }
     }
 

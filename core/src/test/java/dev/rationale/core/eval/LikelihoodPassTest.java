@@ -109,21 +109,14 @@ class LikelihoodPassTest {
         try (ResultsFile results = ResultsFile.create(file)) {
             AtomicReference<RunningEvaluation> run = new AtomicReference<>();
             CountDownLatch started = new CountDownLatch(1);
-            EvalListener stopAtFirstScore = new EvalListener() {
-                @Override
-                public void finished(SampleRecord record) {
+            EvalListener stopAtFirstScore = EvalFixtures.onScore(record -> {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-
-                @Override
-                public void scored(LikelihoodRecord record) {
-                    try {
-                        started.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    run.get().cancel();
-                }
-            };
+                run.get().cancel();
+            });
             run.set(new EvaluationRunner(e -> embedded).start(plan, results, EvalOptions.DEFAULTS.withConcurrency(1),
                     stopAtFirstScore));
             started.countDown();
@@ -136,16 +129,7 @@ class LikelihoodPassTest {
         EvalOutcome outcome;
         try (ResultsFile results = ResultsFile.resume(file)) {
             outcome = new EvaluationRunner(e -> embedded).start(plan, results, EvalOptions.DEFAULTS,
-                    new EvalListener() {
-                        @Override
-                        public void finished(SampleRecord record) {
-                        }
-
-                        @Override
-                        public void scored(LikelihoodRecord record) {
-                            rescored.add(record);
-                        }
-                    }).await();
+                    EvalFixtures.onScore(rescored::add)).await();
         }
 
         assertThat(rescored).extracting(LikelihoodRecord::key)
