@@ -18,6 +18,7 @@ import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.embedded.ContinuationScore;
 import dev.rationale.core.provider.embedded.EmbeddedOptions;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.embedded.TestModels;
 import dev.rationale.core.render.PromptRenderer;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -46,8 +47,7 @@ class LikelihoodPassTest {
 
     @BeforeAll
     static void load() {
-        Path folder = Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).toAbsolutePath();
-        embedded = new EmbeddedProvider(EmbeddedOptions.defaults(folder).withThreads(1));
+        embedded = new EmbeddedProvider(EmbeddedOptions.defaults(TestModels.folder()).withThreads(1));
     }
 
     @AfterAll

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** The test model and the reference values of {@code shared/models/README.md}. */
-final class TestModels {
+public final class TestModels {
     static final String ONCE = "Once upon a time";
     static final String ONCE_64 = ", there was a little girl named Lily. She loved to play outside in the park. "
             + "One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily's mom said";
@@ -33,7 +33,7 @@ final class TestModels {
     private TestModels() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         return Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).toAbsolutePath().normalize();
     }
 
