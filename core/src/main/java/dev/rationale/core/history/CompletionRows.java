@@ -29,6 +29,8 @@ final class CompletionRows {
             + "reasoning, tokens, extracted, expected, grade, failure, finish_reason, prompt_tokens, "
             + "completion_tokens, reasoning_tokens, first_token_ms, total_ms, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The most completions of one case read back at once: many re-evaluations, each with many samples. */
+    static final int CASE_LIMIT = 1_000;
     private static final String GRID_ORDER = " ORDER BY variant, target, case_id, sample, id";
 
     private CompletionRows() {
@@ -102,6 +104,28 @@ final class CompletionRows {
             try (ResultSet found = select.executeQuery()) {
                 return found.next() ? Optional.of(readWhole(found)) : Optional.empty();
             }
+        }
+    }
+
+    static List<StoredCompletion> ofCase(Connection connection, CaseQuery query) throws SQLException {
+        // The runs of one set's task are few; completions_by_cell then finds the case within each.
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + " FROM completions"
+                + " WHERE run_id IN (SELECT id FROM runs WHERE set_file IS ? AND task IS ?)"
+                + " AND variant = ? AND target = ? AND case_id = ? AND model = ? ORDER BY id DESC LIMIT ?")) {
+            select.setString(1, query.promptSetFile());
+            select.setString(2, query.task());
+            select.setString(3, query.variant());
+            select.setString(4, query.endpoint());
+            select.setString(5, query.caseId());
+            select.setString(6, query.model());
+            select.setInt(7, CASE_LIMIT);
+            List<StoredCompletion> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(readWhole(rows));
+                }
+            }
+            return found;
         }
     }
 

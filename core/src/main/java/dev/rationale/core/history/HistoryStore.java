@@ -136,6 +136,14 @@ public final class HistoryStore implements AutoCloseable {
         return database.read(connection -> CompletionRows.find(connection, id));
     }
 
+    /**
+     * Every stored completion of one case, from every run of its prompt set's task, whole and newest first (at most
+     * 1,000).
+     */
+    public List<StoredCompletion> completionsOfCase(CaseQuery query) {
+        return database.read(connection -> CompletionRows.ofCase(connection, query));
+    }
+
     /** A run's completions counted per variant x target, in the order the cells were first recorded. */
     public List<CellSummary> cells(String runId) {
         return database.read(connection -> RunReports.cells(connection, runId));
