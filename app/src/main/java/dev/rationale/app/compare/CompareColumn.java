@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One column of a comparison: which variant on which endpoint and model, an optional seed (for repeats of one
- * configuration), and the output it streams into. A branch column has a fixed title and is not re-run. Touch it on
- * the FX thread.
+ * configuration), and the output it streams into. A branch column, or one showing a finished completion, has a fixed
+ * title and is not re-run. Touch it on the FX thread.
  */
 public final class CompareColumn {
 
@@ -23,15 +23,24 @@ public final class CompareColumn {
     private final ObjectProperty<@Nullable Long> seed = new SimpleObjectProperty<>(this, "seed");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final OutputViewModel output;
-    private final boolean branch;
+    private final Kind kind;
 
-    CompareColumn(Executor fx, @Nullable String variantId, @Nullable Endpoint endpoint, String model,
-            boolean branch) {
+    /** What a column holds. */
+    enum Kind {
+        /** A variant on an endpoint and model, run with the others. */
+        RUN,
+        /** A branch of another column's answer. */
+        BRANCH,
+        /** A completion that ended earlier, shown again from an evaluation or the history. */
+        FINISHED
+    }
+
+    CompareColumn(Executor fx, @Nullable String variantId, @Nullable Endpoint endpoint, String model, Kind kind) {
         this.output = new OutputViewModel(fx);
         this.variantId.set(variantId);
         this.endpoint.set(endpoint);
         this.model.set(model);
-        this.branch = branch;
+        this.kind = kind;
     }
 
     public StringProperty variantIdProperty() {
@@ -60,8 +69,18 @@ public final class CompareColumn {
         return output;
     }
 
-    /** Whether this column holds a branch of another's answer (it keeps its content; Run all skips it). */
+    /** Whether this column holds a branch of another's answer. */
     public boolean isBranch() {
-        return branch;
+        return kind == Kind.BRANCH;
+    }
+
+    /** Whether this column shows a completion that ended earlier, read back rather than run. */
+    public boolean isFinished() {
+        return kind == Kind.FINISHED;
+    }
+
+    /** Whether Run all runs this column; a branch or a finished completion keeps its content. */
+    public boolean isRunnable() {
+        return kind == Kind.RUN;
     }
 }

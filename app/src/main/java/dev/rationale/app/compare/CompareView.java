@@ -88,7 +88,7 @@ public final class CompareView extends BorderPane {
         add.setId("compare-add");
         add.setOnAction(event -> {
             List<CompareColumn> columns = viewModel.getColumns();
-            CompareColumn last = columns.isEmpty() ? null : columns.getLast();
+            CompareColumn last = columns.isEmpty() || !columns.getLast().isRunnable() ? null : columns.getLast();
             viewModel.addColumn(last == null ? firstVariantId() : last.variantIdProperty().get(),
                     last == null ? null : last.endpointProperty().get(),
                     last == null ? "" : last.modelProperty().get());
@@ -177,7 +177,7 @@ public final class CompareView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, top);
         header.getStyleClass().add("compare-column-header");
-        if (!column.isBranch()) {
+        if (column.isRunnable()) {
             header.getChildren().add(createPickers(column));
         }
         return header;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compare;
 
+import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.output.RunState;
@@ -25,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compare: columns side by side, each a variant on an endpoint and model (or one configuration repeated as
- * samples with different seeds), run together on the same test case; the agreement of their answers; and branch
- * columns opened from a token's popup. Touch it on the FX thread.
+ * samples with different seeds), run together on the same test case; the agreement of their answers; branch
+ * columns opened from a token's popup; and columns showing completions that ended earlier (the samples of an
+ * evaluated case), read back without a run. Touch it on the FX thread.
  */
 public final class CompareViewModel {
 
@@ -47,7 +49,7 @@ public final class CompareViewModel {
 
     /** Adds a column for {@code variantId} on {@code endpoint} and {@code model}. */
     public CompareColumn addColumn(@Nullable String variantId, @Nullable Endpoint endpoint, String model) {
-        CompareColumn column = new CompareColumn(fx, variantId, endpoint, model, false);
+        CompareColumn column = new CompareColumn(fx, variantId, endpoint, model, CompareColumn.Kind.RUN);
         watch(column);
         columns.add(column);
         return column;
@@ -71,7 +73,7 @@ public final class CompareViewModel {
         List<CompareColumn> copies = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             CompareColumn copy = new CompareColumn(fx, first.variantIdProperty().get(),
-                    first.endpointProperty().get(), first.modelProperty().get(), false);
+                    first.endpointProperty().get(), first.modelProperty().get(), CompareColumn.Kind.RUN);
             copy.seedProperty().set((long) i);
             watch(copy);
             copies.add(copy);
@@ -81,14 +83,37 @@ public final class CompareViewModel {
         updateAgreement();
     }
 
-    /** Runs every column that is not a branch; a column that cannot run shows why in its own output. */
+    /**
+     * Runs every column but branches and finished completions; a column that cannot run shows why in its own
+     * output.
+     */
     public void runAll(Context context) {
-        message.set("");
+        message.set(columns.stream().anyMatch(CompareColumn::isRunnable) ? ""
+                : "These columns show finished completions; add a column to run the prompt again.");
         for (CompareColumn column : columns) {
-            if (!column.isBranch()) {
+            if (column.isRunnable()) {
                 run(column, context);
             }
         }
+    }
+
+    /**
+     * Replaces the columns with one per completion, each showing a completion that ended earlier (the samples of an
+     * evaluated case, say), and says how far their answers agree. Nothing is sent to a provider.
+     */
+    public void showFinished(List<FinishedCompletion> completions) {
+        stopAll();
+        List<CompareColumn> shown = new ArrayList<>();
+        for (FinishedCompletion completion : completions) {
+            CompareColumn column = new CompareColumn(fx, null, null, "", CompareColumn.Kind.FINISHED);
+            column.titleProperty().set(completion.origin().label());
+            column.output().show(completion);
+            watch(column);
+            shown.add(column);
+        }
+        message.set("");
+        columns.setAll(shown);
+        updateAgreement();
     }
 
     private void run(CompareColumn column, Context context) {
@@ -127,7 +152,7 @@ public final class CompareViewModel {
         }
         Branching.Point point = source.branchPoint(index, alternative);
         TokenAlternative chosen = point.chosen();
-        CompareColumn column = new CompareColumn(fx, null, null, "", true);
+        CompareColumn column = new CompareColumn(fx, null, null, "", CompareColumn.Kind.BRANCH);
         column.titleProperty().set("Branch of " + spec.label() + " at token " + (index + 1) + ": \""
                 + chosen.text().strip() + "\"");
         watch(column);
@@ -153,8 +178,9 @@ public final class CompareViewModel {
         AnswerFormat format = AnswerFormat.DEFAULT;
         for (CompareColumn column : columns) {
             OutputViewModel output = column.output();
-            if (output.getState() != RunState.IDLE && !output.getState().isRunning() && output.getSpec() != null) {
-                format = output.getSpec().answerFormat();
+            AnswerFormat shown = output.getAnswerFormat();
+            if (output.getState() != RunState.IDLE && !output.getState().isRunning() && shown != null) {
+                format = shown;
                 answers.add(output.getGrade() == null ? null : output.getGrade().extracted());
             }
         }

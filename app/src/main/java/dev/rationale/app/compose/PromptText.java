@@ -6,7 +6,7 @@ import dev.rationale.core.render.RenderedPrompt;
 import java.util.stream.Collectors;
 
 /** A rendered prompt as plain text: for reading in the preview, and for counting its tokens. */
-final class PromptText {
+public final class PromptText {
 
     private PromptText() {
     }
@@ -15,7 +15,7 @@ final class PromptText {
      * A raw text prompt as it is sent; chat messages one after the other, each under its role in brackets:
      * {@code [system]}, {@code [user]}, {@code [assistant]}.
      */
-    static String forReading(RenderedPrompt prompt) {
+    public static String forReading(RenderedPrompt prompt) {
         return switch (prompt) {
             case RenderedPrompt.Text text -> text.prompt();
             case RenderedPrompt.Chat chat -> chat.messages().stream()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.promptset.Variant;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -28,10 +30,13 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -53,6 +58,7 @@ public final class EvaluateView extends BorderPane {
     private final ObservableList<Variant> variants;
     private final Function<List<Variant>, EvaluateViewModel.Setup> setup;
     private final Supplier<List<Variant>> sweepVariants;
+    private final Consumer<List<FinishedCompletion>> open;
     private final FlowPane variantChecks = new FlowPane(10, 6);
     private final List<Variant> lastRun = new ArrayList<>();
     private final AccuracyChart accuracyChart = new AccuracyChart("Accuracy by variant (95% interval)", "variant");
@@ -64,13 +70,16 @@ public final class EvaluateView extends BorderPane {
      * @param variants the open task's variants
      * @param setup what an evaluation of the given variants runs on (the set, task, endpoint and model now)
      * @param sweepVariants the variants of a k-shot sweep over the open task
+     * @param open shows the completions of a case opened from the cases list (one sample or several)
      */
     public EvaluateView(EvaluateViewModel viewModel, ObservableList<Variant> variants,
-            Function<List<Variant>, EvaluateViewModel.Setup> setup, Supplier<List<Variant>> sweepVariants) {
+            Function<List<Variant>, EvaluateViewModel.Setup> setup, Supplier<List<Variant>> sweepVariants,
+            Consumer<List<FinishedCompletion>> open) {
         this.viewModel = viewModel;
         this.variants = variants;
         this.setup = setup;
         this.sweepVariants = sweepVariants;
+        this.open = open;
         getStyleClass().add("evaluate-view");
         setTop(createControls());
         setCenter(createResults());
@@ -211,7 +220,10 @@ public final class EvaluateView extends BorderPane {
         return split;
     }
 
-    /** The selected cell's cases; picking one shows how its samples voted. */
+    /**
+     * The selected cell's cases; picking one shows how its samples voted, double-clicking it (or Enter) opens its
+     * completions.
+     */
     private SplitPane createCases(TableView<CellMetrics> grid) {
         TableView<CaseResult> cases = new TableView<>();
         cases.setId("evaluate-cases");
@@ -227,7 +239,29 @@ public final class EvaluateView extends BorderPane {
         VoteChart votes = new VoteChart();
         cases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 votes.show(now == null ? Map.of() : viewModel.votes(now.key())));
-        return new SplitPane(cases, votes);
+        cases.setRowFactory(table -> {
+            TableRow<CaseResult> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.openCase(row.getItem(), open);
+                }
+            });
+            return row;
+        });
+        cases.setOnKeyPressed(event -> {
+            CaseResult selected = cases.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                event.consume();
+                viewModel.openCase(selected, open);
+            }
+        });
+        Label hint = new Label("Double-click a case (or press Enter) to open its completions: one sample in Output, "
+                + "several side by side in Compare.");
+        hint.getStyleClass().add("evaluate-hint");
+        hint.setWrapText(true);
+        VBox list = new VBox(4, cases, hint);
+        VBox.setVgrow(cases, Priority.ALWAYS);
+        return new SplitPane(list, votes);
     }
 
     private void showCharts() {

@@ -3,6 +3,7 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -98,6 +101,9 @@ public final class EvaluateViewModel {
     private final ReadOnlyObjectWrapper<LikelihoodReport> likelihood = new ReadOnlyObjectWrapper<>(this,
             "likelihood", LikelihoodReport.NONE);
     private @Nullable EvalPlan plan;
+    // Where the plan's evaluation keeps its history, and the set file as its runs name it.
+    private @Nullable Path historyFolder;
+    private @Nullable Path planSetFile;
     private List<SampleRecord> records = List.of();
     private @Nullable RunningEvaluation current;
     private int done;
@@ -159,6 +165,8 @@ public final class EvaluateViewModel {
         plan = newPlan;
         Path resultsPath = resultsFile(setup, datasetFile);
         Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
+        historyFolder = workspace;
+        planSetFile = setup.setFile();
         running.set(true);
         cells.clear();
         models.clear();
@@ -384,6 +392,31 @@ public final class EvaluateViewModel {
         return shown == null ? List.of() : shown.cases().stream()
                 .filter(c -> c.key().variant().equals(cell.variant()) && c.key().target().equals(cell.target()))
                 .toList();
+    }
+
+    /**
+     * Reads the completions of {@code result}'s samples back off the FX thread (from the run history, which keeps
+     * their requests and scored tokens, whichever session made them) and hands them to {@code open} on the FX
+     * thread, one per sample in order.
+     */
+    public void openCase(CaseResult result, Consumer<List<FinishedCompletion>> open) {
+        EvalPlan shown = plan;
+        Path folder = historyFolder;
+        Path setFile = planSetFile;
+        List<SampleRecord> samples = records.stream().filter(r -> r.key().caseKey().equals(result.key()))
+                .sorted(Comparator.comparingInt(SampleRecord::sample)).toList();
+        if (shown == null || folder == null || samples.isEmpty()) {
+            message.set("Case " + result.key().testCase() + " has no finished completion to open.");
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> EvaluatedCase.read(folder, setFile, shown, samples), background)
+                .whenCompleteAsync((completions, error) -> {
+                    if (error != null) {
+                        message.set("Cannot open case " + result.key().testCase() + ": " + Failures.messageOf(error));
+                    } else {
+                        open.accept(completions);
+                    }
+                }, fx);
     }
 
     /** How the samples of one case voted: answer (as first written) to count; no answer and failures named so. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.history;
 
+import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
@@ -8,7 +9,9 @@ import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.render.RenderedPrompt;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -31,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The History tab: the runs (search, refresh), the selected run's completions (filter by grade), and the selected
- * completion's request, answer and reasoning. Binds to {@link HistoryViewModel}.
+ * completion's request, answer and reasoning, with buttons to show it again in Output (its case's samples in
+ * Compare) and to reopen the run's prompt set. Binds to {@link HistoryViewModel}.
  */
 public final class HistoryView extends BorderPane {
 
@@ -39,13 +43,21 @@ public final class HistoryView extends BorderPane {
             .withZone(ZoneId.systemDefault());
 
     private final HistoryViewModel viewModel;
+    private final Consumer<List<FinishedCompletion>> open;
+    private final Consumer<Run> reopen;
     private final TextArea detail = new TextArea();
 
-    public HistoryView(HistoryViewModel viewModel) {
+    /**
+     * @param open shows completions again: one in Output, several side by side in Compare
+     * @param reopen opens a run's prompt set in Compose at its task
+     */
+    public HistoryView(HistoryViewModel viewModel, Consumer<List<FinishedCompletion>> open, Consumer<Run> reopen) {
         this.viewModel = viewModel;
+        this.open = open;
+        this.reopen = reopen;
         getStyleClass().add("history-view");
         setTop(createBar());
-        SplitPane lower = new SplitPane(createCompletions(), detail);
+        SplitPane lower = new SplitPane(createCompletions(), createDetail());
         lower.setDividerPositions(0.55);
         SplitPane split = new SplitPane(createRuns(), lower);
         split.setOrientation(Orientation.VERTICAL);
@@ -93,6 +105,38 @@ public final class HistoryView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-bar");
         return bar;
+    }
+
+    /** The picked completion in full, under the actions on it and on its run. */
+    private BorderPane createDetail() {
+        Button reopenSet = new Button("Reopen set in Compose");
+        reopenSet.setId("history-reopen");
+        reopenSet.disableProperty().bind(viewModel.selectedRunProperty().isNull());
+        reopenSet.setOnAction(event -> {
+            Run run = viewModel.selectedRunProperty().get();
+            if (run != null) {
+                reopen.accept(run);
+            }
+        });
+        Button inOutput = new Button("Open in Output");
+        inOutput.setId("history-open-output");
+        inOutput.disableProperty().bind(viewModel.completionProperty().isNull());
+        inOutput.setOnAction(event -> {
+            FinishedCompletion finished = viewModel.finished();
+            if (finished != null) {
+                open.accept(List.of(finished));
+            }
+        });
+        Button inCompare = new Button("Open case in Compare");
+        inCompare.setId("history-open-compare");
+        inCompare.disableProperty().bind(viewModel.caseSamplesProperty().lessThan(2));
+        inCompare.setOnAction(event -> viewModel.openCase(open));
+        HBox bar = new HBox(reopenSet, inOutput, inCompare);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("history-detail-bar");
+        BorderPane pane = new BorderPane(detail);
+        pane.setTop(bar);
+        return pane;
     }
 
     private TableView<Run> createRuns() {

@@ -2,8 +2,12 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.fx.Failures;
+import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.history.CompletionFilter;
+import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Page;
@@ -11,12 +15,15 @@ import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.StoredCompletion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,7 +37,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The History screen's state: the runs kept in the workspace's history (newest first, filtered by text), the
- * completions of the selected run (a page at a time, filtered by grade), and the selected completion in full.
+ * completions of the selected run (a page at a time, filtered by grade), and the selected completion in full, which
+ * can be shown again in Output (or, with the other samples of its case, in Compare).
  * Every query runs on the background executor against the workspace's database; results arrive on the FX thread.
  * Touch it on the FX thread.
  */
@@ -50,6 +58,8 @@ public final class HistoryViewModel {
     private final ReadOnlyObjectWrapper<@Nullable StoredCompletion> completion =
             new ReadOnlyObjectWrapper<>(this, "completion");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyIntegerWrapper caseSamples = new ReadOnlyIntegerWrapper(this, "caseSamples");
+    private List<CompletionRow> caseRows = List.of();
 
     /** @param workspace the folder whose {@code .rationale/history.db} is shown; read at each refresh */
     public HistoryViewModel(Supplier<@Nullable Path> workspace, Executor fx, Executor background) {
@@ -81,6 +91,8 @@ public final class HistoryViewModel {
     private void listCompletions() {
         Run run = selectedRun.get();
         completion.set(null);
+        caseRows = List.of();
+        caseSamples.set(0);
         if (run == null) {
             completions.clear();
             return;
@@ -89,9 +101,53 @@ public final class HistoryViewModel {
                 (Page<CompletionRow> page) -> completions.setAll(page.items()));
     }
 
-    /** Loads completion {@code id} in full: request, text, reasoning, tokens. */
+    /** Loads completion {@code id} in full (request, text, reasoning, tokens) and lists the samples of its case. */
     public void open(long id) {
-        ask(store -> store.completion(id).orElse(null), completion::set);
+        ask(store -> store.completion(id).map(found -> new Opened(found, samplesOf(store, found))).orElse(null),
+                opened -> {
+                    caseRows = opened == null ? List.of() : opened.caseRows();
+                    caseSamples.set(caseRows.size());
+                    completion.set(opened == null ? null : opened.completion());
+                });
+    }
+
+    // A completion and the rows of every sample of its case in its run.
+    private record Opened(StoredCompletion completion, List<CompletionRow> caseRows) {
+    }
+
+    private static List<CompletionRow> samplesOf(HistoryStore store, StoredCompletion stored) {
+        CompletionKey key = stored.record().key();
+        // The filter's target is the endpoint; several models on one endpoint are told apart here.
+        return store.completions(CompletionFilter.of(key.runId()).withVariant(key.variant())
+                .withTarget(key.target().endpoint()).withCase(key.caseId()).page(0, PAGE)).items().stream()
+                .filter(row -> row.key().target().equals(key.target())).toList();
+    }
+
+    /** The opened completion as Output shows it; null when none is opened. */
+    public @Nullable FinishedCompletion finished() {
+        StoredCompletion opened = completion.get();
+        return opened == null ? null : FinishedCompletion.of(opened, originOf(opened.record().key()),
+                AnswerFormat.DEFAULT);
+    }
+
+    /**
+     * Reads every sample of the opened completion's case in full off the FX thread, then hands them to {@code open}
+     * on it, in sample order.
+     */
+    public void openCase(Consumer<List<FinishedCompletion>> open) {
+        List<Long> ids = caseRows.stream().map(CompletionRow::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        ask(store -> ids.stream().map(id -> store.completion(id).orElseThrow(() -> new HistoryException(
+                "completion " + id + " is no longer in the history"))).toList(), samples -> open.accept(
+                samples.stream().map(s -> FinishedCompletion.of(s, originOf(s.record().key()), AnswerFormat.DEFAULT))
+                        .toList()));
+    }
+
+    private FinishedCompletion.Origin originOf(CompletionKey key) {
+        return new FinishedCompletion.Origin(key.runId(), key.variant(), key.target().label(), key.caseId(),
+                key.sample(), Math.max(1, caseSamples.get()));
     }
 
     // Opens the store for one query: cheap for SQLite, and the file may change between queries.
@@ -138,6 +194,11 @@ public final class HistoryViewModel {
     /** The completion opened in full; null when none is. */
     public ReadOnlyObjectProperty<@Nullable StoredCompletion> completionProperty() {
         return completion.getReadOnlyProperty();
+    }
+
+    /** How many samples the opened completion's case has in its run; 0 when none is opened. */
+    public ReadOnlyIntegerProperty caseSamplesProperty() {
+        return caseSamples.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

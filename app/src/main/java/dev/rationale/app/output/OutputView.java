@@ -15,6 +15,8 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -26,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run's output: a bar with the heat measure switch and its legend, the token heat map beside the reasoning
- * steps, and under them the extracted answer with its verdict, the timings and usage, notices and any failure.
+ * steps, and under them the extracted answer with its verdict, the timings and usage, notices, any failure and the
+ * request as sent (folded). A completion shown again from an evaluation or the history is headed by where it came
+ * from.
  * Used alone in the Output tab and once per column in Compare. Build and use on the FX thread.
  */
 public final class OutputView extends BorderPane {
@@ -88,7 +92,7 @@ public final class OutputView extends BorderPane {
         getStyleClass().add("output-view");
         HBox heatBar = createHeatBar();
         if (!column) {
-            setTop(heatBar);
+            setTop(new VBox(createOrigin(), heatBar));
         } else {
             heatBar.getChildren().remove(unscored);
         }
@@ -97,6 +101,37 @@ public final class OutputView extends BorderPane {
         split.setDividerPositions(column ? 0.6 : 0.62);
         setCenter(split);
         setBottom(createAnswerBar());
+    }
+
+    /** Where a finished completion shown here came from; hidden for a run started here. */
+    private Label createOrigin() {
+        Label origin = new Label();
+        origin.setId("output-origin");
+        origin.getStyleClass().add("output-origin");
+        origin.setWrapText(true);
+        origin.textProperty().bind(viewModel.originProperty());
+        origin.visibleProperty().bind(viewModel.originProperty().isNotEmpty());
+        origin.managedProperty().bind(origin.visibleProperty());
+        return origin;
+    }
+
+    /** The request as sent, folded away until asked for. */
+    private TitledPane createRequest() {
+        TextArea text = new TextArea();
+        text.setId("output-request");
+        text.getStyleClass().add("output-request");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(8);
+        text.textProperty().bind(viewModel.requestProperty());
+        TitledPane pane = new TitledPane("Request as sent", text);
+        pane.setId("output-request-pane");
+        pane.getStyleClass().add("output-request-pane");
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.visibleProperty().bind(viewModel.requestProperty().isNotEmpty());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
     }
 
     private HBox createHeatBar() {
@@ -152,7 +187,7 @@ public final class OutputView extends BorderPane {
         failure.textProperty().bind(viewModel.failureProperty());
         failure.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox box = new VBox(answerRow, failure, notices, statistics);
+        VBox box = new VBox(answerRow, failure, notices, statistics, createRequest());
         if (column) {
             box.getChildren().add(unscored);
         }
@@ -173,6 +208,7 @@ public final class OutputView extends BorderPane {
         viewModel.getNotices().addListener((ListChangeListener<String>) change ->
                 notices.setText(String.join("\n", viewModel.getNotices())));
         viewModel.getTokens().addListener((ListChangeListener<ScoredToken>) change -> updateUnscored());
+        viewModel.finishedProperty().addListener((obs, old, now) -> updateUnscored());
     }
 
     private void showGrade(@Nullable Grade grade) {
@@ -183,8 +219,7 @@ public final class OutputView extends BorderPane {
             return;
         }
         answer.setText(grade.extracted() == null ? "no answer found" : grade.extracted());
-        RunSpec spec = viewModel.getSpec();
-        String expected = spec == null ? null : spec.expected();
+        String expected = viewModel.getExpected();
         switch (grade.verdict()) {
             case CORRECT -> {
                 verdict.setText("✓ matches the expected " + expected);
@@ -204,6 +239,10 @@ public final class OutputView extends BorderPane {
         boolean textWithoutScores = viewModel.getTokens().isEmpty() && viewModel.getState() != RunState.IDLE
                 && viewModel.getState() != RunState.RUNNING;
         RunSpec spec = viewModel.getSpec();
+        if (textWithoutScores && viewModel.getFinished() != null) {
+            unscored.setText("No colours: no token probabilities were kept for this completion.");
+            return;
+        }
         if (!textWithoutScores || spec == null) {
             unscored.setText("");
             return;

@@ -2,6 +2,7 @@
 package dev.rationale.app.output;
 
 import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.provider.Cancellable;
@@ -19,7 +20,6 @@ import dev.rationale.core.run.Branching;
 import dev.rationale.core.run.TokenIdRecorder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * One run's output as it streams: the answer and reasoning text, the scored tokens (for the heat map), notices,
  * and at the end the extracted answer, its grade, timings and usage. Events arrive on a provider thread and are
  * applied in batches on the FX executor, so thousands of tokens a second cost a few updates a frame. Only sample
- * 0 is shown: Compare repeats a configuration as separate runs. Touch it on the FX thread only.
+ * 0 is shown: Compare repeats a configuration as separate runs. It can also show a completion that ended earlier
+ * (from an evaluation or the history) with where it came from and the request it sent. Touch it on the FX thread
+ * only.
  */
 public final class OutputViewModel {
 
@@ -50,6 +52,11 @@ public final class OutputViewModel {
     private final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper(this, "statistics", "");
     private final ReadOnlyObjectWrapper<@Nullable Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
     private final ReadOnlyObjectWrapper<@Nullable RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
+    private final ReadOnlyObjectWrapper<@Nullable FinishedCompletion> finished =
+            new ReadOnlyObjectWrapper<>(this, "finished");
+    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
+    private final ReadOnlyStringWrapper request = new ReadOnlyStringWrapper(this, "request", "");
+    private final ReadOnlyStringWrapper expected = new ReadOnlyStringWrapper(this, "expected");
     private final StringBuilder textSoFar = new StringBuilder();
     private final StringBuilder reasoningSoFar = new StringBuilder();
     private @Nullable Cancellable running;
@@ -105,6 +112,8 @@ public final class OutputViewModel {
         stop();
         clear();
         spec.set(run);
+        request.set(OutputText.request(run.request()));
+        expected.set(run.expected());
         state.set(RunState.RUNNING);
         tokens.setAll(kept);
         kept.forEach(token -> textSoFar.append(token.text()));
@@ -135,6 +144,32 @@ public final class OutputViewModel {
         state.set(RunState.FAILED);
     }
 
+    /**
+     * Shows {@code completion}, which ended earlier (in an evaluation, or a run kept in the history), in place of
+     * what was shown, without calling a provider. It cannot be branched: no backend is attached to it.
+     */
+    public void show(FinishedCompletion completion) {
+        stop();
+        clear();
+        ++generation;
+        running = null;
+        spec.set(null);
+        finished.set(completion);
+        origin.set(completion.origin().describe());
+        request.set(completion.request() == null ? "" : OutputText.request(completion.request()));
+        expected.set(completion.expected());
+        tokens.setAll(completion.tokens());
+        textSoFar.append(completion.text());
+        reasoningSoFar.append(completion.reasoning());
+        text.set(completion.text());
+        reasoning.set(completion.reasoning());
+        failure.set(completion.failure() == null ? "" : completion.failure());
+        statistics.set(OutputText.statistics(completion.timings(), completion.usage(), completion.finishReason(),
+                completion.tokens().size()));
+        grade.set(completion.grade());
+        state.set(completion.failure() != null ? RunState.FAILED : RunState.COMPLETED);
+    }
+
     /** Cancels the run; its end arrives as a CANCELLED finish. Does nothing when nothing runs. */
     public void stop() {
         Cancellable handle = running;
@@ -153,6 +188,10 @@ public final class OutputViewModel {
         failure.set("");
         statistics.set("");
         grade.set(null);
+        finished.set(null);
+        origin.set("");
+        request.set("");
+        expected.set(null);
         finishReason = null;
         usage = null;
     }
@@ -194,40 +233,13 @@ public final class OutputViewModel {
         if (error != null) {
             failure.set(error.getMessage());
         }
-        statistics.set(describe(timings, usage, finishReason, tokens.size()));
+        statistics.set(OutputText.statistics(timings, usage, finishReason, tokens.size()));
         RunSpec run = spec.get();
         if (run != null) {
             grade.set(AnswerGrader.of(run.answerFormat()).grade(textSoFar.toString(), run.expected()));
         }
         state.set(error != null ? RunState.FAILED
                 : finishReason == FinishReason.CANCELLED ? RunState.CANCELLED : RunState.COMPLETED);
-    }
-
-    static String describe(Timings timings, @Nullable Usage usage, @Nullable FinishReason reason, int scored) {
-        List<String> parts = new ArrayList<>();
-        if (timings.firstTokenMillis() != null) {
-            parts.add(String.format(Locale.ROOT, "first token %.0f ms", timings.firstTokenMillis()));
-        }
-        parts.add(String.format(Locale.ROOT, "total %.2f s", timings.totalMillis() / 1000));
-        if (usage != null && usage.promptTokens() != null) {
-            parts.add(usage.promptTokens() + " prompt tokens");
-        }
-        if (usage != null && usage.completionTokens() != null) {
-            parts.add(usage.completionTokens() + " generated");
-            if (usage.completionTokens() > 0 && timings.totalMillis() > 0) {
-                parts.add(String.format(Locale.ROOT, "%.1f tokens/s",
-                        usage.completionTokens() * 1000.0 / timings.totalMillis()));
-            }
-        } else if (scored > 0) {
-            parts.add(scored + " tokens");
-        }
-        if (usage != null && usage.reasoningTokens() != null && usage.reasoningTokens() > 0) {
-            parts.add(usage.reasoningTokens() + " reasoning");
-        }
-        if (reason != null) {
-            parts.add("finish: " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        }
-        return String.join(" · ", parts);
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -281,6 +293,49 @@ public final class OutputViewModel {
 
     public @Nullable Grade getGrade() {
         return grade.get();
+    }
+
+    /** The finished completion shown in place of a run, or null while a run is shown. */
+    public ReadOnlyObjectProperty<@Nullable FinishedCompletion> finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    public @Nullable FinishedCompletion getFinished() {
+        return finished.get();
+    }
+
+    /** Where a finished completion came from (run, variant, model, case, sample); empty for a run started here. */
+    public ReadOnlyStringProperty originProperty() {
+        return origin.getReadOnlyProperty();
+    }
+
+    public String getOrigin() {
+        return origin.get();
+    }
+
+    /** The request shown: model, settings and the prompt as sent; empty when not known. */
+    public ReadOnlyStringProperty requestProperty() {
+        return request.getReadOnlyProperty();
+    }
+
+    public String getRequest() {
+        return request.get();
+    }
+
+    /** The test case's expected answer, or null when it has none. */
+    public ReadOnlyStringProperty expectedProperty() {
+        return expected.getReadOnlyProperty();
+    }
+
+    public @Nullable String getExpected() {
+        return expected.get();
+    }
+
+    /** How the shown answer is compared with others: the run's format or the finished completion's; null when idle. */
+    public @Nullable AnswerFormat getAnswerFormat() {
+        RunSpec run = spec.get();
+        FinishedCompletion shown = finished.get();
+        return run != null ? run.answerFormat() : shown != null ? shown.format() : null;
     }
 
     /** The run being shown, or null before the first. */

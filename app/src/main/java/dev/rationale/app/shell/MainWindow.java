@@ -147,8 +147,9 @@ public final class MainWindow extends BorderPane {
                 workbench.getTaskVariants(), workbench.getRunSettings().getEndpoints(),
                 workbench.getRunSettings().getModels(), workbench::runCompare));
         addTab(Workbench.Tab.EVALUATE, new EvaluateView(workbench.getEvaluate(), workbench.getTaskVariants(),
-                workbench::evaluateSetup, workbench::sweepVariants));
-        addTab(Workbench.Tab.HISTORY, new HistoryView(workbench.getHistory()));
+                workbench::evaluateSetup, workbench::sweepVariants, workbench::openCompletions));
+        addTab(Workbench.Tab.HISTORY, new HistoryView(workbench.getHistory(), workbench::openCompletions,
+                workbench::reopen));
         SplitPane split = new SplitPane(sidebar, tabPane);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(SIDEBAR_SHARE);

@@ -11,6 +11,7 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.UserDialogs;
+import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.run.RunPlanner;
@@ -19,6 +20,7 @@ import dev.rationale.app.workspace.PromptSetDocument;
 import dev.rationale.app.workspace.WorkspaceViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.history.Run;
 import dev.rationale.core.promptset.LoadedPromptSet;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -261,19 +263,28 @@ public final class Workbench {
 
     /** Opens {@code file} in place of the current set, after asking when that would lose unsaved edits. */
     public void open(Path file) {
+        open(file, () -> { });
+    }
+
+    // Runs {@code then} on the FX thread once the file is the open document.
+    private void open(Path file, Runnable then) {
         if (!confirmDiscard("Open " + file.getFileName())) {
             return;
         }
         message.set("Opening " + file.getFileName() + "…");
         CompletableFuture.supplyAsync(() -> PromptSetFiles.loadWithWarnings(file), background)
-                .whenCompleteAsync((loaded, error) -> opened(file, loaded, error), fx);
+                .whenCompleteAsync((loaded, error) -> {
+                    if (opened(file, loaded, error)) {
+                        then.run();
+                    }
+                }, fx);
     }
 
-    private void opened(Path file, @Nullable LoadedPromptSet loaded, @Nullable Throwable error) {
+    private boolean opened(Path file, @Nullable LoadedPromptSet loaded, @Nullable Throwable error) {
         if (error != null || loaded == null) {
             message.set("");
             dialogs.showError("Cannot open " + file.getFileName(), Failures.messageOf(error));
-            return;
+            return false;
         }
         output.stop();
         compare.stopAll();
@@ -283,6 +294,50 @@ public final class Workbench {
         int warnings = loaded.warnings().size();
         message.set("Opened " + file.getFileName()
                 + (warnings == 0 ? "." : " with " + warnings + (warnings == 1 ? " warning." : " warnings.")));
+        return true;
+    }
+
+    /**
+     * Reopens the prompt set a history run ran, in Compose at the run's task and first variant; when the set is
+     * already open only the task is picked. The file is looked for off the FX thread; the status says when it is
+     * gone.
+     */
+    public void reopen(Run run) {
+        String stored = run.promptSetFile();
+        Path folder = historyFolder();
+        if (stored == null) {
+            message.set("This run's prompt set was never saved: there is no file to reopen.");
+            return;
+        }
+        // A path stored relative (a CLI run in the workspace) is taken from the workspace the history is in.
+        Path file = folder == null ? Path.of(stored) : folder.resolve(stored);
+        CompletableFuture.supplyAsync(() -> Files.isRegularFile(file), background).thenAcceptAsync(exists -> {
+            if (!exists) {
+                message.set("Cannot reopen: " + file + " is no longer there.");
+            } else if (document.getFile() != null && samePath(document.getFile(), file)) {
+                showRunIn(run, file);
+            } else {
+                open(file, () -> showRunIn(run, file));
+            }
+        }, fx);
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private void showRunIn(Run run, Path file) {
+        selectedTab.set(Tab.COMPOSE);
+        String task = run.task();
+        if (task == null || !compose.getTaskIds().contains(task)) {
+            message.set("Reopened " + file.getFileName() + (task == null ? "." : "; it has no task " + task
+                    + " any more."));
+            return;
+        }
+        compose.selectTask(task);
+        run.variants().stream().filter(compose.getVariantIds()::contains).findFirst()
+                .ifPresent(compose::selectVariant);
+        message.set("Reopened " + file.getFileName() + " at task " + task + ".");
     }
 
     /** Asks for a folder and shows its prompt sets in the sidebar. */
@@ -508,6 +563,22 @@ public final class Workbench {
             selectedTab.set(Tab.COMPARE);
         } else {
             message.set(compare.messageProperty().get());
+        }
+    }
+
+    /**
+     * Shows completions that ended earlier (an evaluated case's samples, a completion from the history) without
+     * calling a provider: one in Output, several side by side in Compare.
+     */
+    public void openCompletions(List<FinishedCompletion> completions) {
+        if (completions.isEmpty()) {
+            message.set("No completion was kept for this case.");
+        } else if (completions.size() == 1) {
+            output.show(completions.getFirst());
+            selectedTab.set(Tab.OUTPUT);
+        } else {
+            compare.showFinished(completions);
+            selectedTab.set(Tab.COMPARE);
         }
     }
 

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.app.output.FinishedCompletions;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -188,6 +193,42 @@ class CompareViewModelTest {
 
         assertThat(onFx(() -> viewModel.agreementProperty().get())).contains("Majority answer 7").contains("1 of 1")
                 .contains("unanimous");
+    }
+
+    @Test
+    void finishedCompletionsBecomeOneFixedColumnEachWithTheirAgreementAndRunAllSendsNothing() {
+        List<FinishedCompletion> samples = List.of(
+                finished(FinishedCompletions.stored(1, 0, "7", Outcome.CORRECT), 0),
+                finished(FinishedCompletions.stored(2, 1, "8", Outcome.WRONG), 1),
+                finished(FinishedCompletions.stored(3, 2, "7", Outcome.CORRECT), 2));
+        viewModel.addColumn("cot-8", text, MODEL);
+
+        onFx(() -> {
+            viewModel.showFinished(samples);
+            return null;
+        });
+
+        onFx(() -> {
+            assertThat(viewModel.getColumns()).hasSize(3).allSatisfy(column -> {
+                assertThat(column.isFinished()).isTrue();
+                assertThat(column.isRunnable()).isFalse();
+                assertThat(column.output().getTokens()).hasSize(9);
+            });
+            assertThat(viewModel.getColumns()).extracting(c -> c.output().getGrade().extracted())
+                    .containsExactly("7", "8", "7");
+            assertThat(viewModel.getColumns().get(1).titleProperty().get())
+                    .isEqualTo("sample 2 of 3 · 8-shot chain of thought · mock-text/mock · case c01");
+            assertThat(viewModel.agreementProperty().get()).contains("Majority answer 7").contains("2 of 3")
+                    .contains("8 ×1");
+            viewModel.runAll(context);
+            assertThat(viewModel.messageProperty().get()).contains("finished completions");
+            return null;
+        });
+        assertThat(completions.bodies()).isEmpty();
+    }
+
+    private static FinishedCompletion finished(StoredCompletion stored, int sample) {
+        return FinishedCompletion.of(stored, FinishedCompletions.origin(sample, 3), AnswerFormat.DEFAULT);
     }
 
     @Test
