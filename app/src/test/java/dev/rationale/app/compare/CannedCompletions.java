@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * An OpenAI-compatible server for the arithmetic sample. A raw-text completion streams "3 + 4 = N. The answer is N."
  * token by token with legacy logprobs: N is 8 for a prompt with the zero-shot trigger and 7 for any other, and the
  * first N is unsure, with the other number as its runner-up. A prompt that ends in the branch "3 + 4 = 8" gets the
- * rest of that answer. A chat completion answers "The answer is 7." Every request body is kept.
+ * rest of that answer. A text completion asking for n choices gets the answer n times, one per choice. A chat
+ * completion answers "The answer is 7." Every request body is kept.
  */
 public final class CannedCompletions extends Dispatcher {
 
@@ -64,7 +65,13 @@ public final class CannedCompletions extends Dispatcher {
                     .body(delivered + ": " + "x".repeat(delivered.length() + rest.length() + 400) + "\n\n" + rest)
                     .onResponseBody(SocketEffect.Stall.INSTANCE).build();
         }
-        return stream(answer(prompt.contains("Let's think step by step.") ? 8 : 7));
+        int choices = Math.max(1, body.path("n").asInt(1));
+        StringBuilder events = new StringBuilder();
+        for (int choice = 0; choice < choices; choice++) {
+            events.append(answer(prompt.contains("Let's think step by step.") ? 8 : 7).replace("\"index\":0",
+                    "\"index\":" + choice));
+        }
+        return stream(events.toString(), choices);
     }
 
     /** The bodies received so far, in order. */
@@ -97,9 +104,16 @@ public final class CannedCompletions extends Dispatcher {
     }
 
     private static MockResponse stream(String events) {
-        String end = events.contains("\"delta\"")
-                ? "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
-                : "data: {\"choices\":[{\"index\":0,\"text\":\"\",\"finish_reason\":\"stop\"}]}\n\n";
+        return stream(events, 1);
+    }
+
+    private static MockResponse stream(String events, int choices) {
+        StringBuilder end = new StringBuilder();
+        for (int choice = 0; choice < choices; choice++) {
+            end.append(events.contains("\"delta\"")
+                    ? "data: {\"choices\":[{\"index\":" + choice + ",\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                    : "data: {\"choices\":[{\"index\":" + choice + ",\"text\":\"\",\"finish_reason\":\"stop\"}]}\n\n");
+        }
         return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
                 .body(events + end + "data: [DONE]\n\n").build();
     }

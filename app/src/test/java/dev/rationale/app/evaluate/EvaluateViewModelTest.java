@@ -7,6 +7,7 @@ import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.history.HistoryViewModel;
+import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -31,11 +32,13 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.http.HttpClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,6 +184,69 @@ class EvaluateViewModelTest {
             history.refresh();
         });
         onFx(() -> assertThat(history.getRuns()).isEmpty());
+    }
+
+    @Test
+    void aCaseOpensTheStoredCompletionsOfItsSamplesAlsoWhenAnEarlierSessionFinishedThem() {
+        List<Variant> variants = List.of(task.variant("zero-shot").orElseThrow());
+        onFx(() -> {
+            viewModel.samplesProperty().set(3);
+            viewModel.limitProperty().set(1);
+            viewModel.start(setup(variants), false);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+        // A later session (the app restarted) resumes with one case more: the first case's samples stay as they were.
+        viewModel = new EvaluateViewModel(providers, dir.resolve("scratch"), fx, Runnable::run, Clock.systemUTC());
+        onFx(() -> {
+            viewModel.samplesProperty().set(3);
+            viewModel.limitProperty().set(2);
+            viewModel.start(setup(variants), true);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+        List<String> runs;
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            runs = store.runs(RunFilter.all()).items().stream().map(Run::id).toList().reversed();
+        }
+        List<List<FinishedCompletion>> opened = new ArrayList<>();
+
+        onFx(() -> viewModel.casesOf(viewModel.getCells().getFirst()).forEach(c -> viewModel.openCase(c, opened::add)));
+
+        assertThat(runs).hasSize(2);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(opened).hasSize(2).allSatisfy(samples -> {
+            assertThat(samples).hasSize(3);
+            assertThat(samples).extracting(f -> f.origin().sample()).containsExactly(0, 1, 2);
+            assertThat(samples).allSatisfy(f -> {
+                assertThat(f.tokens()).extracting(ScoredToken::text).containsExactlyElementsOf(
+                        CannedCompletions.tokens(7));
+                assertThat(f.request().samples()).isEqualTo(3);
+                assertThat(f.grade().extracted()).isEqualTo("7");
+            });
+        });
+        assertThat(opened.get(0)).extracting(f -> f.origin().runId()).containsOnly(runs.get(0));
+        assertThat(opened.get(1)).extracting(f -> f.origin().runId()).containsOnly(runs.get(1));
+        FinishedCompletion.Origin second = opened.get(1).getFirst().origin();
+        assertThat(second.describe()).isEqualTo("Run " + runs.get(1) + " · Zero-shot, answer only · mock-text/mock"
+                + " · case " + second.caseId() + " · sample 1 of 3");
+    }
+
+    @Test
+    void aCaseWhoseHistoryIsGoneOpensAsTheResultsFileHoldsIt() throws IOException {
+        onFx(() -> {
+            viewModel.limitProperty().set(1);
+            viewModel.start(setup(List.of(task.variant("zero-shot").orElseThrow())), false);
+        });
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+        Files.delete(HistoryStore.databaseFile(dir));
+        List<List<FinishedCompletion>> opened = new ArrayList<>();
+
+        onFx(() -> viewModel.openCase(viewModel.casesOf(viewModel.getCells().getFirst()).getFirst(), opened::add));
+
+        FinishedCompletion only = opened.getFirst().getFirst();
+        assertThat(only.text()).isEqualTo(String.join("", CannedCompletions.tokens(7)));
+        assertThat(only.tokens()).isEmpty();
+        assertThat(only.origin().runId()).isNull();
+        assertThat(HistoryStore.exists(dir)).isFalse();
     }
 
     @Test
