@@ -20,6 +20,7 @@ import java.util.List;
 
 /** Stored completions of a case of the arithmetic task, as the history gives them back, for tests. */
 public final class FinishedCompletions {
+    public static final String RUN = "20260105-100000-3fa2";
     public static final RunTarget TARGET = new RunTarget("mock-text", ProviderKind.OPENAI_TEXT, "mock");
 
     private FinishedCompletions() {
@@ -30,6 +31,11 @@ public final class FinishedCompletions {
      * token per word with the other number as the runner-up of the first.
      */
     public static StoredCompletion stored(long id, int sample, String answer, Outcome grade) {
+        return new StoredCompletion(id, record("c01", sample, answer, grade));
+    }
+
+    /** Like {@link #stored}, for case {@code caseId}, as a run records it. */
+    public static CompletionRecord record(String caseId, int sample, String answer, Outcome grade) {
         List<String> words = List.of("3", " +", " 4", " =", " " + answer, ".", " The answer is", " " + answer, ".");
         List<ScoredToken> tokens = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -39,15 +45,15 @@ public final class FinishedCompletions {
         }
         CompletionRequest request = CompletionRequest.of("mock", new RenderedPrompt.Text("Q: 3 + 4?\nA:"))
                 .withSampling(0.7, null, null, null, 7L).withLogprobs(2);
-        CompletionKey key = new CompletionKey("20260105-100000-3fa2", "cot-8", TARGET, "c01", sample);
-        return new StoredCompletion(id, new CompletionRecord(key, request, String.join("", words),
-                "Three and four.", tokens, answer, "7", grade, null, FinishReason.STOP, new Usage(12, 9, null),
-                new Timings(40.0, 500.0), Instant.parse("2026-01-05T10:00:00Z")));
+        CompletionKey key = new CompletionKey(RUN, "cot-8", TARGET, caseId, sample);
+        return new CompletionRecord(key, request, String.join("", words), "Three and four.", tokens, answer, "7",
+                grade, null, FinishReason.STOP, new Usage(12, 9, null), new Timings(40.0, 500.0),
+                Instant.parse("2026-01-05T10:00:00Z"));
     }
 
     /** Where {@link #stored} came from, as one of {@code samples}. */
     public static FinishedCompletion.Origin origin(int sample, int samples) {
-        return new FinishedCompletion.Origin("20260105-100000-3fa2", "8-shot chain of thought", TARGET.label(), "c01",
+        return new FinishedCompletion.Origin(RUN, "8-shot chain of thought", TARGET.label(), "c01",
                 sample, samples);
     }
 }

@@ -8,17 +8,25 @@ import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.compare.CompareColumn;
 import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.app.output.FinishedCompletions;
 import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
 import dev.rationale.app.run.RunSettingsViewModel;
 import dev.rationale.app.workspace.WorkspaceViewModel;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
+import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.workspace.RecoveryFile;
 import dev.rationale.core.workspace.WorkspaceState;
@@ -26,6 +34,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
@@ -267,6 +276,59 @@ class WorkbenchTest {
             assertThat(bench.getCompare().getColumns().get(2).isBranch()).isTrue();
             assertThat(bench.getCompare().getColumns().get(2).output().getGrade().extracted()).isEqualTo("8");
         });
+    }
+
+    @Test
+    void finishedCompletionsOpenAloneInOutputAndSideBySideInCompareWithoutARequest() {
+        Workbench bench = workbench(null);
+        FinishedCompletion seven = FinishedCompletion.of(FinishedCompletions.stored(1, 0, "7", Outcome.CORRECT),
+                FinishedCompletions.origin(0, 2), AnswerFormat.DEFAULT);
+        FinishedCompletion eight = FinishedCompletion.of(FinishedCompletions.stored(2, 1, "8", Outcome.WRONG),
+                FinishedCompletions.origin(1, 2), AnswerFormat.DEFAULT);
+
+        onFx(() -> bench.openCompletions(List.of(seven)));
+
+        onFx(() -> {
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.OUTPUT);
+            assertThat(bench.getOutput().getTokens()).extracting(ScoredToken::text)
+                    .containsExactlyElementsOf(CannedCompletions.tokens(7));
+            assertThat(bench.getOutput().getOrigin()).startsWith("Run 20260105-100000-3fa2 · ");
+            bench.openCompletions(List.of(seven, eight));
+        });
+
+        onFx(() -> {
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.COMPARE);
+            assertThat(bench.getCompare().getColumns()).hasSize(2).allMatch(CompareColumn::isFinished);
+            assertThat(bench.getCompare().getColumns().get(1).output().getText()).contains("The answer is 8.");
+            assertThat(bench.getCompare().agreementProperty().get()).contains("1 of 2");
+        });
+        // Only the run bar's model listing reached the server: no completion was asked for.
+        assertThat(completions.bodies()).allSatisfy(body -> assertThat(body.has("prompt")).isFalse());
+    }
+
+    @Test
+    void reopeningARunOpensItsSetAtItsTaskAndVariantAndSaysWhenTheFileIsGone() throws IOException {
+        Path translation = Files.copy(SAMPLES.resolve("translation.rationale.json"),
+                dir.resolve("translation.rationale.json"));
+        Workbench bench = workbench(null);
+        bench.open(ARITHMETIC);
+        Run run = Run.started("20260105-100000-3fa2", RunKind.EVALUATION, Instant.now(), translation.toString(),
+                "Translation", "en-de", List.of("sweep-2", "one-shot"), List.of(), GenerationSettings.NONE, 0);
+
+        onFx(() -> bench.reopen(run));
+
+        onFx(() -> {
+            assertThat(bench.getDocument().getFile()).isEqualTo(translation);
+            assertThat(bench.getCompose().selectedTaskProperty().get()).isEqualTo("en-de");
+            assertThat(bench.getCompose().selectedVariantProperty().get()).isEqualTo("one-shot");
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.COMPOSE);
+            assertThat(bench.messageProperty().get()).isEqualTo("Reopened translation.rationale.json at task en-de.");
+        });
+
+        Files.delete(translation);
+        onFx(() -> bench.reopen(run));
+
+        onFx(() -> assertThat(bench.getStatus()).endsWith("Cannot reopen: " + translation + " is no longer there."));
     }
 
     private Path copyOfArithmetic(String name) throws IOException {
