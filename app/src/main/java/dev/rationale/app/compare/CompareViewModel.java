@@ -107,12 +107,15 @@ public final class CompareViewModel {
         for (FinishedCompletion completion : completions) {
             CompareColumn column = new CompareColumn(fx, null, null, "", CompareColumn.Kind.FINISHED);
             column.titleProperty().set(completion.origin().label());
-            column.output().show(completion);
             watch(column);
             shown.add(column);
         }
         message.set("");
+        // Shown once the columns are in the list: a column's view draws what changes after it was made.
         columns.setAll(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            shown.get(i).output().show(completions.get(i));
+        }
         updateAgreement();
     }
 

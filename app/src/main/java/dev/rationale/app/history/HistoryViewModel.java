@@ -126,8 +126,7 @@ public final class HistoryViewModel {
     /** The opened completion as Output shows it; null when none is opened. */
     public @Nullable FinishedCompletion finished() {
         StoredCompletion opened = completion.get();
-        return opened == null ? null : FinishedCompletion.of(opened, originOf(opened.record().key()),
-                AnswerFormat.DEFAULT);
+        return opened == null ? null : finishedOf(opened);
     }
 
     /**
@@ -136,18 +135,23 @@ public final class HistoryViewModel {
      */
     public void openCase(Consumer<List<FinishedCompletion>> open) {
         List<Long> ids = caseRows.stream().map(CompletionRow::id).toList();
-        if (ids.isEmpty()) {
-            return;
+        if (!ids.isEmpty()) {
+            ask(store -> ids.stream().map(id -> whole(store, id)).toList(),
+                    samples -> open.accept(samples.stream().map(this::finishedOf).toList()));
         }
-        ask(store -> ids.stream().map(id -> store.completion(id).orElseThrow(() -> new HistoryException(
-                "completion " + id + " is no longer in the history"))).toList(), samples -> open.accept(
-                samples.stream().map(s -> FinishedCompletion.of(s, originOf(s.record().key()), AnswerFormat.DEFAULT))
-                        .toList()));
     }
 
-    private FinishedCompletion.Origin originOf(CompletionKey key) {
-        return new FinishedCompletion.Origin(key.runId(), key.variant(), key.target().label(), key.caseId(),
-                key.sample(), Math.max(1, caseSamples.get()));
+    private static StoredCompletion whole(HistoryStore store, long id) {
+        return store.completion(id).orElseThrow(() -> new HistoryException("completion " + id
+                + " is no longer in the history"));
+    }
+
+    // The history keeps no answer format: answers of several samples are compared by the default rules.
+    private FinishedCompletion finishedOf(StoredCompletion stored) {
+        CompletionKey key = stored.record().key();
+        return FinishedCompletion.of(stored, new FinishedCompletion.Origin(key.runId(), key.variant(),
+                key.target().label(), key.caseId(), key.sample(), Math.max(1, caseSamples.get())),
+                AnswerFormat.DEFAULT);
     }
 
     // Opens the store for one query: cheap for SQLite, and the file may change between queries.

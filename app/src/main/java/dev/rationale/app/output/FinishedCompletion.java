@@ -64,9 +64,9 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
             return String.join(" · ", parts);
         }
 
-        /** A Compare column's title: the sample first, as columns of one case differ by it. */
+        /** A Compare column's title: the sample and case first, as a narrow column cuts the end off. */
         public String label() {
-            return (samples > 1 ? sampleText() + " · " : "") + variant + " · " + target + " · case " + caseId;
+            return (samples > 1 ? sampleText() + " · " : "") + "case " + caseId + " · " + variant + " · " + target;
         }
 
         private String sampleText() {

@@ -576,9 +576,11 @@ public final class Workbench {
         } else if (completions.size() == 1) {
             output.show(completions.getFirst());
             selectedTab.set(Tab.OUTPUT);
+            message.set("Showing a finished completion; nothing was sent.");
         } else {
             compare.showFinished(completions);
             selectedTab.set(Tab.COMPARE);
+            message.set("Showing " + completions.size() + " finished samples side by side; nothing was sent.");
         }
     }
 

@@ -217,7 +217,7 @@ class CompareViewModelTest {
             assertThat(viewModel.getColumns()).extracting(c -> c.output().getGrade().extracted())
                     .containsExactly("7", "8", "7");
             assertThat(viewModel.getColumns().get(1).titleProperty().get())
-                    .isEqualTo("sample 2 of 3 · 8-shot chain of thought · mock-text/mock · case c01");
+                    .isEqualTo("sample 2 of 3 · case c01 · 8-shot chain of thought · mock-text/mock");
             assertThat(viewModel.agreementProperty().get()).contains("Majority answer 7").contains("2 of 3")
                     .contains("8 ×1");
             viewModel.runAll(context);

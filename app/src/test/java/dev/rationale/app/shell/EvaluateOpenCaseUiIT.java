@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.app.AppContext;
 import dev.rationale.app.TestContexts;
 import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.core.endpoint.Endpoint;
@@ -109,8 +110,12 @@ class EvaluateOpenCaseUiIT {
                 () -> onFx(() -> workbench.selectedTabProperty().get()) == Workbench.Tab.COMPARE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".compare-column").queryAll()).hasSize(3);
+        CompareView compare = robot.lookup(".compare-view").queryAs(CompareView.class);
         assertThat(onFx(() -> workbench.getCompare().getColumns().stream()
-                .map(c -> c.output().getTokens().size()).toList())).containsExactly(9, 9, 9);
+                .map(c -> compare.outputOf(c).heatMap().tokenCount()).toList())).containsExactly(9, 9, 9);
+        assertThat(onFx(() -> workbench.getCompare().getColumns().stream()
+                .map(c -> ((Label) compare.outputOf(c).lookup("#output-answer")).getText()).toList()))
+                .containsExactly("7", "7", "7");
         assertThat(robot.lookup("#compare-agreement").queryAs(Label.class).getText())
                 .contains("Majority answer 7: 3 of 3").contains("unanimous");
     }

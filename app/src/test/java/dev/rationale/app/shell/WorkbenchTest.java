@@ -301,6 +301,7 @@ class WorkbenchTest {
             assertThat(bench.getCompare().getColumns()).hasSize(2).allMatch(CompareColumn::isFinished);
             assertThat(bench.getCompare().getColumns().get(1).output().getText()).contains("The answer is 8.");
             assertThat(bench.getCompare().agreementProperty().get()).contains("1 of 2");
+            assertThat(bench.getStatus()).endsWith("Showing 2 finished samples side by side; nothing was sent.");
         });
         // Only the run bar's model listing reached the server: no completion was asked for.
         assertThat(completions.bodies()).allSatisfy(body -> assertThat(body.has("prompt")).isFalse());

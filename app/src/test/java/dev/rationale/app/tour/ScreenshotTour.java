@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
 /**
@@ -154,6 +156,7 @@ public final class ScreenshotTour {
         });
         pause(800);
         shoot(out.resolve("7b-evaluate-by-model.png"));
+        openedCases(out, workbench, window);
         onFx(() -> {
             workbench.selectedTabProperty().set(Workbench.Tab.HISTORY);
             return null;
@@ -165,9 +168,10 @@ public final class ScreenshotTour {
         });
         waitFor("the completions", () -> !workbench.getHistory().getCompletions().isEmpty());
         onFx(() -> {
-            workbench.getHistory().open(workbench.getHistory().getCompletions().getFirst().id());
+            ((TableView<?>) window.lookup("#history-completions")).getSelectionModel().select(1);
             return null;
         });
+        waitFor("the completion", () -> workbench.getHistory().completionProperty().get() != null);
         pause(800);
         shoot(out.resolve("8-history.png"));
         onFx(() -> {
@@ -220,6 +224,54 @@ public final class ScreenshotTour {
                 + " / " + workbench.getEvaluate().messageProperty().get()));
         pause(800);
         shoot(out.resolve("9-evaluate-multiple-choice.png"));
+    }
+
+    // Evaluate's cases list, a case opened in Output (request folded, then unfolded), three samples in Compare.
+    private static void openedCases(Path out, Workbench workbench, MainWindow window) throws Exception {
+        onFx(() -> {
+            ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
+            return null;
+        });
+        waitFor("the cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems().isEmpty());
+        System.out.println("cases: " + onFx(() -> ((TableView<?>) window.lookup("#evaluate-cases")).getItems()
+                .size()));
+        pause(800);
+        shoot(out.resolve("7b-evaluate-cases.png"));
+        onFx(() -> {
+            var evaluate = workbench.getEvaluate();
+            evaluate.openCase(evaluate.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
+            return null;
+        });
+        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == Workbench.Tab.OUTPUT);
+        pause(800);
+        shoot(out.resolve("9-output-of-a-case.png"));
+        onFx(() -> {
+            ((TitledPane) window.lookupAll(".output-view").stream().filter(n -> n instanceof OutputView view
+                    && view.viewModel() == workbench.getOutput()).findFirst().orElseThrow()
+                    .lookup("#output-request-pane")).setExpanded(true);
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("9b-output-request.png"));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            var evaluate = workbench.getEvaluate();
+            evaluate.limitProperty().set(1);
+            evaluate.samplesProperty().set(3);
+            evaluate.start(workbench.evaluateSetup(List.of(workbench.getCompose().currentTask()
+                    .variant("zero-shot-cot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the sampled evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+                && !workbench.getEvaluate().getCells().isEmpty());
+        onFx(() -> {
+            var evaluate = workbench.getEvaluate();
+            evaluate.openCase(evaluate.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
+            return null;
+        });
+        waitFor("the samples in Compare", () -> workbench.selectedTabProperty().get() == Workbench.Tab.COMPARE);
+        pause(800);
+        shoot(out.resolve("10-compare-samples.png"));
     }
 
     // The token the model was least sure of, where a branch is most interesting.
