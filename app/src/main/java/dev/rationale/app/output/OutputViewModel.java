@@ -135,11 +135,7 @@ public final class OutputViewModel {
      * last run showed is cleared, so the message cannot be mistaken for a comment on it.
      */
     public void showFailure(String message) {
-        stop();
-        clear();
-        ++generation;
-        running = null;
-        spec.set(null);
+        detach();
         failure.set(message);
         state.set(RunState.FAILED);
     }
@@ -149,11 +145,7 @@ public final class OutputViewModel {
      * what was shown, without calling a provider. It cannot be branched: no backend is attached to it.
      */
     public void show(FinishedCompletion completion) {
-        stop();
-        clear();
-        ++generation;
-        running = null;
-        spec.set(null);
+        detach();
         finished.set(completion);
         origin.set(completion.origin().describe());
         request.set(completion.request() == null ? "" : OutputText.request(completion.request()));
@@ -168,6 +160,15 @@ public final class OutputViewModel {
                 completion.tokens().size()));
         grade.set(completion.grade());
         state.set(completion.failure() != null ? RunState.FAILED : RunState.COMPLETED);
+    }
+
+    // Stops and forgets the run shown: what it still sends is dropped, as its generation is over.
+    private void detach() {
+        stop();
+        clear();
+        ++generation;
+        running = null;
+        spec.set(null);
     }
 
     /** Cancels the run; its end arrives as a CANCELLED finish. Does nothing when nothing runs. */
