@@ -95,13 +95,7 @@ class MainWindowRunUiIT {
                 () -> workbench.getOutput().getState() == RunState.COMPLETED);
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup(".shell-tabs").queryAs(TabPane.class);
-        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Output");
-        OutputView output = robot.lookup(".output-view").queryAllAs(OutputView.class).stream()
-                .filter(view -> view.viewModel() == workbench.getOutput()).findFirst().orElseThrow();
-        assertThat(output.heatMap().tokenCount()).isEqualTo(9);
-        // The first number was chosen at p = e^-0.2 ≈ 0.82; the other tokens at e^-0.05 ≈ 0.95.
-        assertThat(output.heatMap().styleOfToken(CannedCompletions.FIRST_NUMBER))
-                .isNotEqualTo(output.heatMap().styleOfToken(0));
+        assertOutputShowsTheCannedAnswer(robot);
         assertThat(robot.lookup("#shell-status").queryAs(Label.class).getText())
                 .isEqualTo("mock-text · mock · done");
         assertThat(completions.bodies().getLast().path("prompt").asText()).startsWith("Solve each word problem.");
@@ -164,13 +158,7 @@ class MainWindowRunUiIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> onFx(() -> workbench.selectedTabProperty().get()) == Workbench.Tab.OUTPUT);
         WaitForAsyncUtils.waitForFxEvents();
-        TabPane tabs = robot.lookup(".shell-tabs").queryAs(TabPane.class);
-        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Output");
-        OutputView output = robot.lookup(".output-view").queryAllAs(OutputView.class).stream()
-                .filter(view -> view.viewModel() == workbench.getOutput()).findFirst().orElseThrow();
-        assertThat(output.heatMap().tokenCount()).isEqualTo(9);
-        assertThat(output.heatMap().styleOfToken(CannedCompletions.FIRST_NUMBER))
-                .isNotEqualTo(output.heatMap().styleOfToken(0));
+        OutputView output = assertOutputShowsTheCannedAnswer(robot);
         assertThat(onFx(() -> ((Label) output.lookup("#output-origin")).getText()))
                 .startsWith("Run ").contains(" · Zero-shot, answer only · mock-text/mock · case ");
         assertThat(onFx(() -> ((Label) output.lookup("#output-answer")).getText())).isEqualTo("7");
@@ -198,6 +186,19 @@ class MainWindowRunUiIT {
                 .containsExactly("7", "7", "7");
         assertThat(robot.lookup("#compare-agreement").queryAs(Label.class).getText())
                 .contains("Majority answer 7: 3 of 3").contains("unanimous");
+    }
+
+    // The Output tab is shown with the canned answer's nine tokens, coloured by how sure the model was.
+    private OutputView assertOutputShowsTheCannedAnswer(FxRobot robot) {
+        TabPane tabs = robot.lookup(".shell-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Output");
+        OutputView output = robot.lookup(".output-view").queryAllAs(OutputView.class).stream()
+                .filter(view -> view.viewModel() == workbench.getOutput()).findFirst().orElseThrow();
+        assertThat(output.heatMap().tokenCount()).isEqualTo(9);
+        // The first number was chosen at p = e^-0.2 ≈ 0.82; the other tokens at e^-0.05 ≈ 0.95.
+        assertThat(output.heatMap().styleOfToken(CannedCompletions.FIRST_NUMBER))
+                .isNotEqualTo(output.heatMap().styleOfToken(0));
+        return output;
     }
 
     // Runs the zero-shot variant on the first case of the task, with {@code samples} answers per case.
