@@ -50,7 +50,9 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
     public record Origin(@Nullable String runId, String variant, String target, String caseId, int sample,
             int samples) {
 
-        /** The header line, e.g. "Run 20260105-100000-3fa2 · zero-shot · local/qwen3:8b · case c01 · sample 2 of 5". */
+        /**
+         * The header line, e.g. "Run 20260105-100000-3fa2 · zero-shot · local/qwen3:8b · case c01 · sample 2 of 5".
+         */
         public String describe() {
             List<String> parts = new ArrayList<>();
             parts.add(runId == null ? "Results file (not in the history: no prompt or token probabilities)"
