@@ -22,6 +22,7 @@ import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -141,7 +142,8 @@ final class EvalCommand implements Callable<Integer> {
                         new ProviderFactory(HttpClients.create(), KeyResolver.system()))) {
             EvalProgress progress = onTerminal() ? new EvalProgress(err, plan, results.previous()) : null;
             HistoryRecorder history = store == null ? null
-                    : HistoryRecorder.start(store, plan, file, Clock.systemUTC());
+                    : HistoryRecorder.start(store, plan, file, new RunScope(dataset == null ? null
+                            : dataset.toAbsolutePath().toString(), limit, samples), Clock.systemUTC());
             EvalListener listener = both(progress, history);
             EvalOutcome outcome;
             try {

@@ -7,6 +7,7 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.provider.CompletionRequest;
@@ -44,13 +45,23 @@ public final class HistoryRecorder implements EvalListener {
      * @param setFile the prompt set's file, as the history shows it
      */
     public static HistoryRecorder start(HistoryStore store, EvalPlan plan, @Nullable Path setFile, Clock clock) {
+        return start(store, plan, setFile, RunScope.NONE, clock);
+    }
+
+    /**
+     * Starts a history run as {@link #start(HistoryStore, EvalPlan, Path, Clock)} does, keeping {@code scope} (the
+     * dataset, case limit and samples the plan was built with) so that the run can be run again.
+     */
+    public static HistoryRecorder start(HistoryStore store, EvalPlan plan, @Nullable Path setFile, RunScope scope,
+            Clock clock) {
         var now = clock.instant();
         String id = Run.newId(now);
         Map<String, RunTarget> targets = plan.targets().stream().collect(Collectors.toMap(EvalTarget::id,
                 t -> RunTarget.of(t.endpoint(), t.model()), (a, b) -> a));
         store.startRun(Run.started(id, RunKind.EVALUATION, now, setFile == null ? null : setFile.toString(),
                 plan.set().name(), plan.taskId(), plan.variants().stream().map(v -> String.valueOf(v.id())).toList(),
-                List.copyOf(targets.values()), plan.set().effectiveDefaults(), plan.totalCompletions()));
+                List.copyOf(targets.values()), plan.set().effectiveDefaults(), plan.totalCompletions())
+                .withScope(scope));
         return new HistoryRecorder(store, id, targets, clock);
     }
 

@@ -4,11 +4,13 @@ package dev.rationale.core.history;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One grid position (variant, target endpoint, case, sample) in two runs: its grade in each, null where that run
- * has no completion there.
+ * One grid position (variant, target endpoint and model, case, sample) in two runs: its grade in each, null where
+ * that run has no completion there.
+ *
+ * @param target the target's endpoint name
  */
-public record CaseComparison(String variant, String target, String caseId, int sample, @Nullable Outcome inA,
-        @Nullable Outcome inB) {
+public record CaseComparison(String variant, String target, String model, String caseId, int sample,
+        @Nullable Outcome inA, @Nullable Outcome inB) {
 
     /** Whether the two runs disagree here, including a position only one of them has. */
     public boolean changed() {

@@ -66,7 +66,12 @@ final class Migrations {
                     // A plain run_id index keeps a run's rows in insertion (rowid) order: the order to resume in.
                     "CREATE INDEX completions_by_run ON completions(run_id)",
                     "CREATE INDEX completions_by_cell ON completions(run_id, variant, target, case_id, sample)",
-                    "CREATE INDEX completions_by_time ON completions(created_at)"))));
+                    "CREATE INDEX completions_by_time ON completions(created_at)")),
+            // Older runs keep NULLs here: the task's own cases, all of them, each variant's own samples.
+            new Migration(3, "what an evaluation ran over, to run it again", List.of(
+                    "ALTER TABLE runs ADD COLUMN dataset_file TEXT",
+                    "ALTER TABLE runs ADD COLUMN case_limit INTEGER",
+                    "ALTER TABLE runs ADD COLUMN samples INTEGER"))));
 
     private final List<Migration> steps;
 

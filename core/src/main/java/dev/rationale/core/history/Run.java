@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  *     completion keeps the exact request)
  * @param planned completions the grid holds (variants x targets x cases x samples); 0 when not known
  * @param tally the completions recorded so far, kept up to date by every {@code record} call
+ * @param scope the dataset, case limit and samples an evaluation ran with; {@link RunScope#NONE} for a prompt run
  */
 public record Run(
         String id,
@@ -38,7 +39,8 @@ public record Run(
         GenerationSettings settings,
         String appVersion,
         int planned,
-        Tally tally) {
+        Tally tally,
+        RunScope scope) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -53,7 +55,13 @@ public record Run(
             @Nullable String promptSetName, @Nullable String task, List<String> variants, List<RunTarget> targets,
             GenerationSettings settings, int planned) {
         return new Run(id, kind, RunStatus.RUNNING, startedAt, null, promptSetFile, promptSetName, task, variants,
-                targets, settings, RationaleVersion.current(), planned, Tally.ZERO);
+                targets, settings, RationaleVersion.current(), planned, Tally.ZERO, RunScope.NONE);
+    }
+
+    /** This run with {@code newScope}, e.g. a {@link #started} evaluation with the dataset it reads. */
+    public Run withScope(RunScope newScope) {
+        return new Run(id, kind, status, startedAt, finishedAt, promptSetFile, promptSetName, task, variants, targets,
+                settings, appVersion, planned, tally, newScope);
     }
 
     /**

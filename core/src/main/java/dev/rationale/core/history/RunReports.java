@@ -42,28 +42,29 @@ final class RunReports {
     }
 
     /**
-     * Each grid position of either run with its grade in both. Positions match on variant, target endpoint, case
-     * and sample, so comparing a rerun of the same grid lines up case by case.
+     * Each grid position of either run with its grade in both. Positions match on variant, target endpoint, model,
+     * case and sample, so comparing a rerun of the same grid lines up case by case (and two models on one endpoint
+     * stay apart).
      */
     static List<CaseComparison> compare(Connection connection, String runA, String runB) throws SQLException {
         List<CaseComparison> comparisons = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                WITH a AS (SELECT variant, target, case_id, sample, grade FROM completions WHERE run_id = ?),
-                     b AS (SELECT variant, target, case_id, sample, grade FROM completions WHERE run_id = ?)
+                WITH a AS (SELECT variant, target, model, case_id, sample, grade FROM completions WHERE run_id = ?),
+                     b AS (SELECT variant, target, model, case_id, sample, grade FROM completions WHERE run_id = ?)
                 SELECT COALESCE(a.variant, b.variant) AS variant, COALESCE(a.target, b.target) AS target,
-                       COALESCE(a.case_id, b.case_id) AS case_id, COALESCE(a.sample, b.sample) AS sample,
-                       a.grade AS grade_a, b.grade AS grade_b
+                       COALESCE(a.model, b.model) AS model, COALESCE(a.case_id, b.case_id) AS case_id,
+                       COALESCE(a.sample, b.sample) AS sample, a.grade AS grade_a, b.grade AS grade_b
                 FROM a FULL OUTER JOIN b
-                  ON a.variant = b.variant AND a.target = b.target AND a.case_id = b.case_id
-                     AND a.sample = b.sample
-                ORDER BY variant, target, case_id, sample""")) {
+                  ON a.variant = b.variant AND a.target = b.target AND a.model = b.model
+                     AND a.case_id = b.case_id AND a.sample = b.sample
+                ORDER BY variant, target, model, case_id, sample""")) {
             select.setString(1, runA);
             select.setString(2, runB);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     comparisons.add(new CaseComparison(rows.getString("variant"), rows.getString("target"),
-                            rows.getString("case_id"), rows.getInt("sample"), grade(rows.getString("grade_a")),
-                            grade(rows.getString("grade_b"))));
+                            rows.getString("model"), rows.getString("case_id"), rows.getInt("sample"),
+                            grade(rows.getString("grade_a")), grade(rows.getString("grade_b"))));
                 }
             }
         }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class RunRows {
     private static final String COLUMNS = "id, kind, status, started_at, finished_at, set_file, set_name, task, "
             + "variants, targets, settings, app_version, planned, recorded, correct, wrong, no_answer, ungraded, "
-            + "failed";
+            + "failed, dataset_file, case_limit, samples";
     private static final String TEXT_MATCH = "(id LIKE ? ESCAPE '\\' OR set_name LIKE ? ESCAPE '\\' "
             + "OR set_file LIKE ? ESCAPE '\\' OR task LIKE ? ESCAPE '\\' OR targets LIKE ? ESCAPE '\\')";
 
@@ -26,7 +26,7 @@ final class RunRows {
 
     static void insert(Connection connection, Run run) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, run.id());
             insert.setString(2, run.kind().id());
             insert.setString(3, run.status().id());
@@ -46,6 +46,9 @@ final class RunRows {
             for (int i = 0; i < counts.length; i++) {
                 insert.setInt(14 + i, counts[i]);
             }
+            insert.setString(20, run.scope().datasetFile());
+            setInteger(insert, 21, run.scope().caseLimit());
+            setInteger(insert, 22, run.scope().samples());
             insert.executeUpdate();
         }
     }
@@ -145,7 +148,22 @@ final class RunRows {
                 finishedAt, row.getString("set_file"), row.getString("set_name"), row.getString("task"),
                 HistoryJson.strings(row.getString("variants")), HistoryJson.targets(row.getString("targets")),
                 HistoryJson.settings(row.getString("settings")), row.getString("app_version"),
-                row.getInt("planned"), tally);
+                row.getInt("planned"), tally, new RunScope(row.getString("dataset_file"),
+                        integer(row, "case_limit"), integer(row, "samples")));
+    }
+
+    private static @Nullable Integer integer(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, @Nullable Integer value)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
     }
 
     private static void setInstant(PreparedStatement statement, int index, @Nullable Instant at)

@@ -91,6 +91,26 @@ class HistoryMigrationTest {
     }
 
     @Test
+    void runsStoredBeforeTheScopeWasKeptLoadWithNoneAndNewOnesKeepIt() throws Exception {
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            Migrations.HISTORY.upTo(2).apply(connection);
+            sql.execute("INSERT INTO runs (id, kind, status, started_at, variants, targets, settings, app_version) "
+                    + "VALUES ('before', 'evaluation', 'completed', 1000, '[\"v\"]', '[]', '{}', '0.1.0')");
+        }
+        assertThat(version()).isEqualTo(2);
+        RunScope scope = new RunScope("/data/gsm.jsonl", 20, 3);
+
+        try (HistoryStore store = HistoryStore.openFile(file())) {
+            assertThat(store.run("before").orElseThrow().scope()).isEqualTo(RunScope.NONE);
+            store.startRun(HistoryFixtures.arithmetic("after").withScope(scope));
+            assertThat(store.run("after").orElseThrow().scope()).isEqualTo(scope);
+            assertThat(store.runs(RunFilter.all()).items()).extracting(Run::scope)
+                    .containsExactly(scope, RunScope.NONE);
+        }
+        assertThat(version()).isEqualTo(3);
+    }
+
+    @Test
     void aFailingStepLeavesTheDatabaseAsItWas() throws Exception {
         createVersionOneFixture();
         Migrations broken = new Migrations(List.of(Migrations.HISTORY.upTo(1).steps().getFirst(),

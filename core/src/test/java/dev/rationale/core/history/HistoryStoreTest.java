@@ -132,11 +132,12 @@ class HistoryStoreTest {
 
             List<CaseComparison> comparison = store.compare("a", "b");
 
+            String m = OLLAMA.model();
             assertThat(comparison).containsExactly(
-                    new CaseComparison("cot", "local-ollama", "c1", 0, Outcome.CORRECT, Outcome.CORRECT),
-                    new CaseComparison("cot", "local-ollama", "c2", 0, Outcome.WRONG, Outcome.CORRECT),
-                    new CaseComparison("cot", "local-ollama", "c3", 0, Outcome.CORRECT, null),
-                    new CaseComparison("cot", "local-ollama", "c4", 0, null, Outcome.FAILED));
+                    new CaseComparison("cot", "local-ollama", m, "c1", 0, Outcome.CORRECT, Outcome.CORRECT),
+                    new CaseComparison("cot", "local-ollama", m, "c2", 0, Outcome.WRONG, Outcome.CORRECT),
+                    new CaseComparison("cot", "local-ollama", m, "c3", 0, Outcome.CORRECT, null),
+                    new CaseComparison("cot", "local-ollama", m, "c4", 0, null, Outcome.FAILED));
             assertThat(comparison).filteredOn(CaseComparison::changed).hasSize(3);
         }
     }
