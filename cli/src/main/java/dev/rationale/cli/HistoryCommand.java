@@ -11,13 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code rationale history}: the runs stored in a workspace; its subcommands list them and show one. */
+/** {@code rationale history}: the runs stored in a workspace; its subcommands list them, show one, compare two. */
 @Command(
         name = "history",
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
-        description = "List past runs of a workspace, or show one.",
-        subcommands = {HistoryListCommand.class, HistoryShowCommand.class})
+        description = "List past runs of a workspace, show one, or compare two.",
+        subcommands = {HistoryListCommand.class, HistoryShowCommand.class, HistoryCompareCommand.class})
 final class HistoryCommand implements Runnable {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellSummary;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
@@ -11,10 +14,12 @@ import dev.rationale.core.history.Tally;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The objects {@code rationale history list --json} and {@code history show --json} print. Their field names and
+ * The objects {@code rationale history list --json}, {@code history show --json} and {@code history compare --json}
+ * print. Their field names and
  * order are part of the CLI contract; every field is always present (null when unknown), so scripts can rely on
  * the shape. Times are ISO-8601 in UTC.
  */
@@ -66,6 +71,41 @@ final class HistoryJson {
     /** What {@code history show --json} prints: the run and its counts per variant x target. */
     @JsonPropertyOrder({"run", "cells"})
     record RunReport(RunEntry run, List<CellEntry> cells) {
+    }
+
+    /** One variant x target in both runs of {@code history compare --json}; delta is B minus A. */
+    @JsonPropertyOrder({"variant", "target", "a", "b", "delta", "intervalsOverlap"})
+    record ComparedCell(String variant, String target, Counts a, Counts b, @Nullable Double delta,
+            boolean intervalsOverlap) {
+        static ComparedCell of(RunComparison.Cell cell) {
+            return new ComparedCell(cell.variant(), cell.target(), Counts.of(cell.inA()), Counts.of(cell.inB()),
+                    cell.delta(), cell.intervalsOverlap());
+        }
+    }
+
+    /** A grid position whose grade changed; a grade is null where that run has no completion there. */
+    @JsonPropertyOrder({"change", "variant", "target", "model", "case", "sample", "a", "b"})
+    record ChangedCase(String change, String variant, String target, String model,
+            @JsonProperty("case") String caseId, int sample, @Nullable String a,
+            @Nullable String b) {
+        static ChangedCase of(RunComparison.Change change) {
+            CaseComparison p = change.position();
+            return new ChangedCase(change.direction().name().toLowerCase(Locale.ROOT), p.variant(), p.target(),
+                    p.model(), p.caseId(), p.sample(), p.inA() == null ? null : p.inA().id(),
+                    p.inB() == null ? null : p.inB().id());
+        }
+    }
+
+    /** What {@code history compare --json} prints: A is the older run, deltas are B minus A. */
+    @JsonPropertyOrder({"a", "b", "verdict", "delta", "intervalsOverlap", "fixed", "broke", "cells", "changes"})
+    record ComparisonReport(RunEntry a, RunEntry b, String verdict, @Nullable Double delta, boolean intervalsOverlap,
+            long fixed, long broke, List<ComparedCell> cells, List<ChangedCase> changes) {
+        static ComparisonReport of(RunComparison comparison) {
+            return new ComparisonReport(RunEntry.of(comparison.a()), RunEntry.of(comparison.b()),
+                    comparison.verdict(), comparison.delta(), comparison.intervalsOverlap(), comparison.fixed(),
+                    comparison.broke(), comparison.cells().stream().map(ComparedCell::of).toList(),
+                    comparison.changes().stream().map(ChangedCase::of).toList());
+        }
     }
 
     static String write(Object value) {

@@ -165,6 +165,84 @@ class HistoryCommandTest {
         assertThat(HistoryStore.exists(empty)).isFalse();
     }
 
+    /** run-old again an hour later: zero-shot fixes c2 on ollama, cot breaks c2 there, the failed call now works. */
+    private void storeRerun() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(Run.started("run-again", RunKind.EVALUATION, START.plusSeconds(7200),
+                    "arithmetic.rationale.json", "Arithmetic", "gsm", List.of("zero-shot", "cot"),
+                    List.of(OLLAMA, OPENAI), GenerationSettings.NONE, 8));
+            store.recordAll(List.of(
+                    completion("run-again", "zero-shot", OLLAMA, "c1", Outcome.CORRECT),
+                    completion("run-again", "zero-shot", OLLAMA, "c2", Outcome.CORRECT),
+                    completion("run-again", "cot", OLLAMA, "c1", Outcome.CORRECT),
+                    completion("run-again", "cot", OLLAMA, "c2", Outcome.WRONG),
+                    completion("run-again", "cot", OPENAI, "c1", Outcome.CORRECT),
+                    completion("run-again", "cot", OPENAI, "c2", Outcome.CORRECT)));
+        }
+    }
+
+    @Test
+    void compareShowsEachCellInBothRunsTheVerdictAndTheChangedCases() {
+        storeRerun();
+
+        // Given newest first, the older run is still A.
+        CliRun run = CliRun.of("history", "compare", "run-again", "run-old", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("A run-old").contains("Arithmetic / gsm").contains("accuracy 80.0%");
+        assertThat(lines.get(1)).startsWith("B run-again").contains("accuracy 83.3%");
+        List<String> cells = run.out().lines().dropWhile(line -> !line.startsWith("VARIANT")).toList();
+        assertThat(cells.get(0).split(" {2,}")).containsExactly("VARIANT", "TARGET", "A", "B", "B - A",
+                "95% INTERVALS");
+        assertThat(cells.get(1).split(" {2,}")).containsExactly("zero-shot", "local-ollama/llama3.2",
+                "50.0% [9.5-90.5] 1/2", "100.0% [34.2-100.0] 2/2", "+50.0 points", "overlap");
+        assertThat(cells.get(2).split(" {2,}")).containsExactly("cot", "local-ollama/llama3.2",
+                "100.0% [34.2-100.0] 2/2", "50.0% [9.5-90.5] 1/2", "-50.0 points", "overlap");
+        assertThat(cells.get(3).split(" {2,}")).containsExactly("cot", "openai/gpt-4o-mini",
+                "100.0% [20.7-100.0] 1/1", "100.0% [34.2-100.0] 2/2", "+0.0 points", "overlap");
+        assertThat(cells.get(4)).startsWith("all").contains("80.0%").contains("83.3%").contains("+3.3 points");
+        assertThat(run.out()).contains("B is better: 80.0% vs 83.3% (+3.3 points); 2 fixed, 1 broke.");
+        List<String> changes = run.out().lines().dropWhile(line -> !line.startsWith("CHANGE")).toList();
+        assertThat(changes).hasSize(4);
+        assertThat(changes.get(1).split(" +")).containsExactly("broke", "cot", "local-ollama/llama3.2", "c2", "1",
+                "correct", "wrong");
+        assertThat(changes.get(2).split(" +")).containsExactly("fixed", "cot", "openai/gpt-4o-mini", "c2", "1",
+                "failed", "correct");
+        assertThat(changes.get(3).split(" +")).containsExactly("fixed", "zero-shot", "local-ollama/llama3.2", "c2",
+                "1", "wrong", "correct");
+    }
+
+    @Test
+    void compareJsonHoldsBothRunsTheCellsAndTheChanges() throws Exception {
+        storeRerun();
+
+        CliRun run = CliRun.of("history", "compare", "run-old", "run-again", "--workspace", workspace.toString(),
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.fieldNames()).toIterable().containsExactly("a", "b", "verdict", "delta",
+                "intervalsOverlap", "fixed", "broke", "cells", "changes");
+        assertThat(report.path("a").path("id").asText()).isEqualTo("run-old");
+        assertThat(report.path("fixed").asInt()).isEqualTo(2);
+        assertThat(report.path("broke").asInt()).isEqualTo(1);
+        assertThat(report.path("cells").get(0).path("delta").asDouble()).isEqualTo(0.5);
+        assertThat(report.path("cells").get(0).path("a").path("correct").asInt()).isEqualTo(1);
+        assertThat(report.path("changes").get(0).toString()).isEqualTo("{\"change\":\"broke\",\"variant\":\"cot\","
+                + "\"target\":\"local-ollama\",\"model\":\"llama3.2\",\"case\":\"c2\",\"sample\":0,"
+                + "\"a\":\"correct\",\"b\":\"wrong\"}");
+    }
+
+    @Test
+    void compareWithAnUnknownRunNamesItAndExitsTwo() {
+        CliRun run = CliRun.of("history", "compare", "run-old", "no-such-run", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("rationale: no run no-such-run in ");
+    }
+
     @Test
     void historyWithoutASubcommandIsAUsageError() {
         CliRun run = CliRun.of("history");

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.eval.WilsonInterval;
+import dev.rationale.core.history.CaseComparison;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.Tally;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rationale history compare}: two runs side by side, per variant x target, and the cases that changed. */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = RationaleCommand.Version.class,
+        description = {"Compare two runs: accuracy per variant x target in each, the difference (B - A, the older run"
+                + " is A) and whether the 95% intervals overlap, then the cases whose grade changed.",
+            "Exit 2 when the workspace lacks either run."})
+final class HistoryCompareCommand implements Callable<Integer> {
+    /** Changed cases the table lists; --json lists all. */
+    static final int CASES_SHOWN = 50;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private WorkspaceOption workspace;
+
+    @Parameters(index = "0", paramLabel = "RUN_A", description = "A run's id, as 'history list' prints it.")
+    private String first;
+
+    @Parameters(index = "1", paramLabel = "RUN_B", description = "The other run's id.")
+    private String second;
+
+    @Option(names = "--json", description = "Print one JSON object: {a, b, verdict, fixed, broke, cells, changes}.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<RunComparison> read = read();
+        if (read.isEmpty()) {
+            return RationaleCommand.EXIT_BAD_INPUT;
+        }
+        RunComparison comparison = read.get();
+        if (json) {
+            out.println(HistoryJson.write(HistoryJson.ComparisonReport.of(comparison)));
+        } else {
+            out.println("A " + describe(comparison.a()));
+            out.println("B " + describe(comparison.b()));
+            out.println();
+            printCells(comparison, out);
+            out.println();
+            out.println(comparison.verdict());
+            printChanges(comparison.changes(), out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    // Comparing must not create a history in a folder that has none; a missing run is named on stderr.
+    private Optional<RunComparison> read() {
+        String missing = null;
+        if (HistoryStore.exists(workspace.folder())) {
+            try (HistoryStore store = HistoryStore.open(workspace.folder())) {
+                missing = store.run(first).isEmpty() ? first : store.run(second).isEmpty() ? second : null;
+                if (missing == null) {
+                    return Optional.of(RunComparison.of(store, first, second));
+                }
+            }
+        }
+        spec.commandLine().getErr().println("rationale: no run " + (missing == null ? first : missing) + " in "
+                + HistoryStore.databaseFile(workspace.folder()).toAbsolutePath().normalize());
+        spec.commandLine().getErr().flush();
+        return Optional.empty();
+    }
+
+    private static String describe(Run run) {
+        String set = run.promptSetName() == null ? "-" : run.promptSetName();
+        return run.id() + "  " + HistoryCommand.localTime(run.startedAt()) + "  " + run.status().id() + "  "
+                + (run.task() == null ? set : set + " / " + run.task()) + "  accuracy "
+                + HistoryCommand.accuracy(run.tally());
+    }
+
+    private static void printCells(RunComparison comparison, PrintWriter out) {
+        TextTable table = new TextTable("VARIANT", "TARGET", "A", "B", "B - A", "95% INTERVALS");
+        for (RunComparison.Cell cell : comparison.cells()) {
+            table.row(cell.variant(), cell.target(), accuracy(cell.inA()), accuracy(cell.inB()),
+                    RunComparison.points(cell.delta()), intervals(cell.delta(), cell.intervalsOverlap()));
+        }
+        table.row("all", "", accuracy(comparison.a().tally()), accuracy(comparison.b().tally()),
+                RunComparison.points(comparison.delta()),
+                intervals(comparison.delta(), comparison.intervalsOverlap()));
+        table.print(out);
+    }
+
+    // e.g. "60.0% [31.3-83.2] 3/5": the interval, and the counts it rests on.
+    private static String accuracy(Tally tally) {
+        if (tally.accuracy() == null) {
+            return "-";
+        }
+        WilsonInterval interval = RunComparison.interval(tally);
+        return String.format(Locale.ROOT, "%s [%.1f-%.1f] %d/%d", HistoryCommand.accuracy(tally),
+                interval.low() * 100, interval.high() * 100, tally.correct(), tally.graded());
+    }
+
+    private static String intervals(@Nullable Double delta, boolean overlap) {
+        return delta == null ? "-" : overlap ? "overlap" : "apart";
+    }
+
+    private static void printChanges(List<RunComparison.Change> changes, PrintWriter out) {
+        out.println();
+        if (changes.isEmpty()) {
+            out.println("No case changed its grade.");
+            return;
+        }
+        TextTable table = new TextTable("CHANGE", "VARIANT", "TARGET", "CASE", "SAMPLE", "A", "B");
+        for (RunComparison.Change change : changes.subList(0, Math.min(CASES_SHOWN, changes.size()))) {
+            CaseComparison p = change.position();
+            table.row(change.direction().name().toLowerCase(Locale.ROOT), p.variant(), p.target() + "/" + p.model(),
+                    p.caseId(), String.valueOf(p.sample() + 1), grade(p.inA()), grade(p.inB()));
+        }
+        table.print(out);
+        if (changes.size() > CASES_SHOWN) {
+            out.println("… and " + (changes.size() - CASES_SHOWN) + " more (--json lists every one).");
+        }
+    }
+
+    private static String grade(@Nullable Outcome outcome) {
+        return outcome == null ? "(none)" : outcome.id();
+    }
+}
