@@ -27,6 +27,7 @@ import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.eval.TargetSizes;
 import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
@@ -179,8 +180,11 @@ public final class EvaluateViewModel {
         message.set("");
         updateProgress(newPlan.totalCompletions(), 0);
         FxBatcher<SampleRecord> batcher = new FxBatcher<>(fx, batch -> counted(newPlan, batch));
-        CompletableFuture.supplyAsync(() -> begin(newPlan, setup.setFile(), resultsPath, workspace, resume, batcher),
-                background)
+        // Kept with the history run, so that History can run it again the same way.
+        RunScope scope = new RunScope(datasetFile == null ? null : datasetFile.toAbsolutePath().toString(),
+                limit.get(), samples.get());
+        CompletableFuture.supplyAsync(() -> begin(newPlan, setup.setFile(), scope, resultsPath, workspace, resume,
+                batcher), background)
                 .thenCompose(started -> started.running().outcome().toCompletableFuture()
                         .whenComplete((outcome, error) -> started.close(error, outcome)))
                 .whenCompleteAsync((outcome, error) -> ended(newPlan, outcome, error), fx);
@@ -204,11 +208,11 @@ public final class EvaluateViewModel {
         }
     }
 
-    private Started begin(EvalPlan newPlan, @Nullable Path setFile, Path resultsPath, Path workspace, boolean resume,
-            FxBatcher<SampleRecord> batcher) {
+    private Started begin(EvalPlan newPlan, @Nullable Path setFile, RunScope scope, Path resultsPath, Path workspace,
+            boolean resume, FxBatcher<SampleRecord> batcher) {
         ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
         HistoryStore store = HistoryStore.open(workspace);
-        HistoryRecorder history = HistoryRecorder.start(store, newPlan, setFile, clock);
+        HistoryRecorder history = HistoryRecorder.start(store, newPlan, setFile, scope, clock);
         List<SampleRecord> previous = results.previous();
         fx.execute(() -> {
             previous.forEach(this::count);

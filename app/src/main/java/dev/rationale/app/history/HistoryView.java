@@ -13,34 +13,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The History tab: the runs (search, refresh), the selected run's completions (filter by grade), and the selected
- * completion's request, answer and reasoning, with buttons to show it again in Output (its case's samples in
- * Compare) and to reopen the run's prompt set. Binds to {@link HistoryViewModel}.
+ * The History tab: the runs (search, refresh; rerun, delete or compare the selected), the selected run's completions
+ * (filter by grade, a page at a time) and the selected completion's request, answer and reasoning, with buttons to
+ * show it again in Output (its case's samples in Compare) and to reopen the run's prompt set; or, in their place,
+ * two runs compared. Binds to {@link HistoryViewModel}.
  */
 public final class HistoryView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+
+    /** How close to the last loaded row the table may show before the next page is asked for. */
+    private static final int NEAR_END = 50;
 
     private final HistoryViewModel viewModel;
     private final Consumer<List<FinishedCompletion>> open;
@@ -59,7 +69,11 @@ public final class HistoryView extends BorderPane {
         setTop(createBar());
         SplitPane lower = new SplitPane(createCompletions(), createDetail());
         lower.setDividerPositions(0.55);
-        SplitPane split = new SplitPane(createRuns(), lower);
+        RunComparisonPane comparison = new RunComparisonPane(viewModel::closeComparison);
+        comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
+        lower.visibleProperty().bind(viewModel.comparisonProperty().isNull());
+        viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
+        SplitPane split = new SplitPane(createRuns(), new StackPane(lower, comparison));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         setCenter(split);
@@ -79,6 +93,21 @@ public final class HistoryView extends BorderPane {
         Button refresh = new Button("Refresh");
         refresh.setId("history-refresh");
         refresh.setOnAction(event -> viewModel.refresh());
+        var selected = Bindings.size(viewModel.getSelectedRuns());
+        Button rerun = new Button("Rerun");
+        rerun.setId("history-rerun");
+        rerun.setTooltip(new Tooltip("Run the selected evaluation again on the Evaluate tab, with the same plan"));
+        rerun.setOnAction(event -> viewModel.rerunSelected());
+        rerun.disableProperty().bind(selected.isNotEqualTo(1));
+        Button compare = new Button("Compare");
+        compare.setId("history-compare");
+        compare.setTooltip(new Tooltip("Select two runs (Ctrl+click) to compare them"));
+        compare.setOnAction(event -> viewModel.compareSelected());
+        compare.disableProperty().bind(selected.isNotEqualTo(2));
+        Button delete = new Button("Delete…");
+        delete.setId("history-delete");
+        delete.setOnAction(event -> viewModel.deleteSelected());
+        delete.disableProperty().bind(selected.isNotEqualTo(1));
         ComboBox<@Nullable Outcome> grade = new ComboBox<>(FXCollections.observableArrayList(null, Outcome.CORRECT,
                 Outcome.WRONG, Outcome.NO_ANSWER, Outcome.UNGRADED, Outcome.FAILED));
         grade.setId("history-grade");
@@ -101,7 +130,15 @@ public final class HistoryView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(search, Priority.SOMETIMES);
-        HBox bar = new HBox(8, search, refresh, message, spacer, new Label("Completions"), grade);
+        Label loaded = new Label();
+        loaded.setId("history-loaded");
+        loaded.getStyleClass().add("history-message");
+        loaded.textProperty().bind(Bindings.createStringBinding(() -> viewModel.getCompletions().isEmpty() ? ""
+                : String.format(Locale.ROOT, "%,d of %,d", viewModel.getCompletions().size(),
+                        viewModel.completionsTotalProperty().get()), viewModel.getCompletions(),
+                viewModel.completionsTotalProperty()));
+        HBox bar = new HBox(8, search, refresh, rerun, compare, delete, message, spacer, new Label("Completions"),
+                grade, loaded);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-bar");
         return bar;
@@ -153,6 +190,9 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Done", run -> run.tally().total() + " / " + run.planned(), 80));
         table.getColumns().add(column("Accuracy", run -> run.tally().accuracy() == null ? "–"
                 : String.format(Locale.ROOT, "%.1f%%", run.tally().accuracy() * 100), 80));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Run>) change ->
+                viewModel.getSelectedRuns().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.selectedRunProperty().set(now));
         viewModel.selectedRunProperty().addListener((obs, old, now) -> {
@@ -167,6 +207,16 @@ public final class HistoryView extends BorderPane {
         TableView<CompletionRow> table = new TableView<>(viewModel.getCompletions());
         table.setId("history-completions");
         table.setPlaceholder(new Label("Pick a run to list its completions."));
+        // Rows are virtual: the table asks for the next page when a row near the end of what is loaded shows.
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            public void updateIndex(int index) {
+                super.updateIndex(index);
+                if (index >= 0 && index >= viewModel.getCompletions().size() - NEAR_END) {
+                    viewModel.loadMore();
+                }
+            }
+        });
         table.getColumns().add(column("Variant", row -> row.key().variant(), 150));
         table.getColumns().add(column("Model", row -> row.key().target().model(), 140));
         table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
@@ -216,7 +266,7 @@ public final class HistoryView extends BorderPane {
         };
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);

@@ -4,6 +4,9 @@ package dev.rationale.app.history;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.app.fx.UserDialogs;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRow;
@@ -24,6 +27,10 @@ import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,42 +39,67 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The History screen's state: the runs kept in the workspace's history (newest first, filtered by text), the
- * completions of the selected run (a page at a time, filtered by grade), and the selected completion in full, which
- * can be shown again in Output (or, with the other samples of its case, in Compare).
- * Every query runs on the background executor against the workspace's database; results arrive on the FX thread.
- * Touch it on the FX thread.
+ * completions of the selected run (fed a page at a time, filtered by grade), the selected completion in full (which
+ * can be shown again in Output, or with the other samples of its case in Compare), and
+ * what can be done to the selected runs: rerun one on the Evaluate tab, delete one, compare two. Every query runs on
+ * the background executor against the workspace's database; results arrive on the FX thread. Touch it on the FX
+ * thread.
  */
 public final class HistoryViewModel {
 
-    /** Completions listed per page; the table is virtualised, the query is what costs. */
+    /** Completions loaded per page; the table is virtualised and asks for the next page near its end. */
     static final int PAGE = 500;
 
     private final Supplier<@Nullable Path> workspace;
     private final Executor fx;
     private final Executor background;
+    private final UserDialogs dialogs;
+    private final RerunHost rerunHost;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<@Nullable Outcome> grade = new SimpleObjectProperty<>(this, "grade");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
     private final ObservableList<CompletionRow> completions = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper completionsTotal = new ReadOnlyLongWrapper(this, "completionsTotal");
+    private final ReadOnlyBooleanWrapper loadingPage = new ReadOnlyBooleanWrapper(this, "loadingPage");
     private final ObjectProperty<@Nullable Run> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     private final ReadOnlyObjectWrapper<@Nullable StoredCompletion> completion =
             new ReadOnlyObjectWrapper<>(this, "completion");
+    private final ReadOnlyObjectWrapper<@Nullable RunComparison> comparison =
+            new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyIntegerWrapper caseSamples = new ReadOnlyIntegerWrapper(this, "caseSamples");
     private List<CompletionRow> caseRows = List.of();
+    // Bumped whenever the list's query changes, so a page that arrives for an older query is dropped.
+    private int listing;
 
-    /** @param workspace the folder whose {@code .rationale/history.db} is shown; read at each refresh */
-    public HistoryViewModel(Supplier<@Nullable Path> workspace, Executor fx, Executor background) {
+    /**
+     * @param workspace the folder whose {@code .rationale/history.db} is shown; read at each refresh
+     * @param dialogs asks before a run is deleted
+     * @param rerunHost starts a rerun on the Evaluate tab
+     */
+    public HistoryViewModel(Supplier<@Nullable Path> workspace, Executor fx, Executor background, UserDialogs dialogs,
+            RerunHost rerunHost) {
         this.workspace = workspace;
         this.fx = fx;
         this.background = background;
+        this.dialogs = dialogs;
+        this.rerunHost = rerunHost;
         selectedRun.addListener((obs, old, now) -> listCompletions());
         grade.addListener((obs, old, now) -> listCompletions());
+        // A comparison belongs to the pair it was made of; picking other runs puts the completions back.
+        selectedRuns.addListener((ListChangeListener<Run>) change -> {
+            RunComparison shown = comparison.get();
+            if (shown != null && !isPair(shown.a().id(), shown.b().id())) {
+                comparison.set(null);
+            }
+        });
     }
 
     /** Lists the runs again, keeping the selection when it is still there. */
@@ -93,12 +125,33 @@ public final class HistoryViewModel {
         completion.set(null);
         caseRows = List.of();
         caseSamples.set(0);
-        if (run == null) {
-            completions.clear();
-            return;
+        int query = ++listing;
+        completions.clear();
+        completionsTotal.set(0);
+        loadingPage.set(false);
+        if (run != null) {
+            loadPage(run, query);
         }
-        ask(store -> store.completions(CompletionFilter.of(run.id()).withGrade(grade.get()).page(0, PAGE)),
-                (Page<CompletionRow> page) -> completions.setAll(page.items()));
+    }
+
+    /** Loads the next page of the selected run's completions, unless one is loading or all are loaded. */
+    public void loadMore() {
+        Run run = selectedRun.get();
+        if (run != null && !loadingPage.get() && completions.size() < completionsTotal.get()) {
+            loadPage(run, listing);
+        }
+    }
+
+    private void loadPage(Run run, int query) {
+        loadingPage.set(true);
+        CompletionFilter page = CompletionFilter.of(run.id()).withGrade(grade.get()).page(completions.size(), PAGE);
+        ask(store -> store.completions(page), (Page<CompletionRow> rows) -> {
+            if (query == listing) {
+                loadingPage.set(false);
+                completions.addAll(rows.items());
+                completionsTotal.set(rows.total());
+            }
+        });
     }
 
     /** Loads completion {@code id} in full (request, text, reasoning, tokens) and lists the samples of its case. */
@@ -154,6 +207,68 @@ public final class HistoryViewModel {
                 AnswerFormat.DEFAULT);
     }
 
+    /** Compares the two selected runs, the older as A; does nothing unless exactly two are selected. */
+    public void compareSelected() {
+        if (selectedRuns.size() != 2) {
+            return;
+        }
+        String first = selectedRuns.get(0).id();
+        String second = selectedRuns.get(1).id();
+        ask(store -> RunComparison.of(store, first, second), result -> {
+            if (isPair(first, second)) {
+                comparison.set(result);
+            }
+        });
+    }
+
+    /** Hides the comparison and shows the selected run's completions again. */
+    public void closeComparison() {
+        comparison.set(null);
+    }
+
+    private boolean isPair(String a, String b) {
+        List<String> ids = selectedRuns.stream().map(Run::id).toList();
+        return ids.size() == 2 && ids.contains(a) && ids.contains(b);
+    }
+
+    /**
+     * Runs the selected evaluation again on the Evaluate tab with the same plan: its prompt set file as saved now,
+     * task, variants, endpoint and models, samples, case limit and dataset. When something it needs is gone, the
+     * message says what and nothing starts.
+     */
+    public void rerunSelected() {
+        Run run = selectedRun.get();
+        Path folder = workspace.get();
+        if (run == null || folder == null) {
+            return;
+        }
+        List<Endpoint> endpoints = List.copyOf(rerunHost.endpoints());
+        message.set("Preparing run " + run.id() + " again…");
+        CompletableFuture.supplyAsync(() -> RerunResolver.resolve(run, folder, endpoints), background)
+                .whenCompleteAsync((request, error) -> {
+                    if (error != null) {
+                        message.set("Cannot rerun " + run.id() + ": " + Failures.messageOf(error));
+                    } else {
+                        message.set("Rerunning " + run.id() + " on the Evaluate tab.");
+                        rerunHost.start(request);
+                    }
+                }, fx);
+    }
+
+    /** Deletes the selected run and its completions once the user confirms, then lists the runs again. */
+    public void deleteSelected() {
+        Run run = selectedRun.get();
+        if (run == null || !dialogs.confirm("Delete run?", "Delete run " + run.id() + " ("
+                + (run.promptSetName() == null ? "no prompt set" : run.promptSetName()) + ", "
+                + run.tally().total() + " completions) from the history? This cannot be undone.")) {
+            return;
+        }
+        ask(store -> store.deleteRun(run.id()), deleted -> {
+            selectedRun.set(null);
+            refresh();
+        });
+    }
+
     // Opens the store for one query: cheap for SQLite, and the file may change between queries.
     private <T> void ask(Function<HistoryStore, T> read, Consumer<T> show) {
         Path folder = workspace.get();
@@ -166,6 +281,7 @@ public final class HistoryViewModel {
             }
         }, background).whenCompleteAsync((result, error) -> {
             if (error != null) {
+                loadingPage.set(false);
                 message.set("Cannot read the history: " + Failures.messageOf(error));
             } else {
                 show.accept(result);
@@ -187,10 +303,27 @@ public final class HistoryViewModel {
         return runs;
     }
 
+    /** The runs selected in the list, in the order picked; the view keeps it up to date. */
+    public ObservableList<Run> getSelectedRuns() {
+        return selectedRuns;
+    }
+
+    /** The selected run's completions loaded so far, in grid order; {@link #loadMore} adds the next page. */
     public ObservableList<CompletionRow> getCompletions() {
         return completions;
     }
 
+    /** How many completions of the selected run match the grade filter, loaded or not. */
+    public ReadOnlyLongProperty completionsTotalProperty() {
+        return completionsTotal.getReadOnlyProperty();
+    }
+
+    /** True while a page of completions is being read. */
+    public ReadOnlyBooleanProperty loadingPageProperty() {
+        return loadingPage.getReadOnlyProperty();
+    }
+
+    /** The run whose completions are listed and which Rerun and Delete act on. */
     public ObjectProperty<@Nullable Run> selectedRunProperty() {
         return selectedRun;
     }
@@ -203,6 +336,11 @@ public final class HistoryViewModel {
     /** How many samples the opened completion's case has in its run; 0 when none is opened. */
     public ReadOnlyIntegerProperty caseSamplesProperty() {
         return caseSamples.getReadOnlyProperty();
+    }
+
+    /** The two selected runs compared; null when no comparison is shown. */
+    public ReadOnlyObjectProperty<@Nullable RunComparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -9,6 +9,8 @@ import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.history.HistoryViewModel;
+import dev.rationale.app.history.RerunHost;
+import dev.rationale.app.history.RerunRequest;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.FinishedCompletion;
@@ -132,7 +134,17 @@ public final class Workbench {
         this.compare = new CompareViewModel(services.planner(), fx);
         this.evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(), fx,
                 background, Clock.systemUTC());
-        this.history = new HistoryViewModel(this::historyFolder, fx, background);
+        this.history = new HistoryViewModel(this::historyFolder, fx, background, dialogs, new RerunHost() {
+            @Override
+            public List<Endpoint> endpoints() {
+                return services.runSettings().getEndpoints();
+            }
+
+            @Override
+            public void start(RerunRequest request) {
+                rerun(request);
+            }
+        });
         this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
         initListeners();
         updateStatus();
@@ -546,6 +558,24 @@ public final class Workbench {
         String model = settings.modelProperty().get() == null ? "" : settings.modelProperty().get().strip();
         return new EvaluateViewModel.Setup(document.getPromptSet(), document.getFile(), compose.currentTask(),
                 variants, settings.endpointProperty().get(), model);
+    }
+
+    /**
+     * Runs a stored evaluation again on the Evaluate tab: its samples, case limit, dataset and extra models become
+     * the Evaluate settings (so the tab shows what runs), then a new evaluation starts, with results and a history
+     * run of its own.
+     */
+    public void rerun(RerunRequest request) {
+        selectedTab.set(Tab.EVALUATE);
+        if (evaluate.runningProperty().get()) {
+            message.set("An evaluation is running; cancel it before rerunning " + request.runId() + ".");
+            return;
+        }
+        evaluate.samplesProperty().set(request.samples());
+        evaluate.limitProperty().set(request.limit());
+        evaluate.datasetProperty().set(request.dataset());
+        evaluate.extraModelsProperty().set(String.join(", ", request.extraModels()));
+        evaluate.start(request.setup(), false);
     }
 
     /** The variants of a k-shot sweep over the open task, in the current variant's shape. */

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.fx.LockedFx;
+import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.app.history.RecordingRerunHost;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -24,6 +26,7 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -139,6 +142,7 @@ class EvaluateViewModelTest {
             Run run = store.runs(RunFilter.all()).items().getFirst();
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(run.promptSetFile()).isEqualTo(setFile.toString());
+            assertThat(run.scope()).as("kept so that History can rerun it").isEqualTo(new RunScope(null, 3, null));
             assertThat(store.completions(CompletionFilter.of(run.id())).total()).isEqualTo(6);
         }
         assertThat(completions.get()).isEqualTo(6);
@@ -157,7 +161,8 @@ class EvaluateViewModelTest {
         onFx(() -> viewModel.limitProperty().set(4));
         onFx(() -> viewModel.start(setup(variants), false));
         waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
-        HistoryViewModel history = new HistoryViewModel(() -> dir, fx, Runnable::run);
+        HistoryViewModel history = new HistoryViewModel(() -> dir, fx, Runnable::run, new ScriptedDialogs(),
+                new RecordingRerunHost(endpoint));
 
         onFx(history::refresh);
         onFx(() -> {

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rationale.app.evaluate.EvaluateViewModel;
+import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunScope;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The History screen's model on a real history database; both executors run hand-offs at once, in order. */
+class HistoryViewModelTest {
+    private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final Endpoint local = new Endpoint("local", ProviderKind.OLLAMA, "http://127.0.0.1:9/", null, null);
+    private final RunTarget small = new RunTarget("local", ProviderKind.OLLAMA, "small");
+    private final RunTarget large = new RunTarget("local", ProviderKind.OLLAMA, "large");
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final RecordingRerunHost host = new RecordingRerunHost(local);
+    private HistoryViewModel viewModel;
+    private Path setFile;
+
+    @BeforeEach
+    void create() throws IOException {
+        setFile = Files.copy(Path.of("../sample-prompts/arithmetic.rationale.json"),
+                dir.resolve("arithmetic.rationale.json"));
+        viewModel = new HistoryViewModel(() -> dir, Runnable::run, Runnable::run, dialogs, host);
+    }
+
+    private Run evaluation(String id, Instant at, String file, List<String> variants, List<RunTarget> targets,
+            RunScope scope) {
+        return Run.started(id, RunKind.EVALUATION, at, file, "Grade-school arithmetic", "arithmetic", variants,
+                targets, GenerationSettings.NONE, 0).withScope(scope);
+    }
+
+    private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
+            Outcome grade) {
+        return new CompletionRecord(new CompletionKey(runId, variant, target, caseId, 0),
+                CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q " + caseId)), "a", "", List.of(),
+                grade == Outcome.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
+    }
+
+    /** Stores {@code runs} and lists them, as the tab does when shown. */
+    private void store(Run... runs) {
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            for (Run run : runs) {
+                store.startRun(run);
+            }
+        }
+        viewModel.refresh();
+    }
+
+    private void select(String... ids) {
+        List<Run> picked = viewModel.getRuns().stream().filter(r -> List.of(ids).contains(r.id())).toList();
+        viewModel.getSelectedRuns().setAll(picked);
+        viewModel.selectedRunProperty().set(picked.getLast());
+    }
+
+    @Test
+    void aRerunStartsTheSamePlanWithTheSameEvaluateSettings() throws IOException {
+        Path dataset = Files.writeString(dir.resolve("extra.csv"), "id,question,expected\nx1,What is 2 + 2?,4\n");
+        store(evaluation("r1", START, setFile.toString(), List.of("zero-shot", "cot-8", "sweep-2-cot"),
+                List.of(small, large), new RunScope(dataset.toString(), 12, 3)));
+        select("r1");
+
+        viewModel.rerunSelected();
+
+        PromptSet set = PromptSetFiles.load(setFile);
+        Task task = set.task("arithmetic").orElseThrow();
+        var sweepVariant = EvaluateViewModel.sweep(task, task.variants().getFirst()).stream()
+                .filter(v -> "sweep-2-cot".equals(v.id())).findFirst().orElseThrow();
+        assertThat(host.started()).singleElement().satisfies(request -> {
+            assertThat(request.setup()).isEqualTo(new EvaluateViewModel.Setup(set, setFile, task,
+                    List.of(task.variant("zero-shot").orElseThrow(), task.variant("cot-8").orElseThrow(),
+                            sweepVariant), local, "small"));
+            assertThat(request.extraModels()).containsExactly("large");
+            assertThat(request.samples()).isEqualTo(3);
+            assertThat(request.limit()).isEqualTo(12);
+            assertThat(request.dataset()).isEqualTo(dataset);
+            assertThat(request.runId()).isEqualTo("r1");
+        });
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Rerunning r1 on the Evaluate tab.");
+    }
+
+    @Test
+    void aRunFromBeforeTheScopeWasKeptRerunsOnTheTasksOwnCasesAndARelativeSetFileIsFoundInTheWorkspace() {
+        store(evaluation("old", START, "arithmetic.rationale.json", List.of("zero-shot"), List.of(small),
+                RunScope.NONE));
+        select("old");
+
+        viewModel.rerunSelected();
+
+        assertThat(host.started()).singleElement().satisfies(request -> {
+            assertThat(request.setup().setFile()).isEqualTo(setFile);
+            assertThat(request.dataset()).isNull();
+            assertThat(request.limit()).isNull();
+            assertThat(request.samples()).isNull();
+            assertThat(request.extraModels()).isEmpty();
+        });
+    }
+
+    @Test
+    void aGoneSetFileOrDatasetIsNamedAndNothingStarts() throws IOException {
+        Path gone = dir.resolve("moved.rationale.json");
+        store(evaluation("no-set", START, gone.toString(), List.of("zero-shot"), List.of(small), RunScope.NONE),
+                evaluation("no-data", START.plusSeconds(1), setFile.toString(), List.of("zero-shot"), List.of(small),
+                        new RunScope(dir.resolve("deleted.jsonl").toString(), null, null)));
+
+        select("no-set");
+        viewModel.rerunSelected();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Cannot rerun no-set: its prompt set file " + gone
+                + " is gone (moved, renamed or deleted).");
+
+        select("no-data");
+        viewModel.rerunSelected();
+        assertThat(viewModel.messageProperty().get()).startsWith("Cannot rerun no-data: its dataset file ")
+                .contains("deleted.jsonl is gone");
+        assertThat(host.started()).isEmpty();
+    }
+
+    @Test
+    void aVariantOrEndpointNoLongerThereIsNamed() {
+        RunTarget elsewhere = new RunTarget("remote", ProviderKind.OPENAI, "gpt");
+        store(evaluation("v", START, setFile.toString(), List.of("renamed-variant"), List.of(small), RunScope.NONE),
+                evaluation("e", START.plusSeconds(1), setFile.toString(), List.of("zero-shot"), List.of(elsewhere),
+                        RunScope.NONE));
+
+        select("v");
+        viewModel.rerunSelected();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Cannot rerun v: variant renamed-variant is no "
+                + "longer in task arithmetic of arithmetic.rationale.json.");
+
+        select("e");
+        viewModel.rerunSelected();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Cannot rerun e: its endpoint remote is no longer "
+                + "set up (Run > Endpoints… adds it).");
+        assertThat(host.started()).isEmpty();
+    }
+
+    @Test
+    void twoSelectedRunsAreComparedWithTheOlderAsBaseline() {
+        store(evaluation("before", START, setFile.toString(), List.of("cot"), List.of(small, large), RunScope.NONE),
+                evaluation("after", START.plusSeconds(60), setFile.toString(), List.of("cot"), List.of(small, large),
+                        RunScope.NONE));
+        List<CompletionRecord> records = new ArrayList<>();
+        // small: 1 of 4 before, 3 of 4 after (two fixed); large: 4 of 4 before, 3 of 4 after (one broke).
+        Outcome[][] smallGrades = {{Outcome.CORRECT, Outcome.WRONG, Outcome.WRONG, Outcome.WRONG},
+            {Outcome.CORRECT, Outcome.CORRECT, Outcome.CORRECT, Outcome.WRONG}};
+        for (int c = 0; c < 4; c++) {
+            records.add(completion("before", "cot", small, "c" + c, smallGrades[0][c]));
+            records.add(completion("after", "cot", small, "c" + c, smallGrades[1][c]));
+            records.add(completion("before", "cot", large, "c" + c, Outcome.CORRECT));
+            records.add(completion("after", "cot", large, "c" + c, c == 3 ? Outcome.WRONG : Outcome.CORRECT));
+        }
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.recordAll(records);
+        }
+        viewModel.refresh();
+        select("after", "before");
+
+        viewModel.compareSelected();
+
+        RunComparison comparison = viewModel.comparisonProperty().get();
+        assertThat(comparison).isNotNull();
+        assertThat(comparison.a().id()).isEqualTo("before");
+        assertThat(comparison.cells()).extracting(RunComparison.Cell::target).containsExactly("local/small",
+                "local/large");
+        assertThat(comparison.cells().get(0).delta()).isCloseTo(0.5, within(1e-9));
+        assertThat(comparison.cells().get(1).delta()).isCloseTo(-0.25, within(1e-9));
+        assertThat(comparison.delta()).isCloseTo(0.75 - 0.625, within(1e-9));
+        assertThat(comparison.fixed()).isEqualTo(2);
+        assertThat(comparison.broke()).isEqualTo(1);
+        assertThat(comparison.verdict()).startsWith("B is better: 62.5% vs 75.0% (+12.5 points); 2 fixed, 1 broke.");
+
+        select("after");
+        assertThat(viewModel.comparisonProperty().get()).as("a single run shows its completions again").isNull();
+    }
+
+    @Test
+    void deletingAsksFirstAndThenRemovesTheRun() {
+        store(evaluation("keep", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE),
+                evaluation("drop", START.plusSeconds(1), setFile.toString(), List.of("cot"), List.of(small),
+                        RunScope.NONE));
+        select("drop");
+
+        dialogs.answerConfirm(false);
+        viewModel.deleteSelected();
+        assertThat(viewModel.getRuns()).extracting(Run::id).containsExactly("drop", "keep");
+
+        dialogs.answerConfirm(true);
+        viewModel.deleteSelected();
+        assertThat(viewModel.getRuns()).extracting(Run::id).containsExactly("keep");
+        assertThat(dialogs.asked()).containsExactly("Delete run?", "Delete run?");
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            assertThat(store.run("drop")).isEmpty();
+        }
+    }
+
+    @Test
+    void ofAHundredThousandCompletionsOnlyAPageIsLoadedAndMoreArriveAPageAtATime() {
+        int total = 100_000;
+        store(evaluation("big", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE));
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            List<CompletionRecord> batch = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                // Every tenth is wrong; case ids sort in the order written.
+                batch.add(completion("big", "cot", small, String.format("c%06d", i),
+                        i % 10 == 0 ? Outcome.WRONG : Outcome.CORRECT));
+                if (batch.size() == 10_000) {
+                    store.recordAll(batch);
+                    batch.clear();
+                }
+            }
+        }
+        viewModel.refresh();
+        select("big");
+
+        assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE);
+        assertThat(viewModel.completionsTotalProperty().get()).isEqualTo(total);
+        assertThat(viewModel.getCompletions().getLast().key().caseId()).isEqualTo("c000499");
+
+        viewModel.loadMore();
+        assertThat(viewModel.getCompletions()).hasSize(2 * HistoryViewModel.PAGE);
+        assertThat(viewModel.getCompletions().get(HistoryViewModel.PAGE).key().caseId()).isEqualTo("c000500");
+
+        viewModel.gradeProperty().set(Outcome.WRONG);
+        assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE)
+                .allMatch(row -> row.grade() == Outcome.WRONG);
+        assertThat(viewModel.completionsTotalProperty().get()).isEqualTo(total / 10);
+        assertThat(viewModel.getCompletions()).extracting(CompletionRow::key).extracting(k -> k.caseId())
+                .startsWith("c000000", "c000010");
+    }
+
+    @Test
+    void loadingMoreStopsAtTheLastPage() {
+        store(evaluation("small", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE));
+        List<CompletionRecord> records = new ArrayList<>();
+        for (int i = 0; i < HistoryViewModel.PAGE + 7; i++) {
+            records.add(completion("small", "cot", small, String.format("c%04d", i), Outcome.CORRECT));
+        }
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.recordAll(records);
+        }
+        viewModel.refresh();
+        select("small");
+
+        viewModel.loadMore();
+        viewModel.loadMore();
+
+        assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE + 7);
+        assertThat(viewModel.getCompletions().stream().map(row -> row.id()).distinct()).hasSize(
+                HistoryViewModel.PAGE + 7);
+    }
+}
