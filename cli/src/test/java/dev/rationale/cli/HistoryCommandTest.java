@@ -200,7 +200,7 @@ class HistoryCommandTest {
         assertThat(cells.get(2).split(" {2,}")).containsExactly("cot", "local-ollama/llama3.2",
                 "100.0% [34.2-100.0] 2/2", "50.0% [9.5-90.5] 1/2", "-50.0 points", "overlap");
         assertThat(cells.get(3).split(" {2,}")).containsExactly("cot", "openai/gpt-4o-mini",
-                "100.0% [20.7-100.0] 1/1", "100.0% [34.2-100.0] 2/2", "+0.0 points", "overlap");
+                "100.0% [20.7-100.0] 1/1", "100.0% [34.2-100.0] 2/2", "±0.0 points", "overlap");
         assertThat(cells.get(4)).startsWith("all").contains("80.0%").contains("83.3%").contains("+3.3 points");
         assertThat(run.out()).contains("B is better: 80.0% vs 83.3% (+3.3 points); 2 fixed, 1 broke.");
         List<String> changes = run.out().lines().dropWhile(line -> !line.startsWith("CHANGE")).toList();

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -35,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -84,10 +86,11 @@ public final class HistoryView extends BorderPane {
         viewModel.completionProperty().addListener((obs, old, now) -> detail.setText(describe(now)));
     }
 
-    private HBox createBar() {
+    private VBox createBar() {
         TextField search = new TextField();
         search.setId("history-filter");
         search.setPromptText("filter by set, task or model");
+        search.setMinWidth(150);
         search.textProperty().bindBidirectional(viewModel.filterProperty());
         search.setOnAction(event -> viewModel.refresh());
         Button refresh = new Button("Refresh");
@@ -134,12 +137,19 @@ public final class HistoryView extends BorderPane {
         loaded.setId("history-loaded");
         loaded.getStyleClass().add("history-message");
         loaded.textProperty().bind(Bindings.createStringBinding(() -> viewModel.getCompletions().isEmpty() ? ""
-                : String.format(Locale.ROOT, "%,d of %,d", viewModel.getCompletions().size(),
+                : String.format(Locale.ROOT, "%,d of %,d loaded", viewModel.getCompletions().size(),
                         viewModel.completionsTotalProperty().get()), viewModel.getCompletions(),
                 viewModel.completionsTotalProperty()));
-        HBox bar = new HBox(8, search, refresh, rerun, compare, delete, message, spacer, new Label("Completions"),
-                grade, loaded);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        Label completionsLabel = new Label("Completions");
+        HBox controls = new HBox(8, search, refresh, rerun, compare, delete, spacer, completionsLabel, grade, loaded);
+        // Buttons keep their words; the search field gives way first.
+        for (Region fixed : List.of(refresh, rerun, compare, delete, completionsLabel, grade, loaded)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        controls.setAlignment(Pos.CENTER_LEFT);
+        // On a line of its own, so a rerun's or a query's failure is read whole.
+        message.setWrapText(true);
+        VBox bar = new VBox(6, controls, message);
         bar.getStyleClass().add("history-bar");
         return bar;
     }
@@ -192,7 +202,8 @@ public final class HistoryView extends BorderPane {
                 : String.format(Locale.ROOT, "%.1f%%", run.tally().accuracy() * 100), 80));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Run>) change ->
-                viewModel.getSelectedRuns().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
+                viewModel.getSelectedRuns().setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(Objects::nonNull).toList()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.selectedRunProperty().set(now));
         viewModel.selectedRunProperty().addListener((obs, old, now) -> {

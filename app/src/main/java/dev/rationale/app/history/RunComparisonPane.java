@@ -60,6 +60,7 @@ final class RunComparisonPane extends BorderPane {
         Button closeButton = new Button("Close comparison");
         closeButton.setId("history-close-comparison");
         closeButton.setOnAction(event -> close.run());
+        closeButton.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(verdict, Priority.SOMETIMES);
@@ -88,8 +89,8 @@ final class RunComparisonPane extends BorderPane {
         cells.getColumns().add(column("B", cell -> accuracy(cell.inB()), 150));
         TableColumn<RunComparison.Cell, String> delta = column("B − A", cell -> RunComparison.points(cell.delta()),
                 110);
-        delta.setCellFactory(column -> new SignedCell<>(text -> text.startsWith("+") && !text.equals("+0.0 points")
-                ? "history-better" : text.startsWith("-") ? "history-worse" : null));
+        delta.setCellFactory(column -> new SignedCell<>(text -> text.startsWith("+") ? "history-better"
+                : text.startsWith("-") ? "history-worse" : null));
         cells.getColumns().add(delta);
         cells.getColumns().add(column("95% intervals", cell -> cell.delta() == null ? "–"
                 : cell.intervalsOverlap() ? "overlap: may be chance" : "apart: a real difference", 180));

@@ -20,9 +20,12 @@ import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.provider.ProviderKind;
@@ -330,6 +333,50 @@ class WorkbenchTest {
         onFx(() -> bench.reopen(run));
 
         onFx(() -> assertThat(bench.getStatus()).endsWith("Cannot reopen: " + translation + " is no longer there."));
+    }
+
+    @Test
+    void aRunRerunFromHistoryStartsOnTheEvaluateTabWithItsSettingsAndBecomesARunOfItsOwn() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        Workbench bench = workbench(null);
+        bench.open(mine);
+        waitUntil(() -> bench.getCompose().hasTaskProperty().get()
+                && !bench.getRunSettings().modelProperty().get().isBlank());
+        onFx(() -> {
+            bench.getEvaluate().limitProperty().set(2);
+            bench.getEvaluate().samplesProperty().set(2);
+            bench.getEvaluate().start(bench.evaluateSetup(List.of(bench.getCompose().currentTask()
+                    .variant("zero-shot").orElseThrow())), false);
+        });
+        waitUntil(() -> !bench.getEvaluate().runningProperty().get() && bench.getEvaluate().reportProperty()
+                .get() != null);
+        onFx(() -> {
+            // The user changes the Evaluate settings and moves on before rerunning the first evaluation.
+            bench.getEvaluate().limitProperty().set(null);
+            bench.getEvaluate().samplesProperty().set(null);
+            bench.selectedTabProperty().set(Workbench.Tab.HISTORY);
+            bench.getHistory().refresh();
+            bench.getHistory().getSelectedRuns().setAll(bench.getHistory().getRuns());
+            bench.getHistory().selectedRunProperty().set(bench.getHistory().getRuns().getFirst());
+            bench.getHistory().rerunSelected();
+        });
+        waitUntil(() -> !bench.getEvaluate().runningProperty().get() && bench.getEvaluate().progressProperty()
+                .get() == 1.0);
+
+        onFx(() -> {
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.EVALUATE);
+            assertThat(bench.getEvaluate().limitProperty().get()).isEqualTo(2);
+            assertThat(bench.getEvaluate().samplesProperty().get()).isEqualTo(2);
+            assertThat(bench.getEvaluate().progressTextProperty().get()).startsWith("4 of 4 completions");
+        });
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            List<Run> runs = store.runs(RunFilter.all()).items();
+            assertThat(runs).hasSize(2);
+            assertThat(runs.get(0).id()).isNotEqualTo(runs.get(1).id());
+            assertThat(runs).extracting(Run::variants).containsOnly(List.of("zero-shot"));
+            assertThat(runs).extracting(Run::scope).containsOnly(new RunScope(null, 2, 2));
+            assertThat(runs).extracting(r -> r.tally().total()).containsOnly(4);
+        }
     }
 
     private Path copyOfArithmetic(String name) throws IOException {

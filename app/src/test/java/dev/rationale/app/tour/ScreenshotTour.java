@@ -31,9 +31,10 @@ import javafx.stage.Stage;
 
 /**
  * Walks through the app as a user would and photographs each screen: the arithmetic sample in Compose, a run on
- * the embedded model in Output with a token's popup open, and Compare with two variants and a branch, in the light
- * and the dark theme. Not a test: run it under Xvfb with {@code bench/screenshots.sh OUT_DIR}; it takes whole-screen
- * pictures with ImageMagick's {@code import}, so popups are in them.
+ * the embedded model in Output with a token's popup open, Compare with two variants and a branch, an evaluation, its
+ * history, its rerun compared with it, in the light and the dark theme. Not a test: run it under Xvfb with
+ * {@code bench/screenshots.sh OUT_DIR}; it takes whole-screen pictures with ImageMagick's {@code import}, so popups
+ * are in them.
  */
 public final class ScreenshotTour {
 
@@ -174,6 +175,29 @@ public final class ScreenshotTour {
         waitFor("the completion", () -> workbench.getHistory().completionProperty().get() != null);
         pause(800);
         shoot(out.resolve("8-history.png"));
+        // Rerun the evaluation from History, then compare the two runs.
+        onFx(() -> {
+            workbench.getHistory().rerunSelected();
+            return null;
+        });
+        waitFor("the rerun to start", () -> workbench.selectedTabProperty().get() == Workbench.Tab.EVALUATE
+                && workbench.getEvaluate().runningProperty().get());
+        waitFor("the rerun", () -> !workbench.getEvaluate().runningProperty().get());
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.HISTORY);
+            workbench.getHistory().refresh();
+            return null;
+        });
+        waitFor("both runs", () -> workbench.getHistory().getRuns().size() == 2);
+        onFx(() -> {
+            TableView<?> runs = (TableView<?>) window.lookup("#history-runs");
+            runs.getSelectionModel().selectIndices(0, 1);
+            workbench.getHistory().compareSelected();
+            return null;
+        });
+        waitFor("the comparison", () -> workbench.getHistory().comparisonProperty().get() != null);
+        pause(800);
+        shoot(out.resolve("9-history-compare.png"));
         onFx(() -> {
             workbench.selectedTabProperty().set(Workbench.Tab.COMPARE);
             look.setTheme(Theme.DARK);

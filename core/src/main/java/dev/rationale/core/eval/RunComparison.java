@@ -134,10 +134,12 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         if (delta == null) {
             return "Nothing graded in " + (a.tally().accuracy() == null ? "A" : "B") + " to compare; " + counts;
         }
-        String which = Math.abs(delta) < 0.0005 ? "A and B score the same"
-                : delta > 0 ? "B is better" : "A is better";
-        String sentence = String.format(Locale.ROOT, "%s: %s vs %s (%s); %s", which, percent(a.tally().accuracy()),
-                percent(b.tally().accuracy()), points(delta), counts);
+        if (same(delta)) {
+            return String.format(Locale.ROOT, "A and B score the same: %s; %s", percent(a.tally().accuracy()),
+                    counts);
+        }
+        String sentence = String.format(Locale.ROOT, "%s: %s vs %s (%s); %s", delta > 0 ? "B is better"
+                : "A is better", percent(a.tally().accuracy()), percent(b.tally().accuracy()), points(delta), counts);
         return sentence + (intervalsOverlap() ? " The 95% intervals overlap: the difference may be chance."
                 : " The 95% intervals do not overlap.");
     }
@@ -147,9 +149,20 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         return accuracy == null ? "–" : String.format(Locale.ROOT, "%.1f%%", accuracy * 100);
     }
 
-    /** A difference in percentage points with its sign, e.g. {@code +12.5 points}; {@code –} when unknown. */
+    /**
+     * A difference in percentage points with its sign, e.g. {@code +12.5 points}, {@code ±0.0 points} for none;
+     * {@code –} when unknown.
+     */
     public static String points(@Nullable Double delta) {
-        return delta == null ? "–" : String.format(Locale.ROOT, "%+.1f points", delta * 100);
+        if (delta == null) {
+            return "–";
+        }
+        return same(delta) ? "±0.0 points" : String.format(Locale.ROOT, "%+.1f points", delta * 100);
+    }
+
+    // Below what one decimal of a percentage shows.
+    private static boolean same(double delta) {
+        return Math.abs(delta) < 0.0005;
     }
 
     private static @Nullable Double delta(Tally a, Tally b) {

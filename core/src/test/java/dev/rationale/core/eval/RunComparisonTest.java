@@ -111,6 +111,19 @@ class RunComparisonTest {
     }
 
     @Test
+    void equalScoresAreSaidToBeTheSameEvenWhenCasesSwapped() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store(store, "a", START, SMALL, Outcome.CORRECT, Outcome.WRONG);
+            store(store, "b", START.plusSeconds(1), SMALL, Outcome.WRONG, Outcome.CORRECT);
+
+            RunComparison comparison = RunComparison.of(store, "a", "b");
+
+            assertThat(comparison.verdict()).isEqualTo("A and B score the same: 50.0%; 1 fixed, 1 broke.");
+            assertThat(RunComparison.points(comparison.cells().getFirst().delta())).isEqualTo("±0.0 points");
+        }
+    }
+
+    @Test
     void anUnknownRunIsNamed() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
             store(store, "a", START, SMALL, Outcome.CORRECT);

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.history;
+
+import static dev.rationale.app.fx.FxReads.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.app.fx.SceneSnapshot;
+import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.app.theme.Theme;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Picking two runs in the History tab with the mouse and comparing them. */
+@ExtendWith(ApplicationExtension.class)
+class HistoryCompareUiIT {
+    private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+    private static final RunTarget SMALL = new RunTarget("local", ProviderKind.OLLAMA, "small");
+    private static final RunTarget LARGE = new RunTarget("local", ProviderKind.OLLAMA, "large");
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private Path workspace;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) throws IOException {
+        stage = primary;
+        workspace = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "history-ui");
+        storeTwoRuns(workspace);
+        HistoryViewModel viewModel = new HistoryViewModel(() -> workspace, Platform::runLater, background,
+                new ScriptedDialogs(), new RecordingRerunHost(new Endpoint("local", ProviderKind.OLLAMA,
+                        "http://127.0.0.1:9/", null, null)));
+        Scene scene = new Scene(new HistoryView(viewModel), 1200, 760);
+        scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
+        primary.setScene(scene);
+        primary.show();
+        viewModel.refresh();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        background.shutdownNow();
+        background.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    // small: 1 of 4 before, 3 of 4 after (two fixed); large: 4 of 4 before, 3 of 4 after (one broke).
+    private static void storeTwoRuns(Path folder) {
+        try (HistoryStore store = HistoryStore.open(folder)) {
+            for (String id : List.of("before", "after")) {
+                store.startRun(Run.started(id, RunKind.EVALUATION, id.equals("before") ? START : START.plusSeconds(60),
+                        "arithmetic.rationale.json", "Grade-school arithmetic", "arithmetic", List.of("cot-8"),
+                        List.of(SMALL, LARGE), GenerationSettings.NONE, 8));
+            }
+            List<CompletionRecord> records = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                records.add(completion("before", SMALL, c, c == 0 ? Outcome.CORRECT : Outcome.WRONG));
+                records.add(completion("after", SMALL, c, c == 3 ? Outcome.WRONG : Outcome.CORRECT));
+                records.add(completion("before", LARGE, c, Outcome.CORRECT));
+                records.add(completion("after", LARGE, c, c == 3 ? Outcome.WRONG : Outcome.CORRECT));
+            }
+            store.recordAll(records);
+        }
+    }
+
+    private static CompletionRecord completion(String runId, RunTarget target, int index, Outcome grade) {
+        return new CompletionRecord(new CompletionKey(runId, "cot-8", target, "case-" + index, 0),
+                CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q" + index)), "so 4", "", List.of(),
+                grade == Outcome.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
+    }
+
+    @Test
+    void twoRunsPickedWithCtrlClickAreComparedAndTheBetterOneIsNamed(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 2));
+        Button compare = robot.lookup("#history-compare").queryButton();
+        Button rerun = robot.lookup("#history-rerun").queryButton();
+
+        robot.clickOn(row(robot, 0));
+        assertThat(onFx(compare::isDisabled)).isTrue();
+        assertThat(onFx(rerun::isDisabled)).isFalse();
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
+        assertThat(onFx(compare::isDisabled)).isFalse();
+        assertThat(onFx(rerun::isDisabled)).as("a rerun is of one run").isTrue();
+        robot.clickOn(compare);
+
+        Node pane = robot.lookup("#history-comparison").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(pane::isVisible));
+        assertThat(onFx(() -> robot.lookup("#history-verdict").queryAs(Label.class).getText()))
+                .startsWith("B is better: 62.5% vs 75.0% (+12.5 points); 2 fixed, 1 broke.");
+        assertThat(onFx(() -> robot.lookup("#history-run-a").queryAs(Label.class).getText()))
+                .startsWith("A (older): before");
+        TableView<?> cells = robot.lookup("#history-comparison-cells").queryAs(TableView.class);
+        assertThat(onFx(() -> cells.getItems().size())).isEqualTo(2);
+        assertThat(onFx(() -> texts(robot, "#history-comparison-cells .history-better")))
+                .containsExactly("+50.0 points");
+        assertThat(onFx(() -> texts(robot, "#history-comparison-cells .history-worse")))
+                .containsExactly("-25.0 points");
+        assertThat(onFx(() -> texts(robot, "#history-comparison-changes .history-better")))
+                .containsExactly("fixed", "fixed");
+        assertThat(onFx(() -> texts(robot, "#history-comparison-changes .history-worse")))
+                .containsExactly("broke");
+        snapshot("history-compare.png");
+
+        robot.clickOn("#history-close-comparison");
+        assertThat(onFx(pane::isVisible)).isFalse();
+        assertThat(onFx(() -> robot.lookup("#history-completions").query().isVisible())).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Run> runs(FxRobot robot) {
+        return robot.lookup("#history-runs").queryAs(TableView.class);
+    }
+
+    private static Node row(FxRobot robot, int index) {
+        return robot.lookup("#history-runs .table-row-cell").nth(index).query();
+    }
+
+    private static List<String> texts(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .filter(text -> text != null).toList();
+    }
+
+    // For a person to look at: target/ui-snapshots/history-compare.png.
+    private void snapshot(String name) throws Exception {
+        onFx(() -> {
+            try {
+                SceneSnapshot.save(stage.getScene(), Path.of("target/ui-snapshots").resolve(name));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+}
