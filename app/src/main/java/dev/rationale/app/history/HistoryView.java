@@ -206,8 +206,13 @@ public final class HistoryView extends BorderPane {
                         .filter(Objects::nonNull).toList()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.selectedRunProperty().set(now));
+        // A run picked by the model (kept over a refresh, or cleared) replaces the selection: with several rows
+        // selectable, select() alone would add to it.
         viewModel.selectedRunProperty().addListener((obs, old, now) -> {
-            if (table.getSelectionModel().getSelectedItem() != now) {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (!table.getSelectionModel().getSelectedItems().contains(now)) {
+                table.getSelectionModel().clearSelection();
                 table.getSelectionModel().select(now);
             }
         });
