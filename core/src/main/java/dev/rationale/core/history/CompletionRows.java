@@ -194,7 +194,7 @@ final class CompletionRows {
         return name == null ? null : FinishReason.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    private static void setInteger(PreparedStatement statement, int index, @Nullable Integer value)
+    static void setInteger(PreparedStatement statement, int index, @Nullable Integer value)
             throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
@@ -212,7 +212,7 @@ final class CompletionRows {
         }
     }
 
-    private static @Nullable Integer getInteger(ResultSet row, String column) throws SQLException {
+    static @Nullable Integer getInteger(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
     }

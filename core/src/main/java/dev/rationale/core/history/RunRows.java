@@ -47,8 +47,8 @@ final class RunRows {
                 insert.setInt(14 + i, counts[i]);
             }
             insert.setString(20, run.scope().datasetFile());
-            setInteger(insert, 21, run.scope().caseLimit());
-            setInteger(insert, 22, run.scope().samples());
+            CompletionRows.setInteger(insert, 21, run.scope().caseLimit());
+            CompletionRows.setInteger(insert, 22, run.scope().samples());
             insert.executeUpdate();
         }
     }
@@ -143,28 +143,16 @@ final class RunRows {
         Instant finishedAt = row.wasNull() ? null : Instant.ofEpochMilli(finished);
         Tally tally = new Tally(row.getInt("recorded"), row.getInt("correct"), row.getInt("wrong"),
                 row.getInt("no_answer"), row.getInt("ungraded"), row.getInt("failed"));
+        RunScope scope = new RunScope(row.getString("dataset_file"), CompletionRows.getInteger(row, "case_limit"),
+                CompletionRows.getInteger(row, "samples"));
         return new Run(row.getString("id"), RunKind.fromId(row.getString("kind")),
                 RunStatus.fromId(row.getString("status")), Instant.ofEpochMilli(row.getLong("started_at")),
                 finishedAt, row.getString("set_file"), row.getString("set_name"), row.getString("task"),
                 HistoryJson.strings(row.getString("variants")), HistoryJson.targets(row.getString("targets")),
                 HistoryJson.settings(row.getString("settings")), row.getString("app_version"),
-                row.getInt("planned"), tally, new RunScope(row.getString("dataset_file"),
-                        integer(row, "case_limit"), integer(row, "samples")));
+                row.getInt("planned"), tally, scope);
     }
 
-    private static @Nullable Integer integer(ResultSet row, String column) throws SQLException {
-        int value = row.getInt(column);
-        return row.wasNull() ? null : value;
-    }
-
-    private static void setInteger(PreparedStatement statement, int index, @Nullable Integer value)
-            throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
-        }
-    }
 
     private static void setInstant(PreparedStatement statement, int index, @Nullable Instant at)
             throws SQLException {
