@@ -63,7 +63,7 @@ class HistoryCompareUiIT {
         HistoryViewModel viewModel = new HistoryViewModel(() -> workspace, Platform::runLater, background,
                 new ScriptedDialogs(), new RecordingRerunHost(new Endpoint("local", ProviderKind.OLLAMA,
                         "http://127.0.0.1:9/", null, null)));
-        Scene scene = new Scene(new HistoryView(viewModel), 1200, 760);
+        Scene scene = new Scene(new HistoryView(viewModel, completions -> { }, run -> { }), 1200, 760);
         scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
         primary.setScene(scene);
         primary.show();
