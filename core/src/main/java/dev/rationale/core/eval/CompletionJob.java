@@ -2,8 +2,12 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.PromptRenderer;
+import dev.rationale.core.run.RunRequests;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +28,26 @@ record CompletionJob(Variant variant, EvalTarget target, String caseId, TestCase
 
     CompletionKey key(String task, int sample) {
         return new CompletionKey(task, String.valueOf(variant.id()), target.id(), caseId, sample);
+    }
+
+    /**
+     * The request as sent, with the prompt rendered for the job's case.
+     *
+     * @param logprobs whether the backend gives token log-probabilities
+     * @throws dev.rationale.core.RationaleException when the prompt does not render
+     */
+    CompletionRequest request(Task task, boolean logprobs) {
+        var prompt = PromptRenderer.render(task, variant, testCase);
+        CompletionRequest request = RunRequests.of(target.model(), prompt, settings);
+        // The chosen tokens' log-probabilities cost little and give the answer's probability, the confidence of a
+        // single-sample case and the history's heat maps; asked for wherever the backend gives them.
+        if (!request.logprobs() && logprobs) {
+            request = request.withLogprobs(0);
+        }
+        if (samples.size() > 1) {
+            request = request.withSamples(samples.size());
+        }
+        return request.withSampling(request.temperature(), request.topP(), request.topK(), request.minP(), seed());
     }
 
     /**

@@ -10,8 +10,6 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.render.PromptRenderer;
-import dev.rationale.core.run.RunRequests;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -86,18 +84,7 @@ final class JobExecutor {
     }
 
     private CompletionRequest request(CompletionJob job, ChatProvider provider) {
-        var prompt = PromptRenderer.render(task, job.variant(), job.testCase());
-        CompletionRequest request = RunRequests.of(job.target().model(), prompt, job.settings());
-        // The chosen tokens' log-probabilities cost little and give the answer's probability, the confidence of a
-        // single-sample case and the history's heat maps; asked for wherever the backend gives them.
-        if (!request.logprobs() && provider.capabilities().logprobs()) {
-            request = request.withLogprobs(0);
-        }
-        if (job.samples().size() > 1) {
-            request = request.withSamples(job.samples().size());
-        }
-        return request.withSampling(request.temperature(), request.topP(), request.topK(), request.minP(),
-                job.seed());
+        return job.request(task, provider.capabilities().logprobs());
     }
 
     /** The finished result, or null when the run was cancelled and the request did not finish. */

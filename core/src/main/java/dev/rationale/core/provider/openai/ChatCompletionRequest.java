@@ -27,7 +27,7 @@ record ChatCompletionRequest(
         @Nullable Boolean logprobs,
         @Nullable Integer topLogprobs,
         boolean stream,
-        StreamOptions streamOptions) {
+        @Nullable StreamOptions streamOptions) {
 
     record Message(String role, String content) {
     }
@@ -50,6 +50,12 @@ record ChatCompletionRequest(
                 // Omitted for k = 0: llama.cpp reads a missing top_logprobs as 20, but 0 as "no probabilities".
                 request.logprobs() && k > 0 ? k : null,
                 true, new StreamOptions(true));
+    }
+
+    /** The same request answered in one JSON body rather than a stream, as a batch file holds it. */
+    ChatCompletionRequest unstreamed() {
+        return new ChatCompletionRequest(model, messages, maxTokens, maxCompletionTokens, temperature, topP, topK,
+                minP, seed, stop, n, logprobs, topLogprobs, false, null);
     }
 
     private static Message message(ChatMessage message) {

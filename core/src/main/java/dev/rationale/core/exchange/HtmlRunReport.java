@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.exchange;
+
+import static dev.rationale.core.exchange.HtmlText.escape;
+import static dev.rationale.core.exchange.HtmlText.percent;
+
+import dev.rationale.core.analysis.TokenHeat;
+import dev.rationale.core.eval.CalibrationBins;
+import dev.rationale.core.eval.WilsonInterval;
+import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.history.Tally;
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.TokenAlternative;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run as one self-contained HTML page: what ran, the score grid with 95% Wilson intervals, the accuracy and
+ * calibration charts (inline SVG), and every case with each completion's answer, grade and token heat map (tokens
+ * coloured by probability, their alternatives in the title). Inline CSS, no scripts, nothing loaded from anywhere;
+ * every text from the run is escaped. Accuracy here is per completion, correct over graded, as the history counts.
+ */
+public final class HtmlRunReport {
+    private static final String STYLE = style();
+
+    private HtmlRunReport() {
+    }
+
+    /** The page for {@code snapshot}. Pure. */
+    public static String render(RunSnapshot snapshot) {
+        Run run = snapshot.run();
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape("Run " + run.id() + title(run))).append("</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        header(run, html);
+        grid(snapshot, html);
+        charts(snapshot, html);
+        cases(snapshot, html);
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String title(Run run) {
+        return (run.promptSetName() == null ? "" : " · " + run.promptSetName())
+                + (run.task() == null ? "" : " · task " + run.task());
+    }
+
+    private static void header(Run run, StringBuilder html) {
+        html.append("<h1>").append(escape("Run " + run.id())).append("</h1>\n");
+        meta(html, "Prompt set: " + Objects.requireNonNullElse(run.promptSetName(), "-")
+                + (run.task() == null ? "" : ", task " + run.task()));
+        meta(html, run.kind().id() + ", " + run.status().id() + "; started " + run.startedAt()
+                + (run.finishedAt() == null ? "" : ", finished " + run.finishedAt()) + "; Rationale "
+                + run.appVersion());
+        Tally t = run.tally();
+        meta(html, t.total() + " completions" + (run.planned() > 0 ? " of " + run.planned() + " planned" : "")
+                + ": " + t.correct() + " correct, " + t.wrong() + " wrong, " + t.noAnswer() + " no answer, "
+                + t.ungraded() + " ungraded, " + t.failed() + " failed");
+    }
+
+    private static void meta(StringBuilder html, String text) {
+        html.append("<p class=\"meta\">").append(escape(text)).append("</p>\n");
+    }
+
+    private static void grid(RunSnapshot snapshot, StringBuilder html) {
+        html.append("<h2>Scores</h2>\n<table class=\"grid\">\n<tr><th>Variant</th>");
+        List<RunTarget> targets = targets(snapshot);
+        targets.forEach(t -> html.append("<th>").append(escape(t.label())).append("</th>"));
+        html.append("</tr>\n");
+        for (String variant : variants(snapshot)) {
+            html.append("<tr><th>").append(escape(variant)).append("</th>");
+            for (RunTarget target : targets) {
+                html.append(cell(find(snapshot, variant, target)));
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n<p class=\"label\">Accuracy: correct over graded completions (correct, wrong, no"
+                + " answer); brackets: 95% Wilson interval.</p>\n");
+    }
+
+    private static String cell(@Nullable CellSummary cell) {
+        if (cell == null) {
+            return "<td>–</td>";
+        }
+        Tally t = cell.tally();
+        Double accuracy = t.accuracy();
+        WilsonInterval interval = WilsonInterval.of(t.correct(), t.graded());
+        String counts = t.correct() + " of " + t.graded() + " graded" + (t.failed() > 0 ? ", " + t.failed()
+                + " failed" : "");
+        return "<td><span class=\"accuracy\">" + (accuracy == null ? "–" : percent(accuracy))
+                + "</span><span class=\"interval\">" + escape(accuracy == null ? "nothing graded"
+                        : "[" + percent(interval.low()) + " – " + percent(interval.high()) + "]")
+                + "</span><span class=\"counts\">" + escape(counts) + "</span></td>";
+    }
+
+    private static void charts(RunSnapshot snapshot, StringBuilder html) {
+        html.append("<h2>Accuracy per variant</h2>\n");
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        boolean oneTarget = targets(snapshot).size() == 1;
+        for (CellSummary cell : snapshot.cells()) {
+            Tally t = cell.tally();
+            bars.add(new SvgCharts.Bar(oneTarget ? cell.variant() : cell.variant() + " · " + cell.target().label(),
+                    t.accuracy(), WilsonInterval.of(t.correct(), t.graded()), t.graded()));
+        }
+        html.append(SvgCharts.accuracyBars(bars));
+        List<CalibrationBins.Point> points = new ArrayList<>();
+        for (StoredCompletion c : snapshot.completions()) {
+            Outcome grade = c.record().grade();
+            Double confidence = snapshot.confidence(c.record());
+            if (confidence != null && (grade == Outcome.CORRECT || grade == Outcome.WRONG)) {
+                points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0), grade == Outcome.CORRECT));
+            }
+        }
+        if (!points.isEmpty()) {
+            html.append("<h2>Calibration</h2>\n")
+                    .append(SvgCharts.calibration(CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS)));
+        }
+    }
+
+    private static void cases(RunSnapshot snapshot, StringBuilder html) {
+        html.append("<h2>Cases</h2>\n<p class=\"legend\">Token probability: ");
+        List<String> legend = TokenHeat.legend(TokenHeat.Measure.PROBABILITY);
+        for (int level = 0; level < legend.size(); level++) {
+            html.append("<span class=\"h").append(level).append("\">").append(escape(legend.get(level)))
+                    .append("</span>");
+        }
+        html.append("<span class=\"hn\">not scored</span></p>\n");
+        Map<String, List<StoredCompletion>> byCase = snapshot.completions().stream().collect(Collectors.groupingBy(
+                c -> c.record().key().caseId(), LinkedHashMap::new, Collectors.toList()));
+        byCase.forEach((caseId, completions) -> {
+            String expected = completions.getFirst().record().expected();
+            html.append("<section class=\"case\">\n<h3>").append(escape("Case " + caseId
+                    + (expected == null ? "" : " — expected " + expected))).append("</h3>\n");
+            completions.forEach(c -> completion(snapshot, c.record(), html));
+            html.append("</section>\n");
+        });
+    }
+
+    private static void completion(RunSnapshot snapshot, CompletionRecord r, StringBuilder html) {
+        Double confidence = snapshot.confidence(r);
+        html.append("<div class=\"completion\"><span class=\"label\">")
+                .append(escape(r.key().variant() + " · " + r.key().target().label() + " · sample "
+                        + r.key().sample() + " · answer " + Objects.requireNonNullElse(r.extracted(), "–")
+                        + (confidence == null ? "" : " · answer probability " + percent(confidence))))
+                .append("</span> <span class=\"grade grade-").append(r.grade().id()).append("\">")
+                .append(escape(r.grade().id())).append("</span>");
+        if (r.failure() != null) {
+            html.append("<div class=\"text\">").append(escape(r.failure())).append("</div>");
+        }
+        if (!r.reasoning().isEmpty()) {
+            html.append("<div class=\"reasoning\">").append(escape(r.reasoning())).append("</div>");
+        }
+        if (!r.tokens().isEmpty()) {
+            html.append("<div class=\"tokens\">");
+            r.tokens().forEach(token -> token(token, html));
+            html.append("</div>");
+        } else if (!r.text().isEmpty()) {
+            html.append("<div class=\"text\">").append(escape(r.text())).append("</div>");
+        }
+        html.append("</div>\n");
+    }
+
+    private static void token(ScoredToken token, StringBuilder html) {
+        Integer level = TokenHeat.heatLevel(token, TokenHeat.Measure.PROBABILITY, TokenHeat.DEFAULT_LEVELS);
+        Double p = TokenHeat.probability(token);
+        StringBuilder title = new StringBuilder(p == null ? "not scored" : "p = " + percent(p));
+        if (!token.top().isEmpty()) {
+            title.append("; alternatives: ");
+            for (int i = 0; i < token.top().size(); i++) {
+                TokenAlternative alt = token.top().get(i);
+                title.append(i == 0 ? "" : ", ").append('"').append(alt.text()).append("\" ")
+                        .append(alt.logprob() == null ? "?" : percent(Math.exp(alt.logprob())));
+            }
+        }
+        html.append("<span class=\"").append(level == null ? "hn" : "h" + level).append("\" title=\"")
+                .append(escape(title.toString())).append("\">").append(escape(token.text())).append("</span>");
+    }
+
+    private static List<String> variants(RunSnapshot snapshot) {
+        List<String> variants = new ArrayList<>(snapshot.run().variants());
+        snapshot.cells().stream().map(CellSummary::variant).filter(v -> !variants.contains(v))
+                .forEach(variants::add);
+        return variants;
+    }
+
+    private static List<RunTarget> targets(RunSnapshot snapshot) {
+        List<RunTarget> targets = new ArrayList<>(snapshot.run().targets());
+        snapshot.cells().stream().map(CellSummary::target).filter(t -> !targets.contains(t)).forEach(targets::add);
+        return targets;
+    }
+
+    private static @Nullable CellSummary find(RunSnapshot snapshot, String variant, RunTarget target) {
+        return snapshot.cells().stream().filter(c -> c.variant().equals(variant) && c.target().equals(target))
+                .findFirst().orElse(null);
+    }
+
+    private static String style() {
+        try (InputStream in = HtmlRunReport.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

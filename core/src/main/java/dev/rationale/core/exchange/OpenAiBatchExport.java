@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rationale.core.RationaleException;
+import dev.rationale.core.eval.OfflineEvaluation;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.openai.OpenAiChatBodies;
+import dev.rationale.core.provider.openai.OpenAiChatProvider;
+import dev.rationale.core.provider.openai.OpenAiOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a task's variants as an OpenAI Batch API input file: one JSON line per variant x case x sample, each a
+ * {@code POST /v1/chat/completions} whose body is what {@link OpenAiChatProvider} sends in an evaluation (same
+ * rendered messages, settings, seeds and logprobs), not streamed. A case with several samples gets one line per
+ * sample with seeds set as an evaluation sets them for separate requests. Lines carry no key and no URL but the
+ * API's path. Pure apart from writing.
+ */
+public final class OpenAiBatchExport {
+    /** The API path every line posts to. */
+    public static final String URL = "/v1/chat/completions";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private OpenAiBatchExport() {
+    }
+
+    /**
+     * Writes the lines and returns how many.
+     *
+     * @param variants the variants to export, in order
+     * @param model the model every request names
+     * @param tokenLimit which field carries the token limit; OpenAI's own API wants
+     *     {@code MAX_COMPLETION_TOKENS}
+     * @throws RationaleException when a prompt does not render, a variant is a raw-text one (the chat endpoint
+     *     takes messages only), or two completions would share an id
+     * @throws UncheckedIOException when {@code out} cannot be written
+     */
+    public static int write(PromptSet set, Task task, List<Variant> variants, String model,
+            OpenAiOptions.TokenLimit tokenLimit, Writer out) {
+        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, variants, model);
+        String setName = OpenAiBatchPlan.setName(set);
+        Map<String, OfflineEvaluation.Planned> seen = new HashMap<>();
+        int lines = 0;
+        try {
+            for (OfflineEvaluation.Planned planned : evaluation.requests(OpenAiChatProvider.CAPABILITIES.logprobs())) {
+                String id = BatchCustomIds.of(setName, planned.key());
+                OfflineEvaluation.Planned before = seen.put(id, planned);
+                if (before != null) {
+                    throw new RationaleException("two completions share the batch id " + id + ": " + before.key()
+                            + " and " + planned.key());
+                }
+                ObjectNode line = JSON.createObjectNode();
+                line.put("custom_id", id);
+                line.put("method", "POST");
+                line.put("url", URL);
+                line.set("body", OpenAiChatBodies.request(planned.request(), tokenLimit));
+                out.write(JSON.writeValueAsString(line));
+                out.write('\n');
+                lines++;
+            }
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a batch line", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.exchange;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.StoredCompletion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run's results as a table: one row per completion, as CSV with a header line or as JSON Lines. Rows hold the
+ * grid position, the answer and its grade, and what the completion cost; no prompt, text, key or URL.
+ */
+public final class RunResultsExport {
+
+    /**
+     * One completion.
+     *
+     * @param answer the extracted answer, null when none was found
+     * @param grade {@code correct}, {@code wrong}, {@code no-answer}, {@code ungraded} or {@code failed}
+     * @param confidence the mean probability of the answer's tokens, where the backend scored them
+     * @param latencyMillis from sending the request to its end, where measured (not for imported batches)
+     * @param failure why the call failed
+     */
+    @JsonPropertyOrder({"run", "task", "variant", "endpoint", "model", "case", "sample", "answer", "expected",
+            "grade", "confidence", "latencyMillis", "promptTokens", "completionTokens", "finishReason", "failure"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Row(String run, @Nullable String task, String variant, String endpoint, String model,
+            @JsonProperty("case") String testCase, int sample, @Nullable String answer, @Nullable String expected,
+            String grade, @Nullable Double confidence, @Nullable Double latencyMillis, @Nullable Integer promptTokens,
+            @Nullable Integer completionTokens, @Nullable String finishReason, @Nullable String failure) {
+    }
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private RunResultsExport() {
+    }
+
+    /** The rows of a run, in grid order. */
+    public static List<Row> rows(RunSnapshot snapshot) {
+        return snapshot.completions().stream().map(c -> row(snapshot, c)).toList();
+    }
+
+    /** Writes the rows as CSV (RFC 4180 quoting) under a header line. */
+    public static void writeCsv(RunSnapshot snapshot, Writer out) {
+        CsvSchema schema = CSV.schemaFor(Row.class).withHeader();
+        try (SequenceWriter writer = CSV.writer(schema).writeValues(out)) {
+            writer.writeAll(rows(snapshot));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one JSON object per row and line. */
+    public static void writeJsonl(RunSnapshot snapshot, Writer out) {
+        try {
+            for (Row row : rows(snapshot)) {
+                out.write(JSON.writeValueAsString(row));
+                out.write('\n');
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Row row(RunSnapshot snapshot, StoredCompletion stored) {
+        CompletionRecord r = stored.record();
+        var key = r.key();
+        return new Row(key.runId(), snapshot.run().task(), key.variant(), key.target().endpoint(),
+                key.target().model(), key.caseId(), key.sample(), r.extracted(), r.expected(), r.grade().id(),
+                snapshot.confidence(r), r.timings() == null ? null : r.timings().totalMillis(),
+                r.usage() == null ? null : r.usage().promptTokens(),
+                r.usage() == null ? null : r.usage().completionTokens(),
+                r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT),
+                r.failure());
+    }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.exchange;
+
+import dev.rationale.core.RationaleException;
+import dev.rationale.core.analysis.ReasoningSteps;
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CompletionFilter;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Page;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.provider.CompletionResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of the history read whole, for the result exports and the HTML report: the run, its counts per variant
+ * x target, and every completion with request, texts and tokens, in grid order.
+ *
+ * @param format the task's answer format, read from the run's prompt set file when it is still there (for the
+ *     answer's confidence); the default format otherwise
+ */
+public record RunSnapshot(Run run, List<CellSummary> cells, List<StoredCompletion> completions,
+        AnswerFormat format) {
+    private static final int PAGE = 1_000;
+
+    public RunSnapshot {
+        cells = List.copyOf(cells);
+        completions = List.copyOf(completions);
+    }
+
+    /**
+     * The run {@code runId} of {@code store}, or empty when it has none. Blocks on the database.
+     *
+     * @throws dev.rationale.core.history.HistoryException when the history cannot be read
+     */
+    public static Optional<RunSnapshot> read(HistoryStore store, String runId) {
+        Optional<Run> found = store.run(runId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Run run = found.get();
+        List<StoredCompletion> completions = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            Page<CompletionRow> page = store.completions(CompletionFilter.of(runId).page(offset, PAGE));
+            for (CompletionRow row : page.items()) {
+                store.completion(row.id()).ifPresent(completions::add);
+            }
+            if (!page.hasMore()) {
+                break;
+            }
+        }
+        Path workspace = store.file().toAbsolutePath().getParent().getParent();
+        return Optional.of(new RunSnapshot(run, store.cells(runId), completions, format(run, workspace)));
+    }
+
+    /**
+     * The mean probability of the answer's tokens in a completion, where the backend scored them; null otherwise
+     * and for a failed completion.
+     */
+    public @Nullable Double confidence(CompletionRecord record) {
+        if (record.tokens().isEmpty() || record.failure() != null) {
+            return null;
+        }
+        var sample = new CompletionResult.Sample(record.text(), record.reasoning(), record.tokens(),
+                record.finishReason());
+        return ReasoningSteps.of(format).analyze(sample).answerConfidence();
+    }
+
+    // A set moved or changed since the run leaves the default format: the grades are stored, only the confidence
+    // of answers in another format is then not found.
+    private static AnswerFormat format(Run run, Path workspace) {
+        if (run.promptSetFile() == null || run.task() == null) {
+            return AnswerFormat.DEFAULT;
+        }
+        Path given = Path.of(run.promptSetFile());
+        Path file = Files.isRegularFile(given) ? given : workspace.resolve(given.getFileName());
+        if (!Files.isRegularFile(file)) {
+            return AnswerFormat.DEFAULT;
+        }
+        try {
+            PromptSet set = PromptSetFiles.load(file);
+            return set.task(run.task()).map(Task::effectiveAnswer).orElse(AnswerFormat.DEFAULT);
+        } catch (RationaleException e) {
+            return AnswerFormat.DEFAULT;
+        }
+    }
+}

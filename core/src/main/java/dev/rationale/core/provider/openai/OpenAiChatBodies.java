@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rationale.core.provider.CompletionCollector;
+import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.RequestCheck;
+import dev.rationale.core.render.RenderedPrompt;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chat Completions bodies without the HTTP call, for files that another service sends (OpenAI's Batch API): the
+ * request exactly as {@link OpenAiChatProvider} would send it, only not streamed, and a whole
+ * {@code chat.completion} read into the result a stream would have given. Pure and thread-safe.
+ */
+public final class OpenAiChatBodies {
+
+    private OpenAiChatBodies() {
+    }
+
+    /**
+     * The JSON body of {@code POST /v1/chat/completions} for {@code request}, with {@code stream: false}.
+     *
+     * @throws ProviderException of kind UNSUPPORTED when the request cannot go to a chat endpoint (a raw-text
+     *     prompt, prompt scoring)
+     */
+    public static ObjectNode request(CompletionRequest request, OpenAiOptions.TokenLimit tokenLimit) {
+        CompletionRequest sent = RequestCheck.check(request, OpenAiChatProvider.CAPABILITIES, "OpenAI Batch")
+                .request();
+        ChatCompletionRequest body = ChatCompletionRequest.of(sent, (RenderedPrompt.Chat) sent.prompt(), tokenLimit)
+                .unstreamed();
+        return OpenAiJson.MAPPER.valueToTree(body);
+    }
+
+    /**
+     * The result of a whole chat completion body: one sample per choice (by index), text and reasoning, scored
+     * tokens with up to {@code topLogprobs} alternatives, finish reasons, usage. There are no timings.
+     *
+     * @param provider how messages name the source, e.g. {@code "OpenAI Batch"}
+     * @throws ProviderException of kind MALFORMED_REPLY when the body is not a chat completion
+     */
+    public static CompletionResult response(JsonNode body, int topLogprobs, String provider) {
+        ChatCompletion completion;
+        try {
+            completion = OpenAiJson.MAPPER.treeToValue(body, ChatCompletion.class);
+        } catch (JsonProcessingException e) {
+            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
+                    provider + ": not a chat completion: " + e.getOriginalMessage(), null, e);
+        }
+        List<ChatCompletion.Choice> choices = completion.choices() == null ? List.of() : completion.choices();
+        if (choices.isEmpty()) {
+            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY, provider + ": no choices");
+        }
+        ChatChunkMapper mapper = new ChatChunkMapper(provider, topLogprobs);
+        List<CompletionEvent> events = new ArrayList<>();
+        for (ChatCompletion.Choice choice : choices) {
+            mapper.onChoice(choice.asChunk(), events);
+        }
+        events.addAll(mapper.onEnd());
+        if (completion.usage() != null) {
+            events.add(new CompletionEvent.UsageReported(completion.usage().toUsage()));
+        }
+        CompletionCollector collector = new CompletionCollector(choices.size());
+        events.forEach(collector::onEvent);
+        return collector.result();
+    }
+
+    /** The model a completion body says answered, or null when it names none. */
+    public static @Nullable String model(JsonNode body) {
+        return body.path("model").asText(null);
+    }
+}
