@@ -12,10 +12,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
         description = {
-            "Import test cases from a dataset file into a new or existing prompt set.",
+            "Import test cases from a dataset file into a new or existing prompt set, or a batch API's output as a"
+                    + " run.",
             "A file with any problem imports nothing: exit 2 with FILE:LINE: problem."
         },
-        subcommands = {ImportBigBenchCommand.class, ImportCsvCommand.class, ImportJsonlCommand.class})
+        subcommands = {ImportBigBenchCommand.class, ImportCsvCommand.class, ImportJsonlCommand.class,
+            ImportOpenAiBatchCommand.class})
 final class ImportCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -85,7 +85,7 @@ public final class OpenAiBatchImport {
         List<Line> matched = byTask.values().iterator().next();
         Task task = index.get(matched.getFirst().customId()).task();
         Set<String> variantIds = new HashSet<>();
-        matched.forEach(line -> variantIds.add(index.get(line.customId()).key().variant()));
+        matched.forEach(line -> variantIds.add(index.get(line.customId()).variant()));
         List<Variant> variants = task.variants().stream().filter(v -> variantIds.contains(String.valueOf(v.id())))
                 .toList();
         String chosenModel = model != null ? model : modelOf(matched);
@@ -98,8 +98,9 @@ public final class OpenAiBatchImport {
         Map<CompletionKey, CompletionRequest> requests = new HashMap<>();
         evaluation.requests(true).forEach(p -> requests.put(p.key(), p.request()));
         Map<CompletionKey, ImportedBatch.Imported> imported = new LinkedHashMap<>();
+        String target = evaluation.plan().targets().getFirst().id();
         for (Line line : matched) {
-            CompletionKey key = index.get(line.customId()).key();
+            CompletionKey key = index.get(line.customId()).key(target);
             if (imported.containsKey(key)) {
                 problems.add(line.where() + ": custom_id " + line.customId() + " appears again; the first is kept");
                 continue;
@@ -151,7 +152,8 @@ public final class OpenAiBatchImport {
             }
             OfflineEvaluation all = OpenAiBatchPlan.of(set, task, task.variants(), "any");
             for (CompletionKey key : all.plan().keys()) {
-                index.put(BatchCustomIds.of(OpenAiBatchPlan.setName(set), key), new Match(task, key));
+                index.put(BatchCustomIds.of(OpenAiBatchPlan.setName(set), key),
+                        new Match(task, key.variant(), key.testCase(), key.sample()));
             }
         }
         if (taskId != null && index.isEmpty()) {
@@ -200,6 +202,10 @@ public final class OpenAiBatchImport {
     private record Line(String where, String customId, JsonNode json) {
     }
 
-    private record Match(Task task, CompletionKey key) {
+    /** A completion of the set, on whichever model the batch ran: ids do not name the model. */
+    private record Match(Task task, String variant, String testCase, int sample) {
+        CompletionKey key(String target) {
+            return new CompletionKey(String.valueOf(task.id()), variant, target, testCase, sample);
+        }
     }
 }

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.exchange.HtmlRunReport;
+import dev.rationale.core.exchange.RunResultsExport;
+import dev.rationale.core.exchange.RunSnapshot;
+import dev.rationale.core.history.HistoryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rationale report}: a run of the history as an HTML page, or its results as CSV or JSON Lines. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = RationaleCommand.Version.class,
+        description = {"Write a run of the workspace history as a report.",
+            "html: one self-contained page (scores with 95% intervals, charts, every case with its token heat"
+                    + " map); csv, jsonl: one row per completion.",
+            "Exit 2 when the workspace has no run with that id."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private WorkspaceOption workspace;
+
+    @Parameters(paramLabel = "RUN_ID", description = "The run's id, as 'history list' prints it.")
+    private String runId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "html, csv or jsonl.")
+    private String format;
+
+    @Option(names = "--out", paramLabel = "PATH", required = true, description = "The file to write.")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("html") && !format.equals("csv") && !format.equals("jsonl")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown format \"" + format + "\" (one of: html, csv, jsonl)");
+        }
+        Optional<RunSnapshot> snapshot = read();
+        if (snapshot.isEmpty()) {
+            spec.commandLine().getErr().println("rationale: no run " + runId + " in "
+                    + HistoryStore.databaseFile(workspace.folder()).toAbsolutePath().normalize());
+            spec.commandLine().getErr().flush();
+            return RationaleCommand.EXIT_BAD_INPUT;
+        }
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            switch (format) {
+                case "html" -> writer.write(HtmlRunReport.render(snapshot.get()));
+                case "csv" -> RunResultsExport.writeCsv(snapshot.get(), writer);
+                default -> RunResultsExport.writeJsonl(snapshot.get(), writer);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+        spec.commandLine().getOut().println(out + ": " + format + " report of run " + runId + " ("
+                + snapshot.get().completions().size() + " completions)");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    // Reading must not create a history in a folder that has none: a missing one holds no run.
+    private Optional<RunSnapshot> read() {
+        if (!HistoryStore.exists(workspace.folder())) {
+            return Optional.empty();
+        }
+        try (HistoryStore store = HistoryStore.open(workspace.folder())) {
+            return RunSnapshot.read(store, runId);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rationale.core.RationaleException;
+import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.CompletionKey;
+import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.history.CompletionFilter;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunStatus;
+import dev.rationale.core.history.Tally;
+import dev.rationale.core.promptset.PromptSet;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export, answer the file as the Batch API would, import: a normal evaluation run in the history. */
+class OpenAiBatchImportTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * The batch's answers: every request right except cot-vote c2's second sample; one-shot c3 refused with 400,
+     * cot-vote c3's first sample expired, its second absent; plus a stranger's id and a torn line.
+     */
+    private Path output(PromptSet set) throws Exception {
+        List<ObjectNode> requests = BatchOutputs.export(set);
+        List<String> lines = new ArrayList<>();
+        for (ObjectNode request : requests) {
+            String id = request.get("custom_id").asText();
+            String expected = BatchOutputs.expected(set, request);
+            if (id.startsWith("sums_one-shot_c3-")) {
+                lines.add(BatchOutputs.refused(request, 400, "Invalid 'messages': too long").toString());
+            } else if (id.startsWith("sums_cot-vote_c3-") && id.endsWith("-0")) {
+                lines.add(BatchOutputs.lineError(request, "batch_expired", "The batch expired first.").toString());
+            } else if (id.startsWith("sums_cot-vote_c3-")) {
+                continue;
+            } else if (id.startsWith("sums_cot-vote_c2-") && id.endsWith("-1")) {
+                lines.add(BatchOutputs.answered(request, "7").toString());
+            } else {
+                lines.add(BatchOutputs.answered(request, expected).toString());
+            }
+        }
+        ObjectNode stranger = requests.getFirst().deepCopy();
+        stranger.put("custom_id", "someone-elses-request-1");
+        lines.add(BatchOutputs.answered(stranger, "1").toString());
+        lines.add("{\"custom_id\": \"torn");
+        Path file = dir.resolve("batch_output.jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void everyLineIsGradedOrFailedAndStrangersAreListed() throws Exception {
+        PromptSet set = ExchangeFixtures.set();
+
+        ImportedBatch batch = OpenAiBatchImport.read(List.of(output(set)), set, null, null);
+
+        assertThat(batch.plan().taskId()).isEqualTo("sums");
+        assertThat(batch.plan().targets().getFirst().model()).isEqualTo("gpt-4o-mini-2024-07-18");
+        assertThat(batch.records()).extracting(r -> r.variant() + "/" + r.testCase() + "/" + r.sample() + "="
+                + r.status()).containsExactly(
+                        "one-shot/c1/0=CORRECT", "cot-vote/c1/0=CORRECT", "cot-vote/c1/1=CORRECT",
+                        "one-shot/c2/0=CORRECT", "cot-vote/c2/0=CORRECT", "cot-vote/c2/1=WRONG",
+                        "one-shot/c3/0=FAILED", "cot-vote/c3/0=FAILED");
+        SampleRecord refused = batch.records().get(6);
+        assertThat(refused.errorKind()).isEqualTo("INVALID_REQUEST");
+        assertThat(refused.reason()).contains("HTTP 400").contains("Invalid 'messages': too long");
+        assertThat(batch.records().get(7).reason()).contains("batch_expired").contains("expired first");
+        SampleRecord first = batch.records().getFirst();
+        assertThat(first.answer()).isEqualTo("5");
+        assertThat(first.answerProbability()).isCloseTo(Math.exp(-0.9), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(first.promptTokens()).isEqualTo(40);
+        assertThat(batch.unknownIds()).containsExactly("someone-elses-request-1");
+        assertThat(batch.problems()).singleElement().asString().startsWith("batch_output.jsonl:10: not JSON");
+        assertThat(batch.missing()).containsExactly(new CompletionKey("sums", "cot-vote", "gpt-4o-mini-2024-07-18",
+                "c3", 1));
+        EvalReport report = EvalReport.of(batch.plan(), batch.records());
+        CellMetrics oneShot = report.cells().getFirst();
+        assertThat(oneShot.correct()).isEqualTo(2);
+        assertThat(oneShot.failed()).isEqualTo(1);
+    }
+
+    @Test
+    void theImportIsANormalRunInTheHistoryWithTokensAndReasons() throws Exception {
+        PromptSet set = ExchangeFixtures.set();
+        ImportedBatch batch = OpenAiBatchImport.read(List.of(output(set)), set, null, "gpt-4o-mini");
+        Path results = dir.resolve("sums.eval.jsonl");
+
+        String runId;
+        try (HistoryStore store = HistoryStore.open(dir); ResultsFile file = ResultsFile.create(results)) {
+            HistoryRecorder recorder = HistoryRecorder.start(store, batch.plan(), dir.resolve("sums.rationale.json"),
+                    Clock.systemUTC());
+            batch.record(file, recorder);
+            runId = recorder.runId();
+        }
+
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            Run run = store.runs(RunFilter.all()).items().getFirst();
+            assertThat(run.id()).isEqualTo(runId);
+            assertThat(run.kind()).isEqualTo(RunKind.EVALUATION);
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(run.planned()).isEqualTo(9);
+            assertThat(run.targets().getFirst().model()).isEqualTo("gpt-4o-mini");
+            assertThat(run.tally()).isEqualTo(new Tally(8, 5, 1, 0, 0, 2));
+            List<CompletionRow> rows = store.completions(CompletionFilter.of(runId)).items();
+            CompletionRow oneShotC1 = rows.stream().filter(r -> r.key().variant().equals("one-shot")
+                    && r.key().caseId().equals("c1")).findFirst().orElseThrow();
+            CompletionRecord stored = store.completion(oneShotC1.id()).orElseThrow().record();
+            assertThat(stored.text()).isEqualTo("The answer is 5.");
+            assertThat(stored.tokens()).hasSize(5);
+            assertThat(stored.tokens().get(3).top()).hasSize(3);
+            assertThat(stored.request().model()).isEqualTo("gpt-4o-mini");
+            assertThat(stored.request().maxTokens()).isEqualTo(128);
+            assertThat(stored.grade()).isEqualTo(Outcome.CORRECT);
+            assertThat(rows).filteredOn(r -> r.grade() == Outcome.FAILED).extracting(CompletionRow::failure)
+                    .anySatisfy(f -> assertThat(f).contains("HTTP 400"));
+        }
+        assertThat(ResultsFile.read(results)).extracting(SampleRecord::status).containsExactly(
+                SampleStatus.CORRECT, SampleStatus.CORRECT, SampleStatus.CORRECT, SampleStatus.CORRECT,
+                SampleStatus.CORRECT, SampleStatus.WRONG, SampleStatus.FAILED, SampleStatus.FAILED);
+    }
+
+    @Test
+    void anOutputOfAnotherSetIsRefusedWithTheReason() throws Exception {
+        PromptSet set = ExchangeFixtures.set();
+        Path file = output(set);
+        PromptSet renamed = new PromptSet(set.format(), set.version(), "Other sums", null, set.defaults(),
+                set.targets(), set.tasks());
+
+        assertThatThrownBy(() -> OpenAiBatchImport.read(List.of(file), renamed, null, null))
+                .isInstanceOf(RationaleException.class).hasMessageContaining("none of the 9 batch lines")
+                .hasMessageContaining("Other sums");
+    }
+}
