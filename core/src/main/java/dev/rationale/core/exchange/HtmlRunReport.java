@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HtmlRunReport {
     private static final String STYLE = style();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private HtmlRunReport() {
     }
@@ -63,8 +67,8 @@ public final class HtmlRunReport {
         html.append("<h1>").append(escape("Run " + run.id())).append("</h1>\n");
         meta(html, "Prompt set: " + Objects.requireNonNullElse(run.promptSetName(), "-")
                 + (run.task() == null ? "" : ", task " + run.task()));
-        meta(html, run.kind().id() + ", " + run.status().id() + "; started " + run.startedAt()
-                + (run.finishedAt() == null ? "" : ", finished " + run.finishedAt()) + "; Rationale "
+        meta(html, run.kind().id() + ", " + run.status().id() + "; started " + TIME.format(run.startedAt())
+                + (run.finishedAt() == null ? "" : ", finished " + TIME.format(run.finishedAt())) + "; Rationale "
                 + run.appVersion());
         Tally t = run.tally();
         meta(html, t.total() + " completions" + (run.planned() > 0 ? " of " + run.planned() + " planned" : "")
@@ -127,7 +131,9 @@ public final class HtmlRunReport {
         }
         if (!points.isEmpty()) {
             html.append("<h2>Calibration</h2>\n")
-                    .append(SvgCharts.calibration(CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS)));
+                    .append(SvgCharts.calibration(CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS)))
+                    .append("<p class=\"label\">Each bar: the share of correct answers among those whose tokens had"
+                            + " that mean probability; dashed: where a well-calibrated model's bars would end.</p>\n");
         }
     }
 

@@ -9,7 +9,15 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.provider.openai.OpenAiOptions;
+import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.promptset.PromptSetFiles;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +50,56 @@ final class BatchOutputs {
             }
         }
         throw new IllegalArgumentException("no case in " + id);
+    }
+
+    /**
+     * The batch's answers: every request right except cot-vote c2's second sample; one-shot c3 refused with 400,
+     * cot-vote c3's first sample expired, its second absent; plus a stranger's id and a torn line.
+     */
+    static Path write(PromptSet set, Path dir) throws Exception {
+        List<ObjectNode> requests = export(set);
+        List<String> lines = new ArrayList<>();
+        for (ObjectNode request : requests) {
+            String id = request.get("custom_id").asText();
+            String expected = expected(set, request);
+            if (id.startsWith("sums_one-shot_c3-")) {
+                lines.add(refused(request, 400, "Invalid 'messages': <too long> & more").toString());
+            } else if (id.startsWith("sums_cot-vote_c3-") && id.endsWith("-0")) {
+                lines.add(lineError(request, "batch_expired", "The batch expired first.").toString());
+            } else if (id.startsWith("sums_cot-vote_c3-")) {
+                continue;
+            } else if (id.startsWith("sums_cot-vote_c2-") && id.endsWith("-1")) {
+                lines.add(answered(request, "7").toString());
+            } else {
+                lines.add(answered(request, expected).toString());
+            }
+        }
+        ObjectNode stranger = requests.getFirst().deepCopy();
+        stranger.put("custom_id", "someone-elses-request-1");
+        lines.add(answered(stranger, "1").toString());
+        lines.add("{\"custom_id\": \"torn");
+        Path file = dir.resolve("batch_output.jsonl");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+
+    /**
+     * The standard batch answered, saved beside the set in {@code dir} and imported into {@code dir}'s history.
+     *
+     * @return the history run's id
+     */
+    static String importedRun(Path dir) throws Exception {
+        PromptSet set = ExchangeFixtures.set();
+        Path setFile = dir.resolve("sums.rationale.json");
+        PromptSetFiles.save(set, setFile);
+        ImportedBatch batch = OpenAiBatchImport.read(List.of(write(set, dir)), set, null, ExchangeFixtures.MODEL);
+        try (HistoryStore store = HistoryStore.open(dir);
+                ResultsFile results = ResultsFile.create(dir.resolve("sums.sums.eval.jsonl"))) {
+            HistoryRecorder recorder = HistoryRecorder.start(store, batch.plan(), setFile, Clock.systemUTC());
+            batch.record(results, recorder);
+            return recorder.runId();
+        }
     }
 
     /** A successful line answering "The answer is ANSWER." with token logprobs (and alternatives when asked). */

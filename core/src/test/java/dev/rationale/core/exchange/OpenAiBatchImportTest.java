@@ -4,7 +4,6 @@ package dev.rationale.core.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.CompletionKey;
@@ -24,11 +23,8 @@ import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.Tally;
 import dev.rationale.core.promptset.PromptSet;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,42 +34,11 @@ class OpenAiBatchImportTest {
     @TempDir
     Path dir;
 
-    /**
-     * The batch's answers: every request right except cot-vote c2's second sample; one-shot c3 refused with 400,
-     * cot-vote c3's first sample expired, its second absent; plus a stranger's id and a torn line.
-     */
-    private Path output(PromptSet set) throws Exception {
-        List<ObjectNode> requests = BatchOutputs.export(set);
-        List<String> lines = new ArrayList<>();
-        for (ObjectNode request : requests) {
-            String id = request.get("custom_id").asText();
-            String expected = BatchOutputs.expected(set, request);
-            if (id.startsWith("sums_one-shot_c3-")) {
-                lines.add(BatchOutputs.refused(request, 400, "Invalid 'messages': too long").toString());
-            } else if (id.startsWith("sums_cot-vote_c3-") && id.endsWith("-0")) {
-                lines.add(BatchOutputs.lineError(request, "batch_expired", "The batch expired first.").toString());
-            } else if (id.startsWith("sums_cot-vote_c3-")) {
-                continue;
-            } else if (id.startsWith("sums_cot-vote_c2-") && id.endsWith("-1")) {
-                lines.add(BatchOutputs.answered(request, "7").toString());
-            } else {
-                lines.add(BatchOutputs.answered(request, expected).toString());
-            }
-        }
-        ObjectNode stranger = requests.getFirst().deepCopy();
-        stranger.put("custom_id", "someone-elses-request-1");
-        lines.add(BatchOutputs.answered(stranger, "1").toString());
-        lines.add("{\"custom_id\": \"torn");
-        Path file = dir.resolve("batch_output.jsonl");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
-    }
-
     @Test
     void everyLineIsGradedOrFailedAndStrangersAreListed() throws Exception {
         PromptSet set = ExchangeFixtures.set();
 
-        ImportedBatch batch = OpenAiBatchImport.read(List.of(output(set)), set, null, null);
+        ImportedBatch batch = OpenAiBatchImport.read(List.of(BatchOutputs.write(set, dir)), set, null, null);
 
         assertThat(batch.plan().taskId()).isEqualTo("sums");
         assertThat(batch.plan().targets().getFirst().model()).isEqualTo("gpt-4o-mini-2024-07-18");
@@ -84,7 +49,7 @@ class OpenAiBatchImportTest {
                         "one-shot/c3/0=FAILED", "cot-vote/c3/0=FAILED");
         SampleRecord refused = batch.records().get(6);
         assertThat(refused.errorKind()).isEqualTo("INVALID_REQUEST");
-        assertThat(refused.reason()).contains("HTTP 400").contains("Invalid 'messages': too long");
+        assertThat(refused.reason()).contains("HTTP 400").contains("Invalid 'messages': <too long> & more");
         assertThat(batch.records().get(7).reason()).contains("batch_expired").contains("expired first");
         SampleRecord first = batch.records().getFirst();
         assertThat(first.answer()).isEqualTo("5");
@@ -103,7 +68,7 @@ class OpenAiBatchImportTest {
     @Test
     void theImportIsANormalRunInTheHistoryWithTokensAndReasons() throws Exception {
         PromptSet set = ExchangeFixtures.set();
-        ImportedBatch batch = OpenAiBatchImport.read(List.of(output(set)), set, null, "gpt-4o-mini");
+        ImportedBatch batch = OpenAiBatchImport.read(List.of(BatchOutputs.write(set, dir)), set, null, "gpt-4o-mini");
         Path results = dir.resolve("sums.eval.jsonl");
 
         String runId;
@@ -143,7 +108,7 @@ class OpenAiBatchImportTest {
     @Test
     void anOutputOfAnotherSetIsRefusedWithTheReason() throws Exception {
         PromptSet set = ExchangeFixtures.set();
-        Path file = output(set);
+        Path file = BatchOutputs.write(set, dir);
         PromptSet renamed = new PromptSet(set.format(), set.version(), "Other sums", null, set.defaults(),
                 set.targets(), set.tasks());
 
