@@ -82,15 +82,17 @@ final class ExportCommand implements Callable<Integer> {
         String chosen = model != null ? model : set.targets().stream().map(ModelTarget::model)
                 .filter(Objects::nonNull).findFirst()
                 .orElseThrow(() -> new RationaleException("give a model with --model (the set names none)"));
-        int lines;
+        OpenAiBatchExport.Written written;
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            lines = OpenAiBatchExport.write(set, task, variants(task), chosen, tokenLimit(), writer);
+            written = OpenAiBatchExport.write(set, task, variants(task), chosen, tokenLimit(), writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
-        spec.commandLine().getOut().println(out + ": " + lines + " requests for " + chosen + " (task \""
+        spec.commandLine().getOut().println(out + ": " + written.lines() + " requests for " + chosen + " (task \""
                 + task.id() + "\")");
         spec.commandLine().getOut().flush();
+        written.skipped().forEach(spec.commandLine().getErr()::println);
+        spec.commandLine().getErr().flush();
         return 0;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.eval.OfflineEvaluation;
 import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.openai.OpenAiChatBodies;
@@ -37,19 +38,37 @@ public final class OpenAiBatchExport {
     }
 
     /**
-     * Writes the lines and returns how many.
+     * What was written.
+     *
+     * @param lines the requests written
+     * @param skipped the variants left out, each with the reason
+     */
+    public record Written(int lines, List<String> skipped) {
+        public Written {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Writes the lines. Raw-text variants are left out and listed: the chat endpoint takes messages only.
      *
      * @param variants the variants to export, in order
      * @param model the model every request names
      * @param tokenLimit which field carries the token limit; OpenAI's own API wants
      *     {@code MAX_COMPLETION_TOKENS}
-     * @throws RationaleException when a prompt does not render, a variant is a raw-text one (the chat endpoint
-     *     takes messages only), or two completions would share an id
+     * @throws RationaleException when a prompt does not render, no variant is a chat one, or two completions
+     *     would share an id
      * @throws UncheckedIOException when {@code out} cannot be written
      */
-    public static int write(PromptSet set, Task task, List<Variant> variants, String model,
+    public static Written write(PromptSet set, Task task, List<Variant> variants, String model,
             OpenAiOptions.TokenLimit tokenLimit, Writer out) {
-        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, variants, model);
+        List<Variant> chat = variants.stream().filter(v -> v.effectiveShape() == PromptShape.CHAT).toList();
+        List<String> skipped = variants.stream().filter(v -> v.effectiveShape() != PromptShape.CHAT)
+                .map(v -> "variant \"" + v.id() + "\" is raw text; the chat endpoint takes messages only").toList();
+        if (chat.isEmpty()) {
+            throw new RationaleException("task \"" + task.id() + "\" has no chat variant to export: " + skipped);
+        }
+        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, chat, model);
         String setName = OpenAiBatchPlan.setName(set);
         Map<String, OfflineEvaluation.Planned> seen = new HashMap<>();
         int lines = 0;
@@ -76,6 +95,6 @@ public final class OpenAiBatchExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return lines;
+        return new Written(lines, skipped);
     }
 }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.openai.OpenAiOptions;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.PromptRenderer;
@@ -31,7 +31,7 @@ class OpenAiBatchExportTest {
     private static List<JsonNode> export(PromptSet set, OpenAiOptions.TokenLimit limit) throws Exception {
         StringWriter out = new StringWriter();
         Task task = set.tasks().getFirst();
-        int count = OpenAiBatchExport.write(set, task, task.variants(), ExchangeFixtures.MODEL, limit, out);
+        int count = OpenAiBatchExport.write(set, task, task.variants(), ExchangeFixtures.MODEL, limit, out).lines();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
             lines.add(JSON.readTree(line));
@@ -122,14 +122,21 @@ class OpenAiBatchExportTest {
     }
 
     @Test
-    void aRawTextVariantCannotGoToTheChatEndpoint() {
+    void rawTextVariantsAreLeftOutAndListedSinceTheChatEndpointTakesMessagesOnly() {
         PromptSet set = ExchangeFixtures.set();
         Task task = set.tasks().getFirst();
         Variant text = Variant.named("text").withShape(PromptShape.TEXT);
+        StringWriter out = new StringWriter();
 
+        OpenAiBatchExport.Written written = OpenAiBatchExport.write(set, task, List.of(text,
+                ExchangeFixtures.oneShot()), "m", OpenAiOptions.TokenLimit.MAX_TOKENS, out);
+
+        assertThat(written.lines()).isEqualTo(3);
+        assertThat(out.toString()).doesNotContain("_text_");
+        assertThat(written.skipped()).singleElement().asString().contains("\"text\" is raw text");
         assertThatThrownBy(() -> OpenAiBatchExport.write(set, task, List.of(text), "m",
                 OpenAiOptions.TokenLimit.MAX_TOKENS, new StringWriter()))
-                .isInstanceOf(ProviderException.class).hasMessageContaining("chat messages only");
+                .isInstanceOf(RationaleException.class).hasMessageContaining("no chat variant");
     }
 
     private static List<ChatMessage> messages(JsonNode body) {
