@@ -27,6 +27,7 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
@@ -128,13 +129,13 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PromptSet set = PromptSetFiles.load(file);
-        Task task = task(set);
-        EvalPlan plan = EvalPlan.of(set, task, variants(task), targets(endpointOptions.resolve(spec)), cases(task),
-                samples, !noLikelihood);
+        Task task = TaskChoice.task(set, taskId, file);
+        EvalPlan plan = EvalPlan.of(set, task, TaskChoice.variants(task, variantIds),
+                targets(endpointOptions.resolve(spec)), cases(task), samples, !noLikelihood);
         Path resultsPath = out != null ? out : defaultResults(file, plan.taskId());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HistoryStore store = noHistory ? null : HistoryStore.open(workspace());
+        HistoryStore store = noHistory ? null : HistoryStore.open(TaskChoice.workspace(file));
         StopOnShutdown stop = null;
         boolean interrupted;
         try (ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
@@ -171,7 +172,8 @@ final class EvalCommand implements Callable<Integer> {
                 EvalTable.print(plan, report, likelihood, stdout);
                 stdout.println("results: " + resultsPath);
                 if (history != null) {
-                    stdout.println("history: run " + history.runId() + " in " + workspace().resolve(".rationale"));
+                    stdout.println("history: run " + history.runId() + " in "
+                            + TaskChoice.workspace(file).resolve(".rationale"));
                 }
             }
             stdout.flush();
@@ -207,12 +209,6 @@ final class EvalCommand implements Callable<Integer> {
         return arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 
-    // The history lives with the prompt set's workspace: the folder the file is in.
-    private Path workspace() {
-        Path parent = file.toAbsolutePath().getParent();
-        return parent == null ? Path.of(".").toAbsolutePath() : parent;
-    }
-
     private static EvalListener both(@Nullable EvalProgress progress, @Nullable HistoryRecorder history) {
         if (history == null) {
             return progress == null ? EvalListener.NONE : progress::finished;
@@ -234,26 +230,6 @@ final class EvalCommand implements Callable<Integer> {
                 history.finished(record, request, sample, result);
             }
         };
-    }
-
-    private Task task(PromptSet set) {
-        if (taskId == null) {
-            return set.tasks().getFirst();
-        }
-        return set.task(taskId).orElseThrow(() -> new RationaleException(
-                "no task \"" + taskId + "\" in " + file.getFileName()));
-    }
-
-    private List<Variant> variants(Task task) {
-        if (variantIds.isEmpty()) {
-            return task.variants();
-        }
-        List<Variant> chosen = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(variantIds)) {
-            chosen.add(task.variant(id).orElseThrow(() -> new RationaleException(
-                    "no variant \"" + id + "\" in task \"" + task.id() + "\"")));
-        }
-        return chosen;
     }
 
     private List<EvalTarget> targets(Endpoint endpoint) {

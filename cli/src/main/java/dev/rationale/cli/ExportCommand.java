@@ -7,7 +7,6 @@ import dev.rationale.core.promptset.ModelTarget;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
-import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.openai.OpenAiOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -70,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PromptSet set = PromptSetFiles.load(file);
-        Task task = task(set);
+        Task task = TaskChoice.task(set, taskId, file);
         return switch (format) {
             case "openai-batch" -> openAiBatch(set, task);
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
@@ -84,7 +82,8 @@ final class ExportCommand implements Callable<Integer> {
                 .orElseThrow(() -> new RationaleException("give a model with --model (the set names none)"));
         OpenAiBatchExport.Written written;
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            written = OpenAiBatchExport.write(set, task, variants(task), chosen, tokenLimit(), writer);
+            written = OpenAiBatchExport.write(set, task, TaskChoice.variants(task, variantIds), chosen, tokenLimit(),
+                    writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
@@ -103,25 +102,5 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--max-tokens-field must be"
                     + " max_completion_tokens or max_tokens, not \"" + maxTokensField + "\"");
         };
-    }
-
-    private Task task(PromptSet set) {
-        if (taskId == null) {
-            return set.tasks().getFirst();
-        }
-        return set.task(taskId).orElseThrow(() -> new RationaleException(
-                "no task \"" + taskId + "\" in " + file.getFileName()));
-    }
-
-    private List<Variant> variants(Task task) {
-        if (variantIds.isEmpty()) {
-            return task.variants();
-        }
-        List<Variant> chosen = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(variantIds)) {
-            chosen.add(task.variant(id).orElseThrow(() -> new RationaleException(
-                    "no variant \"" + id + "\" in task \"" + task.id() + "\"")));
-        }
-        return chosen;
     }
 }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Tally;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +32,27 @@ final class HistoryCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "Missing a command: 'rationale history list' or 'rationale history show RUN_ID'.");
+    }
+
+    /**
+     * What {@code query} reads from the history of {@code workspace}; empty when the folder has none, since
+     * reading must not create a history where there is none (a missing one holds no run).
+     */
+    static <T> Optional<T> read(Path workspace, Function<HistoryStore, Optional<T>> query) {
+        if (!HistoryStore.exists(workspace)) {
+            return Optional.empty();
+        }
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            return query.apply(store);
+        }
+    }
+
+    /** Says that the workspace has no such run; returns the exit code for it. */
+    static int noRun(CommandSpec spec, Path workspace, String runId) {
+        spec.commandLine().getErr().println("rationale: no run " + runId + " in "
+                + HistoryStore.databaseFile(workspace).toAbsolutePath().normalize());
+        spec.commandLine().getErr().flush();
+        return RationaleCommand.EXIT_BAD_INPUT;
     }
 
     /** A time as people read it on their own terminal. */

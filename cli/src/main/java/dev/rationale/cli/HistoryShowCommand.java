@@ -2,7 +2,6 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.history.CellSummary;
-import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
@@ -39,12 +38,10 @@ final class HistoryShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<Report> report = read();
+        Optional<Report> report = HistoryCommand.read(workspace.folder(),
+                store -> store.run(runId).map(run -> new Report(run, store.cells(run.id()))));
         if (report.isEmpty()) {
-            spec.commandLine().getErr().println("rationale: no run " + runId + " in "
-                    + HistoryStore.databaseFile(workspace.folder()).toAbsolutePath().normalize());
-            spec.commandLine().getErr().flush();
-            return RationaleCommand.EXIT_BAD_INPUT;
+            return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
         Run run = report.get().run();
         List<CellSummary> cells = report.get().cells();
@@ -61,16 +58,6 @@ final class HistoryShowCommand implements Callable<Integer> {
     }
 
     private record Report(Run run, List<CellSummary> cells) {
-    }
-
-    // Showing must not create a history in a folder that has none: a missing one holds no run.
-    private Optional<Report> read() {
-        if (!HistoryStore.exists(workspace.folder())) {
-            return Optional.empty();
-        }
-        try (HistoryStore store = HistoryStore.open(workspace.folder())) {
-            return store.run(runId).map(run -> new Report(run, store.cells(run.id())));
-        }
     }
 
     private static void printSummary(Run run, PrintWriter out) {

@@ -65,7 +65,7 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         String runId = null;
         try (ResultsFile results = ResultsFile.create(resultsPath);
-                HistoryStore store = noHistory ? null : HistoryStore.open(workspace())) {
+                HistoryStore store = noHistory ? null : HistoryStore.open(TaskChoice.workspace(setFile))) {
             HistoryRecorder history = store == null ? null
                     : HistoryRecorder.start(store, batch.plan(), setFile, Clock.systemUTC());
             batch.record(results, history);
@@ -74,7 +74,8 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
         EvalTable.print(batch.plan(), EvalReport.of(batch.plan(), batch.records()), stdout);
         stdout.println("results: " + resultsPath);
         if (runId != null) {
-            stdout.println("history: run " + runId + " in " + workspace().resolve(HistoryStore.FOLDER));
+            stdout.println("history: run " + runId + " in "
+                    + TaskChoice.workspace(setFile).resolve(HistoryStore.FOLDER));
         }
         stdout.flush();
         listLeftovers(batch);
@@ -98,11 +99,5 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
     private static String shortList(List<String> items) {
         String shown = String.join(", ", items.subList(0, Math.min(LISTED, items.size())));
         return items.size() > LISTED ? shown + ", …" : shown;
-    }
-
-    // As for 'rationale eval': the history lives with the prompt set's workspace, the folder the file is in.
-    private Path workspace() {
-        Path parent = setFile.toAbsolutePath().getParent();
-        return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 }

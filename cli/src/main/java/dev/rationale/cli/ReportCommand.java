@@ -4,7 +4,6 @@ package dev.rationale.cli;
 import dev.rationale.core.exchange.HtmlRunReport;
 import dev.rationale.core.exchange.RunResultsExport;
 import dev.rationale.core.exchange.RunSnapshot;
-import dev.rationale.core.history.HistoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -52,12 +51,10 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown format \"" + format + "\" (one of: html, csv, jsonl)");
         }
-        Optional<RunSnapshot> snapshot = read();
+        Optional<RunSnapshot> snapshot = HistoryCommand.read(workspace.folder(),
+                store -> RunSnapshot.read(store, runId));
         if (snapshot.isEmpty()) {
-            spec.commandLine().getErr().println("rationale: no run " + runId + " in "
-                    + HistoryStore.databaseFile(workspace.folder()).toAbsolutePath().normalize());
-            spec.commandLine().getErr().flush();
-            return RationaleCommand.EXIT_BAD_INPUT;
+            return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             switch (format) {
@@ -72,15 +69,5 @@ final class ReportCommand implements Callable<Integer> {
                 + snapshot.get().completions().size() + " completions)");
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    // Reading must not create a history in a folder that has none: a missing one holds no run.
-    private Optional<RunSnapshot> read() {
-        if (!HistoryStore.exists(workspace.folder())) {
-            return Optional.empty();
-        }
-        try (HistoryStore store = HistoryStore.open(workspace.folder())) {
-            return RunSnapshot.read(store, runId);
-        }
     }
 }

@@ -59,11 +59,6 @@ public final class OfflineEvaluation {
         return planned;
     }
 
-    /** Whether {@code key} is one of the plan's completions. */
-    public boolean contains(CompletionKey key) {
-        return jobs.containsKey(key);
-    }
-
     /**
      * The record of the completion {@code key} answered by {@code result}'s first sample: graded with the task's
      * answer format, or failed when the result carries a failure.
