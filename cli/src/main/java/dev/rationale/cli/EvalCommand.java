@@ -26,8 +26,6 @@ import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
-import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;

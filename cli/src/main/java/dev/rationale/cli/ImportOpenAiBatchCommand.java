@@ -2,6 +2,7 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.HistoryRecorder;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.exchange.ImportedBatch;
@@ -71,7 +72,8 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
             batch.record(results, history);
             runId = history == null ? null : history.runId();
         }
-        EvalTable.print(batch.plan(), EvalReport.of(batch.plan(), batch.records()), stdout);
+        // A batch holds generations only: no option was scored by likelihood.
+        EvalTable.print(batch.plan(), EvalReport.of(batch.plan(), batch.records()), LikelihoodReport.NONE, stdout);
         stdout.println("results: " + resultsPath);
         if (runId != null) {
             stdout.println("history: run " + runId + " in "
