@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
             "Import test cases from a dataset file into a new or existing prompt set.",
             "A file with any problem imports nothing: exit 2 with FILE:LINE: problem."
         },
-        subcommands = {ImportBigBenchCommand.class, ImportCsvCommand.class, ImportJsonlCommand.class})
+        subcommands = {ImportBigBenchCommand.class, ImportCsvCommand.class, ImportJsonlCommand.class,
+            ImportPromptfooCommand.class})
 final class ImportCommand implements Runnable {
     @Spec
     private CommandSpec spec;
