@@ -3,6 +3,7 @@ package dev.rationale.core.exchange;
 
 import dev.rationale.core.exchange.NunjucksText.Piece;
 import dev.rationale.core.promptset.Exemplar;
+import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatMessage;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a promptfoo chat prompt (a list of messages with {@code {{ name }}} variables) into a chat variant that
@@ -32,10 +34,10 @@ final class ChatPromptReader {
     static Optional<ChatVariant> read(String id, String label, List<ChatMessage> messages, List<String> notMapped) {
         String where = "prompt \"" + label + "\": ";
         List<ChatMessage> rest = new ArrayList<>(messages);
-        String system = null;
-        String instruction = null;
+        @Nullable String system = null;
+        @Nullable String instruction = null;
         if (!rest.isEmpty() && rest.getFirst().role() == ChatRole.SYSTEM) {
-            List<Piece> pieces = pieces(rest.removeFirst().content(), where, notMapped).orElse(null);
+            List<Piece> pieces = PromptTexts.pieces(rest.removeFirst().content(), where, notMapped).orElse(null);
             if (pieces == null) {
                 return Optional.empty();
             }
@@ -49,7 +51,7 @@ final class ChatPromptReader {
             notMapped.add(where + "the messages are not [system], then user/assistant pairs, then a user message");
             return Optional.empty();
         }
-        List<Piece> input = pieces(rest.removeLast().content(), where, notMapped).orElse(null);
+        List<Piece> input = PromptTexts.pieces(rest.removeLast().content(), where, notMapped).orElse(null);
         if (input == null) {
             return Optional.empty();
         }
@@ -72,12 +74,8 @@ final class ChatPromptReader {
                 exemplars.isEmpty() ? null : "{{answer}}", null);
         Variant variant = new Variant(id, label, exemplars.isEmpty() ? 0 : null,
                 exemplars.stream().map(Exemplar::id).toList(), null, null, null, null,
-                dev.rationale.core.promptset.PromptShape.CHAT, system, template, null, null);
+                PromptShape.CHAT, system, template, null, null);
         return Optional.of(new ChatVariant(variant, exemplars));
-    }
-
-    private static Optional<List<Piece>> pieces(String content, String where, List<String> notMapped) {
-        return PromptTexts.pieces(content, where, notMapped);
     }
 
     // The user text is matched against the template with each variable as a lazy group; the same name twice must

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a prompt set as Markdown for people to read: the set's settings, then per task its answer format,
@@ -91,15 +92,10 @@ public final class MarkdownWriter {
         if (task.exemplars().isEmpty()) {
             return;
         }
-        line("");
-        line("### Exemplars");
+        section("Exemplars");
         int n = 0;
         for (Exemplar exemplar : task.exemplars()) {
-            n++;
-            line("");
-            line("#### " + n + (exemplar.id() != null ? ". `" + exemplar.id() + "`" : ".")
-                    + (exemplar.effectiveEnabled() ? "" : " (disabled: never shown)"));
-            line("");
+            item(++n, exemplar.id(), exemplar.effectiveEnabled() ? "" : " (disabled: never shown)");
             fields(exemplar.inputs());
             if (exemplar.hasRationale()) {
                 field("Reasoning", String.valueOf(exemplar.rationale()));
@@ -112,19 +108,26 @@ public final class MarkdownWriter {
         if (task.cases().isEmpty()) {
             return;
         }
-        line("");
-        line("### Test cases");
+        section("Test cases");
         int n = 0;
         for (TestCase testCase : task.cases()) {
-            n++;
-            line("");
-            line("#### " + n + (testCase.id() != null ? ". `" + testCase.id() + "`" : "."));
-            line("");
+            item(++n, testCase.id(), "");
             fields(testCase.inputs());
             if (testCase.expected() != null) {
                 field("Expected", testCase.expected());
             }
         }
+    }
+
+    private void section(String title) {
+        line("");
+        line("### " + title);
+    }
+
+    private void item(int n, @Nullable String id, String note) {
+        line("");
+        line("#### " + n + (id != null ? ". `" + id + "`" : ".") + note);
+        line("");
     }
 
     private void variant(Task task, Variant variant) {
@@ -200,7 +203,7 @@ public final class MarkdownWriter {
         }
     }
 
-    private static String inlineSettings(GenerationSettings settings) {
+    private static String inlineSettings(@Nullable GenerationSettings settings) {
         if (settings == null || settings.equals(GenerationSettings.NONE)) {
             return "";
         }
@@ -239,7 +242,7 @@ public final class MarkdownWriter {
         line(fence);
     }
 
-    private void paragraph(String text) {
+    private void paragraph(@Nullable String text) {
         if (text != null && !text.isBlank()) {
             line("");
             line(text);

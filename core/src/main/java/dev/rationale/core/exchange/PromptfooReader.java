@@ -17,11 +17,13 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatMessage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a promptfoo configuration into a prompt set: each prompt becomes a variant (a label {@code TASK:VARIANT}
@@ -43,7 +45,7 @@ public final class PromptfooReader {
         final List<Variant> variants = new ArrayList<>();
         final List<Exemplar> exemplars = new ArrayList<>();
         final List<TestCase> cases = new ArrayList<>();
-        AnswerFormat answer;
+        @Nullable AnswerFormat answer;
     }
 
     private PromptfooReader(String defaultTask) {
@@ -160,7 +162,7 @@ public final class PromptfooReader {
         }
         try {
             return Optional.of(List.of(JSON.readValue(raw, ChatMessage[].class)));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -12,6 +12,7 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.render.PromptRenderer;
+import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,9 +97,9 @@ class ExchangeRoundTripTest {
             for (Variant variant : task.variants()) {
                 assertThat(markdown.text()).contains("### Variant: " + variant.effectiveLabel());
                 switch (PromptRenderer.render(task, variant, task.cases().getFirst())) {
-                    case dev.rationale.core.render.RenderedPrompt.Text text ->
+                    case RenderedPrompt.Text text ->
                             assertThat(markdown.text()).contains("text\n" + text.prompt() + "\n```");
-                    case dev.rationale.core.render.RenderedPrompt.Chat chat -> chat.messages().forEach(m ->
+                    case RenderedPrompt.Chat chat -> chat.messages().forEach(m ->
                             assertThat(markdown.text()).contains("**" + m.role().wireName() + "**\n\n")
                                     .contains("text\n" + m.content() + "\n"));
                 }

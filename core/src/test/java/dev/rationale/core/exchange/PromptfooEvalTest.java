@@ -17,7 +17,6 @@ import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,13 +115,7 @@ class PromptfooEvalTest {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, "promptfoo");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return PromptfooGraderTest.onPath("promptfoo");
     }
 
     /** Answers each case with its expected letter ("The answer is (D).") except one, which gets a wrong one. */

@@ -10,15 +10,22 @@ import dev.rationale.core.endpoint.KeyReference;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.PromptShape;
+import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -55,17 +62,17 @@ class PromptfooWriterTest {
 
     // Fills {{ name }} as promptfoo does for the subset the writer produces; chat prompts are JSON messages.
     private static RenderedPrompt filled(String raw, TestCase testCase, Variant variant) {
-        if (variant.effectiveShape() == dev.rationale.core.promptset.PromptShape.TEXT) {
+        if (variant.effectiveShape() == PromptShape.TEXT) {
             return new RenderedPrompt.Text(fill(raw, testCase));
         }
-        List<dev.rationale.core.render.ChatMessage> messages = new ArrayList<>();
+        List<ChatMessage> messages = new ArrayList<>();
         try {
             for (JsonNode message : JSON.readTree(raw)) {
-                messages.add(new dev.rationale.core.render.ChatMessage(dev.rationale.core.render.ChatRole.valueOf(
-                        message.path("role").asText().toUpperCase(java.util.Locale.ROOT)),
+                messages.add(new ChatMessage(ChatRole.valueOf(
+                        message.path("role").asText().toUpperCase(Locale.ROOT)),
                         fill(message.path("content").asText(), testCase)));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("a chat prompt must be a JSON list", e);
         }
         return new RenderedPrompt.Chat(messages);
@@ -166,9 +173,9 @@ class PromptfooWriterTest {
     @Test
     void aSectionOnAnInputIsNamedBecausePromptfooWouldSendADifferentPrompt() {
         Task task = new Task("t", null, null,
-                new dev.rationale.core.promptset.PromptTemplate(null, "Q: {{q}}{{#hint}} (hint: {{hint}}){{/hint}}",
+                new PromptTemplate(null, "Q: {{q}}{{#hint}} (hint: {{hint}}){{/hint}}",
                         null, null, null),
-                null, List.of(), List.of(new TestCase("c1", java.util.Map.of("q", "why?", "hint", ""), null)),
+                null, List.of(), List.of(new TestCase("c1", Map.of("q", "why?", "hint", ""), null)),
                 List.of(Variant.named("v")));
 
         Exported exported = PromptfooWriter.write(PromptSet.of("s", List.of(task)), List.of());
