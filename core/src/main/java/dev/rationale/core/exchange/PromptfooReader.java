@@ -19,10 +19,12 @@ import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatMessage;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,8 +68,14 @@ public final class PromptfooReader {
         if (!config.path("prompts").isArray() || config.path("prompts").isEmpty()) {
             throw new RationaleException(sourceName + ": no prompts (only an inline list of prompts is read)");
         }
-        List<String> completionOnly = completionOnlyPrompts(config.path("providers"));
+        List<String> labels = new ArrayList<>();
         int n = 0;
+        for (JsonNode prompt : config.path("prompts")) {
+            n++;
+            labels.add(labelOf(prompt, n));
+        }
+        Set<String> completionOnly = completionOnlyPrompts(config.path("providers"), labels);
+        n = 0;
         for (JsonNode prompt : config.path("prompts")) {
             n++;
             prompt(prompt, n, completionOnly);
@@ -94,21 +102,37 @@ public final class PromptfooReader {
         return template != null && template.input() != null ? template.input() : "{{input}}";
     }
 
-    // A prompt only completion providers run is raw text; any other is sent as chat, as promptfoo sends it.
-    private static List<String> completionOnlyPrompts(JsonNode providers) {
-        Map<String, Boolean> onlyCompletion = new LinkedHashMap<>();
+    // A prompt only completion providers run is raw text; any other is sent as chat, as promptfoo sends it. A
+    // provider without a prompts list runs every prompt.
+    private static Set<String> completionOnlyPrompts(JsonNode providers, List<String> labels) {
+        Set<String> completion = new HashSet<>();
+        Set<String> chat = new HashSet<>();
         for (JsonNode provider : providers) {
-            boolean completion = provider.path("id").asText(provider.asText()).contains(":completion:");
-            for (JsonNode label : provider.path("prompts")) {
-                onlyCompletion.merge(label.asText(), completion, Boolean::logicalAnd);
+            boolean isCompletion = provider.path("id").asText(provider.asText()).contains(":completion:");
+            Set<String> runs = isCompletion ? completion : chat;
+            if (provider.path("prompts").isArray()) {
+                provider.path("prompts").forEach(label -> runs.add(label.asText()));
+            } else {
+                runs.addAll(labels);
             }
         }
-        return onlyCompletion.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        completion.removeAll(chat);
+        return completion;
     }
 
-    private void prompt(JsonNode prompt, int n, List<String> completionOnly) {
-        String raw = prompt.isTextual() ? prompt.asText() : prompt.path("raw").asText(null);
-        String label = prompt.path("label").asText(raw == null ? "prompt " + n : raw);
+    private static @Nullable String rawOf(JsonNode prompt) {
+        return prompt.isTextual() ? prompt.asText() : prompt.path("raw").asText(null);
+    }
+
+    // promptfoo labels a prompt without a label by its text.
+    private static String labelOf(JsonNode prompt, int n) {
+        String raw = rawOf(prompt);
+        return prompt.path("label").asText(raw == null ? "prompt " + n : raw);
+    }
+
+    private void prompt(JsonNode prompt, int n, Set<String> completionOnly) {
+        @Nullable String raw = rawOf(prompt);
+        String label = labelOf(prompt, n);
         if (raw == null || raw.startsWith("file://")) {
             notMapped.add("prompt " + n + ": only inline prompts are read, not " + (raw == null ? prompt : raw));
             return;

@@ -83,6 +83,28 @@ class PromptfooReaderTest {
     }
 
     @Test
+    void aTextPromptOnlyCompletionProvidersRunIsRawTextEndingInItsCue() {
+        PromptfooImport imported = PromptfooReader.read("""
+                prompts:
+                  - {label: plain, raw: "Q: {{ q }}\\nA:"}
+                  - {label: both, raw: "Q: {{ q }}\\nA:"}
+                providers:
+                  - {id: "openai:completion:m", prompts: [plain, both]}
+                  - {id: "openai:chat:m", prompts: [both]}
+                tests:
+                  - vars: {q: "2+2?"}
+                """, "c.yaml", "t");
+
+        Task task = imported.promptSet().task("t").orElseThrow();
+        TestCase only = task.cases().getFirst();
+        assertThat(PromptRenderer.render(task, task.variants().get(0), only))
+                .isEqualTo(new RenderedPrompt.Text("Q: 2+2?\nA:"));
+        assertThat(PromptRenderer.render(task, task.variants().get(1), only))
+                .isEqualTo(new RenderedPrompt.Chat(List.of(ChatMessage.user("Q: 2+2?\nA:"))));
+        assertThat(imported.notMapped()).isEmpty();
+    }
+
+    @Test
     void aFileWithoutPromptsIsRefused() {
         assertThatThrownBy(() -> PromptfooReader.read("tests: []\n", "empty.yaml", "t"))
                 .isInstanceOf(RationaleException.class).hasMessage("empty.yaml: no prompts (only an inline list of"
