@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "A file with any problem imports nothing: exit 2 with FILE:LINE: problem."
         },
         subcommands = {ImportBigBenchCommand.class, ImportCsvCommand.class, ImportJsonlCommand.class,
-            ImportOpenAiBatchCommand.class})
+            ImportOpenAiBatchCommand.class, ImportPromptfooCommand.class})
 final class ImportCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         versionProvider = RationaleCommand.Version.class,
         description = "Design, render and evaluate few-shot and chain-of-thought prompt sets.",
         subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, ModelsCommand.class,
-            EvalCommand.class, ImportCommand.class, HistoryCommand.class, ExportCommand.class, ReportCommand.class,
+            EvalCommand.class, ImportCommand.class, ExportCommand.class, HistoryCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class RationaleCommand implements Runnable {
     /** The file or the prompts in it are wrong: the user can fix the input. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * and {@code input} templates use (and those of its variants' overriding ones), in order of first use, without
  * the reserved {@code answer} and {@code rationale}.
  */
-final class TaskInputs {
+public final class TaskInputs {
     private static final Set<String> RESERVED = Set.of("answer", "rationale");
 
     private TaskInputs() {
@@ -25,7 +25,7 @@ final class TaskInputs {
      * @throws dev.rationale.core.template.TemplateException when a template does not parse, which a task from a
      *     validated prompt set never has
      */
-    static List<String> of(Task task) {
+    public static List<String> of(Task task) {
         Set<String> names = new LinkedHashSet<>();
         add(task.template(), names);
         for (Variant variant : task.variants()) {

@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The names the file uses for enum constants and record fields, so messages speak the file's language. */
-final class JsonNames {
+public final class JsonNames {
     private JsonNames() {
     }
 
     /** The file's spelling of a constant, e.g. {@code few-shot-rationale} for {@code FEW_SHOT_RATIONALE}. */
-    static String of(Enum<?> constant) {
+    public static String of(Enum<?> constant) {
         try {
             JsonProperty property = constant.getDeclaringClass().getField(constant.name())
                     .getAnnotation(JsonProperty.class);
