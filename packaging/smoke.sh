@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Checks a built app image the way a new user meets it: the `rationale` launcher prints its help and validates a
 # sample, and the `rationale-app` launcher opens its window under Xvfb, photographed to a PNG.
-# Usage: packaging/smoke.sh [IMAGE_DIR] [SCREENSHOT.png]   (needs xvfb-run, xwininfo and ImageMagick's import)
+# Usage: packaging/smoke.sh [--cli-only] [IMAGE_DIR] [SCREENSHOT.png]
+#   (the window check needs xvfb-run, xwininfo and ImageMagick; --cli-only skips it and needs none of them)
 # Build the image first: mvn -Ppackage -pl packaging -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+cli_only=false
+if [[ "${1:-}" == --cli-only ]]; then
+  cli_only=true
+  shift
+fi
 image="$(realpath -m "${1:-packaging/target/jpackage/rationale-app}")"
 shot="$(realpath -m "${2:-packaging/target/smoke.png}")"
 if [[ ! -x "$image/bin/rationale" || ! -x "$image/bin/rationale-app" ]]; then
@@ -20,7 +26,18 @@ run() { env -u XDG_CONFIG_HOME -u JAVA_HOME HOME="$scratch" RATIONALE_CONFIG_DIR
 
 run "$image/bin/rationale" --help | grep -q '^Usage: rationale'
 run "$image/bin/rationale" validate sample-prompts/arithmetic.rationale.json
+# The embedded engine: llama.cpp's library from the jar, called through FFM with the launcher's native access.
+model=../shared/models/stories260K.gguf
+if [[ -f "$model" ]]; then
+  run "$image/bin/rationale" run --provider embedded --model "$model" --prompt "Once upon a time" --max-tokens 4 \
+    --json 2>/dev/null | grep -q '"finishReason"'
+else
+  echo "warning: $model is missing; the embedded engine was not tried" >&2
+fi
 echo "cli: ok"
+if $cli_only; then
+  exit 0
+fi
 
 mkdir -p "$(dirname "$shot")"
 # Runs inside the virtual display: starts the app, waits for its main window (title "… — Rationale") and for the
