@@ -61,7 +61,7 @@ inside='
     sleep 1
   done
   sleep 2 && import -window root "$shot"  # the first-run dialog may still be laying out
-  grep -q "$image/lib/app/libglass" "/proc/$app/maps" \
+  grep -qF "$image/lib/app/libglass" "/proc/$app/maps" \
     || { echo "JavaFX did not load the image'"'"'s own native libraries" >&2; kill "$app"; exit 1; }
   kill "$app"
   wait "$app" || true
