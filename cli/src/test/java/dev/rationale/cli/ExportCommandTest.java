@@ -91,7 +91,8 @@ class ExportCommandTest {
                 "--task", "nope");
 
         assertThat(format.exitCode()).isEqualTo(2);
-        assertThat(format.err()).contains("unknown format \"docx\" (one of: json, yaml, promptfoo, markdown, openai-batch)");
+        assertThat(format.err())
+                .contains("unknown format \"docx\" (one of: json, yaml, promptfoo, markdown, openai-batch)");
         assertThat(task.exitCode()).isEqualTo(2);
         assertThat(task.err()).contains("no task \"nope\" in the set; it has \"arithmetic\"");
         assertThat(out).doesNotExist();
