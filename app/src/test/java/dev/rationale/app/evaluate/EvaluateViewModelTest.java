@@ -217,7 +217,7 @@ class EvaluateViewModelTest {
         onFx(() -> viewModel.casesOf(viewModel.getCells().getFirst()).forEach(c -> viewModel.openCase(c, opened::add)));
 
         assertThat(runs).hasSize(2);
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(completions.get()).as("one request of n=3 per session").isEqualTo(2);
         assertThat(opened).hasSize(2).allSatisfy(samples -> {
             assertThat(samples).hasSize(3);
             assertThat(samples).extracting(f -> f.origin().sample()).containsExactly(0, 1, 2);
