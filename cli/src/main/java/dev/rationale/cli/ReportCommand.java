@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
-import dev.rationale.core.exchange.HtmlRunReport;
-import dev.rationale.core.exchange.RunResultsExport;
+import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.exchange.RunSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,21 +46,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("html") && !format.equals("csv") && !format.equals("jsonl")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown format \"" + format + "\" (one of: html, csv, jsonl)");
-        }
+        RunReportFormat chosen = RunReportFormat.parse(format).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "unknown format \"" + format + "\" (one of: html, csv, jsonl)"));
         Optional<RunSnapshot> snapshot = HistoryCommand.read(workspace.folder(),
                 store -> RunSnapshot.read(store, runId));
         if (snapshot.isEmpty()) {
             return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            switch (format) {
-                case "html" -> writer.write(HtmlRunReport.render(snapshot.get()));
-                case "csv" -> RunResultsExport.writeCsv(snapshot.get(), writer);
-                default -> RunResultsExport.writeJsonl(snapshot.get(), writer);
-            }
+            chosen.write(snapshot.get(), writer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }

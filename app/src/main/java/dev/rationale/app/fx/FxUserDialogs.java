@@ -64,6 +64,18 @@ public final class FxUserDialogs implements UserDialogs {
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseExportFile(String title, @Nullable Path initialFolder, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        File initial = existingFolder(initialFolder);
+        if (initial != null) {
+            chooser.setInitialDirectory(initial);
+        }
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
     private static FileChooser promptSetChooser(String title, @Nullable Path initialFolder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -30,6 +30,9 @@ public interface UserDialogs {
     Optional<Path> choosePromptSetToSave(@Nullable Path initialFolder, String suggestedName);
 
     /** Tells the user that something they asked for failed, and why; returns once they have read it. */
+    /** Where to write an export; {@code suggestedName} carries the format's extension. Empty when cancelled. */
+    Optional<Path> chooseExportFile(String title, @Nullable Path initialFolder, String suggestedName);
+
     void showError(String title, String message);
 
     /** Asks a yes/no question; true only when the user confirmed. */

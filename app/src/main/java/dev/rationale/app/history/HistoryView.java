@@ -2,6 +2,7 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
@@ -23,6 +24,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -111,6 +114,16 @@ public final class HistoryView extends BorderPane {
         delete.setId("history-delete");
         delete.setOnAction(event -> viewModel.deleteSelected());
         delete.disableProperty().bind(selected.isNotEqualTo(1));
+        MenuButton report = new MenuButton("Report");
+        report.setId("history-report");
+        report.setTooltip(new Tooltip("Write the selected run as an HTML report or its results as CSV or JSONL"));
+        for (RunReportFormat format : RunReportFormat.values()) {
+            MenuItem item = new MenuItem(format.label() + "…");
+            item.setId("history-report-" + format.id());
+            item.setOnAction(event -> viewModel.reportSelected(format));
+            report.getItems().add(item);
+        }
+        report.disableProperty().bind(selected.isNotEqualTo(1));
         ComboBox<@Nullable Outcome> grade = new ComboBox<>(FXCollections.observableArrayList(null, Outcome.CORRECT,
                 Outcome.WRONG, Outcome.NO_ANSWER, Outcome.UNGRADED, Outcome.FAILED));
         grade.setId("history-grade");
@@ -141,9 +154,10 @@ public final class HistoryView extends BorderPane {
                         viewModel.completionsTotalProperty().get()), viewModel.getCompletions(),
                 viewModel.completionsTotalProperty()));
         Label completionsLabel = new Label("Completions");
-        HBox controls = new HBox(8, search, refresh, rerun, compare, delete, spacer, completionsLabel, grade, loaded);
+        HBox controls = new HBox(8, search, refresh, rerun, compare, report, delete,
+                spacer, completionsLabel, grade, loaded);
         // Buttons keep their words; the search field gives way first.
-        for (Region fixed : List.of(refresh, rerun, compare, delete, completionsLabel, grade, loaded)) {
+        for (Region fixed : List.of(refresh, rerun, compare, report, delete, completionsLabel, grade, loaded)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         controls.setAlignment(Pos.CENTER_LEFT);

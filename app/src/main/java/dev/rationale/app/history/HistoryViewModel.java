@@ -2,11 +2,13 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.fx.Failures;
+import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.exchange.RunReportFormat;
+import dev.rationale.core.exchange.RunSnapshot;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRow;
@@ -17,18 +19,24 @@ import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.StoredCompletion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -253,6 +261,39 @@ public final class HistoryViewModel {
                         rerunHost.start(request);
                     }
                 }, fx);
+    }
+
+    /**
+     * Asks where, then writes the selected run from the history in {@code format} off the FX thread: an HTML report
+     * (grid, charts, cases with heat maps) or one row per completion.
+     */
+    public void reportSelected(RunReportFormat format) {
+        Run run = selectedRun.get();
+        Path folder = workspace.get();
+        if (run == null || folder == null) {
+            return;
+        }
+        Optional<Path> chosen = dialogs.chooseExportFile("Export " + format.label(), folder,
+                run.id() + "." + format.id());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path out = chosen.get();
+        CompletableFuture.supplyAsync(() -> {
+            try (HistoryStore store = HistoryStore.open(folder)) {
+                RunSnapshot snapshot = RunSnapshot.read(store, run.id()).orElseThrow(() -> new HistoryException(
+                        "run " + run.id() + " is no longer in the history"));
+                try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    format.write(snapshot, writer);
+                }
+                return snapshot.completions().size();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write " + out, e);
+            }
+        }, background).whenCompleteAsync((count, error) -> message.set(error != null
+                ? "Cannot write the report: " + Failures.messageOf(error)
+                : "Wrote " + out.getFileName() + ": " + format.label() + " of run " + run.id() + " (" + count
+                        + " completions)."), fx);
     }
 
     /** Deletes the selected run and its completions once the user confirms, then lists the runs again. */

@@ -7,10 +7,11 @@ import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.compose.ComposeView;
 import dev.rationale.app.endpoints.EndpointsDialog;
 import dev.rationale.app.evaluate.EvaluateView;
-import dev.rationale.app.history.HistoryView;
+import dev.rationale.app.exchange.SetExport;
 import dev.rationale.app.firstrun.FirstRunChoice;
 import dev.rationale.app.firstrun.FirstRunDialog;
 import dev.rationale.app.fx.Styles;
+import dev.rationale.app.history.HistoryView;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.output.TokenPopup;
 import dev.rationale.app.theme.Theme;
@@ -243,9 +244,15 @@ public final class MainWindow extends BorderPane {
         MenuItem saveAs = item("Save _as…", "shell-save-as",
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 workbench::saveAs);
+        Menu export = new Menu("_Export");
+        export.setId("shell-export");
+        for (SetExport kind : SetExport.values()) {
+            export.getItems().add(item(kind.label(), "shell-export-" + kind.name().toLowerCase(Locale.ROOT), null,
+                    () -> workbench.export(kind)));
+        }
         MenuItem quit = item("_Quit", "shell-quit", shortcut(KeyCode.Q), this::quit);
         Menu file = new Menu("_File", null, open, openFolder, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+                export, new SeparatorMenuItem(), quit);
         file.setId("shell-menu-file");
         return file;
     }

@@ -7,12 +7,13 @@ import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
 import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.evaluate.EvaluateViewModel;
+import dev.rationale.app.exchange.SetExport;
+import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.Failures;
+import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.history.RerunHost;
 import dev.rationale.app.history.RerunRequest;
-import dev.rationale.app.fx.Debounced;
-import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
@@ -33,8 +34,8 @@ import dev.rationale.core.workspace.PromptSetFolder;
 import dev.rationale.core.workspace.RecoveryFile;
 import dev.rationale.core.workspace.WorkspaceState;
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -390,6 +391,50 @@ public final class Workbench {
                     services.workspace().opened(file);
                     message.set("Saved " + file.getFileName() + ".");
                 }, fx);
+    }
+
+    /**
+     * Asks where, then writes the open set (as edited, saved or not) in {@code kind}'s format off the FX thread; the
+     * status says where it went and what the format could not carry.
+     */
+    public void export(SetExport kind) {
+        if (!compose.hasTaskProperty().get()) {
+            message.set("Nothing to export: the prompt set has no task.");
+            return;
+        }
+        Path file = document.getFile();
+        Path folder = file != null ? file.toAbsolutePath().getParent() : services.workspace().getFolder();
+        // Named after the file the set came from, so "mine.rationale.json" exports as "mine.md".
+        String base = file != null
+                ? String.valueOf(file.getFileName()).replaceFirst("(\\.rationale)?\\.(json|ya?ml)$", "")
+                : fileNameOf(document.displayName());
+        Optional<Path> chosen = dialogs.chooseExportFile("Export " + kind.label().replace("…", ""), folder,
+                kind.suggestedName(base));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path out = chosen.get();
+        PromptSet set = document.getPromptSet();
+        Task task = compose.currentTask();
+        Endpoint endpoint = services.runSettings().endpointProperty().get();
+        String model = String.valueOf(services.runSettings().modelProperty().get()).strip();
+        CompletableFuture.supplyAsync(() -> kind.write(set, task, endpoint, model, out), background)
+                .whenCompleteAsync((notCarried, error) -> {
+                    if (error != null) {
+                        dialogs.showError("Cannot export " + out.getFileName(), Failures.messageOf(error));
+                    } else {
+                        message.set("Exported " + out.getFileName() + "." + notCarriedText(notCarried));
+                    }
+                }, fx);
+    }
+
+    // The status bar is one line: the first thing left out, and how many more (the CLI lists them all).
+    private static String notCarriedText(List<String> notCarried) {
+        if (notCarried.isEmpty()) {
+            return "";
+        }
+        String more = notCarried.size() > 1 ? " (and " + (notCarried.size() - 1) + " more)" : "";
+        return " Not exported: " + notCarried.getFirst() + more;
     }
 
     static Path withPromptSetSuffix(Path file) {

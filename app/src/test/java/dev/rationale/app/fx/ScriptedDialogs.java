@@ -61,6 +61,12 @@ public final class ScriptedDialogs implements UserDialogs {
     }
 
     @Override
+    public Optional<Path> chooseExportFile(String title, @Nullable Path initialFolder, String suggestedName) {
+        asked.add(title + " [" + suggestedName + "]");
+        return Optional.ofNullable(file);
+    }
+
+    @Override
     public void showError(String title, String message) {
         asked.add(title);
         errors.add(message);

@@ -8,6 +8,7 @@ import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.CompletionRow;
@@ -223,6 +224,37 @@ class HistoryViewModelTest {
         try (HistoryStore store = HistoryStore.open(dir)) {
             assertThat(store.run("drop")).isEmpty();
         }
+    }
+
+    @Test
+    void aRunIsWrittenAsAReportOrItsResultsWhereTheUserChooses() throws IOException {
+        store(evaluation("r1", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE));
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.recordAll(List.of(completion("r1", "cot", small, "c0", Outcome.CORRECT),
+                    completion("r1", "cot", small, "c1", Outcome.WRONG)));
+        }
+        viewModel.refresh();
+        select("r1");
+        Path html = dir.resolve("report.html");
+        dialogs.answerFile(html);
+
+        viewModel.reportSelected(RunReportFormat.HTML);
+
+        assertThat(dialogs.asked()).containsExactly("Export HTML report [r1.html]");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("r1").contains("<svg");
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Wrote report.html: HTML report of run r1 (2"
+                + " completions).");
+
+        Path csv = dir.resolve("results.csv");
+        dialogs.answerFile(csv);
+        viewModel.reportSelected(RunReportFormat.CSV);
+
+        assertThat(Files.readAllLines(csv)).hasSize(3).element(2).asString().contains("c1").contains("wrong");
+
+        dialogs.answerFile(null);
+        viewModel.reportSelected(RunReportFormat.JSONL);
+        assertThat(viewModel.messageProperty().get()).as("cancelled: nothing written, nothing said")
+                .startsWith("Wrote results.csv");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.compare.CompareColumn;
 import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.fx.LockedFx;
+import dev.rationale.app.exchange.SetExport;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.FinishedCompletions;
@@ -38,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import mockwebserver3.MockWebServer;
@@ -377,6 +379,44 @@ class WorkbenchTest {
             assertThat(runs).extracting(Run::scope).containsOnly(new RunScope(null, 2, 2));
             assertThat(runs).extracting(r -> r.tally().total()).containsOnly(4);
         }
+    }
+
+    @Test
+    void fileExportWritesTheSetAsEditedInEachFormatAndSaysWhatItLeftOut() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        Workbench bench = workbench(null);
+        bench.open(mine);
+        waitUntil(() -> bench.getCompose().hasTaskProperty().get()
+                && !bench.getRunSettings().modelProperty().get().isBlank());
+        onFx(() -> bench.getCompose().getTemplateFields().setInstruction("Work it out, then answer."));
+        Path yaml = dir.resolve("out.rationale.yaml");
+        dialogs.answerFile(yaml);
+
+        onFx(() -> bench.export(SetExport.YAML));
+
+        onFx(() -> assertThat(bench.messageProperty().get()).isEqualTo("Exported out.rationale.yaml."));
+        List<PromptSet> edited = new ArrayList<>();
+        onFx(() -> edited.add(bench.getDocument().getPromptSet()));
+        assertThat(PromptSetFiles.load(yaml)).as("unsaved edits are exported too").isEqualTo(edited.getFirst());
+        assertThat(Files.readString(yaml)).contains("Work it out, then answer.");
+        assertThat(dialogs.asked()).containsExactly("Export Prompt set as YAML [mine.rationale.yaml]");
+
+        Path batch = dir.resolve("requests.batch.jsonl");
+        dialogs.answerFile(batch);
+        onFx(() -> bench.export(SetExport.OPENAI_BATCH));
+
+        // The arithmetic task has one chat variant among raw-text ones: its 48 cases are the batch.
+        List<String> lines = Files.readAllLines(batch);
+        assertThat(lines).hasSize(48).allSatisfy(line -> assertThat(line).contains("\"model\":\"mock\""));
+        onFx(() -> assertThat(bench.messageProperty().get()).startsWith("Exported requests.batch.jsonl. Not exported: ")
+                .contains("is raw text").endsWith("(and 6 more)"));
+
+        Path promptfoo = dir.resolve("promptfooconfig.yaml");
+        dialogs.answerFile(promptfoo);
+        onFx(() -> bench.export(SetExport.PROMPTFOO));
+
+        assertThat(Files.readString(promptfoo)).contains("openai:completion:mock")
+                .contains(server.url("/v1").toString().replaceAll("/$", ""));
     }
 
     private Path copyOfArithmetic(String name) throws IOException {
