@@ -670,8 +670,12 @@ public final class Workbench {
 
     // ---- What the window shows ----
 
+    // Read by the selected id from the document: while another set opens, the selection changes before Compose
+    // shows the new task, and the task Compose still shows may not be in the new set.
     private void showTaskVariants() {
-        List<Variant> variants = compose.hasTaskProperty().get() ? compose.currentTask().variants() : List.of();
+        String selected = compose.selectedTaskProperty().get();
+        List<Variant> variants = selected == null ? List.of()
+                : document.getPromptSet().task(selected).map(Task::variants).orElse(List.of());
         if (!variants.equals(taskVariants)) {
             taskVariants.setAll(variants);
         }

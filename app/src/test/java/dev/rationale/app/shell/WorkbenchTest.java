@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.compare.CompareColumn;
 import dev.rationale.app.compare.NoSecrets;
-import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.exchange.SetExport;
+import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.FinishedCompletions;
@@ -29,6 +29,7 @@ import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.http.HttpClients;
@@ -379,6 +380,25 @@ class WorkbenchTest {
             assertThat(runs).extracting(Run::scope).containsOnly(new RunScope(null, 2, 2));
             assertThat(runs).extracting(r -> r.tally().total()).containsOnly(4);
         }
+    }
+
+    @Test
+    void openingASetWithOtherTasksShowsTheVariantsOfItsFirstTask() {
+        Workbench bench = workbench(null);
+        bench.open(ARITHMETIC);
+        waitUntil(() -> bench.getCompose().hasTaskProperty().get());
+
+        // With the Compose view attached, the selection changed before Compose showed the new task, and the old
+        // task was looked up in the new set (seen in the screenshot tour); here the variants must be the new task's.
+        onFx(() -> bench.open(SAMPLES.resolve("multiple-choice.rationale.json")));
+
+        waitUntil(() -> "everyday-logic".equals(bench.getCompose().selectedTaskProperty().get()));
+        onFx(() -> assertThat(bench.messageProperty().get()).as("the opening went to its end")
+                .isEqualTo("Opened multiple-choice.rationale.json."));
+        onFx(() -> assertThat(bench.getTaskVariants()).extracting(Variant::id)
+                .containsExactlyElementsOf(bench.getCompose().currentTask().variants().stream().map(Variant::id)
+                        .toList())
+                .contains("zero-shot-cot"));
     }
 
     @Test
