@@ -20,6 +20,7 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
@@ -110,6 +111,7 @@ public final class EvaluateViewModel {
     private int done;
     private int correct;
     private int failed;
+    private int scored;
     private long startedNanos;
 
     /**
@@ -176,15 +178,17 @@ public final class EvaluateViewModel {
         done = 0;
         correct = 0;
         failed = 0;
+        scored = 0;
         startedNanos = System.nanoTime();
         message.set("");
         updateProgress(newPlan.totalCompletions(), 0);
         FxBatcher<SampleRecord> batcher = new FxBatcher<>(fx, batch -> counted(newPlan, batch));
+        FxBatcher<LikelihoodRecord> scores = new FxBatcher<>(fx, batch -> countedScores(newPlan, batch.size()));
         // Kept with the history run, so that History can run it again the same way.
         RunScope scope = new RunScope(datasetFile == null ? null : datasetFile.toAbsolutePath().toString(),
                 limit.get(), samples.get());
         CompletableFuture.supplyAsync(() -> begin(newPlan, setup.setFile(), scope, resultsPath, workspace, resume,
-                batcher), background)
+                batcher, scores), background)
                 .thenCompose(started -> started.running().outcome().toCompletableFuture()
                         .whenComplete((outcome, error) -> started.close(error, outcome)))
                 .whenCompleteAsync((outcome, error) -> ended(newPlan, outcome, error), fx);
@@ -209,7 +213,7 @@ public final class EvaluateViewModel {
     }
 
     private Started begin(EvalPlan newPlan, @Nullable Path setFile, RunScope scope, Path resultsPath, Path workspace,
-            boolean resume, FxBatcher<SampleRecord> batcher) {
+            boolean resume, FxBatcher<SampleRecord> batcher, FxBatcher<LikelihoodRecord> scores) {
         ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
         HistoryStore store = HistoryStore.open(workspace);
         HistoryRecorder history = HistoryRecorder.start(store, newPlan, setFile, scope, clock);
@@ -230,6 +234,11 @@ public final class EvaluateViewModel {
                 history.finished(record, request, sample, result);
                 batcher.add(record);
             }
+
+            @Override
+            public void scored(LikelihoodRecord record) {
+                scores.add(record);
+            }
         };
         RunningEvaluation evaluation = new EvaluationRunner(providers::get)
                 .start(newPlan, results, EvalOptions.DEFAULTS, listener);
@@ -242,6 +251,15 @@ public final class EvaluateViewModel {
             return;
         }
         batch.forEach(this::count);
+        updateProgress(forPlan.totalCompletions(), done);
+    }
+
+    // Scoring follows each phase's completions, so the bar can be full while options are still being scored.
+    private void countedScores(EvalPlan forPlan, int count) {
+        if (forPlan != plan) {
+            return;
+        }
+        scored += count;
         updateProgress(forPlan.totalCompletions(), done);
     }
 
@@ -262,8 +280,9 @@ public final class EvaluateViewModel {
             Duration left = Duration.ofNanos(elapsed / Math.max(1, finished) * (total - finished));
             eta = String.format(Locale.ROOT, " · about %d:%02d left", left.toMinutes(), left.toSecondsPart());
         }
-        progressText.set(String.format(Locale.ROOT, "%,d of %,d completions · %,d correct · %,d failed%s",
-                finished, total, correct, failed, eta));
+        String scoring = scored == 0 ? "" : String.format(Locale.ROOT, " · %,d cases scored by likelihood", scored);
+        progressText.set(String.format(Locale.ROOT, "%,d of %,d completions · %,d correct · %,d failed%s%s",
+                finished, total, correct, failed, scoring, eta));
     }
 
     private void ended(EvalPlan forPlan, @Nullable EvalOutcome outcome, @Nullable Throwable error) {

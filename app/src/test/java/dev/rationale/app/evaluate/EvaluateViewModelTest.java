@@ -336,6 +336,8 @@ class EvaluateViewModelTest {
         }
         List<LikelihoodRecord> scores = ResultsFile.readScores(results);
         assertThat(scores).hasSize(3).allMatch(r -> r.likelihood() == LikelihoodRecord.Status.SCORED);
+        onFx(() -> assertThat(viewModel.progressTextProperty().get()).as("scoring shows in the progress")
+                .contains(" · 3 cases scored by likelihood"));
         int correct = (int) scores.stream().filter(LikelihoodRecord::pickCorrect).count();
         int perToken = (int) scores.stream().filter(LikelihoodRecord::perTokenCorrect).count();
         onFx(() -> {
