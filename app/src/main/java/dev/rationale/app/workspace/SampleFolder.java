@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.workspace;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ public final class SampleFolder {
 
     private static final String NAME = "sample-prompts";
     private static final int PARENTS = 2;
+    private static final System.Logger LOG = System.getLogger(SampleFolder.class.getName());
 
     private SampleFolder() {
     }
@@ -29,6 +33,38 @@ public final class SampleFolder {
             return Files.isDirectory(folder) ? folder.toAbsolutePath().normalize() : null;
         }
         return findFrom(Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The folder to open the samples from: {@code found} where the user may write (edits are saved, evaluations keep
+     * their results and history beside the set), else a copy in {@code copies}. An installed app's samples sit in a
+     * read-only folder. Files already in the copy are the user's and are never overwritten; files added to the
+     * samples since are copied in.
+     *
+     * @return {@code found} when it is writable, {@code copies} when the copy could be made, else {@code found}
+     */
+    public static @Nullable Path usable(@Nullable Path found, Path copies) {
+        return usable(found, copies, Files::isWritable);
+    }
+
+    static @Nullable Path usable(@Nullable Path found, Path copies, Predicate<Path> writable) {
+        if (found == null || writable.test(found)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(found)) {
+            Files.createDirectories(copies);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = copies.resolve(String.valueOf(file.getFileName()));
+                if (!Files.exists(copy)) {
+                    Files.copy(file, copy);
+                }
+            }
+            return copies;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot copy the samples from " + found + " to " + copies
+                    + "; they open read-only", e);
+            return found;
+        }
     }
 
     static @Nullable Path findFrom(Path start) {
