@@ -146,7 +146,6 @@ public final class OutputViewModel {
      */
     public void show(FinishedCompletion completion) {
         detach();
-        finished.set(completion);
         origin.set(completion.origin().describe());
         request.set(completion.request() == null ? "" : OutputText.request(completion.request()));
         expected.set(completion.expected());
@@ -159,6 +158,8 @@ public final class OutputViewModel {
         statistics.set(OutputText.statistics(completion.timings(), completion.usage(), completion.finishReason(),
                 completion.tokens().size()));
         grade.set(completion.grade());
+        // Set once the rest is, so that what listens to it reads the completion whole.
+        finished.set(completion);
         state.set(completion.failure() != null ? RunState.FAILED : RunState.COMPLETED);
     }
 

@@ -5,6 +5,7 @@ import dev.rationale.core.analysis.Confidence;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.analysis.ReasoningChain;
 import dev.rationale.core.analysis.ReasoningSteps;
+import dev.rationale.core.answer.AnswerFormat;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -33,6 +34,8 @@ final class ReasoningStepsView extends BorderPane {
         this.viewModel = viewModel;
         createView();
         viewModel.stateProperty().addListener((obs, old, now) -> refresh());
+        // A completion shown again after another ended leaves the state COMPLETED: its arrival must refresh too.
+        viewModel.finishedProperty().addListener((obs, old, now) -> refresh());
         viewModel.reasoningProperty().addListener((obs, old, now) -> {
             if (viewModel.getState().isRunning()) {
                 placeholder.setText(now.isEmpty() ? "The steps appear when the run ends." : now);
@@ -60,11 +63,14 @@ final class ReasoningStepsView extends BorderPane {
             placeholder.setText("The steps appear when the run ends.");
             return;
         }
+        // A live run's format comes with its spec; a completion shown again carries its own.
         RunSpec spec = viewModel.getSpec();
-        if (spec == null) {
+        FinishedCompletion shown = viewModel.getFinished();
+        AnswerFormat format = spec != null ? spec.answerFormat() : shown != null ? shown.format() : null;
+        if (format == null) {
             return;
         }
-        ReasoningChain chain = ReasoningSteps.of(spec.answerFormat()).analyze(viewModel.getReasoning(),
+        ReasoningChain chain = ReasoningSteps.of(format).analyze(viewModel.getReasoning(),
                 viewModel.getText(), viewModel.getTokens());
         steps.getItems().setAll(chain.steps());
         header.setText(chain.steps().isEmpty() ? "Reasoning" : "Reasoning · " + chain.steps().size() + " steps");
