@@ -86,6 +86,7 @@ public final class EvaluateView extends BorderPane {
         variants.addListener((ListChangeListener<Variant>) change -> showVariants());
         viewModel.getCells().addListener((ListChangeListener<CellMetrics>) change -> showCharts());
         viewModel.getModels().addListener((ListChangeListener<SizedModel>) change -> showCharts());
+        viewModel.startedVariantsProperty().addListener((obs, old, now) -> started(now));
         showVariants();
     }
 
@@ -160,9 +161,19 @@ public final class EvaluateView extends BorderPane {
     }
 
     private void run(List<Variant> chosen, boolean resume) {
+        viewModel.start(setup.apply(chosen), resume);
+    }
+
+    // A run started elsewhere (History's rerun) shows which variants it runs; a sweep's are not among the ticks.
+    private void started(List<Variant> chosen) {
         lastRun.clear();
         lastRun.addAll(chosen);
-        viewModel.start(setup.apply(chosen), resume);
+        List<CheckBox> boxes = variantChecks.getChildren().stream().filter(CheckBox.class::isInstance)
+                .map(CheckBox.class::cast).toList();
+        List<String> ids = chosen.stream().map(Variant::id).toList();
+        if (boxes.stream().map(box -> ((Variant) box.getUserData()).id()).toList().containsAll(ids)) {
+            boxes.forEach(box -> box.setSelected(ids.contains(((Variant) box.getUserData()).id())));
+        }
     }
 
     private List<Variant> checkedVariants() {

@@ -100,6 +100,8 @@ public final class EvaluateViewModel {
     private final ObservableList<CellMetrics> cells = FXCollections.observableArrayList();
     private final ObservableList<SizedModel> models = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<List<Variant>> startedVariants = new ReadOnlyObjectWrapper<>(this,
+            "startedVariants", List.of());
     private final ReadOnlyObjectWrapper<LikelihoodReport> likelihood = new ReadOnlyObjectWrapper<>(this,
             "likelihood", LikelihoodReport.NONE);
     private @Nullable EvalPlan plan;
@@ -166,6 +168,7 @@ public final class EvaluateViewModel {
                 models(setup.model()).stream().map(m -> EvalTarget.of(setup.endpoint(), m)).toList(), cases,
                 samples.get(), true);
         plan = newPlan;
+        startedVariants.set(List.copyOf(setup.variants()));
         Path resultsPath = resultsFile(setup, datasetFile);
         Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
         historyFolder = workspace;
@@ -540,6 +543,14 @@ public final class EvaluateViewModel {
      */
     public ObservableList<SizedModel> getModels() {
         return models;
+    }
+
+    /**
+     * The variants of the evaluation started last, from this tab or from History's rerun: what the variant ticks
+     * should show, and what Resume continues.
+     */
+    public ReadOnlyObjectProperty<List<Variant>> startedVariantsProperty() {
+        return startedVariants.getReadOnlyProperty();
     }
 
     /** The last finished evaluation's report; null before one ended. */

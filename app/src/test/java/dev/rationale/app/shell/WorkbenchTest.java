@@ -371,6 +371,8 @@ class WorkbenchTest {
             assertThat(bench.getEvaluate().limitProperty().get()).isEqualTo(2);
             assertThat(bench.getEvaluate().samplesProperty().get()).isEqualTo(2);
             assertThat(bench.getEvaluate().progressTextProperty().get()).startsWith("4 of 4 completions");
+            assertThat(bench.getEvaluate().startedVariantsProperty().get()).extracting(Variant::id)
+                    .as("what the variant ticks show").containsExactly("zero-shot");
         });
         try (HistoryStore store = HistoryStore.open(dir)) {
             List<Run> runs = store.runs(RunFilter.all()).items();
