@@ -16,6 +16,7 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
@@ -208,24 +209,31 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static EvalListener both(@Nullable EvalProgress progress, @Nullable HistoryRecorder history) {
-        if (history == null) {
-            return progress == null ? EvalListener.NONE : progress::finished;
-        }
-        if (progress == null) {
-            return history;
+        if (progress == null && history == null) {
+            return EvalListener.NONE;
         }
         return new EvalListener() {
             @Override
             public void finished(SampleRecord record) {
-                progress.finished(record);
-                history.finished(record);
+                finished(record, null, null, null);
             }
 
             @Override
             public void finished(SampleRecord record, @Nullable CompletionRequest request,
                     CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
-                progress.finished(record);
-                history.finished(record, request, sample, result);
+                if (progress != null) {
+                    progress.finished(record);
+                }
+                if (history != null) {
+                    history.finished(record, request, sample, result);
+                }
+            }
+
+            @Override
+            public void scored(LikelihoodRecord record) {
+                if (progress != null) {
+                    progress.scored();
+                }
             }
         };
     }

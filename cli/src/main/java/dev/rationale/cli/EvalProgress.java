@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * The one-line progress of {@code rationale eval} on a terminal, redrawn in place on standard error: completions
- * done of all, how many correct and failed, and the time left at this run's pace. Completions from an earlier run
- * count as done but not toward the pace. Called from the runner's threads.
+ * done of all, how many correct and failed, multiple-choice cases scored by likelihood, and the time left at this
+ * run's pace. Completions from an earlier run count as done but not toward the pace. Called from the runner's
+ * threads.
  */
 final class EvalProgress {
     private final PrintWriter err;
@@ -21,6 +22,7 @@ final class EvalProgress {
     private int done;
     private int correct;
     private int failed;
+    private int scored;
 
     EvalProgress(PrintWriter err, EvalPlan plan, List<SampleRecord> previous) {
         this.err = err;
@@ -41,6 +43,13 @@ final class EvalProgress {
         err.flush();
     }
 
+    /** A multiple-choice case scored by likelihood, which follows its phase's completions. */
+    synchronized void scored() {
+        scored++;
+        err.print("\r" + line());
+        err.flush();
+    }
+
     synchronized void end() {
         err.println();
         err.flush();
@@ -48,6 +57,9 @@ final class EvalProgress {
 
     String line() {
         String line = String.format(Locale.ROOT, "%d/%d done, %d correct, %d failed", done, total, correct, failed);
+        if (scored > 0) {
+            line += ", " + scored + " scored by likelihood";
+        }
         int thisRun = done - doneBefore;
         if (thisRun > 0 && done < total) {
             double secondsEach = (System.nanoTime() - started) / 1e9 / thisRun;

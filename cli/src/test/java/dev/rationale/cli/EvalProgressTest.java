@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.promptset.PromptSet;
+import dev.rationale.core.promptset.PromptSetFiles;
+import dev.rationale.core.promptset.Task;
+import dev.rationale.core.provider.ProviderKind;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvalProgressTest {
+
+    @Test
+    void theLineCountsCasesScoredByLikelihoodOnceThereAreAny() {
+        PromptSet set = PromptSetFiles.load(Path.of("../sample-prompts/arithmetic.rationale.json"));
+        Task task = set.tasks().getFirst();
+        EvalPlan plan = new EvalPlan(set, task, List.of(task.variants().getFirst()), List.of(EvalTarget.of(
+                new Endpoint("local", ProviderKind.OLLAMA, "http://127.0.0.1:9/", null, null), "m")),
+                task.cases().subList(0, 2), 1);
+        StringWriter out = new StringWriter();
+        EvalProgress progress = new EvalProgress(new PrintWriter(out), plan, List.of());
+
+        assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed");
+
+        progress.scored();
+        progress.scored();
+
+        assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed, 2 scored by likelihood");
+        assertThat(out.toString()).endsWith(progress.line());
+    }
+}
