@@ -70,6 +70,12 @@ public final class CompareViewModel {
             return;
         }
         CompareColumn first = columns.getFirst();
+        if (first.isFinished()) {
+            // A completion shown again has no variant, endpoint and model of its own to repeat.
+            message.set("The first column cannot be repeated: it shows a finished completion. Add a column to"
+                    + " repeat instead.");
+            return;
+        }
         List<CompareColumn> copies = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             CompareColumn copy = new CompareColumn(fx, first.variantIdProperty().get(),

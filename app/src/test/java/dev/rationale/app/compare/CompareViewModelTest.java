@@ -222,6 +222,10 @@ class CompareViewModelTest {
                     .contains("8 ×1");
             viewModel.runAll(context);
             assertThat(viewModel.messageProperty().get()).contains("finished completions");
+            viewModel.repeatFirst(2);
+            assertThat(viewModel.getColumns()).as("nothing to repeat").hasSize(3).allMatch(CompareColumn::isFinished);
+            assertThat(viewModel.messageProperty().get()).isEqualTo("The first column cannot be repeated: it shows"
+                    + " a finished completion. Add a column to repeat instead.");
             return null;
         });
         assertThat(completions.bodies()).isEmpty();
