@@ -3,11 +3,6 @@ package dev.rationale.cli;
 
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.exchange.RunSnapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,11 +48,7 @@ final class ReportCommand implements Callable<Integer> {
         if (snapshot.isEmpty()) {
             return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            chosen.write(snapshot.get(), writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out, e);
-        }
+        chosen.write(snapshot.get(), out);
         spec.commandLine().getOut().println(out + ": " + format + " report of run " + runId + " ("
                 + snapshot.get().completions().size() + " completions)");
         spec.commandLine().getOut().flush();

@@ -19,11 +19,6 @@ import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.StoredCompletion;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -283,12 +278,8 @@ public final class HistoryViewModel {
             try (HistoryStore store = HistoryStore.open(folder)) {
                 RunSnapshot snapshot = RunSnapshot.read(store, run.id()).orElseThrow(() -> new HistoryException(
                         "run " + run.id() + " is no longer in the history"));
-                try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    format.write(snapshot, writer);
-                }
+                format.write(snapshot, out);
                 return snapshot.completions().size();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not write " + out, e);
             }
         }, background).whenCompleteAsync((count, error) -> message.set(error != null
                 ? "Cannot write the report: " + Failures.messageOf(error)

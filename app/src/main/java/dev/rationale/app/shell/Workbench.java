@@ -405,9 +405,7 @@ public final class Workbench {
         Path file = document.getFile();
         Path folder = file != null ? file.toAbsolutePath().getParent() : services.workspace().getFolder();
         // Named after the file the set came from, so "mine.rationale.json" exports as "mine.md".
-        String base = file != null
-                ? String.valueOf(file.getFileName()).replaceFirst("(\\.rationale)?\\.(json|ya?ml)$", "")
-                : fileNameOf(document.displayName());
+        String base = file != null ? PromptSetFolder.displayName(file) : fileNameOf(document.displayName());
         Optional<Path> chosen = dialogs.chooseExportFile("Export " + kind.label().replace("…", ""), folder,
                 kind.suggestedName(base));
         if (chosen.isEmpty()) {

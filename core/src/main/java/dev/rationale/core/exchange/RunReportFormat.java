@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.exchange;
 
+import dev.rationale.core.RationaleException;
+import dev.rationale.core.storage.AtomicFiles;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +36,21 @@ public enum RunReportFormat {
     /** What a person calls it, e.g. in a menu. */
     public String label() {
         return label;
+    }
+
+    /**
+     * Writes the run to {@code file}, whole or not at all.
+     *
+     * @throws RationaleException when the file cannot be written
+     */
+    public void write(RunSnapshot snapshot, Path file) {
+        StringWriter text = new StringWriter();
+        try {
+            write(snapshot, text);
+            AtomicFiles.writeString(file, text.toString());
+        } catch (IOException e) {
+            throw new RationaleException("could not write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public void write(RunSnapshot snapshot, Writer out) throws IOException {
