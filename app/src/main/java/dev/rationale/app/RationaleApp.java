@@ -59,7 +59,7 @@ public final class RationaleApp extends Application {
         var viewModel = new MainWindowViewModel();
         applyStartupTheme(viewModel);
         Workbench bench = Workbench.create(ctx, new FxUserDialogs(() -> stage), Platform::runLater,
-                SampleFolder.usable(SampleFolder.find(), ctx.configDirectory().resolve("sample-prompts")));
+                SampleFolder.find());
         workbench = bench;
         var window = new MainWindow(viewModel, bench, ctx, Platform::exit);
         window.showIn(stage);

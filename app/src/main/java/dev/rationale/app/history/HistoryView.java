@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.history;
 
+import dev.rationale.app.compose.PromptText;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
-import dev.rationale.core.render.RenderedPrompt;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -277,7 +277,7 @@ public final class HistoryView extends BorderPane {
         if (record.failure() != null) {
             text.append("\nFailed: ").append(record.failure()).append('\n');
         }
-        text.append("\n— Prompt —\n").append(promptText(record.request().prompt())).append('\n');
+        text.append("\n— Prompt —\n").append(PromptText.forReading(record.request().prompt())).append('\n');
         if (!record.reasoning().isBlank()) {
             text.append("\n— Reasoning —\n").append(record.reasoning()).append('\n');
         }
@@ -286,14 +286,6 @@ public final class HistoryView extends BorderPane {
                 .append("   Expected: ").append(record.expected() == null ? "–" : record.expected())
                 .append("   Tokens scored: ").append(record.tokens().size()).append('\n');
         return text.toString();
-    }
-
-    private static String promptText(RenderedPrompt prompt) {
-        return switch (prompt) {
-            case RenderedPrompt.Text text -> text.prompt();
-            case RenderedPrompt.Chat chat -> String.join("\n\n", chat.messages().stream()
-                    .map(m -> "[" + m.role().name().toLowerCase(Locale.ROOT) + "] " + m.content()).toList());
-        };
     }
 
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

@@ -28,7 +28,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -108,12 +107,27 @@ public final class HistoryViewModel {
     /** Lists the runs again, keeping the selection when it is still there. */
     public void refresh() {
         Path folder = workspace.get();
-        if (folder == null || !HistoryStore.exists(folder)) {
-            runs.clear();
-            message.set("No history yet: runs and evaluations of prompt sets in this workspace are kept here.");
+        if (folder == null) {
+            showNoHistory();
             return;
         }
         String text = filter.get() == null || filter.get().isBlank() ? null : filter.get().strip();
+        // Whether a history exists is asked off the FX thread too: opening the store would create one.
+        CompletableFuture.supplyAsync(() -> HistoryStore.exists(folder), background).thenAcceptAsync(exists -> {
+            if (exists) {
+                listRuns(folder, text);
+            } else {
+                showNoHistory();
+            }
+        }, fx);
+    }
+
+    private void showNoHistory() {
+        runs.clear();
+        message.set("No history yet: runs and evaluations of prompt sets in this workspace are kept here.");
+    }
+
+    private void listRuns(Path folder, @Nullable String text) {
         ask(store -> store.runs(RunFilter.all().matching(text)), page -> {
             String keep = selectedRun.get() == null ? null : selectedRun.get().id();
             runs.setAll(page.items());
@@ -348,11 +362,6 @@ public final class HistoryViewModel {
     /** How many completions of the selected run match the grade filter, loaded or not. */
     public ReadOnlyLongProperty completionsTotalProperty() {
         return completionsTotal.getReadOnlyProperty();
-    }
-
-    /** True while a page of completions is being read. */
-    public ReadOnlyBooleanProperty loadingPageProperty() {
-        return loadingPage.getReadOnlyProperty();
     }
 
     /** The run whose completions are listed and which Rerun and Delete act on. */

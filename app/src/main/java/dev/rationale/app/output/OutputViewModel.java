@@ -324,11 +324,6 @@ public final class OutputViewModel {
         return request.get();
     }
 
-    /** The test case's expected answer, or null when it has none. */
-    public ReadOnlyStringProperty expectedProperty() {
-        return expected.getReadOnlyProperty();
-    }
-
     public @Nullable String getExpected() {
         return expected.get();
     }

@@ -63,10 +63,7 @@ final class ReasoningStepsView extends BorderPane {
             placeholder.setText("The steps appear when the run ends.");
             return;
         }
-        // A live run's format comes with its spec; a completion shown again carries its own.
-        RunSpec spec = viewModel.getSpec();
-        FinishedCompletion shown = viewModel.getFinished();
-        AnswerFormat format = spec != null ? spec.answerFormat() : shown != null ? shown.format() : null;
+        AnswerFormat format = viewModel.getAnswerFormat();
         if (format == null) {
             return;
         }

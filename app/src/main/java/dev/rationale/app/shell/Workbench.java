@@ -20,6 +20,7 @@ import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.run.RunPlanner;
 import dev.rationale.app.run.RunSettingsViewModel;
 import dev.rationale.app.workspace.PromptSetDocument;
+import dev.rationale.app.workspace.SampleFolder;
 import dev.rationale.app.workspace.WorkspaceViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -224,13 +225,15 @@ public final class Workbench {
         }
         Path recent = state.recentPaths().stream().filter(Files::isRegularFile).findFirst().orElse(null);
         boolean firstStart = state.folder() == null && state.recent().isEmpty();
-        Path samples = services.samples();
+        // Only a first start shows the samples. Read-only ones (an installed image) are copied into the config
+        // folder, beside the scratch folder, so that the user can save and evaluate them.
+        Path samples = firstStart ? SampleFolder.usable(services.samples(),
+                services.scratchFolder().resolveSibling("sample-prompts")) : null;
         Path sampleFile = null;
-        if (firstStart && samples != null && Files.isDirectory(samples)) {
+        if (samples != null && Files.isDirectory(samples)) {
             sampleFile = firstSample(samples);
         }
-        return new StartPoint(recovered, problem, recent != null ? recent : sampleFile,
-                firstStart ? samples : null);
+        return new StartPoint(recovered, problem, recent != null ? recent : sampleFile, samples);
     }
 
     private static @Nullable Path firstSample(Path samples) {
