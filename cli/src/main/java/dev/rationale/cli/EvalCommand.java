@@ -59,8 +59,9 @@ import picocli.CommandLine.Spec;
         versionProvider = RationaleCommand.Version.class,
         description = {"Evaluate a task's variants on models over its test cases.",
             "Each completion is appended to the results file as one JSON line as soon as it finishes (default:"
-                    + " NAME.TASK.eval.jsonl beside the prompt set). A new run empties that file; with --resume"
-                    + " it continues it, skipping completions already answered and asking failed ones again.",
+                    + " NAME.TASK.eval.jsonl beside the prompt set, NAME.TASK.DATASET.eval.jsonl with --dataset)."
+                    + " A new run empties that file; with --resume it continues it, skipping completions already"
+                    + " answered and asking failed ones again.",
             "Prints a table of accuracy per variant and model with 95% Wilson intervals, or with --json one"
                     + " object. Exit 0 when the run completed, even with wrong answers.",
             "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
@@ -131,7 +132,7 @@ final class EvalCommand implements Callable<Integer> {
         Task task = TaskChoice.task(set, taskId, file);
         EvalPlan plan = EvalPlan.of(set, task, TaskChoice.variants(task, variantIds),
                 targets(endpointOptions.resolve(spec)), cases(task), samples, !noLikelihood);
-        Path resultsPath = out != null ? out : defaultResults(file, plan.taskId());
+        Path resultsPath = out != null ? out : ResultsFile.defaultPath(file, plan.taskId(), dataset);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HistoryStore store = noHistory ? null : HistoryStore.open(TaskChoice.workspace(file));
@@ -261,15 +262,6 @@ final class EvalCommand implements Callable<Integer> {
         return limit == null || limit >= cases.size() ? cases : cases.subList(0, limit);
     }
 
-    /**
-     * Beside the prompt set, so that resuming needs no option and the results travel with the set:
-     * {@code maths.rationale.json} and task {@code add} give {@code maths.add.eval.jsonl}.
-     */
-    static Path defaultResults(Path promptSet, String task) {
-        String name = promptSet.getFileName().toString();
-        String stem = name.replaceFirst("(\\.rationale)?\\.(json|ya?ml)$", "");
-        return promptSet.resolveSibling(stem + "." + task + ".eval.jsonl");
-    }
 
     // A run where not one request got through did not evaluate anything: say why and exit non-zero.
     private static void failIfNothingRan(List<SampleRecord> records) {

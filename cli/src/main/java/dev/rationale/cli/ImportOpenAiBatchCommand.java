@@ -62,7 +62,7 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
     public Integer call() {
         PromptSet set = PromptSetFiles.load(setFile);
         ImportedBatch batch = OpenAiBatchImport.read(files, set, taskId, model);
-        Path resultsPath = out != null ? out : EvalCommand.defaultResults(setFile, batch.plan().taskId());
+        Path resultsPath = out != null ? out : ResultsFile.defaultPath(setFile, batch.plan().taskId(), null);
         PrintWriter stdout = spec.commandLine().getOut();
         String runId = null;
         try (ResultsFile results = ResultsFile.create(resultsPath);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
@@ -182,9 +183,12 @@ class EvalCommandTest {
 
     @Test
     void theDefaultResultsFileLiesBesideThePromptSet() {
-        assertThat(EvalCommand.defaultResults(Path.of("sets", "maths.rationale.json"), "add"))
+        assertThat(ResultsFile.defaultPath(Path.of("sets", "maths.rationale.json"), "add", null))
                 .isEqualTo(Path.of("sets", "maths.add.eval.jsonl"));
-        assertThat(EvalCommand.defaultResults(Path.of("maths.yaml"), "add")).isEqualTo(Path.of("maths.add.eval.jsonl"));
+        assertThat(ResultsFile.defaultPath(Path.of("maths.yaml"), "add", null))
+                .isEqualTo(Path.of("maths.add.eval.jsonl"));
+        assertThat(ResultsFile.defaultPath(Path.of("maths.rationale.json"), "add", Path.of("data", "extra.csv")))
+                .as("a dataset's cases have results of their own").isEqualTo(Path.of("maths.add.extra.eval.jsonl"));
     }
 
     private static List<String> fieldNames(JsonNode object) {

@@ -481,16 +481,11 @@ public final class EvaluateViewModel {
         return lines;
     }
 
-    // A dataset's cases get results of their own, so resuming one never mixes them with the task's cases.
+    // Named as `rationale eval` names it, so that either can resume the other's run; an unsaved set's in scratch.
     private Path resultsFile(Setup setup, @Nullable Path datasetFile) {
-        String task = String.valueOf(setup.task().id()) + (datasetFile == null ? ""
-                : "." + String.valueOf(datasetFile.getFileName()).replaceFirst("\\.[^.]*$", ""));
         Path file = setup.setFile();
-        if (file == null) {
-            return scratchFolder.resolve("untitled." + task + ".eval.jsonl");
-        }
-        String name = String.valueOf(file.getFileName()).replaceFirst("\\.rationale\\.(json|ya?ml)$", "");
-        return file.toAbsolutePath().resolveSibling(name + "." + task + ".eval.jsonl");
+        Path set = file == null ? scratchFolder.resolve("untitled.rationale.json") : file.toAbsolutePath();
+        return ResultsFile.defaultPath(set, String.valueOf(setup.task().id()), datasetFile);
     }
 
     /** Answers per case, the overrides of the variants' own; null keeps each variant's. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An evaluation's results on disk: JSON Lines, one {@link SampleRecord} per finished completion, appended as each
@@ -58,6 +59,19 @@ public final class ResultsFile implements AutoCloseable {
     /** The records of a file, last per completion or case, in the order each first appears. */
     private record Lines(List<SampleRecord> samples, List<LikelihoodRecord> scores) {
         static final Lines NONE = new Lines(List.of(), List.of());
+    }
+
+    /**
+     * Where an evaluation's results go unless told otherwise: beside the prompt set, named after it and the task,
+     * and after the dataset when its cases come from one, so that resuming a dataset's run never mixes its cases
+     * with the task's own. {@code maths.rationale.json}, task {@code add} and {@code extra.csv} give
+     * {@code maths.add.extra.eval.jsonl}.
+     */
+    public static Path defaultPath(Path promptSet, String task, @Nullable Path dataset) {
+        String set = String.valueOf(promptSet.getFileName()).replaceFirst("(\\.rationale)?\\.(json|ya?ml)$", "");
+        String cases = dataset == null ? ""
+                : "." + String.valueOf(dataset.getFileName()).replaceFirst("\\.[^.]*$", "");
+        return promptSet.resolveSibling(set + "." + task + cases + ".eval.jsonl");
     }
 
     /**
