@@ -5,11 +5,8 @@ import dev.rationale.core.RationaleException;
 import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.history.CellSummary;
-import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionRecord;
-import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.promptset.PromptSet;
@@ -18,7 +15,6 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record RunSnapshot(Run run, List<CellSummary> cells, List<StoredCompletion> completions,
         AnswerFormat format) {
-    private static final int PAGE = 1_000;
 
     public RunSnapshot {
         cells = List.copyOf(cells);
@@ -50,16 +45,7 @@ public record RunSnapshot(Run run, List<CellSummary> cells, List<StoredCompletio
             return Optional.empty();
         }
         Run run = found.get();
-        List<StoredCompletion> completions = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE) {
-            Page<CompletionRow> page = store.completions(CompletionFilter.of(runId).page(offset, PAGE));
-            for (CompletionRow row : page.items()) {
-                store.completion(row.id()).ifPresent(completions::add);
-            }
-            if (!page.hasMore()) {
-                break;
-            }
-        }
+        List<StoredCompletion> completions = store.completionsOfRun(runId);
         Path workspace = store.file().toAbsolutePath().getParent().getParent();
         return Optional.of(new RunSnapshot(run, store.cells(runId), completions, format(run, workspace)));
     }

@@ -107,6 +107,20 @@ final class CompletionRows {
         }
     }
 
+    static List<StoredCompletion> ofRun(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + " FROM completions"
+                + " WHERE run_id = ?" + GRID_ORDER)) {
+            select.setString(1, runId);
+            List<StoredCompletion> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(readWhole(rows));
+                }
+            }
+            return found;
+        }
+    }
+
     static List<StoredCompletion> ofCase(Connection connection, CaseQuery query) throws SQLException {
         // The runs of one set's task are few; completions_by_cell then finds the case within each.
         try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + " FROM completions"

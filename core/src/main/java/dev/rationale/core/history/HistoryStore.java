@@ -136,6 +136,11 @@ public final class HistoryStore implements AutoCloseable {
         return database.read(connection -> CompletionRows.find(connection, id));
     }
 
+    /** Every completion of a run whole, in the grid's order (variant, target, case, sample), in one query. */
+    public List<StoredCompletion> completionsOfRun(String runId) {
+        return database.read(connection -> CompletionRows.ofRun(connection, runId));
+    }
+
     /**
      * Every stored completion of one case, from every run of its prompt set's task, whole and newest first (at most
      * 1,000).

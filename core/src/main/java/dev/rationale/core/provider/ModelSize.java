@@ -39,8 +39,9 @@ public record ModelSize(long parameters, Source source) {
         }
     }
 
-    public static ModelSize measured(long parameters) {
-        return new ModelSize(parameters, Source.MEASURED);
+    /** A count of the weights; null when the count is missing or not positive, as a server may send 0. */
+    public static @Nullable ModelSize measured(@Nullable Long parameters) {
+        return parameters == null || parameters <= 0 ? null : new ModelSize(parameters, Source.MEASURED);
     }
 
     /** A server's label such as "3.2B", "270M", "8.0B" or "7 B"; null for anything else, as the field is free text. */

@@ -53,7 +53,7 @@ class ModelSizeTest {
 
     @Test
     void labelsSayWhenTheNameIsAllTheSizeRestsOn() {
-        assertThat(ModelSize.measured(260_032).label()).isEqualTo("260K params");
+        assertThat(ModelSize.measured(260_032L).label()).isEqualTo("260K params");
         assertThat(ModelSize.reported("3.2B").label()).isEqualTo("3.2B params");
         assertThat(ModelSize.fromName("qwen2.5:7b").label()).isEqualTo("7B params (by name)");
     }
@@ -68,6 +68,9 @@ class ModelSizeTest {
 
     @Test
     void aSizeIsPositive() {
-        assertThatThrownBy(() -> ModelSize.measured(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ModelSize(0, ModelSize.Source.MEASURED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ModelSize.measured(0L)).as("a server's 0 is no count").isNull();
+        assertThat(ModelSize.measured((Long) null)).isNull();
     }
 }

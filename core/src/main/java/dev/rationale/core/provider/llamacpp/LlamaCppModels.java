@@ -38,15 +38,12 @@ final class LlamaCppModels {
             }
             JsonNode meta = model.path("meta");
             // n_params is llama_model_n_params of the weights the server loaded: counted, not a label.
-            Long parameters = positiveLong(meta.get("n_params"));
-            models.add(new ModelInfo(id, parameters == null ? null : ModelSize.measured(parameters),
+            JsonNode parameters = meta.get("n_params");
+            models.add(new ModelInfo(id, ModelSize.measured(parameters != null && parameters.canConvertToLong()
+                    ? parameters.longValue() : null),
                     positiveInt(meta.get("n_ctx_train"))));
         }
         return models;
-    }
-
-    private static @Nullable Long positiveLong(@Nullable JsonNode value) {
-        return value != null && value.canConvertToLong() && value.longValue() > 0 ? value.longValue() : null;
     }
 
     private static @Nullable Integer positiveInt(@Nullable JsonNode value) {

@@ -23,8 +23,7 @@ record ModelList(@Nullable List<Model> data) {
             if (context == null && meta != null) {
                 context = meta.nCtxTrain();
             }
-            return new ModelInfo(id, meta == null || meta.nParams() == null || meta.nParams() <= 0 ? null
-                    : ModelSize.measured(meta.nParams()), context);
+            return new ModelInfo(id, meta == null ? null : ModelSize.measured(meta.nParams()), context);
         }
     }
 

@@ -266,7 +266,7 @@ class EmbeddedProviderTest {
             assertThat(TestModels.run(fresh, TestModels.text("The dog").withMaxTokens(1)).failure()).isNull();
 
             // The models README gives 260,032 parameters: 64-wide embeddings of 512 tokens, five layers.
-            assertThat(stories(fresh.listModels())).isEqualTo(ModelSize.measured(260_032));
+            assertThat(stories(fresh.listModels())).isEqualTo(ModelSize.measured(260_032L));
         }
     }
 
