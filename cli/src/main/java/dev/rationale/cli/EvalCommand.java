@@ -16,7 +16,6 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.HistoryRecorder;
-import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
@@ -27,8 +26,6 @@ import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
-import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.http.HttpClients;
 import java.io.Console;
@@ -145,7 +142,8 @@ final class EvalCommand implements Callable<Integer> {
             HistoryRecorder history = store == null ? null
                     : HistoryRecorder.start(store, plan, file, new RunScope(dataset == null ? null
                             : dataset.toAbsolutePath().toString(), limit, samples), Clock.systemUTC());
-            EvalListener listener = both(progress, history);
+            EvalListener listener = EvalListener.both(progress == null ? EvalListener.NONE : progress,
+                    history == null ? EvalListener.NONE : history);
             EvalOutcome outcome;
             try {
                 RunningEvaluation running = new EvaluationRunner(providers::get)
@@ -207,36 +205,6 @@ final class EvalCommand implements Callable<Integer> {
 
     private static String shellQuoted(String arg) {
         return arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
-    }
-
-    private static EvalListener both(@Nullable EvalProgress progress, @Nullable HistoryRecorder history) {
-        if (progress == null && history == null) {
-            return EvalListener.NONE;
-        }
-        return new EvalListener() {
-            @Override
-            public void finished(SampleRecord record) {
-                finished(record, null, null, null);
-            }
-
-            @Override
-            public void finished(SampleRecord record, @Nullable CompletionRequest request,
-                    CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
-                if (progress != null) {
-                    progress.finished(record);
-                }
-                if (history != null) {
-                    history.finished(record, request, sample, result);
-                }
-            }
-
-            @Override
-            public void scored(LikelihoodRecord record) {
-                if (progress != null) {
-                    progress.scored();
-                }
-            }
-        };
     }
 
     private List<EvalTarget> targets(Endpoint endpoint) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
 import java.io.PrintWriter;
@@ -14,7 +16,7 @@ import java.util.Locale;
  * run's pace. Completions from an earlier run count as done but not toward the pace. Called from the runner's
  * threads.
  */
-final class EvalProgress {
+final class EvalProgress implements EvalListener {
     private final PrintWriter err;
     private final int total;
     private final int doneBefore;
@@ -32,7 +34,8 @@ final class EvalProgress {
         this.correct = (int) previous.stream().filter(r -> r.status() == SampleStatus.CORRECT).count();
     }
 
-    synchronized void finished(SampleRecord record) {
+    @Override
+    public synchronized void finished(SampleRecord record) {
         done++;
         if (record.status() == SampleStatus.CORRECT) {
             correct++;
@@ -44,7 +47,8 @@ final class EvalProgress {
     }
 
     /** A multiple-choice case scored by likelihood, which follows its phase's completions. */
-    synchronized void scored() {
+    @Override
+    public synchronized void scored(LikelihoodRecord record) {
         scored++;
         err.print("\r" + line());
         err.flush();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -30,8 +31,10 @@ class EvalProgressTest {
 
         assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed");
 
-        progress.scored();
-        progress.scored();
+        LikelihoodRecord score = new LikelihoodRecord("arithmetic", "zero-shot", "m", "c01", "local", "m",
+                LikelihoodRecord.Status.SCORED, List.of("A"), "A", true, "A", true, List.of(), null, null);
+        progress.scored(score);
+        progress.scored(score);
 
         assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed, 2 scored by likelihood");
         assertThat(out.toString()).endsWith(progress.line());

@@ -33,8 +33,6 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ModelSize;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -225,16 +223,9 @@ public final class EvaluateViewModel {
             previous.forEach(this::count);
             updateProgress(newPlan.totalCompletions(), done);
         });
-        EvalListener listener = new EvalListener() {
+        EvalListener screen = new EvalListener() {
             @Override
             public void finished(SampleRecord record) {
-                batcher.add(record);
-            }
-
-            @Override
-            public void finished(SampleRecord record, @Nullable CompletionRequest request,
-                    CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
-                history.finished(record, request, sample, result);
                 batcher.add(record);
             }
 
@@ -243,6 +234,7 @@ public final class EvaluateViewModel {
                 scores.add(record);
             }
         };
+        EvalListener listener = EvalListener.both(history, screen);
         RunningEvaluation evaluation = new EvaluationRunner(providers::get)
                 .start(newPlan, results, EvalOptions.DEFAULTS, listener);
         current = evaluation;

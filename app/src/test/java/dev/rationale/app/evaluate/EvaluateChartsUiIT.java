@@ -101,7 +101,7 @@ class EvaluateChartsUiIT {
         Map<String, @Nullable ModelSize> sizes = new LinkedHashMap<>();
         sizes.put("qwen2.5:7b", ModelSize.reported("7.6B"));
         sizes.put("hosted", null);
-        sizes.put("smollm2", ModelSize.measured(134_515_008));
+        sizes.put("smollm2", ModelSize.measured(134_515_008L));
         Map<String, Map<String, Double>> accuracy = new LinkedHashMap<>();
         accuracy.put("zero", Map.of("qwen2.5:7b", 0.5, "hosted", 0.7));
         accuracy.put("cot-8", Map.of("qwen2.5:7b", 0.9, "smollm2", 0.2, "hosted", 0.8));

@@ -28,4 +28,28 @@ public interface EvalListener {
     }
 
     EvalListener NONE = record -> { };
+
+    /** Tells {@code first}, then {@code second}, everything it hears. */
+    static EvalListener both(EvalListener first, EvalListener second) {
+        return new EvalListener() {
+            @Override
+            public void finished(SampleRecord record) {
+                first.finished(record);
+                second.finished(record);
+            }
+
+            @Override
+            public void finished(SampleRecord record, @Nullable CompletionRequest request,
+                    CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
+                first.finished(record, request, sample, result);
+                second.finished(record, request, sample, result);
+            }
+
+            @Override
+            public void scored(LikelihoodRecord record) {
+                first.scored(record);
+                second.scored(record);
+            }
+        };
+    }
 }
