@@ -21,7 +21,7 @@ import java.util.Optional;
  * saved now), finds its task and variants (a k-shot sweep's variants are made again), its endpoint among those set up
  * now, and its dataset. Reads files: call it off the FX thread.
  */
-final class RerunResolver {
+public final class RerunResolver {
 
     private RerunResolver() {
     }
@@ -57,7 +57,11 @@ final class RerunResolver {
                 dataset);
     }
 
-    private static Optional<Path> existing(Path workspace, String stored) {
+    /**
+     * The file a run stored as {@code stored}, if it still exists: absolute, or relative to the history's workspace,
+     * or (a path the CLI kept relative to where it ran) by its name in the workspace. Reads the disk.
+     */
+    public static Optional<Path> existing(Path workspace, String stored) {
         Path file = Path.of(stored);
         Path resolved = file.isAbsolute() ? file : workspace.resolve(file);
         if (Files.isRegularFile(resolved)) {

@@ -14,6 +14,7 @@ import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.history.RerunHost;
 import dev.rationale.app.history.RerunRequest;
+import dev.rationale.app.history.RerunResolver;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
@@ -325,17 +326,18 @@ public final class Workbench {
             message.set("This run's prompt set was never saved: there is no file to reopen.");
             return;
         }
-        // A path stored relative (a CLI run in the workspace) is taken from the workspace the history is in.
-        Path file = folder == null ? Path.of(stored) : folder.resolve(stored);
-        CompletableFuture.supplyAsync(() -> Files.isRegularFile(file), background).thenAcceptAsync(exists -> {
-            if (!exists) {
-                message.set("Cannot reopen: " + file + " is no longer there.");
-            } else if (document.getFile() != null && samePath(document.getFile(), file)) {
-                showRunIn(run, file);
-            } else {
-                open(file, () -> showRunIn(run, file));
-            }
-        }, fx);
+        // Found as a rerun finds it, so that Reopen and Rerun agree on whether the file is still there.
+        Path workspace = folder == null ? Path.of("") : folder;
+        CompletableFuture.supplyAsync(() -> RerunResolver.existing(workspace, stored), background)
+                .thenAcceptAsync(found -> {
+                    if (found.isEmpty()) {
+                        message.set("Cannot reopen: " + workspace.resolve(stored) + " is no longer there.");
+                    } else if (document.getFile() != null && samePath(document.getFile(), found.get())) {
+                        showRunIn(run, found.get());
+                    } else {
+                        open(found.get(), () -> showRunIn(run, found.get()));
+                    }
+                }, fx);
     }
 
     private static boolean samePath(Path a, Path b) {
