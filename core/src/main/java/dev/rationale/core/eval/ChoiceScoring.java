@@ -3,8 +3,10 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.PromptRenderer;
+import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.scoring.ChoiceRanking;
 import dev.rationale.core.scoring.ChoiceScore;
@@ -14,9 +16,10 @@ import java.util.List;
 
 /**
  * Scores one {@link ScoringJob} on the calling thread: the prompt is the one the generation run sends for the same
- * variant and case ({@link PromptRenderer#render}); each option is written as an answer-only exemplar writes an
- * answer ({@link PromptRenderer#answerText}) and scored as the prompt's continuation. A text prompt ends right after
- * the cue, so a continuation there starts with a space, as the model's own first token would.
+ * variant and case on the same backend and model ({@link PromptShaper}); each option is written as an answer-only
+ * exemplar writes an answer ({@link PromptRenderer#answerText}) and scored as the prompt's continuation. A text
+ * prompt ends right after the cue, so a continuation there starts with a space, as the model's own first token
+ * would.
  */
 final class ChoiceScoring {
     private final Task task;
@@ -28,15 +31,18 @@ final class ChoiceScoring {
     }
 
     /** The case's record: scored, or failed with the reason; never throws for a render or backend failure. */
-    LikelihoodRecord score(ScoringJob job, ChoiceScorer scorer) {
+    LikelihoodRecord score(ScoringJob job, ChoiceScorer scorer, ChatProvider provider) {
         RenderedPrompt prompt;
         List<String> continuations = new ArrayList<>();
         try {
-            prompt = PromptRenderer.render(task, job.variant(), job.testCase());
+            prompt = PromptShaper.shape(PromptRenderer.draft(task, job.variant(), job.testCase()),
+                    provider.intake(job.target().model()), job.variant().effectiveChatLayout(), null);
             for (String option : job.question().options()) {
                 continuations.add(continuation(prompt,
                         PromptRenderer.answerText(task, job.variant(), job.testCase(), option)));
             }
+        } catch (ProviderException e) {
+            return LikelihoodRecord.failure(taskId, job, e.kind().name(), String.valueOf(e.getMessage()));
         } catch (RationaleException | IllegalArgumentException e) {
             return LikelihoodRecord.failure(taskId, job, "RENDER", String.valueOf(e.getMessage()));
         }

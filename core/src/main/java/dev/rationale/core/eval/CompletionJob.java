@@ -6,7 +6,10 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.PromptRenderer;
+import dev.rationale.core.render.PromptShaper;
+import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +34,15 @@ record CompletionJob(Variant variant, EvalTarget target, String caseId, TestCase
     }
 
     /**
-     * The request as sent, with the prompt rendered for the job's case.
+     * The request as sent, with the prompt rendered for the job's case and shaped for the backend and model.
      *
+     * @param intake how the backend takes prompts for the target's model
      * @param logprobs whether the backend gives token log-probabilities
-     * @throws dev.rationale.core.RationaleException when the prompt does not render
+     * @throws dev.rationale.core.RationaleException when the prompt does not render or cannot reach the model
      */
-    CompletionRequest request(Task task, boolean logprobs) {
-        var prompt = PromptRenderer.render(task, variant, testCase);
+    CompletionRequest request(Task task, PromptIntake intake, boolean logprobs) {
+        RenderedPrompt prompt = PromptShaper.shape(PromptRenderer.draft(task, variant, testCase), intake,
+                variant.effectiveChatLayout(), null);
         CompletionRequest request = RunRequests.of(target.model(), prompt, settings);
         // The chosen tokens' log-probabilities cost little and give the answer's probability, the confidence of a
         // single-sample case and the history's heat maps; asked for wherever the backend gives them.

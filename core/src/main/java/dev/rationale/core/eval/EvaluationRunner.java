@@ -161,7 +161,7 @@ public final class EvaluationRunner {
                 inParallel(lane.phases().get(i), lane.limit(), job -> perform(job, lane));
                 ChoiceScorer scorer = lane.scorer();
                 if (scorer != null && !handle.isCancelled()) {
-                    inParallel(lane.scoring().get(i), lane.limit(), job -> score(job, scorer));
+                    inParallel(lane.scoring().get(i), lane.limit(), job -> score(job, scorer, lane.provider()));
                 }
             }
             return null;
@@ -188,9 +188,9 @@ public final class EvaluationRunner {
             }
         }
 
-        private void score(ScoringJob job, ChoiceScorer scorer) {
+        private void score(ScoringJob job, ChoiceScorer scorer, ChatProvider provider) {
             try {
-                LikelihoodRecord record = scoring.score(job, scorer);
+                LikelihoodRecord record = scoring.score(job, scorer, provider);
                 results.append(record);
                 scored.add(record);
                 listener.scored(record);

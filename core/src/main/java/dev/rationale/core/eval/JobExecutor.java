@@ -60,6 +60,8 @@ final class JobExecutor {
         CompletionRequest request;
         try {
             request = request(job, provider);
+        } catch (ProviderException e) {
+            return Executed.unsent(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())));
         } catch (RationaleException | IllegalArgumentException e) {
             return Executed.unsent(records.failed(job, "RENDER", String.valueOf(e.getMessage())));
         }
@@ -84,7 +86,7 @@ final class JobExecutor {
     }
 
     private CompletionRequest request(CompletionJob job, ChatProvider provider) {
-        return job.request(task, provider.capabilities().logprobs());
+        return job.request(task, provider.intake(job.target().model()), provider.capabilities().logprobs());
     }
 
     /** The finished result, or null when the run was cancelled and the request did not finish. */

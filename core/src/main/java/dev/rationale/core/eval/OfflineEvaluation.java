@@ -5,6 +5,7 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.render.PromptIntake;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,12 +51,13 @@ public final class OfflineEvaluation {
     /**
      * Every request of the plan, in the plan's order.
      *
+     * @param intake how the backend that will send them takes prompts, to shape each as a run would
      * @param logprobs whether the backend gives token log-probabilities (then they are asked for, as a run does)
-     * @throws dev.rationale.core.RationaleException when a prompt does not render
+     * @throws dev.rationale.core.RationaleException when a prompt does not render or cannot reach the model
      */
-    public List<Planned> requests(boolean logprobs) {
+    public List<Planned> requests(PromptIntake intake, boolean logprobs) {
         List<Planned> planned = new ArrayList<>(jobs.size());
-        jobs.forEach((key, job) -> planned.add(new Planned(key, job.request(plan.task(), logprobs))));
+        jobs.forEach((key, job) -> planned.add(new Planned(key, job.request(plan.task(), intake, logprobs))));
         return planned;
     }
 

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.eval.OfflineEvaluation;
 import dev.rationale.core.promptset.PromptSet;
-import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.openai.OpenAiChatBodies;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiOptions;
+import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -50,30 +50,26 @@ public final class OpenAiBatchExport {
     }
 
     /**
-     * Writes the lines. Raw-text variants are left out and listed: the chat endpoint takes messages only.
+     * Writes the lines. The chat endpoint takes messages only, so raw-text variants are laid out as chat messages by
+     * their chat layout, as a run on a chat endpoint sends them; each such request's prompt says so.
      *
      * @param variants the variants to export, in order
      * @param model the model every request names
      * @param tokenLimit which field carries the token limit; OpenAI's own API wants
      *     {@code MAX_COMPLETION_TOKENS}
-     * @throws RationaleException when a prompt does not render, no variant is a chat one, or two completions
-     *     would share an id
+     * @throws RationaleException when a prompt does not render or two completions would share an id
      * @throws UncheckedIOException when {@code out} cannot be written
      */
     public static Written write(PromptSet set, Task task, List<Variant> variants, String model,
             OpenAiOptions.TokenLimit tokenLimit, Writer out) {
-        List<Variant> chat = variants.stream().filter(v -> v.effectiveShape() == PromptShape.CHAT).toList();
-        List<String> skipped = variants.stream().filter(v -> v.effectiveShape() != PromptShape.CHAT)
-                .map(v -> "variant \"" + v.id() + "\" is raw text; the chat endpoint takes messages only").toList();
-        if (chat.isEmpty()) {
-            throw new RationaleException("task \"" + task.id() + "\" has no chat variant to export: " + skipped);
-        }
-        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, chat, model);
+        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, variants, model);
+        PromptIntake intake = OpenAiBatchPlan.intake(model);
         String setName = OpenAiBatchPlan.setName(set);
         Map<String, OfflineEvaluation.Planned> seen = new HashMap<>();
         int lines = 0;
         try {
-            for (OfflineEvaluation.Planned planned : evaluation.requests(OpenAiChatProvider.CAPABILITIES.logprobs())) {
+            for (OfflineEvaluation.Planned planned : evaluation.requests(intake,
+                    OpenAiChatProvider.CAPABILITIES.logprobs())) {
                 String id = BatchCustomIds.of(setName, planned.key());
                 OfflineEvaluation.Planned before = seen.put(id, planned);
                 if (before != null) {
@@ -95,6 +91,6 @@ public final class OpenAiBatchExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Written(lines, skipped);
+        return new Written(lines, List.of());
     }
 }

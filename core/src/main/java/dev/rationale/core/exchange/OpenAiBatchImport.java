@@ -96,7 +96,8 @@ public final class OpenAiBatchImport {
     private static ImportedBatch grade(OfflineEvaluation evaluation, List<Line> matched, Map<String, Match> index,
             List<String> unknown, List<String> problems) {
         Map<CompletionKey, CompletionRequest> requests = new HashMap<>();
-        evaluation.requests(true).forEach(p -> requests.put(p.key(), p.request()));
+        String model = evaluation.plan().targets().getFirst().model();
+        evaluation.requests(OpenAiBatchPlan.intake(model), true).forEach(p -> requests.put(p.key(), p.request()));
         Map<CompletionKey, ImportedBatch.Imported> imported = new LinkedHashMap<>();
         String target = evaluation.plan().targets().getFirst().id();
         for (Line line : matched) {

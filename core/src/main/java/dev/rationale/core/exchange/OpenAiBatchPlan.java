@@ -11,6 +11,7 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.render.PromptIntake;
 import java.util.List;
 
 /**
@@ -35,6 +36,11 @@ final class OpenAiBatchPlan {
                 .findFirst().orElse(GenerationSettings.NONE);
         EvalTarget target = new EvalTarget(model, ENDPOINT, model, targetSettings);
         return new OfflineEvaluation(new EvalPlan(set, task, variants, List.of(target), task.cases(), null));
+    }
+
+    /** How a batch takes prompts: OpenAI's chat endpoint, messages only, no prefilled reply. */
+    static PromptIntake intake(String model) {
+        return PromptIntake.chatOnly("OpenAI Batch", model, false);
     }
 
     /** The set's name as ids hash it: its name, or empty when it has none. */

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A prompting strategy for a task: how many exemplars and which, the reasoning style, chat or raw text, the
  * system text, template overrides, and how many samples to draw per case (more than one is self-consistency).
+ * {@code chatLayout} says how a raw-text variant becomes chat messages where the backend or the model wants chat.
  */
 @JsonPropertyOrder({"id", "label", "shots", "exemplars", "selection", "seed", "reasoning", "trigger", "shape",
-        "system", "template", "samples", "settings"})
+        "chatLayout", "system", "template", "samples", "settings"})
 public record Variant(
         @Nullable String id,
         @Nullable String label,
@@ -25,12 +26,22 @@ public record Variant(
         @Nullable String system,
         @Nullable PromptTemplate template,
         @Nullable Integer samples,
-        @Nullable GenerationSettings settings) {
+        @Nullable GenerationSettings settings,
+        @Nullable ChatLayout chatLayout) {
 
     public static final String DEFAULT_TRIGGER = "Let's think step by step.";
 
     public Variant {
         exemplars = Lists.copyOf(exemplars);
+    }
+
+    /** A variant with the default chat layout. */
+    public Variant(@Nullable String id, @Nullable String label, @Nullable Integer shots, List<String> exemplars,
+            @Nullable ExemplarSelection selection, @Nullable Long seed, @Nullable ReasoningStyle reasoning,
+            @Nullable String trigger, @Nullable PromptShape shape, @Nullable String system,
+            @Nullable PromptTemplate template, @Nullable Integer samples, @Nullable GenerationSettings settings) {
+        this(id, label, shots, exemplars, selection, seed, reasoning, trigger, shape, system, template, samples,
+                settings, null);
     }
 
     /** A variant with the given id and everything else at its default. */
@@ -58,6 +69,10 @@ public record Variant(
         return shape == null ? PromptShape.CHAT : shape;
     }
 
+    public ChatLayout effectiveChatLayout() {
+        return chatLayout == null ? ChatLayout.MULTI_TURN : chatLayout;
+    }
+
     /** Completions per case; more than one is self-consistency. */
     public int effectiveSamples() {
         return samples == null ? 1 : samples;
@@ -78,16 +93,21 @@ public record Variant(
 
     public Variant withShots(@Nullable Integer k) {
         return new Variant(id, label, k, exemplars, selection, seed, reasoning, trigger, shape, system, template,
-                samples, settings);
+                samples, settings, chatLayout);
     }
 
     public Variant withReasoning(@Nullable ReasoningStyle style) {
         return new Variant(id, label, shots, exemplars, selection, seed, style, trigger, shape, system, template,
-                samples, settings);
+                samples, settings, chatLayout);
     }
 
     public Variant withShape(@Nullable PromptShape newShape) {
         return new Variant(id, label, shots, exemplars, selection, seed, reasoning, trigger, newShape, system,
-                template, samples, settings);
+                template, samples, settings, chatLayout);
+    }
+
+    public Variant withChatLayout(@Nullable ChatLayout layout) {
+        return new Variant(id, label, shots, exemplars, selection, seed, reasoning, trigger, shape, system,
+                template, samples, settings, layout);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.render.PromptIntake;
 import java.util.List;
 
 /**
@@ -15,6 +16,24 @@ public interface ChatProvider {
 
     /** What this backend can do; may depend on the endpoint's configuration, never on a network call. */
     Capabilities capabilities();
+
+    /**
+     * How this backend takes prompts for {@code model}: chat, raw text or both, and whether the model has a chat
+     * template. This default knows only the wire ({@link #capabilities()}); a backend that can ask about the model
+     * overrides it, and may block doing so: call it off the UI thread.
+     *
+     * @throws ProviderException when the backend cannot be asked (unreachable, unknown model)
+     */
+    default PromptIntake intake(String model) {
+        Capabilities can = capabilities();
+        if (!can.rawText()) {
+            return PromptIntake.chatOnly(kind().id(), model, false);
+        }
+        if (!can.chat()) {
+            return PromptIntake.textOnly(kind().id(), model);
+        }
+        return new PromptIntake(kind().id(), model, true, true, true, false, PromptIntake.Template.UNKNOWN, null);
+    }
 
     /** Starts a completion; events go to {@code listener}, ending with one Completed or Failed. */
     Cancellable stream(CompletionRequest request, CompletionListener listener);

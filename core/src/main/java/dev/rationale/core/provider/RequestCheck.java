@@ -29,10 +29,10 @@ public final class RequestCheck {
      */
     public static Checked check(CompletionRequest request, Capabilities can, String backend) {
         if (request.prompt() instanceof RenderedPrompt.Chat && !can.chat()) {
-            throw unsupported(backend + " takes raw text prompts only; use a variant with shape \"text\"");
+            throw unsupported(backend + " takes raw text prompts only");
         }
         if (request.prompt() instanceof RenderedPrompt.Text && !can.rawText()) {
-            throw unsupported(backend + " takes chat messages only; use a variant with shape \"chat\"");
+            throw unsupported(backend + " takes chat messages only");
         }
         if (request.samples() > 1 && !can.multipleSamples()) {
             throw unsupported(backend + " returns one completion per request; ask for 1 sample and repeat it");

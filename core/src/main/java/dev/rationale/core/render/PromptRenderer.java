@@ -2,14 +2,12 @@
 package dev.rationale.core.render;
 
 import dev.rationale.core.promptset.Exemplar;
-import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.template.MustacheTemplates;
 import dev.rationale.core.template.TemplateException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +21,38 @@ public final class PromptRenderer {
     private PromptRenderer() {
     }
 
-    /** The prompt {@code variant} of {@code task} sends for {@code testCase}. */
+    /** The prompt {@code variant} of {@code task} sends for {@code testCase}, in the shape it is written in. */
     public static RenderedPrompt render(Task task, Variant variant, TestCase testCase) {
-        return render(task, variant, testCase.inputs(), nameOf(testCase));
+        return draft(task, variant, testCase).asWritten();
     }
 
     /**
-     * The prompt for the given input values.
+     * The prompt for the given input values, in the shape it is written in.
      *
      * @param inputName how error messages name the inputs, e.g. {@code case "c12"}
      */
     public static RenderedPrompt render(Task task, Variant variant, Map<String, String> inputs, String inputName) {
+        return draft(task, variant, inputs, inputName).asWritten();
+    }
+
+    /** The pieces of the prompt for {@code testCase}, for {@link PromptShaper} to lay out for a backend. */
+    public static PromptDraft draft(Task task, Variant variant, TestCase testCase) {
+        return draft(task, variant, testCase.inputs(), nameOf(testCase));
+    }
+
+    /**
+     * The pieces of the prompt for the given input values.
+     *
+     * @param inputName how error messages name the inputs, e.g. {@code case "c12"}
+     */
+    public static PromptDraft draft(Task task, Variant variant, Map<String, String> inputs, String inputName) {
         Layout layout = new Layout(task, variant);
-        String instruction = layout.instruction(inputs, inputName);
-        String question = layout.input(inputs, inputName);
-        String trigger = variant.appendedTrigger();
-        List<Exemplar> shots = ExemplarPicker.pick(task, variant);
-        return variant.effectiveShape() == PromptShape.CHAT
-                ? chat(layout, shots, instruction, question, trigger)
-                : text(layout, shots, instruction, question, trigger);
+        List<PromptDraft.Shot> shots = ExemplarPicker.pick(task, variant).stream()
+                .map(shot -> new PromptDraft.Shot(layout.exemplarInput(shot), layout.exemplarOutput(shot)))
+                .toList();
+        return new PromptDraft(variant.effectiveShape(), variant.system(), layout.instruction(inputs, inputName),
+                shots, layout.input(inputs, inputName), layout.template.effectiveCue(), variant.appendedTrigger(),
+                layout.template.effectiveSeparator());
     }
 
     /**
@@ -55,53 +66,6 @@ public final class PromptRenderer {
 
     private static String nameOf(TestCase testCase) {
         return testCase.id() != null ? "case \"" + testCase.id() + "\"" : "the case";
-    }
-
-    private static RenderedPrompt chat(
-            Layout layout, List<Exemplar> shots, @Nullable String instruction, String question, String trigger) {
-        List<ChatMessage> messages = new ArrayList<>();
-        String system = joinPresent("\n\n", layout.variant.system(), instruction);
-        if (!system.isEmpty()) {
-            messages.add(ChatMessage.system(system));
-        }
-        for (Exemplar shot : shots) {
-            messages.add(ChatMessage.user(layout.exemplarInput(shot)));
-            messages.add(ChatMessage.assistant(layout.exemplarOutput(shot)));
-        }
-        messages.add(ChatMessage.user(trigger.isEmpty() ? question : question + "\n\n" + trigger));
-        return new RenderedPrompt.Chat(messages);
-    }
-
-    private static RenderedPrompt text(
-            Layout layout, List<Exemplar> shots, @Nullable String instruction, String question, String trigger) {
-        String cue = layout.template.effectiveCue();
-        List<String> parts = new ArrayList<>();
-        addIfPresent(parts, layout.variant.system());
-        addIfPresent(parts, instruction);
-        for (Exemplar shot : shots) {
-            String answer = layout.exemplarOutput(shot);
-            parts.add(layout.exemplarInput(shot) + "\n" + (cue.isEmpty() ? answer : cue + " " + answer));
-        }
-        // The prompt ends right after the cue so that the model's first token brings its own leading space.
-        String open = question + "\n" + cue;
-        if (!trigger.isEmpty()) {
-            open = cue.isEmpty() ? open + trigger : open + " " + trigger;
-        }
-        parts.add(open);
-        return new RenderedPrompt.Text(String.join(layout.template.effectiveSeparator(), parts));
-    }
-
-    private static String joinPresent(String separator, @Nullable String first, @Nullable String second) {
-        List<String> present = new ArrayList<>();
-        addIfPresent(present, first);
-        addIfPresent(present, second);
-        return String.join(separator, present);
-    }
-
-    private static void addIfPresent(List<String> parts, @Nullable String part) {
-        if (part != null && !part.isBlank()) {
-            parts.add(part);
-        }
     }
 
     /** A task's template with the variant's overrides, filled for one item at a time. */

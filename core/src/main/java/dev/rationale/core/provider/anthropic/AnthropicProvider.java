@@ -16,6 +16,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.SseReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,12 @@ public final class AnthropicProvider implements ChatProvider {
     }
 
     /** Every page of the model list, newest model first. */
+    /** Chat only; a prefilled reply where the model still takes one ({@link AnthropicPrefill}). */
+    @Override
+    public PromptIntake intake(String model) {
+        return PromptIntake.chatOnly(NAME, model, AnthropicPrefill.accepted(model));
+    }
+
     @Override
     public List<ModelInfo> listModels() {
         List<ModelInfo> models = new ArrayList<>();

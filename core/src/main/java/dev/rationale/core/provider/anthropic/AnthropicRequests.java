@@ -64,7 +64,7 @@ final class AnthropicRequests {
     static ObjectNode body(CompletionRequest request) {
         if (!(request.prompt() instanceof RenderedPrompt.Chat chat)) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                    "Anthropic takes chat messages only; use a variant with shape \"chat\"");
+                    "Anthropic takes chat messages only");
         }
         ObjectNode body = JSON.objectNode();
         body.put("model", request.model());

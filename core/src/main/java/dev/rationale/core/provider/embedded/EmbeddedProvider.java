@@ -11,6 +11,7 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  *       read and cost time on large vocabularies.</li>
  *   <li>No token limit by default: a sample ends at the model's end-of-generation token, a stop sequence, or a
  *       full context (LENGTH, with a notice). The end token is not reported as a token; usage counts it.</li>
- *   <li>Chat prompts use the GGUF's chat template, or a plain "User: / Assistant:" layout (see
+ *   <li>Chat prompts use the GGUF's chat template and are refused by a model without one (see
  *       {@code PromptTokens}); raw text is used as is; BOS is added when the model asks for it.</li>
  *   <li>Several samples are generated one after another from the same evaluated prompt.</li>
  * </ul>
@@ -139,6 +140,15 @@ public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
     public List<ScoredToken> scorePrompt(String model, RenderedPrompt prompt, int top) {
         return await(() -> ContinuationScorer.scorePrompt(engine, model, prompt, Math.clamp(top, 0,
                 MAX_TOP_LOGPROBS)));
+    }
+
+    /**
+     * Raw text on the wire; chat through the GGUF's chat template where it has one llama.cpp can apply, else raw
+     * text only (a base model). Loads the model if it is not loaded yet, so it blocks like {@link #tokenize}.
+     */
+    @Override
+    public PromptIntake intake(String model) {
+        return await(() -> ModelTemplates.intake(engine.model(model)));
     }
 
     /** The token ids the model reads for {@code prompt} (template applied, BOS added as the model asks). */

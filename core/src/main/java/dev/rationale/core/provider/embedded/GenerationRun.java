@@ -84,9 +84,6 @@ final class GenerationRun implements Cancellable, Runnable {
         }
         LlamaModel model = engine.model(request.model());
         PromptTokens prompt = PromptTokens.of(model, request.prompt());
-        if (prompt.notice() != null) {
-            emit(new Notice(prompt.notice()));
-        }
         int[] context = context(model, prompt.ids());
         LlamaSession session = engine.acquire(model, context);
         try {

@@ -16,6 +16,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.render.PromptIntake;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -81,6 +82,12 @@ public final class GeminiProvider implements ChatProvider {
     }
 
     /** Every page of the model list, models that cannot generate text left out. */
+    /** Chat only; some models refuse a request that ends with a model turn, so no reply is prefilled. */
+    @Override
+    public PromptIntake intake(String model) {
+        return PromptIntake.chatOnly(NAME, model, false);
+    }
+
     @Override
     public List<ModelInfo> listModels() {
         List<ModelInfo> models = new ArrayList<>();

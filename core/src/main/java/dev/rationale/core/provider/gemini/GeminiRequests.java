@@ -57,7 +57,7 @@ final class GeminiRequests {
     static ObjectNode body(CompletionRequest request) {
         if (!(request.prompt() instanceof RenderedPrompt.Chat chat)) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                    "Gemini takes chat messages only; use a variant with shape \"chat\"");
+                    "Gemini takes chat messages only");
         }
         ObjectNode body = JSON.objectNode();
         putSystem(body, chat.messages());

@@ -16,6 +16,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class LlamaCppProvider implements ChatProvider {
 
     private final OkHttpClient client;
     private final BaseUrl baseUrl;
+    private final LlamaCppTemplates templates;
 
     /**
      * @param baseUrl the server's root, e.g. {@code http://localhost:8080}
@@ -44,6 +46,7 @@ public final class LlamaCppProvider implements ChatProvider {
     public LlamaCppProvider(OkHttpClient client, String baseUrl) {
         this.client = client;
         this.baseUrl = BaseUrl.of(baseUrl);
+        this.templates = new LlamaCppTemplates(client, this.baseUrl, JSON);
     }
 
     @Override
@@ -82,6 +85,12 @@ public final class LlamaCppProvider implements ChatProvider {
         }
         out.emitAll(normalizer.finish());
         throw out.cutShort("before its \"stop\" event");
+    }
+
+    /** Asks the server once whether its model has a chat template ({@code GET /props}); blocks. */
+    @Override
+    public PromptIntake intake(String model) {
+        return templates.intake(model);
     }
 
     @Override

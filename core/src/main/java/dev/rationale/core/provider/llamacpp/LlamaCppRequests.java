@@ -43,7 +43,7 @@ final class LlamaCppRequests {
     static ObjectNode completion(CompletionRequest request) {
         if (!(request.prompt() instanceof RenderedPrompt.Text text)) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED,
-                    "llama.cpp /completion takes raw text prompts only; use a variant with shape \"text\"");
+                    "llama.cpp /completion takes raw text prompts only");
         }
         ObjectNode body = JSON.objectNode();
         body.put("prompt", text.prompt());

@@ -17,6 +17,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.NdjsonReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -36,6 +37,7 @@ public final class OllamaProvider implements ChatProvider {
 
     private final OkHttpClient client;
     private final BaseUrl baseUrl;
+    private final OllamaTemplates templates;
 
     /**
      * @param baseUrl the server's root, e.g. {@code http://localhost:11434}
@@ -44,6 +46,7 @@ public final class OllamaProvider implements ChatProvider {
     public OllamaProvider(OkHttpClient client, String baseUrl) {
         this.client = client;
         this.baseUrl = BaseUrl.of(baseUrl);
+        this.templates = new OllamaTemplates(client, this.baseUrl, JSON);
     }
 
     @Override
@@ -77,6 +80,12 @@ public final class OllamaProvider implements ChatProvider {
             out.emitAll(normalizer.finish());
             throw out.cutShort("before its \"done\" line");
         }, listener);
+    }
+
+    /** Asks the server for the model's template once ({@code POST /api/show}); blocks. */
+    @Override
+    public PromptIntake intake(String model) {
+        return templates.intake(model);
     }
 
     @Override

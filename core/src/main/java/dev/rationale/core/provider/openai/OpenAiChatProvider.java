@@ -12,6 +12,7 @@ import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.StreamingCall;
 import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.render.PromptIntake;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -72,6 +73,12 @@ public final class OpenAiChatProvider implements ChatProvider {
                 .build();
         ChatChunkMapper mapper = new ChatChunkMapper(name, sent.logprobs() ? sent.requestedTopLogprobs() : 0);
         return StreamingCall.start(client, http, name, checked, new OpenAiEventStream(name, mapper), listener);
+    }
+
+    /** Chat only; a last assistant message is not reliably continued by these servers, so none is sent. */
+    @Override
+    public PromptIntake intake(String model) {
+        return PromptIntake.chatOnly(name, model, false);
     }
 
     @Override

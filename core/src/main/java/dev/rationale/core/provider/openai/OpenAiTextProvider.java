@@ -13,6 +13,7 @@ import dev.rationale.core.provider.ThinkTagSplitter;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.StreamingCall;
 import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.render.PromptIntake;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -74,6 +75,12 @@ public final class OpenAiTextProvider implements ChatProvider {
         TextChunkMapper mapper = new TextChunkMapper(name, prompt, sent.logprobs() ? sent.requestedTopLogprobs() : 0,
                 sent.logprobs(), sent.promptLogprobs());
         return StreamingCall.start(client, http, name, checked, new OpenAiEventStream(name, mapper), listener);
+    }
+
+    /** Raw text only; the model's chat template is not known to this API. */
+    @Override
+    public PromptIntake intake(String model) {
+        return PromptIntake.textOnly(name, model);
     }
 
     @Override

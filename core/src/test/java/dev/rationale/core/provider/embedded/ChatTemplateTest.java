@@ -30,10 +30,4 @@ class ChatTemplateTest {
     void anUnrecognisedTemplateGivesNothing() {
         assertThat(ChatTemplate.apply("{{ something nobody knows }}", MESSAGES)).isEmpty();
     }
-
-    @Test
-    void thePlainLayoutPutsSystemTextFirstAndEndsWithTheAssistantsCue() {
-        assertThat(PromptTokens.plainLayout(MESSAGES))
-                .isEqualTo("Be brief.\n\nUser: Hi\nAssistant: Hello.\nUser: Why?\nAssistant:");
-    }
 }

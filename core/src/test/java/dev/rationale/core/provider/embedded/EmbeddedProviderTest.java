@@ -17,6 +17,7 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,19 +229,18 @@ class EmbeddedProviderTest {
     }
 
     @Test
-    void aChatPromptWithoutTemplateIsLaidOutPlainlyAndSaysSo() {
+    void aChatPromptToAModelWithoutTemplateIsRefusedWithTheFix() {
         RenderedPrompt chat = new RenderedPrompt.Chat(List.of(ChatMessage.system("Tell a story."),
                 ChatMessage.user("About a dog.")));
         CompletionRequest request = CompletionRequest.of(TestModels.stories().toString(), chat).withMaxTokens(8);
 
         CompletionResult result = TestModels.run(provider, request);
 
-        assertThat(result.notices()).singleElement().asString()
-                .contains("has no chat template").contains("\"User: …\"");
-        assertThat(result.first().finishReason()).isNotNull();
-        assertThat(provider.tokenize(TestModels.stories().toString(), chat)).isEqualTo(provider.tokenize(
-                TestModels.stories().toString(),
-                new RenderedPrompt.Text("Tell a story.\n\nUser: About a dog.\nAssistant:")));
+        assertThat(result.failure().kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
+        assertThat(result.failure().getMessage()).contains("stories260K.gguf has no chat template")
+                .contains("send it raw text");
+        assertThat(provider.intake(TestModels.stories().toString()).template())
+                .isEqualTo(PromptIntake.Template.ABSENT);
     }
 
     @Test
