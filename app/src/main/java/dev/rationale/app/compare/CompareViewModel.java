@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compare;
 
+import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
@@ -8,6 +9,7 @@ import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
@@ -17,6 +19,7 @@ import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.run.Branching;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -32,19 +35,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CompareViewModel {
 
-    /** What every column of a run shares: the prompt set, task and case, and the run's own settings. */
-    public record Context(PromptSet set, Task task, TestCase testCase, GenerationSettings overrides) {
+    /**
+     * What every column of a run shares: the prompt set, task and case, the run's own settings, and the chat layout
+     * over the variants' (null keeps theirs).
+     */
+    public record Context(PromptSet set, Task task, TestCase testCase, GenerationSettings overrides,
+            @Nullable ChatLayout layout) {
     }
 
     private final Executor fx;
+    private final Executor background;
     private final RunPlanner planner;
     private final ObservableList<CompareColumn> columns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper agreement = new ReadOnlyStringWrapper(this, "agreement", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    public CompareViewModel(RunPlanner planner, Executor fx) {
+    /** @param background plans runs (which may load a model or ask a server about it); never the FX thread */
+    public CompareViewModel(RunPlanner planner, Executor fx, Executor background) {
         this.planner = planner;
         this.fx = fx;
+        this.background = background;
     }
 
     /** Adds a column for {@code variantId} on {@code endpoint} and {@code model}. */
@@ -137,15 +147,21 @@ public final class CompareViewModel {
         GenerationSettings overrides = column.seedProperty().get() == null ? context.overrides()
                 : context.overrides().overriddenBy(new GenerationSettings(null, null, null, List.of(),
                         column.seedProperty().get(), null));
-        try {
-            RunSpec spec = planner.plan(context.set(), context.task(), variant, context.testCase(), endpoint,
-                    column.modelProperty().get(), overrides);
-            String seed = column.seedProperty().get() == null ? "" : " · seed " + column.seedProperty().get();
-            column.titleProperty().set(spec.label() + seed);
-            column.output().start(spec);
-        } catch (RuntimeException e) {
-            column.titleProperty().set(variant.effectiveLabel() + ": " + e.getMessage());
-        }
+        String model = column.modelProperty().get();
+        String seed = column.seedProperty().get() == null ? "" : " · seed " + column.seedProperty().get();
+        column.titleProperty().set(variant.effectiveLabel() + " · " + RunPlanner.shortModel(model) + seed + " …");
+        CompletableFuture.supplyAsync(() -> planner.plan(context.set(), context.task(), variant, context.testCase(),
+                endpoint, model, overrides, context.layout()), background).whenCompleteAsync((spec, error) -> {
+                    if (!columns.contains(column)) {
+                        return;
+                    }
+                    if (error != null || spec == null) {
+                        column.titleProperty().set(variant.effectiveLabel() + ": " + Failures.messageOf(error));
+                        return;
+                    }
+                    column.titleProperty().set(spec.label() + seed);
+                    column.output().start(spec);
+                }, fx);
     }
 
     /**

@@ -7,12 +7,16 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The live preview: the exact prompt in a read-only monospace area, with its kind and token count. */
+/**
+ * The live preview: the exact prompt in a read-only monospace area, with its kind and token count, and above it what
+ * was adapted for the run bar's backend and model.
+ */
 final class PreviewPane extends VBox {
     private final PromptPreview preview;
     private final TextArea text = new TextArea();
     private final Label summary = new Label();
     private final Label tokens = new Label();
+    private final Label adaptation = new Label();
 
     PreviewPane(PromptPreview preview) {
         this.preview = preview;
@@ -33,7 +37,13 @@ final class PreviewPane extends VBox {
         tokens.textProperty().bind(preview.tokenTextProperty());
         tokens.visibleProperty().bind(tokens.textProperty().isNotEmpty());
         tokens.managedProperty().bind(tokens.visibleProperty());
-        getChildren().add(text);
+        adaptation.setId("compose-adaptation");
+        adaptation.getStyleClass().add(Styles.COMPOSE_ADAPTATION);
+        adaptation.setWrapText(true);
+        adaptation.textProperty().bind(preview.adaptationProperty());
+        adaptation.visibleProperty().bind(adaptation.textProperty().isNotEmpty());
+        adaptation.managedProperty().bind(adaptation.visibleProperty());
+        getChildren().addAll(adaptation, text);
         VBox.setVgrow(text, Priority.ALWAYS);
         getStyleClass().add(Styles.COMPOSE_PREVIEW_PANE);
         showState(preview.getState());

@@ -5,6 +5,8 @@ import dev.rationale.app.fx.Debounced;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.render.PromptDraft;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
 import java.lang.System.Logger;
@@ -24,9 +26,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The live preview: the exact prompt the current task, variant and inputs render to, as readable text, with its
- * token count. Rendering runs on the background executor after edits pause; a render error becomes the preview's
- * message and the {@link PreviewState#FAILED} state, never an exception. Touch it on the FX thread only.
+ * The live preview: the exact prompt the current task, variant and inputs render to, laid out for the run bar's
+ * endpoint and model ({@link PromptShaping}), as readable text, with its token count and a line saying what was
+ * adapted for that backend. Rendering runs on the background executor after edits pause; a render error becomes the
+ * preview's message and the {@link PreviewState#FAILED} state, never an exception. Touch it on the FX thread only.
  */
 public final class PromptPreview {
     private static final Logger LOG = System.getLogger(PromptPreview.class.getName());
@@ -39,26 +42,32 @@ public final class PromptPreview {
     private final ReadOnlyObjectWrapper<@Nullable TokenCount> tokens = new ReadOnlyObjectWrapper<>(this, "tokens");
     private final ReadOnlyStringWrapper tokenText = new ReadOnlyStringWrapper(this, "tokenText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper adaptation = new ReadOnlyStringWrapper(this, "adaptation", "");
     private final ObjectProperty<TokenCounter> counter;
+    private final ObjectProperty<PromptShaping> shaping =
+            new SimpleObjectProperty<>(this, "shaping", PromptShaping.AS_WRITTEN);
     private final Debounced<Job, Result> renderer;
     private @Nullable Job last;
 
     PromptPreview(Executor fx, Executor background, Duration quietPeriod, TokenCounter counter) {
         this.counter = new SimpleObjectProperty<>(this, "counter", Objects.requireNonNull(counter));
         this.renderer = new Debounced<>(fx, background, quietPeriod, PromptPreview::render, this::show);
-        this.counter.addListener((obs, old, now) -> {
-            Job job = last;
-            if (job != null) {
-                request(job.task(), job.variant(), job.inputs(), job.inputName());
-            }
-        });
+        this.counter.addListener((obs, old, now) -> renderAgain());
+        this.shaping.addListener((obs, old, now) -> renderAgain());
+    }
+
+    private void renderAgain() {
+        Job job = last;
+        if (job != null) {
+            request(job.task(), job.variant(), job.inputs(), job.inputName());
+        }
     }
 
     /** Renders the prompt for these inputs once edits pause. All arguments are immutable snapshots. */
     void request(Task task, Variant variant, Map<String, String> inputs, String inputName) {
         // Copied: the caller's map may change while the background thread reads it.
         Job job = new Job(task, variant, Collections.unmodifiableMap(new LinkedHashMap<>(inputs)), inputName,
-                counter.get());
+                counter.get(), shaping.get());
         last = job;
         state.set(PreviewState.UPDATING);
         renderer.submit(job);
@@ -69,12 +78,14 @@ public final class PromptPreview {
         renderer.cancel();
         last = null;
         show(new Result(null, "", "", null, ""));
+        adaptation.set("");
         state.set(PreviewState.EMPTY);
     }
 
     private static Result render(Job job) {
         try {
-            RenderedPrompt rendered = PromptRenderer.render(job.task(), job.variant(), job.inputs(), job.inputName());
+            PromptDraft draft = PromptRenderer.draft(job.task(), job.variant(), job.inputs(), job.inputName());
+            RenderedPrompt rendered = shaped(job, draft);
             TokenCount count = job.counter().count(PromptText.forCounting(rendered));
             return new Result(rendered, PromptText.forReading(rendered), summary(rendered), count, "");
         } catch (RationaleException e) {
@@ -83,6 +94,16 @@ public final class PromptPreview {
             // Not a template problem but a bug or a failing token counter: keep the detail for the log.
             LOG.log(Level.WARNING, "Could not render the preview", e);
             return failure(e.toString());
+        }
+    }
+
+    // A backend that cannot be asked about its model (a server not started yet) must not hide the prompt: it is
+    // shown as written, and the line above it says why.
+    private static RenderedPrompt shaped(Job job, PromptDraft draft) {
+        try {
+            return job.shaping().shape(draft, job.variant());
+        } catch (ProviderException e) {
+            return draft.asWritten().withAdaptation("shown as written: " + e.getMessage());
         }
     }
 
@@ -100,6 +121,8 @@ public final class PromptPreview {
 
     private void show(Result result) {
         prompt.set(result.prompt());
+        RenderedPrompt shown = result.prompt();
+        adaptation.set(shown == null ? "" : shown.adaptation());
         text.set(result.text());
         summary.set(result.summary());
         error.set(result.error());
@@ -120,6 +143,20 @@ public final class PromptPreview {
     /** What kind of prompt it is, e.g. "Raw text" or "Chat · 17 messages". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What was adapted for the run bar's backend and model, e.g. "sent as 17 chat messages: multi-turn few-shot". */
+    public ReadOnlyStringProperty adaptationProperty() {
+        return adaptation.getReadOnlyProperty();
+    }
+
+    public String getAdaptation() {
+        return adaptation.get();
+    }
+
+    /** Lays the prompt out for where it runs; set it when the run bar's endpoint, model or chat layout change. */
+    public ObjectProperty<PromptShaping> shapingProperty() {
+        return shaping;
     }
 
     /** Why the prompt does not render; empty when it does. */
@@ -167,7 +204,7 @@ public final class PromptPreview {
     }
 
     private record Job(Task task, Variant variant, Map<String, String> inputs, String inputName,
-            TokenCounter counter) {
+            TokenCounter counter, PromptShaping shaping) {
     }
 
     private record Result(@Nullable RenderedPrompt prompt, String text, String summary, @Nullable TokenCount tokens,

@@ -2,6 +2,7 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.promptset.Variant;
@@ -17,12 +18,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -96,6 +99,12 @@ public final class EvaluateView extends BorderPane {
         variantChecks.setId("evaluate-variants");
         TextField samples = numberField("evaluate-samples", "variant's", viewModel.samplesProperty());
         TextField limit = numberField("evaluate-limit", "all", viewModel.limitProperty());
+        ComboBox<ChatLayoutChoice> layout = new ComboBox<>(FXCollections.observableArrayList(
+                ChatLayoutChoice.values()));
+        layout.setId("evaluate-chat-layout");
+        layout.valueProperty().bindBidirectional(viewModel.chatLayoutProperty());
+        layout.setTooltip(new Tooltip("How raw-text variants become chat messages for a backend or model that takes"
+                + " chat"));
         TextField extraModels = new TextField();
         extraModels.setId("evaluate-models");
         extraModels.setPromptText("more models, comma-separated");
@@ -124,7 +133,7 @@ public final class EvaluateView extends BorderPane {
         clearDataset.visibleProperty().bind(viewModel.datasetProperty().isNotNull());
         datasetName.setMinWidth(Region.USE_PREF_SIZE);
         HBox settings = new HBox(8, dataset, datasetName, clearDataset, fixed("Samples"), samples,
-                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, sweep,
+                fixed("Cases"), limit, fixed("Chat layout"), layout, fixed("Also on"), extraModels, spacer, sweep,
                 evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();

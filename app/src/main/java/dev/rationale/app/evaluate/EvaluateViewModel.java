@@ -4,6 +4,7 @@ package dev.rationale.app.evaluate;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.FxBatcher;
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
@@ -29,6 +30,7 @@ import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.eval.TargetSizes;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.RunScope;
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
@@ -89,6 +91,8 @@ public final class EvaluateViewModel {
     private final Clock clock;
     private final ObjectProperty<@Nullable Integer> samples = new SimpleObjectProperty<>(this, "samples");
     private final ObjectProperty<@Nullable Integer> limit = new SimpleObjectProperty<>(this, "limit");
+    private final ObjectProperty<ChatLayoutChoice> chatLayout =
+            new SimpleObjectProperty<>(this, "chatLayout", ChatLayoutChoice.VARIANTS);
     private final ObjectProperty<@Nullable Path> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final StringProperty extraModels = new SimpleStringProperty(this, "extraModels", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -162,7 +166,10 @@ public final class EvaluateViewModel {
         }
         List<DatasetCase> cases = limit.get() == null ? allCases
                 : allCases.stream().limit(Math.max(1, limit.get())).toList();
-        EvalPlan newPlan = EvalPlan.of(setup.set(), setup.task(), setup.variants(),
+        ChatLayout layout = chatLayout.get().layout();
+        List<Variant> variants = layout == null ? setup.variants()
+                : setup.variants().stream().map(v -> v.withChatLayout(layout)).toList();
+        EvalPlan newPlan = EvalPlan.of(setup.set(), setup.task(), variants,
                 models(setup.model()).stream().map(m -> EvalTarget.of(setup.endpoint(), m)).toList(), cases,
                 samples.get(), true);
         plan = newPlan;
@@ -493,6 +500,11 @@ public final class EvaluateViewModel {
     /** A dataset file whose cases are evaluated instead of the task's own; null for the task's. */
     public ObjectProperty<@Nullable Path> datasetProperty() {
         return dataset;
+    }
+
+    /** How raw-text variants become chat messages where chat is what the backend or model takes. */
+    public ObjectProperty<ChatLayoutChoice> chatLayoutProperty() {
+        return chatLayout;
     }
 
     /** Only the first N cases; null for all. */

@@ -71,6 +71,7 @@ public final class Styles {
     public static final String COMPOSE_SECTION_TITLE = "compose-section-title";
     public static final String COMPOSE_FIELD_LABEL = "compose-field-label";
     public static final String COMPOSE_HINT = "compose-hint";
+    public static final String COMPOSE_ADAPTATION = "compose-adaptation";
     public static final String COMPOSE_TEMPLATE = "compose-template";
     public static final String COMPOSE_TEMPLATE_FRAME = "compose-template-frame";
     public static final String COMPOSE_TEMPLATE_VARIABLE = "compose-template-variable";

@@ -48,7 +48,10 @@ final class OutputText {
         return String.join(" · ", parts);
     }
 
-    /** The model and the settings sent, then the prompt as the preview shows it (chat messages under their roles). */
+    /**
+     * The model and the settings sent, what was adapted for the backend (when anything was), then the prompt as the
+     * preview shows it (chat messages under their roles).
+     */
     static String request(CompletionRequest request) {
         List<String> settings = new ArrayList<>(List.of(request.model()));
         add(settings, "temperature", request.temperature());
@@ -64,7 +67,9 @@ final class OutputText {
         if (!request.stop().isEmpty()) {
             settings.add("stop " + String.join(", ", request.stop().stream().map(OutputText::quoted).toList()));
         }
-        return String.join(" · ", settings) + "\n\n" + PromptText.forReading(request.prompt());
+        String adapted = request.prompt().adaptation();
+        return String.join(" · ", settings) + (adapted.isEmpty() ? "" : "\nAdapted: " + adapted) + "\n\n"
+                + PromptText.forReading(request.prompt());
     }
 
     private static void add(List<String> parts, String name, @Nullable Object value) {

@@ -4,19 +4,23 @@ package dev.rationale.app.run;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns "this variant of this task on this case, on this endpoint and model" into a {@link RunSpec}: the rendered
- * prompt, the layered generation settings, the provider and the answer format. Thread-safe; rendering is quick,
- * but creating a provider for a new endpoint may load a library, so call it off the FX thread when that matters.
+ * Turns "this variant of this task on this case, on this endpoint and model" into a {@link RunSpec}: the prompt
+ * laid out for that backend and model, the layered generation settings, the provider and the answer format.
+ * Thread-safe. Blocks: creating a provider may load a library, and laying the prompt out may ask the backend about
+ * the model, so call it off the FX thread.
  */
 public final class RunPlanner {
 
@@ -33,15 +37,19 @@ public final class RunPlanner {
 
     /**
      * @param overrides the run's own settings over the set's and the variant's (null fields keep theirs)
-     * @throws dev.rationale.core.render.RenderException when the templates do not render
+     * @param layout the chat layout over the variant's; null keeps the variant's
+     * @throws dev.rationale.core.render.RenderException when the templates do not render or the prompt cannot
+     *     reach the model
      * @throws dev.rationale.core.provider.ProviderException when the endpoint cannot be served
      */
     public RunSpec plan(PromptSet set, Task task, Variant variant, TestCase testCase, Endpoint endpoint,
-            String model, GenerationSettings overrides) {
-        RenderedPrompt prompt = PromptRenderer.render(task, variant, testCase);
+            String model, GenerationSettings overrides, @Nullable ChatLayout layout) {
+        ChatProvider provider = providers.get(endpoint);
+        RenderedPrompt prompt = RunRequests.shaped(provider, model, PromptRenderer.draft(task, variant, testCase),
+                variant, layout);
         GenerationSettings settings = RunRequests.effective(set, variant, overrides);
         String label = variant.effectiveLabel() + " · " + shortModel(model);
-        return new RunSpec(providers.get(endpoint), RunRequests.of(model, prompt, settings), task.effectiveAnswer(),
+        return new RunSpec(provider, RunRequests.of(model, prompt, settings), task.effectiveAnswer(),
                 testCase.expected(), label);
     }
 

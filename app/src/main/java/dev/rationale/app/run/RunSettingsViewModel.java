@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.run;
 
+import dev.rationale.app.compose.PromptShaping;
 import dev.rationale.app.compose.TokenCount;
 import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
 import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.run.RunRequests;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +55,8 @@ public final class RunSettingsViewModel {
     private final ObjectProperty<@Nullable Integer> maxTokens = new SimpleObjectProperty<>(this, "maxTokens");
     private final ObjectProperty<@Nullable Long> seed = new SimpleObjectProperty<>(this, "seed");
     private final ObjectProperty<@Nullable Integer> topLogprobs = new SimpleObjectProperty<>(this, "topLogprobs", 5);
+    private final ObjectProperty<ChatLayoutChoice> chatLayout =
+            new SimpleObjectProperty<>(this, "chatLayout", ChatLayoutChoice.VARIANTS);
     private int listing;
 
     /**
@@ -168,6 +173,25 @@ public final class RunSettingsViewModel {
         };
     }
 
+    /**
+     * Lays prompts out for the selected endpoint and model as they are now, with the chosen chat layout; as written
+     * when none is chosen. The provider is made and asked about the model off the FX thread, when a prompt is shaped.
+     */
+    public PromptShaping promptShaping() {
+        Endpoint chosen = endpoint.get();
+        String name = model.get() == null ? "" : model.get().strip();
+        ChatLayout layout = chatLayout.get().layout();
+        if (chosen == null || name.isEmpty()) {
+            return PromptShaping.AS_WRITTEN;
+        }
+        return (draft, variant) -> RunRequests.shaped(providers.get(chosen), name, draft, variant, layout);
+    }
+
+    /** The chat layout runs use; null keeps each variant's own. */
+    public @Nullable ChatLayout chatLayout() {
+        return chatLayout.get().layout();
+    }
+
     /** Whether the selected endpoint can continue an answer from a chosen token exactly (its own cache). */
     public boolean branchesExactly() {
         Endpoint chosen = endpoint.get();
@@ -209,6 +233,11 @@ public final class RunSettingsViewModel {
 
     public ObjectProperty<@Nullable Long> seedProperty() {
         return seed;
+    }
+
+    /** How raw-text variants become chat messages where chat is what the backend or model takes. */
+    public ObjectProperty<ChatLayoutChoice> chatLayoutProperty() {
+        return chatLayout;
     }
 
     /** Alternatives per token to ask for; null or 0 for none (then only the chosen token's probability). */

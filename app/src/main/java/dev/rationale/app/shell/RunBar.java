@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.shell;
 
+import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.app.run.RunSettingsViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -60,6 +62,14 @@ final class RunBar extends HBox {
         modelsMessage.setTooltip(messageTip);
         modelsMessage.setMinWidth(0);
 
+        ComboBox<ChatLayoutChoice> layout = new ComboBox<>(FXCollections.observableArrayList(
+                ChatLayoutChoice.values()));
+        layout.setId("run-chat-layout");
+        layout.valueProperty().bindBidirectional(settings.chatLayoutProperty());
+        layout.setTooltip(new Tooltip("How raw-text variants become chat messages where the backend or model takes"
+                + " chat: each variant's own layout, multi-turn few-shot, or the whole prompt as one message"));
+        layout.setMinWidth(Region.USE_PREF_SIZE);
+
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
         manage.setOnAction(event -> endpoints.run());
@@ -83,6 +93,7 @@ final class RunBar extends HBox {
         stopButton.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(label("Endpoint"), endpoint, label("Model"), model, manage, modelsMessage, spacer,
+                label("Chat layout"), layout,
                 label("Temperature"), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
                         "set's"),
                 label("Top-p"), number("run-top-p", settings.topPProperty(), Double::valueOf, "set's"),

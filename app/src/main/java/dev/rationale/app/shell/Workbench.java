@@ -27,6 +27,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.promptset.LoadedPromptSet;
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -134,7 +135,7 @@ public final class Workbench {
         this.compose = new ComposeViewModel(document, fx, background, services.quietPeriod(),
                 TokenCounter.estimate());
         this.output = new OutputViewModel(fx);
-        this.compare = new CompareViewModel(services.planner(), fx);
+        this.compare = new CompareViewModel(services.planner(), fx, background);
         this.evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(), fx,
                 background, Clock.systemUTC());
         this.history = new HistoryViewModel(this::historyFolder, fx, background, dialogs, new RerunHost() {
@@ -177,6 +178,7 @@ public final class Workbench {
         RunSettingsViewModel settings = services.runSettings();
         settings.endpointProperty().addListener((obs, old, now) -> modelChanged());
         settings.modelProperty().addListener((obs, old, now) -> modelChanged());
+        settings.chatLayoutProperty().addListener((obs, old, now) -> modelChanged());
         output.stateProperty().addListener((obs, old, now) -> updateStatus());
         message.addListener((obs, old, now) -> updateStatus());
         compare.getColumns().addListener((ListChangeListener<CompareColumn>) change -> {
@@ -190,6 +192,7 @@ public final class Workbench {
 
     private void modelChanged() {
         compose.getPreview().counterProperty().set(services.runSettings().tokenCounter());
+        compose.getPreview().shapingProperty().set(services.runSettings().promptShaping());
         updateStatus();
     }
 
@@ -533,8 +536,9 @@ public final class Workbench {
         updateStatus();
         message.set("Starting " + variant.effectiveLabel() + " on " + model + "…");
         // Planning may load a provider's library (the embedded engine's on first use): not on the FX thread.
+        ChatLayout layout = settings.chatLayout();
         CompletableFuture.supplyAsync(() -> services.planner().plan(set, task, variant, testCase, endpoint, model,
-                settings.overrides()), background).whenCompleteAsync((spec, error) -> started(spec, error), fx);
+                settings.overrides(), layout), background).whenCompleteAsync((spec, error) -> started(spec, error), fx);
     }
 
     private void started(@Nullable RunSpec spec, @Nullable Throwable error) {
@@ -573,7 +577,7 @@ public final class Workbench {
         }
         prepareCompare();
         compare.runAll(new CompareViewModel.Context(document.getPromptSet(), compose.currentTask(),
-                compose.currentCase(), services.runSettings().overrides()));
+                compose.currentCase(), services.runSettings().overrides(), services.runSettings().chatLayout()));
     }
 
     /**

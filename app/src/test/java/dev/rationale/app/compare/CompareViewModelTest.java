@@ -75,8 +75,8 @@ class CompareViewModelTest {
         Task task = set.tasks().getFirst();
         TestCase sevenLeft = task.cases().stream().filter(c -> "c21".equals(c.id())).findFirst().orElseThrow();
         context = new CompareViewModel.Context(set, task, sevenLeft,
-                new GenerationSettings(null, null, null, List.of(), null, 2));
-        viewModel = new CompareViewModel(new RunPlanner(providers), fx);
+                new GenerationSettings(null, null, null, List.of(), null, 2), null);
+        viewModel = new CompareViewModel(new RunPlanner(providers), fx, fx);
     }
 
     @AfterEach

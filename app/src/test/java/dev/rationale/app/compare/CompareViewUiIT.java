@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
@@ -71,9 +72,9 @@ class CompareViewUiIT {
                 .resolve("arithmetic.rationale.json"));
         Task task = set.tasks().getFirst();
         CompareViewModel.Context context = new CompareViewModel.Context(set, task, task.cases().getFirst(),
-                new GenerationSettings(null, null, null, List.of(), null, 2));
+                new GenerationSettings(null, null, null, List.of(), null, 2), null);
         Endpoint endpoint = new Endpoint("mock", ProviderKind.OPENAI_TEXT, server.url("/v1").toString(), null, null);
-        viewModel = new CompareViewModel(new RunPlanner(providers), Platform::runLater);
+        viewModel = new CompareViewModel(new RunPlanner(providers), Platform::runLater, ForkJoinPool.commonPool());
         sevens = viewModel.addColumn("cot-8", endpoint, "mock-model");
         eights = viewModel.addColumn("zero-shot-cot", endpoint, "mock-model");
         view = new CompareView(viewModel, FXCollections.observableArrayList(task.variants()),

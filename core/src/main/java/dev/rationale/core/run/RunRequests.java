@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.PromptDraft;
+import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +29,20 @@ public final class RunRequests {
             settings = settings.overriddenBy(variant.settings());
         }
         return settings.overriddenBy(run);
+    }
+
+    /**
+     * The prompt of {@code draft} (rendered from {@code variant}) as {@code model} on {@code provider} gets it, laid
+     * out by {@link PromptShaper} with the variant's chat layout unless {@code layout} overrides it. Blocks while
+     * the provider is asked about the model (a server call, or loading a GGUF file): call it off the UI thread.
+     *
+     * @throws dev.rationale.core.render.RenderException when the prompt cannot reach the model
+     * @throws dev.rationale.core.provider.ProviderException when the provider cannot be asked
+     */
+    public static RenderedPrompt shaped(ChatProvider provider, String model, PromptDraft draft, Variant variant,
+            @Nullable ChatLayout layout) {
+        ChatLayout chosen = layout != null ? layout : variant.effectiveChatLayout();
+        return PromptShaper.shape(draft, provider.intake(model), chosen, null);
     }
 
     /**
