@@ -145,6 +145,10 @@ public final class PromptPreview {
         return summary.getReadOnlyProperty();
     }
 
+    public String getSummary() {
+        return summary.get();
+    }
+
     /** What was adapted for the run bar's backend and model, e.g. "sent as 17 chat messages: multi-turn few-shot". */
     public ReadOnlyStringProperty adaptationProperty() {
         return adaptation.getReadOnlyProperty();

@@ -315,15 +315,23 @@ class CompareViewModelTest {
     }
 
     @Test
-    void aChatVariantOnARawTextBackendFailsInItsColumnWithTheBackendsReason() {
+    void aChatVariantOnARawTextBackendGoesAsItsTextLayoutAndSaysSo() {
         CompareColumn column = viewModel.addColumn("chat-cot-8", text, MODEL);
+        onFx(() -> {
+            viewModel.runAll(context);
+            return null;
+        });
+        awaitEnded(List.of(column));
 
-        viewModel.runAll(context);
-
-        assertThat(column.output().getState()).isEqualTo(RunState.FAILED);
-        assertThat(column.output().failureProperty().get()).contains("takes raw text prompts only");
-        assertThat(column.titleProperty().get()).startsWith("8-shot chain of thought as chat messages");
-        assertThat(server.getRequestCount()).isZero();
+        RenderedPrompt sent = onFx(() -> column.output().getSpec().request().prompt());
+        assertThat(sent).isInstanceOfSatisfying(RenderedPrompt.Text.class, prompt -> {
+            assertThat(completions.bodies().getFirst().path("prompt").asText()).isEqualTo(prompt.prompt())
+                    .startsWith("You are a careful maths tutor").endsWith("A:");
+            assertThat(prompt.adaptation()).isEqualTo("sent as raw text in the variant's text layout: "
+                    + "mock-text takes raw text only");
+        });
+        assertThat(onFx(() -> column.output().getRequest())).contains("Adapted: sent as raw text");
+        assertThat(onFx(() -> column.titleProperty().get())).startsWith("8-shot chain of thought as chat messages");
     }
 
     @Test
