@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
 out="$(realpath -m "${1:-target/screenshots}")"
-mvn -q -B test-compile -pl app -am
-mvn -q -B dependency:build-classpath -pl app -am -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/app/target/tour.classpath"
+# One invocation: the reactor hands core's freshly compiled classes to app, so nothing needs installing first.
+mvn -q -B test-compile dependency:build-classpath -pl app -am -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/app/target/tour.classpath"
 cd app
 xvfb-run -a -s '-screen 0 1440x900x24' "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -Drationale.models.dir="$(realpath ../../shared/models)" \

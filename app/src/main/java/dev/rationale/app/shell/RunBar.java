@@ -48,7 +48,7 @@ final class RunBar extends HBox {
         model.setId("run-model");
         model.setEditable(true);
         model.setPromptText("model");
-        model.setPrefWidth(240);
+        model.setPrefWidth(210);
         model.setMinWidth(140);
         model.valueProperty().bindBidirectional(settings.modelProperty());
         model.setTooltip(new Tooltip());
@@ -68,7 +68,8 @@ final class RunBar extends HBox {
         layout.valueProperty().bindBidirectional(settings.chatLayoutProperty());
         layout.setTooltip(new Tooltip("How raw-text variants become chat messages where the backend or model takes"
                 + " chat: each variant's own layout, multi-turn few-shot, or the whole prompt as one message"));
-        layout.setMinWidth(Region.USE_PREF_SIZE);
+        layout.setPrefWidth(128);
+        layout.setMinWidth(100);
 
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
@@ -93,7 +94,7 @@ final class RunBar extends HBox {
         stopButton.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(label("Endpoint"), endpoint, label("Model"), model, manage, modelsMessage, spacer,
-                label("Chat layout"), layout,
+                label("Layout"), layout,
                 label("Temperature"), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
                         "set's"),
                 label("Top-p"), number("run-top-p", settings.topPProperty(), Double::valueOf, "set's"),

@@ -3,6 +3,7 @@ package dev.rationale.app.tour;
 
 import dev.rationale.app.AppContext;
 import dev.rationale.app.TestContexts;
+import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputView;
@@ -12,6 +13,7 @@ import dev.rationale.app.shell.Workbench;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.provider.ModelSize;
+import dev.rationale.core.provider.ProviderKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
+import mockwebserver3.MockWebServer;
 
 /**
  * Walks through the app as a user would and photographs each screen: the arithmetic sample in Compose, a run on
@@ -219,10 +222,51 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("6-compose-dark.png"));
         evaluateMultipleChoice(workbench, look, samples, out);
+        adaptedForChat(workbench, window, context, samples, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
         System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
                 + out.toAbsolutePath());
         context.close();
+    }
+
+    // A raw-text variant on a chat-only endpoint: the preview and Output's request show the messages sent.
+    private static void adaptedForChat(Workbench workbench, MainWindow window, AppContext context, Path samples,
+            Path out) throws Exception {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(new CannedCompletions());
+        server.start();
+        context.endpoints().put(new Endpoint("chat-server", ProviderKind.OPENAI, server.url("/v1").toString(),
+                "instruct-model", null));
+        onFx(() -> {
+            workbench.open(samples.resolve("arithmetic.rationale.json"));
+            workbench.getRunSettings().reloadEndpoints("chat-server");
+            return null;
+        });
+        waitFor("the arithmetic set on the chat server", () -> workbench.getCompose().hasTaskProperty().get()
+                && "arithmetic".equals(String.valueOf(workbench.getCompose().currentTask().id()))
+                && "instruct-model".equals(workbench.getRunSettings().modelProperty().get()));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(Workbench.Tab.COMPOSE);
+            workbench.getCompose().selectVariant("cot-4-random");
+            return null;
+        });
+        waitFor("the adapted preview", () -> workbench.getCompose().getPreview().getAdaptation()
+                .startsWith("sent as"));
+        pause(800);
+        shoot(out.resolve("10-compose-adapted.png"));
+        onFx(() -> {
+            workbench.runOutput();
+            return null;
+        });
+        waitFor("the chat run", () -> !workbench.getOutput().getState().isRunning()
+                && workbench.getOutput().getState() != dev.rationale.app.output.RunState.IDLE);
+        onFx(() -> {
+            ((TitledPane) window.lookup("#output-request-pane")).setExpanded(true);
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("11-output-adapted.png"));
+        server.close();
     }
 
     // A task answered with a letter: the grid shows the likelihood columns beside generation accuracy.

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Checks one variant of a task: its id, counts, the exemplars it names and its template. Warns where the variant
  * will not do what it seems to: a chain-of-thought variant whose exemplars have no rationale, self-consistency
- * without sampling, more shots than exemplars, a named exemplar that is disabled.
+ * without sampling, more shots than exemplars, a named exemplar that is disabled, a chat layout on a chat variant.
  */
 final class VariantRules {
     private static final int LISTED_AT_MOST = 5;
@@ -42,6 +42,15 @@ final class VariantRules {
         warnAboutShots(variant, path, pool);
         warnAboutRationales(variant, path, pool);
         warnAboutSampling(variant, path);
+        warnAboutChatLayout(variant, path);
+    }
+
+    // A chat variant is sent as its own messages, so a layout for turning raw text into messages does nothing.
+    private void warnAboutChatLayout(Variant variant, String path) {
+        if (variant.chatLayout() != null && variant.effectiveShape() == PromptShape.CHAT) {
+            findings.warning(FieldPath.field(path, "chatLayout"), "has no effect on a variant with shape \"chat\", "
+                    + "which is sent as its own messages");
+        }
     }
 
     private void checkCounts(Variant variant, String path) {
