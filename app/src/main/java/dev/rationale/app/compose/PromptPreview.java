@@ -87,7 +87,7 @@ public final class PromptPreview {
             PromptDraft draft = PromptRenderer.draft(job.task(), job.variant(), job.inputs(), job.inputName());
             RenderedPrompt rendered = shaped(job, draft);
             TokenCount count = job.counter().count(PromptText.forCounting(rendered));
-            return new Result(rendered, PromptText.forReading(rendered), summary(rendered), count, "");
+            return new Result(rendered, rendered.readable(), summary(rendered), count, "");
         } catch (RationaleException e) {
             return failure(String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.history;
 
-import dev.rationale.app.compose.PromptText;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionRow;
@@ -277,7 +276,9 @@ public final class HistoryView extends BorderPane {
         if (record.failure() != null) {
             text.append("\nFailed: ").append(record.failure()).append('\n');
         }
-        text.append("\n— Prompt —\n").append(PromptText.forReading(record.request().prompt())).append('\n');
+        String adapted = record.request().prompt().adaptation();
+        text.append("\n— Prompt —\n").append(adapted.isEmpty() ? "" : "Adapted: " + adapted + "\n\n")
+                .append(record.request().prompt().readable()).append('\n');
         if (!record.reasoning().isBlank()) {
             text.append("\n— Reasoning —\n").append(record.reasoning()).append('\n');
         }

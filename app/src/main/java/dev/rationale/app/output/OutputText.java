@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
-import dev.rationale.app.compose.PromptText;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.Timings;
@@ -69,7 +68,7 @@ final class OutputText {
         }
         String adapted = request.prompt().adaptation();
         return String.join(" · ", settings) + (adapted.isEmpty() ? "" : "\nAdapted: " + adapted) + "\n\n"
-                + PromptText.forReading(request.prompt());
+                + request.prompt().readable();
     }
 
     private static void add(List<String> parts, String name, @Nullable Object value) {

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A run as one self-contained HTML page: what ran, the score grid with 95% Wilson intervals, the accuracy and
  * calibration charts (inline SVG), and every case with each completion's answer, grade and token heat map (tokens
- * coloured by probability, their alternatives in the title). Inline CSS, no scripts, nothing loaded from anywhere;
+ * coloured by probability, their alternatives in the title) under the request as sent (folded, with what was adapted
+ * for the backend). Inline CSS, no scripts, nothing loaded from anywhere;
  * every text from the run is escaped. Accuracy here is per completion, correct over graded, as the history counts.
  */
 public final class HtmlRunReport {
@@ -164,6 +165,9 @@ public final class HtmlRunReport {
                         + (confidence == null ? "" : " · answer probability " + percent(confidence))))
                 .append("</span> <span class=\"grade grade-").append(r.grade().id()).append("\">")
                 .append(escape(r.grade().id())).append("</span>");
+        if (r.key().sample() == 0) {
+            request(r, html);
+        }
         if (r.failure() != null) {
             html.append("<div class=\"text\">").append(escape(r.failure())).append("</div>");
         }
@@ -178,6 +182,14 @@ public final class HtmlRunReport {
             html.append("<div class=\"text\">").append(escape(r.text())).append("</div>");
         }
         html.append("</div>\n");
+    }
+
+    // Once per case, variant and model: later samples differ from the first only by their seed.
+    private static void request(CompletionRecord r, StringBuilder html) {
+        String adapted = r.request().prompt().adaptation();
+        html.append("<details class=\"request\"><summary>Request as sent")
+                .append(adapted.isEmpty() ? "" : " · " + escape(adapted)).append("</summary><pre>")
+                .append(escape(r.request().prompt().readable())).append("</pre></details>");
     }
 
     private static void token(ScoredToken token, StringBuilder html) {

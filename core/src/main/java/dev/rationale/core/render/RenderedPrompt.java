@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rationale.core.promptset.PromptShape;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,18 @@ public sealed interface RenderedPrompt {
 
     /** The same prompt with {@code note} as its adaptation. */
     RenderedPrompt withAdaptation(String note);
+
+    /**
+     * The prompt for people to read: a raw text prompt as it is sent; chat messages one after the other, each under
+     * its role in brackets ({@code [system]}, {@code [user]}, {@code [assistant]}), separated by a blank line.
+     */
+    default String readable() {
+        return switch (this) {
+            case Text text -> text.prompt();
+            case Chat chat -> chat.messages().stream().map(m -> "[" + m.role().wireName() + "]\n" + m.content())
+                    .collect(Collectors.joining("\n\n"));
+        };
+    }
 
     /** Chat messages, for chat endpoints. */
     @JsonPropertyOrder({"shape", "adaptation", "messages"})

@@ -55,6 +55,21 @@ class HtmlRunReportTest {
     }
 
     @Test
+    void eachCaseShowsTheRequestAsSentOncePerVariantFoldedAway() {
+        Element first = page.select("section.case").first();
+        List<Element> requests = first.select("details.request");
+        // one-shot has one sample and cot-vote two, which share their prompt: two requests, not three.
+        assertThat(first.select(".completion")).hasSize(3);
+        assertThat(requests).hasSize(2).allSatisfy(r -> {
+            assertThat(r.hasAttr("open")).isFalse();
+            assertThat(r.selectFirst("summary").text()).isEqualTo("Request as sent");
+        });
+        assertThat(requests).extracting(r -> r.selectFirst("pre").wholeText()).anySatisfy(prompt -> assertThat(prompt)
+                .startsWith("[system]\n")).anySatisfy(prompt -> assertThat(prompt)
+                .isEqualTo("[user]\nQ: What is 2 + 3?\n\nLet's think step by step."));
+    }
+
+    @Test
     void chartsAreInlineSvgWithABarPerVariant() {
         List<Element> charts = page.select("svg.chart");
         assertThat(charts).hasSize(2);
