@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -50,24 +52,16 @@ class EvalShapesTest {
 
     @Test
     void everyArithmeticVariantRunsOnAChatServerAsChatMessages() throws Exception {
-        JsonNode json = evaluate("openai");
+        assertEveryCompletionAnswered(evaluate("openai"));
 
-        assertEveryCompletionAnswered(json);
-        assertThat(answers.bodies()).isNotEmpty().allSatisfy(body -> {
-            assertThat(body.get("messages").isArray()).as(body.toString()).isTrue();
-            assertThat(body.has("prompt")).isFalse();
-        });
+        assertEveryRequestCarries("messages", JsonNode::isArray, "prompt");
     }
 
     @Test
     void everyArithmeticVariantRunsOnATextCompletionsServerAsRawText() throws Exception {
-        JsonNode json = evaluate("openai-text");
+        assertEveryCompletionAnswered(evaluate("openai-text"));
 
-        assertEveryCompletionAnswered(json);
-        assertThat(answers.bodies()).isNotEmpty().allSatisfy(body -> {
-            assertThat(body.get("prompt").isTextual()).as(body.toString()).isTrue();
-            assertThat(body.has("messages")).isFalse();
-        });
+        assertEveryRequestCarries("prompt", JsonNode::isTextual, "messages");
     }
 
     @Test
@@ -95,6 +89,13 @@ class EvalShapesTest {
         return JSON.readTree(run.out());
     }
 
+    private void assertEveryRequestCarries(String field, Predicate<JsonNode> form, String notField) {
+        assertThat(answers.bodies()).isNotEmpty().allSatisfy(body -> {
+            assertThat(form.test(body.path(field))).as(body.toString()).isTrue();
+            assertThat(body.has(notField)).as(body.toString()).isFalse();
+        });
+    }
+
     private static void assertEveryCompletionAnswered(JsonNode json) {
         JsonNode cells = json.get("cells");
         assertThat(cells).hasSize(VARIANTS);
@@ -117,12 +118,7 @@ class EvalShapesTest {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-            JsonNode body;
-            try {
-                body = JSON.readTree(request.getBody().utf8());
-            } catch (IOException e) {
-                return new MockResponse.Builder().code(400).build();
-            }
+            JsonNode body = parsed(request);
             synchronized (this) {
                 bodies.add(body);
             }
@@ -135,6 +131,15 @@ class EvalShapesTest {
             }
             return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
                     .body(events + "data: [DONE]\n\n").build();
+        }
+
+        // The client under test always sends JSON; anything else fails the test where it happens.
+        private static JsonNode parsed(RecordedRequest request) {
+            try {
+                return JSON.readTree(request.getBody().utf8());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

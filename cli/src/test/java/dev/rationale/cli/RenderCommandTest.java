@@ -76,6 +76,15 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
+    private static final String ARITHMETIC = CliRun.sample("arithmetic.rationale.json").toString();
+
+    /** The sample arithmetic set's cot-8 variant for its first case, as its author wrote it: raw text. */
+    private static String arithmeticCot8AsWritten() throws Exception {
+        CliRun run = CliRun.of("render", ARITHMETIC, "--variant", "cot-8", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out()).get("prompt").asText();
+    }
+
     private static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
@@ -212,12 +221,10 @@ class RenderCommandTest {
 
     @Test
     void forAChatOnlyBackendATextVariantIsShownAsMultiTurnMessagesWithItsAdaptation() throws Exception {
-        String set = CliRun.sample("arithmetic.rationale.json").toString();
-        String text = new ObjectMapper().readTree(CliRun.of("render", set, "--variant", "cot-8", "--json").out())
-                .get("prompt").asText();
+        String text = arithmeticCot8AsWritten();
 
         // No --base-url: the OpenAI chat backend takes chat only, which it knows without asking a server.
-        CliRun run = CliRun.of("render", set, "--variant", "cot-8", "--json", "--provider", "openai",
+        CliRun run = CliRun.of("render", ARITHMETIC, "--variant", "cot-8", "--json", "--provider", "openai",
                 "--model", "gpt-test");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -246,11 +253,9 @@ class RenderCommandTest {
 
     @Test
     void aSingleMessageLayoutShowsTheWholeTextPromptAsOneUserMessage() throws Exception {
-        String set = CliRun.sample("arithmetic.rationale.json").toString();
-        String text = new ObjectMapper().readTree(CliRun.of("render", set, "--variant", "cot-8", "--json").out())
-                .get("prompt").asText();
+        String text = arithmeticCot8AsWritten();
 
-        CliRun run = CliRun.of("render", set, "--variant", "cot-8", "--json", "--provider", "openai",
+        CliRun run = CliRun.of("render", ARITHMETIC, "--variant", "cot-8", "--json", "--provider", "openai",
                 "--model", "gpt-test", "--chat-layout", "single-message");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -337,12 +337,8 @@ class RunCommandHttpTest {
         CliRun run = CliRun.of("run", "--provider", "llamacpp", "--base-url", server.url("/").toString(),
                 "--model", "m", "--set", set, "--variant", "chat-cot-8", "--json");
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        String note = "sent as raw text in the variant's text layout: m has no chat template";
-        assertThat(oneLine(run.err())).isEqualTo("note: " + note);
-        JsonNode prompt = JSON.readTree(run.out()).get("prompt");
+        JsonNode prompt = adapted(run, "sent as raw text in the variant's text layout: m has no chat template");
         assertThat(prompt.get("shape").asText()).isEqualTo("text");
-        assertThat(prompt.get("adaptation").asText()).isEqualTo(note);
         assertThat(taken().getUrl().encodedPath()).isEqualTo("/props");
         RecordedRequest sent = taken();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/completion");
@@ -383,12 +379,8 @@ class RunCommandHttpTest {
         CliRun run = CliRun.of("run", "--provider", "ollama", "--base-url", server.url("/").toString(),
                 "--model", "qwen3:0.6b", "--set", set, "--variant", "cot-8", "--json");
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
         // The instruction, 8 exemplars as turn pairs, the question; the cue opens the reply Ollama continues.
-        String note = "sent as 19 chat messages: multi-turn few-shot, the reply starts with \"A:\"";
-        assertThat(oneLine(run.err())).isEqualTo("note: " + note);
-        JsonNode prompt = JSON.readTree(run.out()).get("prompt");
-        assertThat(prompt.get("adaptation").asText()).isEqualTo(note);
+        JsonNode prompt = adapted(run, "sent as 19 chat messages: multi-turn few-shot, the reply starts with \"A:\"");
         taken();
         RecordedRequest sent = taken();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/chat");
@@ -808,6 +800,18 @@ class RunCommandHttpTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * The prompt a successful {@code run --json} sent, checked to carry {@code note} as its adaptation, which is
+     * also the one line on standard error.
+     */
+    private static JsonNode adapted(CliRun run, String note) throws IOException {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(oneLine(run.err())).isEqualTo("note: " + note);
+        JsonNode prompt = JSON.readTree(run.out()).get("prompt");
+        assertThat(prompt.get("adaptation").asText()).isEqualTo(note);
+        return prompt;
     }
 
     /** The text, checked to be exactly one line: no stack trace, no second message. */
