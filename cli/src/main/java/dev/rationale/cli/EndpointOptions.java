@@ -3,7 +3,11 @@ package dev.rationale.cli;
 
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.EndpointStore;
+import dev.rationale.core.endpoint.KeyResolver;
+import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.http.HttpClients;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -18,12 +22,27 @@ final class EndpointOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Choice choice;
 
+    /** The options themselves, for a command where naming an endpoint is optional ({@code render}). */
     static final class Choice {
         @Option(names = "--endpoint", paramLabel = "NAME", description = "A named endpoint from the endpoints file.")
         @Nullable String endpoint;
 
         @ArgGroup(exclusive = false)
         @Nullable Direct direct;
+
+        /** The endpoint these options name. */
+        Endpoint resolve(CommandSpec spec) {
+            if (endpoint != null) {
+                EndpointStore store = EndpointStore.user();
+                return store.find(endpoint).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "no endpoint \"" + endpoint + "\" in " + store.file()));
+            }
+            ProviderKind kind = ProviderKind.parse(direct.provider).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "unknown provider \"" + direct.provider + "\" (one of: "
+                            + Arrays.stream(ProviderKind.values()).map(ProviderKind::id)
+                                    .collect(Collectors.joining(", ")) + ")"));
+            return new Endpoint(kind.id(), kind, direct.baseUrl, null, null);
+        }
     }
 
     static final class Direct {
@@ -38,16 +57,20 @@ final class EndpointOptions {
 
     /** The endpoint the options name. */
     Endpoint resolve(CommandSpec spec) {
-        if (choice.endpoint != null) {
-            EndpointStore store = EndpointStore.user();
-            return store.find(choice.endpoint).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "no endpoint \"" + choice.endpoint + "\" in " + store.file()));
+        return choice.resolve(spec);
+    }
+
+    /** The provider that speaks to {@code endpoint}; keys are looked up at each request. */
+    static ChatProvider provider(Endpoint endpoint) {
+        return new ProviderFactory(HttpClients.create(), KeyResolver.system()).create(endpoint);
+    }
+
+    /** The model given with {@code --model}, else the endpoint's; a usage error when there is neither. */
+    static String model(Endpoint endpoint, @Nullable String model, CommandSpec spec) {
+        String name = model != null ? model : endpoint.model();
+        if (name == null || name.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "give a model with --model");
         }
-        Direct direct = choice.direct;
-        ProviderKind kind = ProviderKind.parse(direct.provider).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "unknown provider \"" + direct.provider + "\" (one of: "
-                        + Arrays.stream(ProviderKind.values()).map(ProviderKind::id).collect(Collectors.joining(", "))
-                        + ")"));
-        return new Endpoint(kind.id(), kind, direct.baseUrl, null, null);
+        return name;
     }
 }

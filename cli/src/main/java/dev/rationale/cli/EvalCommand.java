@@ -26,6 +26,7 @@ import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.http.HttpClients;
 import java.io.Console;
@@ -123,12 +124,16 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the figures per variant and model.")
     private boolean json;
 
+    @Mixin
+    private ChatLayoutOption chatLayout;
+
     @Override
     public Integer call() throws InterruptedException {
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
-        EvalPlan plan = EvalPlan.of(set, task, TaskChoice.variants(task, variantIds),
-                targets(endpointOptions.resolve(spec)), cases(task), samples, !noLikelihood);
+        List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo).toList();
+        EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpointOptions.resolve(spec)), cases(task), samples,
+                !noLikelihood);
         Path resultsPath = out != null ? out : ResultsFile.defaultPath(file, plan.taskId(), dataset);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -3,9 +3,6 @@ package dev.rationale.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rationale.core.endpoint.KeyResolver;
-import dev.rationale.core.endpoint.ProviderFactory;
-import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.ModelInfo;
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,8 +32,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        List<ModelInfo> models = new ProviderFactory(HttpClients.create(), KeyResolver.system())
-                .create(endpointOptions.resolve(spec)).listModels();
+        List<ModelInfo> models = EndpointOptions.provider(endpointOptions.resolve(spec)).listModels();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(models));

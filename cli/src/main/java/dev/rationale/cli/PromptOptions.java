@@ -2,22 +2,20 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.PromptDraft;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderException;
-import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -48,15 +46,18 @@ final class PromptOptions {
         @Nullable String testCase;
     }
 
-    /** A prompt and the generation settings that come with it (a prompt set's defaults and its variant's). */
-    record Prepared(RenderedPrompt prompt, GenerationSettings settings) {
+    /**
+     * A prompt before it is shaped for a backend, the chat layout its variant asks for, and the generation settings
+     * that come with it (a prompt set's defaults and its variant's).
+     */
+    record Prepared(PromptDraft draft, ChatLayout layout, GenerationSettings settings) {
     }
 
     /**
-     * The prompt to send. A plain prompt goes as one user message to a chat backend and as raw text to a
-     * completion backend, with no settings of its own; a prompt set's variant decides its own shape and settings.
+     * The prompt to send, unshaped. A plain prompt has no settings of its own and no preferred shape; a prompt set's
+     * variant brings its shape, chat layout and settings.
      */
-    Prepared prepare(Capabilities can) {
+    Prepared prepare() {
         if (fromSet != null) {
             PromptSet set = PromptSetFiles.load(fromSet.set);
             Task task = fromSet.task == null ? set.tasks().getFirst() : set.task(fromSet.task).orElseThrow(
@@ -64,14 +65,13 @@ final class PromptOptions {
             Variant variant = fromSet.variant == null ? task.variants().getFirst()
                     : task.variant(fromSet.variant).orElseThrow(() -> new RenderException(
                             "no variant \"" + fromSet.variant + "\" in task \"" + task.id() + "\""));
-            RenderedPrompt rendered = PromptRenderer.render(task, variant,
+            PromptDraft draft = PromptRenderer.draft(task, variant,
                     CaseReference.resolve(task, fromSet.testCase == null ? "1" : fromSet.testCase));
-            return new Prepared(rendered, RunRequests.effective(set, variant, null));
+            return new Prepared(draft, variant.effectiveChatLayout(), RunRequests.effective(set, variant, null));
         }
         String prompt = text != null ? text : read(file);
-        return new Prepared(can.chat()
-                ? new RenderedPrompt.Chat(List.of(ChatMessage.user(prompt)))
-                : new RenderedPrompt.Text(prompt), GenerationSettings.NONE);
+        // A plain prompt becomes one user message whatever the layout; the default stands in.
+        return new Prepared(PromptDraft.plain(prompt), ChatLayout.MULTI_TURN, GenerationSettings.NONE);
     }
 
     boolean given() {

@@ -3,13 +3,17 @@ package dev.rationale.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.PromptDraft;
+import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.PromptRenderer;
+import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderException;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.PrintWriter;
@@ -19,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,7 +39,9 @@ import picocli.CommandLine.Spec;
         versionProvider = RationaleCommand.Version.class,
         description = {
             "Print the prompt a variant sends for one test case, exactly as it would be sent.",
-            "A text prompt is printed as is, followed by one newline; chat messages each under a '=== role ===' line."
+            "A text prompt is printed as is, followed by one newline; chat messages each under a '=== role ===' line.",
+            "With --provider or --endpoint (and --model), the prompt as that backend and model would be sent it:"
+                    + " a note on standard error (and an \"adaptation\" line with --json) says what was adapted."
         })
 final class RenderCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +70,16 @@ final class RenderCommand implements Callable<Integer> {
             description = "Print {\"shape\":\"chat\",\"messages\":[...]} or {\"shape\":\"text\",\"prompt\":\"...\"}.")
     private boolean json;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private EndpointOptions.@Nullable Choice backend;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "With --provider or --endpoint: the model to"
+            + " shape the prompt for (for embedded: the GGUF file). Default: the endpoint's.")
+    private @Nullable String model;
+
+    @Mixin
+    private ChatLayoutOption chatLayout;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PromptSet set = PromptSetFiles.load(file);
@@ -70,7 +89,8 @@ final class RenderCommand implements Callable<Integer> {
         Variant variant = variantId == null ? task.variants().getFirst() : task.variant(variantId).orElseThrow(
                 () -> new RenderException("no variant \"" + variantId + "\" in task \"" + task.id()
                         + "\" (variants: " + ids(task.variants().stream().map(Variant::id).toList()) + ")"));
-        RenderedPrompt prompt = render(task, variant);
+        RenderedPrompt prompt = shaped(draft(task, variant), variant);
+        AdaptationNote.print(prompt, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JSON.writeValueAsString(prompt));
@@ -81,17 +101,31 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RenderedPrompt render(Task task, Variant variant) {
+    private PromptDraft draft(Task task, Variant variant) {
         if (caseRef == null && !inputs.isEmpty()) {
-            return PromptRenderer.render(task, variant, inputs, "--input");
+            return PromptRenderer.draft(task, variant, inputs, "--input");
         }
         TestCase chosen = CaseReference.resolve(task, caseRef == null ? "1" : caseRef);
         if (inputs.isEmpty()) {
-            return PromptRenderer.render(task, variant, chosen);
+            return PromptRenderer.draft(task, variant, chosen);
         }
         Map<String, String> merged = new LinkedHashMap<>(chosen.inputs());
         merged.putAll(inputs);
-        return PromptRenderer.render(task, variant, new TestCase(chosen.id(), merged, chosen.expected()));
+        return PromptRenderer.draft(task, variant, new TestCase(chosen.id(), merged, chosen.expected()));
+    }
+
+    // Without a backend there is nothing to adapt to: the variant as its author wrote it.
+    private RenderedPrompt shaped(PromptDraft draft, Variant variant) {
+        if (backend == null) {
+            if (model != null || chatLayout.given()) {
+                throw new ParameterException(spec.commandLine(),
+                        "--model and --chat-layout shape the prompt for a backend: give --provider or --endpoint");
+            }
+            return draft.asWritten();
+        }
+        Endpoint endpoint = backend.resolve(spec);
+        PromptIntake intake = EndpointOptions.provider(endpoint).intake(EndpointOptions.model(endpoint, model, spec));
+        return PromptShaper.shape(draft, intake, chatLayout.or(variant.effectiveChatLayout()), null);
     }
 
     static void print(RenderedPrompt prompt, PrintWriter out) {

@@ -2,8 +2,6 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.endpoint.KeyResolver;
-import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionCollector;
@@ -11,7 +9,8 @@ import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.provider.http.HttpClients;
+import dev.rationale.core.render.PromptShaper;
+import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rationale run}: sends one prompt to a model and streams the answer, or prints it all as JSON. */
@@ -31,9 +29,12 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
-        description = "Send one prompt to a model. The answer streams to standard output; reasoning and notes go"
-                + " to standard error. With --json: one object with the text, reasoning, scored tokens, usage and"
-                + " timings.")
+        description = {"Send one prompt to a model. The answer streams to standard output; reasoning and notes go"
+                + " to standard error. With --json: one object with the text, reasoning, scored tokens, usage,"
+                + " timings and the prompt as sent.",
+            "The prompt is shaped for the backend and model: a text variant goes as chat messages where chat is"
+                    + " what they take, a chat variant as raw text to a text-only backend or a base model; a note"
+                    + " says what was adapted. --text or --chat insists on one shape."})
 final class RunCommand implements Callable<Integer> {
     private static final Duration LONGEST_RUN = Duration.ofHours(2);
 
@@ -45,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private PromptOptions prompt;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private @Nullable ShapeChoice shape;
+
+    @Mixin
+    private ChatLayoutOption chatLayout;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The model (for embedded: the GGUF file). Default: the endpoint's.")
@@ -81,15 +88,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Endpoint endpoint = endpointOptions.resolve(spec);
-        String modelName = model != null ? model : endpoint.model();
-        if (modelName == null || modelName.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "give a model with --model");
-        }
-        ChatProvider provider = new ProviderFactory(HttpClients.create(), KeyResolver.system()).create(endpoint);
+        String modelName = EndpointOptions.model(endpoint, model, spec);
+        ChatProvider provider = EndpointOptions.provider(endpoint);
         CompletionRequest request = request(modelName, provider);
         CompletionCollector collector = new CompletionCollector(1);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        AdaptationNote.print(request.prompt(), err);
         provider.stream(request, event -> {
             collector.onEvent(event);
             if (!json) {
@@ -101,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         }
         CompletionResult result = collector.result();
         if (json) {
-            out.println(RunJson.of(result, echoLogprobs));
+            out.println(RunJson.of(result, request.prompt(), echoLogprobs));
         } else {
             out.println();
         }
@@ -112,13 +117,17 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The prompt's own settings (a set's defaults and variant), each overridden by the option given for it. */
+    /**
+     * The prompt shaped for the backend and model (as forced by --text or --chat, laid out by --chat-layout), with
+     * its own settings (a set's defaults and variant), each overridden by the option given for it.
+     */
     private CompletionRequest request(String modelName, ChatProvider provider) {
-        PromptOptions.Prepared prepared = prompt.prepare(provider.capabilities());
+        PromptOptions.Prepared prepared = prompt.prepare();
+        RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), provider.intake(modelName),
+                chatLayout.or(prepared.layout()), shape == null ? null : shape.forced());
         GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
                 topLogprobs);
-        CompletionRequest request = RunRequests.of(modelName, prepared.prompt(),
-                prepared.settings().overriddenBy(options));
+        CompletionRequest request = RunRequests.of(modelName, shaped, prepared.settings().overriddenBy(options));
         return request.withSampling(request.temperature(), request.topP(), topK, minP, request.seed())
                 .withPromptLogprobs(echoLogprobs);
     }

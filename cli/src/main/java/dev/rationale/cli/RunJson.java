@@ -10,13 +10,14 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.render.RenderedPrompt;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The one object {@code rationale run --json} prints; its field names are part of the CLI contract. */
-@JsonPropertyOrder({"text", "reasoning", "tokens", "finishReason", "usage", "timings", "promptTokens", "notices",
-        "error"})
+@JsonPropertyOrder({"text", "reasoning", "tokens", "finishReason", "usage", "timings", "prompt", "promptTokens",
+        "notices", "error"})
 record RunJson(
         String text,
         String reasoning,
@@ -24,18 +25,19 @@ record RunJson(
         @Nullable FinishReason finishReason,
         @Nullable Usage usage,
         @Nullable Timings timings,
+        RenderedPrompt prompt,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<ScoredToken> promptTokens,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notices,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String error) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The JSON text for a finished (or failed) run. */
-    static String of(CompletionResult result, boolean withPromptTokens) {
+    /** The JSON text for a finished (or failed) run of {@code prompt}, as it was sent (with its adaptation). */
+    static String of(CompletionResult result, RenderedPrompt prompt, boolean withPromptTokens) {
         CompletionResult.Sample sample = result.first();
         RunJson json = new RunJson(sample.text(), sample.reasoning(), sample.tokens(), sample.finishReason(),
-                result.usage(), result.timings(), withPromptTokens ? result.promptTokens() : null, result.notices(),
-                result.failure() == null ? null : result.failure().getMessage());
+                result.usage(), result.timings(), prompt, withPromptTokens ? result.promptTokens() : null,
+                result.notices(), result.failure() == null ? null : result.failure().getMessage());
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExchangeCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RUN_ID = Pattern.compile("history: run (\\S+) in ");
+    /** The arithmetic sample's 48 cases times 12 completions: one for each of seven variants, five for one. */
+    private static final int COMPLETIONS = 48 * 12;
 
     @TempDir
     Path dir;
@@ -38,10 +40,13 @@ class ExchangeCommandsTest {
 
         assertThat(export.exitCode()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(requests, StandardCharsets.UTF_8);
-        // Only chat-cot-8 is a chat variant: 48 cases, 1 sample each; the seven raw-text variants are listed.
-        assertThat(lines).hasSize(48);
-        assertThat(export.out()).contains("48 requests for gpt-4o-mini");
-        assertThat(export.err().lines()).hasSize(7).allSatisfy(l -> assertThat(l).contains("is raw text"));
+        // Every variant goes, the raw-text ones as chat messages: 48 cases, 1 sample each for seven variants and 5
+        // for self-consistency.
+        assertThat(lines).hasSize(COMPLETIONS);
+        assertThat(export.out()).contains(COMPLETIONS + " requests for gpt-4o-mini");
+        assertThat(export.err()).isEmpty();
+        assertThat(lines).allSatisfy(line -> assertThat(JSON.readTree(line).get("body").get("messages").isArray())
+                .as(line).isTrue());
 
         Path output = dir.resolve("batch_output.jsonl");
         Files.write(output, answers(PromptSetFiles.load(set), lines), StandardCharsets.UTF_8);
@@ -50,15 +55,16 @@ class ExchangeCommandsTest {
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         // Every answer right but the first case's.
-        assertThat(imported.out()).contains("chat-cot-8").contains("97.9%");
+        assertThat(imported.out()).contains("zero-shot").contains("chat-cot-8").contains("97.9%");
         assertThat(imported.err()).contains("1 custom ids belong to no completion of the set: not-ours-1");
         Matcher run = RUN_ID.matcher(imported.out());
         assertThat(run.find()).as(imported.out()).isTrue();
         String runId = run.group(1);
-        assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSize(48);
+        assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSize(COMPLETIONS);
 
         CliRun history = CliRun.of("history", "list", "--workspace", dir.toString());
-        assertThat(history.out()).contains(runId).contains("48/48").contains("openai-batch/gpt-4o-mini");
+        assertThat(history.out()).contains(runId).contains(COMPLETIONS + "/" + COMPLETIONS)
+                .contains("openai-batch/gpt-4o-mini");
 
         Path html = dir.resolve("report.html");
         Path csv = dir.resolve("report.csv");
@@ -68,12 +74,12 @@ class ExchangeCommandsTest {
             CliRun report = CliRun.of("report", runId, "--format", format[0], "--out", format[1], "--workspace",
                     dir.toString());
             assertThat(report.exitCode()).as(report.err()).isZero();
-            assertThat(report.out()).contains("48 completions");
+            assertThat(report.out()).contains(COMPLETIONS + " completions");
         }
         assertThat(Files.readString(html)).contains("<table class=\"grid\">").contains("97.9%");
         assertThat(Files.readAllLines(csv).getFirst()).startsWith("run,task,variant,endpoint,model,case,sample");
-        assertThat(Files.readAllLines(csv)).hasSize(49);
-        assertThat(Files.readAllLines(jsonl)).hasSize(48);
+        assertThat(Files.readAllLines(csv)).hasSize(COMPLETIONS + 1);
+        assertThat(Files.readAllLines(jsonl)).hasSize(COMPLETIONS);
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,21 @@ class RenderCommandTest {
 
     @TempDir
     Path dir;
+
+    private static final String ARITHMETIC = CliRun.sample("arithmetic.rationale.json").toString();
+
+    /** The sample arithmetic set's cot-8 variant for its first case, as its author wrote it: raw text. */
+    private static String arithmeticCot8AsWritten() throws Exception {
+        CliRun run = CliRun.of("render", ARITHMETIC, "--variant", "cot-8", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out()).get("prompt").asText();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 
     private Path apples() throws Exception {
         Path file = dir.resolve("apples.rationale.json");
@@ -200,5 +217,104 @@ class RenderCommandTest {
                 }
             }
         }
+    }
+
+    @Test
+    void forAChatOnlyBackendATextVariantIsShownAsMultiTurnMessagesWithItsAdaptation() throws Exception {
+        String text = arithmeticCot8AsWritten();
+
+        // No --base-url: the OpenAI chat backend takes chat only, which it knows without asking a server.
+        CliRun run = CliRun.of("render", ARITHMETIC, "--variant", "cot-8", "--json", "--provider", "openai",
+                "--model", "gpt-test");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String note = "sent as 18 chat messages: multi-turn few-shot";
+        assertThat(run.err()).isEqualTo("note: " + note + System.lineSeparator());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(fieldNames(json)).containsExactly("shape", "adaptation", "messages");
+        assertThat(json.get("shape").asText()).isEqualTo("chat");
+        assertThat(json.get("adaptation").asText()).isEqualTo(note);
+        JsonNode messages = json.get("messages");
+        List<String> roles = new ArrayList<>();
+        messages.forEach(m -> roles.add(m.get("role").asText()));
+        List<String> expectedRoles = new ArrayList<>(List.of("system"));
+        for (int shot = 0; shot < 8; shot++) {
+            expectedRoles.addAll(List.of("user", "assistant"));
+        }
+        expectedRoles.add("user");
+        assertThat(roles).isEqualTo(expectedRoles);
+        List<String> blocks = List.of(text.split("\n\n"));
+        assertThat(messages.get(0).get("content").asText()).isEqualTo(blocks.getFirst());
+        assertThat(messages.get(1).get("content").asText() + "\nA: " + messages.get(2).get("content").asText())
+                .isEqualTo(blocks.get(1));
+        // This backend continues no reply of ours, so the cue ends the question.
+        assertThat(messages.get(17).get("content").asText()).isEqualTo(blocks.getLast()).endsWith("\nA:");
+    }
+
+    @Test
+    void aSingleMessageLayoutShowsTheWholeTextPromptAsOneUserMessage() throws Exception {
+        String text = arithmeticCot8AsWritten();
+
+        CliRun run = CliRun.of("render", ARITHMETIC, "--variant", "cot-8", "--json", "--provider", "openai",
+                "--model", "gpt-test", "--chat-layout", "single-message");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("adaptation").asText()).isEqualTo("sent as 1 chat message: single message");
+        assertThat(json.get("messages")).hasSize(1);
+        assertThat(json.get("messages").get(0).get("role").asText()).isEqualTo("user");
+        assertThat(json.get("messages").get(0).get("content").asText()).isEqualTo(text);
+    }
+
+    @Test
+    void forATextOnlyBackendAChatVariantIsShownInItsTextLayout() throws Exception {
+        CliRun run = CliRun.of("render", apples().toString(), "--variant", "chat", "--provider", "openai-text",
+                "--model", "m");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                Be exact.
+
+                Answer in pears.
+
+                Q: 5 pears, 2 eaten?
+                A: Let's think step by step.
+                """);
+        assertThat(run.err()).isEqualTo("note: sent as raw text in the variant's text layout: openai-text takes raw"
+                + " text only" + System.lineSeparator());
+    }
+
+    @Test
+    void forAnEmbeddedBaseModelAChatVariantIsShownAsRawText() throws Exception {
+        Path model = Path.of(System.getProperty("rationale.models.dir", "../../shared/models"))
+                .resolve("stories260K.gguf");
+
+        CliRun run = CliRun.of("render", apples().toString(), "--variant", "chat", "--provider", "embedded",
+                "--model", model.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("shape").asText()).isEqualTo("text");
+        assertThat(json.get("adaptation").asText())
+                .isEqualTo("sent as raw text in the variant's text layout: stories260K.gguf has no chat template");
+        assertThat(json.get("prompt").asText()).startsWith("Be exact.\n\nAnswer in pears.");
+    }
+
+    @Test
+    void aChatLayoutWithoutABackendIsAUsageError() throws Exception {
+        CliRun run = CliRun.of("render", apples().toString(), "--chat-layout", "single-message");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("give --provider or --endpoint");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownChatLayoutNamesTheLayouts() throws Exception {
+        CliRun run = CliRun.of("render", apples().toString(), "--provider", "openai", "--model", "m",
+                "--chat-layout", "sideways");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("\"sideways\" is not a chat layout (one of: multi-turn, single-message)");
     }
 }

@@ -68,7 +68,10 @@ class RunCommandHttpTest {
         assertThat(run.err()).isEmpty();
         JsonNode json = JSON.readTree(run.out());
         assertThat(fieldNames(json)).containsExactly("text", "reasoning", "tokens", "finishReason", "usage",
-                "timings");
+                "timings", "prompt");
+        // The prompt as sent: a plain prompt is one user message for a chat backend, with nothing adapted.
+        assertThat(json.get("prompt").toString())
+                .isEqualTo("{\"shape\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Say café\"}]}");
         assertThat(json.get("text").asText()).isEqualTo("Café");
         assertThat(json.get("reasoning").asText()).isEmpty();
         assertThat(json.get("finishReason").asText()).isEqualTo("stop");
@@ -186,8 +189,9 @@ class RunCommandHttpTest {
     // --- ollama ---
 
     @Test
-    void ollamaSendsATextVariantRawToGenerateAndSplitsTheThinkBlockOut() throws Exception {
+    void ollamaSendsATextVariantRawToGenerateForABaseModelAndSplitsTheThinkBlockOut() throws Exception {
         String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(ollamaShow(BASE_TEMPLATE));
         server.enqueue(ndjson(
                 "{'model':'qwen3:0.6b','response':'<think>','done':false}",
                 "{'model':'qwen3:0.6b','response':'\\nPriya 14, dad 23.','done':false}",
@@ -207,7 +211,12 @@ class RunCommandHttpTest {
         assertThat(json.get("finishReason").asText()).isEqualTo("stop");
         assertThat(json.get("usage").get("promptTokens").asInt()).isEqualTo(40);
         assertThat(json.get("usage").get("completionTokens").asInt()).isEqualTo(20);
+        // Sent as written: no note.
+        assertThat(run.err()).isEmpty();
 
+        RecordedRequest show = taken();
+        assertThat(show.getUrl().encodedPath()).isEqualTo("/api/show");
+        assertThat(body(show).get("model").asText()).isEqualTo("qwen3:0.6b");
         RecordedRequest sent = taken();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/generate");
         JsonNode body = body(sent);
@@ -223,12 +232,14 @@ class RunCommandHttpTest {
     @Test
     void aSetsDefaultsAndItsVariantsSettingsApplyUnderTheOptionsGiven() throws Exception {
         String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(ollamaShow(BASE_TEMPLATE));
         server.enqueue(ndjson("{'model':'m','response':'The answer is 4.','done':true,'done_reason':'stop'}"));
 
         CliRun run = CliRun.of("run", "--provider", "ollama", "--base-url", server.url("/").toString(),
                 "--model", "m", "--set", set, "--variant", "self-consistency", "--seed", "9", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        taken();
         JsonNode options = body(taken()).get("options");
         // The set's defaults (256 tokens, stop at the next question), the variant's temperature, the option's seed.
         assertThat(options.get("num_predict").asInt()).isEqualTo(256);
@@ -238,7 +249,8 @@ class RunCommandHttpTest {
     }
 
     @Test
-    void ollamaTakesAPlainPromptAsOneUserMessageOnChat() throws Exception {
+    void ollamaTakesAPlainPromptAsOneUserMessageOnChatForAModelWithAChatTemplate() throws Exception {
+        server.enqueue(ollamaShow(CHAT_TEMPLATE));
         server.enqueue(ndjson(
                 "{'message':{'role':'assistant','content':'','thinking':'Simple sum.'},'done':false}",
                 "{'message':{'role':'assistant','content':'4'},'done':false}",
@@ -252,7 +264,9 @@ class RunCommandHttpTest {
         JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("text").asText()).isEqualTo("4");
         assertThat(json.get("reasoning").asText()).isEqualTo("Simple sum.");
+        assertThat(run.err()).isEmpty();
 
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/api/show");
         RecordedRequest sent = taken();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/chat");
         JsonNode body = body(sent);
@@ -265,6 +279,7 @@ class RunCommandHttpTest {
 
     @Test
     void llamaCppCompletionProbabilitiesBecomeTokensInTheJson() throws Exception {
+        server.enqueue(llamaCppProps(""));
         server.enqueue(sse(events(
                 "{'index':0,'content':'','tokens':[2],'stop':false,'completion_probabilities':[{'id':2,'token':'',"
                         + "'bytes':[195],'logprob':-0.5,'top_logprobs':["
@@ -302,6 +317,7 @@ class RunCommandHttpTest {
         assertThat(json.get("usage").get("promptTokens").asInt()).isEqualTo(4);
         assertThat(json.get("usage").get("completionTokens").asInt()).isEqualTo(3);
 
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/props");
         RecordedRequest sent = taken();
         assertThat(sent.getUrl().encodedPath()).isEqualTo("/completion");
         JsonNode body = body(sent);
@@ -313,15 +329,110 @@ class RunCommandHttpTest {
     }
 
     @Test
-    void aChatVariantToLlamaCppIsBadInputAndSendsNothing() {
+    void aChatVariantGoesToABaseModelOnLlamaCppAsRawTextInItsTextLayoutWithANote() throws Exception {
+        String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(llamaCppProps(""));
+        server.enqueue(sse(events("{'index':0,'content':' The answer is 5.','stop':true,'stop_type':'eos'}")));
+
         CliRun run = CliRun.of("run", "--provider", "llamacpp", "--base-url", server.url("/").toString(),
-                "--model", "m", "--set", CliRun.sample("arithmetic.rationale.json").toString(),
-                "--variant", "chat-cot-8");
+                "--model", "m", "--set", set, "--variant", "chat-cot-8", "--json");
+
+        JsonNode prompt = adapted(run, "sent as raw text in the variant's text layout: m has no chat template");
+        assertThat(prompt.get("shape").asText()).isEqualTo("text");
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/props");
+        RecordedRequest sent = taken();
+        assertThat(sent.getUrl().encodedPath()).isEqualTo("/completion");
+        // The text layout of a chat variant: its system text, then what the same text variant sends.
+        assertThat(body(sent).get("prompt").asText()).isEqualTo(prompt.get("prompt").asText())
+                .isEqualTo("You are a careful maths tutor who shows every step of the working.\n\n"
+                        + rendered(set, "--variant", "cot-8").get("prompt").asText());
+    }
+
+    @Test
+    void aChatVariantToLlamaCppWithAChatTemplateIsFormattedByTheServersTemplate() throws Exception {
+        String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(llamaCppProps("{% for m in messages %}{{ m.content }}{% endfor %}"));
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                .body(quotes("{'prompt':'<formatted>'}")).build());
+        server.enqueue(sse(events("{'index':0,'content':'The answer is 5.','stop':true,'stop_type':'eos'}")));
+
+        CliRun run = CliRun.of("run", "--provider", "llamacpp", "--base-url", server.url("/").toString(),
+                "--model", "m", "--set", set, "--variant", "chat-cot-8");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("The answer is 5." + NL);
+        assertThat(oneLine(run.err())).isEqualTo("note: formatted by m's chat template");
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/props");
+        RecordedRequest apply = taken();
+        assertThat(apply.getUrl().encodedPath()).isEqualTo("/apply-template");
+        assertThat(body(apply).get("messages")).isEqualTo(rendered(set, "--variant", "chat-cot-8").get("messages"));
+        assertThat(body(taken()).get("prompt").asText()).isEqualTo("<formatted>");
+    }
+
+    @Test
+    void ollamaGivesATextVariantToAModelWithAChatTemplateAsMultiTurnChat() throws Exception {
+        String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(ollamaShow(CHAT_TEMPLATE));
+        server.enqueue(ndjson("{'message':{'role':'assistant','content':' The answer is 5.'},'done':true,"
+                + "'done_reason':'stop'}"));
+
+        CliRun run = CliRun.of("run", "--provider", "ollama", "--base-url", server.url("/").toString(),
+                "--model", "qwen3:0.6b", "--set", set, "--variant", "cot-8", "--json");
+
+        // The instruction, 8 exemplars as turn pairs, the question; the cue opens the reply Ollama continues.
+        JsonNode prompt = adapted(run, "sent as 19 chat messages: multi-turn few-shot, the reply starts with \"A:\"");
+        taken();
+        RecordedRequest sent = taken();
+        assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/chat");
+        JsonNode messages = body(sent).get("messages");
+        assertThat(messages).isEqualTo(prompt.get("messages")).hasSize(19);
+        assertThat(messages.get(0).get("role").asText()).isEqualTo("system");
+        assertThat(messages.get(18).toString()).isEqualTo("{\"role\":\"assistant\",\"content\":\"A:\"}");
+    }
+
+    @Test
+    void textForcesRawTextOnAModelWithAChatTemplate() throws Exception {
+        server.enqueue(ollamaShow(CHAT_TEMPLATE));
+        server.enqueue(ndjson("{'model':'m','response':' sky.','done':true,'done_reason':'stop'}"));
+
+        CliRun run = CliRun.of("run", "--provider", "ollama", "--base-url", server.url("/").toString(),
+                "--model", "m", "--prompt", "Blue as the", "--text");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(" sky." + NL);
+        taken();
+        RecordedRequest sent = taken();
+        assertThat(sent.getUrl().encodedPath()).isEqualTo("/api/generate");
+        assertThat(body(sent).get("prompt").asText()).isEqualTo("Blue as the");
+    }
+
+    @Test
+    void textOnAChatOnlyBackendIsBadInputWithTheFixAndSendsNothing() {
+        CliRun run = CliRun.of("run", "--provider", "openai", "--base-url", server.url("/v1").toString(),
+                "--model", "m", "--prompt", "Blue as the", "--text");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(oneLine(run.err()))
-                .isEqualTo("rationale: llama.cpp takes raw text prompts only; use a variant with shape \"text\"");
+        assertThat(oneLine(run.err())).isEqualTo(
+                "rationale: openai takes chat messages only, so raw text cannot be sent; leave out --text");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aSingleMessageLayoutSendsATextVariantsWholePromptAsOneUserMessage() throws Exception {
+        String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(sse(done("{'choices':[{'index':0,'delta':{'content':'The answer is 5.'},"
+                + "'finish_reason':'stop'}]}")));
+
+        CliRun run = CliRun.of("run", "--provider", "openai", "--base-url", server.url("/v1").toString(),
+                "--model", "m", "--set", set, "--variant", "cot-8", "--chat-layout", "single-message");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(oneLine(run.err())).isEqualTo("note: sent as 1 chat message: single message");
+        JsonNode messages = body(taken()).get("messages");
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("role").asText()).isEqualTo("user");
+        assertThat(messages.get(0).get("content").asText())
+                .isEqualTo(rendered(set, "--variant", "cot-8").get("prompt").asText());
     }
 
     // --- anthropic and gemini ---
@@ -387,16 +498,33 @@ class RunCommandHttpTest {
     }
 
     @Test
-    void aTextVariantToAnthropicIsBadInputAndSendsNothing() {
-        CliRun run = CliRun.of("run", "--provider", "anthropic", "--base-url", server.url("/").toString(),
-                "--model", "claude-test", "--set", CliRun.sample("arithmetic.rationale.json").toString(),
-                "--variant", "zero-shot", "--json");
+    void aTextVariantGoesToAnthropicAsChatWithTheCueStartingThePrefilledReply() throws Exception {
+        String set = CliRun.sample("arithmetic.rationale.json").toString();
+        server.enqueue(namedSse(
+                "message_start", "{'type':'message_start','message':{'id':'msg_02','type':'message',"
+                        + "'role':'assistant','content':[],'model':'claude-test','stop_reason':null,"
+                        + "'usage':{'input_tokens':30,'output_tokens':1}}}",
+                "content_block_start", "{'type':'content_block_start','index':0,"
+                        + "'content_block':{'type':'text','text':''}}",
+                "content_block_delta", "{'type':'content_block_delta','index':0,"
+                        + "'delta':{'type':'text_delta','text':' The answer is 37.'}}",
+                "content_block_stop", "{'type':'content_block_stop','index':0}",
+                "message_delta", "{'type':'message_delta','delta':{'stop_reason':'end_turn','stop_sequence':null},"
+                        + "'usage':{'output_tokens':6}}",
+                "message_stop", "{'type':'message_stop'}"));
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(oneLine(run.err()))
-                .isEqualTo("rationale: Anthropic takes chat messages only; use a variant with shape \"chat\"");
-        assertThat(run.out()).isEmpty();
-        assertThat(server.getRequestCount()).isZero();
+        CliRun run = CliRun.of("run", "--provider", "anthropic", "--base-url", server.url("/").toString(),
+                "--model", "claude-test", "--set", set, "--variant", "zero-shot");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(" The answer is 37." + NL);
+        assertThat(run.err()).startsWith("note: sent as 3 chat messages: multi-turn few-shot, the reply starts with"
+                + " \"A:\"" + NL);
+        JsonNode body = body(taken());
+        String question = rendered(set, "--variant", "zero-shot").get("prompt").asText().lines().toList().get(2);
+        assertThat(body.get("system").asText()).isEqualTo("Solve each word problem. End with \"The answer is N.\"");
+        assertThat(body.get("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"" + question
+                + "\"},{\"role\":\"assistant\",\"content\":\"A:\"}]");
     }
 
     @Test
@@ -488,6 +616,7 @@ class RunCommandHttpTest {
 
     @Test
     void anOllamaStreamEndingBeforeItsDoneLineExitsThree() throws Exception {
+        server.enqueue(ollamaShow(CHAT_TEMPLATE));
         server.enqueue(ndjson("{'message':{'role':'assistant','content':'Half'},'done':false}"));
 
         CliRun run = CliRun.of("run", "--provider", "ollama", "--base-url", server.url("/").toString(),
@@ -564,6 +693,23 @@ class RunCommandHttpTest {
     }
 
     // --- helpers ---
+
+    /** An Ollama Modelfile template that only passes the prompt through: a base model. */
+    private static final String BASE_TEMPLATE = "{{ .Prompt }}";
+    private static final String CHAT_TEMPLATE = "{{ if .System }}<|im_start|>system\n{{ .System }}<|im_end|>\n{{ end }}"
+            + "<|im_start|>user\n{{ .Prompt }}<|im_end|>\n<|im_start|>assistant\n";
+
+    /** Ollama's answer to {@code POST /api/show} for a model with {@code template}. */
+    private static MockResponse ollamaShow(String template) {
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                .body(JSON.createObjectNode().put("template", template).toString()).build();
+    }
+
+    /** llama.cpp's answer to {@code GET /props}; an empty template is a base model's. */
+    private static MockResponse llamaCppProps(String chatTemplate) {
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                .body(JSON.createObjectNode().put("chat_template", chatTemplate).toString()).build();
+    }
 
     /** A chat chunk carrying one token's text and its logprobs. */
     private static String chatToken(String content, String token, double logprob, String bytes, String top) {
@@ -654,6 +800,18 @@ class RunCommandHttpTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * The prompt a successful {@code run --json} sent, checked to carry {@code note} as its adaptation, which is
+     * also the one line on standard error.
+     */
+    private static JsonNode adapted(CliRun run, String note) throws IOException {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(oneLine(run.err())).isEqualTo("note: " + note);
+        JsonNode prompt = JSON.readTree(run.out()).get("prompt");
+        assertThat(prompt.get("adaptation").asText()).isEqualTo(note);
+        return prompt;
     }
 
     /** The text, checked to be exactly one line: no stack trace, no second message. */

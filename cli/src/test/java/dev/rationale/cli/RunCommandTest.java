@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 class RunCommandTest {
     private static final Path MODEL = Path.of(System.getProperty("rationale.models.dir", "../../shared/models"))
             .resolve("stories260K.gguf");
+    /** The 64-token greedy continuation of "Once upon a time" that the models' README gives. */
+    private static final String REFERENCE_64 = ", there was a little girl named Lily. She loved to play outside in"
+            + " the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily's"
+            + " mom said";
+    private static final String FIRST_48 = ", there was a little girl named Lily. She loved to play outside in the"
+            + " park. One day, she saw a big, red ball. She wanted to play with it,";
 
     @Test
     void runJsonOnTheEmbeddedEngineGivesScoredTokens() throws Exception {
@@ -29,6 +35,40 @@ class RunCommandTest {
         json.get("tokens").forEach(t -> joined.append(t.get("text").asText()));
         assertThat(joined.toString()).isEqualTo(json.get("text").asText());
         assertThat(json.get("usage").get("completionTokens").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aPlainPromptReachesABaseModelAsRawTextAndGivesTheReferenceGreedyContinuation() {
+        CliRun run = CliRun.of("run", "--provider", "embedded", "--model", MODEL.toString(),
+                "--prompt", "Once upon a time", "--temperature", "0", "--max-tokens", "48");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // The first 48 of the 64 greedy tokens in ../shared/models/README.md.
+        assertThat(run.out()).isEqualTo(FIRST_48 + System.lineSeparator());
+        assertThat(REFERENCE_64).startsWith(FIRST_48);
+        // A plain prompt sent as raw text is sent as written: nothing to note.
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void chatOnABaseModelIsBadInputWithTheReasonAndTheFixOnOneLine() {
+        CliRun run = CliRun.of("run", "--provider", "embedded", "--model", MODEL.toString(),
+                "--prompt", "Once upon a time", "--max-tokens", "4", "--chat");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).containsExactly("rationale: stories260K.gguf has no chat template"
+                + " (a base model), so it cannot take chat messages; leave out --chat to send raw text, or pick a"
+                + " model with a chat template");
+    }
+
+    @Test
+    void textAndChatTogetherAreAUsageError() {
+        CliRun run = CliRun.of("run", "--provider", "embedded", "--model", MODEL.toString(),
+                "--prompt", "Once upon a time", "--text", "--chat");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("expected only one match").contains("{--text} and [--text | --chat]={--chat}");
     }
 
     @Test
