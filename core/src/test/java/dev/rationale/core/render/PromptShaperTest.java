@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.promptset.ChatLayout;
-import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.PromptShape;
-import dev.rationale.core.promptset.Task;
-import dev.rationale.core.promptset.Variant;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,46 +17,10 @@ import org.junit.jupiter.api.Test;
  * prompts are written out here in full, from the sample file's text, not computed by the code under test.
  */
 class PromptShaperTest {
-    private static final Task ARITHMETIC = PromptSetFiles.load(Path.of(
-            System.getProperty("rationale.samples.dir", "../sample-prompts"), "arithmetic.rationale.json"))
-            .tasks().getFirst();
-
-    private static final String INSTRUCTION = "Solve each word problem. End with \"The answer is N.\"";
-    private static final String TUTOR = "You are a careful maths tutor who shows every step of the working.";
-    private static final String CASE = "Q: Priya picks 14 strawberries and her dad picks 23. How many strawberries do "
-            + "they pick altogether?";
-    private static final String TRIGGER = "Let's think step by step.";
-
-    /** The first eight exemplars of the sample set: the question as the template writes it, then the output. */
-    private static final List<List<String>> SHOTS = List.of(
-            List.of("Q: A bakery bakes 4 trays of muffins with 12 muffins on each tray. By noon it has sold 30 muffins."
-                    + " How many muffins are left?",
-                    "The bakery bakes 4 trays of 12 muffins, so 4 * 12 = 48 muffins. It has sold 30 of them, so "
-                    + "48 - 30 = 18 muffins are left. The answer is 18."),
-            List.of("Q: The school library received 27 new books in March and 35 new books in April. How many new "
-                    + "books did it receive in the two months?",
-                    "It received 27 books in March and 35 books in April. 27 + 35 = 62 books. The answer is 62."),
-            List.of("Q: Mei plants 6 rows of lettuce in her garden with 9 plants in each row. How many lettuce plants "
-                    + "does she plant?",
-                    "There are 6 rows with 9 plants in each row. 6 * 9 = 54 plants. The answer is 54."),
-            List.of("Q: A notebook costs $2.45 and a pen costs $1.30. Leo buys 2 notebooks and 1 pen and pays with a "
-                    + "$10 note. How much change does he get in dollars?",
-                    "Two notebooks cost 2 * 2.45 = 4.90 dollars. Adding the pen, 4.90 + 1.30 = 6.20 dollars. His "
-                    + "change is 10 - 6.20 = 3.80 dollars. The answer is 3.80."),
-            List.of("Q: 84 pupils are going on a school trip to the zoo. Each minibus holds 12 pupils. How many "
-                    + "minibuses are needed?",
-                    "Each minibus takes 12 pupils. 84 / 12 = 7 minibuses. The answer is 7."),
-            List.of("Q: A winter coat costs $60. In a sale it is 25% off. What is the sale price in dollars?",
-                    "25% of 60 dollars is 60 * 25 / 100 = 15 dollars off. The sale price is 60 - 15 = 45 dollars. "
-                    + "The answer is 45."),
-            List.of("Q: Maya has read 46 pages of her book and her brother has read 19 pages of his. How many more "
-                    + "pages has Maya read than her brother?",
-                    "Maya has read 46 pages and her brother has read 19. 46 - 19 = 27, so Maya has read 27 more "
-                    + "pages. The answer is 27."),
-            List.of("Q: A bread recipe uses 250 grams of flour for each loaf. Tom bakes 6 loaves for the school fair. "
-                    + "How many kilograms of flour does he use?",
-                    "Six loaves need 6 * 250 = 1500 grams of flour. There are 1000 grams in a kilogram, so "
-                    + "1500 / 1000 = 1.5 kilograms. The answer is 1.5."));
+    private static final String INSTRUCTION = ArithmeticSample.INSTRUCTION;
+    private static final String TUTOR = ArithmeticSample.TUTOR;
+    private static final String CASE = ArithmeticSample.CASE;
+    private static final String TRIGGER = ArithmeticSample.TRIGGER;
 
     /** A stand-in for a model's chat template: a role line, the content, and the assistant's opening at the end. */
     private static final ChatFormatter TAGS = messages -> messages.stream()
@@ -68,11 +28,7 @@ class PromptShaperTest {
             .collect(Collectors.joining()) + "<|assistant|>\n";
 
     private static PromptDraft draft(String variantId) {
-        return PromptRenderer.draft(ARITHMETIC, variant(variantId), ARITHMETIC.cases().getFirst());
-    }
-
-    private static Variant variant(String id) {
-        return ARITHMETIC.variants().stream().filter(v -> id.equals(v.id())).findFirst().orElseThrow();
+        return ArithmeticSample.draft(variantId);
     }
 
     private static RenderedPrompt shape(String variantId, PromptIntake intake, ChatLayout layout) {
@@ -81,13 +37,7 @@ class PromptShaperTest {
 
     /** The eight exemplars as user and assistant turns, after the system message. */
     private static List<ChatMessage> opening(String system) {
-        List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(system));
-        for (List<String> shot : SHOTS) {
-            messages.add(ChatMessage.user(shot.get(0)));
-            messages.add(ChatMessage.assistant(shot.get(1)));
-        }
-        return messages;
+        return ArithmeticSample.turns(system, 8);
     }
 
     private static List<ChatMessage> with(List<ChatMessage> head, ChatMessage... tail) {
@@ -96,16 +46,9 @@ class PromptShaperTest {
         return all;
     }
 
-    /** The raw-text layout of cot-8, from its first block to the cue, after any system text. */
+    /** The raw-text layout of cot-8, from any system text to the cue. */
     private static String cot8Text(@Nullable String system) {
-        List<String> blocks = new ArrayList<>();
-        if (system != null) {
-            blocks.add(system);
-        }
-        blocks.add(INSTRUCTION);
-        SHOTS.forEach(shot -> blocks.add(shot.get(0) + "\nA: " + shot.get(1)));
-        blocks.add(CASE + "\nA:");
-        return String.join("\n\n", blocks);
+        return ArithmeticSample.fewShotText(system, 8);
     }
 
     @Test
@@ -218,9 +161,7 @@ class PromptShaperTest {
 
         RenderedPrompt shaped = shape("chat-cot-8", templated, ChatLayout.MULTI_TURN);
 
-        String expected = with(opening(TUTOR + "\n\n" + INSTRUCTION), ChatMessage.user(CASE)).stream()
-                .map(m -> "<|" + m.role().wireName() + "|>\n" + m.content() + "\n")
-                .collect(Collectors.joining()) + "<|assistant|>\n";
+        String expected = TAGS.format(with(opening(TUTOR + "\n\n" + INSTRUCTION), ChatMessage.user(CASE)));
         assertThat(shaped).isEqualTo(new RenderedPrompt.Text(expected,
                 "formatted by qwen3-8b.gguf's chat template"));
     }
@@ -301,9 +242,8 @@ class PromptShaperTest {
         assertThat(shaped).isEqualTo(new RenderedPrompt.Chat(
                 List.of(ChatMessage.user(INSTRUCTION + "\n\n" + CASE + "\nA: " + TRIGGER)),
                 "sent as 1 chat message: multi-turn few-shot"));
-        List<ChatMessage> expected = with(opening(TUTOR + "\n\n" + INSTRUCTION), ChatMessage.user(CASE));
-        expected.removeFirst();
-        expected.set(0, ChatMessage.user(TUTOR + "\n\n" + INSTRUCTION + "\n\n" + SHOTS.getFirst().get(0)));
+        List<ChatMessage> expected = with(ArithmeticSample.exemplarTurns(8), ChatMessage.user(CASE));
+        expected.set(0, ChatMessage.user(TUTOR + "\n\n" + INSTRUCTION + "\n\n" + expected.getFirst().content()));
         assertThat(written).isEqualTo(new RenderedPrompt.Chat(expected));
     }
 
