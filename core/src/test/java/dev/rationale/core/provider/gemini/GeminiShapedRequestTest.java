@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider.gemini;
+
+import static dev.rationale.core.provider.gemini.GeminiSse.events;
+import static dev.rationale.core.provider.gemini.GeminiSse.stream;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rationale.core.promptset.ChatLayout;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.http.RecordingListener;
+import dev.rationale.core.provider.http.TestHttp;
+import dev.rationale.core.render.ArithmeticSample;
+import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.ChatRole;
+import dev.rationale.core.render.PromptShaper;
+import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact body Gemini gets for the arithmetic sample's raw-text cot variant, shaped for it: the instruction as
+ * {@code systemInstruction}, turns with roles user and model, no prefilled reply.
+ */
+class GeminiShapedRequestTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MODEL = "gemini-2.5-flash";
+
+    private final MockWebServer server = new MockWebServer();
+    private GeminiProvider provider;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        provider = new GeminiProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/v1beta").toString());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Shapes cot-8 cut to two exemplars as the provider's intake says, streams it and returns the body sent. */
+    private JsonNode sent(ChatLayout layout) throws Exception {
+        RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft(ArithmeticSample.variant("cot-8")
+                .withShots(2)), provider.intake(MODEL), layout, null);
+        server.enqueue(stream(events("{'candidates':[{'content':{'role':'model','parts':[{'text':"
+                + "' 14 + 23 = 37. The answer is 37.'}]},'finishReason':'STOP'}]}")));
+        RecordingListener listener = new RecordingListener();
+
+        provider.stream(CompletionRequest.of(MODEL, prompt), listener);
+
+        assertThat(listener.await().first().text()).isEqualTo(" 14 + 23 = 37. The answer is 37.");
+        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(recorded).isNotNull();
+        assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent");
+        return JSON.readTree(recorded.getBody().utf8());
+    }
+
+    private static ObjectNode body(List<ChatMessage> turns) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode contents = body.putArray("contents");
+        turns.forEach(m -> contents.addObject().put("role", m.role() == ChatRole.USER ? "user" : "model")
+                .putArray("parts").addObject().put("text", m.content()));
+        return body;
+    }
+
+    @Test
+    void multiTurnSendsTheInstructionAsSystemInstructionAndTheExemplarsAsUserAndModelTurns() throws Exception {
+        List<ChatMessage> turns = new ArrayList<>(ArithmeticSample.exemplarTurns(2));
+        turns.add(ChatMessage.user(ArithmeticSample.CASE + "\nA:"));
+        ObjectNode expected = body(turns);
+        expected.putObject("systemInstruction").putArray("parts").addObject()
+                .put("text", ArithmeticSample.INSTRUCTION);
+
+        assertThat(sent(ChatLayout.MULTI_TURN)).isEqualTo(expected);
+    }
+
+    @Test
+    void singleMessageSendsTheWholeTextLayoutAsOneUserTurnWithoutSystemInstruction() throws Exception {
+        assertThat(sent(ChatLayout.SINGLE_MESSAGE))
+                .isEqualTo(body(List.of(ChatMessage.user(ArithmeticSample.fewShotText(null, 2)))));
+    }
+}
