@@ -232,6 +232,18 @@ class PromptShaperTest {
     }
 
     @Test
+    void textForcedWhereChatCouldGoSaysTheUserAskedForItNotThatTheBackendTakesTextOnly() {
+        String note = "sent as raw text in the variant's text layout: raw text was asked for (--text)";
+        PromptIntake ollama = PromptIntake.templated("Ollama", "llama3.2", null);
+        PromptIntake llamaCpp = PromptIntake.templated("llama.cpp", "qwen3-8b.gguf", TAGS);
+
+        for (PromptIntake intake : List.of(ollama, llamaCpp)) {
+            assertThat(PromptShaper.shape(draft("chat-cot-8"), intake, ChatLayout.MULTI_TURN, PromptShape.TEXT))
+                    .as(intake.backend()).isEqualTo(new RenderedPrompt.Text(cot8Text(TUTOR), note));
+        }
+    }
+
+    @Test
     void withoutASystemRoleTheSystemTextOpensTheFirstUserMessage() {
         PromptIntake noSystem = new PromptIntake("Gemma", "gemma-2", true, false, false, false,
                 PromptIntake.Template.UNKNOWN, null);
