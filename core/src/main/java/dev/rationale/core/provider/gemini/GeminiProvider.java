@@ -81,13 +81,13 @@ public final class GeminiProvider implements ChatProvider {
         }, listener);
     }
 
-    /** Every page of the model list, models that cannot generate text left out. */
     /** Chat only; some models refuse a request that ends with a model turn, so no reply is prefilled. */
     @Override
     public PromptIntake intake(String model) {
         return PromptIntake.chatOnly(NAME, model, false);
     }
 
+    /** Every page of the model list, models that cannot generate text left out. */
     @Override
     public List<ModelInfo> listModels() {
         List<ModelInfo> models = new ArrayList<>();
