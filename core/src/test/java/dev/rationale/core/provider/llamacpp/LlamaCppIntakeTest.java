@@ -141,6 +141,46 @@ class LlamaCppIntakeTest {
         assertThat(server.getRequestCount()).as("no /apply-template").isEqualTo(2);
     }
 
+    /**
+     * A llama.cpp server reports its built-in ChatML template for a model without one (common/chat.cpp falls back
+     * to it), and the same when started with {@code --chat-template chatml}: whether the model has a template is
+     * then unknown, so each variant goes as written, a chat one through the template the server applies.
+     */
+    @Test
+    void theServersChatMlFallbackLeavesTheTemplateUnknownAndEachVariantGoesAsWritten() throws Exception {
+        String fallback = "{%- for message in messages -%}\n"
+                + "  {{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>\\n' -}}\n"
+                + "{%- endfor -%}\n"
+                + "{%- if add_generation_prompt -%}\n"
+                + "  {{- '<|im_start|>assistant\\n' -}}\n"
+                + "{%- endif -%}";
+        server.enqueue(props(fallback));
+
+        PromptIntake intake = provider.intake("");
+        RenderedPrompt text = PromptShaper.shape(ArithmeticSample.draft("cot-8"), intake, ChatLayout.MULTI_TURN,
+                null);
+
+        assertThat(intake.template()).isEqualTo(PromptIntake.Template.UNKNOWN);
+        assertThat(intake.takesChat()).isTrue();
+        assertThat(text).isEqualTo(new RenderedPrompt.Text(ArithmeticSample.fewShotText(null, 8)));
+        server.enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
+        RenderedPrompt chat = PromptShaper.shape(ArithmeticSample.draft("chat-cot-8"), intake,
+                ChatLayout.MULTI_TURN, null);
+        assertThat(chat).isInstanceOf(RenderedPrompt.Text.class);
+        assertThat(((RenderedPrompt.Text) chat).prompt()).isEqualTo(APPLIED);
+        taken("/props");
+        taken("/apply-template");
+    }
+
+    @Test
+    void aModelsOwnChatMlTemplateCountsAsATemplateOnlyTheServersFallbackDoesNot() {
+        assertThat(LlamaCppTemplates.of(CHATML)).isEqualTo(PromptIntake.Template.PRESENT);
+        assertThat(LlamaCppTemplates.of("{% for message in messages %}{{ '<|im_start|>' + message.role + '\\n' + "
+                + "message.content + '<|im_end|>\\n' }}{% endfor %}{% if add_generation_prompt %}"
+                + "{{ '<|im_start|>assistant\\n' }}{% endif %}\n")).isEqualTo(PromptIntake.Template.UNKNOWN);
+        assertThat(LlamaCppTemplates.of(" \n")).isEqualTo(PromptIntake.Template.ABSENT);
+    }
+
     @Test
     void anEmptyChatTemplateCountsAsNone() {
         server.enqueue(props(""));
