@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.render;
 
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
@@ -22,6 +23,8 @@ public final class ArithmeticSample {
             + "do they pick altogether?";
     public static final String CUE = "A:";
     public static final String TRIGGER = "Let's think step by step.";
+    /** A model's reply to the first case, for canned responses. */
+    public static final String REPLY = " 14 + 23 = 37. The answer is 37.";
 
     /** An exemplar as the templates write it: the input, and the output with its rationale. */
     public record Shot(String input, String output) {
@@ -81,6 +84,11 @@ public final class ArithmeticSample {
 
     public static PromptDraft draft(String variantId) {
         return draft(variant(variantId));
+    }
+
+    /** The prompt of {@code variant} for the first case as {@code intake} takes it, shaped by the rules alone. */
+    public static RenderedPrompt shaped(Variant variant, PromptIntake intake, ChatLayout layout) {
+        return PromptShaper.shape(draft(variant), intake, layout, null);
     }
 
     /** The system message and the first {@code shots} exemplars as a user turn and an assistant turn each. */

@@ -12,18 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.http.RecordingListener;
+import dev.rationale.core.provider.http.SentBody;
 import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.ChatMessage;
-import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,18 +56,10 @@ class AnthropicShapedRequestTest {
 
     /** Shapes the variant as the provider's intake for the model says, streams it and returns the body sent. */
     private JsonNode sent(Variant variant, String model, ChatLayout layout) throws Exception {
-        RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft(variant), provider.intake(model), layout,
-                null);
-        server.enqueue(stream(textReply(" 14 + 23 = 37. The answer is 37.")));
-        RecordingListener listener = new RecordingListener();
-
-        provider.stream(CompletionRequest.of(model, prompt), listener);
-
-        assertThat(listener.await().first().text()).isEqualTo(" 14 + 23 = 37. The answer is 37.");
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(recorded).isNotNull();
-        assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/messages");
-        return JSON.readTree(recorded.getBody().utf8());
+        RenderedPrompt prompt = ArithmeticSample.shaped(variant, provider.intake(model), layout);
+        server.enqueue(stream(textReply(ArithmeticSample.REPLY)));
+        return SentBody.of(server, provider, CompletionRequest.of(model, prompt), "/v1/messages",
+                ArithmeticSample.REPLY);
     }
 
     /** The body: model, the default token limit, the system text when there is one, the turns, streaming. */

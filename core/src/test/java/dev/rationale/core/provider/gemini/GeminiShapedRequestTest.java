@@ -11,19 +11,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.http.RecordingListener;
+import dev.rationale.core.provider.http.SentBody;
 import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.ChatRole;
-import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,19 +49,12 @@ class GeminiShapedRequestTest {
 
     /** Shapes cot-8 cut to two exemplars as the provider's intake says, streams it and returns the body sent. */
     private JsonNode sent(ChatLayout layout) throws Exception {
-        RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft(ArithmeticSample.variant("cot-8")
-                .withShots(2)), provider.intake(MODEL), layout, null);
-        server.enqueue(stream(events("{'candidates':[{'content':{'role':'model','parts':[{'text':"
-                + "' 14 + 23 = 37. The answer is 37.'}]},'finishReason':'STOP'}]}")));
-        RecordingListener listener = new RecordingListener();
-
-        provider.stream(CompletionRequest.of(MODEL, prompt), listener);
-
-        assertThat(listener.await().first().text()).isEqualTo(" 14 + 23 = 37. The answer is 37.");
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(recorded).isNotNull();
-        assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent");
-        return JSON.readTree(recorded.getBody().utf8());
+        RenderedPrompt prompt = ArithmeticSample.shaped(ArithmeticSample.variant("cot-8").withShots(2),
+                provider.intake(MODEL), layout);
+        server.enqueue(stream(events("{'candidates':[{'content':{'role':'model','parts':[{'text':'"
+                + ArithmeticSample.REPLY + "'}]},'finishReason':'STOP'}]}")));
+        return SentBody.of(server, provider, CompletionRequest.of(MODEL, prompt),
+                "/v1beta/models/gemini-2.5-flash:streamGenerateContent", ArithmeticSample.REPLY);
     }
 
     private static ObjectNode body(List<ChatMessage> turns) {

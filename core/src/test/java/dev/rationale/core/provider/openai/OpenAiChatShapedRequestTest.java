@@ -11,19 +11,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.CompletionResult;
-import dev.rationale.core.provider.http.RecordingListener;
+import dev.rationale.core.provider.http.SentBody;
 import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.ChatMessage;
-import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,20 +46,12 @@ class OpenAiChatShapedRequestTest {
 
     /** Shapes cot-8 cut to two exemplars as the provider's intake says, streams it and returns the body sent. */
     private JsonNode sent(ChatLayout layout) throws Exception {
-        RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft(ArithmeticSample.variant("cot-8")
-                .withShots(2)), provider.intake(MODEL), layout, null);
-        server.enqueue(stream(done("{'choices':[{'index':0,'delta':{'content':' 14 + 23 = 37. The answer is 37.'},"
+        RenderedPrompt prompt = ArithmeticSample.shaped(ArithmeticSample.variant("cot-8").withShots(2),
+                provider.intake(MODEL), layout);
+        server.enqueue(stream(done("{'choices':[{'index':0,'delta':{'content':'" + ArithmeticSample.REPLY + "'},"
                 + "'finish_reason':'stop'}]}")));
-        RecordingListener listener = new RecordingListener();
-
-        provider.stream(CompletionRequest.of(MODEL, prompt), listener);
-
-        CompletionResult result = listener.await();
-        assertThat(result.first().text()).isEqualTo(" 14 + 23 = 37. The answer is 37.");
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(recorded).isNotNull();
-        assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
-        return JSON.readTree(recorded.getBody().utf8());
+        return SentBody.of(server, provider, CompletionRequest.of(MODEL, prompt), "/v1/chat/completions",
+                ArithmeticSample.REPLY);
     }
 
     private static ObjectNode body(List<ChatMessage> messages) throws IOException {
