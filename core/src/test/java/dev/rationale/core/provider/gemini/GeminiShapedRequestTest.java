@@ -47,14 +47,18 @@ class GeminiShapedRequestTest {
         server.close();
     }
 
-    /** Shapes cot-8 cut to two exemplars as the provider's intake says, streams it and returns the body sent. */
     private JsonNode sent(ChatLayout layout) throws Exception {
+        return sent(MODEL, layout);
+    }
+
+    /** Shapes cot-8 cut to two exemplars as the provider's intake says, streams it and returns the body sent. */
+    private JsonNode sent(String model, ChatLayout layout) throws Exception {
         RenderedPrompt prompt = ArithmeticSample.shaped(ArithmeticSample.variant("cot-8").withShots(2),
-                provider.intake(MODEL), layout);
+                provider.intake(model), layout);
         server.enqueue(stream(events("{'candidates':[{'content':{'role':'model','parts':[{'text':'"
                 + ArithmeticSample.REPLY + "'}]},'finishReason':'STOP'}]}")));
-        return SentBody.of(server, provider, CompletionRequest.of(MODEL, prompt),
-                "/v1beta/models/gemini-2.5-flash:streamGenerateContent", ArithmeticSample.REPLY);
+        return SentBody.of(server, provider, CompletionRequest.of(model, prompt),
+                "/v1beta/models/" + model + ":streamGenerateContent", ArithmeticSample.REPLY);
     }
 
     private static ObjectNode body(List<ChatMessage> turns) {
@@ -80,5 +84,17 @@ class GeminiShapedRequestTest {
     void singleMessageSendsTheWholeTextLayoutAsOneUserTurnWithoutSystemInstruction() throws Exception {
         assertThat(sent(ChatLayout.SINGLE_MESSAGE))
                 .isEqualTo(body(List.of(ChatMessage.user(ArithmeticSample.fewShotText(null, 2)))));
+    }
+
+    @Test
+    void aGemmaModelGetsTheInstructionAtTheStartOfTheFirstUserTurnSinceItRefusesSystemInstructions()
+            throws Exception {
+        List<ChatMessage> turns = new ArrayList<>(ArithmeticSample.exemplarTurns(2));
+        turns.set(0, ChatMessage.user(ArithmeticSample.INSTRUCTION + "\n\n" + turns.getFirst().content()));
+        turns.add(ChatMessage.user(ArithmeticSample.CASE + "\nA:"));
+
+        assertThat(sent("gemma-3-27b-it", ChatLayout.MULTI_TURN)).isEqualTo(body(turns));
+        assertThat(provider.intake("models/gemma-3-12b-it").systemRole()).isFalse();
+        assertThat(provider.intake("gemini-2.5-flash").systemRole()).isTrue();
     }
 }
