@@ -137,6 +137,9 @@ class EmbeddedTemplatedModelTest {
         assertThat(prompt).isEqualTo(written)
                 .isEqualTo(new RenderedPrompt.Text(ArithmeticSample.fewShotText(null, 1)));
         assertThat(provider.tokenize(model, prompt)).isEqualTo(provider.tokenize(model, written));
+        CompletionResult result = TestModels.run(provider, CompletionRequest.of(model, prompt).withMaxTokens(4));
+        assertThat(result.failure()).isNull();
+        assertThat(result.usage().promptTokens()).isEqualTo(provider.tokenize(model, written).size());
     }
 
     @Test
