@@ -59,6 +59,11 @@ public record PromptIntake(
         return new PromptIntake(backend, model, false, true, true, false, Template.ABSENT, null);
     }
 
+    /** The same intake, taking a system message or not. */
+    public PromptIntake withSystemRole(boolean takesSystem) {
+        return new PromptIntake(backend, model, chat, text, takesSystem, prefill, template, formatter);
+    }
+
     /** Whether chat messages can reach the model, natively or through its template. */
     public boolean takesChat() {
         return chat || formatter != null;

@@ -40,7 +40,7 @@ public final class PromptShaper {
         PromptShape wire = force != null ? checked(force, intake) : decide(draft, intake);
         if (wire == PromptShape.TEXT) {
             RenderedPrompt.Text text = draft.text();
-            return draft.written() == PromptShape.CHAT ? text.withAdaptation(asTextReason(intake)) : text;
+            return draft.written() == PromptShape.CHAT ? text.withAdaptation(asTextReason(intake, force)) : text;
         }
         RenderedPrompt.Chat chat = draft.chat(layout, intake.systemRole(), intake.prefill());
         List<String> notes = new ArrayList<>();
@@ -86,10 +86,16 @@ public final class PromptShaper {
         return force;
     }
 
-    private static String asTextReason(PromptIntake intake) {
-        String why = intake.template() == PromptIntake.Template.ABSENT
-                ? intake.model() + " has no chat template"
-                : intake.backend() + " takes raw text only";
+    private static String asTextReason(PromptIntake intake, @Nullable PromptShape force) {
+        String why;
+        if (intake.template() == PromptIntake.Template.ABSENT) {
+            why = intake.model() + " has no chat template";
+        } else if (force == PromptShape.TEXT && intake.takesChat()) {
+            // The backend would have taken the chat messages: the user's --text is the only reason.
+            why = "raw text was asked for (--text)";
+        } else {
+            why = intake.backend() + " takes raw text only";
+        }
         return "sent as raw text in the variant's text layout: " + why;
     }
 

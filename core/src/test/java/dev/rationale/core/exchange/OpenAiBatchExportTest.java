@@ -2,11 +2,9 @@
 package dev.rationale.core.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.PromptTemplate;
@@ -122,7 +120,7 @@ class OpenAiBatchExportTest {
     }
 
     @Test
-    void rawTextVariantsAreLeftOutAndListedSinceTheChatEndpointTakesMessagesOnly() {
+    void rawTextVariantsAreExportedAsMultiTurnChatSinceTheChatEndpointTakesMessagesOnly() throws Exception {
         PromptSet set = ExchangeFixtures.set();
         Task task = set.tasks().getFirst();
         Variant text = Variant.named("text").withShape(PromptShape.TEXT);
@@ -131,12 +129,16 @@ class OpenAiBatchExportTest {
         OpenAiBatchExport.Written written = OpenAiBatchExport.write(set, task, List.of(text,
                 ExchangeFixtures.oneShot()), "m", OpenAiOptions.TokenLimit.MAX_TOKENS, out);
 
-        assertThat(written.lines()).isEqualTo(3);
-        assertThat(out.toString()).doesNotContain("_text_");
-        assertThat(written.skipped()).singleElement().asString().contains("\"text\" is raw text");
-        assertThatThrownBy(() -> OpenAiBatchExport.write(set, task, List.of(text), "m",
-                OpenAiOptions.TokenLimit.MAX_TOKENS, new StringWriter()))
-                .isInstanceOf(RationaleException.class).hasMessageContaining("no chat variant");
+        assertThat(written.lines()).isEqualTo(6);
+        assertThat(written.skipped()).isEmpty();
+        JsonNode first = JSON.readTree(out.toString().split("\n")[0]);
+        assertThat(first.get("custom_id").asText()).startsWith("sums_text_c1-");
+        // No prefilled reply on OpenAI's chat endpoint: the exemplar as a user and an assistant turn, the case last.
+        assertThat(messages(first.get("body"))).isEqualTo(List.of(ChatMessage.user("Q: What is 1 + 1?"),
+                ChatMessage.assistant("The answer is 2."), ChatMessage.user("Q: What is 2 + 3?")));
+        StringWriter alone = new StringWriter();
+        assertThat(OpenAiBatchExport.write(set, task, List.of(text), "m", OpenAiOptions.TokenLimit.MAX_TOKENS,
+                alone).lines()).isEqualTo(3);
     }
 
     private static List<ChatMessage> messages(JsonNode body) {

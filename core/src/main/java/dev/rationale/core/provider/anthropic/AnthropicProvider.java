@@ -86,13 +86,13 @@ public final class AnthropicProvider implements ChatProvider {
         throw out.cutShort("before message_stop");
     }
 
-    /** Every page of the model list, newest model first. */
     /** Chat only; a prefilled reply where the model still takes one ({@link AnthropicPrefill}). */
     @Override
     public PromptIntake intake(String model) {
         return PromptIntake.chatOnly(NAME, model, AnthropicPrefill.accepted(model));
     }
 
+    /** Every page of the model list, newest model first. */
     @Override
     public List<ModelInfo> listModels() {
         List<ModelInfo> models = new ArrayList<>();

@@ -81,13 +81,18 @@ public final class GeminiProvider implements ChatProvider {
         }, listener);
     }
 
-    /** Every page of the model list, models that cannot generate text left out. */
-    /** Chat only; some models refuse a request that ends with a model turn, so no reply is prefilled. */
+    /**
+     * Chat only; some models refuse a request that ends with a model turn, so no reply is prefilled. Gemma models
+     * answer a {@code systemInstruction} with 400 "Developer instruction is not enabled", so for them the system text
+     * opens the first user turn.
+     */
     @Override
     public PromptIntake intake(String model) {
-        return PromptIntake.chatOnly(NAME, model, false);
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        return PromptIntake.chatOnly(NAME, model, false).withSystemRole(!name.startsWith("gemma-"));
     }
 
+    /** Every page of the model list, models that cannot generate text left out. */
     @Override
     public List<ModelInfo> listModels() {
         List<ModelInfo> models = new ArrayList<>();

@@ -21,6 +21,11 @@ import okhttp3.Request;
  * ({@code chat_template}), and {@code POST /apply-template} applies it, so a chat prompt reaches the raw-text
  * {@code /completion} formatted exactly as the server's own chat route would format it. A server runs one model,
  * so the answer is kept for the provider's life. Thread-safe.
+ *
+ * <p>Servers since early 2025 never report an empty template: for a model without one they report their built-in
+ * ChatML template, which is also what {@code --chat-template chatml} gives a model that lacks one. That template
+ * therefore says nothing about the model, and counts as unknown; only an empty one (older servers) means a base
+ * model.
  */
 final class LlamaCppTemplates {
     static final String PROPS_PATH = "/props";
@@ -29,7 +34,15 @@ final class LlamaCppTemplates {
     private final OkHttpClient client;
     private final BaseUrl baseUrl;
     private final ObjectMapper json;
-    private final AtomicReference<Boolean> hasTemplate = new AtomicReference<>();
+    /**
+     * llama.cpp's built-in ChatML template ({@code common/chat.cpp}) with white space and Jinja's trim markers
+     * taken out, as {@link #signature} leaves a template.
+     */
+    private static final String SERVER_CHATML = "{%formessageinmessages%}"
+            + "{{'<|im_start|>'+message.role+'\\n'+message.content+'<|im_end|>\\n'}}{%endfor%}"
+            + "{%ifadd_generation_prompt%}{{'<|im_start|>assistant\\n'}}{%endif%}";
+
+    private final AtomicReference<PromptIntake.Template> template = new AtomicReference<>();
 
     LlamaCppTemplates(OkHttpClient client, BaseUrl baseUrl, ObjectMapper json) {
         this.client = client;
@@ -39,17 +52,37 @@ final class LlamaCppTemplates {
 
     /** Blocks on the first call; see {@link dev.rationale.core.provider.ChatProvider#intake}. */
     PromptIntake intake(String model) {
-        Boolean known = hasTemplate.get();
+        PromptIntake.Template known = template.get();
         if (known == null) {
             Request request = new Request.Builder().url(baseUrl.resolve(PROPS_PATH)).get().build();
             JsonNode props = BlockingCall.execute(client, request, LlamaCppProvider.NAME,
                     body -> json.readTree(body.inputStream()));
-            known = !props.path("chat_template").asText("").isBlank();
-            hasTemplate.set(known);
+            known = of(props.path("chat_template").asText(""));
+            template.set(known);
         }
         String name = model.isBlank() ? "the server's model" : model;
-        return known ? PromptIntake.templated(LlamaCppProvider.NAME, name, this::apply)
-                : PromptIntake.baseModel(LlamaCppProvider.NAME, name);
+        return switch (known) {
+            case PRESENT -> PromptIntake.templated(LlamaCppProvider.NAME, name, this::apply);
+            case ABSENT -> PromptIntake.baseModel(LlamaCppProvider.NAME, name);
+            // Raw text on the wire, chat through the template the server would apply anyway.
+            case UNKNOWN -> new PromptIntake(LlamaCppProvider.NAME, name, false, true, true, true,
+                    PromptIntake.Template.UNKNOWN, this::apply);
+        };
+    }
+
+    /** What a {@code chat_template} from {@code /props} says of the model. */
+    static PromptIntake.Template of(String chatTemplate) {
+        if (chatTemplate.isBlank()) {
+            return PromptIntake.Template.ABSENT;
+        }
+        return signature(chatTemplate).equals(SERVER_CHATML) ? PromptIntake.Template.UNKNOWN
+                : PromptIntake.Template.PRESENT;
+    }
+
+    // Jinja's "-" trims white space around a tag; neither changes what the template writes.
+    private static String signature(String chatTemplate) {
+        return chatTemplate.replaceAll("\\s+", "").replace("{%-", "{%").replace("-%}", "%}")
+                .replace("{{-", "{{").replace("-}}", "}}");
     }
 
     private String apply(List<ChatMessage> messages) {
