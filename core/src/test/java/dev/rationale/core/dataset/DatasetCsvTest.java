@@ -26,7 +26,7 @@ class DatasetCsvTest {
                 new TestCase("s3", Map.of("question", "What is 10 - 4?"), "6"));
         assertThat(dataset.cases()).extracting(DatasetCase::line).containsExactly(2, 3, 6);
         assertThat(dataset.cases().getFirst().answers()).containsExactly("5");
-        assertThat(dataset.cases().getFirst().isMultipleChoice()).isFalse();
+        assertThat(dataset.cases().getFirst().testCase().hasChoices()).isFalse();
     }
 
     @Test
