@@ -76,6 +76,29 @@ class EvalLikelihoodCommandTest {
     }
 
     @Test
+    void anImportedBigBenchSetIsScoredByLikelihoodFromItsOwnCasesWithoutTheDataset() throws Exception {
+        Path set = importScience();
+        Path out = dir.resolve("alone.jsonl");
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "embedded", "--model", MODEL.toString(),
+                "--variant", "few-shot", "--out", out.toString(), "--no-history", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode likelihood = JSON.readTree(run.out()).get("cells").get(0).get("likelihood");
+        List<LikelihoodRecord> scores = ResultsFile.readScores(out);
+        assertThat(scores).extracting(LikelihoodRecord::testCase).containsExactly("#1", "#2", "#3");
+        assertThat(scores).allMatch(r -> r.likelihood() == LikelihoodRecord.Status.SCORED);
+        assertThat(scores.getFirst().options()).extracting(LikelihoodRecord.OptionScore::option)
+                .containsExactly("magnetism", "gravity", "friction", "the wind");
+        assertThat(scores.getFirst().accepted()).containsExactly("gravity");
+        int correct = (int) scores.stream().filter(LikelihoodRecord::pickCorrect).count();
+        assertThat(likelihood.get("cases").asInt()).isEqualTo(3);
+        assertThat(likelihood.get("scored").asInt()).isEqualTo(3);
+        assertThat(likelihood.get("raw").get("correct").asInt()).isEqualTo(correct);
+        assertThat(likelihood.get("raw").get("accuracy").asDouble()).isEqualTo(correct / 3.0);
+    }
+
+    @Test
     void aServerThatCannotScoreSaysSoBesideTheGenerationAccuracy() throws Exception {
         CliRun run = evalLetterTaskOnAChatServer("--limit", "2");
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.LoadedPromptSet;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -18,6 +19,8 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,39 @@ class ImportPromptSetTest {
                 task.cases().getFirst());
         assertThat(prompt).isEqualTo(new RenderedPrompt.Text(
                 "Q: Red paint mixed with white paint makes\n  option: pink\n  option: light red\n  option: black\nA:"));
+    }
+
+    @Test
+    void theSavedSetKeepsEveryMultipleChoiceCasesScoredOptions() throws IOException {
+        Dataset science = Datasets.read(sample("everyday-science.bigbench.json"));
+
+        ImportResult result = PromptSetImport.newSet(science, null, 3);
+
+        Task task = roundTrip(result.promptSet()).tasks().getFirst();
+        assertThat(task.cases()).hasSize(3).allMatch(TestCase::hasChoices)
+                .isEqualTo(science.cases().subList(3, 6).stream().map(DatasetCase::testCase).toList());
+        assertThat(task.cases().getFirst().choices()).containsExactly(Choice.of("magnetism", 0),
+                Choice.of("gravity", 1), Choice.of("friction", 0), Choice.of("the wind", 0));
+        assertThat(task.cases().getFirst().expected()).isEqualTo("gravity");
+        assertThat(task.exemplars()).hasSize(3);
+        assertThat(Files.readString(dir.resolve("out.rationale.json"))).contains("""
+                          "expected": "gravity",
+                          "choices": [
+                            {
+                              "text": "magnetism",
+                              "score": 0
+                            },
+                """);
+    }
+
+    @Test
+    void tiedTopOptionsAndPartialScoresSurviveTheSave() {
+        Task task = roundTrip(PromptSetImport.newSet(Datasets.read(TestFiles.fixture("colours.json")), null, 0)
+                .promptSet()).tasks().getFirst();
+
+        assertThat(task.cases().get(1).topChoices()).containsExactly("pink", "light red");
+        assertThat(task.cases().get(1).expected()).isEqualTo("pink");
+        assertThat(task.cases().get(2).choices()).contains(Choice.of("brown", 0.25));
     }
 
     @Test
