@@ -22,6 +22,7 @@ import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +216,22 @@ class ImportPromptSetTest {
         Task task = roundTrip(result.promptSet()).task("arithmetic").orElseThrow();
         assertThat(task.cases()).containsExactly(new TestCase(null, Map.of("question", "What is 3 + 4?"), "7"));
         assertThat(result.ignoredColumns()).containsExactly("source");
+    }
+
+    @Test
+    void optionsOfACsvFileAreKeptInTheTaskTheyAreAppendedTo() {
+        PromptSet arithmetic = PromptSetFiles.load(sample("arithmetic.rationale.json"));
+        Path file = TestFiles.write(dir, "mc.csv", """
+                id,question,target_scores
+                mc-1,What is 2 + 2?,"{""3"": 0, ""4"": 1, ""5"": 0}"
+                """);
+
+        ImportResult result = PromptSetImport.intoTask(arithmetic, "arithmetic", Datasets.read(file), Map.of(),
+                ImportMode.APPEND);
+
+        TestCase last = roundTrip(result.promptSet()).task("arithmetic").orElseThrow().cases().getLast();
+        assertThat(last).isEqualTo(new TestCase("mc-1", Map.of("question", "What is 2 + 2?"), "4",
+                List.of(Choice.of("3", 0), Choice.of("4", 1), Choice.of("5", 0))));
     }
 
     @Test
