@@ -10,6 +10,7 @@ import dev.rationale.core.eval.OfflineEvaluation;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.openai.OpenAiChatBodies;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
@@ -17,6 +18,7 @@ import dev.rationale.core.provider.openai.OpenAiOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ public final class OpenAiBatchExport {
      * What was written.
      *
      * @param lines the requests written
-     * @param skipped the variants left out, each with the reason
+     * @param skipped what the file leaves out, each with the reason: raw-text variants, and the likelihood scoring
+     *     of cases with choices
      */
     public record Written(int lines, List<String> skipped) {
         public Written {
@@ -50,7 +53,8 @@ public final class OpenAiBatchExport {
     }
 
     /**
-     * Writes the lines. Raw-text variants are left out and listed: the chat endpoint takes messages only.
+     * Writes the lines. Raw-text variants are left out and listed: the chat endpoint takes messages only. Cases
+     * with choices are sent like any other, and it is listed that their choices are not scored by likelihood.
      *
      * @param variants the variants to export, in order
      * @param model the model every request names
@@ -63,8 +67,13 @@ public final class OpenAiBatchExport {
     public static Written write(PromptSet set, Task task, List<Variant> variants, String model,
             OpenAiOptions.TokenLimit tokenLimit, Writer out) {
         List<Variant> chat = variants.stream().filter(v -> v.effectiveShape() == PromptShape.CHAT).toList();
-        List<String> skipped = variants.stream().filter(v -> v.effectiveShape() != PromptShape.CHAT)
-                .map(v -> "variant \"" + v.id() + "\" is raw text; the chat endpoint takes messages only").toList();
+        List<String> skipped = new ArrayList<>(variants.stream().filter(v -> v.effectiveShape() != PromptShape.CHAT)
+                .map(v -> "variant \"" + v.id() + "\" is raw text; the chat endpoint takes messages only").toList());
+        long scored = task.cases().stream().filter(TestCase::hasChoices).count();
+        if (scored > 0) {
+            skipped.add("the choices of " + scored + (scored == 1 ? " case are" : " cases are") + " not scored by"
+                    + " likelihood; a batch is graded by its completions only");
+        }
         if (chat.isEmpty()) {
             throw new RationaleException("task \"" + task.id() + "\" has no chat variant to export: " + skipped);
         }
