@@ -91,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         Map<String, String> merged = new LinkedHashMap<>(chosen.inputs());
         merged.putAll(inputs);
-        return PromptRenderer.render(task, variant, new TestCase(chosen.id(), merged, chosen.expected()));
+        return PromptRenderer.render(task, variant, chosen.withInputs(merged));
     }
 
     static void print(RenderedPrompt prompt, PrintWriter out) {
