@@ -97,15 +97,18 @@ class DatasetCsvTest {
 
     @Test
     void optionsThatAreNotAJsonObjectOfScoresNameTheirLine() {
-        Path notJson = TestFiles.write(dir, "nj.csv", "question,target_scores\nQ?,a cork\n");
-        Path list = TestFiles.write(dir, "list.csv", "question,target_scores\nQ?,\"[\"\"a\"\", \"\"b\"\"]\"\n");
-        Path flat = TestFiles.write(dir, "flat.csv", "question,target_scores\nQ?,\"{\"\"a\"\": 0, \"\"b\"\": 0}\"\n");
-        Path none = TestFiles.write(dir, "none.csv", "question,target_scores\nQ?,\n");
+        assertThat(scoresFailure("a cork")).startsWith(":2: column \"target_scores\" is not valid JSON: ");
+        assertThat(scoresFailure("\"[\"\"a\"\", \"\"b\"\"]\""))
+                .isEqualTo(":2: column \"target_scores\" must be an object of option to score, got a list");
+        assertThat(scoresFailure("\"{\"\"a\"\": 0, \"\"b\"\": 0}\""))
+                .isEqualTo(":2: column \"target_scores\": every option scores 0, so none is the answer");
+        assertThat(scoresFailure("")).isEqualTo(":2: empty expected answer (column \"target_scores\")");
+    }
 
-        assertThat(failure(notJson)).startsWith(notJson + ":2: column \"target_scores\" is not valid JSON: ");
-        assertFails(list, list + ":2: column \"target_scores\" must be an object of option to score, got a list");
-        assertFails(flat, flat + ":2: column \"target_scores\": every option scores 0, so none is the answer");
-        assertFails(none, none + ":2: empty expected answer (column \"target_scores\")");
+    // The message for a one-row file whose options cell is the given text, without the file name it starts with.
+    private String scoresFailure(String cell) {
+        Path file = TestFiles.write(dir, "scores.csv", "question,target_scores\nQ?," + cell + "\n");
+        return failure(file).substring(file.toString().length());
     }
 
     @Test
