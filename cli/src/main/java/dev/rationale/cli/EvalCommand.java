@@ -64,7 +64,8 @@ import picocli.CommandLine.Spec;
                     + " object. Exit 0 when the run completed, even with wrong answers.",
             "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
                     + " and the command exits with 130 after printing how to --resume.",
-            "Multiple-choice cases (a BIG-bench dataset's options, or a task answering with a letter) are also"
+            "Multiple-choice cases (a case's own choices, as imports keep them in the set; a --dataset file's"
+                    + " options; or a task answering with a letter) are also"
                     + " scored by likelihood where the backend can score a prompt (the embedded engine, servers"
                     + " that echo prompt log-probabilities): the accuracy of the most likely option, raw and per"
                     + " token, is shown beside the generation accuracy."})

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Make a new prompt set from a BIG-bench task JSON file: one task in",
             "BIG-bench's prompt layout, its first --shots examples as exemplars, the",
-            "rest as test cases, and 0-shot and few-shot variants."
+            "rest as test cases (multiple-choice ones with their scored options, so",
+            "'rationale eval' scores them by likelihood from the set alone), and 0-shot",
+            "and few-shot variants."
         })
 final class ImportBigBenchCommand implements Callable<Integer> {
     @Spec

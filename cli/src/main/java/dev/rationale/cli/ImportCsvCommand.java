@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         description = {
             "Import test cases from a CSV file. The header row names the columns:",
             "'expected' (or 'answer', 'target') holds the answer, an optional 'id'",
-            "the case id, and every other column is an input."
+            "the case id, an optional 'target_scores' a multiple-choice case's options",
+            "as a JSON object of option to score (kept in the set), and every other",
+            "column is an input."
         })
 final class ImportCsvCommand extends CaseFileImport {
     @Override

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         description = {
             "Import test cases from a JSON Lines file: one object per line with an",
             "'inputs' object (or the inputs as plain fields), 'expected' (or 'answer',",
-            "'target'; a list means several accepted answers) and an optional 'id'."
+            "'target'; a list means several accepted answers), an optional 'id', and",
+            "for a multiple-choice case 'target_scores', an object of option to score",
+            "(kept in the set; its top-scored options are the answer when none is given)."
         })
 final class ImportJsonlCommand extends CaseFileImport {
     @Override

@@ -31,8 +31,9 @@ final class ImportOutput {
             writer.println("not used by the task: " + String.join(", ", result.ignoredColumns()));
         }
         if (result.severalAnswers() > 0) {
-            writer.println(count(result.severalAnswers(), "case") + " accept several answers; the set keeps the"
-                    + " first of each, the dataset file keeps all");
+            writer.println(count(result.severalAnswers(), "case") + " accept several answers; the set's expected"
+                    + " answer is the first of each (tied top-scored choices stay correct for likelihood), the dataset"
+                    + " file keeps all");
         }
         writer.flush();
     }

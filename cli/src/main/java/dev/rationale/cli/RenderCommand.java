@@ -111,7 +111,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         Map<String, String> merged = new LinkedHashMap<>(chosen.inputs());
         merged.putAll(inputs);
-        return PromptRenderer.draft(task, variant, new TestCase(chosen.id(), merged, chosen.expected()));
+        return PromptRenderer.draft(task, variant, chosen.withInputs(merged));
     }
 
     // Without a backend there is nothing to adapt to: the variant as its author wrote it.

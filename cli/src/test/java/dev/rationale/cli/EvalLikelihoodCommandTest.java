@@ -76,6 +76,31 @@ class EvalLikelihoodCommandTest {
     }
 
     @Test
+    void anImportedBigBenchSetIsScoredByLikelihoodFromItsOwnCasesWithoutTheDataset() throws Exception {
+        Path set = importScience();
+        Path out = dir.resolve("alone.jsonl");
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "embedded", "--model", MODEL.toString(),
+                "--variant", "few-shot", "--out", out.toString(), "--no-history", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode likelihood = JSON.readTree(run.out()).get("cells").get(0).get("likelihood");
+        List<LikelihoodRecord> scores = ResultsFile.readScores(out);
+        // Cases are scored concurrently, so their lines come in any order.
+        assertThat(scores).extracting(LikelihoodRecord::testCase).containsExactlyInAnyOrder("#1", "#2", "#3");
+        assertThat(scores).allMatch(r -> r.likelihood() == LikelihoodRecord.Status.SCORED);
+        LikelihoodRecord first = scores.stream().filter(r -> r.testCase().equals("#1")).findFirst().orElseThrow();
+        assertThat(first.options()).extracting(LikelihoodRecord.OptionScore::option)
+                .containsExactly("magnetism", "gravity", "friction", "the wind");
+        assertThat(first.accepted()).containsExactly("gravity");
+        int correct = (int) scores.stream().filter(LikelihoodRecord::pickCorrect).count();
+        assertThat(likelihood.get("cases").asInt()).isEqualTo(3);
+        assertThat(likelihood.get("scored").asInt()).isEqualTo(3);
+        assertThat(likelihood.get("raw").get("correct").asInt()).isEqualTo(correct);
+        assertThat(likelihood.get("raw").get("accuracy").asDouble()).isEqualTo(correct / 3.0);
+    }
+
+    @Test
     void aServerThatCannotScoreSaysSoBesideTheGenerationAccuracy() throws Exception {
         CliRun run = evalLetterTaskOnAChatServer("--limit", "2");
 

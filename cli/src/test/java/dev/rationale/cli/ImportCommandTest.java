@@ -3,11 +3,15 @@ package dev.rationale.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +74,46 @@ class ImportCommandTest {
         PromptSet updated = PromptSetFiles.load(set);
         assertThat(updated.tasks().getFirst().cases()).hasSize(before + 10);
         assertThat(updated.tasks().getFirst().cases().getLast().id()).isEqualTo("a10");
+    }
+
+    @Test
+    void bigbenchKeepsEachCasesOptionsInTheSavedSet() throws Exception {
+        Path out = dir.resolve("science.rationale.json");
+
+        CliRun run = CliRun.of("import", "bigbench", CliRun.sample("everyday-science.bigbench.json").toString(),
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(PromptSetFiles.load(out).tasks().getFirst().cases()).allMatch(TestCase::hasChoices)
+                .extracting(TestCase::topChoices).containsExactly(List.of("gravity"), List.of("a candle flame"),
+                        List.of("Heat moves from the soup into the spoon."));
+    }
+
+    @Test
+    void csvAndJsonlOptionsAreKeptWhenAddedToATaskOfAnExistingSet() throws Exception {
+        Path set = dir.resolve("arithmetic.rationale.json");
+        Files.copy(CliRun.sample("arithmetic.rationale.json"), set);
+        Path csv = Files.writeString(dir.resolve("mc.csv"), """
+                id,question,target_scores
+                mc-1,What is 2 + 2?,"{""3"": 0, ""4"": 1}"
+                """);
+        Path jsonl = Files.writeString(dir.resolve("mc.jsonl"), """
+                {"id": "mc-2", "question": "What is 3 + 3?", "target_scores": {"6": 1, "9": 0}}
+                """);
+
+        CliRun fromCsv = CliRun.of("import", "csv", csv.toString(), "--set", set.toString(), "--task", "arithmetic",
+                "--out", set.toString());
+        CliRun fromJsonl = CliRun.of("import", "jsonl", jsonl.toString(), "--set", set.toString(), "--task",
+                "arithmetic", "--out", set.toString());
+
+        assertThat(fromCsv.exitCode()).as(fromCsv.err()).isZero();
+        assertThat(fromJsonl.exitCode()).as(fromJsonl.err()).isZero();
+        List<TestCase> cases = PromptSetFiles.load(set).task("arithmetic").orElseThrow().cases();
+        assertThat(cases.subList(cases.size() - 2, cases.size())).containsExactly(
+                new TestCase("mc-1", Map.of("question", "What is 2 + 2?"), "4",
+                        List.of(Choice.of("3", 0), Choice.of("4", 1))),
+                new TestCase("mc-2", Map.of("question", "What is 3 + 3?"), "6",
+                        List.of(Choice.of("6", 1), Choice.of("9", 0))));
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class CaseInputs {
             scratchValues.putAll(values);
             changed.run();
         } else {
-            writeCase.accept(selectedIndex.get(), new TestCase(base.id(), values, base.expected()));
+            writeCase.accept(selectedIndex.get(), base.withInputs(values));
         }
     }
 

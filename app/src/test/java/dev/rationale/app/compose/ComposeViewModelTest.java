@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.app.workspace.PromptSetDocument;
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -12,6 +13,7 @@ import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.RenderException;
@@ -19,6 +21,7 @@ import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -230,6 +233,23 @@ class ComposeViewModelTest {
                 .containsEntry("question", "How many legs do 3 spiders have?");
         assertThat(savedTask().cases().getFirst().expected()).isEqualTo("37");
         assertThat(document.isDirty()).isTrue();
+    }
+
+    @Test
+    void inputEditsKeepTheCasesChoices() {
+        List<Choice> choices = List.of(Choice.of("37", 1), Choice.of("36", 0));
+        document.editTask("arithmetic", t -> {
+            List<TestCase> cases = new ArrayList<>(t.cases());
+            TestCase first = cases.getFirst();
+            cases.set(0, new TestCase(first.id(), first.inputs(), first.expected(), choices));
+            return t.withCases(cases);
+        });
+
+        compose.getCaseInputs().getFields().getFirst().setValue("How many legs do 3 spiders have?");
+
+        assertThat(savedTask().cases().getFirst().inputs())
+                .containsEntry("question", "How many legs do 3 spiders have?");
+        assertThat(savedTask().cases().getFirst().choices()).isEqualTo(choices);
     }
 
     @Test

@@ -328,8 +328,27 @@ class EvaluateViewModelTest {
             viewModel.start(new EvaluateViewModel.Setup(imported.promptSet(), null, scienceTask,
                     List.of(scienceTask.variant("zero-shot").orElseThrow()), embedded, "stories260K.gguf"), false);
         });
-        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
 
+        assertLikelihoodOfThreeCasesIsShown();
+    }
+
+    @Test
+    void aSavedMultipleChoiceSetShowsTheLikelihoodAccuracyWithoutADataset() throws IOException {
+        Path science = Path.of("../sample-prompts/everyday-science.bigbench.json");
+        Path saved = dir.resolve("science.rationale.json");
+        PromptSetFiles.save(PromptSetImport.newSet(Datasets.read(science), null, 3).promptSet(), saved);
+        PromptSet set = PromptSetFiles.load(saved);
+        Task scienceTask = set.tasks().getFirst();
+        Endpoint embedded = new Endpoint("embedded", ProviderKind.EMBEDDED, MODELS.toString(), null, null);
+        onFx(() -> viewModel.start(new EvaluateViewModel.Setup(set, null, scienceTask,
+                List.of(scienceTask.variant("few-shot").orElseThrow()), embedded, "stories260K.gguf"), false));
+
+        assertLikelihoodOfThreeCasesIsShown();
+    }
+
+    // The scores in the results file are the ones the grid and the progress line show.
+    private void assertLikelihoodOfThreeCasesIsShown() throws IOException {
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
         Path results;
         try (var files = Files.list(dir.resolve("scratch"))) {
             results = files.filter(f -> f.toString().endsWith(".eval.jsonl")).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package dev.rationale.core.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rationale.core.promptset.Choice;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ final class BigBenchReader {
     static final String CHOICES = "choices";
     private static final String EXAMPLES = "examples";
     private static final String TARGET = "target";
-    private static final String TARGET_SCORES = "target_scores";
 
     private final String source;
     private final JsonLocations locations;
@@ -78,16 +78,17 @@ final class BigBenchReader {
             throw DatasetException.at(source, line, path + " must be an object, got " + JsonValues.kind(example));
         }
         String input = input(example, path, line);
-        boolean choices = example.has(TARGET_SCORES);
+        boolean choices = example.has(TargetScores.FIELD);
         checkSameKind(choices, path, line);
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put(INPUT, input);
         if (choices) {
-            List<Choice> options = BigBenchScores.choices(example.get(TARGET_SCORES), source, line, path);
+            List<Choice> options = TargetScores.choices(example.get(TargetScores.FIELD), source, line,
+                    path + "." + TargetScores.FIELD);
             if (settings.effectiveAppendChoices()) {
                 inputs.put(CHOICES, choiceBlock(options, settings.effectiveChoicePrefix()));
             }
-            cases.add(line, null, inputs, BigBenchScores.best(options), path + "." + TARGET_SCORES, options);
+            cases.add(line, null, inputs, List.of(), path + "." + TargetScores.FIELD, options);
         } else {
             cases.add(line, null, inputs, targets(example, path, line), path + "." + TARGET, List.of());
         }

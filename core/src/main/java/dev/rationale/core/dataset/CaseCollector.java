@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.dataset;
 
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.TestCase;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers the cases a reader finds and applies the checks every format shares: ids unique in the file, no empty
- * input value, at least one non-empty accepted answer. The first problem ends the import.
+ * input value, at least one non-empty accepted answer, and for a multiple-choice case accepted answers that are
+ * among its top-scored options (without an expected answer, those options are the accepted ones). The first
+ * problem ends the import.
  */
 final class CaseCollector {
     private final String file;
@@ -24,18 +27,35 @@ final class CaseCollector {
     /**
      * Adds one case.
      *
+     * @param answers the accepted answers the file gives; may be empty for a case with choices
      * @param answerField how the file names the expected answer, for messages
+     * @param choices the case's options, already checked ({@link TargetScores}); empty when it has none
      */
     void add(int line, @Nullable String id, Map<String, String> inputs, List<String> answers, String answerField,
             List<Choice> choices) {
         String caseId = id == null || id.isBlank() ? null : id.strip();
         checkId(line, caseId);
         checkInputs(line, inputs);
-        if (answers.isEmpty() || answers.stream().anyMatch(String::isBlank)) {
+        List<String> top = Choice.top(choices);
+        List<String> accepted = answers.isEmpty() ? top : answers;
+        if (accepted.isEmpty() || accepted.stream().anyMatch(String::isBlank)) {
             throw DatasetException.at(file, line, "empty expected answer (" + answerField + ")");
         }
-        TestCase testCase = new TestCase(caseId, inputs, answers.getFirst());
-        cases.add(new DatasetCase(testCase, answers, choices, line));
+        if (!choices.isEmpty()) {
+            checkAmongTop(line, accepted, top);
+        }
+        TestCase testCase = new TestCase(caseId, inputs, accepted.getFirst(), choices);
+        cases.add(new DatasetCase(testCase, accepted, line));
+    }
+
+    private void checkAmongTop(int line, List<String> accepted, List<String> top) {
+        for (String answer : accepted) {
+            if (!top.contains(answer)) {
+                throw DatasetException.at(file, line, "expected answer \"" + answer + "\" is not a top-scored option"
+                        + " of " + TargetScores.FIELD + " (" + String.join(", ", top.stream()
+                                .map(t -> "\"" + t + "\"").toList()) + ")");
+            }
+        }
     }
 
     List<DatasetCase> cases() {

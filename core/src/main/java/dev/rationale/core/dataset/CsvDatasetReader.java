@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.rationale.core.promptset.Choice;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.Map;
 
 /**
  * Reads a CSV dataset: the first row names the columns; one column, {@code expected} (or {@code answer},
- * {@code target}), holds the expected answer, an optional {@code id} column names the cases, and every other column
- * is an input. Values are stripped of surrounding whitespace; empty lines are skipped.
+ * {@code target}), holds the expected answer, an optional {@code id} column names the cases, an optional
+ * {@code target_scores} column holds a multiple-choice case's options as a JSON object of option to score (the
+ * top-scored being the expected answers when there is no expected-answer column), and every other column is an
+ * input. Values are stripped of surrounding whitespace; empty lines are skipped.
  */
 final class CsvDatasetReader {
     // Without a schema each row comes as an array of strings, so this class, not Jackson, decides what a short
@@ -52,8 +55,27 @@ final class CsvDatasetReader {
             inputs.put(input, row.value(names.indexOf(input)));
         }
         String id = header.id() == null ? null : row.value(names.indexOf(header.id()));
-        String expected = row.value(names.indexOf(header.answer()));
-        cases.add(row.line(), id, inputs, List.of(expected), "column \"" + header.answer() + "\"", List.of());
+        String expected = header.answer() == null ? "" : row.value(names.indexOf(header.answer()));
+        List<Choice> choices = header.scores() == null ? List.of() : choices(row, header, source);
+        // Without an expected answer a case with options takes its top-scored ones.
+        List<String> answers = expected.isEmpty() && !choices.isEmpty() ? List.of() : List.of(expected);
+        String answerColumn = header.answer() != null ? header.answer() : String.valueOf(header.scores());
+        cases.add(row.line(), id, inputs, answers, "column \"" + answerColumn + "\"", choices);
+    }
+
+    // An empty cell is a case without options, so one file can mix multiple-choice and free-answer cases.
+    private static List<Choice> choices(Row row, CsvHeader header, String source) {
+        String column = String.valueOf(header.scores());
+        String cell = row.value(header.names().indexOf(column));
+        if (cell.isEmpty()) {
+            return List.of();
+        }
+        String field = "column \"" + column + "\"";
+        try {
+            return TargetScores.choices(JsonValues.JSON.readTree(cell), source, row.line(), field);
+        } catch (JsonProcessingException e) {
+            throw DatasetException.at(source, row.line(), field + " is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static List<Row> rows(String text, String source) {

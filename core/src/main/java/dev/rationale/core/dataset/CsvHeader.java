@@ -8,29 +8,35 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The header row of a CSV dataset: the column names, which of them is the expected answer, which the id, and the
- * input columns that remain.
+ * The header row of a CSV dataset: the column names, which of them is the expected answer, which the id, which
+ * the scored options, and the input columns that remain. At least one of the expected answer and the options is
+ * there.
  */
-record CsvHeader(List<String> names, String answer, @Nullable String id, List<String> inputs) {
+record CsvHeader(List<String> names, @Nullable String answer, @Nullable String id, @Nullable String scores,
+        List<String> inputs) {
 
     static CsvHeader of(CsvDatasetReader.Row row, String source) {
         List<String> names = names(row, source);
         List<String> answers = names.stream().filter(FieldNames::isAnswer).toList();
-        if (answers.isEmpty()) {
+        String scores = names.stream().filter(FieldNames::isScores).findFirst().orElse(null);
+        if (answers.isEmpty() && scores == null) {
             throw DatasetException.at(source, row.line(), "no expected-answer column; name one "
-                    + FieldNames.ANSWER_NAMES + " (columns: " + String.join(", ", names) + ")");
+                    + FieldNames.ANSWER_NAMES + ", or give the options in \"" + TargetScores.FIELD + "\" (columns: "
+                    + String.join(", ", names) + ")");
         }
         if (answers.size() > 1) {
             throw DatasetException.at(source, row.line(), "columns " + quoted(answers)
                     + " all name the expected answer; keep one");
         }
         String id = names.stream().filter(FieldNames::isId).findFirst().orElse(null);
-        List<String> inputs = names.stream().filter(n -> !FieldNames.isAnswer(n) && !FieldNames.isId(n)).toList();
+        List<String> inputs = names.stream()
+                .filter(n -> !FieldNames.isAnswer(n) && !FieldNames.isId(n) && !FieldNames.isScores(n)).toList();
+        String answer = answers.isEmpty() ? null : answers.getFirst();
         if (inputs.isEmpty()) {
-            throw DatasetException.at(source, row.line(), "no input columns; besides \"" + answers.getFirst()
-                    + "\" at least one column must hold the inputs");
+            throw DatasetException.at(source, row.line(), "no input columns; besides \""
+                    + (answer != null ? answer : scores) + "\" at least one column must hold the inputs");
         }
-        return new CsvHeader(names, answers.getFirst(), id, inputs);
+        return new CsvHeader(names, answer, id, scores, inputs);
     }
 
     private static List<String> names(CsvDatasetReader.Row row, String source) {

@@ -21,4 +21,9 @@ final class FieldNames {
     static boolean isId(String name) {
         return ID.equalsIgnoreCase(name);
     }
+
+    /** The options of a multiple-choice case, as BIG-bench names them ({@link TargetScores}). */
+    static boolean isScores(String name) {
+        return TargetScores.FIELD.equalsIgnoreCase(name);
+    }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param cases how many test cases were imported
  * @param exemplars how many examples became exemplars instead (BIG-bench few-shot)
  * @param ignoredColumns dataset columns that feed no input of the task
- * @param severalAnswers how many cases accepted more than one answer, of which the set keeps only the first
+ * @param severalAnswers how many cases accepted more than one answer, of which the set keeps only the first as the
+ *     expected answer (a case's tied top-scored choices stay in its choices)
  */
 public record ImportResult(
         PromptSet promptSet,

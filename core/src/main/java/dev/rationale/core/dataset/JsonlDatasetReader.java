@@ -3,6 +3,7 @@ package dev.rationale.core.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rationale.core.promptset.Choice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a JSON Lines dataset: one object per line, with the inputs either in an {@code inputs} object or as the
  * object's own fields, the expected answer in {@code expected} (or {@code answer}, {@code target}; a list means
- * several accepted answers) and an optional {@code id}. Blank lines are skipped. Every line must give the same
- * inputs as the first.
+ * several accepted answers), an optional {@code id}, and for a multiple-choice case an optional
+ * {@code target_scores} object of option to score (whose top-scored options are the expected answers when the
+ * line gives none). Blank lines are skipped. Every line must give the same inputs as the first.
  */
 final class JsonlDatasetReader {
     private static final String INPUTS = "inputs";
@@ -44,15 +46,26 @@ final class JsonlDatasetReader {
         if (!node.isObject()) {
             throw DatasetException.at(source, line, "expected a JSON object, got " + JsonValues.kind(node));
         }
-        String answerField = answerField(node, line);
-        List<String> answers = JsonValues.answers(node.get(answerField));
-        if (answers.isEmpty()) {
+        List<Choice> choices = choices(node, line);
+        String answerField = answerField(node, line, !choices.isEmpty());
+        List<String> answers = answerField == null ? List.of() : JsonValues.answers(node.get(answerField));
+        if (answerField != null && answers.isEmpty()) {
             throw DatasetException.at(source, line, "\"" + answerField + "\" must be text or a list of texts, got "
                     + JsonValues.kind(node.get(answerField)));
         }
         Map<String, String> inputs = inputs(node, answerField, line);
         checkSameInputs(inputs, line);
-        cases.add(line, id(node, line), inputs, answers, "\"" + answerField + "\"", List.of());
+        cases.add(line, id(node, line), inputs, answers, "\"" + (answerField != null ? answerField
+                : TargetScores.FIELD) + "\"", choices);
+    }
+
+    private List<Choice> choices(JsonNode node, int line) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (FieldNames.isScores(field.getKey())) {
+                return TargetScores.choices(field.getValue(), source, line, "\"" + field.getKey() + "\"");
+            }
+        }
+        return List.of();
     }
 
     private JsonNode parse(String text, int line) {
@@ -63,15 +76,20 @@ final class JsonlDatasetReader {
         }
     }
 
-    private String answerField(JsonNode node, int line) {
+    /** The field naming the expected answer; null only when the line has none but gives options. */
+    private @Nullable String answerField(JsonNode node, int line, boolean hasChoices) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(name -> {
             if (FieldNames.isAnswer(name)) {
                 names.add(name);
             }
         });
+        if (names.isEmpty() && hasChoices) {
+            return null;
+        }
         if (names.isEmpty()) {
-            throw DatasetException.at(source, line, "no expected answer; give " + FieldNames.ANSWER_NAMES);
+            throw DatasetException.at(source, line, "no expected answer; give " + FieldNames.ANSWER_NAMES
+                    + ", or the options in \"" + TargetScores.FIELD + "\"");
         }
         if (names.size() > 1) {
             throw DatasetException.at(source, line, "fields " + String.join(", ", names)
@@ -80,14 +98,14 @@ final class JsonlDatasetReader {
         return names.getFirst();
     }
 
-    private Map<String, String> inputs(JsonNode node, String answerField, int line) {
+    private Map<String, String> inputs(JsonNode node, @Nullable String answerField, int line) {
         Map<String, String> flat = new LinkedHashMap<>();
         JsonNode nested = null;
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = field.getKey();
             if (name.equals(INPUTS)) {
                 nested = field.getValue();
-            } else if (!name.equals(answerField) && !FieldNames.isId(name)) {
+            } else if (!name.equals(answerField) && !FieldNames.isId(name) && !FieldNames.isScores(name)) {
                 flat.put(name, text(field.getValue(), name, line));
             }
         }

@@ -3,9 +3,9 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.ExtractRule;
-import dev.rationale.core.dataset.Choice;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +16,9 @@ import java.util.Locale;
  *
  * <p>Where the options come from:
  * <ul>
- *   <li>a dataset case with options (BIG-bench {@code target_scores}): the options' texts; the accepted answers are
- *       the top-scored ones;</li>
+ *   <li>a test case with choices of its own ({@link TestCase#choices()}: a prompt set's case, or a dataset's case
+ *       with BIG-bench {@code target_scores}): the choices' texts; the accepted answers are the top-scored ones.
+ *       So a saved set alone is enough to score its cases;</li>
  *   <li>a case of a task whose answer is a letter ({@code extract: choice}): the letters of the answer format's
  *       {@code choices} that the case's inputs show as {@code (X)}, or all of them when the inputs show none; the
  *       accepted answer is the expected letter. The letters, not the options' texts, are scored, because the task's
@@ -53,18 +54,19 @@ public record ChoiceQuestion(List<String> options, List<String> accepted) {
 
     /** The options of one case of {@code task}, or {@link #NONE}. */
     public static ChoiceQuestion of(Task task, DatasetCase datasetCase) {
-        if (datasetCase.isMultipleChoice()) {
-            List<String> texts = datasetCase.choices().stream().map(Choice::text).distinct().toList();
-            return new ChoiceQuestion(texts, datasetCase.answers());
+        TestCase testCase = datasetCase.testCase();
+        if (testCase.hasChoices()) {
+            List<String> texts = testCase.choices().stream().map(c -> String.valueOf(c.text())).distinct().toList();
+            return new ChoiceQuestion(texts, testCase.topChoices());
         }
         AnswerFormat format = task.effectiveAnswer();
-        String expected = datasetCase.testCase().expected();
+        String expected = testCase.expected();
         if (format.effectiveExtract() != ExtractRule.CHOICE || expected == null || expected.isBlank()) {
             return NONE;
         }
         List<String> letters = letters(format.effectiveChoices());
         List<String> shown = letters.stream()
-                .filter(l -> datasetCase.testCase().inputs().values().stream().anyMatch(v -> v.contains("(" + l + ")")))
+                .filter(l -> testCase.inputs().values().stream().anyMatch(v -> v.contains("(" + l + ")")))
                 .toList();
         List<String> accepted = datasetCase.answers().stream().map(a -> a.strip().toUpperCase(Locale.ROOT)).toList();
         return new ChoiceQuestion(shown.isEmpty() ? letters : shown, accepted);

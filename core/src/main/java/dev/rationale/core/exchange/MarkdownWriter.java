@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a prompt set as Markdown for people to read: the set's settings, then per task its answer format,
- * exemplars (with their reasoning chains), test cases, and each variant's settings and its prompt exactly as a
- * run sends it for the task's first test case. A task without cases shows the prompt with {@code {{name}}} in
- * place of each input. Pure; safe from any thread.
+ * exemplars (with their reasoning chains), test cases (with their scored choices, one per line after its score),
+ * and each variant's settings and its prompt exactly as a run sends it for the task's first test case. A task
+ * without cases shows the prompt with {@code {{name}}} in place of each input. Pure; safe from any thread.
  */
 public final class MarkdownWriter {
     private final StringBuilder out = new StringBuilder();
@@ -115,6 +115,11 @@ public final class MarkdownWriter {
             fields(testCase.inputs());
             if (testCase.expected() != null) {
                 field("Expected", testCase.expected());
+            }
+            if (testCase.hasChoices()) {
+                field("Choices", String.join("\n", testCase.choices().stream()
+                        .map(c -> (c.score() == null ? "?" : SettingsText.number(c.score())) + ": " + c.text())
+                        .toList()));
             }
         }
     }

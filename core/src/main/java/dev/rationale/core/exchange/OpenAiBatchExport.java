@@ -9,6 +9,7 @@ import dev.rationale.core.RationaleException;
 import dev.rationale.core.eval.OfflineEvaluation;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.openai.OpenAiChatBodies;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
@@ -17,6 +18,7 @@ import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ public final class OpenAiBatchExport {
      * What was written.
      *
      * @param lines the requests written
-     * @param skipped the variants left out, each with the reason
+     * @param skipped what the file leaves out, each with the reason: raw-text variants, and the likelihood scoring
+     *     of cases with choices
      */
     public record Written(int lines, List<String> skipped) {
         public Written {
@@ -51,7 +54,8 @@ public final class OpenAiBatchExport {
 
     /**
      * Writes the lines. The chat endpoint takes messages only, so raw-text variants are laid out as chat messages by
-     * their chat layout, as a run on a chat endpoint sends them; each such request's prompt says so.
+     * their chat layout, as a run on a chat endpoint sends them; each such request's prompt says so. Cases with
+     * choices are sent like any other, and it is listed that their choices are not scored by likelihood.
      *
      * @param variants the variants to export, in order
      * @param model the model every request names
@@ -62,6 +66,12 @@ public final class OpenAiBatchExport {
      */
     public static Written write(PromptSet set, Task task, List<Variant> variants, String model,
             OpenAiOptions.TokenLimit tokenLimit, Writer out) {
+        List<String> skipped = new ArrayList<>();
+        long scored = task.cases().stream().filter(TestCase::hasChoices).count();
+        if (scored > 0) {
+            skipped.add("the choices of " + scored + (scored == 1 ? " case are" : " cases are") + " not scored by"
+                    + " likelihood; a batch is graded by its completions only");
+        }
         OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, variants, model);
         PromptIntake intake = OpenAiBatchPlan.intake(model);
         String setName = OpenAiBatchPlan.setName(set);

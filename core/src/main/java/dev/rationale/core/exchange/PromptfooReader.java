@@ -9,6 +9,7 @@ import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
 import dev.rationale.core.exchange.ChatPromptReader.ChatVariant;
 import dev.rationale.core.exchange.NunjucksText.Piece;
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptShape;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * Reads a promptfoo configuration into a prompt set: each prompt becomes a variant (a label {@code TASK:VARIANT}
  * names both, as {@link PromptfooWriter} writes them; other prompts go to one task), each test a test case of the
  * task its {@code prompts} filter names, and an {@code equals} assertion the expected answer. A Rationale export's
- * answer formats and expected answers come back from its grader's config and the tests' metadata. Everything
+ * answer formats, expected answers and choices come back from its grader's config and the tests' metadata. Everything
  * else is listed in {@link PromptfooImport#notMapped()}, never dropped silently. {@code docs/exchange.md} has the
  * details. Pure; safe from any thread.
  */
@@ -238,6 +239,23 @@ public final class PromptfooReader {
                 notMapped.add(name + ": the assertion " + type + " is not mapped");
             }
         }
-        parts.cases.add(new TestCase(test.path("metadata").path("case").asText(null), inputs, expected));
+        parts.cases.add(new TestCase(test.path("metadata").path("case").asText(null), inputs, expected,
+                choices(test.path("metadata").path("choices"), name)));
+    }
+
+    // A Rationale export keeps a case's choices in its metadata as a list of text and score.
+    private List<Choice> choices(JsonNode node, String name) {
+        if (node.isMissingNode()) {
+            return List.of();
+        }
+        List<Choice> choices = new ArrayList<>();
+        for (JsonNode choice : node.isArray() ? node : JSON.createArrayNode().add(node)) {
+            if (!choice.path("text").isTextual() || !choice.path("score").isNumber()) {
+                notMapped.add(name + ": metadata.choices is not a list of text and score, and is left out");
+                return List.of();
+            }
+            choices.add(Choice.of(choice.path("text").asText(), choice.path("score").asDouble()));
+        }
+        return choices;
     }
 }

@@ -23,9 +23,10 @@ import java.util.Optional;
  * Writes a prompt set as a promptfoo configuration ({@code promptfooconfig.yaml}) that {@code promptfoo eval} runs
  * unchanged in meaning: one prompt per variant, labelled {@code TASK:VARIANT}; providers from the given targets
  * ({@link PromptfooProviders}); one test per case, limited to its task's prompts, with the case's inputs as
- * {@code vars} and its id and expected answer as {@code metadata}; and one JavaScript assertion for all tests that
- * grades each output by its task's answer format exactly as Rationale does ({@link PromptfooGrader}).
- * {@code docs/exchange.md} lists what does not carry over. Pure; safe from any thread.
+ * {@code vars} and its id, expected answer and choices as {@code metadata}; and one JavaScript assertion for all
+ * tests that grades each output by its task's answer format exactly as Rationale does ({@link PromptfooGrader}).
+ * {@code docs/exchange.md} lists what does not carry over (promptfoo does not score choices by likelihood). Pure;
+ * safe from any thread.
  */
 public final class PromptfooWriter {
     private final List<String> notMapped = new ArrayList<>();
@@ -60,6 +61,12 @@ public final class PromptfooWriter {
         ArrayNode tests = config.putArray("tests");
         for (Task task : set.tasks()) {
             tests(task, tests);
+            long scored = task.cases().stream().filter(TestCase::hasChoices).count();
+            if (scored > 0) {
+                notMapped.add("task \"" + task.id() + "\": the choices of " + scored + (scored == 1 ? " case are"
+                        : " cases are") + " kept in the tests' metadata, but promptfoo does not score them by"
+                        + " likelihood");
+            }
         }
         return config;
     }
@@ -142,6 +149,10 @@ public final class PromptfooWriter {
             }
             if (testCase.expected() != null) {
                 metadata.put("expected", testCase.expected());
+            }
+            if (testCase.hasChoices()) {
+                ArrayNode choices = metadata.putArray("choices");
+                testCase.choices().forEach(c -> choices.addObject().put("text", c.text()).put("score", c.score()));
             }
         }
     }

@@ -35,7 +35,8 @@ final class SettingsText {
         return text;
     }
 
-    private static String number(double value) {
+    /** A number as the file writes it: {@code 1}, {@code 0.25}. */
+    static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

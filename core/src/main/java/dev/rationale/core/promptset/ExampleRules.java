@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a task's exemplars and test cases: optional ids unique in the task, an exemplar's answer, and inputs
- * that give every input variable a value. Input values no template reads are warned about, as is a case without
- * an expected answer in a task that grades answers.
+ * Checks a task's exemplars and test cases: optional ids unique in the task, an exemplar's answer, inputs that
+ * give every input variable a value, and a case's choices ({@link ChoiceRules}). Input values no template reads
+ * are warned about, as is a case without an expected answer in a task that grades answers.
  */
 final class ExampleRules {
     private final InputVariables variables;
@@ -46,6 +46,7 @@ final class ExampleRules {
             }
             checkOptionalId(testCase.id(), path, ids);
             checkInputs(testCase.inputs(), path);
+            ChoiceRules.check(testCase, path, findings);
             if (testCase.expected() == null && compare != CompareRule.NONE) {
                 findings.warning(FieldPath.field(path, "expected"), "missing, so this case cannot be graded"
                         + " (the task compares answers as " + JsonNames.of(compare) + ")");

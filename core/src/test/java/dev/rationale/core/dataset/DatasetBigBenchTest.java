@@ -4,6 +4,7 @@ package dev.rationale.core.dataset;
 import static dev.rationale.core.dataset.DatasetCsvTest.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.promptset.Choice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class DatasetBigBenchTest {
         assertThat(big.testCase().inputs()).isEqualTo(Map.of("input", "big"));
         assertThat(big.testCase().expected()).isEqualTo("small");
         assertThat(big.answers()).containsExactly("small", "little");
-        assertThat(big.choices()).isEmpty();
+        assertThat(big.testCase().choices()).isEmpty();
         assertThat(dataset.cases()).extracting(DatasetCase::line).containsExactly(10, 11, 12, 13, 14);
     }
 
@@ -48,9 +49,9 @@ class DatasetBigBenchTest {
 
         assertThat(dataset.inputNames()).containsExactly("input", "choices");
         DatasetCase first = dataset.cases().getFirst();
-        assertThat(first.isMultipleChoice()).isTrue();
-        assertThat(first.choices()).containsExactly(
-                new Choice("green", 1), new Choice("purple", 0), new Choice("orange", 0));
+        assertThat(first.testCase().hasChoices()).isTrue();
+        assertThat(first.testCase().choices()).containsExactly(
+                Choice.of("green", 1), Choice.of("purple", 0), Choice.of("orange", 0));
         assertThat(first.testCase().expected()).isEqualTo("green");
         assertThat(first.testCase().inputs()).containsEntry("input", "Blue paint mixed with yellow paint makes")
                 .containsEntry("choices", "\n  option: green\n  option: purple\n  option: orange");
@@ -62,7 +63,7 @@ class DatasetBigBenchTest {
 
         assertThat(cases.get(1).answers()).containsExactly("pink", "light red");
         assertThat(cases.get(2).answers()).containsExactly("orange");
-        assertThat(cases.get(2).choices()).contains(new Choice("brown", 0.25));
+        assertThat(cases.get(2).testCase().choices()).contains(Choice.of("brown", 0.25));
     }
 
     @Test
@@ -75,7 +76,7 @@ class DatasetBigBenchTest {
         Dataset dataset = Datasets.read(file);
 
         assertThat(dataset.inputNames()).containsExactly("input");
-        assertThat(dataset.cases().getFirst().choices()).extracting(Choice::text).containsExactly("4", "5");
+        assertThat(dataset.cases().getFirst().testCase().choices()).extracting(Choice::text).containsExactly("4", "5");
     }
 
     @Test
@@ -93,6 +94,11 @@ class DatasetBigBenchTest {
                   {"input": "a", "target_scores": {"x": 1, "y": "high"}}
                 ]}
                 """);
+        Path huge = TestFiles.write(dir, "huge.json", """
+                {"examples": [
+                  {"input": "a", "target_scores": {"x": 1e999, "y": 0}}
+                ]}
+                """);
         Path flat = TestFiles.write(dir, "flat.json", """
                 {"examples": [
                   {"input": "a", "target_scores": {"x": 0, "y": 0}}
@@ -100,8 +106,10 @@ class DatasetBigBenchTest {
                 """);
 
         assertFails(noTarget, noTarget + ":4: examples[1] needs \"target\" or \"target_scores\"");
-        assertFails(badScore, badScore + ":2: examples[0].target_scores: the score of \"y\" must be a number,"
-                + " got text");
+        assertFails(badScore, badScore + ":2: examples[0].target_scores: the score of \"y\" must be a finite"
+                + " number, got text");
+        assertFails(huge, huge + ":2: examples[0].target_scores: the score of \"x\" must be a finite number, got"
+                + " Infinity");
         assertFails(flat, flat + ":2: examples[0].target_scores: every option scores 0, so none is the answer");
     }
 

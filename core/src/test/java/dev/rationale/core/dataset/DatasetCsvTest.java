@@ -4,8 +4,10 @@ package dev.rationale.core.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.TestCase;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class DatasetCsvTest {
                 new TestCase("s3", Map.of("question", "What is 10 - 4?"), "6"));
         assertThat(dataset.cases()).extracting(DatasetCase::line).containsExactly(2, 3, 6);
         assertThat(dataset.cases().getFirst().answers()).containsExactly("5");
-        assertThat(dataset.cases().getFirst().isMultipleChoice()).isFalse();
+        assertThat(dataset.cases().getFirst().testCase().hasChoices()).isFalse();
     }
 
     @Test
@@ -51,8 +53,62 @@ class DatasetCsvTest {
     void missingExpectedColumnNamesTheHeaderLine() {
         Path file = TestFiles.write(dir, "no-answer.csv", "id,question\nq1,What?\n");
 
-        assertFails(file, file + ":1: no expected-answer column; name one \"expected\" (or \"answer\", \"target\")"
-                + " (columns: id, question)");
+        assertFails(file, file + ":1: no expected-answer column; name one \"expected\" (or \"answer\", \"target\"),"
+                + " or give the options in \"target_scores\" (columns: id, question)");
+    }
+
+    @Test
+    void aTargetScoresColumnGivesTheOptionsWhoseTopScoredAreTheAnswers() {
+        Path file = TestFiles.write(dir, "mc.csv", """
+                question,target_scores
+                Which floats?,"{""a cork"": 1, ""a key"": 0}"
+                Pink is,"{""red and white"": 1, ""light red"": 1, ""black"": 0.25}"
+                """);
+
+        Dataset dataset = Datasets.read(file);
+
+        assertThat(dataset.inputNames()).containsExactly("question");
+        assertThat(dataset.cases().getFirst().testCase()).isEqualTo(new TestCase(null,
+                Map.of("question", "Which floats?"), "a cork", List.of(Choice.of("a cork", 1), Choice.of("a key", 0))));
+        assertThat(dataset.cases().get(1).answers()).containsExactly("red and white", "light red");
+        assertThat(dataset.cases().get(1).testCase().choices()).contains(Choice.of("black", 0.25));
+    }
+
+    @Test
+    void anExpectedAnswerBesideTheOptionsMustBeATopScoredOneAndAnEmptyCellMeansNoOptions() {
+        Path good = TestFiles.write(dir, "good.csv", """
+                question,expected,target_scores
+                Which floats?,a cork,"{""a key"": 0, ""a cork"": 1}"
+                What is 2 + 2?,4,
+                """);
+        Path wrong = TestFiles.write(dir, "wrong.csv", """
+                question,expected,target_scores
+                Which floats?,a key,"{""a key"": 0, ""a cork"": 1}"
+                """);
+
+        List<DatasetCase> cases = Datasets.read(good).cases();
+
+        assertThat(cases.getFirst().testCase().expected()).isEqualTo("a cork");
+        assertThat(cases.getFirst().testCase().choices()).hasSize(2);
+        assertThat(cases.get(1).testCase()).isEqualTo(new TestCase(null, Map.of("question", "What is 2 + 2?"), "4"));
+        assertFails(wrong, wrong + ":2: expected answer \"a key\" is not a top-scored option of target_scores"
+                + " (\"a cork\")");
+    }
+
+    @Test
+    void optionsThatAreNotAJsonObjectOfScoresNameTheirLine() {
+        assertThat(scoresFailure("a cork")).startsWith(":2: column \"target_scores\" is not valid JSON: ");
+        assertThat(scoresFailure("\"[\"\"a\"\", \"\"b\"\"]\""))
+                .isEqualTo(":2: column \"target_scores\" must be an object of option to score, got a list");
+        assertThat(scoresFailure("\"{\"\"a\"\": 0, \"\"b\"\": 0}\""))
+                .isEqualTo(":2: column \"target_scores\": every option scores 0, so none is the answer");
+        assertThat(scoresFailure("")).isEqualTo(":2: empty expected answer (column \"target_scores\")");
+    }
+
+    // The message for a one-row file whose options cell is the given text, without the file name it starts with.
+    private String scoresFailure(String cell) {
+        Path file = TestFiles.write(dir, "scores.csv", "question,target_scores\nQ?," + cell + "\n");
+        return failure(file).substring(file.toString().length());
     }
 
     @Test

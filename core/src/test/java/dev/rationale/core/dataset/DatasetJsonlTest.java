@@ -4,8 +4,10 @@ package dev.rationale.core.dataset;
 import static dev.rationale.core.dataset.DatasetCsvTest.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.TestCase;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,38 @@ class DatasetJsonlTest {
         assertThat(dataset.cases().get(2).answers()).containsExactly("2", "two");
         assertThat(dataset.cases()).extracting(DatasetCase::line).containsExactly(1, 2, 4);
         assertThat(dataset.casesWithSeveralAnswers()).isEqualTo(1);
+    }
+
+    @Test
+    void targetScoresAreTheOptionsOfACaseAndNotAnInput() {
+        Path file = TestFiles.write(dir, "mc.jsonl", """
+                {"id": "f", "question": "Which floats?", "target_scores": {"a key": 0, "a cork": 1}}
+                {"id": "s", "inputs": {"question": "Which sinks?"}, "expected": "a key",\
+                 "target_scores": {"a key": 1, "a cork": 0}}
+                {"id": "p", "question": "What is 2 + 2?", "answer": 4}
+                """);
+
+        Dataset dataset = Datasets.read(file);
+
+        assertThat(dataset.inputNames()).containsExactly("question");
+        assertThat(dataset.cases()).extracting(DatasetCase::testCase).containsExactly(
+                new TestCase("f", Map.of("question", "Which floats?"), "a cork",
+                        List.of(Choice.of("a key", 0), Choice.of("a cork", 1))),
+                new TestCase("s", Map.of("question", "Which sinks?"), "a key",
+                        List.of(Choice.of("a key", 1), Choice.of("a cork", 0))),
+                new TestCase("p", Map.of("question", "What is 2 + 2?"), "4"));
+    }
+
+    @Test
+    void targetScoresMustBeAnObjectWhoseTopHoldsTheExpectedAnswer() {
+        assertFails(TestFiles.write(dir, "list.jsonl", "{\"q\": \"a\", \"target_scores\": [\"x\", \"y\"]}\n"),
+                dir.resolve("list.jsonl") + ":1: \"target_scores\" must be an object of option to score, got a list");
+        assertFails(TestFiles.write(dir, "one.jsonl", "{\"q\": \"a\", \"target_scores\": {\"x\": 1}}\n"),
+                dir.resolve("one.jsonl") + ":1: \"target_scores\" needs at least two options, got 1");
+        assertFails(TestFiles.write(dir, "off.jsonl",
+                        "{\"q\": \"a\", \"expected\": [\"x\", \"y\"], \"target_scores\": {\"x\": 1, \"y\": 0}}\n"),
+                dir.resolve("off.jsonl") + ":1: expected answer \"y\" is not a top-scored option of target_scores"
+                        + " (\"x\")");
     }
 
     @Test
@@ -53,7 +87,8 @@ class DatasetJsonlTest {
         assertFails(TestFiles.write(dir, "array.jsonl", "[1, 2]\n"),
                 dir.resolve("array.jsonl") + ":1: expected a JSON object, got a list");
         assertFails(TestFiles.write(dir, "noexp.jsonl", "{\"q\": \"a\", \"expected\": \"1\"}\n{\"q\": \"b\"}\n"),
-                dir.resolve("noexp.jsonl") + ":2: no expected answer; give \"expected\" (or \"answer\", \"target\")");
+                dir.resolve("noexp.jsonl") + ":2: no expected answer; give \"expected\" (or \"answer\", \"target\"),"
+                        + " or the options in \"target_scores\"");
         assertFails(TestFiles.write(dir, "both.jsonl",
                         "{\"inputs\": {\"q\": \"a\"}, \"hint\": \"x\", \"expected\": 1}\n"),
                 dir.resolve("both.jsonl") + ":1: has both \"inputs\" and other fields (hint); put every input inside"

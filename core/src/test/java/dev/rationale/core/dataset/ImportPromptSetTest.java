@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.LoadedPromptSet;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -18,7 +19,10 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +125,39 @@ class ImportPromptSetTest {
     }
 
     @Test
+    void theSavedSetKeepsEveryMultipleChoiceCasesScoredOptions() throws IOException {
+        Dataset science = Datasets.read(sample("everyday-science.bigbench.json"));
+
+        ImportResult result = PromptSetImport.newSet(science, null, 3);
+
+        Task task = roundTrip(result.promptSet()).tasks().getFirst();
+        assertThat(task.cases()).hasSize(3).allMatch(TestCase::hasChoices)
+                .isEqualTo(science.cases().subList(3, 6).stream().map(DatasetCase::testCase).toList());
+        assertThat(task.cases().getFirst().choices()).containsExactly(Choice.of("magnetism", 0),
+                Choice.of("gravity", 1), Choice.of("friction", 0), Choice.of("the wind", 0));
+        assertThat(task.cases().getFirst().expected()).isEqualTo("gravity");
+        assertThat(task.exemplars()).hasSize(3);
+        assertThat(Files.readString(dir.resolve("out.rationale.json"))).contains("""
+                          "expected": "gravity",
+                          "choices": [
+                            {
+                              "text": "magnetism",
+                              "score": 0
+                            },
+                """);
+    }
+
+    @Test
+    void tiedTopOptionsAndPartialScoresSurviveTheSave() {
+        Task task = roundTrip(PromptSetImport.newSet(Datasets.read(TestFiles.fixture("colours.json")), null, 0)
+                .promptSet()).tasks().getFirst();
+
+        assertThat(task.cases().get(1).topChoices()).containsExactly("pink", "light red");
+        assertThat(task.cases().get(1).expected()).isEqualTo("pink");
+        assertThat(task.cases().get(2).choices()).contains(Choice.of("brown", 0.25));
+    }
+
+    @Test
     void aCsvFileMakesATaskThatComparesNumbersWhenEveryAnswerIsOne() {
         ImportResult result = PromptSetImport.newSet(Datasets.read(TestFiles.fixture("sums.csv")), null, 0);
 
@@ -179,6 +216,22 @@ class ImportPromptSetTest {
         Task task = roundTrip(result.promptSet()).task("arithmetic").orElseThrow();
         assertThat(task.cases()).containsExactly(new TestCase(null, Map.of("question", "What is 3 + 4?"), "7"));
         assertThat(result.ignoredColumns()).containsExactly("source");
+    }
+
+    @Test
+    void optionsOfACsvFileAreKeptInTheTaskTheyAreAppendedTo() {
+        PromptSet arithmetic = PromptSetFiles.load(sample("arithmetic.rationale.json"));
+        Path file = TestFiles.write(dir, "mc.csv", """
+                id,question,target_scores
+                mc-1,What is 2 + 2?,"{""3"": 0, ""4"": 1, ""5"": 0}"
+                """);
+
+        ImportResult result = PromptSetImport.intoTask(arithmetic, "arithmetic", Datasets.read(file), Map.of(),
+                ImportMode.APPEND);
+
+        TestCase last = roundTrip(result.promptSet()).task("arithmetic").orElseThrow().cases().getLast();
+        assertThat(last).isEqualTo(new TestCase("mc-1", Map.of("question", "What is 2 + 2?"), "4",
+                List.of(Choice.of("3", 0), Choice.of("4", 1), Choice.of("5", 0))));
     }
 
     @Test

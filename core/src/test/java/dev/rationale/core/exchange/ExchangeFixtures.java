@@ -4,6 +4,7 @@ package dev.rationale.core.exchange;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.ModelTarget;
@@ -14,6 +15,7 @@ import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,17 @@ final class ExchangeFixtures {
                 List.of(new ModelTarget("main", "hosted", MODEL, new GenerationSettings(null, null, 128, List.of(),
                         null, null))),
                 List.of(task));
+    }
+
+    /** The sums set with its first case multiple choice: options 4, 5 (correct) and 6, scored 0, 1 and 0.5. */
+    static PromptSet withChoices() {
+        PromptSet set = set();
+        Task task = set.tasks().getFirst();
+        List<TestCase> cases = new ArrayList<>(task.cases());
+        cases.set(0, new TestCase("c1", Map.of("question", "What is 2 + 3?"), "5",
+                List.of(Choice.of("4", 0), Choice.of("5", 1), Choice.of("6", 0.5))));
+        return new PromptSet(set.format(), set.version(), set.name(), set.description(), set.defaults(),
+                set.targets(), List.of(task.withCases(cases)));
     }
 
     static Variant oneShot() {

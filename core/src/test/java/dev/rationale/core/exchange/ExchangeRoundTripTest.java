@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -81,6 +82,26 @@ class ExchangeRoundTripTest {
         assertThat(PromptSetFiles.fromJson(PromptSetFiles.toJson(back), "back.json")).isEqualTo(back);
         assertThat(imported.notMapped()).isEmpty();
         assertThat(exported.notMapped()).allMatch(note -> note.contains("majority vote"));
+    }
+
+    @Test
+    void choicesSurviveJsonYamlAndPromptfooAndMarkdownListsThem() {
+        PromptSet set = ExchangeFixtures.withChoices();
+
+        Exported json = PromptSetExporter.export(set, ExportFormat.JSON, ExportSelection.ALL, List.of());
+        Exported yaml = PromptSetExporter.export(set, ExportFormat.YAML, ExportSelection.ALL, List.of());
+        Exported promptfoo = PromptSetExporter.export(set, ExportFormat.PROMPTFOO, ExportSelection.ALL, LOCAL);
+        Exported markdown = PromptSetExporter.export(set, ExportFormat.MARKDOWN, ExportSelection.ALL, List.of());
+
+        assertThat(PromptSetFiles.fromJson(json.text(), "export.json")).isEqualTo(set);
+        assertThat(PromptSetFiles.fromYaml(yaml.text(), "export.yaml")).isEqualTo(set);
+        PromptfooImport back = PromptfooReader.read(promptfoo.text(), "promptfooconfig.yaml", "imported");
+        assertThat(back.promptSet().tasks().getFirst().cases()).isEqualTo(set.tasks().getFirst().cases());
+        assertThat(back.notMapped()).isEmpty();
+        assertThat(promptfoo.notMapped()).contains("task \"sums\": the choices of 1 case are kept in the tests'"
+                + " metadata, but promptfoo does not score them by likelihood");
+        assertThat(markdown.text()).contains("- **Choices**:\n\n```text\n0: 4\n1: 5\n0.5: 6\n```\n");
+        assertThat(markdown.notMapped()).isEmpty();
     }
 
     @ParameterizedTest

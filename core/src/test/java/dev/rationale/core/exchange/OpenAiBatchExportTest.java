@@ -141,6 +141,20 @@ class OpenAiBatchExportTest {
                 alone).lines()).isEqualTo(3);
     }
 
+    @Test
+    void casesWithChoicesAreSentAndItIsListedThatTheirChoicesAreNotScored() {
+        PromptSet set = ExchangeFixtures.withChoices();
+        Task task = set.tasks().getFirst();
+        StringWriter out = new StringWriter();
+
+        OpenAiBatchExport.Written written = OpenAiBatchExport.write(set, task, List.of(ExchangeFixtures.oneShot()),
+                "m", OpenAiOptions.TokenLimit.MAX_TOKENS, out);
+
+        assertThat(written.lines()).isEqualTo(3);
+        assertThat(written.skipped()).containsExactly("the choices of 1 case are not scored by likelihood; a batch"
+                + " is graded by its completions only");
+    }
+
     private static List<ChatMessage> messages(JsonNode body) {
         List<ChatMessage> messages = new ArrayList<>();
         for (JsonNode m : body.get("messages")) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
@@ -80,6 +81,28 @@ class PromptfooReaderTest {
                 "prompt 4: only inline prompts are read, not file://prompts/other.txt",
                 "test 2: the assertion icontains is not mapped",
                 "test 2: the assertion llm-rubric is not mapped");
+    }
+
+    @Test
+    void choicesInATestsMetadataAreReadOnlyAsAListOfTextAndScore() {
+        String config = """
+                prompts:
+                  - "Capital of {{ country }}?"
+                tests:
+                  - vars: {country: France}
+                    metadata: {expected: Paris, choices: [{text: Paris, score: 1}, {text: Lyon, score: 0}]}
+                  - vars: {country: Spain}
+                    metadata: {expected: Madrid, choices: [{text: Madrid, score: high}]}
+                """;
+
+        PromptfooImport imported = PromptfooReader.read(config, "promptfooconfig.yaml", "capitals");
+
+        assertThat(imported.promptSet().tasks().getFirst().cases()).containsExactly(
+                new TestCase(null, Map.of("country", "France"), "Paris",
+                        List.of(Choice.of("Paris", 1), Choice.of("Lyon", 0))),
+                new TestCase(null, Map.of("country", "Spain"), "Madrid"));
+        assertThat(imported.notMapped()).containsExactly(
+                "test 2: metadata.choices is not a list of text and score, and is left out");
     }
 
     @Test

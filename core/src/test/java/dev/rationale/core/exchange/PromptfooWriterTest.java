@@ -111,6 +111,20 @@ class PromptfooWriterTest {
     }
 
     @Test
+    void aCasesChoicesGoIntoItsMetadataAsTextAndScore() {
+        JsonNode config = PromptfooYaml.read(PromptfooWriter.write(ExchangeFixtures.withChoices(), List.of()).text(),
+                "x");
+
+        JsonNode tests = config.path("tests");
+        JsonNode choices = tests.get(0).path("metadata").path("choices");
+        assertThat(choices).hasSize(3);
+        assertThat(choices.get(1).path("text").asText()).isEqualTo("5");
+        assertThat(choices.get(1).path("score").asDouble()).isEqualTo(1.0);
+        assertThat(choices.get(2).path("score").asDouble()).isEqualTo(0.5);
+        assertThat(tests.get(1).path("metadata").has("choices")).isFalse();
+    }
+
+    @Test
     void openAiCompatibleEndpointsBecomeChatAndCompletionProvidersWithTheKeyNamedNeverWritten() {
         String keyVariable = "RATIONALE_KEY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         PromptSet set = new ExportSelection(null, List.of("zero-shot", "self-consistency", "chat-cot-8"))

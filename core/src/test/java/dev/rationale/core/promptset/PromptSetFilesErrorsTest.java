@@ -257,6 +257,49 @@ class PromptSetFilesErrorsTest {
     }
 
     @Test
+    void aChoiceProblemPointsAtItsPlaceInTheFile() {
+        String text = VALID.replace("\"expected\": \"4\"", """
+                "expected": "4",
+                          "choices": [
+                            {"text": "4", "score": 1},
+                            {"text": "4", "score": 0}
+                          ]""");
+
+        assertThat(errorsIn(text)).singleElement().satisfies(problem -> {
+            assertThat(problem.format()).startsWith(FILE + ":").endsWith(": tasks[0].cases[0].choices[1].text:"
+                    + " duplicate choice text \"4\" (also used by tasks[0].cases[0].choices[0])");
+            assertPointsAt(problem, text, "\"4\", \"score\": 0}");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`\"score\": \"1\"` | tasks[0].cases[0].choices[0].score: expected a number, got \"1\"",
+        "`\"score\": 1e999`   | tasks[0].cases[0].choices[0].score: must be a finite number, got Infinity",
+        "`\"scor\": 1`        | tasks[0].cases[0].choices[0].scor: unknown field \"scor\" (known fields: text, score)",
+    })
+    void aChoiceScoreMustBeAFiniteNumber(String score, String problem) {
+        String text = VALID.replace("\"expected\": \"4\"", "\"expected\": \"4\", \"choices\": [{\"text\": \"4\", "
+                + score + "}, {\"text\": \"5\", \"score\": 0}]");
+
+        assertThat(errorsIn(text)).extracting(p -> p.field() + ": " + p.message()).first().isEqualTo(problem);
+    }
+
+    @Test
+    void yamlChoicesWithAnInfiniteScoreAreRefusedAtTheScore() {
+        String json = VALID.replace("\"expected\": \"4\"", "\"expected\": \"4\", \"choices\": [{\"text\": \"4\","
+                + " \"score\": 1}, {\"text\": \"5\", \"score\": 0}]");
+        String yaml = PromptSetFiles.toYaml(PromptSetFiles.fromJson(json, FILE))
+                .replace("score: 1\n", "score: 1.0e+999\n");
+
+        assertThat(yamlErrorsIn(yaml)).singleElement().satisfies(problem -> {
+            assertThat(problem.field() + ": " + problem.message())
+                    .isEqualTo("tasks[0].cases[0].choices[0].score: must be a finite number, got Infinity");
+            assertPointsAt(problem, yaml, "1.0e+999");
+        });
+    }
+
+    @Test
     void yamlSyntaxErrorsHaveTheirLocation() {
         String yaml = "format: rationale-prompt-set\nversion: 1\nname: Maths\ntasks:\n  - id: sums\n   bad: indent\n";
 

@@ -87,6 +87,60 @@ class PromptSetFilesRoundTripTest {
     }
 
     @Test
+    void choicesFollowTheExpectedAnswerAsTextAndScoreAndAreLeftOutWhenThereAreNone() {
+        TestCase scored = new TestCase("pears", Map.of("question", "5 - 2?"), "3",
+                List.of(Choice.of("3", 1), Choice.of("2", 0.25)));
+        Task task = PromptSetFixtures.minimalTask().withCases(List.of(scored, TestCase.of(Map.of("question", "q"))));
+
+        String json = PromptSetFiles.toJson(PromptSet.of("Choices", List.of(task)));
+
+        assertThat(json).contains("""
+                      "cases": [
+                        {
+                          "id": "pears",
+                          "inputs": {
+                            "question": "5 - 2?"
+                          },
+                          "expected": "3",
+                          "choices": [
+                            {
+                              "text": "3",
+                              "score": 1
+                            },
+                            {
+                              "text": "2",
+                              "score": 0.25
+                            }
+                          ]
+                        },
+                        {
+                          "inputs": {
+                            "question": "q"
+                          }
+                        }
+                      ],
+                """);
+    }
+
+    @Test
+    void yamlWritesChoicesAsAListWithTheirTextsQuoted() {
+        String yaml = PromptSetFiles.toYaml(PromptSetFixtures.everyField());
+
+        assertThat(yaml).contains("""
+                        expected: "3"
+                        choices:
+                          - text: "3"
+                            score: 1
+                          - text: "2"
+                            score: 0
+                          - text: "2.5"
+                            score: 0.25
+                """);
+        assertThat(PromptSetFiles.fromYaml(yaml, "set.yaml").tasks().getFirst().cases().getFirst().choices())
+                .containsExactly(Choice.of("3", 1), Choice.of("2", 0), Choice.of("2.5", 0.25));
+    }
+
+    @Test
     void jsonPutsEachListElementOnItsOwnLineAndWritesWholeNumbersWithoutFraction() {
         PromptSet set = withDefaults(new GenerationSettings(0.0, 1.0, 200, List.of("\n\nQ:", "END"), null, null));
 

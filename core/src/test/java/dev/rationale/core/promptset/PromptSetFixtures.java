@@ -52,7 +52,8 @@ final class PromptSetFixtures {
                 new Exemplar("e2", inputs("topic", "sums", "question", "Ünïcödé: 日本 + 🍎?"), "Zwei.", "2",
                         false),
                 new Exemplar("e3", inputs("topic", "sums", "question", "1 + 1?"), "1 + 1 = 2.", "2", true));
-        List<TestCase> cases = List.of(new TestCase("c1", inputs("topic", "sums", "question", "5 - 2?"), "3"));
+        List<TestCase> cases = List.of(new TestCase("c1", inputs("topic", "sums", "question", "5 - 2?"), "3",
+                List.of(Choice.of("3", 1), Choice.of("2", 0), Choice.of("2.5", 0.25))));
         Variant variant = new Variant("cot", "Chain of thought", 2, List.of("e1", "e3"), ExemplarSelection.RANDOM,
                 99L, ReasoningStyle.CUSTOM, "Think first.", PromptShape.TEXT, "You are careful.",
                 new PromptTemplate("Solve {{topic}}.", "Question: {{question}}", "Answer:",

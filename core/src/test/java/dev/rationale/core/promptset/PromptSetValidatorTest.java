@@ -175,6 +175,37 @@ class PromptSetValidatorTest {
     }
 
     @Test
+    void eachChoiceNeedsATextGivenOnceAndAFiniteScore() {
+        List<Choice> choices = Arrays.asList(new Choice(null, 1.0), new Choice(" ", 0.0), Choice.of("a", 0),
+                Choice.of("a", 0.5), new Choice("b", null), new Choice("c", Double.NaN),
+                new Choice("d", Double.POSITIVE_INFINITY), null);
+
+        assertThat(errors(set(withCase("1", choices)))).containsExactly(
+                "tasks[0].cases[0].choices[0].text: is required",
+                "tasks[0].cases[0].choices[1].text: must not be blank",
+                "tasks[0].cases[0].choices[3].text: duplicate choice text \"a\" (also used by"
+                        + " tasks[0].cases[0].choices[2])",
+                "tasks[0].cases[0].choices[4].score: is required",
+                "tasks[0].cases[0].choices[5].score: must be a finite number, got NaN",
+                "tasks[0].cases[0].choices[6].score: must be a finite number, got Infinity",
+                "tasks[0].cases[0].choices[7]: expected an object, got null");
+    }
+
+    @Test
+    void choicesNeedATopScoredOneAndTheExpectedAnswerAmongTheTopScored() {
+        assertThat(errors(set(withCase("a", List.of(Choice.of("a", 1)))))).containsExactly(
+                "tasks[0].cases[0].choices: needs at least two choices, got 1");
+        assertThat(errors(set(withCase("a", List.of(Choice.of("a", 0.5), Choice.of("b", 0.5)))))).containsExactly(
+                "tasks[0].cases[0].choices: every choice scores 0.5, so none is the answer");
+        assertThat(errors(set(withCase("b", List.of(Choice.of("a", 1), Choice.of("b", 0), Choice.of("c", 1))))))
+                .containsExactly("tasks[0].cases[0].expected: must be the text of a top-scored choice (\"a\","
+                        + " \"c\"), got \"b\"");
+        assertThat(errors(set(withCase("c", List.of(Choice.of("a", 1), Choice.of("b", 0), Choice.of("c", 1))))))
+                .as("either tied top choice").isEmpty();
+        assertThat(errors(set(withCase(null, List.of(Choice.of("a", 1), Choice.of("b", 0)))))).isEmpty();
+    }
+
+    @Test
     void shotsAndSamplesMustBeInRange() {
         Variant variant = copy(Variant.named("v").withShots(-1), null, null, null, null, 0, null);
 
@@ -405,6 +436,11 @@ class PromptSetValidatorTest {
 
     private static PromptSet withVariants(Variant... variants) {
         return set(PromptSetFixtures.minimalTask().withVariants(new ArrayList<>(List.of(variants))));
+    }
+
+    private static Task withCase(@Nullable String expected, List<Choice> choices) {
+        return PromptSetFixtures.minimalTask().withCases(List.of(new TestCase(null, Map.of("question", "q"),
+                expected, choices)));
     }
 
     private static Task withId(Task task, @Nullable String id) {
