@@ -43,8 +43,7 @@ public final class OpenAiBatchExport {
      * What was written.
      *
      * @param lines the requests written
-     * @param skipped what the file leaves out, each with the reason: raw-text variants, and the likelihood scoring
-     *     of cases with choices
+     * @param skipped what the file leaves out, each with the reason: the likelihood scoring of cases with choices
      */
     public record Written(int lines, List<String> skipped) {
         public Written {
@@ -101,6 +100,6 @@ public final class OpenAiBatchExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Written(lines, List.of());
+        return new Written(lines, skipped);
     }
 }
