@@ -11,10 +11,12 @@ import dev.rationale.app.exchange.SetExport;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.UserDialogs;
+import dev.rationale.app.history.HistoryPlace;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.history.RerunHost;
 import dev.rationale.app.history.RerunRequest;
 import dev.rationale.app.history.RerunResolver;
+import dev.rationale.app.history.RunRecorder;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
@@ -26,6 +28,7 @@ import dev.rationale.app.workspace.WorkspaceViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
 import dev.rationale.core.promptset.LoadedPromptSet;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -149,6 +152,7 @@ public final class Workbench {
             }
         });
         this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
+        keepRunsInHistory();
         initListeners();
         updateStatus();
         updateTitle();
@@ -186,6 +190,18 @@ public final class Workbench {
             }
             updateStatus();
         });
+    }
+
+    // Every run but an evaluation's, which keeps its own; the list follows when it is on screen.
+    private void keepRunsInHistory() {
+        RunRecorder recorder = new RunRecorder(() -> HistoryPlace.of(document.getFile(), services.scratchFolder()),
+                fx, background, Clock.systemUTC(), message::set, place -> {
+                    if (selectedTab.get() == Tab.HISTORY) {
+                        history.refresh();
+                    }
+                });
+        recorder.watch(output, RunKind.PROMPT);
+        recorder.watchColumns(compare.getColumns());
     }
 
     private void modelChanged() {
