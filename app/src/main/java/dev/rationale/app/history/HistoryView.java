@@ -195,6 +195,8 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Kind", run -> run.kind().id(), 90));
         table.getColumns().add(column("Set", run -> String.valueOf(run.promptSetName()), 200));
         table.getColumns().add(column("Task", run -> String.valueOf(run.task()), 120));
+        // Tells apart the runs of one Compare, which differ by variant only.
+        table.getColumns().add(column("Variants", run -> String.join(", ", run.variants()), 140));
         table.getColumns().add(column("Models", run -> String.join(", ", run.targets().stream()
                 .map(t -> t.model()).toList()), 180));
         table.getColumns().add(column("Status", run -> run.status().name().toLowerCase(Locale.ROOT), 90));
