@@ -39,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * write that fails is logged and reported to {@code problems}, and the run on screen stands. A run replaced before it
  * ended (started again while running, or put aside to show a finished completion) is not kept. Touch it on the FX
  * thread.
+ *
+ * <p>An evaluation's completions are kept by core's {@code HistoryRecorder} as its workers finish them; a run here
+ * is one completion, kept whole with its run in one transaction ({@link HistoryStore#recordRun}) once it ends.
  */
 public final class RunRecorder {
 

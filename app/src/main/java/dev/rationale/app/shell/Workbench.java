@@ -750,13 +750,13 @@ public final class Workbench {
         return compare;
     }
 
-    // The history the History tab shows: the open set's folder, where its evaluations keep theirs.
+    // The history the History tab shows: where the open set's runs are kept (a set never saved keeps them in the
+    // scratch folder); with no set to run, the workspace folder's.
     private @Nullable Path historyFolder() {
-        Path file = document.getFile();
-        if (file != null && file.toAbsolutePath().getParent() != null) {
-            return file.toAbsolutePath().getParent();
+        if (document.getFile() == null && document.getPromptSet().tasks().isEmpty()) {
+            return services.workspace().getFolder();
         }
-        return services.workspace().getFolder();
+        return HistoryPlace.of(document.getFile(), services.scratchFolder()).folder();
     }
 
     public HistoryViewModel getHistory() {

@@ -370,7 +370,7 @@ class WorkbenchTest {
     }
 
     @Test
-    void aRunOfASetNeverSavedIsKeptInTheScratchFolder() {
+    void aRunOfASetNeverSavedIsKeptInTheScratchFolderAndHistoryShowsIt() {
         Workbench bench = workbench(null);
         bench.open(ARITHMETIC);
         waitUntil(() -> bench.getCompose().hasTaskProperty().get());
@@ -386,6 +386,10 @@ class WorkbenchTest {
                     .satisfies(run -> assertThat(run.promptSetFile()).isNull());
         }
         assertThat(HistoryStore.exists(SAMPLES)).as("nothing written beside the samples").isFalse();
+        onFx(() -> bench.getHistory().refresh());
+        waitUntil(() -> bench.getHistory().getRuns().size() == 1);
+        onFx(() -> assertThat(bench.getHistory().messageProperty().get()).as("History shows where it went")
+                .endsWith(dir.resolve("scratch").resolve(HistoryStore.FOLDER).toString()));
     }
 
     @Test
