@@ -52,7 +52,7 @@ public final class RunRecorder {
     private final Executor background;
     private final Clock clock;
     private final Consumer<String> problems;
-    private final Consumer<HistoryPlace> recorded;
+    private final Runnable recorded;
 
     /**
      * @param place where the open set's runs are kept, read as each run starts
@@ -60,7 +60,7 @@ public final class RunRecorder {
      * @param recorded told on the FX thread when a run was kept, e.g. to list the runs again
      */
     public RunRecorder(Supplier<HistoryPlace> place, Executor fx, Executor background, Clock clock,
-            Consumer<String> problems, Consumer<HistoryPlace> recorded) {
+            Consumer<String> problems, Runnable recorded) {
         this.place = place;
         this.fx = fx;
         this.background = background;
@@ -164,7 +164,7 @@ public final class RunRecorder {
                 LOG.log(Level.WARNING, "Could not keep run " + ended.run().id() + " in the history", error);
                 problems.accept("The run was not kept in the history: " + Failures.messageOf(error));
             } else {
-                recorded.accept(where);
+                recorded.run();
             }
         }, fx);
     }

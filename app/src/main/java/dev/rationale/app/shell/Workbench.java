@@ -195,7 +195,7 @@ public final class Workbench {
     // Every run but an evaluation's, which keeps its own; the list follows when it is on screen.
     private void keepRunsInHistory() {
         RunRecorder recorder = new RunRecorder(() -> HistoryPlace.of(document.getFile(), services.scratchFolder()),
-                fx, background, Clock.systemUTC(), message::set, place -> {
+                fx, background, Clock.systemUTC(), message::set, () -> {
                     if (selectedTab.get() == Tab.HISTORY) {
                         history.refresh();
                     }
