@@ -350,6 +350,28 @@ class WorkbenchTest {
     }
 
     @Test
+    void aRunStoppedHalfwayIsKeptAsCancelledWithWhatArrived() throws IOException {
+        Workbench bench = workbench(null);
+        bench.open(copyOfArithmetic("mine.rationale.json"));
+        onFx(() -> bench.getCompose().selectVariant("zero-shot"));
+        completions.stallNext();
+
+        onFx(bench::run);
+        waitUntil(() -> bench.getOutput().getTokens().size() == 2);
+        onFx(bench::stop);
+        waitUntil(() -> bench.getOutput().getState() == RunState.CANCELLED);
+
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            Run run = store.runs(RunFilter.all()).items().getFirst();
+            assertThat(run.kind()).isEqualTo(RunKind.PROMPT);
+            assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+            StoredCompletion kept = store.completionsOfRun(run.id()).getFirst();
+            assertThat(kept.record().text()).isEqualTo("3 +");
+            assertThat(kept.record().tokens()).hasSize(2);
+        }
+    }
+
+    @Test
     void aHistoryThatCannotBeWrittenLeavesTheRunAndSaysSoInTheStatusLine() throws IOException {
         Path mine = copyOfArithmetic("mine.rationale.json");
         // A file where the history's folder should be: the database cannot be created.
