@@ -5,11 +5,15 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunTarget;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +44,11 @@ final class HistoryListCommand implements Callable<Integer> {
             description = "Only runs whose id, prompt set, task, endpoint or model contains TEXT.")
     private String filter;
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Only runs of this kind: evaluation, prompt (Compose's Run), compare (a Compare column) or "
+                    + "branch.")
+    private String kind;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,12 +56,19 @@ final class HistoryListCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("rationale: --limit must be 1 or more, got " + limit);
             return RationaleCommand.EXIT_BAD_INPUT;
         }
-        List<Run> runs = runs();
+        Optional<RunKind> wanted = kind == null ? Optional.empty() : RunKind.parse(kind);
+        if (kind != null && wanted.isEmpty()) {
+            spec.commandLine().getErr().println("rationale: --kind must be one of " + Arrays.stream(RunKind.values())
+                    .map(RunKind::id).collect(Collectors.joining(", ")) + ", got " + kind);
+            return RationaleCommand.EXIT_BAD_INPUT;
+        }
+        List<Run> runs = runs(wanted.orElse(null));
         if (json) {
             out.println(HistoryJson.write(runs.stream().map(HistoryJson.RunEntry::of).toList()));
         } else if (runs.isEmpty()) {
             out.println("No runs in " + workspace.folder().toAbsolutePath().normalize()
-                    + (filter == null ? "" : " match \"" + filter + "\""));
+                    + (filter == null ? "" : " match \"" + filter + "\"")
+                    + (wanted.isEmpty() ? "" : " of kind " + wanted.get().id()));
         } else {
             printTable(runs, out);
         }
@@ -61,12 +77,12 @@ final class HistoryListCommand implements Callable<Integer> {
     }
 
     // Listing must not create a history in a folder that has none.
-    private List<Run> runs() {
+    private List<Run> runs(@Nullable RunKind only) {
         if (!HistoryStore.exists(workspace.folder())) {
             return List.of();
         }
         try (HistoryStore store = HistoryStore.open(workspace.folder())) {
-            Page<Run> page = store.runs(RunFilter.all().matching(filter).page(0, Math.min(limit, 10_000)));
+            Page<Run> page = store.runs(RunFilter.all().matching(filter).ofKind(only).page(0, Math.min(limit, 10_000)));
             return page.items();
         }
     }

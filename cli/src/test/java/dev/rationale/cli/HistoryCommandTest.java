@@ -90,6 +90,33 @@ class HistoryCommandTest {
     }
 
     @Test
+    void listShowsOnlyTheRunsOfTheKindAsked() throws Exception {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.recordRun(Run.started("run-branch", RunKind.BRANCH, START.plusSeconds(7200), null, "Arithmetic",
+                    "gsm", List.of("cot"), List.of(OLLAMA), GenerationSettings.NONE, 1)
+                    .ended(RunStatus.COMPLETED, START.plusSeconds(7201)),
+                    List.of(completion("run-branch", "cot", OLLAMA, "c1", Outcome.CORRECT)));
+        }
+
+        CliRun branches = CliRun.of("history", "list", "--workspace", workspace.toString(), "--kind", "branch");
+        CliRun prompts = CliRun.of("history", "list", "--workspace", workspace.toString(), "--kind", "PROMPT",
+                "--json");
+        CliRun compares = CliRun.of("history", "list", "--workspace", workspace.toString(), "--kind", "compare");
+        CliRun unknown = CliRun.of("history", "list", "--workspace", workspace.toString(), "--kind", "column");
+
+        assertThat(branches.exitCode()).as(branches.err()).isZero();
+        assertThat(branches.out().lines().skip(1)).singleElement().asString().startsWith("run-branch")
+                .contains("branch").contains("completed").contains("100.0%");
+        JsonNode json = new ObjectMapper().readTree(prompts.out());
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("id").asText()).isEqualTo("run-new");
+        assertThat(json.get(0).path("kind").asText()).isEqualTo("prompt");
+        assertThat(compares.out()).startsWith("No runs in ").contains("of kind compare");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--kind must be one of evaluation, prompt, compare, branch, got column");
+    }
+
+    @Test
     void listJsonIsAnArrayOfStableObjects() throws Exception {
         CliRun run = CliRun.of("history", "list", "--workspace", workspace.toString(), "--json");
 

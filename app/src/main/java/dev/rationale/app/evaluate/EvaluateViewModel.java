@@ -3,6 +3,7 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.app.history.HistoryPlace;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.dataset.DatasetCase;
@@ -175,7 +176,7 @@ public final class EvaluateViewModel {
         plan = newPlan;
         startedVariants.set(List.copyOf(setup.variants()));
         Path resultsPath = resultsFile(setup, datasetFile);
-        Path workspace = setup.setFile() == null ? scratchFolder : setup.setFile().toAbsolutePath().getParent();
+        Path workspace = HistoryPlace.of(setup.setFile(), scratchFolder).folder();
         historyFolder = workspace;
         planSetFile = setup.setFile();
         running.set(true);

@@ -5,6 +5,7 @@ import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
 import java.time.ZoneId;
@@ -16,7 +17,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -39,7 +39,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,21 +122,8 @@ public final class HistoryView extends BorderPane {
             report.getItems().add(item);
         }
         report.disableProperty().bind(selected.isNotEqualTo(1));
-        ComboBox<@Nullable Outcome> grade = new ComboBox<>(FXCollections.observableArrayList(null, Outcome.CORRECT,
-                Outcome.WRONG, Outcome.NO_ANSWER, Outcome.UNGRADED, Outcome.FAILED));
-        grade.setId("history-grade");
-        grade.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(@Nullable Outcome value) {
-                return value == null ? "all grades" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            }
-
-            @Override
-            public @Nullable Outcome fromString(String text) {
-                return null;
-            }
-        });
-        grade.valueProperty().bindBidirectional(viewModel.gradeProperty());
+        ComboBox<@Nullable Outcome> grade = FilterChoice.grade(viewModel.gradeProperty());
+        ComboBox<@Nullable RunKind> kind = FilterChoice.kind(viewModel.kindProperty());
         Label message = new Label();
         message.setId("history-message");
         message.getStyleClass().add("history-message");
@@ -153,10 +139,11 @@ public final class HistoryView extends BorderPane {
                         viewModel.completionsTotalProperty().get()), viewModel.getCompletions(),
                 viewModel.completionsTotalProperty()));
         Label completionsLabel = new Label("Completions");
-        HBox controls = new HBox(8, search, refresh, rerun, compare, report, delete,
+        HBox controls = new HBox(8, kind, search, refresh, rerun, compare, report, delete,
                 spacer, completionsLabel, grade, loaded);
         // Buttons keep their words; the search field gives way first.
-        for (Region fixed : List.of(refresh, rerun, compare, report, delete, completionsLabel, grade, loaded)) {
+        for (Region fixed : List.of(kind, refresh, rerun, compare, report, delete, completionsLabel, grade,
+                loaded)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         controls.setAlignment(Pos.CENTER_LEFT);
@@ -204,9 +191,11 @@ public final class HistoryView extends BorderPane {
         table.setId("history-runs");
         table.setPlaceholder(new Label("No runs kept yet."));
         table.getColumns().add(column("Started", run -> TIME.format(run.startedAt()), 140));
-        table.getColumns().add(column("Kind", run -> run.kind().name().toLowerCase(Locale.ROOT), 90));
+        table.getColumns().add(column("Kind", run -> run.kind().id(), 90));
         table.getColumns().add(column("Set", run -> String.valueOf(run.promptSetName()), 200));
         table.getColumns().add(column("Task", run -> String.valueOf(run.task()), 120));
+        // Tells apart the runs of one Compare, which differ by variant only.
+        table.getColumns().add(column("Variants", run -> String.join(", ", run.variants()), 140));
         table.getColumns().add(column("Models", run -> String.join(", ", run.targets().stream()
                 .map(t -> t.model()).toList()), 180));
         table.getColumns().add(column("Status", run -> run.status().name().toLowerCase(Locale.ROOT), 90));

@@ -18,6 +18,7 @@ import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
+import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.StoredCompletion;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class HistoryViewModel {
     private final RerunHost rerunHost;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<@Nullable Outcome> grade = new SimpleObjectProperty<>(this, "grade");
+    private final ObjectProperty<@Nullable RunKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
     private final ObservableList<CompletionRow> completions = FXCollections.observableArrayList();
@@ -95,6 +97,7 @@ public final class HistoryViewModel {
         this.rerunHost = rerunHost;
         selectedRun.addListener((obs, old, now) -> listCompletions());
         grade.addListener((obs, old, now) -> listCompletions());
+        kind.addListener((obs, old, now) -> refresh());
         // A comparison belongs to the pair it was made of; picking other runs puts the completions back.
         selectedRuns.addListener((ListChangeListener<Run>) change -> {
             RunComparison shown = comparison.get();
@@ -128,7 +131,7 @@ public final class HistoryViewModel {
     }
 
     private void listRuns(Path folder, @Nullable String text) {
-        ask(store -> store.runs(RunFilter.all().matching(text)), page -> {
+        ask(store -> store.runs(RunFilter.all().matching(text).ofKind(kind.get())), page -> {
             String keep = selectedRun.get() == null ? null : selectedRun.get().id();
             runs.setAll(page.items());
             message.set(page.total() == 0 ? "No run matches." : page.total() + (page.total() == 1 ? " run" : " runs")
@@ -338,6 +341,11 @@ public final class HistoryViewModel {
     /** Text the run list is filtered by (set name, task, model); applied on {@link #refresh}. */
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The kind of run listed (evaluations, prompts, Compare columns, branches); null for all. Lists at once. */
+    public ObjectProperty<@Nullable RunKind> kindProperty() {
+        return kind;
     }
 
     /** The grade the completions are filtered by; null for all. */

@@ -63,6 +63,7 @@ public final class OutputViewModel {
     private TokenIdRecorder recorder = new TokenIdRecorder();
     private @Nullable FinishReason finishReason;
     private @Nullable Usage usage;
+    private @Nullable Timings timings;
     private int generation;
 
     /** @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests) */
@@ -196,6 +197,7 @@ public final class OutputViewModel {
         expected.set(null);
         finishReason = null;
         usage = null;
+        timings = null;
     }
 
     private void apply(int run, List<CompletionEvent> batch) {
@@ -230,12 +232,13 @@ public final class OutputViewModel {
         }
     }
 
-    private void finish(Timings timings, @Nullable ProviderException error) {
+    private void finish(Timings ended, @Nullable ProviderException error) {
         running = null;
+        timings = ended;
         if (error != null) {
             failure.set(error.getMessage());
         }
-        statistics.set(OutputText.statistics(timings, usage, finishReason, tokens.size()));
+        statistics.set(OutputText.statistics(ended, usage, finishReason, tokens.size()));
         RunSpec run = spec.get();
         if (run != null) {
             grade.set(AnswerGrader.of(run.answerFormat()).grade(textSoFar.toString(), run.expected()));
@@ -286,6 +289,21 @@ public final class OutputViewModel {
     /** Timings, token counts and the finish reason, once the run ended. */
     public ReadOnlyStringProperty statisticsProperty() {
         return statistics.getReadOnlyProperty();
+    }
+
+    /** Why sample 0 of the run ended, once it did; null before, and for a finished completion shown. */
+    public @Nullable FinishReason getFinishReason() {
+        return finishReason;
+    }
+
+    /** The tokens the run's backend counted, once reported; null before, and for a finished completion shown. */
+    public @Nullable Usage getUsage() {
+        return usage;
+    }
+
+    /** How long the run took, once it ended; null before, and for a finished completion shown. */
+    public @Nullable Timings getTimings() {
+        return timings;
     }
 
     /** The extracted answer and its verdict, once the run ended; null before. */

@@ -4,6 +4,8 @@ package dev.rationale.app.run;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
@@ -49,8 +51,19 @@ public final class RunPlanner {
                 variant, layout);
         GenerationSettings settings = RunRequests.effective(set, variant, overrides);
         String label = variant.effectiveLabel() + " · " + shortModel(model);
+        RunSpec.Subject subject = new RunSpec.Subject(set.name(), String.valueOf(task.id()),
+                String.valueOf(variant.id()), caseId(task, testCase), RunTarget.of(endpoint, model), settings);
         return new RunSpec(provider, RunRequests.of(model, prompt, settings), task.effectiveAnswer(),
-                testCase.expected(), label);
+                testCase.expected(), label, subject);
+    }
+
+    // Named as an evaluation names it; inputs typed in Compose for a case without an id are not one of the task's.
+    private static String caseId(Task task, TestCase testCase) {
+        int index = task.cases().indexOf(testCase);
+        if (index >= 0) {
+            return EvalPlan.caseId(task.cases(), index);
+        }
+        return testCase.id() != null && !testCase.id().isBlank() ? testCase.id() : "typed inputs";
     }
 
     /** A model name short enough for a column header: a GGUF path becomes its file name. */

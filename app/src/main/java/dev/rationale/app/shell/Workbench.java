@@ -11,10 +11,12 @@ import dev.rationale.app.exchange.SetExport;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.UserDialogs;
+import dev.rationale.app.history.HistoryPlace;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.history.RerunHost;
 import dev.rationale.app.history.RerunRequest;
 import dev.rationale.app.history.RerunResolver;
+import dev.rationale.app.history.RunRecorder;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
@@ -26,6 +28,7 @@ import dev.rationale.app.workspace.WorkspaceViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
 import dev.rationale.core.promptset.LoadedPromptSet;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.PromptSet;
@@ -150,6 +153,7 @@ public final class Workbench {
             }
         });
         this.autosave = new Debounced<>(fx, background, services.autosaveDelay(), this::writeRecovery, ok -> { });
+        keepRunsInHistory();
         initListeners();
         updateStatus();
         updateTitle();
@@ -188,6 +192,18 @@ public final class Workbench {
             }
             updateStatus();
         });
+    }
+
+    // Every run but an evaluation's, which keeps its own; the list follows when it is on screen.
+    private void keepRunsInHistory() {
+        RunRecorder recorder = new RunRecorder(() -> HistoryPlace.of(document.getFile(), services.scratchFolder()),
+                fx, background, Clock.systemUTC(), message::set, () -> {
+                    if (selectedTab.get() == Tab.HISTORY) {
+                        history.refresh();
+                    }
+                });
+        recorder.watch(output, RunKind.PROMPT);
+        recorder.watchColumns(compare.getColumns());
     }
 
     private void modelChanged() {
@@ -738,13 +754,13 @@ public final class Workbench {
         return compare;
     }
 
-    // The history the History tab shows: the open set's folder, where its evaluations keep theirs.
+    // The history the History tab shows: where the open set's runs are kept (a set never saved keeps them in the
+    // scratch folder); with no set to run, the workspace folder's.
     private @Nullable Path historyFolder() {
-        Path file = document.getFile();
-        if (file != null && file.toAbsolutePath().getParent() != null) {
-            return file.toAbsolutePath().getParent();
+        if (document.getFile() == null && document.getPromptSet().tasks().isEmpty()) {
+            return services.workspace().getFolder();
         }
-        return services.workspace().getFolder();
+        return HistoryPlace.of(document.getFile(), services.scratchFolder()).folder();
     }
 
     public HistoryViewModel getHistory() {

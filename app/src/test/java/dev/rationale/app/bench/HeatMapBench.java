@@ -6,6 +6,7 @@ import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.output.RunState;
+import dev.rationale.app.output.Subjects;
 import dev.rationale.app.output.TokenPopup;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
@@ -165,7 +166,7 @@ public final class HeatMapBench {
 
         RunSpec spec() {
             return new RunSpec(provider, CompletionRequest.of("bench", new RenderedPrompt.Text("")).withLogprobs(5),
-                    AnswerFormat.DEFAULT, null, "bench");
+                    AnswerFormat.DEFAULT, null, "bench", Subjects.of("bench"));
         }
 
         /**

@@ -14,6 +14,7 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.CompletionRequest;
@@ -136,6 +137,24 @@ class HistoryCompareUiIT {
         robot.clickOn("#history-close-comparison");
         assertThat(onFx(pane::isVisible)).isFalse();
         assertThat(onFx(() -> robot.lookup("#history-completions").query().isVisible())).isTrue();
+    }
+
+    @Test
+    void theKindChoiceListsOnlyRunsOfThatKind(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 2));
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.recordRun(Run.started("column", RunKind.COMPARE, START.plusSeconds(120), null,
+                    "Grade-school arithmetic", "arithmetic", List.of("zero-shot"), List.of(SMALL),
+                    GenerationSettings.NONE, 1).ended(RunStatus.COMPLETED, START.plusSeconds(121)),
+                    List.of(completion("column", SMALL, 0, Outcome.CORRECT)));
+        }
+
+        robot.clickOn("#history-kind").clickOn("compare columns");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 1));
+        assertThat(onFx(() -> runs(robot).getItems().getFirst().id())).isEqualTo("column");
+        robot.clickOn("#history-kind").clickOn("all runs");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 3));
     }
 
     @SuppressWarnings("unchecked")

@@ -113,6 +113,36 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void theKindFilterListsOnlyThatKindAtOnceAndKeepsTheTextFilter() {
+        Run prompt = Run.started("prompt", RunKind.PROMPT, START.plusSeconds(1), setFile.toString(),
+                "Grade-school arithmetic", "arithmetic", List.of("zero-shot"), List.of(small), GenerationSettings.NONE,
+                1);
+        Run compareSmall = Run.started("compare-small", RunKind.COMPARE, START.plusSeconds(2), null, "Scratch", "t",
+                List.of("cot"), List.of(small), GenerationSettings.NONE, 1);
+        Run compareLarge = Run.started("compare-large", RunKind.COMPARE, START.plusSeconds(3), null, "Scratch", "t",
+                List.of("cot"), List.of(large), GenerationSettings.NONE, 1);
+        Run branch = Run.started("branch", RunKind.BRANCH, START.plusSeconds(4), null, "Scratch", "t",
+                List.of("cot"), List.of(large), GenerationSettings.NONE, 1);
+        store(evaluation("eval", START, setFile.toString(), List.of("zero-shot"), List.of(small), RunScope.NONE),
+                prompt, compareSmall, compareLarge, branch);
+        assertThat(viewModel.getRuns()).hasSize(5);
+
+        viewModel.kindProperty().set(RunKind.COMPARE);
+
+        assertThat(viewModel.getRuns()).extracting(Run::id).containsExactly("compare-large", "compare-small");
+        viewModel.filterProperty().set("large");
+        viewModel.refresh();
+        assertThat(viewModel.getRuns()).extracting(Run::id).containsExactly("compare-large");
+        viewModel.kindProperty().set(RunKind.PROMPT);
+        assertThat(viewModel.getRuns()).isEmpty();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("No run matches.");
+        viewModel.filterProperty().set("");
+        viewModel.kindProperty().set(null);
+        assertThat(viewModel.getRuns()).extracting(Run::kind).containsExactly(RunKind.BRANCH, RunKind.COMPARE,
+                RunKind.COMPARE, RunKind.PROMPT, RunKind.EVALUATION);
+    }
+
+    @Test
     void aRunFromBeforeTheScopeWasKeptRerunsOnTheTasksOwnCasesAndARelativeSetFileIsFoundInTheWorkspace() {
         store(evaluation("old", START, "arithmetic.rationale.json", List.of("zero-shot"), List.of(small),
                 RunScope.NONE));

@@ -51,7 +51,7 @@ class OutputViewModelTest {
 
     private RunSpec spec(String expected) {
         return new RunSpec(new OpenAiChatProvider(client, server.url("/v1").toString()), REQUEST,
-                new AnswerFormat(null, null, null, null, null), expected, "test");
+                new AnswerFormat(null, null, null, null, null), expected, "test", Subjects.of("test"));
     }
 
     private void awaitEnd() throws InterruptedException {
@@ -126,7 +126,8 @@ class OutputViewModelTest {
     @Test
     void aRequestTheBackendRefusesFailsAtOnceWithItsMessage() {
         RunSpec textToChatOnly = new RunSpec(new OpenAiChatProvider(client, server.url("/v1").toString()),
-                CompletionRequest.of("m", new RenderedPrompt.Text("Q: 2+2?\nA:")), AnswerFormat.DEFAULT, null, "t");
+                CompletionRequest.of("m", new RenderedPrompt.Text("Q: 2+2?\nA:")), AnswerFormat.DEFAULT, null, "t",
+                Subjects.of("m"));
 
         output.start(textToChatOnly);
 

@@ -232,7 +232,8 @@ class OutputViewUiIT {
 
     private static RunSpec spec(ChatProvider provider, String expected) {
         CompletionRequest request = CompletionRequest.of("mock-model", PROMPT).withMaxTokens(64).withLogprobs(3);
-        return new RunSpec(provider, request, AnswerFormat.DEFAULT, expected, "test · mock-model");
+        return new RunSpec(provider, request, AnswerFormat.DEFAULT, expected, "test · mock-model",
+                Subjects.of("mock-model"));
     }
 
     /** "3 + 4 = 7. The answer is 7." in 9 tokens, all sure but the first 7. */

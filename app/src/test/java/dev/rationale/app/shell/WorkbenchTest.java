@@ -11,6 +11,7 @@ import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.FinishedCompletions;
+import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
 import dev.rationale.app.run.RunSettingsViewModel;
@@ -26,6 +27,8 @@ import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
+import dev.rationale.core.history.RunStatus;
+import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -235,9 +238,9 @@ class WorkbenchTest {
     }
 
     @Test
-    void runStreamsTheComposedPromptIntoOutputAndTheStatusFollows() {
+    void runStreamsTheComposedPromptIntoOutputAndTheStatusFollows() throws IOException {
         Workbench bench = workbench(null);
-        bench.open(ARITHMETIC);
+        bench.open(copyOfArithmetic("mine.rationale.json"));
         onFx(() -> bench.getCompose().selectVariant("zero-shot"));
 
         onFx(bench::run);
@@ -254,9 +257,9 @@ class WorkbenchTest {
     }
 
     @Test
-    void compareFillsTwoColumnsRunsThemAndABranchOpensAThird() {
+    void compareFillsTwoColumnsRunsThemAndABranchOpensAThirdEachKeptInHistoryByKind() throws IOException {
         Workbench bench = workbench(null);
-        bench.open(ARITHMETIC);
+        bench.open(copyOfArithmetic("mine.rationale.json"));
         onFx(() -> bench.getCompose().selectVariant("zero-shot"));
         onFx(bench::run);
         waitUntil(() -> bench.getOutput().getState() == RunState.COMPLETED);
@@ -282,6 +285,133 @@ class WorkbenchTest {
             assertThat(bench.getCompare().getColumns().get(2).isBranch()).isTrue();
             assertThat(bench.getCompare().getColumns().get(2).output().getGrade().extracted()).isEqualTo("8");
         });
+        String branchText = bench.getCompare().getColumns().get(2).output().getText();
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.PROMPT)).items()).extracting(Run::variants)
+                    .containsExactly(List.of("zero-shot"));
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.COMPARE)).items()).extracting(Run::variants)
+                    .containsExactlyInAnyOrder(List.of("zero-shot"), List.of("few-shot-4"));
+            Run branch = store.runs(RunFilter.all().ofKind(RunKind.BRANCH)).items().getFirst();
+            assertThat(branch.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(branch.variants()).containsExactly("zero-shot");
+            StoredCompletion kept = store.completionsOfRun(branch.id()).getFirst();
+            assertThat(kept.record().text()).as("the kept tokens, the alternative and the continuation")
+                    .isEqualTo(branchText);
+            assertThat(kept.record().extracted()).isEqualTo("8");
+            assertThat(store.runs(RunFilter.all()).total()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRunFromComposeIsKeptInHistoryAndOpensAgainInOutputWithTheSameText() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        Workbench bench = workbench(null);
+        bench.open(mine);
+        onFx(() -> bench.getCompose().selectVariant("zero-shot"));
+        onFx(bench::run);
+        waitUntil(() -> bench.getOutput().getState() == RunState.COMPLETED);
+        List<Object> shown = new ArrayList<>();
+        onFx(() -> shown.addAll(whatOutputShows(bench)));
+
+        onFx(() -> {
+            bench.selectedTabProperty().set(Workbench.Tab.HISTORY);
+            bench.getHistory().kindProperty().set(RunKind.PROMPT);
+        });
+        waitUntil(() -> bench.getHistory().getRuns().size() == 1);
+        onFx(() -> {
+            Run run = bench.getHistory().getRuns().getFirst();
+            assertThat(run.kind()).isEqualTo(RunKind.PROMPT);
+            assertThat(run.promptSetFile()).isEqualTo(mine.toString());
+            assertThat(run.promptSetName()).isEqualTo("Grade-school arithmetic");
+            assertThat(run.task()).isEqualTo("arithmetic");
+            assertThat(run.tally().total()).isEqualTo(1);
+            bench.getHistory().selectedRunProperty().set(run);
+        });
+        waitUntil(() -> bench.getHistory().getCompletions().size() == 1);
+        onFx(() -> bench.getHistory().open(bench.getHistory().getCompletions().getFirst().id()));
+        waitUntil(() -> bench.getHistory().completionProperty().get() != null);
+        onFx(() -> bench.openCompletions(List.of(bench.getHistory().finished())));
+
+        onFx(() -> {
+            assertThat(bench.selectedTabProperty().get()).isEqualTo(Workbench.Tab.OUTPUT);
+            assertThat(bench.getOutput().getOrigin()).startsWith("Run " + bench.getHistory().getRuns().getFirst()
+                    .id() + " · zero-shot · mock-text/mock · case c01");
+            assertThat(whatOutputShows(bench)).isEqualTo(shown);
+            assertThat(bench.getOutput().getRequest()).contains("Solve each word problem.");
+        });
+    }
+
+    // The grade's normalised form is how it was compared, which the history does not keep.
+    private static List<Object> whatOutputShows(Workbench bench) {
+        OutputViewModel output = bench.getOutput();
+        return List.of(output.getText(), output.getReasoning(), List.copyOf(output.getTokens()),
+                output.getGrade().verdict(), output.getGrade().extracted(), output.getRequest(),
+                output.statisticsProperty().get(), String.valueOf(output.getExpected()));
+    }
+
+    @Test
+    void aRunStoppedHalfwayIsKeptAsCancelledWithWhatArrived() throws IOException {
+        Workbench bench = workbench(null);
+        bench.open(copyOfArithmetic("mine.rationale.json"));
+        onFx(() -> bench.getCompose().selectVariant("zero-shot"));
+        completions.stallNext();
+
+        onFx(bench::run);
+        waitUntil(() -> bench.getOutput().getTokens().size() == 2);
+        onFx(bench::stop);
+        waitUntil(() -> bench.getOutput().getState() == RunState.CANCELLED);
+
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            Run run = store.runs(RunFilter.all()).items().getFirst();
+            assertThat(run.kind()).isEqualTo(RunKind.PROMPT);
+            assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+            StoredCompletion kept = store.completionsOfRun(run.id()).getFirst();
+            assertThat(kept.record().text()).isEqualTo("3 +");
+            assertThat(kept.record().tokens()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aHistoryThatCannotBeWrittenLeavesTheRunAndSaysSoInTheStatusLine() throws IOException {
+        Path mine = copyOfArithmetic("mine.rationale.json");
+        // A file where the history's folder should be: the database cannot be created.
+        Files.writeString(dir.resolve(HistoryStore.FOLDER), "not a folder");
+        Workbench bench = workbench(null);
+        bench.open(mine);
+        onFx(() -> bench.getCompose().selectVariant("zero-shot"));
+
+        onFx(bench::run);
+        waitUntil(() -> bench.getOutput().getState() == RunState.COMPLETED
+                && bench.getStatus().contains("not kept"));
+
+        onFx(() -> {
+            assertThat(bench.getOutput().getText()).isEqualTo(String.join("", CannedCompletions.tokens(7)));
+            assertThat(bench.getStatus()).startsWith("mock-text · mock · done — The run was not kept in the "
+                    + "history: ");
+        });
+    }
+
+    @Test
+    void aRunOfASetNeverSavedIsKeptInTheScratchFolderAndHistoryShowsIt() {
+        Workbench bench = workbench(null);
+        bench.open(ARITHMETIC);
+        waitUntil(() -> bench.getCompose().hasTaskProperty().get());
+        onFx(() -> {
+            bench.getDocument().replace(bench.getDocument().getPromptSet(), null, true);
+            bench.getCompose().selectVariant("zero-shot");
+            bench.run();
+        });
+        waitUntil(() -> bench.getOutput().getState() == RunState.COMPLETED);
+
+        try (HistoryStore store = HistoryStore.open(dir.resolve("scratch"))) {
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.PROMPT)).items()).singleElement()
+                    .satisfies(run -> assertThat(run.promptSetFile()).isNull());
+        }
+        assertThat(HistoryStore.exists(SAMPLES)).as("nothing written beside the samples").isFalse();
+        onFx(() -> bench.getHistory().refresh());
+        waitUntil(() -> bench.getHistory().getRuns().size() == 1);
+        onFx(() -> assertThat(bench.getHistory().messageProperty().get()).as("History shows where it went")
+                .endsWith(dir.resolve("scratch").resolve(HistoryStore.FOLDER).toString()));
     }
 
     @Test

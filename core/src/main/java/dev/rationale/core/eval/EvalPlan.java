@@ -123,7 +123,8 @@ public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<Ev
         return perCase * targets.size() * cases.size();
     }
 
-    private static String caseId(List<TestCase> cases, int index) {
+    /** The name of {@code cases}' case at {@code index}, as {@link #caseId(int)} gives it. */
+    public static String caseId(List<TestCase> cases, int index) {
         String id = cases.get(index).id();
         return id != null && !id.isBlank() ? id : "#" + (index + 1);
     }

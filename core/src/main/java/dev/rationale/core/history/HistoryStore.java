@@ -117,6 +117,24 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Stores a run that has already ended together with its completions, all or none, in one transaction: what a
+     * single prompt run keeps, so that no half-written run is left when the write fails. Its counts come from the
+     * completions, whatever {@code run}'s tally says. Thread-safe.
+     *
+     * @return the completions' ids, in the order given
+     * @throws HistoryException when a run with its id is already stored
+     */
+    public List<Long> recordRun(Run run, List<CompletionRecord> completions) {
+        Tally counted = completions.stream().map(c -> Tally.ZERO.plus(c.grade())).reduce(Tally.ZERO, Tally::add);
+        return database.write(connection -> {
+            RunRows.insert(connection, new Run(run.id(), run.kind(), run.status(), run.startedAt(),
+                    run.finishedAt(), run.promptSetFile(), run.promptSetName(), run.task(), run.variants(),
+                    run.targets(), run.settings(), run.appVersion(), run.planned(), counted, run.scope()));
+            return CompletionRows.insert(connection, completions);
+        });
+    }
+
     public Optional<Run> run(String runId) {
         return database.read(connection -> RunRows.find(connection, runId));
     }

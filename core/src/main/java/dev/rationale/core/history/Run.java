@@ -64,6 +64,12 @@ public record Run(
                 settings, appVersion, planned, tally, newScope);
     }
 
+    /** This run ended at {@code at} with {@code newStatus}, e.g. a {@link #started} prompt run kept once it ended. */
+    public Run ended(RunStatus newStatus, Instant at) {
+        return new Run(id, kind, newStatus, startedAt, at, promptSetFile, promptSetName, task, variants, targets,
+                settings, appVersion, planned, tally, scope);
+    }
+
     /**
      * A fresh id such as {@code 20260105-100000-3fa2}: the UTC start time, so ids sort like runs, and a random
      * part, so two runs started in the same second differ. Short enough to type after {@code history show}.

@@ -125,6 +125,9 @@ final class RunRows {
         if (filter.status() != null) {
             where.and("status = ?", filter.status().id());
         }
+        if (filter.kind() != null) {
+            where.and("kind = ?", filter.kind().id());
+        }
         return where;
     }
 

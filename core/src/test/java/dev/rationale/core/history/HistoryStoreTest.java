@@ -158,6 +158,62 @@ class HistoryStoreTest {
     }
 
     @Test
+    void anEndedRunIsKeptWithItsCompletionsAndCountsInOneGo() {
+        Run prompt = Run.started("p1", RunKind.PROMPT, START, null, "Arithmetic", "gsm", List.of("cot"),
+                List.of(OLLAMA), HistoryFixtures.SETTINGS, 1).ended(RunStatus.CANCELLED, START.plusSeconds(3));
+        CompletionRecord answer = completion(key("p1", "cot", OLLAMA, "case-1", 0), Outcome.WRONG,
+                START.plusSeconds(3));
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            long id = store.recordRun(prompt, List.of(answer)).getFirst();
+
+            Run read = store.run("p1").orElseThrow();
+            assertThat(read.kind()).isEqualTo(RunKind.PROMPT);
+            assertThat(read.status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(read.finishedAt()).isEqualTo(START.plusSeconds(3));
+            assertThat(read.tally()).isEqualTo(new Tally(1, 0, 1, 0, 0, 0));
+            assertThat(store.completion(id).orElseThrow().record()).isEqualTo(answer);
+            assertThatThrownBy(() -> store.recordRun(prompt, List.of())).isInstanceOf(HistoryException.class);
+        }
+    }
+
+    @Test
+    void runsAreFilteredByKindAndKindsAreNamedAsTheCliTakesThem() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("eval"));
+            for (RunKind kind : List.of(RunKind.PROMPT, RunKind.COMPARE, RunKind.COMPARE, RunKind.BRANCH)) {
+                String id = kind.id() + "-" + store.runs(RunFilter.all()).total();
+                store.recordRun(Run.started(id, kind, START, null, null, null, List.of("cot"), List.of(OLLAMA),
+                        HistoryFixtures.SETTINGS, 1).ended(RunStatus.COMPLETED, START), List.of());
+            }
+
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.COMPARE)).items()).extracting(Run::id)
+                    .containsExactlyInAnyOrder("compare-2", "compare-3");
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.BRANCH)).items()).extracting(Run::kind)
+                    .containsExactly(RunKind.BRANCH);
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.EVALUATION).matching("arith")).total())
+                    .isEqualTo(1);
+            assertThat(store.runs(RunFilter.all().ofKind(RunKind.PROMPT).matching("arith")).total()).isZero();
+            assertThat(store.runs(RunFilter.all()).total()).isEqualTo(5);
+        }
+        assertThat(RunKind.parse(" Compare ")).contains(RunKind.COMPARE);
+        assertThat(RunKind.parse("branch")).contains(RunKind.BRANCH);
+        assertThat(RunKind.parse("column")).isEmpty();
+    }
+
+    @Test
+    void aRunWhoseCompletionCannotBeStoredIsNotKeptAtAll() {
+        Run prompt = Run.started("p2", RunKind.BRANCH, START, null, null, null, List.of("cot"), List.of(OLLAMA),
+                HistoryFixtures.SETTINGS, 1).ended(RunStatus.COMPLETED, START);
+        // The completion names another run, which the database refuses: the run must go with it.
+        CompletionRecord stray = completion(key("elsewhere", "cot", OLLAMA, "case-1", 0), Outcome.CORRECT, START);
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            assertThatThrownBy(() -> store.recordRun(prompt, List.of(stray))).isInstanceOf(HistoryException.class);
+
+            assertThat(store.run("p2")).isEmpty();
+        }
+    }
+
+    @Test
     void finishingOrStartingTheWrongRunIsAnError() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
             store.startRun(arithmetic("r1"));
