@@ -41,14 +41,14 @@ final class RunBar extends HBox {
         endpoint.setPromptText("endpoint");
         endpoint.setConverter(converter(Endpoint::name));
         endpoint.valueProperty().bindBidirectional(settings.endpointProperty());
-        endpoint.setPrefWidth(170);
+        endpoint.setPrefWidth(145);
         endpoint.setMinWidth(120);
 
         ComboBox<String> model = new ComboBox<>(settings.getModels());
         model.setId("run-model");
         model.setEditable(true);
         model.setPromptText("model");
-        model.setPrefWidth(210);
+        model.setPrefWidth(200);
         model.setMinWidth(140);
         model.valueProperty().bindBidirectional(settings.modelProperty());
         model.setTooltip(new Tooltip());
@@ -68,8 +68,7 @@ final class RunBar extends HBox {
         layout.valueProperty().bindBidirectional(settings.chatLayoutProperty());
         layout.setTooltip(new Tooltip("How raw-text variants become chat messages where the backend or model takes"
                 + " chat: each variant's own layout, multi-turn few-shot, or the whole prompt as one message"));
-        layout.setPrefWidth(128);
-        layout.setMinWidth(100);
+        layout.setMinWidth(Region.USE_PREF_SIZE);
 
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
