@@ -41,15 +41,15 @@ final class RunBar extends HBox {
         endpoint.setPromptText("endpoint");
         endpoint.setConverter(converter(Endpoint::name));
         endpoint.valueProperty().bindBidirectional(settings.endpointProperty());
-        endpoint.setPrefWidth(145);
-        endpoint.setMinWidth(120);
+        endpoint.setPrefWidth(135);
+        endpoint.setMinWidth(100);
 
         ComboBox<String> model = new ComboBox<>(settings.getModels());
         model.setId("run-model");
         model.setEditable(true);
         model.setPromptText("model");
-        model.setPrefWidth(200);
-        model.setMinWidth(140);
+        model.setPrefWidth(170);
+        model.setMinWidth(120);
         model.valueProperty().bindBidirectional(settings.modelProperty());
         model.setTooltip(new Tooltip());
         model.getTooltip().textProperty().bind(settings.modelProperty());
@@ -68,7 +68,10 @@ final class RunBar extends HBox {
         layout.valueProperty().bindBidirectional(settings.chatLayoutProperty());
         layout.setTooltip(new Tooltip("How raw-text variants become chat messages where the backend or model takes"
                 + " chat: each variant's own layout, multi-turn few-shot, or the whole prompt as one message"));
-        layout.setMinWidth(Region.USE_PREF_SIZE);
+        // Wide enough for "single message"; the endpoint and model need the room more.
+        layout.setMinWidth(132);
+        layout.setPrefWidth(132);
+        layout.setMaxWidth(132);
 
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
