@@ -10,6 +10,7 @@ import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.history.RecordingRerunHost;
+import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -153,6 +154,26 @@ class EvaluateViewModelTest {
         // Resuming a finished evaluation asks for nothing again and reports the same grid.
         assertThat(completions.get()).isEqualTo(6);
         onFx(() -> assertThat(viewModel.getCells()).hasSize(2));
+    }
+
+    @Test
+    void theChatLayoutChosenInEvaluateShapesEveryRawTextVariantForAChatEndpoint() {
+        endpoint = new Endpoint("mock-chat", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
+        List<Variant> variants = List.of(task.variant("cot-8").orElseThrow(), task.variant("zero-shot").orElseThrow());
+        onFx(() -> {
+            viewModel.limitProperty().set(1);
+            viewModel.chatLayoutProperty().set(ChatLayoutChoice.SINGLE_MESSAGE);
+        });
+
+        onFx(() -> viewModel.start(setup(variants), false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+
+        onFx(() -> assertThat(viewModel.getCells()).allSatisfy(cell -> assertThat(cell.failed()).isZero()));
+        assertThat(canned.bodies()).hasSize(2).allSatisfy(body -> {
+            assertThat(body.path("messages")).hasSize(1);
+            assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("user");
+            assertThat(body.has("prompt")).isFalse();
+        });
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class PromptShaper {
         RenderedPrompt.Chat chat = draft.chat(layout, intake.systemRole(), intake.prefill());
         List<String> notes = new ArrayList<>();
         if (draft.written() == PromptShape.TEXT) {
-            notes.add(chatNote(chat, layout, draft));
+            notes.add(chatNote(chat, layout));
         }
         if (intake.chat()) {
             return chat.withAdaptation(String.join("; ", notes));
@@ -99,12 +99,13 @@ public final class PromptShaper {
         return "sent as raw text in the variant's text layout: " + why;
     }
 
-    private static String chatNote(RenderedPrompt.Chat chat, ChatLayout layout, PromptDraft draft) {
+    // Only a multi-turn layout ends with an assistant message: the reply begun for the model.
+    private static String chatNote(RenderedPrompt.Chat chat, ChatLayout layout) {
         int count = chat.messages().size();
         String note = "sent as " + count + (count == 1 ? " chat message: " : " chat messages: ")
                 + layout.description();
         ChatMessage last = chat.messages().getLast();
-        if (last.role() == ChatRole.ASSISTANT && layout == ChatLayout.MULTI_TURN && !draft.isPlain()) {
+        if (last.role() == ChatRole.ASSISTANT) {
             note += ", the reply starts with \"" + last.content() + "\"";
         }
         return note;
