@@ -8,6 +8,10 @@
  *   <li>{@link dev.rationale.core.eval.EvaluationRunner} runs a plan with a concurrency limit per endpoint and
  *       appends each finished completion to a {@link dev.rationale.core.eval.ResultsFile}, from which a killed or
  *       cancelled run resumes;</li>
+ *   <li>{@link dev.rationale.core.eval.EvaluationSession} is one evaluation from start to end as the app and the
+ *       command line both run it (results file, history run, runner), with its progress in an
+ *       {@link dev.rationale.core.eval.EvalTally}; {@link dev.rationale.core.eval.CaseSelection} picks its cases
+ *       and {@link dev.rationale.core.eval.ShotSweep} makes the variants of a k-shot sweep;</li>
  *   <li>{@link dev.rationale.core.eval.MajorityVote} turns a case's samples into one verdict (self-consistency);
  *       {@link dev.rationale.core.eval.EvalReport} sums cases up per variant and target: accuracy with a
  *       {@link dev.rationale.core.eval.WilsonInterval}, agreement, answer probability,
