@@ -3,11 +3,11 @@ package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.dataset.DatasetCase;
-import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.EvalOutcome;
@@ -15,14 +15,11 @@ import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
-import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
-import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
-import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -122,6 +119,10 @@ final class EvalCommand implements Callable<Integer> {
                     + " server).")
     private boolean noLikelihood;
 
+    @Option(names = "--progress",
+            description = "Draw the progress line on standard error even when it is not a terminal (e.g. a log).")
+    private boolean progressLine;
+
     @Option(names = "--json", description = "Print one JSON object with the figures per variant and model.")
     private boolean json;
 
@@ -133,54 +134,28 @@ final class EvalCommand implements Callable<Integer> {
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo).toList();
-        EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpointOptions.resolve(spec)), cases(task), samples,
-                !noLikelihood);
+        CaseSelection selection = selection();
+        EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpointOptions.resolve(spec)), cases(task, selection),
+                samples, !noLikelihood);
         Path resultsPath = out != null ? out : ResultsFile.defaultPath(file, plan.taskId(), dataset);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HistoryStore store = noHistory ? null : HistoryStore.open(TaskChoice.workspace(file));
+        EvaluationSession.History history = noHistory ? null : new EvaluationSession.History(
+                TaskChoice.workspace(file), file, selection.scope(samples), Clock.systemUTC());
         StopOnShutdown stop = null;
         boolean interrupted;
-        try (ResultsFile results = resume ? ResultsFile.resume(resultsPath) : ResultsFile.create(resultsPath);
+        try (EvaluationSession session = EvaluationSession.open(plan, resultsPath, resume, history);
                 ProviderCache providers = new ProviderCache(
                         new ProviderFactory(HttpClients.create(), KeyResolver.system()))) {
-            EvalProgress progress = onTerminal() ? new EvalProgress(err, plan, results.previous()) : null;
-            HistoryRecorder history = store == null ? null
-                    : HistoryRecorder.start(store, plan, file, new RunScope(dataset == null ? null
-                            : dataset.toAbsolutePath().toString(), limit, samples), Clock.systemUTC());
-            EvalListener listener = EvalListener.both(progress == null ? EvalListener.NONE : progress,
-                    history == null ? EvalListener.NONE : history);
-            EvalOutcome outcome;
-            try {
-                RunningEvaluation running = new EvaluationRunner(providers::get)
-                        .start(plan, results, EvalOptions.DEFAULTS.withConcurrency(concurrency), listener);
-                stop = new StopOnShutdown(running, STOP_GRACE);
-                outcome = running.await();
-            } catch (RuntimeException e) {
-                if (history != null) {
-                    history.fail();
-                }
-                throw e;
-            }
-            if (history != null) {
-                history.finish(outcome.cancelled());
-            }
+            EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally()) : null;
+            session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS.withConcurrency(concurrency),
+                    progress == null ? EvalListener.NONE : progress);
+            stop = new StopOnShutdown(session, STOP_GRACE);
+            EvalOutcome outcome = session.await();
             if (progress != null) {
                 progress.end();
             }
-            EvalReport report = EvalReport.of(plan, outcome.records());
-            LikelihoodReport likelihood = LikelihoodReport.of(plan, outcome);
-            if (json) {
-                stdout.println(EvalJson.of(plan, report, likelihood, resultsPath, outcome));
-            } else {
-                EvalTable.print(plan, report, likelihood, stdout);
-                stdout.println("results: " + resultsPath);
-                if (history != null) {
-                    stdout.println("history: run " + history.runId() + " in "
-                            + TaskChoice.workspace(file).resolve(".rationale"));
-                }
-            }
-            stdout.flush();
+            print(plan, outcome, session, stdout);
             interrupted = stop.stopping() && outcome.cancelled();
             if (interrupted) {
                 err.println(howToResume(plan, outcome, resultsPath));
@@ -189,14 +164,27 @@ final class EvalCommand implements Callable<Integer> {
                 failIfNothingRan(outcome.records());
             }
         } finally {
-            if (store != null) {
-                store.close();
-            }
             if (stop != null) {
                 stop.close();
             }
         }
         return interrupted ? RationaleCommand.EXIT_INTERRUPTED : 0;
+    }
+
+    private void print(EvalPlan plan, EvalOutcome outcome, EvaluationSession session, PrintWriter stdout) {
+        EvalReport report = EvalReport.of(plan, outcome.records());
+        LikelihoodReport likelihood = LikelihoodReport.of(plan, outcome);
+        if (json) {
+            stdout.println(EvalJson.of(plan, report, likelihood, session.resultsPath(), outcome));
+        } else {
+            EvalTable.print(plan, report, likelihood, stdout);
+            stdout.println("results: " + session.resultsPath());
+            if (session.historyRunId() != null) {
+                stdout.println("history: run " + session.historyRunId() + " in "
+                        + TaskChoice.workspace(file).resolve(".rationale"));
+            }
+        }
+        stdout.flush();
     }
 
     private String howToResume(EvalPlan plan, EvalOutcome outcome, Path resultsPath) {
@@ -224,18 +212,20 @@ final class EvalCommand implements Callable<Integer> {
         return names.stream().map(model -> EvalTarget.of(endpoint, model)).toList();
     }
 
-    private List<DatasetCase> cases(Task task) {
+    private CaseSelection selection() {
         if (limit != null && limit < 1) {
             throw new RationaleException("--limit must be 1 or more, got " + limit);
         }
-        List<DatasetCase> cases = dataset == null ? task.cases().stream().map(DatasetCase::of).toList()
-                : Datasets.load(dataset, task);
+        return new CaseSelection(dataset, limit);
+    }
+
+    private static List<DatasetCase> cases(Task task, CaseSelection selection) {
+        List<DatasetCase> cases = selection.cases(task);
         if (cases.isEmpty()) {
             throw new RationaleException("task \"" + task.id() + "\" has no test cases to evaluate");
         }
-        return limit == null || limit >= cases.size() ? cases : cases.subList(0, limit);
+        return cases;
     }
-
 
     // A run where not one request got through did not evaluate anything: say why and exit non-zero.
     private static void failIfNothingRan(List<SampleRecord> records) {

@@ -2,56 +2,44 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.eval.EvalListener;
-import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
 import java.io.PrintWriter;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The one-line progress of {@code rationale eval} on a terminal, redrawn in place on standard error: completions
- * done of all, how many correct and failed, multiple-choice cases scored by likelihood, and the time left at this
- * run's pace. Completions from an earlier run count as done but not toward the pace. Called from the runner's
- * threads.
+ * The one-line progress of {@code rationale eval} on a terminal, redrawn in place on standard error as each
+ * completion finishes: the session's {@link EvalTally} (what counts as done is said there), i.e. completions done
+ * of all, how many correct and failed, multiple-choice cases scored by likelihood, and the time left at this run's
+ * pace. Called from the runner's threads.
  */
 final class EvalProgress implements EvalListener {
     private final PrintWriter err;
-    private final int total;
-    private final int doneBefore;
-    private final long started = System.nanoTime();
-    private int done;
-    private int correct;
-    private int failed;
-    private int scored;
+    private final EvalTally tally;
 
-    EvalProgress(PrintWriter err, EvalPlan plan, List<SampleRecord> previous) {
+    EvalProgress(PrintWriter err, EvalTally tally) {
         this.err = err;
-        this.total = plan.totalCompletions();
-        this.doneBefore = (int) previous.stream().filter(r -> r.status().answered()).count();
-        this.done = doneBefore;
-        this.correct = (int) previous.stream().filter(r -> r.status() == SampleStatus.CORRECT).count();
+        this.tally = tally;
+    }
+
+    /** A progress line drawn at once, so that a resumed run shows what it starts from. */
+    static EvalProgress drawn(PrintWriter err, EvalTally tally) {
+        EvalProgress progress = new EvalProgress(err, tally);
+        progress.draw();
+        return progress;
     }
 
     @Override
-    public synchronized void finished(SampleRecord record) {
-        done++;
-        if (record.status() == SampleStatus.CORRECT) {
-            correct++;
-        } else if (record.status() == SampleStatus.FAILED) {
-            failed++;
-        }
-        err.print("\r" + line());
-        err.flush();
+    public void finished(SampleRecord record) {
+        draw();
     }
 
     /** A multiple-choice case scored by likelihood, which follows its phase's completions. */
     @Override
-    public synchronized void scored(LikelihoodRecord record) {
-        scored++;
-        err.print("\r" + line());
-        err.flush();
+    public void scored(LikelihoodRecord record) {
+        draw();
     }
 
     synchronized void end() {
@@ -59,21 +47,27 @@ final class EvalProgress implements EvalListener {
         err.flush();
     }
 
+    private synchronized void draw() {
+        err.print("\r" + line());
+        err.flush();
+    }
+
     String line() {
-        String line = String.format(Locale.ROOT, "%d/%d done, %d correct, %d failed", done, total, correct, failed);
-        if (scored > 0) {
-            line += ", " + scored + " scored by likelihood";
+        EvalTally.Counts counts = tally.counts();
+        String line = String.format(Locale.ROOT, "%d/%d done, %d correct, %d failed", counts.done(),
+                counts.planned(), counts.correct(), counts.failed());
+        if (counts.scored() > 0) {
+            line += ", " + counts.scored() + " scored by likelihood";
         }
-        int thisRun = done - doneBefore;
-        if (thisRun > 0 && done < total) {
-            double secondsEach = (System.nanoTime() - started) / 1e9 / thisRun;
-            line += ", ETA " + duration(Math.round(secondsEach * (total - done)));
+        if (counts.timeLeft() != null) {
+            line += ", ETA " + duration(counts.timeLeft());
         }
         // Padding wipes the tail of a longer line drawn before.
         return String.format(Locale.ROOT, "%-70s", line);
     }
 
-    private static String duration(long seconds) {
+    private static String duration(Duration left) {
+        long seconds = Math.round(left.toMillis() / 1000.0);
         if (seconds >= 3600) {
             return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
         }

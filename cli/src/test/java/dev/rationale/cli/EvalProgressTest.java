@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.promptset.PromptSet;
@@ -27,13 +28,16 @@ class EvalProgressTest {
                 new Endpoint("local", ProviderKind.OLLAMA, "http://127.0.0.1:9/", null, null), "m")),
                 task.cases().subList(0, 2), 1);
         StringWriter out = new StringWriter();
-        EvalProgress progress = new EvalProgress(new PrintWriter(out), plan, List.of());
+        EvalTally tally = EvalTally.of(plan, List.of());
+        EvalProgress progress = new EvalProgress(new PrintWriter(out), tally);
 
         assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed");
 
         LikelihoodRecord score = new LikelihoodRecord("arithmetic", "zero-shot", "m", "c01", "local", "m",
                 LikelihoodRecord.Status.SCORED, List.of("A"), "A", true, "A", true, List.of(), null, null);
+        tally.scored(score);
         progress.scored(score);
+        tally.scored(score);
         progress.scored(score);
 
         assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed, 2 scored by likelihood");
