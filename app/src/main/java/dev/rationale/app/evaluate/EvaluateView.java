@@ -3,21 +3,17 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.run.ChatLayoutChoice;
-import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.promptset.Variant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -31,15 +27,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -207,24 +197,9 @@ public final class EvaluateView extends BorderPane {
     }
 
     private SplitPane createResults() {
-        TableView<CellMetrics> grid = new TableView<>(viewModel.getCells());
-        grid.setId("evaluate-grid");
-        grid.setPlaceholder(new Label("Scores appear here when an evaluation ends."));
-        grid.getColumns().add(column("Variant", (CellMetrics cell) -> labelOf(cell.variant()), 220));
-        grid.getColumns().add(column("Model", CellMetrics::target, 160));
-        grid.getColumns().add(column("Accuracy", cell -> percent(cell.accuracy()), 80));
-        grid.getColumns().add(column("95% interval", cell -> cell.accuracy() == null ? "" : "["
-                + percent(cell.interval().low()) + ", " + percent(cell.interval().high()) + "]", 130));
-        grid.getColumns().add(likelihoodColumn("Likelihood", LikelihoodEntry::raw,
-                "Accuracy of the option the model finds most likely after the prompt (95% interval)"));
-        grid.getColumns().add(likelihoodColumn("Per token", LikelihoodEntry::perToken,
-                "Accuracy of the option most likely per token, so long options are not punished (95% interval)"));
-        grid.getColumns().add(column("Correct", cell -> String.valueOf(cell.correct()), 70));
-        grid.getColumns().add(column("Wrong", cell -> String.valueOf(cell.wrong()), 70));
-        grid.getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
-        grid.getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
-        grid.getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
-        Tab casesTab = new Tab("Cases", createCases(grid));
+        ScoreGrid grid = new ScoreGrid(viewModel);
+        Tab casesTab = new Tab("Cases", new CaseListView(viewModel.getCases(),
+                grid.getSelectionModel().selectedItemProperty(), open));
         TabPane charts = new TabPane(new Tab("Accuracy", accuracyChart), new Tab("By shots", shotsChart),
                 new Tab("By model", modelChart), new Tab("Calibration", calibrationChart), casesTab);
         grid.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -240,50 +215,6 @@ public final class EvaluateView extends BorderPane {
         return split;
     }
 
-    /**
-     * The selected cell's cases; picking one shows how its samples voted, double-clicking it (or Enter) opens its
-     * completions.
-     */
-    private SplitPane createCases(TableView<CellMetrics> grid) {
-        TableView<CaseResult> cases = new TableView<>();
-        cases.setId("evaluate-cases");
-        cases.setPlaceholder(new Label("Pick a row of the grid to list its cases."));
-        cases.getColumns().add(column("Case", r -> r.key().testCase(), 80));
-        cases.getColumns().add(column("Outcome", r -> r.outcome().name().toLowerCase(Locale.ROOT), 90));
-        cases.getColumns().add(column("Answer", r -> r.answer() == null ? "–" : r.answer(), 100));
-        cases.getColumns().add(column("Expected", r -> r.expected() == null ? "" : r.expected(), 100));
-        cases.getColumns().add(column("Vote share", r -> percent(r.voteShare()), 90));
-        cases.getColumns().add(column("Reason", r -> r.reason() == null ? "" : r.reason(), 240));
-        grid.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                cases.getItems().setAll(now == null ? List.of() : viewModel.casesOf(now)));
-        VoteChart votes = new VoteChart();
-        cases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                votes.show(now == null ? Map.of() : viewModel.votes(now.key())));
-        cases.setRowFactory(table -> {
-            TableRow<CaseResult> row = new TableRow<>();
-            row.setOnMouseClicked(event -> {
-                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
-                    viewModel.openCase(row.getItem(), open);
-                }
-            });
-            return row;
-        });
-        cases.setOnKeyPressed(event -> {
-            CaseResult selected = cases.getSelectionModel().getSelectedItem();
-            if (event.getCode() == KeyCode.ENTER && selected != null) {
-                event.consume();
-                viewModel.openCase(selected, open);
-            }
-        });
-        Label hint = new Label("Double-click a case (or press Enter) to open its completions: one sample in Output, "
-                + "several side by side in Compare.");
-        hint.getStyleClass().add("evaluate-hint");
-        hint.setWrapText(true);
-        VBox list = new VBox(4, cases, hint);
-        VBox.setVgrow(cases, Priority.ALWAYS);
-        return new SplitPane(list, votes);
-    }
-
     private void showCharts() {
         List<CellMetrics> cells = List.copyOf(viewModel.getCells());
         var plan = viewModel.getPlan();
@@ -294,51 +225,12 @@ public final class EvaluateView extends BorderPane {
         // Accuracy and shots are drawn for the run bar's model; the chart by model shows every model.
         List<CellMetrics> first = cells.stream()
                 .filter(cell -> plan == null || cell.target().equals(plan.targets().getFirst().id())).toList();
-        accuracyChart.show(EvaluateViewModel.intervals(first, labels));
-        modelChart.show(List.copyOf(viewModel.getModels()), EvaluateViewModel.byModel(cells, labels));
+        accuracyChart.show(ChartSeries.intervals(first, labels));
+        modelChart.show(List.copyOf(viewModel.getModels()), ChartSeries.byModel(cells, labels));
         if (plan != null) {
-            shotsChart.show(EvaluateViewModel.shotLines(plan.variants(), first, plan.task()));
+            shotsChart.show(ChartSeries.shotLines(plan.variants(), first, plan.task()));
         }
-        calibrationChart.showCalibration(EvaluateViewModel.calibration(cells));
-    }
-
-    private String labelOf(String variantId) {
-        var plan = viewModel.getPlan();
-        return plan == null ? variantId : plan.variants().stream().filter(v -> variantId.equals(v.id()))
-                .map(Variant::effectiveLabel).findFirst().orElse(variantId);
-    }
-
-    private static String percent(@Nullable Double value) {
-        return LikelihoodEntry.percent(value);
-    }
-
-    /** A likelihood column: shown only after an evaluation with multiple-choice cases; its tooltip says why "–". */
-    private TableColumn<CellMetrics, LikelihoodEntry> likelihoodColumn(String title,
-            Function<LikelihoodEntry, String> text, String explanation) {
-        TableColumn<CellMetrics, LikelihoodEntry> column = new TableColumn<>();
-        Label header = new Label(title);
-        header.setTooltip(new Tooltip(explanation));
-        column.setGraphic(header);
-        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(viewModel.likelihoodOf(row.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(@Nullable LikelihoodEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : text.apply(entry));
-                setTooltip(empty || entry == null || entry.tooltip().isEmpty() ? null : new Tooltip(entry.tooltip()));
-            }
-        });
-        column.setPrefWidth(140);
-        column.visibleProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.likelihoodProperty().get()
-                .isEmpty(), viewModel.likelihoodProperty()));
-        return column;
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        calibrationChart.showCalibration(ChartSeries.calibration(cells));
     }
 
     private static Label fixed(String text) {

@@ -128,15 +128,15 @@ class EvaluateViewModelTest {
             assertThat(viewModel.progressTextProperty().get()).startsWith("6 of 6 completions");
             assertThat(viewModel.messageProperty().get()).isEqualTo("Done.");
             // Free answers: no likelihood pass, and the grid's likelihood columns stay hidden and blank.
-            assertThat(viewModel.likelihoodProperty().get().isEmpty()).isTrue();
-            assertThat(viewModel.likelihoodOf(viewModel.getCells().getFirst()))
+            assertThat(viewModel.getCases().likelihoodProperty().get().isEmpty()).isTrue();
+            assertThat(viewModel.getCases().likelihoodOf(viewModel.getCells().getFirst()))
                     .isEqualTo(new LikelihoodEntry("", "", ""));
-            var cases = viewModel.casesOf(viewModel.getCells().getFirst());
+            var cases = viewModel.getCases().casesOf(viewModel.getCells().getFirst());
             assertThat(cases).hasSize(3).allSatisfy(c -> assertThat(c.key().variant()).isEqualTo("zero-shot"));
             // The canned server answers 7 without the step-by-step trigger and 8 with it.
-            assertThat(viewModel.votes(cases.getFirst().key())).containsExactly(Map.entry("7", 1));
-            var chained = viewModel.casesOf(viewModel.getCells().get(1)).getFirst();
-            assertThat(viewModel.votes(chained.key())).containsExactly(Map.entry("8", 1));
+            assertThat(viewModel.getCases().votes(cases.getFirst().key())).containsExactly(Map.entry("7", 1));
+            var chained = viewModel.getCases().casesOf(viewModel.getCells().get(1)).getFirst();
+            assertThat(viewModel.getCases().votes(chained.key())).containsExactly(Map.entry("8", 1));
         });
         assertThat(dir.resolve("arithmetic.arithmetic.eval.jsonl")).exists();
         try (HistoryStore store = HistoryStore.open(dir)) {
@@ -235,7 +235,8 @@ class EvaluateViewModelTest {
         }
         List<List<FinishedCompletion>> opened = new ArrayList<>();
 
-        onFx(() -> viewModel.casesOf(viewModel.getCells().getFirst()).forEach(c -> viewModel.openCase(c, opened::add)));
+        onFx(() -> viewModel.getCases().casesOf(viewModel.getCells().getFirst())
+                .forEach(c -> viewModel.getCases().openCase(c, opened::add)));
 
         assertThat(runs).hasSize(2);
         assertThat(completions.get()).as("one request of n=3 per session").isEqualTo(2);
@@ -266,7 +267,8 @@ class EvaluateViewModelTest {
         Files.delete(HistoryStore.databaseFile(dir));
         List<List<FinishedCompletion>> opened = new ArrayList<>();
 
-        onFx(() -> viewModel.openCase(viewModel.casesOf(viewModel.getCells().getFirst()).getFirst(), opened::add));
+        onFx(() -> viewModel.getCases().openCase(viewModel.getCases().casesOf(viewModel.getCells().getFirst())
+                .getFirst(), opened::add));
 
         FinishedCompletion only = opened.getFirst().getFirst();
         assertThat(only.text()).isEqualTo(String.join("", CannedCompletions.tokens(7)));
@@ -290,7 +292,7 @@ class EvaluateViewModelTest {
         onFx(() -> {
             assertThat(viewModel.getCells()).extracting(CellMetrics::target)
                     .containsExactly("mock", "mock", "mock-large", "mock-large");
-            var byModel = EvaluateViewModel.byModel(viewModel.getCells(), Map.of("zero-shot", "Zero"));
+            var byModel = ChartSeries.byModel(viewModel.getCells(), Map.of("zero-shot", "Zero"));
             assertThat(byModel.keySet()).containsExactly("Zero", "zero-shot-cot");
             assertThat(byModel.get("Zero")).containsOnlyKeys("mock", "mock-large");
         });
@@ -334,7 +336,7 @@ class EvaluateViewModelTest {
         assertThat(String.join("\n", lines)).contains("\"case\":\"a1\"", "\"case\":\"a2\"")
                 .doesNotContain("\"case\":\"c01\"");
         assertThat(completions.get()).isEqualTo(2);
-        onFx(() -> assertThat(viewModel.casesOf(viewModel.getCells().getFirst())).hasSize(2));
+        onFx(() -> assertThat(viewModel.getCases().casesOf(viewModel.getCells().getFirst())).hasSize(2));
     }
 
     @Test
@@ -381,7 +383,7 @@ class EvaluateViewModelTest {
         int correct = (int) scores.stream().filter(LikelihoodRecord::pickCorrect).count();
         int perToken = (int) scores.stream().filter(LikelihoodRecord::perTokenCorrect).count();
         onFx(() -> {
-            LikelihoodEntry entry = viewModel.likelihoodOf(viewModel.getCells().getFirst());
+            LikelihoodEntry entry = viewModel.getCases().likelihoodOf(viewModel.getCells().getFirst());
             assertThat(entry.raw()).isEqualTo(figure(correct, 3));
             assertThat(entry.perToken()).isEqualTo(figure(perToken, 3));
             assertThat(entry.tooltip()).isEqualTo("Most likely option accepted in " + correct
@@ -404,12 +406,12 @@ class EvaluateViewModelTest {
         waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
 
         onFx(() -> {
-            assertThat(viewModel.likelihoodProperty().get().isEmpty()).isFalse();
+            assertThat(viewModel.getCases().likelihoodProperty().get().isEmpty()).isFalse();
             CellMetrics cell = viewModel.getCells().getFirst();
             // Generation still ran: the canned chat answer "7" is no letter.
             assertThat(cell.cases()).isEqualTo(2);
             assertThat(cell.failed()).isZero();
-            LikelihoodEntry entry = viewModel.likelihoodOf(cell);
+            LikelihoodEntry entry = viewModel.getCases().likelihoodOf(cell);
             assertThat(entry.raw()).isEqualTo(LikelihoodEntry.NOTHING);
             assertThat(entry.perToken()).isEqualTo(LikelihoodEntry.NOTHING);
             assertThat(entry.tooltip()).startsWith("Not scorable: endpoint \"mock-chat\" (openai)")

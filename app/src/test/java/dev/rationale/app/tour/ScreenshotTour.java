@@ -308,7 +308,8 @@ public final class ScreenshotTour {
         shoot(out.resolve("7b-evaluate-cases.png"));
         onFx(() -> {
             var evaluate = workbench.getEvaluate();
-            evaluate.openCase(evaluate.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
+            var cases = evaluate.getCases();
+            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
             return null;
         });
         waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == Workbench.Tab.OUTPUT);
@@ -335,7 +336,8 @@ public final class ScreenshotTour {
                 && !workbench.getEvaluate().getCells().isEmpty());
         onFx(() -> {
             var evaluate = workbench.getEvaluate();
-            evaluate.openCase(evaluate.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
+            var cases = evaluate.getCases();
+            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
             return null;
         });
         waitFor("the samples in Compare", () -> workbench.selectedTabProperty().get() == Workbench.Tab.COMPARE);

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.evaluate;
+
+import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.promptset.Variant;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The grid of an evaluation's scores: one row per variant and model, with accuracy and interval, the likelihood
+ * columns of multiple-choice cases (shown only when there were any), counts, vote share and answer probability.
+ */
+final class ScoreGrid extends TableView<CellMetrics> {
+
+    private final CaseListViewModel cases;
+    private final Supplier<@Nullable EvalPlan> plan;
+
+    ScoreGrid(EvaluateViewModel viewModel) {
+        super(viewModel.getCells());
+        this.cases = viewModel.getCases();
+        this.plan = viewModel::getPlan;
+        setId("evaluate-grid");
+        setPlaceholder(new Label("Scores appear here when an evaluation ends."));
+        getColumns().add(column("Variant", (CellMetrics cell) -> labelOf(cell.variant()), 220));
+        getColumns().add(column("Model", CellMetrics::target, 160));
+        getColumns().add(column("Accuracy", cell -> percent(cell.accuracy()), 80));
+        getColumns().add(column("95% interval", cell -> cell.accuracy() == null ? "" : "["
+                + percent(cell.interval().low()) + ", " + percent(cell.interval().high()) + "]", 130));
+        getColumns().add(likelihoodColumn("Likelihood", LikelihoodEntry::raw,
+                "Accuracy of the option the model finds most likely after the prompt (95% interval)"));
+        getColumns().add(likelihoodColumn("Per token", LikelihoodEntry::perToken,
+                "Accuracy of the option most likely per token, so long options are not punished (95% interval)"));
+        getColumns().add(column("Correct", cell -> String.valueOf(cell.correct()), 70));
+        getColumns().add(column("Wrong", cell -> String.valueOf(cell.wrong()), 70));
+        getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
+        getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
+        getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
+    }
+
+    private String labelOf(String variantId) {
+        EvalPlan shown = plan.get();
+        return shown == null ? variantId : shown.variants().stream().filter(v -> variantId.equals(v.id()))
+                .map(Variant::effectiveLabel).findFirst().orElse(variantId);
+    }
+
+    private static String percent(@Nullable Double value) {
+        return LikelihoodEntry.percent(value);
+    }
+
+    /** A likelihood column: shown only after an evaluation with multiple-choice cases; its tooltip says why "–". */
+    private TableColumn<CellMetrics, LikelihoodEntry> likelihoodColumn(String title,
+            Function<LikelihoodEntry, String> text, String explanation) {
+        TableColumn<CellMetrics, LikelihoodEntry> column = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explanation));
+        column.setGraphic(header);
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(cases.likelihoodOf(row.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable LikelihoodEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : text.apply(entry));
+                setTooltip(empty || entry == null || entry.tooltip().isEmpty() ? null : new Tooltip(entry.tooltip()));
+            }
+        });
+        column.setPrefWidth(140);
+        column.visibleProperty().bind(Bindings.createBooleanBinding(() -> !cases.likelihoodProperty().get()
+                .isEmpty(), cases.likelihoodProperty()));
+        return column;
+    }
+
+    /** A column of text made from each row, for this grid and the case list. */
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
