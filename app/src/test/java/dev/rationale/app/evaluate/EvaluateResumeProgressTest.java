@@ -3,14 +3,9 @@ package dev.rationale.app.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rationale.app.compare.CannedCompletions;
-import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.fx.LockedFx;
 import dev.rationale.cli.RationaleCommand;
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.endpoint.KeyResolver;
-import dev.rationale.core.endpoint.ProviderCache;
-import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.SampleStatus;
@@ -18,7 +13,6 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.http.HttpClients;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,10 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * both continue copies of one results file against a MockWebServer that refuses some cases.
  */
 class EvaluateResumeProgressTest {
-    private static final Pattern APP = Pattern.compile("(\\d+) of (\\d+) completions · (\\d+) correct · (\\d+) failed");
+    private static final Pattern APP =
+            Pattern.compile("(\\d+) of (\\d+) completions · (\\d+) correct · (\\d+) failed");
     private static final Pattern CLI = Pattern.compile("(\\d+)/(\\d+) done, (\\d+) correct, (\\d+) failed");
     private static final String C03 = "96 crayons";
     private static final String C04 = "52 stickers";
@@ -54,42 +45,26 @@ class EvaluateResumeProgressTest {
     @TempDir
     Path dir;
 
-    private final MockWebServer server = new MockWebServer();
-    private final ProviderCache providers = new ProviderCache(new ProviderFactory(HttpClients.create(),
-            new KeyResolver(new NoSecrets(), name -> null)));
     private final LockedFx fx = new LockedFx();
-    private final CannedCompletions canned = new CannedCompletions();
-    private volatile Set<String> refused = Set.of();
+    private CannedServer mock;
     private Endpoint endpoint;
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String body = request.getBody() == null ? "" : request.getBody().utf8();
-                if (refused.stream().anyMatch(body::contains)) {
-                    return new MockResponse.Builder().code(400)
-                            .body("{\"error\":{\"message\":\"refused for the test\"}}").build();
-                }
-                return canned.dispatch(request);
-            }
-        });
-        server.start();
-        endpoint = new Endpoint("openai-text", ProviderKind.OPENAI_TEXT, server.url("/v1").toString(), null, null);
+        mock = CannedServer.started();
+        endpoint = mock.endpoint("openai-text", ProviderKind.OPENAI_TEXT);
     }
 
     @AfterEach
     void stop() {
-        providers.close();
-        server.close();
+        mock.close();
     }
 
     @Test
     void theAppAndTheCommandLineCountTheSameProgressAfterAResumeWithFailedRecords() throws IOException {
         Path appSet = copySet(dir.resolve("app"));
         Path cliSet = copySet(dir.resolve("cli"));
-        refused = Set.of(C03, C04);
+        mock.refused = Set.of(C03, C04);
         evaluateInApp(appSet, false);
         Path results = appSet.resolveSibling("arithmetic.arithmetic.eval.jsonl");
         List<SampleRecord> first = ResultsFile.read(results);
@@ -97,7 +72,7 @@ class EvaluateResumeProgressTest {
         int correctBefore = (int) first.stream().filter(r -> r.status() == SampleStatus.CORRECT).count();
         Files.copy(results, cliSet.resolveSibling(results.getFileName()));
         // The second time c03 is answered and c04 fails again.
-        refused = Set.of(C04);
+        mock.refused = Set.of(C04);
 
         List<String> app = evaluateInApp(appSet, true);
         List<String> cli = evaluateInCli(cliSet);
@@ -120,7 +95,7 @@ class EvaluateResumeProgressTest {
     private List<String> evaluateInApp(Path setFile, boolean resume) {
         PromptSet set = PromptSetFiles.load(setFile);
         Task task = set.tasks().getFirst();
-        EvaluateViewModel viewModel = new EvaluateViewModel(providers, dir.resolve("scratch"), fx, Runnable::run,
+        EvaluateViewModel viewModel = new EvaluateViewModel(mock.providers, dir.resolve("scratch"), fx, Runnable::run,
                 Clock.systemUTC());
         List<String> shown = new CopyOnWriteArrayList<>();
         fx.run(() -> {
@@ -139,7 +114,7 @@ class EvaluateResumeProgressTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = RationaleCommand.commandLine(new PrintStream(out), new PrintStream(err)).execute("eval",
-                setFile.toString(), "--provider", "openai-text", "--base-url", server.url("/v1").toString(),
+                setFile.toString(), "--provider", "openai-text", "--base-url", mock.server.url("/v1").toString(),
                 "--model", "mock", "--variant", "zero-shot", "--limit", "4", "--resume", "--progress");
         String drawn = err.toString(StandardCharsets.UTF_8);
         assertThat(code).as(drawn).isZero();

@@ -4,7 +4,6 @@ package dev.rationale.app.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.compare.CannedCompletions;
-import dev.rationale.app.compare.NoSecrets;
 import dev.rationale.app.fx.LockedFx;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.history.HistoryViewModel;
@@ -12,9 +11,6 @@ import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.history.RecordingRerunHost;
 import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.endpoint.KeyResolver;
-import dev.rationale.core.endpoint.ProviderCache;
-import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.dataset.ImportResult;
 import dev.rationale.core.dataset.PromptSetImport;
@@ -37,7 +33,6 @@ import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
-import dev.rationale.core.provider.http.HttpClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,13 +58,8 @@ class EvaluateViewModelTest {
     @TempDir
     Path dir;
 
-    private final MockWebServer server = new MockWebServer();
-    private final ProviderCache providers = new ProviderCache(new ProviderFactory(HttpClients.create(),
-            new KeyResolver(new NoSecrets(), name -> null)));
     private final LockedFx fx = new LockedFx();
-    private final CannedCompletions canned = new CannedCompletions();
-    private final AtomicInteger completions = new AtomicInteger();
-    private volatile String modelList = "{\"data\":[]}";
+    private CannedServer mock;
     private EvaluateViewModel viewModel;
     private Path setFile;
     private PromptSet set;
@@ -83,29 +68,18 @@ class EvaluateViewModelTest {
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                if (request.getUrl().encodedPath().equals("/v1/models")) {
-                    return new MockResponse.Builder().body(modelList).build();
-                }
-                completions.incrementAndGet();
-                return canned.dispatch(request);
-            }
-        });
-        server.start();
+        mock = CannedServer.started();
         setFile = Files.copy(Path.of("../sample-prompts/arithmetic.rationale.json"),
                 dir.resolve("arithmetic.rationale.json"));
         set = PromptSetFiles.load(setFile);
         task = set.tasks().getFirst();
-        endpoint = new Endpoint("mock-text", ProviderKind.OPENAI_TEXT, server.url("/v1").toString(), null, null);
-        viewModel = new EvaluateViewModel(providers, dir.resolve("scratch"), fx, Runnable::run, Clock.systemUTC());
+        endpoint = mock.endpoint("mock-text", ProviderKind.OPENAI_TEXT);
+        viewModel = new EvaluateViewModel(mock.providers, dir.resolve("scratch"), fx, Runnable::run, Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
-        providers.close();
-        server.close();
+        mock.close();
     }
 
     @Test
@@ -146,19 +120,19 @@ class EvaluateViewModelTest {
             assertThat(run.scope()).as("kept so that History can rerun it").isEqualTo(new RunScope(null, 3, null));
             assertThat(store.completions(CompletionFilter.of(run.id())).total()).isEqualTo(6);
         }
-        assertThat(completions.get()).isEqualTo(6);
+        assertThat(mock.completions.get()).isEqualTo(6);
 
         onFx(() -> viewModel.start(setup(variants), true));
         waitUntil(() -> !viewModel.runningProperty().get());
 
         // Resuming a finished evaluation asks for nothing again and reports the same grid.
-        assertThat(completions.get()).isEqualTo(6);
+        assertThat(mock.completions.get()).isEqualTo(6);
         onFx(() -> assertThat(viewModel.getCells()).hasSize(2));
     }
 
     @Test
     void theChatLayoutChosenInEvaluateShapesEveryRawTextVariantForAChatEndpoint() {
-        endpoint = new Endpoint("mock-chat", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
+        endpoint = mock.endpoint("mock-chat", ProviderKind.OPENAI);
         List<Variant> variants = List.of(task.variant("cot-8").orElseThrow(), task.variant("zero-shot").orElseThrow());
         onFx(() -> {
             viewModel.limitProperty().set(1);
@@ -169,7 +143,7 @@ class EvaluateViewModelTest {
         waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
 
         onFx(() -> assertThat(viewModel.getCells()).allSatisfy(cell -> assertThat(cell.failed()).isZero()));
-        assertThat(canned.bodies()).hasSize(2).allSatisfy(body -> {
+        assertThat(mock.canned.bodies()).hasSize(2).allSatisfy(body -> {
             assertThat(body.path("messages")).hasSize(1);
             assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("user");
             assertThat(body.has("prompt")).isFalse();
@@ -222,7 +196,7 @@ class EvaluateViewModelTest {
         });
         waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
         // A later session (the app restarted) resumes with one case more: the first case's samples stay as they were.
-        viewModel = new EvaluateViewModel(providers, dir.resolve("scratch"), fx, Runnable::run, Clock.systemUTC());
+        viewModel = new EvaluateViewModel(mock.providers, dir.resolve("scratch"), fx, Runnable::run, Clock.systemUTC());
         onFx(() -> {
             viewModel.samplesProperty().set(3);
             viewModel.limitProperty().set(2);
@@ -239,7 +213,7 @@ class EvaluateViewModelTest {
                 .forEach(c -> viewModel.getCases().openCase(c, opened::add)));
 
         assertThat(runs).hasSize(2);
-        assertThat(completions.get()).as("one request of n=3 per session").isEqualTo(2);
+        assertThat(mock.completions.get()).as("one request of n=3 per session").isEqualTo(2);
         assertThat(opened).hasSize(2).allSatisfy(samples -> {
             assertThat(samples).hasSize(3);
             assertThat(samples).extracting(f -> f.origin().sample()).containsExactly(0, 1, 2);
@@ -296,7 +270,7 @@ class EvaluateViewModelTest {
             assertThat(byModel.keySet()).containsExactly("Zero", "zero-shot-cot");
             assertThat(byModel.get("Zero")).containsOnlyKeys("mock", "mock-large");
         });
-        assertThat(completions.get()).isEqualTo(8);
+        assertThat(mock.completions.get()).isEqualTo(8);
         onFx(() -> assertThat(viewModel.getModels()).extracting(SizedModel::label)
                 .containsExactly("mock · size unknown", "mock-large · size unknown"));
     }
@@ -304,7 +278,7 @@ class EvaluateViewModelTest {
     @Test
     void theChartByModelOrdersModelsByTheSizeTheEndpointListsOrElseTheirNamesAndUnknownSizesLast() {
         // A llama.cpp-style list: counted sizes for two models; "mock-1.5b" and "hosted" are not listed.
-        modelList = "{\"data\":[{\"id\":\"mock\",\"meta\":{\"n_params\":260032}},"
+        mock.modelList = "{\"data\":[{\"id\":\"mock\",\"meta\":{\"n_params\":260032}},"
                 + "{\"id\":\"mock-13b\",\"meta\":{\"n_params\":12850000000}}]}";
         onFx(() -> {
             viewModel.limitProperty().set(1);
@@ -335,7 +309,7 @@ class EvaluateViewModelTest {
         // The file's first two rows, a1 and a2, not the task's own c01 and c02.
         assertThat(String.join("\n", lines)).contains("\"case\":\"a1\"", "\"case\":\"a2\"")
                 .doesNotContain("\"case\":\"c01\"");
-        assertThat(completions.get()).isEqualTo(2);
+        assertThat(mock.completions.get()).isEqualTo(2);
         onFx(() -> assertThat(viewModel.getCases().casesOf(viewModel.getCells().getFirst())).hasSize(2));
     }
 
@@ -397,7 +371,7 @@ class EvaluateViewModelTest {
                 dir.resolve("mc.rationale.json"));
         PromptSet mc = PromptSetFiles.load(mcFile);
         Task logic = mc.tasks().getFirst();
-        Endpoint chat = new Endpoint("mock-chat", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
+        Endpoint chat = mock.endpoint("mock-chat", ProviderKind.OPENAI);
         onFx(() -> {
             viewModel.limitProperty().set(2);
             viewModel.start(new EvaluateViewModel.Setup(mc, mcFile, logic,
@@ -436,7 +410,7 @@ class EvaluateViewModelTest {
 
         onFx(() -> assertThat(viewModel.messageProperty().get()).startsWith("Cannot use broken.csv: ")
                 .contains(":2"));
-        assertThat(completions.get()).isZero();
+        assertThat(mock.completions.get()).isZero();
     }
 
     @Test
@@ -449,7 +423,7 @@ class EvaluateViewModelTest {
             assertThat(viewModel.messageProperty().get()).isEqualTo("Choose an endpoint and a model in the run bar "
                     + "first.");
         });
-        assertThat(completions.get()).isZero();
+        assertThat(mock.completions.get()).isZero();
     }
 
     @Test

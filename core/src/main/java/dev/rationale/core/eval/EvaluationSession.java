@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -172,14 +171,7 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
      * @throws InterruptedException when the waiting thread is interrupted (the run goes on; cancel it)
      */
     public EvalOutcome await() throws InterruptedException {
-        try {
-            return ended.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("the evaluation failed", e.getCause());
-        }
+        return RunningEvaluation.awaited(ended);
     }
 
     /** The progress of this session, counted from the results file it opened. */

@@ -45,8 +45,13 @@ public final class RunningEvaluation implements Cancellable {
      * @throws InterruptedException when the waiting thread is interrupted (the run goes on; cancel it)
      */
     public EvalOutcome await() throws InterruptedException {
+        return awaited(outcome);
+    }
+
+    /** The value of {@code future} once it is there; its failure rethrown as it was when unchecked. */
+    static <T> T awaited(CompletableFuture<T> future) throws InterruptedException {
         try {
-            return outcome.get();
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

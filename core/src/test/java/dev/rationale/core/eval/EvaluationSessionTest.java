@@ -18,11 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluationSessionTest {
     private final MockWebServer server = new MockWebServer();
     private final FakeChatServer sums = FakeChatServer.faultless();
-    private volatile boolean refusing = true;
     private EvaluationRunner runner;
     private EvalPlan plan;
 
@@ -43,17 +40,9 @@ class EvaluationSessionTest {
 
     @BeforeEach
     void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String body = request.getBody() == null ? "" : request.getBody().utf8();
-                if (refusing && (body.contains("What is 2 + 3?") || body.contains("What is 3 + 3?"))) {
-                    return new MockResponse.Builder().code(400)
-                            .body("{\"error\":{\"message\":\"refused for the test\"}}").build();
-                }
-                return sums.dispatch(request);
-            }
-        });
+        sums.refuse(Set.of(EvalFixtures.lastMessage(EvalFixtures.direct(), 2),
+                EvalFixtures.lastMessage(EvalFixtures.direct(), 3)));
+        server.setDispatcher(sums);
         server.start();
         Endpoint endpoint = new Endpoint("mock", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
         var chat = new OpenAiChatProvider(TestHttp.client(new TestHttp.FakeSleeper()), endpoint.effectiveBaseUrl());
@@ -78,7 +67,7 @@ class EvaluationSessionTest {
             first = session.tally().counts();
         }
         assertThat(first).isEqualTo(new EvalTally.Counts(4, 4, 2, 2, 0, null));
-        refusing = false;
+        sums.refuse(Set.of());
 
         try (EvaluationSession session = EvaluationSession.open(plan, results, true, history())) {
             assertThat(session.tally().counts()).as("right after the resume")

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -32,6 +33,7 @@ final class FakeChatServer extends Dispatcher {
     private final double cut;
     private final Map<String, Integer> seen = new ConcurrentHashMap<>();
     private final List<String> log = new ArrayList<>();
+    private volatile Set<String> refused = Set.of();
 
     FakeChatServer(long seed, double rateLimited, double serverError, double cut) {
         this.seed = seed;
@@ -42,6 +44,11 @@ final class FakeChatServer extends Dispatcher {
 
     static FakeChatServer faultless() {
         return new FakeChatServer(0, 0, 0, 0);
+    }
+
+    /** Answers a request whose last message is one of {@code lastMessages} with 400 (not retried), until changed. */
+    void refuse(Set<String> lastMessages) {
+        refused = Set.copyOf(lastMessages);
     }
 
     /** Every request's key ({@link #key}), in arrival order. */
@@ -67,6 +74,9 @@ final class FakeChatServer extends Dispatcher {
         String key = key(body.get("model").asText(), last) + "|" + body.path("seed").asText("");
         synchronized (this) {
             log.add(key(body.get("model").asText(), last));
+        }
+        if (refused.contains(last)) {
+            return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"refused\"}}").build();
         }
         int visit = seen.merge(key, 1, Integer::sum);
         double roll = new SplittableRandom(seed * 1_000_003L + key.hashCode() * 31L + visit).nextDouble();
