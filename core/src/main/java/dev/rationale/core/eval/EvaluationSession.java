@@ -179,10 +179,6 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
         return tally;
     }
 
-    public EvalPlan plan() {
-        return plan;
-    }
-
     /** The results file's path. */
     public Path resultsPath() {
         return results.path();
