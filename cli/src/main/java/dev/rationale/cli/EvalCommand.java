@@ -2,6 +2,7 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
@@ -20,7 +21,6 @@ import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.promptset.PromptSet;
@@ -239,7 +239,7 @@ final class EvalCommand implements Callable<Integer> {
 
     // A run where not one request got through did not evaluate anything: say why and exit non-zero.
     private static void failIfNothingRan(List<SampleRecord> records) {
-        if (records.isEmpty() || records.stream().anyMatch(r -> r.status() != SampleStatus.FAILED)) {
+        if (records.isEmpty() || records.stream().anyMatch(r -> r.status() != Verdict.FAILED)) {
             return;
         }
         SampleRecord first = records.getFirst();

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +31,15 @@ final class EvalProgress implements EvalListener {
         this.total = plan.totalCompletions();
         this.doneBefore = (int) previous.stream().filter(r -> r.status().answered()).count();
         this.done = doneBefore;
-        this.correct = (int) previous.stream().filter(r -> r.status() == SampleStatus.CORRECT).count();
+        this.correct = (int) previous.stream().filter(r -> r.status() == Verdict.CORRECT).count();
     }
 
     @Override
     public synchronized void finished(SampleRecord record) {
         done++;
-        if (record.status() == SampleStatus.CORRECT) {
+        if (record.status() == Verdict.CORRECT) {
             correct++;
-        } else if (record.status() == SampleStatus.FAILED) {
+        } else if (record.status() == Verdict.FAILED) {
             failed++;
         }
         err.print("\r" + line());

@@ -6,6 +6,7 @@ import dev.rationale.app.fx.FxBatcher;
 import dev.rationale.app.history.HistoryPlace;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.run.ChatLayoutChoice;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.endpoint.Endpoint;
@@ -27,7 +28,6 @@ import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.eval.TargetSizes;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.RunScope;
@@ -268,9 +268,9 @@ public final class EvaluateViewModel {
 
     private void count(SampleRecord record) {
         done++;
-        if (record.status() == SampleStatus.CORRECT) {
+        if (record.status() == Verdict.CORRECT) {
             correct++;
-        } else if (record.status() == SampleStatus.FAILED) {
+        } else if (record.status() == Verdict.FAILED) {
             failed++;
         }
     }
@@ -450,7 +450,7 @@ public final class EvaluateViewModel {
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (SampleRecord record : records) {
             if (record.key().caseKey().equals(key)) {
-                String answer = record.status() == SampleStatus.FAILED ? "(failed)"
+                String answer = record.status() == Verdict.FAILED ? "(failed)"
                         : record.answer() == null ? "(no answer)" : record.answer();
                 votes.merge(answer, 1, Integer::sum);
             }

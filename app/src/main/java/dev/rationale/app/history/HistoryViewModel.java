@@ -5,6 +5,7 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
@@ -14,7 +15,6 @@ import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
@@ -65,7 +65,7 @@ public final class HistoryViewModel {
     private final UserDialogs dialogs;
     private final RerunHost rerunHost;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ObjectProperty<@Nullable Outcome> grade = new SimpleObjectProperty<>(this, "grade");
+    private final ObjectProperty<@Nullable Verdict> grade = new SimpleObjectProperty<>(this, "grade");
     private final ObjectProperty<@Nullable RunKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
@@ -349,7 +349,7 @@ public final class HistoryViewModel {
     }
 
     /** The grade the completions are filtered by; null for all. */
-    public ObjectProperty<@Nullable Outcome> gradeProperty() {
+    public ObjectProperty<@Nullable Verdict> gradeProperty() {
         return grade;
     }
 

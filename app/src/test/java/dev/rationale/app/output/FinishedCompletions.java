@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.CompletionRequest;
@@ -30,12 +30,12 @@ public final class FinishedCompletions {
      * Sample {@code sample} of case c01 answering {@code answer} ("3 + 4 = N." then "The answer is N."), one scored
      * token per word with the other number as the runner-up of the first.
      */
-    public static StoredCompletion stored(long id, int sample, String answer, Outcome grade) {
+    public static StoredCompletion stored(long id, int sample, String answer, Verdict grade) {
         return new StoredCompletion(id, record("c01", sample, answer, grade));
     }
 
     /** Like {@link #stored}, for case {@code caseId}, as a run records it. */
-    public static CompletionRecord record(String caseId, int sample, String answer, Outcome grade) {
+    public static CompletionRecord record(String caseId, int sample, String answer, Verdict grade) {
         List<String> words = List.of("3", " +", " 4", " =", " " + answer, ".", " The answer is", " " + answer, ".");
         List<ScoredToken> tokens = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {

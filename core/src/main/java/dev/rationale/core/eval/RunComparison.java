@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellSummary;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.util.ArrayList;
@@ -92,12 +92,12 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         return new RunComparison(a, b, cells, changes);
     }
 
-    static Direction direction(@Nullable Outcome inA, @Nullable Outcome inB) {
+    static Direction direction(@Nullable Verdict inA, @Nullable Verdict inB) {
         if (inA != null && inB != null && inA != inB) {
-            if (inB == Outcome.CORRECT) {
+            if (inB == Verdict.CORRECT) {
                 return Direction.FIXED;
             }
-            if (inA == Outcome.CORRECT) {
+            if (inA == Verdict.CORRECT) {
                 return Direction.BROKE;
             }
         }

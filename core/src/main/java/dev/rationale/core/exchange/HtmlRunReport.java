@@ -5,11 +5,11 @@ import static dev.rationale.core.exchange.HtmlText.escape;
 import static dev.rationale.core.exchange.HtmlText.percent;
 
 import dev.rationale.core.analysis.TokenHeat;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.history.CellSummary;
 import dev.rationale.core.history.CompletionRecord;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
@@ -124,10 +124,10 @@ public final class HtmlRunReport {
         html.append(SvgCharts.accuracyBars(bars));
         List<CalibrationBins.Point> points = new ArrayList<>();
         for (StoredCompletion c : snapshot.completions()) {
-            Outcome grade = c.record().grade();
+            Verdict grade = c.record().grade();
             Double confidence = snapshot.confidence(c.record());
-            if (confidence != null && (grade == Outcome.CORRECT || grade == Outcome.WRONG)) {
-                points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0), grade == Outcome.CORRECT));
+            if (confidence != null && (grade == Verdict.CORRECT || grade == Verdict.WRONG)) {
+                points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0), grade == Verdict.CORRECT));
             }
         }
         if (!points.isEmpty()) {

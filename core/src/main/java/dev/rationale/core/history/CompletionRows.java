@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.Timings;
@@ -178,9 +179,14 @@ final class CompletionRows {
                 row.getString("case_id"), row.getInt("sample"));
     }
 
+    /** The verdict stored as {@code id} in a grade column. */
+    static Verdict grade(String id) {
+        return Verdict.parse(id).orElseThrow(() -> new HistoryException("unknown grade in history: " + id));
+    }
+
     private static CompletionRow readRow(ResultSet row) throws SQLException {
         return new CompletionRow(row.getLong("id"), readKey(row), row.getString("extracted"),
-                row.getString("expected"), Outcome.fromId(row.getString("grade")), row.getString("failure"),
+                row.getString("expected"), grade(row.getString("grade")), row.getString("failure"),
                 finishReason(row.getString("finish_reason")), Instant.ofEpochMilli(row.getLong("created_at")));
     }
 
@@ -193,7 +199,7 @@ final class CompletionRows {
                 && usage.reasoningTokens() == null;
         CompletionRecord record = new CompletionRecord(readKey(row), HistoryJson.request(row.getString("request")),
                 row.getString("response"), row.getString("reasoning"), TokensJson.read(row.getString("tokens")),
-                row.getString("extracted"), row.getString("expected"), Outcome.fromId(row.getString("grade")),
+                row.getString("extracted"), row.getString("expected"), grade(row.getString("grade")),
                 row.getString("failure"), finishReason(row.getString("finish_reason")), noUsage ? null : usage,
                 timings, Instant.ofEpochMilli(row.getLong("created_at")));
         return new StoredCompletion(row.getLong("id"), record);

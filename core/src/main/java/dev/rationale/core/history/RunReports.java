@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.ProviderKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,7 +72,7 @@ final class RunReports {
         return comparisons;
     }
 
-    private static @Nullable Outcome grade(@Nullable String id) {
-        return id == null ? null : Outcome.fromId(id);
+    private static @Nullable Verdict grade(@Nullable String id) {
+        return id == null ? null : CompletionRows.grade(id);
     }
 }
