@@ -157,10 +157,10 @@ class HistoryQueryTest {
 
     @Test
     void cellsCountEachVariantAndTarget() {
-        List<CellSummary> cells = store.cells("big");
+        List<CellTally> cells = store.cells("big");
 
         assertThat(cells).hasSize(8);
-        for (CellSummary cell : cells) {
+        for (CellTally cell : cells) {
             int v = VARIANTS.indexOf(cell.variant());
             int t = TARGETS.indexOf(cell.target());
             assertThat(cell.tally()).isEqualTo(new Tally(CASES, (int) expectedCount(v, t, Verdict.CORRECT),
