@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
@@ -57,9 +57,9 @@ class HistoryCommandTest {
     private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
             Verdict grade) {
         CompletionRequest request = CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q: " + caseId));
-        return new CompletionRecord(new CompletionKey(runId, variant, target, caseId, 0), request, "42", "", List.of(),
-                grade == Verdict.CORRECT ? "42" : "41", "42", grade, grade == Verdict.FAILED ? "timeout" : null, null,
-                null, null, START);
+        return new CompletionRecord(new RunCompletionKey(runId, variant, target, caseId, 0), request, "42", "",
+                List.of(), grade == Verdict.CORRECT ? "42" : "41", "42", grade,
+                grade == Verdict.FAILED ? "timeout" : null, null, null, null, START);
     }
 
     @Test

@@ -8,10 +8,10 @@ import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.output.RunState;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import java.lang.System.Logger.Level;
@@ -130,7 +130,7 @@ public final class RunRecorder {
             Grade grade = output.getGrade();
             Verdict outcome = state == RunState.FAILED ? Verdict.FAILED
                     : grade == null ? Verdict.UNGRADED : grade.verdict();
-            CompletionRecord completion = new CompletionRecord(new CompletionKey(id, subject.variant(),
+            CompletionRecord completion = new CompletionRecord(new RunCompletionKey(id, subject.variant(),
                     subject.target(), subject.caseId(), 0), run.spec().request(), output.getText(),
                     output.getReasoning(), List.copyOf(output.getTokens()), grade == null ? null : grade.extracted(),
                     run.spec().expected(), outcome, state == RunState.FAILED ? output.failureProperty().get() : null,

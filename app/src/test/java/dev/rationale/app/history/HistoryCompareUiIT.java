@@ -9,10 +9,10 @@ import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
@@ -97,7 +97,7 @@ class HistoryCompareUiIT {
     }
 
     private static CompletionRecord completion(String runId, RunTarget target, int index, Verdict grade) {
-        return new CompletionRecord(new CompletionKey(runId, "cot-8", target, "case-" + index, 0),
+        return new CompletionRecord(new RunCompletionKey(runId, "cot-8", target, "case-" + index, 0),
                 CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q" + index)), "so 4", "", List.of(),
                 grade == Verdict.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
     }

@@ -10,11 +10,11 @@ import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunTarget;
@@ -65,7 +65,7 @@ class HistoryViewModelTest {
 
     private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
             Verdict grade) {
-        return new CompletionRecord(new CompletionKey(runId, variant, target, caseId, 0),
+        return new CompletionRecord(new RunCompletionKey(runId, variant, target, caseId, 0),
                 CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q " + caseId)), "a", "", List.of(),
                 grade == Verdict.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
     }

@@ -2,8 +2,8 @@
 package dev.rationale.app.output;
 
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.CompletionRequest;
@@ -45,7 +45,7 @@ public final class FinishedCompletions {
         }
         CompletionRequest request = CompletionRequest.of("mock", new RenderedPrompt.Text("Q: 3 + 4?\nA:"))
                 .withSampling(0.7, null, null, null, 7L).withLogprobs(2);
-        CompletionKey key = new CompletionKey(RUN, "cot-8", TARGET, caseId, sample);
+        RunCompletionKey key = new RunCompletionKey(RUN, "cot-8", TARGET, caseId, sample);
         return new CompletionRecord(key, request, String.join("", words), "Three and four.", tokens, answer, "7",
                 grade, null, FinishReason.STOP, new Usage(12, 9, null), new Timings(40.0, 500.0),
                 Instant.parse("2026-01-05T10:00:00Z"));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunStatus;
@@ -89,7 +89,8 @@ public final class HistoryRecorder implements EvalListener {
             CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
         RunTarget target = targets.containsKey(record.target()) ? targets.get(record.target())
                 : fallbackTarget(record);
-        CompletionKey key = new CompletionKey(runId, record.variant(), target, record.testCase(), record.sample());
+        RunCompletionKey key = new RunCompletionKey(runId, record.variant(), target, record.testCase(),
+                record.sample());
         // A request never sent (the prompt did not render) is kept as an empty prompt: the failure says why.
         CompletionRequest sent = request != null ? request
                 : CompletionRequest.of(record.model(), new RenderedPrompt.Text(""));

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param failure why the call failed, when {@code grade} is {@link Verdict#FAILED}
  */
 public record CompletionRecord(
-        CompletionKey key,
+        RunCompletionKey key,
         CompletionRequest request,
         String text,
         String reasoning,
@@ -47,7 +47,7 @@ public record CompletionRecord(
      * The record of one sample of a collected result. A failed result is stored as {@link Verdict#FAILED} with the
      * failure's message whatever the grade; a missing grade means {@link Verdict#UNGRADED}.
      */
-    public static CompletionRecord of(CompletionKey key, CompletionRequest request, CompletionResult result,
+    public static CompletionRecord of(RunCompletionKey key, CompletionRequest request, CompletionResult result,
             CompletionResult.Sample sample, @Nullable Grade grade, @Nullable String expected, Instant createdAt) {
         Verdict outcome = result.failure() != null ? Verdict.FAILED
                 : grade == null ? Verdict.UNGRADED : grade.verdict();

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CompletionRow(
         long id,
-        CompletionKey key,
+        RunCompletionKey key,
         @Nullable String extracted,
         @Nullable String expected,
         Verdict grade,

@@ -54,7 +54,7 @@ final class CompletionRows {
     }
 
     private static void bind(PreparedStatement insert, CompletionRecord c) throws SQLException {
-        CompletionKey key = c.key();
+        RunCompletionKey key = c.key();
         insert.setString(1, key.runId());
         insert.setString(2, key.variant());
         insert.setString(3, key.target().endpoint());
@@ -172,10 +172,10 @@ final class CompletionRows {
         }
     }
 
-    static CompletionKey readKey(ResultSet row) throws SQLException {
+    static RunCompletionKey readKey(ResultSet row) throws SQLException {
         RunTarget target = new RunTarget(row.getString("target"), kind(row.getString("target_kind")),
                 row.getString("model"));
-        return new CompletionKey(row.getString("run_id"), row.getString("variant"), target,
+        return new RunCompletionKey(row.getString("run_id"), row.getString("variant"), target,
                 row.getString("case_id"), row.getInt("sample"));
     }
 

@@ -4,10 +4,10 @@ package dev.rationale.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.promptset.GenerationSettings;
@@ -71,7 +71,7 @@ class CaseCompletionsTest {
             store.startRun(Run.started(runId, RunKind.EVALUATION, T0.plusSeconds(second), setFile, "Sums", "sums",
                     List.of("direct"), List.of(TARGET), GenerationSettings.NONE, 4));
         }
-        CompletionKey key = new CompletionKey(runId, "direct", TARGET, "c1", sample);
+        RunCompletionKey key = new RunCompletionKey(runId, "direct", TARGET, "c1", sample);
         return store.record(new CompletionRecord(key, CompletionRequest.of("m", new RenderedPrompt.Text("5 + 5 =")),
                 text, "", List.of(new ScoredToken(text, List.of(), -0.1, List.of())), null, "10", grade, null, null,
                 null, null, T0.plusSeconds(second)));

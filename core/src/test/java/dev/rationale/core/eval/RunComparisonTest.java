@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
@@ -39,7 +39,7 @@ class RunComparisonTest {
                 List.of(target), GenerationSettings.NONE, grades.length));
         List<CompletionRecord> records = new ArrayList<>();
         for (int i = 0; i < grades.length; i++) {
-            records.add(new CompletionRecord(new CompletionKey(id, "cot", target, "c" + i, 0),
+            records.add(new CompletionRecord(new RunCompletionKey(id, "cot", target, "c" + i, 0),
                     CompletionRequest.of(target.model(), new RenderedPrompt.Text("q" + i)), "a", "", List.of(),
                     "a", "a", grades[i], null, null, null, null, at));
         }

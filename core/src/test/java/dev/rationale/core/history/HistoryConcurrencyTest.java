@@ -43,7 +43,7 @@ class HistoryConcurrencyTest {
                         List<Long> mine = new ArrayList<>();
                         for (int i = 0; i < PER_THREAD; i++) {
                             Verdict grade = i % 4 == 0 ? Verdict.WRONG : Verdict.CORRECT;
-                            CompletionKey key = key("r1", variant, OLLAMA, "case-" + i, 0);
+                            RunCompletionKey key = key("r1", variant, OLLAMA, "case-" + i, 0);
                             // Every tenth call is a small batch, so both entry points race each other.
                             if (i % 10 == 0) {
                                 mine.addAll(store.recordAll(List.of(completion(key, grade, START))));

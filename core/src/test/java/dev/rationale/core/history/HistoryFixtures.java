@@ -43,7 +43,7 @@ final class HistoryFixtures {
     }
 
     /** A small completion with two scored tokens, usage and timings. */
-    static CompletionRecord completion(CompletionKey key, Verdict grade, Instant at) {
+    static CompletionRecord completion(RunCompletionKey key, Verdict grade, Instant at) {
         List<ScoredToken> tokens = List.of(
                 new ScoredToken("4", List.of(52), -0.01, List.of(new TokenAlternative("4", -0.01),
                         new TokenAlternative("5", -4.6))),
@@ -56,7 +56,7 @@ final class HistoryFixtures {
                 new Usage(21, 2, null), new Timings(35.5, 120.25), at);
     }
 
-    static CompletionKey key(String runId, String variant, RunTarget target, String caseId, int sample) {
-        return new CompletionKey(runId, variant, target, caseId, sample);
+    static RunCompletionKey key(String runId, String variant, RunTarget target, String caseId, int sample) {
+        return new RunCompletionKey(runId, variant, target, caseId, sample);
     }
 }

@@ -40,7 +40,7 @@ class HistoryQueryTest {
         for (int v = 0; v < VARIANTS.size(); v++) {
             for (int t = 0; t < TARGETS.size(); t++) {
                 for (int c = 0; c < CASES; c++) {
-                    CompletionKey key = key("big", VARIANTS.get(v), TARGETS.get(t), caseId(c), 0);
+                    RunCompletionKey key = key("big", VARIANTS.get(v), TARGETS.get(t), caseId(c), 0);
                     batch.add(completion(key, grade(v, t, c), START.plusMillis(batch.size())));
                     if (batch.size() == BATCH) {
                         store.recordAll(batch);
@@ -95,7 +95,7 @@ class HistoryQueryTest {
         assertThat(page.total()).isEqualTo(TOTAL);
         assertThat(page.items()).hasSize(100);
         assertThat(page.hasMore()).isTrue();
-        CompletionKey first = page.items().getFirst().key();
+        RunCompletionKey first = page.items().getFirst().key();
         assertThat(first).isEqualTo(key("big", "v0", OLLAMA, "c00000", 0));
         assertThat(page.items().get(99).key().caseId()).isEqualTo("c00099");
     }

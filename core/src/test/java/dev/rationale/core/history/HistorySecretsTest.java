@@ -82,7 +82,7 @@ class HistorySecretsTest {
             RunTarget target = RunTarget.of(endpoint, "m");
             store.startRun(Run.started("r1", RunKind.PROMPT, Instant.now(), null, null, null, List.of("v"),
                     List.of(target), HistoryFixtures.SETTINGS, 1));
-            store.record(CompletionRecord.of(new CompletionKey("r1", "v", target, "prompt", 0), request, result,
+            store.record(CompletionRecord.of(new RunCompletionKey("r1", "v", target, "prompt", 0), request, result,
                     result.first(), new Grade(Verdict.CORRECT, "4", "4"), "4", Instant.now()));
         }
 

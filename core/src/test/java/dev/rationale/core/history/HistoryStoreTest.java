@@ -103,7 +103,7 @@ class HistoryStoreTest {
                 new Timings(null, 9.0), List.of(), null);
         CompletionResult broken = new CompletionResult(List.of(sample), List.of(), null, null, List.of(),
                 new ProviderException(ProviderException.Kind.SERVER_ERROR, "local-ollama: 500 model crashed"));
-        CompletionKey key = key("r1", "cot", OLLAMA, "c", 0);
+        RunCompletionKey key = key("r1", "cot", OLLAMA, "c", 0);
         CompletionRequest request = HistoryFixtures.chatRequest("2+2?");
 
         CompletionRecord graded = CompletionRecord.of(key, request, ok, sample,

@@ -3,10 +3,10 @@ package dev.rationale.core.history.bench;
 
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionFilter;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.promptset.GenerationSettings;
@@ -91,7 +91,7 @@ public final class HistoryBench {
         }
         CompletionRequest request = CompletionRequest.of("m", new RenderedPrompt.Text("Q: case " + i + "\nA:"))
                 .withLogprobs(5);
-        return new CompletionRecord(new CompletionKey(runId, "v", TARGET, "c" + i, 0), request, "answer", "",
+        return new CompletionRecord(new RunCompletionKey(runId, "v", TARGET, "c" + i, 0), request, "answer", "",
                 tokens, "a", "a", i % 3 == 0 ? Verdict.WRONG : Verdict.CORRECT, null, FinishReason.STOP, null, null,
                 Instant.now());
     }
