@@ -42,8 +42,8 @@ public final class TaskInputs {
         return INPUT_FIELDS.contains(field);
     }
 
-    /** Whether {@code name} is reserved for the exemplar's own parts rather than an input. */
-    static boolean isReserved(String name) {
+    /** Whether {@code name} is reserved for the exemplar's own parts ({@code answer}, {@code rationale}). */
+    public static boolean isReserved(String name) {
         return RESERVED.contains(name);
     }
 
