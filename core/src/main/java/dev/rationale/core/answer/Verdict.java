@@ -11,8 +11,9 @@ import java.util.Optional;
  * results files, the history and reports; {@link AnswerGrader} never concludes {@link #FAILED}, the caller that
  * saw the call fail does.
  *
- * <p>The {@link #id() ids} are stored: in results files (the {@code status} field), in the history database (the
- * {@code grade} column), in exports and reports, and CLI filters take them. Never change one.
+ * <p>The {@link #id() ids} are stored and printed: in results files (the {@code status} field), in the history
+ * database (the {@code grade} column), in result exports, the HTML report and {@code history compare --json}.
+ * Never change one.
  */
 public enum Verdict {
     /** The extracted answer matches the expected one. */
@@ -32,7 +33,7 @@ public enum Verdict {
         this.id = id;
     }
 
-    /** The name stored in files and the database and used by CLI filters, e.g. {@code no-answer}. */
+    /** The name stored in files and the database, e.g. {@code no-answer}. */
     @JsonValue
     public String id() {
         return id;
