@@ -19,7 +19,7 @@ import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -229,7 +229,7 @@ final class EvalCommand implements Callable<Integer> {
 
     // A run where not one request got through did not evaluate anything: say why and exit non-zero.
     private static void failIfNothingRan(List<SampleRecord> records) {
-        if (records.isEmpty() || records.stream().anyMatch(r -> r.status() != SampleStatus.FAILED)) {
+        if (records.isEmpty() || records.stream().anyMatch(r -> r.status() != Verdict.FAILED)) {
             return;
         }
         SampleRecord first = records.getFirst();

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
@@ -139,7 +139,7 @@ final class HistoryCompareCommand implements Callable<Integer> {
         }
     }
 
-    private static String grade(@Nullable Outcome outcome) {
+    private static String grade(@Nullable Verdict outcome) {
         return outcome == null ? "(none)" : outcome.id();
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.history.CaseComparison;
-import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
@@ -63,7 +63,7 @@ final class HistoryJson {
 
     @JsonPropertyOrder({"variant", "target", "counts"})
     record CellEntry(String variant, TargetEntry target, Counts counts) {
-        static CellEntry of(CellSummary cell) {
+        static CellEntry of(CellTally cell) {
             return new CellEntry(cell.variant(), TargetEntry.of(cell.target()), Counts.of(cell.tally()));
         }
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
-import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
@@ -44,7 +44,7 @@ final class HistoryShowCommand implements Callable<Integer> {
             return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
         Run run = report.get().run();
-        List<CellSummary> cells = report.get().cells();
+        List<CellTally> cells = report.get().cells();
         if (json) {
             out.println(HistoryJson.write(new HistoryJson.RunReport(HistoryJson.RunEntry.of(run),
                     cells.stream().map(HistoryJson.CellEntry::of).toList())));
@@ -57,7 +57,7 @@ final class HistoryShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Report(Run run, List<CellSummary> cells) {
+    private record Report(Run run, List<CellTally> cells) {
     }
 
     private static void printSummary(Run run, PrintWriter out) {
@@ -77,14 +77,14 @@ final class HistoryShowCommand implements Callable<Integer> {
                 + t.ungraded() + " ungraded, " + t.failed() + " failed; accuracy " + HistoryCommand.accuracy(t));
     }
 
-    private static void printCells(List<CellSummary> cells, PrintWriter out) {
+    private static void printCells(List<CellTally> cells, PrintWriter out) {
         if (cells.isEmpty()) {
             out.println("No completions recorded.");
             return;
         }
         TextTable table = new TextTable("VARIANT", "TARGET", "N", "CORRECT", "WRONG", "NO ANSWER", "UNGRADED",
                 "FAILED", "ACCURACY");
-        for (CellSummary cell : cells) {
+        for (CellTally cell : cells) {
             Tally t = cell.tally();
             table.row(cell.variant(), cell.target().label(), String.valueOf(t.total()), String.valueOf(t.correct()),
                     String.valueOf(t.wrong()), String.valueOf(t.noAnswer()), String.valueOf(t.ungraded()),

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
@@ -137,7 +137,7 @@ class EvalCommandTest {
             Page<CompletionRow> rows = store.completions(CompletionFilter.of(stored.id()));
             // Two variants x five cases; one sum in five is answered wrong (see SumServer).
             assertThat(rows.total()).isEqualTo(10);
-            assertThat(store.completions(CompletionFilter.of(stored.id()).withGrade(Outcome.CORRECT)).total())
+            assertThat(store.completions(CompletionFilter.of(stored.id()).withGrade(Verdict.CORRECT)).total())
                     .isEqualTo(8);
             StoredCompletion one = store.completion(rows.items().getFirst().id()).orElseThrow();
             assertThat(one.record().request().model()).isEqualTo("m1");

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
@@ -41,12 +41,12 @@ class HistoryCommandTest {
                     GenerationSettings.NONE, 8));
             List<CompletionRecord> completions = new ArrayList<>();
             // zero-shot on ollama: 1 of 2 right; cot on ollama: 2 of 2; cot on openai: 1 right, 1 failed call.
-            completions.add(completion("run-old", "zero-shot", OLLAMA, "c1", Outcome.CORRECT));
-            completions.add(completion("run-old", "zero-shot", OLLAMA, "c2", Outcome.WRONG));
-            completions.add(completion("run-old", "cot", OLLAMA, "c1", Outcome.CORRECT));
-            completions.add(completion("run-old", "cot", OLLAMA, "c2", Outcome.CORRECT));
-            completions.add(completion("run-old", "cot", OPENAI, "c1", Outcome.CORRECT));
-            completions.add(completion("run-old", "cot", OPENAI, "c2", Outcome.FAILED));
+            completions.add(completion("run-old", "zero-shot", OLLAMA, "c1", Verdict.CORRECT));
+            completions.add(completion("run-old", "zero-shot", OLLAMA, "c2", Verdict.WRONG));
+            completions.add(completion("run-old", "cot", OLLAMA, "c1", Verdict.CORRECT));
+            completions.add(completion("run-old", "cot", OLLAMA, "c2", Verdict.CORRECT));
+            completions.add(completion("run-old", "cot", OPENAI, "c1", Verdict.CORRECT));
+            completions.add(completion("run-old", "cot", OPENAI, "c2", Verdict.FAILED));
             store.recordAll(completions);
             store.finishRun("run-old", RunStatus.CANCELLED, START.plusSeconds(90));
             store.startRun(Run.started("run-new", RunKind.PROMPT, START.plusSeconds(3600), null, null, null,
@@ -55,11 +55,11 @@ class HistoryCommandTest {
     }
 
     private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
-            Outcome grade) {
+            Verdict grade) {
         CompletionRequest request = CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q: " + caseId));
-        return new CompletionRecord(new CompletionKey(runId, variant, target, caseId, 0), request, "42", "", List.of(),
-                grade == Outcome.CORRECT ? "42" : "41", "42", grade, grade == Outcome.FAILED ? "timeout" : null, null,
-                null, null, START);
+        return new CompletionRecord(new RunCompletionKey(runId, variant, target, caseId, 0), request, "42", "",
+                List.of(), grade == Verdict.CORRECT ? "42" : "41", "42", grade,
+                grade == Verdict.FAILED ? "timeout" : null, null, null, null, START);
     }
 
     @Test
@@ -95,7 +95,7 @@ class HistoryCommandTest {
             store.recordRun(Run.started("run-branch", RunKind.BRANCH, START.plusSeconds(7200), null, "Arithmetic",
                     "gsm", List.of("cot"), List.of(OLLAMA), GenerationSettings.NONE, 1)
                     .ended(RunStatus.COMPLETED, START.plusSeconds(7201)),
-                    List.of(completion("run-branch", "cot", OLLAMA, "c1", Outcome.CORRECT)));
+                    List.of(completion("run-branch", "cot", OLLAMA, "c1", Verdict.CORRECT)));
         }
 
         CliRun branches = CliRun.of("history", "list", "--workspace", workspace.toString(), "--kind", "branch");
@@ -199,12 +199,12 @@ class HistoryCommandTest {
                     "arithmetic.rationale.json", "Arithmetic", "gsm", List.of("zero-shot", "cot"),
                     List.of(OLLAMA, OPENAI), GenerationSettings.NONE, 8));
             store.recordAll(List.of(
-                    completion("run-again", "zero-shot", OLLAMA, "c1", Outcome.CORRECT),
-                    completion("run-again", "zero-shot", OLLAMA, "c2", Outcome.CORRECT),
-                    completion("run-again", "cot", OLLAMA, "c1", Outcome.CORRECT),
-                    completion("run-again", "cot", OLLAMA, "c2", Outcome.WRONG),
-                    completion("run-again", "cot", OPENAI, "c1", Outcome.CORRECT),
-                    completion("run-again", "cot", OPENAI, "c2", Outcome.CORRECT)));
+                    completion("run-again", "zero-shot", OLLAMA, "c1", Verdict.CORRECT),
+                    completion("run-again", "zero-shot", OLLAMA, "c2", Verdict.CORRECT),
+                    completion("run-again", "cot", OLLAMA, "c1", Verdict.CORRECT),
+                    completion("run-again", "cot", OLLAMA, "c2", Verdict.WRONG),
+                    completion("run-again", "cot", OPENAI, "c1", Verdict.CORRECT),
+                    completion("run-again", "cot", OPENAI, "c2", Verdict.CORRECT)));
         }
     }
 

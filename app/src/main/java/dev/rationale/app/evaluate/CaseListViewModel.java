@@ -11,7 +11,7 @@ import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.answer.Verdict;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -123,7 +123,7 @@ public final class CaseListViewModel {
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (SampleRecord record : records) {
             if (record.key().caseKey().equals(key)) {
-                String answer = record.status() == SampleStatus.FAILED ? "(failed)"
+                String answer = record.status() == Verdict.FAILED ? "(failed)"
                         : record.answer() == null ? "(no answer)" : record.answer();
                 votes.merge(answer, 1, Integer::sum);
             }

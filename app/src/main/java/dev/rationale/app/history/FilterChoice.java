@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.history;
 
-import dev.rationale.core.history.Outcome;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.RunKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +26,8 @@ final class FilterChoice {
     }
 
     /** Completions by grade. */
-    static ComboBox<@Nullable Outcome> grade(ObjectProperty<@Nullable Outcome> property) {
-        return of("history-grade", "all grades", Outcome.values(),
+    static ComboBox<@Nullable Verdict> grade(ObjectProperty<@Nullable Verdict> property) {
+        return of("history-grade", "all grades", Verdict.values(),
                 value -> value.name().toLowerCase(Locale.ROOT).replace('_', ' '), property);
     }
 

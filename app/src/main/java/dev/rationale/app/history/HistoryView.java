@@ -2,11 +2,11 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionRow;
-import dev.rationale.core.history.Outcome;
-import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.StoredCompletion;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -122,7 +122,7 @@ public final class HistoryView extends BorderPane {
             report.getItems().add(item);
         }
         report.disableProperty().bind(selected.isNotEqualTo(1));
-        ComboBox<@Nullable Outcome> grade = FilterChoice.grade(viewModel.gradeProperty());
+        ComboBox<@Nullable Verdict> grade = FilterChoice.grade(viewModel.gradeProperty());
         ComboBox<@Nullable RunKind> kind = FilterChoice.kind(viewModel.kindProperty());
         Label message = new Label();
         message.setId("history-message");

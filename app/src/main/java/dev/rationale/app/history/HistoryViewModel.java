@@ -5,18 +5,18 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.exchange.RunSnapshot;
 import dev.rationale.core.history.CompletionFilter;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Page;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.StoredCompletion;
@@ -65,7 +65,7 @@ public final class HistoryViewModel {
     private final UserDialogs dialogs;
     private final RerunHost rerunHost;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ObjectProperty<@Nullable Outcome> grade = new SimpleObjectProperty<>(this, "grade");
+    private final ObjectProperty<@Nullable Verdict> grade = new SimpleObjectProperty<>(this, "grade");
     private final ObjectProperty<@Nullable RunKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
@@ -189,7 +189,7 @@ public final class HistoryViewModel {
     }
 
     private static List<CompletionRow> samplesOf(HistoryStore store, StoredCompletion stored) {
-        CompletionKey key = stored.record().key();
+        RunCompletionKey key = stored.record().key();
         // The filter's target is the endpoint; several models on one endpoint are told apart here.
         return store.completions(CompletionFilter.of(key.runId()).withVariant(key.variant())
                 .withTarget(key.target().endpoint()).withCase(key.caseId()).page(0, PAGE)).items().stream()
@@ -221,7 +221,7 @@ public final class HistoryViewModel {
 
     // The history keeps no answer format: answers of several samples are compared by the default rules.
     private FinishedCompletion finishedOf(StoredCompletion stored) {
-        CompletionKey key = stored.record().key();
+        RunCompletionKey key = stored.record().key();
         return FinishedCompletion.of(stored, new FinishedCompletion.Origin(key.runId(), key.variant(),
                 key.target().label(), key.caseId(), key.sample(), Math.max(1, caseSamples.get())),
                 AnswerFormat.DEFAULT);
@@ -349,7 +349,7 @@ public final class HistoryViewModel {
     }
 
     /** The grade the completions are filtered by; null for all. */
-    public ObjectProperty<@Nullable Outcome> gradeProperty() {
+    public ObjectProperty<@Nullable Verdict> gradeProperty() {
         return grade;
     }
 

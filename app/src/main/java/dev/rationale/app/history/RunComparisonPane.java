@@ -3,9 +3,9 @@ package dev.rationale.app.history;
 
 import static dev.rationale.app.history.HistoryView.column;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.eval.WilsonInterval;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.time.ZoneId;
@@ -157,7 +157,7 @@ final class RunComparisonPane extends BorderPane {
                 tally.correct(), tally.graded(), interval.low() * 100, interval.high() * 100);
     }
 
-    private static String grade(@Nullable Outcome outcome) {
+    private static String grade(@Nullable Verdict outcome) {
         return outcome == null ? "(not run)" : outcome.id().replace('-', ' ');
     }
 

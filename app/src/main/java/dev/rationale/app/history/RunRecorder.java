@@ -7,15 +7,15 @@ import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.output.RunState;
 import dev.rationale.core.answer.Grade;
-import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,9 +128,9 @@ public final class RunRecorder {
             Instant now = clock.instant();
             String id = Run.newId(run.at());
             Grade grade = output.getGrade();
-            Outcome outcome = state == RunState.FAILED ? Outcome.FAILED
-                    : grade == null ? Outcome.UNGRADED : Outcome.of(grade.verdict());
-            CompletionRecord completion = new CompletionRecord(new CompletionKey(id, subject.variant(),
+            Verdict outcome = state == RunState.FAILED ? Verdict.FAILED
+                    : grade == null ? Verdict.UNGRADED : grade.verdict();
+            CompletionRecord completion = new CompletionRecord(new RunCompletionKey(id, subject.variant(),
                     subject.target(), subject.caseId(), 0), run.spec().request(), output.getText(),
                     output.getReasoning(), List.copyOf(output.getTokens()), grade == null ? null : grade.extracted(),
                     run.spec().expected(), outcome, state == RunState.FAILED ? output.failureProperty().get() : null,

@@ -3,10 +3,9 @@ package dev.rationale.app.output;
 
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.history.CompletionRecord;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
@@ -90,20 +89,13 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
                 : new Usage(record.promptTokens(), record.completionTokens(), null);
         Timings timings = record.latencyMillis() == null ? null
                 : new Timings(record.firstTokenMillis(), record.latencyMillis());
-        Grade grade = record.status() == SampleStatus.FAILED ? null
-                : grade(Outcome.valueOf(record.status().name()), record.answer());
+        Grade grade = grade(record.status(), record.answer());
         return new FinishedCompletion(origin, null, Objects.requireNonNullElse(record.text(), ""),
                 Objects.requireNonNullElse(record.reasoning(), ""), List.of(), grade, record.expected(),
                 record.reason(), record.finishReason(), usage, timings, format);
     }
 
-    private static @Nullable Grade grade(Outcome outcome, @Nullable String extracted) {
-        return switch (outcome) {
-            case CORRECT -> new Grade(Grade.Verdict.CORRECT, extracted, null);
-            case WRONG -> new Grade(Grade.Verdict.WRONG, extracted, null);
-            case NO_ANSWER -> new Grade(Grade.Verdict.NO_ANSWER, extracted, null);
-            case UNGRADED -> new Grade(Grade.Verdict.UNGRADED, extracted, null);
-            case FAILED -> null;
-        };
+    private static @Nullable Grade grade(Verdict verdict, @Nullable String extracted) {
+        return verdict == Verdict.FAILED ? null : new Grade(verdict, extracted, null);
     }
 }

@@ -11,11 +11,11 @@ import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
@@ -198,9 +198,9 @@ class CompareViewModelTest {
     @Test
     void finishedCompletionsBecomeOneFixedColumnEachWithTheirAgreementAndRunAllSendsNothing() {
         List<FinishedCompletion> samples = List.of(
-                finished(FinishedCompletions.stored(1, 0, "7", Outcome.CORRECT), 0),
-                finished(FinishedCompletions.stored(2, 1, "8", Outcome.WRONG), 1),
-                finished(FinishedCompletions.stored(3, 2, "7", Outcome.CORRECT), 2));
+                finished(FinishedCompletions.stored(1, 0, "7", Verdict.CORRECT), 0),
+                finished(FinishedCompletions.stored(2, 1, "8", Verdict.WRONG), 1),
+                finished(FinishedCompletions.stored(3, 2, "7", Verdict.CORRECT), 2));
         viewModel.addColumn("cot-8", text, MODEL);
 
         onFx(() -> {

@@ -8,7 +8,7 @@ import dev.rationale.cli.RationaleCommand;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -68,8 +68,8 @@ class EvaluateResumeProgressTest {
         evaluateInApp(appSet, false);
         Path results = appSet.resolveSibling("arithmetic.arithmetic.eval.jsonl");
         List<SampleRecord> first = ResultsFile.read(results);
-        assertThat(first).extracting(SampleRecord::status).filteredOn(s -> s == SampleStatus.FAILED).hasSize(2);
-        int correctBefore = (int) first.stream().filter(r -> r.status() == SampleStatus.CORRECT).count();
+        assertThat(first).extracting(SampleRecord::status).filteredOn(s -> s == Verdict.FAILED).hasSize(2);
+        int correctBefore = (int) first.stream().filter(r -> r.status() == Verdict.CORRECT).count();
         Files.copy(results, cliSet.resolveSibling(results.getFileName()));
         // The second time c03 is answered and c04 fails again.
         mock.refused = Set.of(C04);

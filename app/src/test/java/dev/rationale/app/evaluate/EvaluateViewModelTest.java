@@ -10,6 +10,7 @@ import dev.rationale.app.history.HistoryViewModel;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.history.RecordingRerunHost;
 import dev.rationale.app.run.ChatLayoutChoice;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.dataset.ImportResult;
@@ -20,7 +21,6 @@ import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunScope;
@@ -175,7 +175,7 @@ class EvaluateViewModelTest {
             assertThat(opened).isNotNull();
             assertThat(opened.record().text()).isEqualTo(String.join("", CannedCompletions.tokens(7)));
             assertThat(opened.record().tokens()).hasSize(9);
-            history.gradeProperty().set(Outcome.FAILED);
+            history.gradeProperty().set(Verdict.FAILED);
         });
         onFx(() -> assertThat(history.getCompletions()).isEmpty());
 

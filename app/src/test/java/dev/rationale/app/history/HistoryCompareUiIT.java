@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.theme.Theme;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
@@ -87,19 +87,19 @@ class HistoryCompareUiIT {
             }
             List<CompletionRecord> records = new ArrayList<>();
             for (int c = 0; c < 4; c++) {
-                records.add(completion("before", SMALL, c, c == 0 ? Outcome.CORRECT : Outcome.WRONG));
-                records.add(completion("after", SMALL, c, c == 3 ? Outcome.WRONG : Outcome.CORRECT));
-                records.add(completion("before", LARGE, c, Outcome.CORRECT));
-                records.add(completion("after", LARGE, c, c == 3 ? Outcome.WRONG : Outcome.CORRECT));
+                records.add(completion("before", SMALL, c, c == 0 ? Verdict.CORRECT : Verdict.WRONG));
+                records.add(completion("after", SMALL, c, c == 3 ? Verdict.WRONG : Verdict.CORRECT));
+                records.add(completion("before", LARGE, c, Verdict.CORRECT));
+                records.add(completion("after", LARGE, c, c == 3 ? Verdict.WRONG : Verdict.CORRECT));
             }
             store.recordAll(records);
         }
     }
 
-    private static CompletionRecord completion(String runId, RunTarget target, int index, Outcome grade) {
-        return new CompletionRecord(new CompletionKey(runId, "cot-8", target, "case-" + index, 0),
+    private static CompletionRecord completion(String runId, RunTarget target, int index, Verdict grade) {
+        return new CompletionRecord(new RunCompletionKey(runId, "cot-8", target, "case-" + index, 0),
                 CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q" + index)), "so 4", "", List.of(),
-                grade == Outcome.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
+                grade == Verdict.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
     }
 
     @Test
@@ -146,7 +146,7 @@ class HistoryCompareUiIT {
             store.recordRun(Run.started("column", RunKind.COMPARE, START.plusSeconds(120), null,
                     "Grade-school arithmetic", "arithmetic", List.of("zero-shot"), List.of(SMALL),
                     GenerationSettings.NONE, 1).ended(RunStatus.COMPLETED, START.plusSeconds(121)),
-                    List.of(completion("column", SMALL, 0, Outcome.CORRECT)));
+                    List.of(completion("column", SMALL, 0, Verdict.CORRECT)));
         }
 
         robot.clickOn("#history-kind").clickOn("compare columns");

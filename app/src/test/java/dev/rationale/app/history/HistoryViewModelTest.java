@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.fx.ScriptedDialogs;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunTarget;
@@ -64,10 +64,10 @@ class HistoryViewModelTest {
     }
 
     private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
-            Outcome grade) {
-        return new CompletionRecord(new CompletionKey(runId, variant, target, caseId, 0),
+            Verdict grade) {
+        return new CompletionRecord(new RunCompletionKey(runId, variant, target, caseId, 0),
                 CompletionRequest.of(target.model(), new RenderedPrompt.Text("Q " + caseId)), "a", "", List.of(),
-                grade == Outcome.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
+                grade == Verdict.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
     }
 
     /** Stores {@code runs} and lists them, as the tab does when shown. */
@@ -204,13 +204,13 @@ class HistoryViewModelTest {
                         RunScope.NONE));
         List<CompletionRecord> records = new ArrayList<>();
         // small: 1 of 4 before, 3 of 4 after (two fixed); large: 4 of 4 before, 3 of 4 after (one broke).
-        Outcome[][] smallGrades = {{Outcome.CORRECT, Outcome.WRONG, Outcome.WRONG, Outcome.WRONG},
-            {Outcome.CORRECT, Outcome.CORRECT, Outcome.CORRECT, Outcome.WRONG}};
+        Verdict[][] smallGrades = {{Verdict.CORRECT, Verdict.WRONG, Verdict.WRONG, Verdict.WRONG},
+            {Verdict.CORRECT, Verdict.CORRECT, Verdict.CORRECT, Verdict.WRONG}};
         for (int c = 0; c < 4; c++) {
             records.add(completion("before", "cot", small, "c" + c, smallGrades[0][c]));
             records.add(completion("after", "cot", small, "c" + c, smallGrades[1][c]));
-            records.add(completion("before", "cot", large, "c" + c, Outcome.CORRECT));
-            records.add(completion("after", "cot", large, "c" + c, c == 3 ? Outcome.WRONG : Outcome.CORRECT));
+            records.add(completion("before", "cot", large, "c" + c, Verdict.CORRECT));
+            records.add(completion("after", "cot", large, "c" + c, c == 3 ? Verdict.WRONG : Verdict.CORRECT));
         }
         try (HistoryStore store = HistoryStore.open(dir)) {
             store.recordAll(records);
@@ -260,8 +260,8 @@ class HistoryViewModelTest {
     void aRunIsWrittenAsAReportOrItsResultsWhereTheUserChooses() throws IOException {
         store(evaluation("r1", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE));
         try (HistoryStore store = HistoryStore.open(dir)) {
-            store.recordAll(List.of(completion("r1", "cot", small, "c0", Outcome.CORRECT),
-                    completion("r1", "cot", small, "c1", Outcome.WRONG)));
+            store.recordAll(List.of(completion("r1", "cot", small, "c0", Verdict.CORRECT),
+                    completion("r1", "cot", small, "c1", Verdict.WRONG)));
         }
         viewModel.refresh();
         select("r1");
@@ -296,7 +296,7 @@ class HistoryViewModelTest {
             for (int i = 0; i < total; i++) {
                 // Every tenth is wrong; case ids sort in the order written.
                 batch.add(completion("big", "cot", small, String.format("c%06d", i),
-                        i % 10 == 0 ? Outcome.WRONG : Outcome.CORRECT));
+                        i % 10 == 0 ? Verdict.WRONG : Verdict.CORRECT));
                 if (batch.size() == 10_000) {
                     store.recordAll(batch);
                     batch.clear();
@@ -314,9 +314,9 @@ class HistoryViewModelTest {
         assertThat(viewModel.getCompletions()).hasSize(2 * HistoryViewModel.PAGE);
         assertThat(viewModel.getCompletions().get(HistoryViewModel.PAGE).key().caseId()).isEqualTo("c000500");
 
-        viewModel.gradeProperty().set(Outcome.WRONG);
+        viewModel.gradeProperty().set(Verdict.WRONG);
         assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE)
-                .allMatch(row -> row.grade() == Outcome.WRONG);
+                .allMatch(row -> row.grade() == Verdict.WRONG);
         assertThat(viewModel.completionsTotalProperty().get()).isEqualTo(total / 10);
         assertThat(viewModel.getCompletions()).extracting(CompletionRow::key).extracting(k -> k.caseId())
                 .startsWith("c000000", "c000010");
@@ -327,7 +327,7 @@ class HistoryViewModelTest {
         store(evaluation("small", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE));
         List<CompletionRecord> records = new ArrayList<>();
         for (int i = 0; i < HistoryViewModel.PAGE + 7; i++) {
-            records.add(completion("small", "cot", small, String.format("c%04d", i), Outcome.CORRECT));
+            records.add(completion("small", "cot", small, String.format("c%04d", i), Verdict.CORRECT));
         }
         try (HistoryStore store = HistoryStore.open(dir)) {
             store.recordAll(records);

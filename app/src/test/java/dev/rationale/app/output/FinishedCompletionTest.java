@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.CompletionKey;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
@@ -22,7 +21,7 @@ class FinishedCompletionTest {
 
     @Test
     void aStoredCompletionIsShownWithItsTokensAlternativesGradeRequestAndOrigin() {
-        FinishedCompletion finished = FinishedCompletion.of(FinishedCompletions.stored(5, 1, "8", Outcome.WRONG),
+        FinishedCompletion finished = FinishedCompletion.of(FinishedCompletions.stored(5, 1, "8", Verdict.WRONG),
                 FinishedCompletions.origin(1, 3), AnswerFormat.DEFAULT);
 
         output.show(finished);
@@ -32,7 +31,7 @@ class FinishedCompletionTest {
         assertThat(output.getReasoning()).isEqualTo("Three and four.");
         assertThat(output.getTokens()).hasSize(9);
         assertThat(output.getTokens().get(4).top()).extracting(t -> t.text()).containsExactly(" 8", " 8");
-        assertThat(output.getGrade()).isEqualTo(new Grade(Grade.Verdict.WRONG, "8", null));
+        assertThat(output.getGrade()).isEqualTo(new Grade(Verdict.WRONG, "8", null));
         assertThat(output.getExpected()).isEqualTo("7");
         assertThat(output.getOrigin()).isEqualTo("Run 20260105-100000-3fa2 · 8-shot chain of thought · "
                 + "mock-text/mock · case c01 · sample 2 of 3");
@@ -49,7 +48,7 @@ class FinishedCompletionTest {
     @Test
     void aResultsFileLineIsShownWithItsTextAndGradeButNoTokens() {
         SampleRecord line = new SampleRecord("arithmetic", "cot-8", "mock", "c01", 0, "mock-text", "mock",
-                SampleStatus.CORRECT, "7", "7", "7", 0.8, "The answer is 7.", "", FinishReason.STOP, null, 1, 250.0,
+                Verdict.CORRECT, "7", "7", "7", 0.8, "The answer is 7.", "", FinishReason.STOP, null, 1, 250.0,
                 null, 10, 5, null, null);
         FinishedCompletion.Origin origin = new FinishedCompletion.Origin(null, "8-shot", "mock-text/mock", "c01", 0,
                 1);
@@ -58,7 +57,7 @@ class FinishedCompletionTest {
 
         assertThat(output.getText()).isEqualTo("The answer is 7.");
         assertThat(output.getTokens()).isEmpty();
-        assertThat(output.getGrade().verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(output.getGrade().verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(output.getRequest()).isEmpty();
         assertThat(output.getOrigin()).startsWith("Results file (not in the history").endsWith("case c01");
         assertThat(output.statisticsProperty().get()).isEqualTo("total 0.25 s · 10 prompt tokens · 5 generated · "
@@ -80,7 +79,7 @@ class FinishedCompletionTest {
 
     @Test
     void aRunStartedLaterClearsTheOriginAndTheOldTokens() {
-        output.show(FinishedCompletion.of(FinishedCompletions.stored(5, 0, "7", Outcome.CORRECT),
+        output.show(FinishedCompletion.of(FinishedCompletions.stored(5, 0, "7", Verdict.CORRECT),
                 FinishedCompletions.origin(0, 1), AnswerFormat.DEFAULT));
 
         output.showFailure("Choose a model to run on in the run bar.");

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
-import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionRecord;
-import dev.rationale.core.history.Outcome;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.CompletionRequest;
@@ -30,12 +30,12 @@ public final class FinishedCompletions {
      * Sample {@code sample} of case c01 answering {@code answer} ("3 + 4 = N." then "The answer is N."), one scored
      * token per word with the other number as the runner-up of the first.
      */
-    public static StoredCompletion stored(long id, int sample, String answer, Outcome grade) {
+    public static StoredCompletion stored(long id, int sample, String answer, Verdict grade) {
         return new StoredCompletion(id, record("c01", sample, answer, grade));
     }
 
     /** Like {@link #stored}, for case {@code caseId}, as a run records it. */
-    public static CompletionRecord record(String caseId, int sample, String answer, Outcome grade) {
+    public static CompletionRecord record(String caseId, int sample, String answer, Verdict grade) {
         List<String> words = List.of("3", " +", " 4", " =", " " + answer, ".", " The answer is", " " + answer, ".");
         List<ScoredToken> tokens = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -45,7 +45,7 @@ public final class FinishedCompletions {
         }
         CompletionRequest request = CompletionRequest.of("mock", new RenderedPrompt.Text("Q: 3 + 4?\nA:"))
                 .withSampling(0.7, null, null, null, 7L).withLogprobs(2);
-        CompletionKey key = new CompletionKey(RUN, "cot-8", TARGET, caseId, sample);
+        RunCompletionKey key = new RunCompletionKey(RUN, "cot-8", TARGET, caseId, sample);
         return new CompletionRecord(key, request, String.join("", words), "Three and four.", tokens, answer, "7",
                 grade, null, FinishReason.STOP, new Usage(12, 9, null), new Timings(40.0, 500.0),
                 Instant.parse("2026-01-05T10:00:00Z"));

@@ -4,7 +4,7 @@ package dev.rationale.app.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.http.HttpClients;
@@ -81,7 +81,7 @@ class OutputViewModelTest {
         assertThat(output.getState()).isEqualTo(RunState.COMPLETED);
         assertThat(output.getText()).isEqualTo("The answer is 4.");
         assertThat(output.getTokens()).extracting(ScoredToken::text).containsExactly("The answer", " is 4.");
-        assertThat(output.getGrade().verdict()).isEqualTo(Grade.Verdict.CORRECT);
+        assertThat(output.getGrade().verdict()).isEqualTo(Verdict.CORRECT);
         assertThat(output.getGrade().extracted()).isEqualTo("4");
         assertThat(output.statisticsProperty().get()).contains("7 prompt tokens").contains("2 generated")
                 .contains("finish: stop");
@@ -101,7 +101,7 @@ class OutputViewModelTest {
         assertThat(output.getText()).isEqualTo("The answer");
         assertThat(output.getTokens()).hasSize(1);
         assertThat(output.failureProperty().get()).contains("cut after 1 tokens");
-        assertThat(output.getGrade().verdict()).isEqualTo(Grade.Verdict.NO_ANSWER);
+        assertThat(output.getGrade().verdict()).isEqualTo(Verdict.NO_ANSWER);
     }
 
     @Test

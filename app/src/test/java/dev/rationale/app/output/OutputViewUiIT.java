@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.history.Outcome;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.TokenAlternative;
@@ -164,7 +164,7 @@ class OutputViewUiIT {
 
         // A stored completion shown after the run replaces its steps with its own (its reasoning field).
         robot.interact(() -> viewModel.show(FinishedCompletion.of(FinishedCompletions.stored(1, 0, "8",
-                Outcome.WRONG), FinishedCompletions.origin(0, 1), AnswerFormat.DEFAULT)));
+                Verdict.WRONG), FinishedCompletions.origin(0, 1), AnswerFormat.DEFAULT)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
                 .containsExactly("Three and four.");

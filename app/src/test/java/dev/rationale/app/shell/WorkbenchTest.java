@@ -17,12 +17,12 @@ import dev.rationale.app.run.RunPlanner;
 import dev.rationale.app.run.RunSettingsViewModel;
 import dev.rationale.app.workspace.WorkspaceViewModel;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunKind;
@@ -417,9 +417,9 @@ class WorkbenchTest {
     @Test
     void finishedCompletionsOpenAloneInOutputAndSideBySideInCompareWithoutARequest() {
         Workbench bench = workbench(null);
-        FinishedCompletion seven = FinishedCompletion.of(FinishedCompletions.stored(1, 0, "7", Outcome.CORRECT),
+        FinishedCompletion seven = FinishedCompletion.of(FinishedCompletions.stored(1, 0, "7", Verdict.CORRECT),
                 FinishedCompletions.origin(0, 2), AnswerFormat.DEFAULT);
-        FinishedCompletion eight = FinishedCompletion.of(FinishedCompletions.stored(2, 1, "8", Outcome.WRONG),
+        FinishedCompletion eight = FinishedCompletion.of(FinishedCompletions.stored(2, 1, "8", Verdict.WRONG),
                 FinishedCompletions.origin(1, 2), AnswerFormat.DEFAULT);
 
         onFx(() -> bench.openCompletions(List.of(seven)));

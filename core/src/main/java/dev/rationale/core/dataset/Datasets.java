@@ -2,6 +2,7 @@
 package dev.rationale.core.dataset;
 
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TaskInputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

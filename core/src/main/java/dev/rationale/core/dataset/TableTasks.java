@@ -7,6 +7,7 @@ import dev.rationale.core.answer.ExtractRule;
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TaskInputs;
 import dev.rationale.core.promptset.Variant;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class TableTasks {
 
     private static void checkVariableNames(Dataset dataset) {
         for (String name : dataset.inputNames()) {
-            if (!VARIABLE.matcher(name).matches() || name.equals("answer") || name.equals("rationale")) {
+            if (!VARIABLE.matcher(name).matches() || TaskInputs.isReserved(name)) {
                 int line = dataset.format() == DatasetFormat.CSV ? 1 : dataset.cases().getFirst().line();
                 throw DatasetException.at(dataset.source(), line,
                         "input \"" + name + "\" cannot name a template variable; use letters, digits and \"_\""

@@ -54,6 +54,6 @@ public final class CaseCompletions {
         var kept = stored.record();
         return kept.key().sample() == record.sample()
                 && kept.text().equals(Objects.requireNonNullElse(record.text(), ""))
-                && kept.grade() == HistoryRecorder.outcome(record.status());
+                && kept.grade() == record.status();
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Computes one cell's {@link CellMetrics} from its case verdicts and sample records. */
+/**
+ * Computes one cell's {@link CellMetrics} from its case verdicts and sample records. Counts cases after the vote;
+ * the history's {@link dev.rationale.core.history.CellTally} counts stored completions, one per sample.
+ */
 final class CellSummary {
     private CellSummary() {
     }

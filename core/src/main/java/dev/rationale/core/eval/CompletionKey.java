@@ -2,7 +2,8 @@
 package dev.rationale.core.eval;
 
 /**
- * One completion of an evaluation: what resuming skips when the results file already has it.
+ * One completion of an evaluation: what resuming skips when the results file already has it. The history keeps
+ * a completion under a {@link dev.rationale.core.history.RunCompletionKey} instead, by run and stored target.
  *
  * @param task the task's id
  * @param variant the variant's id

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.answer.Verdict;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EvalTally implements EvalListener {
     private final Set<CompletionKey> planned;
-    private final Map<CompletionKey, SampleStatus> done = new HashMap<>();
+    private final Map<CompletionKey, Verdict> done = new HashMap<>();
     private final LongSupplier nanoTime;
     private final long startedNanos;
     private final int doneBefore;
@@ -70,15 +71,15 @@ public final class EvalTally implements EvalListener {
         if (!planned.contains(record.key())) {
             return;
         }
-        SampleStatus before = done.put(record.key(), record.status());
-        if (before == SampleStatus.CORRECT) {
+        Verdict before = done.put(record.key(), record.status());
+        if (before == Verdict.CORRECT) {
             correct--;
-        } else if (before == SampleStatus.FAILED) {
+        } else if (before == Verdict.FAILED) {
             failed--;
         }
-        if (record.status() == SampleStatus.CORRECT) {
+        if (record.status() == Verdict.CORRECT) {
             correct++;
-        } else if (record.status() == SampleStatus.FAILED) {
+        } else if (record.status() == Verdict.FAILED) {
             failed++;
         }
     }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunStatus;
@@ -90,7 +89,8 @@ public final class HistoryRecorder implements EvalListener {
             CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
         RunTarget target = targets.containsKey(record.target()) ? targets.get(record.target())
                 : fallbackTarget(record);
-        CompletionKey key = new CompletionKey(runId, record.variant(), target, record.testCase(), record.sample());
+        RunCompletionKey key = new RunCompletionKey(runId, record.variant(), target, record.testCase(),
+                record.sample());
         // A request never sent (the prompt did not render) is kept as an empty prompt: the failure says why.
         CompletionRequest sent = request != null ? request
                 : CompletionRequest.of(record.model(), new RenderedPrompt.Text(""));
@@ -99,7 +99,7 @@ public final class HistoryRecorder implements EvalListener {
                 sample != null ? sample.reasoning() : String.valueOf(record.reasoning() == null ? ""
                         : record.reasoning()),
                 sample != null ? sample.tokens() : List.of(), record.answer(), record.expected(),
-                outcome(record.status()), record.reason(), record.finishReason(),
+                record.status(), record.reason(), record.finishReason(),
                 // Usage belongs to the request; the first sample carries it, so sums over completions add up.
                 result != null && record.promptTokens() != null ? result.usage() : null,
                 result == null ? null : result.timings(), clock.instant()));
@@ -109,15 +109,5 @@ public final class HistoryRecorder implements EvalListener {
         return targets.values().stream()
                 .filter(t -> t.endpoint().equals(record.endpoint()) && t.model().equals(record.model())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no target " + record.target() + " in the plan"));
-    }
-
-    static Outcome outcome(SampleStatus status) {
-        return switch (status) {
-            case CORRECT -> Outcome.CORRECT;
-            case WRONG -> Outcome.WRONG;
-            case NO_ANSWER -> Outcome.NO_ANSWER;
-            case UNGRADED -> Outcome.UNGRADED;
-            case FAILED -> Outcome.FAILED;
-        };
     }
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CaseComparison;
-import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.util.ArrayList;
@@ -73,12 +73,12 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
     }
 
     /** Compares from what the store returned for A and B: their cells and their positions side by side. */
-    public static RunComparison of(Run a, Run b, List<CellSummary> cellsA, List<CellSummary> cellsB,
+    public static RunComparison of(Run a, Run b, List<CellTally> cellsA, List<CellTally> cellsB,
             List<CaseComparison> positions) {
         Map<String, Tally[]> byCell = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         for (int side = 0; side < 2; side++) {
-            for (CellSummary cell : side == 0 ? cellsA : cellsB) {
+            for (CellTally cell : side == 0 ? cellsA : cellsB) {
                 String key = cell.variant() + "\n" + cell.target().label();
                 names.putIfAbsent(key, new String[] {cell.variant(), cell.target().label()});
                 byCell.computeIfAbsent(key, k -> new Tally[] {Tally.ZERO, Tally.ZERO})[side] = cell.tally();
@@ -92,12 +92,12 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         return new RunComparison(a, b, cells, changes);
     }
 
-    static Direction direction(@Nullable Outcome inA, @Nullable Outcome inB) {
+    static Direction direction(@Nullable Verdict inA, @Nullable Verdict inB) {
         if (inA != null && inB != null && inA != inB) {
-            if (inB == Outcome.CORRECT) {
+            if (inB == Verdict.CORRECT) {
                 return Direction.FIXED;
             }
-            if (inA == Outcome.CORRECT) {
+            if (inA == Verdict.CORRECT) {
                 return Direction.BROKE;
             }
         }

@@ -4,6 +4,7 @@ package dev.rationale.core.eval;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.FinishReason;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ public record SampleRecord(
         int sample,
         String endpoint,
         String model,
-        SampleStatus status,
+        Verdict status,
         @Nullable String expected,
         @Nullable String answer,
         @Nullable String normalized,
@@ -62,7 +63,7 @@ public record SampleRecord(
     public static SampleRecord failure(CompletionKey key, EvalTarget target, @Nullable String expected,
             String errorKind, String reason) {
         return new SampleRecord(key.task(), key.variant(), key.target(), key.testCase(), key.sample(),
-                target.endpoint().name(), target.model(), SampleStatus.FAILED, expected, null, null, null, null, null,
+                target.endpoint().name(), target.model(), Verdict.FAILED, expected, null, null, null, null, null,
                 null, null, 0, null, null, null, null, errorKind, reason);
     }
 }

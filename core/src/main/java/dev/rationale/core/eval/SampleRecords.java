@@ -5,6 +5,7 @@ import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.Usage;
@@ -49,14 +50,14 @@ final class SampleRecords {
         CompletionKey key = job.key(task, job.samples().get(j));
         @Nullable String expected = job.testCase().expected();
         ProviderException failure = result.failure();
-        SampleStatus status;
-        Grade grade = new Grade(Grade.Verdict.NO_ANSWER, null, null);
+        Verdict status;
+        Grade grade = new Grade(Verdict.NO_ANSWER, null, null);
         @Nullable Double probability = null;
         if (failure != null) {
-            status = SampleStatus.FAILED;
+            status = Verdict.FAILED;
         } else {
             grade = grader.grade(sample.text(), expected);
-            status = status(grade.verdict());
+            status = grade.verdict();
             probability = steps.analyze(sample).answerConfidence();
         }
         // Token counts belong to the request; only its first sample carries them so that sums stay right.
@@ -69,14 +70,5 @@ final class SampleRecords {
                 result.timings() == null ? null : result.timings().firstTokenMillis(),
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 failure == null ? null : failure.kind().name(), failure == null ? null : failure.getMessage());
-    }
-
-    private static SampleStatus status(Grade.Verdict verdict) {
-        return switch (verdict) {
-            case CORRECT -> SampleStatus.CORRECT;
-            case WRONG -> SampleStatus.WRONG;
-            case NO_ANSWER -> SampleStatus.NO_ANSWER;
-            case UNGRADED -> SampleStatus.UNGRADED;
-        };
     }
 }

@@ -5,11 +5,11 @@ import static dev.rationale.core.exchange.HtmlText.escape;
 import static dev.rationale.core.exchange.HtmlText.percent;
 
 import dev.rationale.core.analysis.TokenHeat;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.WilsonInterval;
-import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
@@ -97,7 +97,7 @@ public final class HtmlRunReport {
                 + " answer); brackets: 95% Wilson interval.</p>\n");
     }
 
-    private static String cell(@Nullable CellSummary cell) {
+    private static String cell(@Nullable CellTally cell) {
         if (cell == null) {
             return "<td>–</td>";
         }
@@ -116,7 +116,7 @@ public final class HtmlRunReport {
         html.append("<h2>Accuracy per variant</h2>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         boolean oneTarget = targets(snapshot).size() == 1;
-        for (CellSummary cell : snapshot.cells()) {
+        for (CellTally cell : snapshot.cells()) {
             Tally t = cell.tally();
             bars.add(new SvgCharts.Bar(oneTarget ? cell.variant() : cell.variant() + " · " + cell.target().label(),
                     t.accuracy(), WilsonInterval.of(t.correct(), t.graded()), t.graded()));
@@ -124,10 +124,10 @@ public final class HtmlRunReport {
         html.append(SvgCharts.accuracyBars(bars));
         List<CalibrationBins.Point> points = new ArrayList<>();
         for (StoredCompletion c : snapshot.completions()) {
-            Outcome grade = c.record().grade();
+            Verdict grade = c.record().grade();
             Double confidence = snapshot.confidence(c.record());
-            if (confidence != null && (grade == Outcome.CORRECT || grade == Outcome.WRONG)) {
-                points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0), grade == Outcome.CORRECT));
+            if (confidence != null && (grade == Verdict.CORRECT || grade == Verdict.WRONG)) {
+                points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0), grade == Verdict.CORRECT));
             }
         }
         if (!points.isEmpty()) {
@@ -210,18 +210,18 @@ public final class HtmlRunReport {
 
     private static List<String> variants(RunSnapshot snapshot) {
         List<String> variants = new ArrayList<>(snapshot.run().variants());
-        snapshot.cells().stream().map(CellSummary::variant).filter(v -> !variants.contains(v))
+        snapshot.cells().stream().map(CellTally::variant).filter(v -> !variants.contains(v))
                 .forEach(variants::add);
         return variants;
     }
 
     private static List<RunTarget> targets(RunSnapshot snapshot) {
         List<RunTarget> targets = new ArrayList<>(snapshot.run().targets());
-        snapshot.cells().stream().map(CellSummary::target).filter(t -> !targets.contains(t)).forEach(targets::add);
+        snapshot.cells().stream().map(CellTally::target).filter(t -> !targets.contains(t)).forEach(targets::add);
         return targets;
     }
 
-    private static @Nullable CellSummary find(RunSnapshot snapshot, String variant, RunTarget target) {
+    private static @Nullable CellTally find(RunSnapshot snapshot, String variant, RunTarget target) {
         return snapshot.cells().stream().filter(c -> c.variant().equals(variant) && c.target().equals(target))
                 .findFirst().orElse(null);
     }

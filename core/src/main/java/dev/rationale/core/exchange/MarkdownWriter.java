@@ -2,13 +2,13 @@
 package dev.rationale.core.exchange;
 
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.dataset.TaskInputs;
 import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.JsonNames;
 import dev.rationale.core.promptset.ModelTarget;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TaskInputs;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatMessage;

@@ -4,7 +4,7 @@ package dev.rationale.core.exchange;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.history.CellSummary;
+import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param format the task's answer format, read from the run's prompt set file when it is still there (for the
  *     answer's confidence); the default format otherwise
  */
-public record RunSnapshot(Run run, List<CellSummary> cells, List<StoredCompletion> completions,
+public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion> completions,
         AnswerFormat format) {
 
     public RunSnapshot {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param target the target's endpoint name
  */
 public record CaseComparison(String variant, String target, String model, String caseId, int sample,
-        @Nullable Outcome inA, @Nullable Outcome inB) {
+        @Nullable Verdict inA, @Nullable Verdict inB) {
 
     /** Whether the two runs disagree here, including a position only one of them has. */
     public boolean changed() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param target the target's endpoint name
  */
-public record CompletionFilter(String runId, @Nullable Outcome grade, @Nullable String variant,
+public record CompletionFilter(String runId, @Nullable Verdict grade, @Nullable String variant,
         @Nullable String target, @Nullable String caseId, int offset, int limit) {
     public static final int DEFAULT_LIMIT = 100;
 
@@ -22,7 +23,7 @@ public record CompletionFilter(String runId, @Nullable Outcome grade, @Nullable 
         return new CompletionFilter(runId, null, null, null, null, 0, DEFAULT_LIMIT);
     }
 
-    public CompletionFilter withGrade(@Nullable Outcome newGrade) {
+    public CompletionFilter withGrade(@Nullable Verdict newGrade) {
         return new CompletionFilter(runId, newGrade, variant, target, caseId, offset, limit);
     }
 

@@ -2,6 +2,7 @@
 package dev.rationale.core.history;
 
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
@@ -21,17 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param tokens the answer's scored tokens with their alternatives; empty when the backend gave none
  * @param extracted the answer the format's rules found, or null
  * @param expected the test case's expected answer, or null
- * @param failure why the call failed, when {@code grade} is {@link Outcome#FAILED}
+ * @param failure why the call failed, when {@code grade} is {@link Verdict#FAILED}
  */
 public record CompletionRecord(
-        CompletionKey key,
+        RunCompletionKey key,
         CompletionRequest request,
         String text,
         String reasoning,
         List<ScoredToken> tokens,
         @Nullable String extracted,
         @Nullable String expected,
-        Outcome grade,
+        Verdict grade,
         @Nullable String failure,
         @Nullable FinishReason finishReason,
         @Nullable Usage usage,
@@ -43,13 +44,13 @@ public record CompletionRecord(
     }
 
     /**
-     * The record of one sample of a collected result. A failed result is stored as {@link Outcome#FAILED} with the
-     * failure's message whatever the grade; a missing grade means {@link Outcome#UNGRADED}.
+     * The record of one sample of a collected result. A failed result is stored as {@link Verdict#FAILED} with the
+     * failure's message whatever the grade; a missing grade means {@link Verdict#UNGRADED}.
      */
-    public static CompletionRecord of(CompletionKey key, CompletionRequest request, CompletionResult result,
+    public static CompletionRecord of(RunCompletionKey key, CompletionRequest request, CompletionResult result,
             CompletionResult.Sample sample, @Nullable Grade grade, @Nullable String expected, Instant createdAt) {
-        Outcome outcome = result.failure() != null ? Outcome.FAILED
-                : grade == null ? Outcome.UNGRADED : Outcome.of(grade.verdict());
+        Verdict outcome = result.failure() != null ? Verdict.FAILED
+                : grade == null ? Verdict.UNGRADED : grade.verdict();
         String failure = result.failure() == null ? null : result.failure().getMessage();
         return new CompletionRecord(key, request, sample.text(), sample.reasoning(), sample.tokens(),
                 grade == null ? null : grade.extracted(), expected, outcome, failure, sample.finishReason(),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.FinishReason;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -11,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record CompletionRow(
         long id,
-        CompletionKey key,
+        RunCompletionKey key,
         @Nullable String extracted,
         @Nullable String expected,
-        Outcome grade,
+        Verdict grade,
         @Nullable String failure,
         @Nullable FinishReason finishReason,
         Instant createdAt) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.Timings;
@@ -53,7 +54,7 @@ final class CompletionRows {
     }
 
     private static void bind(PreparedStatement insert, CompletionRecord c) throws SQLException {
-        CompletionKey key = c.key();
+        RunCompletionKey key = c.key();
         insert.setString(1, key.runId());
         insert.setString(2, key.variant());
         insert.setString(3, key.target().endpoint());
@@ -171,16 +172,21 @@ final class CompletionRows {
         }
     }
 
-    static CompletionKey readKey(ResultSet row) throws SQLException {
+    static RunCompletionKey readKey(ResultSet row) throws SQLException {
         RunTarget target = new RunTarget(row.getString("target"), kind(row.getString("target_kind")),
                 row.getString("model"));
-        return new CompletionKey(row.getString("run_id"), row.getString("variant"), target,
+        return new RunCompletionKey(row.getString("run_id"), row.getString("variant"), target,
                 row.getString("case_id"), row.getInt("sample"));
+    }
+
+    /** The verdict stored as {@code id} in a grade column. */
+    static Verdict grade(String id) {
+        return Verdict.parse(id).orElseThrow(() -> new HistoryException("unknown grade in history: " + id));
     }
 
     private static CompletionRow readRow(ResultSet row) throws SQLException {
         return new CompletionRow(row.getLong("id"), readKey(row), row.getString("extracted"),
-                row.getString("expected"), Outcome.fromId(row.getString("grade")), row.getString("failure"),
+                row.getString("expected"), grade(row.getString("grade")), row.getString("failure"),
                 finishReason(row.getString("finish_reason")), Instant.ofEpochMilli(row.getLong("created_at")));
     }
 
@@ -193,7 +199,7 @@ final class CompletionRows {
                 && usage.reasoningTokens() == null;
         CompletionRecord record = new CompletionRecord(readKey(row), HistoryJson.request(row.getString("request")),
                 row.getString("response"), row.getString("reasoning"), TokensJson.read(row.getString("tokens")),
-                row.getString("extracted"), row.getString("expected"), Outcome.fromId(row.getString("grade")),
+                row.getString("extracted"), row.getString("expected"), grade(row.getString("grade")),
                 row.getString("failure"), finishReason(row.getString("finish_reason")), noUsage ? null : usage,
                 timings, Instant.ofEpochMilli(row.getLong("created_at")));
         return new StoredCompletion(row.getLong("id"), record);

@@ -168,7 +168,7 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /** A run's completions counted per variant x target, in the order the cells were first recorded. */
-    public List<CellSummary> cells(String runId) {
+    public List<CellTally> cells(String runId) {
         return database.read(connection -> RunReports.cells(connection, runId));
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.ProviderKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +17,8 @@ final class RunReports {
     }
 
     /** Counts per variant x target, in grid order; the completions_by_cell index serves the grouping. */
-    static List<CellSummary> cells(Connection connection, String runId) throws SQLException {
-        List<CellSummary> cells = new ArrayList<>();
+    static List<CellTally> cells(Connection connection, String runId) throws SQLException {
+        List<CellTally> cells = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT variant, target, target_kind, model, COUNT(*) AS total,
                        SUM(grade = 'correct') AS correct, SUM(grade = 'wrong') AS wrong,
@@ -34,7 +35,7 @@ final class RunReports {
                             rows.getString("model"));
                     Tally tally = new Tally(rows.getInt("total"), rows.getInt("correct"), rows.getInt("wrong"),
                             rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
-                    cells.add(new CellSummary(rows.getString("variant"), target, tally));
+                    cells.add(new CellTally(rows.getString("variant"), target, tally));
                 }
             }
         }
@@ -71,7 +72,7 @@ final class RunReports {
         return comparisons;
     }
 
-    private static @Nullable Outcome grade(@Nullable String id) {
-        return id == null ? null : Outcome.fromId(id);
+    private static @Nullable Verdict grade(@Nullable String id) {
+        return id == null ? null : CompletionRows.grade(id);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,13 +23,13 @@ public record Tally(int total, int correct, int wrong, int noAnswer, int ungrade
         return graded == 0 ? null : (double) correct / graded;
     }
 
-    Tally plus(Outcome outcome) {
+    Tally plus(Verdict outcome) {
         return new Tally(total + 1,
-                correct + (outcome == Outcome.CORRECT ? 1 : 0),
-                wrong + (outcome == Outcome.WRONG ? 1 : 0),
-                noAnswer + (outcome == Outcome.NO_ANSWER ? 1 : 0),
-                ungraded + (outcome == Outcome.UNGRADED ? 1 : 0),
-                failed + (outcome == Outcome.FAILED ? 1 : 0));
+                correct + (outcome == Verdict.CORRECT ? 1 : 0),
+                wrong + (outcome == Verdict.WRONG ? 1 : 0),
+                noAnswer + (outcome == Verdict.NO_ANSWER ? 1 : 0),
+                ungraded + (outcome == Verdict.UNGRADED ? 1 : 0),
+                failed + (outcome == Verdict.FAILED ? 1 : 0));
     }
 
     Tally add(Tally other) {

@@ -12,14 +12,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The variables a task's exemplars and cases must give values for: the names its {@code instruction} and
- * {@code input} templates use, and those of every variant's overriding instruction and input, minus the reserved
- * {@code answer} and {@code rationale}. Also knows every name any template of the task uses, to spot input values
- * nothing reads. Parsing the templates reports those that do not parse.
+ * The variables a task's exemplars and cases must give values for, by the rule of {@link TaskInputs}, each with
+ * the template field that first uses it, for the validator's messages. Also knows every name any template of the
+ * task uses, to spot input values nothing reads. Parsing the templates reports those that do not parse.
  */
 final class InputVariables {
-    private static final Set<String> RESERVED = Set.of("answer", "rationale");
-    private static final Set<String> INPUT_FIELDS = Set.of("instruction", "input");
 
     // Each variable with the path of the template field that first uses it, for messages.
     private final Map<String, String> required = new LinkedHashMap<>();
@@ -59,8 +56,8 @@ final class InputVariables {
             String fieldPath = FieldPath.field(templatePath, field);
             List<String> names = namesIn(text, fieldPath, findings);
             used.addAll(names);
-            if (INPUT_FIELDS.contains(field)) {
-                names.stream().filter(name -> !RESERVED.contains(name))
+            if (TaskInputs.readsInputs(field)) {
+                names.stream().filter(name -> !TaskInputs.isReserved(name))
                         .forEach(name -> required.putIfAbsent(name, fieldPath));
             }
         });

@@ -3,7 +3,6 @@ package dev.rationale.core.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rationale.core.answer.Grade.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The answer formats of the sample prompt sets, written out here, graded on completions a model might give. */

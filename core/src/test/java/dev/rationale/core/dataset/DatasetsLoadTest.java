@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.promptset.TaskInputs;
 import dev.rationale.core.promptset.Variant;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.answer.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,9 +21,9 @@ class EvalTallyTest {
 
     @Test
     void aResumedTallyCountsTheAnsweredCompletionsOfThePlanAndNotTheFailedOnesItAsksAgain() {
-        List<SampleRecord> previous = List.of(record("c00", SampleStatus.CORRECT), record("c01", SampleStatus.WRONG),
-                record("c02", SampleStatus.FAILED), record("c03", SampleStatus.FAILED),
-                new SampleRecord("other-task", "direct", "m", "c00", 0, "mock", "m", SampleStatus.CORRECT, null, null,
+        List<SampleRecord> previous = List.of(record("c00", Verdict.CORRECT), record("c01", Verdict.WRONG),
+                record("c02", Verdict.FAILED), record("c03", Verdict.FAILED),
+                new SampleRecord("other-task", "direct", "m", "c00", 0, "mock", "m", Verdict.CORRECT, null, null,
                         null, null, null, null, null, null, 1, null, null, null, null, null, null));
 
         EvalTally tally = EvalTally.of(plan, previous);
@@ -33,11 +34,11 @@ class EvalTallyTest {
 
     @Test
     void thisSessionsFailuresAreDoneAndCountedAsFailedOnce() {
-        EvalTally tally = EvalTally.of(plan, List.of(record("c00", SampleStatus.CORRECT)));
+        EvalTally tally = EvalTally.of(plan, List.of(record("c00", Verdict.CORRECT)));
 
-        tally.finished(record("c01", SampleStatus.FAILED));
-        tally.finished(record("c02", SampleStatus.CORRECT));
-        tally.finished(record("c02", SampleStatus.CORRECT));
+        tally.finished(record("c01", Verdict.FAILED));
+        tally.finished(record("c02", Verdict.CORRECT));
+        tally.finished(record("c02", Verdict.CORRECT));
         tally.scored(new LikelihoodRecord("sums", "direct", "m", "c02", "mock", "m", LikelihoodRecord.Status.SCORED,
                 List.of("A"), "A", true, "A", true, List.of(), null, null));
 
@@ -51,20 +52,20 @@ class EvalTallyTest {
     @Test
     void timeLeftFollowsThisSessionsPaceOnly() {
         AtomicLong now = new AtomicLong();
-        EvalTally tally = EvalTally.of(plan, List.of(record("c00", SampleStatus.CORRECT)), now::get);
+        EvalTally tally = EvalTally.of(plan, List.of(record("c00", Verdict.CORRECT)), now::get);
         assertThat(tally.counts().timeLeft()).as("nothing done in this session yet").isNull();
 
         now.set(Duration.ofSeconds(10).toNanos());
-        tally.finished(record("c01", SampleStatus.WRONG));
+        tally.finished(record("c01", Verdict.WRONG));
 
         // One completion in 10 s; two to go.
         assertThat(tally.counts().timeLeft()).isEqualTo(Duration.ofSeconds(20));
-        tally.finished(record("c02", SampleStatus.WRONG));
-        tally.finished(record("c03", SampleStatus.WRONG));
+        tally.finished(record("c02", Verdict.WRONG));
+        tally.finished(record("c03", Verdict.WRONG));
         assertThat(tally.counts().timeLeft()).as("all done").isNull();
     }
 
-    private static SampleRecord record(String testCase, SampleStatus status) {
+    private static SampleRecord record(String testCase, Verdict status) {
         return new SampleRecord("sums", "direct", "m", testCase, 0, "mock", "m", status, null, null, null, null,
                 null, null, null, null, 1, null, null, null, null, null, null);
     }

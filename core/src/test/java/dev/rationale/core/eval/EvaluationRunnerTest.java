@@ -3,6 +3,7 @@ package dev.rationale.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
@@ -74,8 +75,8 @@ class EvaluationRunnerTest {
         assertThat(perKey.keySet()).containsExactlyInAnyOrderElementsOf(plan.keys());
         assertThat(outcome.records()).hasSize(400);
         for (SampleRecord record : outcome.records()) {
-            assertThat(record.status()).isIn(SampleStatus.CORRECT, SampleStatus.WRONG, SampleStatus.FAILED);
-            if (record.status() == SampleStatus.FAILED) {
+            assertThat(record.status()).isIn(Verdict.CORRECT, Verdict.WRONG, Verdict.FAILED);
+            if (record.status() == Verdict.FAILED) {
                 assertThat(record.reason()).isNotBlank();
                 assertThat(record.errorKind()).isNotBlank();
             }
@@ -177,7 +178,7 @@ class EvaluationRunnerTest {
                     EvalListener.NONE).await();
         }
 
-        assertThat(outcome.records()).hasSize(40).allMatch(r -> r.status() == SampleStatus.FAILED
+        assertThat(outcome.records()).hasSize(40).allMatch(r -> r.status() == Verdict.FAILED
                 && "AUTHENTICATION".equals(r.errorKind()) && r.reason() != null);
         assertThat(requests.get()).isEqualTo(1);
         assertThat(EvalReport.of(plan, outcome.records()).cells().getFirst().failed()).isEqualTo(40);

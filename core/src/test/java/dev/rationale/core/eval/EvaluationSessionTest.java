@@ -4,6 +4,7 @@ package dev.rationale.core.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
@@ -74,7 +75,7 @@ class EvaluationSessionTest {
                     .isEqualTo(new EvalTally.Counts(4, 2, 2, 0, 0, null));
             session.start(runner, EvalOptions.DEFAULTS, EvalListener.NONE);
             EvalOutcome outcome = session.await();
-            assertThat(outcome.records()).extracting(SampleRecord::status).doesNotContain(SampleStatus.FAILED);
+            assertThat(outcome.records()).extracting(SampleRecord::status).doesNotContain(Verdict.FAILED);
             // The server answers 2 + 3 one too high.
             assertThat(session.tally().counts()).isEqualTo(new EvalTally.Counts(4, 4, 3, 0, 0, null));
         }

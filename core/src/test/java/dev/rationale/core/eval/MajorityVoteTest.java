@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.CompareRule;
+import dev.rationale.core.answer.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -82,12 +83,12 @@ class MajorityVoteTest {
 
     private static SampleRecord answer(int sample, @Nullable String answer, @Nullable Double probability) {
         return new SampleRecord("sums", "vote", "m", "c1", sample, "e", "m",
-                answer == null ? SampleStatus.NO_ANSWER : SampleStatus.CORRECT, "10", answer, answer, probability,
+                answer == null ? Verdict.NO_ANSWER : Verdict.CORRECT, "10", answer, answer, probability,
                 "text", null, null, null, 1, 10.0, null, null, null, null, null);
     }
 
     private static SampleRecord failed(int sample, String reason) {
-        return new SampleRecord("sums", "vote", "m", "c1", sample, "e", "m", SampleStatus.FAILED, "10", null, null,
+        return new SampleRecord("sums", "vote", "m", "c1", sample, "e", "m", Verdict.FAILED, "10", null, null,
                 null, null, null, null, null, 1, null, null, null, null, "SERVER_ERROR", reason);
     }
 }

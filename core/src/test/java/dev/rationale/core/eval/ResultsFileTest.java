@@ -3,6 +3,7 @@ package dev.rationale.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.answer.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,13 @@ class ResultsFileTest {
     void aTornLastLineIsDroppedAndTheNextRecordStartsOnItsOwnLine() throws Exception {
         Path file = dir.resolve("r.jsonl");
         try (ResultsFile results = ResultsFile.create(file)) {
-            results.append(record("c1", SampleStatus.CORRECT));
+            results.append(record("c1", Verdict.CORRECT));
         }
         Files.writeString(file, "{\"task\":\"sums\",\"variant\":\"dir", StandardOpenOption.APPEND);
 
         try (ResultsFile results = ResultsFile.resume(file)) {
             assertThat(results.previous()).extracting(SampleRecord::testCase).containsExactly("c1");
-            results.append(record("c2", SampleStatus.WRONG));
+            results.append(record("c2", Verdict.WRONG));
         }
 
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(2);
@@ -36,15 +37,15 @@ class ResultsFileTest {
     void aLaterRecordOfTheSameCompletionReplacesTheEarlierAndJunkLinesAreSkipped() throws Exception {
         Path file = dir.resolve("r.jsonl");
         try (ResultsFile results = ResultsFile.create(file)) {
-            results.append(record("c1", SampleStatus.FAILED));
+            results.append(record("c1", Verdict.FAILED));
         }
         Files.writeString(file, "not json\n{\"variant\":\"x\"}\n", StandardOpenOption.APPEND);
         try (ResultsFile results = ResultsFile.resume(file)) {
-            results.append(record("c1", SampleStatus.CORRECT));
+            results.append(record("c1", Verdict.CORRECT));
         }
 
         assertThat(ResultsFile.read(file)).singleElement().extracting(SampleRecord::status)
-                .isEqualTo(SampleStatus.CORRECT);
+                .isEqualTo(Verdict.CORRECT);
     }
 
     @Test
@@ -54,7 +55,7 @@ class ResultsFileTest {
 
         try (ResultsFile results = ResultsFile.create(file)) {
             assertThat(results.previous()).isEmpty();
-            results.append(record("c1", SampleStatus.CORRECT));
+            results.append(record("c1", Verdict.CORRECT));
         }
 
         String text = Files.readString(file);
@@ -62,8 +63,8 @@ class ResultsFileTest {
                 .doesNotContain("old").doesNotContainIgnoringCase("authorization");
     }
 
-    private static SampleRecord record(String testCase, SampleStatus status) {
+    private static SampleRecord record(String testCase, Verdict status) {
         return new SampleRecord("sums", "direct", "m", testCase, 0, "e", "m", status, "10", null, null, null, null,
-                null, null, null, 1, 12.5, null, 3, 4, null, status == SampleStatus.FAILED ? "boom" : null);
+                null, null, null, 1, 12.5, null, 3, 4, null, status == Verdict.FAILED ? "boom" : null);
     }
 }

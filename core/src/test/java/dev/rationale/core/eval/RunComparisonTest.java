@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.rationale.core.history.CompletionKey;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
@@ -34,12 +34,12 @@ class RunComparisonTest {
     Path workspace;
 
     /** Stores a run of variant "cot" on {@code target} whose case i has grade {@code grades[i]}. */
-    private static void store(HistoryStore store, String id, Instant at, RunTarget target, Outcome... grades) {
+    private static void store(HistoryStore store, String id, Instant at, RunTarget target, Verdict... grades) {
         store.startRun(Run.started(id, RunKind.EVALUATION, at, "set.rationale.json", "Set", "t", List.of("cot"),
                 List.of(target), GenerationSettings.NONE, grades.length));
         List<CompletionRecord> records = new ArrayList<>();
         for (int i = 0; i < grades.length; i++) {
-            records.add(new CompletionRecord(new CompletionKey(id, "cot", target, "c" + i, 0),
+            records.add(new CompletionRecord(new RunCompletionKey(id, "cot", target, "c" + i, 0),
                     CompletionRequest.of(target.model(), new RenderedPrompt.Text("q" + i)), "a", "", List.of(),
                     "a", "a", grades[i], null, null, null, null, at));
         }
@@ -49,10 +49,10 @@ class RunComparisonTest {
     @Test
     void theOlderRunIsTheBaselineAndFixedAndBrokenCasesAreCounted() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
-            Outcome c = Outcome.CORRECT;
-            Outcome w = Outcome.WRONG;
-            store(store, "old", START, SMALL, c, w, w, c, Outcome.NO_ANSWER);
-            store(store, "new", START.plusSeconds(60), SMALL, c, c, c, w, Outcome.WRONG);
+            Verdict c = Verdict.CORRECT;
+            Verdict w = Verdict.WRONG;
+            store(store, "old", START, SMALL, c, w, w, c, Verdict.NO_ANSWER);
+            store(store, "new", START.plusSeconds(60), SMALL, c, c, c, w, Verdict.WRONG);
 
             RunComparison comparison = RunComparison.of(store, "new", "old");
 
@@ -78,10 +78,10 @@ class RunComparisonTest {
     @Test
     void intervalsApartAreSaidSoAndModelsOnOneEndpointStaySeparate() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
-            Outcome[] allRight = new Outcome[30];
-            Outcome[] allWrong = new Outcome[30];
-            java.util.Arrays.fill(allRight, Outcome.CORRECT);
-            java.util.Arrays.fill(allWrong, Outcome.WRONG);
+            Verdict[] allRight = new Verdict[30];
+            Verdict[] allWrong = new Verdict[30];
+            java.util.Arrays.fill(allRight, Verdict.CORRECT);
+            java.util.Arrays.fill(allWrong, Verdict.WRONG);
             store(store, "a", START, LARGE, allRight);
             store(store, "b", START.plusSeconds(1), LARGE, allWrong);
 
@@ -97,8 +97,8 @@ class RunComparisonTest {
     @Test
     void cellsOnlyOneRunHasAreListedWithNothingOnTheOtherSide() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
-            store(store, "a", START, SMALL, Outcome.CORRECT);
-            store(store, "b", START.plusSeconds(1), LARGE, Outcome.CORRECT);
+            store(store, "a", START, SMALL, Verdict.CORRECT);
+            store(store, "b", START.plusSeconds(1), LARGE, Verdict.CORRECT);
 
             RunComparison comparison = RunComparison.of(store, "a", "b");
 
@@ -113,8 +113,8 @@ class RunComparisonTest {
     @Test
     void equalScoresAreSaidToBeTheSameEvenWhenCasesSwapped() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
-            store(store, "a", START, SMALL, Outcome.CORRECT, Outcome.WRONG);
-            store(store, "b", START.plusSeconds(1), SMALL, Outcome.WRONG, Outcome.CORRECT);
+            store(store, "a", START, SMALL, Verdict.CORRECT, Verdict.WRONG);
+            store(store, "b", START.plusSeconds(1), SMALL, Verdict.WRONG, Verdict.CORRECT);
 
             RunComparison comparison = RunComparison.of(store, "a", "b");
 
@@ -126,7 +126,7 @@ class RunComparisonTest {
     @Test
     void anUnknownRunIsNamed() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
-            store(store, "a", START, SMALL, Outcome.CORRECT);
+            store(store, "a", START, SMALL, Verdict.CORRECT);
 
             assertThatThrownBy(() -> RunComparison.of(store, "a", "zzz")).isInstanceOf(HistoryException.class)
                     .hasMessageContaining("zzz");

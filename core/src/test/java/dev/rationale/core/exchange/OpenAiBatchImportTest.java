@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.CompletionKey;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.HistoryRecorder;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.eval.SampleStatus;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunKind;
@@ -96,13 +95,13 @@ class OpenAiBatchImportTest {
             assertThat(stored.tokens().get(3).top()).hasSize(3);
             assertThat(stored.request().model()).isEqualTo("gpt-4o-mini");
             assertThat(stored.request().maxTokens()).isEqualTo(128);
-            assertThat(stored.grade()).isEqualTo(Outcome.CORRECT);
-            assertThat(rows).filteredOn(r -> r.grade() == Outcome.FAILED).extracting(CompletionRow::failure)
+            assertThat(stored.grade()).isEqualTo(Verdict.CORRECT);
+            assertThat(rows).filteredOn(r -> r.grade() == Verdict.FAILED).extracting(CompletionRow::failure)
                     .anySatisfy(f -> assertThat(f).contains("HTTP 400"));
         }
         assertThat(ResultsFile.read(results)).extracting(SampleRecord::status).containsExactly(
-                SampleStatus.CORRECT, SampleStatus.CORRECT, SampleStatus.CORRECT, SampleStatus.CORRECT,
-                SampleStatus.CORRECT, SampleStatus.WRONG, SampleStatus.FAILED, SampleStatus.FAILED);
+                Verdict.CORRECT, Verdict.CORRECT, Verdict.CORRECT, Verdict.CORRECT,
+                Verdict.CORRECT, Verdict.WRONG, Verdict.FAILED, Verdict.FAILED);
     }
 
     @Test

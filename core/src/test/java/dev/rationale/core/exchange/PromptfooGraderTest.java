@@ -14,6 +14,7 @@ import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class PromptfooGraderTest {
             Grade grade = javaGrades.get(i);
             JsonNode js = results.get(i);
             String row = rows.get(i).toString();
-            boolean pass = grade.verdict() == Grade.Verdict.CORRECT || grade.verdict() == Grade.Verdict.UNGRADED;
+            boolean pass = grade.verdict() == Verdict.CORRECT || grade.verdict() == Verdict.UNGRADED;
             assertThat(js.path("pass").asBoolean()).as(row + " -> " + js).isEqualTo(pass);
             if (grade.extracted() != null) {
                 assertThat(js.path("reason").asText()).as(row).contains("the answer is " + grade.extracted());

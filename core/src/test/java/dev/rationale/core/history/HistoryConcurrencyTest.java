@@ -8,6 +8,7 @@ import static dev.rationale.core.history.HistoryFixtures.completion;
 import static dev.rationale.core.history.HistoryFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.answer.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,8 +42,8 @@ class HistoryConcurrencyTest {
                         go.await();
                         List<Long> mine = new ArrayList<>();
                         for (int i = 0; i < PER_THREAD; i++) {
-                            Outcome grade = i % 4 == 0 ? Outcome.WRONG : Outcome.CORRECT;
-                            CompletionKey key = key("r1", variant, OLLAMA, "case-" + i, 0);
+                            Verdict grade = i % 4 == 0 ? Verdict.WRONG : Verdict.CORRECT;
+                            RunCompletionKey key = key("r1", variant, OLLAMA, "case-" + i, 0);
                             // Every tenth call is a small batch, so both entry points race each other.
                             if (i % 10 == 0) {
                                 mine.addAll(store.recordAll(List.of(completion(key, grade, START))));

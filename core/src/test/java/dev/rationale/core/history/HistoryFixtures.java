@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
@@ -42,20 +43,20 @@ final class HistoryFixtures {
     }
 
     /** A small completion with two scored tokens, usage and timings. */
-    static CompletionRecord completion(CompletionKey key, Outcome grade, Instant at) {
+    static CompletionRecord completion(RunCompletionKey key, Verdict grade, Instant at) {
         List<ScoredToken> tokens = List.of(
                 new ScoredToken("4", List.of(52), -0.01, List.of(new TokenAlternative("4", -0.01),
                         new TokenAlternative("5", -4.6))),
                 new ScoredToken(".", List.of(46), -0.2, List.of(new TokenAlternative(".", -0.2),
                         new TokenAlternative("!", null))));
-        String failure = grade == Outcome.FAILED ? "server error 500" : null;
-        String extracted = grade == Outcome.NO_ANSWER || grade == Outcome.FAILED ? null : "4";
+        String failure = grade == Verdict.FAILED ? "server error 500" : null;
+        String extracted = grade == Verdict.NO_ANSWER || grade == Verdict.FAILED ? null : "4";
         return new CompletionRecord(key, chatRequest("What is 2 + 2? (" + key.caseId() + ")"), "4.",
                 "2 and 2 make 4.", tokens, extracted, "4", grade, failure, FinishReason.STOP,
                 new Usage(21, 2, null), new Timings(35.5, 120.25), at);
     }
 
-    static CompletionKey key(String runId, String variant, RunTarget target, String caseId, int sample) {
-        return new CompletionKey(runId, variant, target, caseId, sample);
+    static RunCompletionKey key(String runId, String variant, RunTarget target, String caseId, int sample) {
+        return new RunCompletionKey(runId, variant, target, caseId, sample);
     }
 }

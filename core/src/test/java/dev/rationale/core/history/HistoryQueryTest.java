@@ -9,6 +9,7 @@ import static dev.rationale.core.history.HistoryFixtures.evaluation;
 import static dev.rationale.core.history.HistoryFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.answer.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class HistoryQueryTest {
         for (int v = 0; v < VARIANTS.size(); v++) {
             for (int t = 0; t < TARGETS.size(); t++) {
                 for (int c = 0; c < CASES; c++) {
-                    CompletionKey key = key("big", VARIANTS.get(v), TARGETS.get(t), caseId(c), 0);
+                    RunCompletionKey key = key("big", VARIANTS.get(v), TARGETS.get(t), caseId(c), 0);
                     batch.add(completion(key, grade(v, t, c), START.plusMillis(batch.size())));
                     if (batch.size() == BATCH) {
                         store.recordAll(batch);
@@ -69,15 +70,15 @@ class HistoryQueryTest {
         return "c%05d".formatted(c);
     }
 
-    private static Outcome grade(int v, int t, int c) {
+    private static Verdict grade(int v, int t, int c) {
         return switch ((c + v) % 5) {
-            case 0, 1, 2 -> Outcome.CORRECT;
-            case 3 -> Outcome.WRONG;
-            default -> t == 1 ? Outcome.FAILED : Outcome.NO_ANSWER;
+            case 0, 1, 2 -> Verdict.CORRECT;
+            case 3 -> Verdict.WRONG;
+            default -> t == 1 ? Verdict.FAILED : Verdict.NO_ANSWER;
         };
     }
 
-    private static long expectedCount(int v, int t, Outcome grade) {
+    private static long expectedCount(int v, int t, Verdict grade) {
         long count = 0;
         for (int c = 0; c < CASES; c++) {
             if (grade(v, t, c) == grade) {
@@ -94,7 +95,7 @@ class HistoryQueryTest {
         assertThat(page.total()).isEqualTo(TOTAL);
         assertThat(page.items()).hasSize(100);
         assertThat(page.hasMore()).isTrue();
-        CompletionKey first = page.items().getFirst().key();
+        RunCompletionKey first = page.items().getFirst().key();
         assertThat(first).isEqualTo(key("big", "v0", OLLAMA, "c00000", 0));
         assertThat(page.items().get(99).key().caseId()).isEqualTo("c00099");
     }
@@ -122,15 +123,15 @@ class HistoryQueryTest {
     @Test
     void filtersCombineOnGradeVariantAndTarget() {
         CompletionFilter filter = CompletionFilter.of("big").withVariant("v2").withTarget("openai")
-                .withGrade(Outcome.FAILED).page(0, 1_000);
+                .withGrade(Verdict.FAILED).page(0, 1_000);
 
         Page<CompletionRow> page = store.completions(filter);
 
-        assertThat(page.total()).isEqualTo(expectedCount(2, 1, Outcome.FAILED)).isEqualTo(CASES / 5);
+        assertThat(page.total()).isEqualTo(expectedCount(2, 1, Verdict.FAILED)).isEqualTo(CASES / 5);
         assertThat(page.items()).hasSize(1_000).allSatisfy(row -> {
             assertThat(row.key().variant()).isEqualTo("v2");
             assertThat(row.key().target()).isEqualTo(OPENAI);
-            assertThat(row.grade()).isEqualTo(Outcome.FAILED);
+            assertThat(row.grade()).isEqualTo(Verdict.FAILED);
             assertThat(row.failure()).isEqualTo("server error 500");
         });
         assertThat(page.items()).isSortedAccordingTo(Comparator.comparing(row -> row.key().caseId()));
@@ -156,15 +157,15 @@ class HistoryQueryTest {
 
     @Test
     void cellsCountEachVariantAndTarget() {
-        List<CellSummary> cells = store.cells("big");
+        List<CellTally> cells = store.cells("big");
 
         assertThat(cells).hasSize(8);
-        for (CellSummary cell : cells) {
+        for (CellTally cell : cells) {
             int v = VARIANTS.indexOf(cell.variant());
             int t = TARGETS.indexOf(cell.target());
-            assertThat(cell.tally()).isEqualTo(new Tally(CASES, (int) expectedCount(v, t, Outcome.CORRECT),
-                    (int) expectedCount(v, t, Outcome.WRONG), (int) expectedCount(v, t, Outcome.NO_ANSWER), 0,
-                    (int) expectedCount(v, t, Outcome.FAILED)));
+            assertThat(cell.tally()).isEqualTo(new Tally(CASES, (int) expectedCount(v, t, Verdict.CORRECT),
+                    (int) expectedCount(v, t, Verdict.WRONG), (int) expectedCount(v, t, Verdict.NO_ANSWER), 0,
+                    (int) expectedCount(v, t, Verdict.FAILED)));
         }
         assertThat(store.run("big").orElseThrow().tally().total()).isEqualTo(TOTAL);
     }

@@ -4,6 +4,7 @@ package dev.rationale.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyReference;
 import dev.rationale.core.endpoint.KeyResolver;
@@ -81,8 +82,8 @@ class HistorySecretsTest {
             RunTarget target = RunTarget.of(endpoint, "m");
             store.startRun(Run.started("r1", RunKind.PROMPT, Instant.now(), null, null, null, List.of("v"),
                     List.of(target), HistoryFixtures.SETTINGS, 1));
-            store.record(CompletionRecord.of(new CompletionKey("r1", "v", target, "prompt", 0), request, result,
-                    result.first(), new Grade(Grade.Verdict.CORRECT, "4", "4"), "4", Instant.now()));
+            store.record(CompletionRecord.of(new RunCompletionKey("r1", "v", target, "prompt", 0), request, result,
+                    result.first(), new Grade(Verdict.CORRECT, "4", "4"), "4", Instant.now()));
         }
 
         assertThat(result.first().text()).isEqualTo("4");

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.RationaleVersion;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
@@ -46,9 +47,9 @@ class HistoryStoreTest {
     @Test
     void aRunAndItsCompletionsSurviveReopening() {
         Run run = arithmetic("r1");
-        CompletionRecord first = completion(key("r1", "cot", OLLAMA, "case-1", 0), Outcome.CORRECT,
+        CompletionRecord first = completion(key("r1", "cot", OLLAMA, "case-1", 0), Verdict.CORRECT,
                 START.plusSeconds(1));
-        CompletionRecord second = completion(key("r1", "cot", OPENAI, "case-1", 1), Outcome.FAILED,
+        CompletionRecord second = completion(key("r1", "cot", OPENAI, "case-1", 1), Verdict.FAILED,
                 START.plusSeconds(2));
         long firstId;
         long secondId;
@@ -85,7 +86,7 @@ class HistoryStoreTest {
                 new ScoredToken(" no bytes sent", List.of(), -3.0, List.of()));
         CompletionRequest request = CompletionRequest.of("base.gguf", new RenderedPrompt.Text("Q: 1+1?\nA:"));
         CompletionRecord record = new CompletionRecord(key("r1", "raw", OLLAMA, "c", 0), request, "éΩ no bytes sent",
-                "", tokens, null, null, Outcome.UNGRADED, null, FinishReason.LENGTH, null, null, START);
+                "", tokens, null, null, Verdict.UNGRADED, null, FinishReason.LENGTH, null, null, START);
 
         try (HistoryStore store = HistoryStore.open(workspace)) {
             store.startRun(arithmetic("r1"));
@@ -102,17 +103,17 @@ class HistoryStoreTest {
                 new Timings(null, 9.0), List.of(), null);
         CompletionResult broken = new CompletionResult(List.of(sample), List.of(), null, null, List.of(),
                 new ProviderException(ProviderException.Kind.SERVER_ERROR, "local-ollama: 500 model crashed"));
-        CompletionKey key = key("r1", "cot", OLLAMA, "c", 0);
+        RunCompletionKey key = key("r1", "cot", OLLAMA, "c", 0);
         CompletionRequest request = HistoryFixtures.chatRequest("2+2?");
 
         CompletionRecord graded = CompletionRecord.of(key, request, ok, sample,
-                new Grade(Grade.Verdict.WRONG, "4", "4"), "5", START);
+                new Grade(Verdict.WRONG, "4", "4"), "5", START);
         CompletionRecord failed = CompletionRecord.of(key, request, broken, sample, null, "5", START);
 
-        assertThat(graded.grade()).isEqualTo(Outcome.WRONG);
+        assertThat(graded.grade()).isEqualTo(Verdict.WRONG);
         assertThat(graded.extracted()).isEqualTo("4");
         assertThat(graded.usage()).isEqualTo(new Usage(3, 2, 1));
-        assertThat(failed.grade()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.grade()).isEqualTo(Verdict.FAILED);
         assertThat(failed.failure()).contains("model crashed");
     }
 
@@ -122,22 +123,22 @@ class HistoryStoreTest {
             store.startRun(arithmetic("a"));
             store.startRun(arithmetic("b"));
             store.recordAll(List.of(
-                    completion(key("a", "cot", OLLAMA, "c1", 0), Outcome.CORRECT, START),
-                    completion(key("a", "cot", OLLAMA, "c2", 0), Outcome.WRONG, START),
-                    completion(key("a", "cot", OLLAMA, "c3", 0), Outcome.CORRECT, START)));
+                    completion(key("a", "cot", OLLAMA, "c1", 0), Verdict.CORRECT, START),
+                    completion(key("a", "cot", OLLAMA, "c2", 0), Verdict.WRONG, START),
+                    completion(key("a", "cot", OLLAMA, "c3", 0), Verdict.CORRECT, START)));
             store.recordAll(List.of(
-                    completion(key("b", "cot", OLLAMA, "c1", 0), Outcome.CORRECT, START),
-                    completion(key("b", "cot", OLLAMA, "c2", 0), Outcome.CORRECT, START),
-                    completion(key("b", "cot", OLLAMA, "c4", 0), Outcome.FAILED, START)));
+                    completion(key("b", "cot", OLLAMA, "c1", 0), Verdict.CORRECT, START),
+                    completion(key("b", "cot", OLLAMA, "c2", 0), Verdict.CORRECT, START),
+                    completion(key("b", "cot", OLLAMA, "c4", 0), Verdict.FAILED, START)));
 
             List<CaseComparison> comparison = store.compare("a", "b");
 
             String m = OLLAMA.model();
             assertThat(comparison).containsExactly(
-                    new CaseComparison("cot", "local-ollama", m, "c1", 0, Outcome.CORRECT, Outcome.CORRECT),
-                    new CaseComparison("cot", "local-ollama", m, "c2", 0, Outcome.WRONG, Outcome.CORRECT),
-                    new CaseComparison("cot", "local-ollama", m, "c3", 0, Outcome.CORRECT, null),
-                    new CaseComparison("cot", "local-ollama", m, "c4", 0, null, Outcome.FAILED));
+                    new CaseComparison("cot", "local-ollama", m, "c1", 0, Verdict.CORRECT, Verdict.CORRECT),
+                    new CaseComparison("cot", "local-ollama", m, "c2", 0, Verdict.WRONG, Verdict.CORRECT),
+                    new CaseComparison("cot", "local-ollama", m, "c3", 0, Verdict.CORRECT, null),
+                    new CaseComparison("cot", "local-ollama", m, "c4", 0, null, Verdict.FAILED));
             assertThat(comparison).filteredOn(CaseComparison::changed).hasSize(3);
         }
     }
@@ -147,8 +148,8 @@ class HistoryStoreTest {
         try (HistoryStore store = HistoryStore.open(workspace)) {
             store.startRun(arithmetic("r1"));
             List<CompletionRecord> batch = List.of(
-                    completion(key("r1", "cot", OLLAMA, "a", 0), Outcome.CORRECT, START),
-                    completion(key("nope", "cot", OLLAMA, "b", 0), Outcome.CORRECT, START));
+                    completion(key("r1", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START),
+                    completion(key("nope", "cot", OLLAMA, "b", 0), Verdict.CORRECT, START));
 
             assertThatThrownBy(() -> store.recordAll(batch)).isInstanceOf(HistoryException.class)
                     .hasMessageContaining("FOREIGN KEY");
@@ -161,7 +162,7 @@ class HistoryStoreTest {
     void anEndedRunIsKeptWithItsCompletionsAndCountsInOneGo() {
         Run prompt = Run.started("p1", RunKind.PROMPT, START, null, "Arithmetic", "gsm", List.of("cot"),
                 List.of(OLLAMA), HistoryFixtures.SETTINGS, 1).ended(RunStatus.CANCELLED, START.plusSeconds(3));
-        CompletionRecord answer = completion(key("p1", "cot", OLLAMA, "case-1", 0), Outcome.WRONG,
+        CompletionRecord answer = completion(key("p1", "cot", OLLAMA, "case-1", 0), Verdict.WRONG,
                 START.plusSeconds(3));
         try (HistoryStore store = HistoryStore.open(workspace)) {
             long id = store.recordRun(prompt, List.of(answer)).getFirst();
@@ -205,7 +206,7 @@ class HistoryStoreTest {
         Run prompt = Run.started("p2", RunKind.BRANCH, START, null, null, null, List.of("cot"), List.of(OLLAMA),
                 HistoryFixtures.SETTINGS, 1).ended(RunStatus.COMPLETED, START);
         // The completion names another run, which the database refuses: the run must go with it.
-        CompletionRecord stray = completion(key("elsewhere", "cot", OLLAMA, "case-1", 0), Outcome.CORRECT, START);
+        CompletionRecord stray = completion(key("elsewhere", "cot", OLLAMA, "case-1", 0), Verdict.CORRECT, START);
         try (HistoryStore store = HistoryStore.open(workspace)) {
             assertThatThrownBy(() -> store.recordRun(prompt, List.of(stray))).isInstanceOf(HistoryException.class);
 
@@ -229,8 +230,8 @@ class HistoryStoreTest {
         try (HistoryStore store = HistoryStore.open(workspace)) {
             store.startRun(arithmetic("r1"));
             store.startRun(arithmetic("r2"));
-            store.record(completion(key("r1", "cot", OLLAMA, "a", 0), Outcome.CORRECT, START));
-            long kept = store.record(completion(key("r2", "cot", OLLAMA, "a", 0), Outcome.CORRECT, START));
+            store.record(completion(key("r1", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START));
+            long kept = store.record(completion(key("r2", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START));
 
             assertThat(store.deleteRun("r1")).isTrue();
             assertThat(store.deleteRun("r1")).isFalse();

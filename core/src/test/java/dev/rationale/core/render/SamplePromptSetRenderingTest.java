@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -100,7 +101,7 @@ class SamplePromptSetRenderingTest {
                 for (int i = 0; i < shots.size(); i++) {
                     Grade grade = grader.grade(outputs.get(i), shots.get(i).answer());
                     assertThat(grade.verdict()).as(task.id() + "/" + variant.id() + ": " + outputs.get(i))
-                            .isEqualTo(Grade.Verdict.CORRECT);
+                            .isEqualTo(Verdict.CORRECT);
                 }
             }
         }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history.bench;
 
+import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CompletionFilter;
-import dev.rationale.core.history.CompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Outcome;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.promptset.GenerationSettings;
@@ -48,7 +48,7 @@ public final class HistoryBench {
             double firstPage = timed(() -> store.completions(CompletionFilter.of("batched").page(0, 100))) * 1e3;
             double lastPage = timed(() -> store.completions(CompletionFilter.of("batched").page(count - 100, 100)))
                     * 1e3;
-            double filtered = timed(() -> store.completions(CompletionFilter.of("batched").withGrade(Outcome.WRONG)
+            double filtered = timed(() -> store.completions(CompletionFilter.of("batched").withGrade(Verdict.WRONG)
                     .page(0, 100))) * 1e3;
             System.out.printf("first page %.1f ms, last page %.1f ms (%.1fx), filtered page %.1f ms%n", firstPage,
                     lastPage, lastPage / firstPage, filtered);
@@ -91,8 +91,8 @@ public final class HistoryBench {
         }
         CompletionRequest request = CompletionRequest.of("m", new RenderedPrompt.Text("Q: case " + i + "\nA:"))
                 .withLogprobs(5);
-        return new CompletionRecord(new CompletionKey(runId, "v", TARGET, "c" + i, 0), request, "answer", "",
-                tokens, "a", "a", i % 3 == 0 ? Outcome.WRONG : Outcome.CORRECT, null, FinishReason.STOP, null, null,
+        return new CompletionRecord(new RunCompletionKey(runId, "v", TARGET, "c" + i, 0), request, "answer", "",
+                tokens, "a", "a", i % 3 == 0 ? Verdict.WRONG : Verdict.CORRECT, null, FinishReason.STOP, null, null,
                 Instant.now());
     }
 
