@@ -16,6 +16,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.SseReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class AnthropicProvider implements ChatProvider {
 
     static final String NAME = "Anthropic";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
     private static final int MAX_PAGES = 100;
 
     private final OkHttpClient client;

@@ -32,7 +32,7 @@ import java.util.List;
 final class AnthropicRequests {
 
     /** Chat only, no token probabilities, no seed, one sample; reasoning comes as thinking blocks. */
-    static final Capabilities CAPABILITIES = new Capabilities(true, false, 0, false, true, false, false, true, false);
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().reasoning().modelListing().build();
 
     static final String MESSAGES_PATH = "/v1/messages";
 

@@ -56,8 +56,9 @@ public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
     public static final int MAX_TOP_LOGPROBS = 100;
 
     private static final String NAME = "The embedded engine";
-    private static final Capabilities CAPABILITIES = new Capabilities(true, true, MAX_TOP_LOGPROBS, true, false,
-            true, true, true, true);
+    private static final Capabilities CAPABILITIES = Capabilities.builder().chat().rawText()
+            .maxTopLogprobs(MAX_TOP_LOGPROBS).promptLogprobs().seed().multipleSamples().modelListing().branching()
+            .build();
     private static final AtomicInteger PROVIDERS = new AtomicInteger();
 
     private final EmbeddedOptions options;

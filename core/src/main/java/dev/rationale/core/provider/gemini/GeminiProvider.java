@@ -16,6 +16,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import okhttp3.Request;
 public final class GeminiProvider implements ChatProvider {
 
     static final String NAME = "Gemini";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
     private static final int MAX_PAGES = 100;
 
     private final OkHttpClient client;

@@ -31,7 +31,8 @@ final class GeminiRequests {
      * Chat only; up to 20 alternatives per token where the model allows logprobs at all (others answer 400);
      * a seed; several candidates where the model allows them.
      */
-    static final Capabilities CAPABILITIES = new Capabilities(true, false, 20, false, true, true, true, true, false);
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed()
+            .multipleSamples().modelListing().build();
 
     static final int MAX_TOP_LOGPROBS = 20;
 

@@ -16,6 +16,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import okio.BufferedSource;
 public final class LlamaCppProvider implements ChatProvider {
 
     static final String NAME = "llama.cpp";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final OkHttpClient client;
     private final BaseUrl baseUrl;

@@ -28,7 +28,7 @@ final class LlamaCppRequests {
      * inside the text; the provider splits them out, so reasoning does come apart from the answer.
      */
     static final Capabilities CAPABILITIES =
-            new Capabilities(false, true, MAX_TOP_LOGPROBS, false, true, true, false, true, false);
+            Capabilities.builder().rawText().maxTopLogprobs(MAX_TOP_LOGPROBS).reasoning().seed().modelListing().build();
 
     static final String PATH = "/completion";
 

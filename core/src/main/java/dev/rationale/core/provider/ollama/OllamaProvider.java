@@ -17,6 +17,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.NdjsonReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
@@ -33,7 +34,7 @@ import okhttp3.Request;
 public final class OllamaProvider implements ChatProvider {
 
     static final String NAME = "Ollama";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final OkHttpClient client;
     private final BaseUrl baseUrl;

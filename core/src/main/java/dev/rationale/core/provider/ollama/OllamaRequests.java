@@ -20,7 +20,8 @@ final class OllamaRequests {
      * What the native API can do. Top-k alternatives are capped at 20 by the server (a 400 above that);
      * logprobs need Ollama 0.12.11 or later, and older servers silently send none.
      */
-    static final Capabilities CAPABILITIES = new Capabilities(true, true, 20, false, true, true, false, true, false);
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().rawText().maxTopLogprobs(20).reasoning()
+            .seed().modelListing().build();
 
     static final String CHAT_PATH = "/api/chat";
     static final String GENERATE_PATH = "/api/generate";

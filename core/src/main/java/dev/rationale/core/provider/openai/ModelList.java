@@ -4,6 +4,7 @@ package dev.rationale.core.provider.openai;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.http.BlockingCall;
+import dev.rationale.core.provider.http.WireJson;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -34,7 +35,7 @@ record ModelList(@Nullable List<Model> data) {
         Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegment("models").build()).get()
                 .build();
         ModelList list = BlockingCall.execute(client, request, provider,
-                body -> OpenAiJson.MAPPER.readValue(body.inputStream(), ModelList.class));
+                body -> WireJson.MAPPER.readValue(body.inputStream(), ModelList.class));
         return list.data() == null ? List.of() : list.data().stream().map(Model::toInfo).toList();
     }
 }

@@ -11,6 +11,7 @@ import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
@@ -27,8 +28,8 @@ import okhttp3.Request;
 public final class OpenAiChatProvider implements ChatProvider {
 
     /** Chat only, up to 20 alternatives, reasoning where the server returns it, seed, n, model list. */
-    public static final Capabilities CAPABILITIES = new Capabilities(true, false, 20, false, true, true, true, true,
-            false);
+    public static final Capabilities CAPABILITIES = Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed()
+            .multipleSamples().modelListing().build();
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
@@ -69,7 +70,7 @@ public final class OpenAiChatProvider implements ChatProvider {
         Request http = new Request.Builder()
                 .url(baseUrl.newBuilder().addPathSegments("chat/completions").build())
                 .header("Accept", "text/event-stream")
-                .post(JsonBody.of(OpenAiJson.MAPPER, ChatCompletionRequest.of(sent, prompt, options.tokenLimit())))
+                .post(JsonBody.of(WireJson.MAPPER, ChatCompletionRequest.of(sent, prompt, options.tokenLimit())))
                 .build();
         ChatChunkMapper mapper = new ChatChunkMapper(name, sent.logprobs() ? sent.requestedTopLogprobs() : 0);
         return StreamingCall.start(client, http, name, checked, new OpenAiEventStream(name, mapper), listener);

@@ -12,6 +12,7 @@ import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.ThinkTagSplitter;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
@@ -29,8 +30,8 @@ import okhttp3.Request;
 public final class OpenAiTextProvider implements ChatProvider {
 
     /** Raw text only, up to 5 alternatives, prompt scoring by echo, think-tag reasoning, seed, n, model list. */
-    public static final Capabilities CAPABILITIES = new Capabilities(false, true, 5, true, true, true, true, true,
-            false);
+    public static final Capabilities CAPABILITIES = Capabilities.builder().rawText().maxTopLogprobs(5).promptLogprobs()
+            .reasoning().seed().multipleSamples().modelListing().build();
 
     private final OkHttpClient client;
     private final HttpUrl baseUrl;
@@ -70,7 +71,7 @@ public final class OpenAiTextProvider implements ChatProvider {
         Request http = new Request.Builder()
                 .url(baseUrl.newBuilder().addPathSegment("completions").build())
                 .header("Accept", "text/event-stream")
-                .post(JsonBody.of(OpenAiJson.MAPPER, TextCompletionRequest.of(sent, prompt)))
+                .post(JsonBody.of(WireJson.MAPPER, TextCompletionRequest.of(sent, prompt)))
                 .build();
         TextChunkMapper mapper = new TextChunkMapper(name, prompt, sent.logprobs() ? sent.requestedTopLogprobs() : 0,
                 sent.logprobs(), sent.promptLogprobs());

@@ -171,6 +171,6 @@ class AnthropicRequestsTest {
     @Test
     void capabilitiesAreChatAndReasoningWithoutProbabilities() {
         assertThat(AnthropicRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(true, false, 0, false, true, false, false, true, false));
+                .isEqualTo(Capabilities.builder().chat().reasoning().modelListing().build());
     }
 }

@@ -126,6 +126,7 @@ class GeminiRequestsTest {
     @Test
     void capabilitiesOfferLogprobsSeedSamplesAndReasoning() {
         assertThat(GeminiRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(true, false, 20, false, true, true, true, true, false));
+                .isEqualTo(Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed().multipleSamples()
+                        .modelListing().build());
     }
 }

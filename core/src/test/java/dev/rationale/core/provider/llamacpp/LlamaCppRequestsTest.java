@@ -89,6 +89,7 @@ class LlamaCppRequestsTest {
     @Test
     void capabilitiesDescribeTheRawCompletionEndpoint() {
         assertThat(LlamaCppRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(false, true, 100, false, true, true, false, true, false));
+                .isEqualTo(Capabilities.builder().rawText().maxTopLogprobs(100).reasoning().seed().modelListing()
+                        .build());
     }
 }

@@ -127,6 +127,7 @@ class OllamaRequestsTest {
     @Test
     void capabilitiesDescribeTheNativeApi() {
         assertThat(OllamaRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(true, true, 20, false, true, true, false, true, false));
+                .isEqualTo(Capabilities.builder().chat().rawText().maxTopLogprobs(20).reasoning().seed().modelListing()
+                        .build());
     }
 }
