@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.rationale.core.dataset.Dataset;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
@@ -14,8 +11,8 @@ import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ContinuationScore;
 import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.embedded.ContinuationScore;
 import dev.rationale.core.provider.embedded.EmbeddedOptions;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
 import dev.rationale.core.provider.embedded.TestModels;
@@ -33,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The likelihood pass on the embedded engine with the real tiny model, over the BIG-bench sample dataset. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

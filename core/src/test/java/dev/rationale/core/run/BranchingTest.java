@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
@@ -11,9 +8,9 @@ import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.provider.embedded.EmbeddedOptions;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
-import dev.rationale.core.provider.embedded.TokenIdListener;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
@@ -28,6 +25,8 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BranchingTest {
     private static final String ONCE = "Once upon a time";

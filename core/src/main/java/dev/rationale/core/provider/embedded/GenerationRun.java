@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
+import dev.rationale.core.provider.Branch;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionEvent.Completed;
@@ -18,6 +19,8 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.StreamTimer;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.provider.Usage;
 import java.util.BitSet;
 import java.util.List;

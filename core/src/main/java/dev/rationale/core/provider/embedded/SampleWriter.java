@@ -3,6 +3,7 @@ package dev.rationale.core.provider.embedded;
 
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.TokenIds;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.rationale.core.provider.ScoredToken;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SampleWriterTest {
     private final List<String> texts = new ArrayList<>();

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class Utf8AssemblerTest {
 
