@@ -33,7 +33,7 @@ public final class OpenAiChatBodies {
      *     prompt, prompt scoring)
      */
     public static ObjectNode request(CompletionRequest request, OpenAiOptions.TokenLimit tokenLimit) {
-        CompletionRequest sent = RequestCheck.check(request, OpenAiChatProvider.CAPABILITIES, "OpenAI Batch")
+        CompletionRequest sent = RequestCheck.check(request, OpenAiChatProtocol.CAPABILITIES, "OpenAI Batch")
                 .request();
         ChatCompletionRequest body = ChatCompletionRequest.of(sent, (RenderedPrompt.Chat) sent.prompt(), tokenLimit)
                 .unstreamed();

@@ -170,7 +170,7 @@ class AnthropicRequestsTest {
 
     @Test
     void capabilitiesAreChatAndReasoningWithoutProbabilities() {
-        assertThat(AnthropicRequests.CAPABILITIES)
+        assertThat(AnthropicProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().chat().reasoning().modelListing().build());
     }
 }

@@ -125,7 +125,7 @@ class GeminiRequestsTest {
 
     @Test
     void capabilitiesOfferLogprobsSeedSamplesAndReasoning() {
-        assertThat(GeminiRequests.CAPABILITIES)
+        assertThat(GeminiProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed().multipleSamples()
                         .modelListing().build());
     }

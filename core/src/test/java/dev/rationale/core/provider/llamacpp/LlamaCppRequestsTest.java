@@ -88,7 +88,7 @@ class LlamaCppRequestsTest {
 
     @Test
     void capabilitiesDescribeTheRawCompletionEndpoint() {
-        assertThat(LlamaCppRequests.CAPABILITIES)
+        assertThat(LlamaCppProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().rawText().maxTopLogprobs(100).reasoning().seed().modelListing()
                         .build());
     }

@@ -126,7 +126,7 @@ class OllamaRequestsTest {
 
     @Test
     void capabilitiesDescribeTheNativeApi() {
-        assertThat(OllamaRequests.CAPABILITIES)
+        assertThat(OllamaProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().chat().rawText().maxTopLogprobs(20).reasoning().seed().modelListing()
                         .build());
     }
