@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.rationale.core.dataset.Dataset;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.dataset.Datasets;
@@ -30,8 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The likelihood pass on the embedded engine with the real tiny model, over the BIG-bench sample dataset. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

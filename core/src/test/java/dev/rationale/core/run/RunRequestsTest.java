@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Variant;
@@ -8,7 +10,6 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RunRequestsTest {
     private static final PromptSet SET = new PromptSet(PromptSet.FORMAT, 1, "s", null,

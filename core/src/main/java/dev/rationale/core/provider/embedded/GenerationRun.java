@@ -22,6 +22,7 @@ import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.util.BitSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -170,8 +171,8 @@ final class GenerationRun implements Cancellable, Runnable {
     }
 
     // A branch that starts inside a UTF-8 character continues the bytes the kept tokens left unfinished.
-    private Utf8Assembler primedAssembler(LlamaModel model) {
-        Utf8Assembler utf8 = new Utf8Assembler();
+    private Utf8TokenJoiner primedAssembler(LlamaModel model) {
+        Utf8TokenJoiner utf8 = new Utf8TokenJoiner();
         if (branch != null) {
             for (int token : branch.prefix()) {
                 utf8.push(model.tokenBytes(token));

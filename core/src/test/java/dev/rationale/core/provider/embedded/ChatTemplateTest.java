@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rationale.core.render.ChatMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ChatTemplateTest {
     private static final List<ChatMessage> MESSAGES = List.of(ChatMessage.system("Be brief."),
