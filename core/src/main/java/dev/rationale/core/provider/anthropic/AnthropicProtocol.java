@@ -1,39 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
+import dev.rationale.core.provider.http.ModelPages;
 import dev.rationale.core.provider.http.SseReader;
 import dev.rationale.core.provider.http.StreamingCall;
 import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Request;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /** Anthropic's Messages API as an {@link HttpProtocol}; see {@link AnthropicProvider}. Thread-safe. */
-final class AnthropicProtocol implements HttpProtocol {
+final class AnthropicProtocol extends HttpProtocol {
 
     /** Chat only, no token probabilities, no seed, one sample; reasoning comes as thinking blocks. */
     static final Capabilities CAPABILITIES = Capabilities.builder().chat().reasoning().modelListing().build();
 
-    private static final int MAX_PAGES = 100;
-
-    private final HttpEndpoint endpoint;
 
     AnthropicProtocol(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+        super(endpoint, CAPABILITIES);
     }
 
     @Override
@@ -76,20 +67,9 @@ final class AnthropicProtocol implements HttpProtocol {
     /** Every page of the model list, newest model first. */
     @Override
     public List<ModelInfo> listModels() {
-        List<ModelInfo> models = new ArrayList<>();
-        String after = null;
-        // A server that kept pointing at the same page would otherwise keep this loop going for ever.
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode reply = endpoint.json(endpoint.to(AnthropicModels.path(after))
-                    .header("anthropic-version", AnthropicRequests.API_VERSION).get().build());
-            models.addAll(AnthropicModels.parse(reply));
-            String next = AnthropicModels.nextAfterId(reply);
-            if (next == null || next.equals(after)) {
-                break;
-            }
-            after = next;
-        }
-        return models;
+        return ModelPages.collect(after -> endpoint.json(endpoint.to(AnthropicModels.path(after))
+                .header("anthropic-version", AnthropicRequests.API_VERSION).get().build()),
+                AnthropicModels::parse, AnthropicModels::nextAfterId);
     }
 
     /** The event just read, name and data; parsing happens outside the reader's callback. */

@@ -21,10 +21,6 @@ public final class AnthropicProvider extends HttpProvider {
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL
      */
     public AnthropicProvider(OkHttpClient client, String baseUrl) {
-        this(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME));
-    }
-
-    private AnthropicProvider(HttpEndpoint endpoint) {
-        super(ProviderKind.ANTHROPIC, endpoint, new AnthropicProtocol(endpoint));
+        super(ProviderKind.ANTHROPIC, new AnthropicProtocol(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME)));
     }
 }

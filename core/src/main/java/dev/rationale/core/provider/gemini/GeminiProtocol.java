@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.gemini;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
+import dev.rationale.core.provider.http.ModelPages;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Request;
 import okio.BufferedSource;
 
 /** Google's Gemini API as an {@link HttpProtocol}; see {@link GeminiProvider}. Thread-safe. */
-final class GeminiProtocol implements HttpProtocol {
+final class GeminiProtocol extends HttpProtocol {
 
     /**
      * Chat only; up to 20 alternatives per token where the model allows logprobs at all (others answer 400);
@@ -28,17 +27,9 @@ final class GeminiProtocol implements HttpProtocol {
             .maxTopLogprobs(GeminiRequests.MAX_TOP_LOGPROBS).reasoning().seed().multipleSamples().modelListing()
             .build();
 
-    private static final int MAX_PAGES = 100;
-
-    private final HttpEndpoint endpoint;
 
     GeminiProtocol(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+        super(endpoint, CAPABILITIES);
     }
 
     @Override
@@ -84,17 +75,7 @@ final class GeminiProtocol implements HttpProtocol {
     /** Every page of the model list, models that cannot generate text left out. */
     @Override
     public List<ModelInfo> listModels() {
-        List<ModelInfo> models = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode reply = endpoint.getJson(GeminiModels.path(token));
-            models.addAll(GeminiModels.parse(reply));
-            String next = GeminiModels.nextPageToken(reply);
-            if (next == null || next.equals(token)) {
-                break;
-            }
-            token = next;
-        }
-        return models;
+        return ModelPages.collect(token -> endpoint.getJson(GeminiModels.path(token)), GeminiModels::parse,
+                GeminiModels::nextPageToken);
     }
 }

@@ -23,10 +23,6 @@ public final class GeminiProvider extends HttpProvider {
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL
      */
     public GeminiProvider(OkHttpClient client, String baseUrl) {
-        this(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME));
-    }
-
-    private GeminiProvider(HttpEndpoint endpoint) {
-        super(ProviderKind.GEMINI, endpoint, new GeminiProtocol(endpoint));
+        super(ProviderKind.GEMINI, new GeminiProtocol(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME)));
     }
 }

@@ -25,9 +25,9 @@ public abstract class HttpProvider implements ChatProvider {
     private final HttpEndpoint endpoint;
     private final HttpProtocol protocol;
 
-    protected HttpProvider(ProviderKind kind, HttpEndpoint endpoint, HttpProtocol protocol) {
+    protected HttpProvider(ProviderKind kind, HttpProtocol protocol) {
         this.kind = kind;
-        this.endpoint = endpoint;
+        this.endpoint = protocol.endpoint();
         this.protocol = protocol;
     }
 

@@ -7,6 +7,7 @@ import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.StreamTextNormalizer;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
+import dev.rationale.core.provider.http.NormalizedStream;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
 import dev.rationale.core.provider.http.WireJson;
@@ -18,7 +19,7 @@ import okhttp3.Request;
 import okio.BufferedSource;
 
 /** llama.cpp server's native {@code /completion} as an {@link HttpProtocol}; see {@link LlamaCppProvider}. */
-final class LlamaCppProtocol implements HttpProtocol {
+final class LlamaCppProtocol extends HttpProtocol {
 
     /**
      * Raw text only; one completion per request; no prompt scoring. The endpoint returns {@code <think>} tags
@@ -27,17 +28,11 @@ final class LlamaCppProtocol implements HttpProtocol {
     static final Capabilities CAPABILITIES = Capabilities.builder().rawText()
             .maxTopLogprobs(LlamaCppRequests.MAX_TOP_LOGPROBS).reasoning().seed().modelListing().build();
 
-    private final HttpEndpoint endpoint;
     private final LlamaCppTemplates templates;
 
     LlamaCppProtocol(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
+        super(endpoint, CAPABILITIES);
         this.templates = new LlamaCppTemplates(endpoint);
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -57,14 +52,10 @@ final class LlamaCppProtocol implements HttpProtocol {
     private static void read(BufferedSource body, StreamingCall.Emitter out, LlamaCppStreamMapper mapper,
             StreamTextNormalizer normalizer) throws IOException {
         SseDataReader events = new SseDataReader(body, WireJson.MAPPER, LlamaCppStreamMapper::error);
-        for (String data = events.next(); data != null; data = events.next()) {
-            out.emitAll(normalizer.apply(mapper.onData(WireJson.MAPPER.readTree(data))));
-            if (mapper.finished()) {
-                return;
-            }
-        }
-        out.emitAll(normalizer.finish());
-        throw out.cutShort("before its \"stop\" event");
+        NormalizedStream.read(() -> {
+            String data = events.next();
+            return data == null ? null : mapper.onData(WireJson.MAPPER.readTree(data));
+        }, mapper::finished, normalizer, out, "before its \"stop\" event");
     }
 
     /** Asks the server once whether its model has a chat template ({@code GET /props}); blocks. */

@@ -22,10 +22,6 @@ public final class LlamaCppProvider extends HttpProvider {
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL
      */
     public LlamaCppProvider(OkHttpClient client, String baseUrl) {
-        this(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME));
-    }
-
-    private LlamaCppProvider(HttpEndpoint endpoint) {
-        super(ProviderKind.LLAMACPP, endpoint, new LlamaCppProtocol(endpoint));
+        super(ProviderKind.LLAMACPP, new LlamaCppProtocol(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME)));
     }
 }

@@ -9,6 +9,7 @@ import dev.rationale.core.provider.StreamTextNormalizer;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
 import dev.rationale.core.provider.http.NdjsonReader;
+import dev.rationale.core.provider.http.NormalizedStream;
 import dev.rationale.core.provider.http.StreamingCall;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
@@ -19,7 +20,7 @@ import okhttp3.Request;
 import okio.BufferedSource;
 
 /** Ollama's native API as an {@link HttpProtocol}; see {@link OllamaProvider}. Thread-safe. */
-final class OllamaProtocol implements HttpProtocol {
+final class OllamaProtocol extends HttpProtocol {
 
     /**
      * What the native API can do. Top-k alternatives are capped at 20 by the server (a 400 above that);
@@ -28,17 +29,11 @@ final class OllamaProtocol implements HttpProtocol {
     static final Capabilities CAPABILITIES = Capabilities.builder().chat().rawText().maxTopLogprobs(20)
             .reasoning().seed().modelListing().build();
 
-    private final HttpEndpoint endpoint;
     private final OllamaTemplates templates;
 
     OllamaProtocol(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
+        super(endpoint, CAPABILITIES);
         this.templates = new OllamaTemplates(endpoint);
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -58,14 +53,10 @@ final class OllamaProtocol implements HttpProtocol {
             throws IOException {
         OllamaStreamMapper mapper = new OllamaStreamMapper();
         NdjsonReader lines = new NdjsonReader(body, WireJson.MAPPER);
-        for (JsonNode line = lines.next(); line != null; line = lines.next()) {
-            out.emitAll(normalizer.apply(mapper.onLine(line)));
-            if (mapper.finished()) {
-                return;
-            }
-        }
-        out.emitAll(normalizer.finish());
-        throw out.cutShort("before its \"done\" line");
+        NormalizedStream.read(() -> {
+            JsonNode line = lines.next();
+            return line == null ? null : mapper.onLine(line);
+        }, mapper::finished, normalizer, out, "before its \"done\" line");
     }
 
     /** Asks the server for the model's template once ({@code POST /api/show}); blocks. */

@@ -23,10 +23,6 @@ public final class OllamaProvider extends HttpProvider {
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL
      */
     public OllamaProvider(OkHttpClient client, String baseUrl) {
-        this(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME));
-    }
-
-    private OllamaProvider(HttpEndpoint endpoint) {
-        super(ProviderKind.OLLAMA, endpoint, new OllamaProtocol(endpoint));
+        super(ProviderKind.OLLAMA, new OllamaProtocol(new HttpEndpoint(client, BaseUrl.of(baseUrl), NAME)));
     }
 }

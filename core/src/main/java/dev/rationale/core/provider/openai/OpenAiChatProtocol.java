@@ -13,23 +13,17 @@ import java.util.List;
 import okhttp3.Request;
 
 /** OpenAI Chat Completions as an {@link HttpProtocol}; see {@link OpenAiChatProvider}. Thread-safe. */
-final class OpenAiChatProtocol implements HttpProtocol {
+final class OpenAiChatProtocol extends HttpProtocol {
 
     /** Chat only, up to 20 alternatives, reasoning where the server returns it, seed, n, model list. */
     static final Capabilities CAPABILITIES = Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed()
             .multipleSamples().modelListing().build();
 
-    private final HttpEndpoint endpoint;
     private final OpenAiOptions.TokenLimit tokenLimit;
 
     OpenAiChatProtocol(HttpEndpoint endpoint, OpenAiOptions.TokenLimit tokenLimit) {
-        this.endpoint = endpoint;
+        super(endpoint, CAPABILITIES);
         this.tokenLimit = tokenLimit;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override

@@ -34,6 +34,6 @@ public final class OpenAiChatProvider extends HttpProvider {
     }
 
     private OpenAiChatProvider(HttpEndpoint endpoint, OpenAiOptions.TokenLimit tokenLimit) {
-        super(ProviderKind.OPENAI, endpoint, new OpenAiChatProtocol(endpoint, tokenLimit));
+        super(ProviderKind.OPENAI, new OpenAiChatProtocol(endpoint, tokenLimit));
     }
 }

@@ -13,21 +13,15 @@ import java.util.List;
 import okhttp3.Request;
 
 /** The legacy raw-text completions endpoint as an {@link HttpProtocol}; see {@link OpenAiTextProvider}. */
-final class OpenAiTextProtocol implements HttpProtocol {
+final class OpenAiTextProtocol extends HttpProtocol {
 
     /** Raw text only, up to 5 alternatives, prompt scoring by echo, think-tag reasoning, seed, n, model list. */
     static final Capabilities CAPABILITIES = Capabilities.builder().rawText().maxTopLogprobs(5).promptLogprobs()
             .reasoning().seed().multipleSamples().modelListing().build();
 
-    private final HttpEndpoint endpoint;
 
     OpenAiTextProtocol(HttpEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
+        super(endpoint, CAPABILITIES);
     }
 
     @Override

@@ -37,6 +37,6 @@ public final class OpenAiTextProvider extends HttpProvider {
     }
 
     private OpenAiTextProvider(HttpEndpoint endpoint) {
-        super(ProviderKind.OPENAI_TEXT, endpoint, new OpenAiTextProtocol(endpoint));
+        super(ProviderKind.OPENAI_TEXT, new OpenAiTextProtocol(endpoint));
     }
 }
