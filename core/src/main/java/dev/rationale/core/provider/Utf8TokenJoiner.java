@@ -23,9 +23,9 @@ import java.util.List;
  *
  * <p>A character still unfinished when the sequence ends is cut: {@link #finish} gives it as U+FFFD, as a decoder
  * does, rather than dropping its bytes. The reader then sees that the text was cut there (a token limit inside an
- * emoji), and the joined text has a character for every byte sequence the model produced. The embedded engine
- * adds it to the last token; an HTTP stream has already passed its last token on by the time it learns the stream
- * ended, so there the carried bytes stay only in the token's bytes.
+ * emoji), and the joined text has a character for every byte sequence the model produced. Both the embedded engine
+ * and every HTTP stream ({@code http.CutCharacterHold}, in {@code StreamingCall}) add it to the sample's last
+ * token.
  *
  * <p>One instance per token sequence (per sample, and another for the prompt). Pure, not thread-safe.
  */
