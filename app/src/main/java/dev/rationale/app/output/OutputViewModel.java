@@ -12,10 +12,9 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.provider.Usage;
-import dev.rationale.core.provider.embedded.EmbeddedProvider;
-import dev.rationale.core.provider.embedded.TokenIdListener;
-import dev.rationale.core.provider.embedded.TokenIds;
 import dev.rationale.core.run.Branching;
 import dev.rationale.core.run.TokenIdRecorder;
 import java.util.ArrayList;
@@ -76,8 +75,9 @@ public final class OutputViewModel {
      * run as FAILED at once, with the backend's message.
      */
     public void start(RunSpec run) {
-        begin(run, List.of(), (listener, ids) -> run.provider() instanceof EmbeddedProvider embedded
-                ? embedded.stream(run.request(), listener, ids) : run.provider().stream(run.request(), listener));
+        begin(run, List.of(), (listener, ids) -> run.provider().brancher()
+                .map(brancher -> brancher.stream(run.request(), listener, ids))
+                .orElseGet(() -> run.provider().stream(run.request(), listener)));
     }
 
     /**

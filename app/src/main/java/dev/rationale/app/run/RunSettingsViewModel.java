@@ -12,7 +12,6 @@ import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.embedded.EmbeddedProvider;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.nio.file.Path;
@@ -162,8 +161,9 @@ public final class RunSettingsViewModel {
         }
         return text -> {
             try {
-                if (providers.get(chosen) instanceof EmbeddedProvider embedded) {
-                    return new TokenCount(embedded.tokenize(name, new RenderedPrompt.Text(text)).size(), true);
+                var tokenizer = providers.get(chosen).tokenizer();
+                if (tokenizer.isPresent()) {
+                    return new TokenCount(tokenizer.get().tokenize(name, new RenderedPrompt.Text(text)).size(), true);
                 }
             } catch (RuntimeException e) {
                 // A model that does not load yet (a typo in the name) still gets a count, an estimated one.

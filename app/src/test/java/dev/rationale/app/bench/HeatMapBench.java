@@ -262,7 +262,7 @@ public final class HeatMapBench {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(true, true, 5, false, false, false, false, false, false);
+            return Capabilities.builder().chat().rawText().maxTopLogprobs(5).build();
         }
 
         @Override

@@ -2,7 +2,9 @@
 package dev.rationale.core.provider;
 
 /**
- * What a backend can do, so that a request asking for more fails before it is sent.
+ * What a backend can do, so that a request asking for more fails before it is sent. Build one with
+ * {@link #builder()}, naming each ability: {@code Capabilities.builder().chat().maxTopLogprobs(20).seed().build()};
+ * what is not named is off.
  *
  * @param chat takes chat messages
  * @param rawText takes one raw prompt string and continues it
@@ -12,7 +14,8 @@ package dev.rationale.core.provider;
  * @param seed honours a sampling seed
  * @param multipleSamples returns several completions for one request ({@code n > 1})
  * @param modelListing can list its models
- * @param branching can continue from a chosen token at any position
+ * @param branching can continue from a chosen token at any position (then {@link ChatProvider#brancher()} is
+ *     present)
  */
 public record Capabilities(
         boolean chat,
@@ -27,5 +30,77 @@ public record Capabilities(
 
     public boolean logprobs() {
         return maxTopLogprobs > 0;
+    }
+
+    /** A builder with every ability off. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names each ability a backend has; one call per ability, then {@link #build()}. Not thread-safe. */
+    public static final class Builder {
+        private boolean chat;
+        private boolean rawText;
+        private int maxTopLogprobs;
+        private boolean promptLogprobs;
+        private boolean reasoning;
+        private boolean seed;
+        private boolean multipleSamples;
+        private boolean modelListing;
+        private boolean branching;
+
+        private Builder() {
+        }
+
+        public Builder chat() {
+            chat = true;
+            return this;
+        }
+
+        public Builder rawText() {
+            rawText = true;
+            return this;
+        }
+
+        /** Token probabilities with up to {@code max} alternatives per token. */
+        public Builder maxTopLogprobs(int max) {
+            maxTopLogprobs = max;
+            return this;
+        }
+
+        public Builder promptLogprobs() {
+            promptLogprobs = true;
+            return this;
+        }
+
+        public Builder reasoning() {
+            reasoning = true;
+            return this;
+        }
+
+        public Builder seed() {
+            seed = true;
+            return this;
+        }
+
+        public Builder multipleSamples() {
+            multipleSamples = true;
+            return this;
+        }
+
+        public Builder modelListing() {
+            modelListing = true;
+            return this;
+        }
+
+        public Builder branching() {
+            branching = true;
+            return this;
+        }
+
+        public Capabilities build() {
+            return new Capabilities(chat, rawText, maxTopLogprobs, promptLogprobs, reasoning, seed, multipleSamples,
+                    modelListing, branching);
+        }
     }
 }

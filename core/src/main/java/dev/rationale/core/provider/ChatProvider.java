@@ -3,12 +3,18 @@ package dev.rationale.core.provider;
 
 import dev.rationale.core.render.PromptIntake;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A backend that generates text. Implementations are thread-safe; one instance serves many requests.
  * {@link #stream} never blocks on I/O: it checks the request against {@link #capabilities()} (throwing
  * {@link ProviderException} of kind {@link ProviderException.Kind#UNSUPPORTED} before anything is sent) and
  * returns at once; events arrive on a provider thread.
+ *
+ * <p>What only some backends can do beyond streaming is reached through optional abilities, asked of the provider
+ * and never of its class ({@link #brancher()}, {@link #tokenizer()}, {@link #likelihoodScorer()}): each is empty by
+ * default, and a backend that has the ability returns it. A caller branches on the {@link Optional}, so a new
+ * backend with the ability needs no change in its callers, and no caller casts to a concrete provider.
  */
 public interface ChatProvider {
 
@@ -44,4 +50,19 @@ public interface ChatProvider {
      * @throws ProviderException when the backend cannot list them or is unreachable
      */
     List<ModelInfo> listModels();
+
+    /** Exact continuation from any token by id; present where {@link Capabilities#branching()} is true. */
+    default Optional<Brancher> brancher() {
+        return Optional.empty();
+    }
+
+    /** The model's own tokenizer, for exact token counts; empty where only an estimate is possible. */
+    default Optional<Tokenizer> tokenizer() {
+        return Optional.empty();
+    }
+
+    /** Direct likelihood scoring of continuations; empty where scoring needs a completion request instead. */
+    default Optional<LikelihoodScorer> likelihoodScorer() {
+        return Optional.empty();
+    }
 }

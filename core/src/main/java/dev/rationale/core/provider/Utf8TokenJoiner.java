@@ -10,16 +10,22 @@ import java.util.List;
 
 /**
  * Gives each token of a stream its text from its exact bytes, where a token may end (or start) inside a UTF-8
- * character: byte-level tokenizers split emoji and CJK characters across tokens, and servers then send U+FFFD or a
- * truncated string as the token's text.
+ * character: byte-level tokenizers split emoji and CJK characters across tokens (byte-fallback tokens hold one byte
+ * each), and servers then send U+FFFD or a truncated string as the token's text. The one joiner of token bytes, for
+ * the HTTP backends ({@link #next}, {@link #join}) and the embedded engine ({@link #push}) alike.
  *
  * <p>The rule: a token's text is the characters its bytes <em>complete</em>. Bytes of an unfinished character are
  * carried to the next token, which gets the whole character. So for a character split over tokens A and B, A's
  * text lacks it (often A's text is empty) and B's text holds it; the tokens' texts joined equal the decoded bytes
- * joined, and each token's {@link ScoredToken#bytes()} stay exactly as sent. Malformed sequences decode to U+FFFD.
- * A token without bytes (the backend did not send them) first turns any carried bytes into U+FFFD, then uses the
- * text the backend sent. Bytes still carried at the end of the stream belong to no character and are dropped from
- * the texts (they remain in the tokens' bytes).
+ * joined, and each token's {@link ScoredToken#bytes()} stay exactly as sent. Bytes that can never form a character
+ * decode to U+FFFD at once. A token without bytes (the backend did not send them) first turns any carried bytes
+ * into U+FFFD, then uses the text the backend sent.
+ *
+ * <p>A character still unfinished when the sequence ends is cut: {@link #finish} gives it as U+FFFD, as a decoder
+ * does, rather than dropping its bytes. The reader then sees that the text was cut there (a token limit inside an
+ * emoji), and the joined text has a character for every byte sequence the model produced. Both the embedded engine
+ * and every HTTP stream ({@code http.CutCharacterHold}, in {@code StreamingCall}) add it to the sample's last
+ * token.
  *
  * <p>One instance per token sequence (per sample, and another for the prompt). Pure, not thread-safe.
  */
@@ -41,13 +47,27 @@ public final class Utf8TokenJoiner {
             carried = NONE;
             return flushed + sentText;
         }
-        byte[] all = Arrays.copyOf(carried, carried.length + bytes.size());
-        for (int i = 0; i < bytes.size(); i++) {
-            all[carried.length + i] = (byte) (int) bytes.get(i);
+        byte[] raw = new byte[bytes.size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (byte) (int) bytes.get(i);
         }
+        return push(raw);
+    }
+
+    /** The text one token's raw bytes add (the embedded engine's form of {@link #next}); possibly empty. */
+    public String push(byte[] bytes) {
+        byte[] all = Arrays.copyOf(carried, carried.length + bytes.length);
+        System.arraycopy(bytes, 0, all, carried.length, bytes.length);
         int complete = completeLength(all);
         carried = Arrays.copyOfRange(all, complete, all.length);
         return new String(all, 0, complete, StandardCharsets.UTF_8);
+    }
+
+    /** Ends the sequence: the carried bytes of a cut character as U+FFFD, or "" when none are carried. */
+    public String finish() {
+        String rest = new String(carried, StandardCharsets.UTF_8);
+        carried = NONE;
+        return rest;
     }
 
     /** {@code token} with its text rebuilt by {@link #next}; bytes, logprob and alternatives unchanged. */

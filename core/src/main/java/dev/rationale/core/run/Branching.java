@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
+import dev.rationale.core.provider.Branch;
+import dev.rationale.core.provider.Brancher;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionEvent;
@@ -9,10 +11,8 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
-import dev.rationale.core.provider.embedded.Branch;
-import dev.rationale.core.provider.embedded.EmbeddedProvider;
-import dev.rationale.core.provider.embedded.TokenIdListener;
-import dev.rationale.core.provider.embedded.TokenIds;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Continues a completion from one of its tokens with another choice: the answer keeps its first {@code position}
  * tokens, takes the chosen alternative at {@code position}, and goes on from there. On the embedded engine this
- * is exact and reuses its cache ({@link EmbeddedProvider#branch}); on a backend that takes raw text prompts, the
+ * is exact and reuses its cache ({@link ChatProvider#brancher()}); on a backend that takes raw text prompts, the
  * prompt plus the kept tokens plus the alternative is sent as a new prompt. Either way the stream's first token
  * is the chosen alternative, scored as the original saw it, so the caller puts the kept tokens in front and has
  * the whole branched answer. Chat prompts branch only on the embedded engine.
@@ -55,7 +55,7 @@ public final class Branching {
 
     /** Whether {@code request} on {@code provider} can branch, given the ids recorded (or not) for it. */
     public static boolean supported(ChatProvider provider, CompletionRequest request, boolean haveIds) {
-        if (provider instanceof EmbeddedProvider && haveIds) {
+        if (provider.brancher().isPresent() && haveIds) {
             return true;
         }
         return request.prompt() instanceof RenderedPrompt.Text && provider.capabilities().rawText();
@@ -70,11 +70,11 @@ public final class Branching {
     public static Cancellable start(ChatProvider provider, CompletionRequest request, Point point,
             CompletionListener listener, TokenIdListener ids) {
         int position = point.kept().size();
-        if (provider instanceof EmbeddedProvider embedded && point.ids() != null
-                && point.ids().size() > position) {
+        Brancher brancher = provider.brancher().orElse(null);
+        if (brancher != null && point.ids() != null && point.ids().size() > position) {
             List<Integer> generated = point.ids().stream().map(TokenIds::id).toList();
             int token = point.ids().get(position).alternatives().get(point.alternative());
-            return embedded.branch(request, new Branch(generated, position, token), listener, ids);
+            return brancher.branch(request, new Branch(generated, position, token), listener, ids);
         }
         if (!(request.prompt() instanceof RenderedPrompt.Text text) || !provider.capabilities().rawText()) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "branching needs the embedded engine "

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
-import dev.rationale.core.provider.embedded.TokenIdListener;
-import dev.rationale.core.provider.embedded.TokenIds;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.TokenIds;
 import java.util.ArrayList;
 import java.util.List;
 

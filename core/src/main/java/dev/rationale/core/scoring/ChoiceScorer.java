@@ -3,7 +3,6 @@ package dev.rationale.core.scoring;
 
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.provider.embedded.EmbeddedProvider;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +18,14 @@ public interface ChoiceScorer {
     ChoiceRanking rank(String model, RenderedPrompt prompt, List<String> choices);
 
     /**
-     * The scorer for {@code provider}: the embedded engine scores directly; a backend that scores prompts (echoed
-     * log-probabilities, e.g. vLLM's text completions) scores prompt and option sent together; any other cannot.
+     * The scorer for {@code provider}: a backend that scores likelihoods itself (the embedded engine) scores
+     * directly; a backend that scores prompts (echoed log-probabilities, e.g. vLLM's text completions) scores prompt
+     * and option sent together; any other cannot.
      */
     static Optional<ChoiceScorer> of(ChatProvider provider) {
-        if (provider instanceof EmbeddedProvider embedded) {
-            return Optional.of(new EmbeddedChoiceScorer(embedded));
+        Optional<ChoiceScorer> direct = provider.likelihoodScorer().map(LikelihoodChoiceScorer::new);
+        if (direct.isPresent()) {
+            return direct;
         }
         if (provider.capabilities().promptLogprobs() && provider.capabilities().rawText()) {
             return Optional.of(new EchoChoiceScorer(provider));

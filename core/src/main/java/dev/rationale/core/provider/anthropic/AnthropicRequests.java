@@ -4,7 +4,6 @@ package dev.rationale.core.provider.anthropic;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.ChatMessage;
@@ -15,7 +14,8 @@ import java.util.List;
 
 /**
  * Builds the body of {@code POST /v1/messages} from a {@link CompletionRequest} that has already passed
- * {@link dev.rationale.core.provider.RequestCheck} against {@link #CAPABILITIES}. Pure and thread-safe.
+ * {@link dev.rationale.core.provider.RequestCheck} against
+ * {@link AnthropicProtocol#CAPABILITIES}. Pure and thread-safe.
  *
  * <p>Where the API is stricter than our requests:
  * <ul>
@@ -30,9 +30,6 @@ import java.util.List;
  * </ul>
  */
 final class AnthropicRequests {
-
-    /** Chat only, no token probabilities, no seed, one sample; reasoning comes as thinking blocks. */
-    static final Capabilities CAPABILITIES = new Capabilities(true, false, 0, false, true, false, false, true, false);
 
     static final String MESSAGES_PATH = "/v1/messages";
 

@@ -12,6 +12,7 @@ import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.http.WireJson;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AnthropicStreamMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;

@@ -1,20 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
+import dev.rationale.core.provider.Branch;
+import dev.rationale.core.provider.Brancher;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.CompletionListener;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ContinuationScore;
+import dev.rationale.core.provider.LikelihoodScorer;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.Tokenizer;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,18 +53,20 @@ import org.jspecify.annotations.Nullable;
  *       {@code PromptTokens}); raw text is used as is; BOS is added when the model asks for it.</li>
  *   <li>Several samples are generated one after another from the same evaluated prompt.</li>
  * </ul>
- * Beyond {@link ChatProvider}: {@link #branch} continues a completion from any token with another one, and
- * {@link #scoreContinuations} scores candidate answers by likelihood. The token ids both need arrive through a
- * {@link TokenIdListener} passed to {@link #stream(CompletionRequest, CompletionListener, TokenIdListener)}.
+ * Beyond {@link ChatProvider}, and reached through its optional abilities ({@link #brancher()} and the rest):
+ * {@link #branch} continues a completion from any token with another one, and {@link #scoreContinuations} scores
+ * candidate answers by likelihood. The token ids both need arrive through a {@link TokenIdListener} passed to
+ * {@link #stream(CompletionRequest, CompletionListener, TokenIdListener)}.
  */
-public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
+public final class EmbeddedProvider implements ChatProvider, Brancher, Tokenizer, LikelihoodScorer, AutoCloseable {
 
     /** The most alternatives per token a request gets. */
     public static final int MAX_TOP_LOGPROBS = 100;
 
     private static final String NAME = "The embedded engine";
-    private static final Capabilities CAPABILITIES = new Capabilities(true, true, MAX_TOP_LOGPROBS, true, false,
-            true, true, true, true);
+    private static final Capabilities CAPABILITIES = Capabilities.builder().chat().rawText()
+            .maxTopLogprobs(MAX_TOP_LOGPROBS).promptLogprobs().seed().multipleSamples().modelListing().branching()
+            .build();
     private static final AtomicInteger PROVIDERS = new AtomicInteger();
 
     private final EmbeddedOptions options;
@@ -91,10 +100,26 @@ public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
         return stream(request, listener, TokenIdListener.NONE);
     }
 
+    @Override
+    public Optional<Brancher> brancher() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<Tokenizer> tokenizer() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<LikelihoodScorer> likelihoodScorer() {
+        return Optional.of(this);
+    }
+
     /**
      * Like {@link #stream(CompletionRequest, CompletionListener)}, also reporting the token ids behind the events,
      * which {@link #branch} takes.
      */
+    @Override
     public Cancellable stream(CompletionRequest request, CompletionListener listener, TokenIdListener ids) {
         return start(request, null, listener, ids);
     }
@@ -109,6 +134,7 @@ public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
      * @throws ProviderException UNSUPPORTED as {@link #stream} does; a token id outside the vocabulary ends the
      *     stream as Failed (INVALID_REQUEST)
      */
+    @Override
     public Cancellable branch(CompletionRequest request, Branch branch, CompletionListener listener,
             TokenIdListener ids) {
         return start(request, branch, listener, ids);
@@ -128,6 +154,7 @@ public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
      * @throws ProviderException ENGINE for a missing or unloadable model or an over-long text; INVALID_REQUEST for
      *     an empty continuation
      */
+    @Override
     public List<ContinuationScore> scoreContinuations(String model, RenderedPrompt prompt, List<String> continuations) {
         return await(() -> ContinuationScorer.score(engine, model, prompt, continuations));
     }
@@ -152,6 +179,7 @@ public final class EmbeddedProvider implements ChatProvider, AutoCloseable {
     }
 
     /** The token ids the model reads for {@code prompt} (template applied, BOS added as the model asks). */
+    @Override
     public List<Integer> tokenize(String model, RenderedPrompt prompt) {
         return await(() -> TokenTexts.boxed(PromptTokens.of(engine.model(model), prompt).ids()));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.embedded;
 
+import dev.rationale.core.provider.Branch;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionEvent.Completed;
@@ -18,7 +19,10 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.StreamTimer;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.util.BitSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -167,8 +171,8 @@ final class GenerationRun implements Cancellable, Runnable {
     }
 
     // A branch that starts inside a UTF-8 character continues the bytes the kept tokens left unfinished.
-    private Utf8Assembler primedAssembler(LlamaModel model) {
-        Utf8Assembler utf8 = new Utf8Assembler();
+    private Utf8TokenJoiner primedAssembler(LlamaModel model) {
+        Utf8TokenJoiner utf8 = new Utf8TokenJoiner();
         if (branch != null) {
             for (int token : branch.prefix()) {
                 utf8.push(model.tokenBytes(token));

@@ -3,6 +3,7 @@ package dev.rationale.core.provider.embedded;
 
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +64,7 @@ final class PromptScorer implements LogitsSink {
     /** The scored prompt tokens, in order. */
     List<ScoredToken> scoredTokens() {
         List<ScoredToken> result = new ArrayList<>(scored);
-        Utf8Assembler utf8 = new Utf8Assembler();
+        Utf8TokenJoiner utf8 = new Utf8TokenJoiner();
         for (int i = 0; i < scored; i++) {
             String text = utf8.push(model.displayBytes(tokens[i]));
             if (i == scored - 1) {

@@ -3,6 +3,8 @@ package dev.rationale.core.provider.embedded;
 
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.TokenIds;
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +40,13 @@ final class SampleWriter {
 
     private final List<String> stops;
     private final int longestStop;
-    private final Utf8Assembler utf8;
+    private final Utf8TokenJoiner utf8;
     private final Output output;
     private final List<Pending> pending = new ArrayList<>();
     private final StringBuilder pendingText = new StringBuilder();
     private int partialFrom = -1;
 
-    SampleWriter(List<String> stops, Utf8Assembler utf8, Output output) {
+    SampleWriter(List<String> stops, Utf8TokenJoiner utf8, Output output) {
         this.stops = stops.stream().filter(s -> !s.isEmpty()).toList();
         this.longestStop = this.stops.stream().mapToInt(String::length).max().orElse(0);
         this.utf8 = utf8;
@@ -57,13 +59,13 @@ final class SampleWriter {
      * @return true when a stop sequence has ended the sample; nothing more may be added then
      */
     boolean add(int id, byte[] bytes, double logprob, List<TokenAlternative> top, List<Integer> topIds) {
-        boolean wasPartial = utf8.pending();
+        boolean wasPartial = utf8.hasCarriedBytes();
         String text = utf8.push(bytes);
         pending.add(new Pending(id, bytes, text, logprob, top, topIds));
         pendingText.append(text);
-        if (utf8.pending() && (!wasPartial || !text.isEmpty())) {
+        if (utf8.hasCarriedBytes() && (!wasPartial || !text.isEmpty())) {
             partialFrom = pending.size() - 1;
-        } else if (!utf8.pending()) {
+        } else if (!utf8.hasCarriedBytes()) {
             partialFrom = -1;
         }
         int stop = earliestStop();

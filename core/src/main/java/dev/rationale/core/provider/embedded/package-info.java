@@ -4,8 +4,8 @@
  *
  * <p>{@link dev.rationale.core.provider.embedded.EmbeddedProvider} is the entry point: a
  * {@link dev.rationale.core.provider.ChatProvider} that also branches a completion at any token
- * ({@link dev.rationale.core.provider.embedded.Branch}) and scores candidate continuations
- * ({@link dev.rationale.core.provider.embedded.ContinuationScore}). Below it,
+ * ({@link dev.rationale.core.provider.Branch}) and scores candidate continuations
+ * ({@link dev.rationale.core.provider.ContinuationScore}). Below it,
  * {@link dev.rationale.core.provider.embedded.LlamaModel} and
  * {@link dev.rationale.core.provider.embedded.LlamaSession} wrap one loaded model and one context; sampling and
  * every probability are computed in Java from the raw logits.

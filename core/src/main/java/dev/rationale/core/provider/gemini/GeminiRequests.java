@@ -4,7 +4,6 @@ package dev.rationale.core.provider.gemini;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.ChatMessage;
@@ -16,8 +15,8 @@ import java.util.List;
 
 /**
  * Builds the path and body of a streamed {@code generateContent} call from a {@link CompletionRequest} that has
- * already passed {@link dev.rationale.core.provider.RequestCheck} against {@link #CAPABILITIES}. Settings left
- * null are left out, so the model's defaults apply. Pure and thread-safe.
+ * already passed {@link dev.rationale.core.provider.RequestCheck} against {@link GeminiProtocol#CAPABILITIES}. Settings
+ * left null are left out, so the model's defaults apply. Pure and thread-safe.
  *
  * <p>System messages become {@code systemInstruction}, wherever they stood. The other messages become
  * {@code contents} with roles {@code user} and {@code model}; consecutive messages of one role share one turn,
@@ -26,12 +25,6 @@ import java.util.List;
  * models that always think, and without {@code includeThoughts} no thoughts are shown anyway.
  */
 final class GeminiRequests {
-
-    /**
-     * Chat only; up to 20 alternatives per token where the model allows logprobs at all (others answer 400);
-     * a seed; several candidates where the model allows them.
-     */
-    static final Capabilities CAPABILITIES = new Capabilities(true, false, 20, false, true, true, true, true, false);
 
     static final int MAX_TOP_LOGPROBS = 20;
 

@@ -6,7 +6,8 @@ import okhttp3.HttpUrl;
 /**
  * An endpoint's base URL, to which protocol paths are appended as written: {@code http://host:11434} and
  * {@code /api/chat} give {@code http://host:11434/api/chat}, and a base behind a proxy prefix keeps its prefix
- * (unlike URL resolution, which would replace it). A trailing slash on the base is ignored.
+ * (unlike URL resolution, which would replace it). A trailing slash on the base is ignored. Every HTTP backend
+ * addresses its endpoint through this one type.
  */
 public final class BaseUrl {
 
@@ -32,6 +33,11 @@ public final class BaseUrl {
             throw new IllegalArgumentException("a path starts with /: " + pathAndQuery);
         }
         return HttpUrl.get(base + pathAndQuery);
+    }
+
+    /** The base itself, e.g. for its host. */
+    public HttpUrl url() {
+        return HttpUrl.get(base);
     }
 
     @Override

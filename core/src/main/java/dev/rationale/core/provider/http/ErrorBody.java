@@ -23,7 +23,7 @@ record ErrorBody(String message, @Nullable String type) {
 
     static final int PLAIN_TEXT_LIMIT = 300;
     private static final int MESSAGE_LIMIT = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     static ErrorBody parse(String body) {
         String trimmed = body.strip();

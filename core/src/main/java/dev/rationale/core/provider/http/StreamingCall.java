@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a 2xx body goes to the provider's {@link BodyHandler}; an I/O error while it reads ends as INTERRUPTED
  *       ("cut after N tokens"), a JSON syntax or mapping error as MALFORMED_REPLY, a thrown
  *       {@link ProviderException} as itself; events emitted before stay valid;</li>
+ *   <li>a character still unfinished when its sample ends ends the last token's text as U+FFFD
+ *       ({@link CutCharacterHold});</li>
  *   <li>when the handler returns, samples that reported no end get {@link FinishReason#OTHER}, then
  *       {@link Completed};</li>
  *   <li>{@link #cancel()} stops the network call; unfinished samples end {@link FinishReason#CANCELLED}, then
@@ -93,6 +95,7 @@ public final class StreamingCall implements Cancellable {
     private final BodyHandler handler;
     private final StreamTimer timer = StreamTimer.start();
     private final BitSet finished = new BitSet();
+    private final CutCharacterHold cutCharacters = new CutCharacterHold();
     private final Call call;
     private volatile boolean cancelled;
     private volatile boolean ended;
@@ -198,6 +201,11 @@ public final class StreamingCall implements Cancellable {
             return;
         }
         ProviderException outcome = failure;
+        try {
+            cutCharacters.end().forEach(this::deliver);
+        } catch (ListenerFailed listenerFailed) {
+            outcome = outcome == null ? listenerFailure(listenerFailed) : outcome;
+        }
         if (outcome == null) {
             try {
                 FinishReason reason = cancelled ? FinishReason.CANCELLED : FinishReason.OTHER;
@@ -256,7 +264,7 @@ public final class StreamingCall implements Cancellable {
                     // Notices, usage and prompt scores pass through unchanged.
                 }
             }
-            deliver(event);
+            cutCharacters.pass(event).forEach(StreamingCall.this::deliver);
         }
 
         @Override

@@ -7,8 +7,14 @@
  * the mapping of HTTP failures to {@link dev.rationale.core.provider.ProviderException}
  * ({@link dev.rationale.core.provider.http.HttpErrors}), and
  * {@link dev.rationale.core.provider.http.StreamingCall}, which runs one streamed request and guarantees the event
- * contract of {@link dev.rationale.core.provider.ChatProvider#stream}. Providers supply only the request and a body
- * handler that turns their wire format into events.
+ * contract of {@link dev.rationale.core.provider.ChatProvider#stream}.
+ *
+ * <p>Every HTTP backend has one shape: its provider class extends
+ * {@link dev.rationale.core.provider.http.HttpProvider} and names an
+ * {@link dev.rationale.core.provider.http.HttpProtocol} (capabilities, request, stream reader, model list, intake)
+ * over one {@link dev.rationale.core.provider.http.HttpEndpoint} (client,
+ * {@link dev.rationale.core.provider.http.BaseUrl}, name); wire JSON goes through the one
+ * {@link dev.rationale.core.provider.http.WireJson} mapping.
  */
 @NullMarked
 package dev.rationale.core.provider.http;

@@ -4,15 +4,14 @@ package dev.rationale.core.provider.llamacpp;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.RenderedPrompt;
 
 /**
  * Builds the body of {@code POST /completion} from a {@link CompletionRequest} that has already passed
- * {@link dev.rationale.core.provider.RequestCheck} against {@link #CAPABILITIES}. Settings left null are left
- * out, so the server's own defaults (its command line) apply. Pure and thread-safe.
+ * {@link dev.rationale.core.provider.RequestCheck} against {@link LlamaCppProtocol#CAPABILITIES}. Settings left null
+ * are left out, so the server's own defaults (its command line) apply. Pure and thread-safe.
  */
 final class LlamaCppRequests {
 
@@ -22,13 +21,6 @@ final class LlamaCppRequests {
      * probabilities are too small to tell apart on screen; 100 is five times what the hosted APIs allow.
      */
     static final int MAX_TOP_LOGPROBS = 100;
-
-    /**
-     * Raw text only; one completion per request; no prompt scoring. The endpoint returns {@code <think>} tags
-     * inside the text; the provider splits them out, so reasoning does come apart from the answer.
-     */
-    static final Capabilities CAPABILITIES =
-            new Capabilities(false, true, MAX_TOP_LOGPROBS, false, true, true, false, true, false);
 
     static final String PATH = "/completion";
 

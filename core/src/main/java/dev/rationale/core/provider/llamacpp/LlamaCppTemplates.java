@@ -2,19 +2,15 @@
 package dev.rationale.core.provider.llamacpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.provider.http.BaseUrl;
-import dev.rationale.core.provider.http.BlockingCall;
-import dev.rationale.core.provider.http.JsonBody;
+import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.PromptIntake;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 
 /**
  * The chat template of the model a llama.cpp server runs: {@code GET /props} says whether it has one
@@ -31,9 +27,7 @@ final class LlamaCppTemplates {
     static final String PROPS_PATH = "/props";
     static final String APPLY_PATH = "/apply-template";
 
-    private final OkHttpClient client;
-    private final BaseUrl baseUrl;
-    private final ObjectMapper json;
+    private final HttpEndpoint endpoint;
     /**
      * llama.cpp's built-in ChatML template ({@code common/chat.cpp}) with white space and Jinja's trim markers
      * taken out, as {@link #signature} leaves a template.
@@ -44,19 +38,15 @@ final class LlamaCppTemplates {
 
     private final AtomicReference<PromptIntake.Template> template = new AtomicReference<>();
 
-    LlamaCppTemplates(OkHttpClient client, BaseUrl baseUrl, ObjectMapper json) {
-        this.client = client;
-        this.baseUrl = baseUrl;
-        this.json = json;
+    LlamaCppTemplates(HttpEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     /** Blocks on the first call; see {@link dev.rationale.core.provider.ChatProvider#intake}. */
     PromptIntake intake(String model) {
         PromptIntake.Template known = template.get();
         if (known == null) {
-            Request request = new Request.Builder().url(baseUrl.resolve(PROPS_PATH)).get().build();
-            JsonNode props = BlockingCall.execute(client, request, LlamaCppProvider.NAME,
-                    body -> json.readTree(body.inputStream()));
+            JsonNode props = endpoint.getJson(PROPS_PATH);
             known = of(props.path("chat_template").asText(""));
             template.set(known);
         }
@@ -86,12 +76,10 @@ final class LlamaCppTemplates {
     }
 
     private String apply(List<ChatMessage> messages) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode list = body.putArray("messages");
         messages.forEach(m -> list.addObject().put("role", m.role().wireName()).put("content", m.content()));
-        Request request = new Request.Builder().url(baseUrl.resolve(APPLY_PATH)).post(JsonBody.of(json, body)).build();
-        JsonNode reply = BlockingCall.execute(client, request, LlamaCppProvider.NAME,
-                in -> json.readTree(in.inputStream()));
+        JsonNode reply = endpoint.json(endpoint.post(APPLY_PATH, body).build());
         JsonNode prompt = reply.get("prompt");
         if (prompt == null || !prompt.isTextual()) {
             throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,

@@ -3,8 +3,8 @@ package dev.rationale.core.provider.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.ScoredToken;
-import dev.rationale.core.provider.TokenBytesJson;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.TokenBytesJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

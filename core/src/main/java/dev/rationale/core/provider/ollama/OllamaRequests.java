@@ -4,23 +4,16 @@ package dev.rationale.core.provider.ollama;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 
 /**
  * Builds Ollama request bodies from a {@link CompletionRequest} that has already passed
- * {@link dev.rationale.core.provider.RequestCheck} against {@link #CAPABILITIES}. Settings left null are left
- * out, so Ollama's (and the model file's) defaults apply. Pure and thread-safe.
+ * {@link dev.rationale.core.provider.RequestCheck} against {@link OllamaProtocol#CAPABILITIES}. Settings left null are
+ * left out, so Ollama's (and the model file's) defaults apply. Pure and thread-safe.
  */
 final class OllamaRequests {
-
-    /**
-     * What the native API can do. Top-k alternatives are capped at 20 by the server (a 400 above that);
-     * logprobs need Ollama 0.12.11 or later, and older servers silently send none.
-     */
-    static final Capabilities CAPABILITIES = new Capabilities(true, true, 20, false, true, true, false, true, false);
 
     static final String CHAT_PATH = "/api/chat";
     static final String GENERATE_PATH = "/api/generate";

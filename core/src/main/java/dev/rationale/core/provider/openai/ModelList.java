@@ -4,10 +4,9 @@ package dev.rationale.core.provider.openai;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.http.BlockingCall;
+import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.provider.http.WireJson;
 import java.util.List;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +29,9 @@ record ModelList(@Nullable List<Model> data) {
     record Meta(@Nullable Long nParams, @Nullable Integer nCtxTrain) {
     }
 
-    static List<ModelInfo> fetch(OkHttpClient client, HttpUrl baseUrl, String provider) {
-        Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegment("models").build()).get()
-                .build();
-        ModelList list = BlockingCall.execute(client, request, provider,
-                body -> OpenAiJson.MAPPER.readValue(body.inputStream(), ModelList.class));
+    static List<ModelInfo> fetch(HttpEndpoint endpoint) {
+        ModelList list = BlockingCall.execute(endpoint.client(), endpoint.to("/models").get().build(), endpoint.name(),
+                body -> WireJson.MAPPER.readValue(body.inputStream(), ModelList.class));
         return list.data() == null ? List.of() : list.data().stream().map(Model::toInfo).toList();
     }
 }

@@ -10,6 +10,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.RequestCheck;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ public final class OpenAiChatBodies {
      *     prompt, prompt scoring)
      */
     public static ObjectNode request(CompletionRequest request, OpenAiOptions.TokenLimit tokenLimit) {
-        CompletionRequest sent = RequestCheck.check(request, OpenAiChatProvider.CAPABILITIES, "OpenAI Batch")
+        CompletionRequest sent = RequestCheck.check(request, OpenAiChatProtocol.CAPABILITIES, "OpenAI Batch")
                 .request();
         ChatCompletionRequest body = ChatCompletionRequest.of(sent, (RenderedPrompt.Chat) sent.prompt(), tokenLimit)
                 .unstreamed();
-        return OpenAiJson.MAPPER.valueToTree(body);
+        return WireJson.MAPPER.valueToTree(body);
     }
 
     /**
@@ -49,7 +50,7 @@ public final class OpenAiChatBodies {
     public static CompletionResult response(JsonNode body, int topLogprobs, String provider) {
         ChatCompletion completion;
         try {
-            completion = OpenAiJson.MAPPER.treeToValue(body, ChatCompletion.class);
+            completion = WireJson.MAPPER.treeToValue(body, ChatCompletion.class);
         } catch (JsonProcessingException e) {
             throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
                     provider + ": not a chat completion: " + e.getOriginalMessage(), null, e);

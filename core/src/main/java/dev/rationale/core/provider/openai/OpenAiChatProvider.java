@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
-import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.ChatProvider;
-import dev.rationale.core.provider.CompletionListener;
-import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.RequestCheck;
-import dev.rationale.core.provider.http.JsonBody;
-import dev.rationale.core.provider.http.StreamingCall;
-import dev.rationale.core.render.PromptIntake;
-import dev.rationale.core.render.RenderedPrompt;
-import java.util.List;
-import okhttp3.HttpUrl;
+import dev.rationale.core.provider.http.BaseUrl;
+import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.provider.http.HttpProvider;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 
 /**
  * OpenAI Chat Completions, and the many servers that copy it. Streams {@code POST {base}/chat/completions} with
@@ -24,16 +15,10 @@ import okhttp3.Request;
  * {@code reasoning} (Ollama {@code /v1}, vLLM, OpenRouter); OpenAI itself returns none. Token texts are rebuilt
  * from their bytes. Thread-safe; see {@link ChatProvider} for the threading of events.
  */
-public final class OpenAiChatProvider implements ChatProvider {
+public final class OpenAiChatProvider extends HttpProvider {
 
     /** Chat only, up to 20 alternatives, reasoning where the server returns it, seed, n, model list. */
-    public static final Capabilities CAPABILITIES = new Capabilities(true, false, 20, false, true, true, true, true,
-            false);
-
-    private final OkHttpClient client;
-    private final HttpUrl baseUrl;
-    private final OpenAiOptions options;
-    private final String name;
+    public static final Capabilities CAPABILITIES = OpenAiChatProtocol.CAPABILITIES;
 
     /**
      * @param client the endpoint's client, with its key added ({@code HttpClients.forEndpoint})
@@ -41,48 +26,14 @@ public final class OpenAiChatProvider implements ChatProvider {
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL
      */
     public OpenAiChatProvider(OkHttpClient client, String baseUrl, OpenAiOptions options) {
-        this.client = client;
-        this.baseUrl = HttpUrl.get(baseUrl);
-        this.options = options;
-        this.name = options.displayName(this.baseUrl);
+        this(options.endpoint(client, BaseUrl.of(baseUrl)), options.tokenLimit());
     }
 
     public OpenAiChatProvider(OkHttpClient client, String baseUrl) {
         this(client, baseUrl, OpenAiOptions.defaults());
     }
 
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.OPENAI;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Cancellable stream(CompletionRequest request, CompletionListener listener) {
-        RequestCheck.Checked checked = RequestCheck.check(request, CAPABILITIES, name);
-        CompletionRequest sent = checked.request();
-        RenderedPrompt.Chat prompt = (RenderedPrompt.Chat) sent.prompt();
-        Request http = new Request.Builder()
-                .url(baseUrl.newBuilder().addPathSegments("chat/completions").build())
-                .header("Accept", "text/event-stream")
-                .post(JsonBody.of(OpenAiJson.MAPPER, ChatCompletionRequest.of(sent, prompt, options.tokenLimit())))
-                .build();
-        ChatChunkMapper mapper = new ChatChunkMapper(name, sent.logprobs() ? sent.requestedTopLogprobs() : 0);
-        return StreamingCall.start(client, http, name, checked, new OpenAiEventStream(name, mapper), listener);
-    }
-
-    /** Chat only; a last assistant message is not reliably continued by these servers, so none is sent. */
-    @Override
-    public PromptIntake intake(String model) {
-        return PromptIntake.chatOnly(name, model, false);
-    }
-
-    @Override
-    public List<ModelInfo> listModels() {
-        return ModelList.fetch(client, baseUrl, name);
+    private OpenAiChatProvider(HttpEndpoint endpoint, OpenAiOptions.TokenLimit tokenLimit) {
+        super(ProviderKind.OPENAI, new OpenAiChatProtocol(endpoint, tokenLimit));
     }
 }

@@ -7,6 +7,7 @@ import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.http.HttpErrors;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +44,13 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
 
     @Override
     public void read(BufferedSource body, StreamingCall.Emitter emitter) throws IOException {
-        SseDataReader events = new SseDataReader(body, OpenAiJson.MAPPER, error -> HttpErrors.inBand(provider, error));
+        SseDataReader events = new SseDataReader(body, WireJson.MAPPER, error -> HttpErrors.inBand(provider, error));
         for (String data = events.next(); data != null; data = events.next()) {
             if (data.strip().equals("[DONE]")) {
                 emitter.emitAll(mapper.onEnd());
                 return;
             }
-            JsonNode chunk = OpenAiJson.MAPPER.readTree(data);
+            JsonNode chunk = WireJson.MAPPER.readTree(data);
             if (chunk.hasNonNull("error")) {
                 throw HttpErrors.inBand(provider, chunk.get("error"));
             }
@@ -63,7 +64,7 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
     }
 
     private static <C> List<CompletionEvent> events(JsonNode json, ChunkMapper<C> mapper) throws IOException {
-        StreamChunk<C> chunk = OpenAiJson.MAPPER.treeToValue(json, mapper.chunkType());
+        StreamChunk<C> chunk = WireJson.MAPPER.treeToValue(json, mapper.chunkType());
         List<CompletionEvent> events = new ArrayList<>();
         if (chunk.choices() != null) {
             for (C choice : chunk.choices()) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
+import dev.rationale.core.provider.http.BaseUrl;
+import dev.rationale.core.provider.http.HttpEndpoint;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +38,11 @@ public record OpenAiOptions(@Nullable String name, TokenLimit tokenLimit) {
 
     public OpenAiOptions withTokenLimit(TokenLimit newTokenLimit) {
         return new OpenAiOptions(name, newTokenLimit);
+    }
+
+    /** The server at {@code baseUrl}, named by {@link #displayName}. */
+    HttpEndpoint endpoint(OkHttpClient client, BaseUrl baseUrl) {
+        return new HttpEndpoint(client, baseUrl, displayName(baseUrl.url()));
     }
 
     /** The name for messages: the one given, "OpenAI" for api.openai.com, else the server's host and port. */

@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
-import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.ChatProvider;
-import dev.rationale.core.provider.CompletionListener;
-import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.provider.ThinkTagSplitter;
-import dev.rationale.core.provider.http.JsonBody;
-import dev.rationale.core.provider.http.StreamingCall;
-import dev.rationale.core.render.PromptIntake;
-import dev.rationale.core.render.RenderedPrompt;
-import java.util.List;
-import okhttp3.HttpUrl;
+import dev.rationale.core.provider.http.BaseUrl;
+import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.provider.http.HttpProvider;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 
 /**
  * The legacy raw-text endpoint, {@code POST {base}/completions}: the model continues the rendered prompt byte for
@@ -26,15 +17,10 @@ import okhttp3.Request;
  * their error is passed on). Reasoning is split from the raw text by its {@code <think>} tags
  * ({@link ThinkTagSplitter}). Thread-safe; see {@link ChatProvider} for the threading of events.
  */
-public final class OpenAiTextProvider implements ChatProvider {
+public final class OpenAiTextProvider extends HttpProvider {
 
     /** Raw text only, up to 5 alternatives, prompt scoring by echo, think-tag reasoning, seed, n, model list. */
-    public static final Capabilities CAPABILITIES = new Capabilities(false, true, 5, true, true, true, true, true,
-            false);
-
-    private final OkHttpClient client;
-    private final HttpUrl baseUrl;
-    private final String name;
+    public static final Capabilities CAPABILITIES = OpenAiTextProtocol.CAPABILITIES;
 
     /**
      * @param client the endpoint's client, with its key added ({@code HttpClients.forEndpoint})
@@ -43,48 +29,14 @@ public final class OpenAiTextProvider implements ChatProvider {
      * @throws IllegalArgumentException when {@code baseUrl} is not an http(s) URL
      */
     public OpenAiTextProvider(OkHttpClient client, String baseUrl, OpenAiOptions options) {
-        this.client = client;
-        this.baseUrl = HttpUrl.get(baseUrl);
-        this.name = options.displayName(this.baseUrl);
+        this(options.endpoint(client, BaseUrl.of(baseUrl)));
     }
 
     public OpenAiTextProvider(OkHttpClient client, String baseUrl) {
         this(client, baseUrl, OpenAiOptions.defaults());
     }
 
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.OPENAI_TEXT;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
-    }
-
-    @Override
-    public Cancellable stream(CompletionRequest request, CompletionListener listener) {
-        RequestCheck.Checked checked = RequestCheck.check(request, CAPABILITIES, name);
-        CompletionRequest sent = checked.request();
-        String prompt = ((RenderedPrompt.Text) sent.prompt()).prompt();
-        Request http = new Request.Builder()
-                .url(baseUrl.newBuilder().addPathSegment("completions").build())
-                .header("Accept", "text/event-stream")
-                .post(JsonBody.of(OpenAiJson.MAPPER, TextCompletionRequest.of(sent, prompt)))
-                .build();
-        TextChunkMapper mapper = new TextChunkMapper(name, prompt, sent.logprobs() ? sent.requestedTopLogprobs() : 0,
-                sent.logprobs(), sent.promptLogprobs());
-        return StreamingCall.start(client, http, name, checked, new OpenAiEventStream(name, mapper), listener);
-    }
-
-    /** Raw text only; the model's chat template is not known to this API. */
-    @Override
-    public PromptIntake intake(String model) {
-        return PromptIntake.textOnly(name, model);
-    }
-
-    @Override
-    public List<ModelInfo> listModels() {
-        return ModelList.fetch(client, baseUrl, name);
+    private OpenAiTextProvider(HttpEndpoint endpoint) {
+        super(ProviderKind.OPENAI_TEXT, new OpenAiTextProtocol(endpoint));
     }
 }

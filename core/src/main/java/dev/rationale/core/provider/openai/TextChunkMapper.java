@@ -12,6 +12,7 @@ import dev.rationale.core.provider.CompletionEvent.TokensScored;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.ThinkTagSplitter;
 import dev.rationale.core.provider.Utf8TokenJoiner;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.provider.openai.ChatCompletionChunk.TokenLogprob;
 import dev.rationale.core.provider.openai.TextCompletionChunk.Choice;
 import java.io.IOException;
@@ -126,8 +127,8 @@ final class TextChunkMapper implements OpenAiEventStream.ChunkMapper<TextComplet
         JsonNode chatStyle = logprobs.get("content");
         if (chatStyle != null && chatStyle.isArray()) {
             // llama.cpp answers /v1/completions with chat-style entries, and never echoes.
-            List<TokenLogprob> entries = OpenAiJson.MAPPER.treeToValue(chatStyle,
-                    OpenAiJson.MAPPER.getTypeFactory().constructType(CHAT_STYLE));
+            List<TokenLogprob> entries = WireJson.MAPPER.treeToValue(chatStyle,
+                    WireJson.MAPPER.getTypeFactory().constructType(CHAT_STYLE));
             tokens.addAll(TokenLogprobs.read(entries, sample.joiner, topLogprobs, provider));
             return;
         }

@@ -170,7 +170,7 @@ class AnthropicRequestsTest {
 
     @Test
     void capabilitiesAreChatAndReasoningWithoutProbabilities() {
-        assertThat(AnthropicRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(true, false, 0, false, true, false, false, true, false));
+        assertThat(AnthropicProtocol.CAPABILITIES)
+                .isEqualTo(Capabilities.builder().chat().reasoning().modelListing().build());
     }
 }

@@ -4,12 +4,16 @@ package dev.rationale.core.provider.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rationale.core.provider.Branch;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.ContinuationScore;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.TokenIdListener;
+import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.ArrayList;
 import java.util.List;

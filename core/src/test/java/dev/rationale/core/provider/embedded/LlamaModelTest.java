@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ class LlamaModelTest {
         String text = "Tim saw a 🐶 and said héllo";
         int[] ids = model.tokenize(text, false, false);
         StringBuilder joined = new StringBuilder();
-        Utf8Assembler utf8 = new Utf8Assembler();
+        Utf8TokenJoiner utf8 = new Utf8TokenJoiner();
         for (int id : ids) {
             joined.append(utf8.push(model.tokenBytes(id)));
         }

@@ -4,6 +4,7 @@ package dev.rationale.core.provider.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Utf8TokenJoiner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ class SampleWriterTest {
     private final List<Integer> ids = new ArrayList<>();
 
     private SampleWriter writer(String... stops) {
-        return new SampleWriter(List.of(stops), new Utf8Assembler(), (text, tokens, tokenIds) -> {
+        return new SampleWriter(List.of(stops), new Utf8TokenJoiner(), (text, tokens, tokenIds) -> {
             texts.add(text);
             tokenTexts.add(tokens.stream().map(ScoredToken::text).toList());
             tokenIds.forEach(t -> ids.add(t.id()));

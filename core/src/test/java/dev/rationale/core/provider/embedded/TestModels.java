@@ -4,6 +4,7 @@ package dev.rationale.core.provider.embedded;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
 import java.time.Duration;

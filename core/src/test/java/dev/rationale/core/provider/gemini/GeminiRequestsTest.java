@@ -125,7 +125,8 @@ class GeminiRequestsTest {
 
     @Test
     void capabilitiesOfferLogprobsSeedSamplesAndReasoning() {
-        assertThat(GeminiRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(true, false, 20, false, true, true, true, true, false));
+        assertThat(GeminiProtocol.CAPABILITIES)
+                .isEqualTo(Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed().multipleSamples()
+                        .modelListing().build());
     }
 }

@@ -88,7 +88,8 @@ class LlamaCppRequestsTest {
 
     @Test
     void capabilitiesDescribeTheRawCompletionEndpoint() {
-        assertThat(LlamaCppRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(false, true, 100, false, true, true, false, true, false));
+        assertThat(LlamaCppProtocol.CAPABILITIES)
+                .isEqualTo(Capabilities.builder().rawText().maxTopLogprobs(100).reasoning().seed().modelListing()
+                        .build());
     }
 }

@@ -126,7 +126,8 @@ class OllamaRequestsTest {
 
     @Test
     void capabilitiesDescribeTheNativeApi() {
-        assertThat(OllamaRequests.CAPABILITIES)
-                .isEqualTo(new Capabilities(true, true, 20, false, true, true, false, true, false));
+        assertThat(OllamaProtocol.CAPABILITIES)
+                .isEqualTo(Capabilities.builder().chat().rawText().maxTopLogprobs(20).reasoning().seed().modelListing()
+                        .build());
     }
 }

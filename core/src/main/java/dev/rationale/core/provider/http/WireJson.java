@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.provider.openai;
+package dev.rationale.core.provider.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The JSON mapping of the wire records: snake_case names, absent settings left out, unknown fields ignored. */
-final class OpenAiJson {
+/**
+ * The one JSON mapping of every provider's wire: record fields in snake_case (the OpenAI records; the other
+ * backends build and read trees, which the naming leaves alone), absent settings left out, unknown fields ignored.
+ * Configured once and never changed, so it is thread-safe; do not reconfigure it.
+ */
+public final class WireJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private OpenAiJson() {
+    private WireJson() {
     }
 }

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.provider;
+
+/**
+ * A backend's ability to continue a completion exactly from any of its tokens with another choice, by token id.
+ * Reached through {@link ChatProvider#brancher()}, present where {@link Capabilities#branching()} is true. The
+ * threading and the event contract are those of {@link ChatProvider#stream}.
+ */
+public interface Brancher {
+
+    /** Like {@link ChatProvider#stream}, also reporting the token ids behind the events, which {@link #branch} takes.
+     */
+    Cancellable stream(CompletionRequest request, CompletionListener listener, TokenIdListener ids);
+
+    /**
+     * Continues a completion of {@code request} from {@code branch.position()} with {@code branch.token()}. The
+     * stream's first token is the chosen one, scored as the model saw it at that position; splice the result after
+     * the original's first {@code position} tokens.
+     *
+     * @throws ProviderException UNSUPPORTED as {@link ChatProvider#stream} does
+     */
+    Cancellable branch(CompletionRequest request, Branch branch, CompletionListener listener, TokenIdListener ids);
+}
