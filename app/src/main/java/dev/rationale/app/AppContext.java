@@ -25,7 +25,7 @@ import dev.rationale.app.shell.SessionRestore;
 import dev.rationale.app.shell.SetExporter;
 import dev.rationale.app.shell.ShownHistory;
 import dev.rationale.app.shell.StatusLine;
-import dev.rationale.app.shell.ThemeViewModel;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.workspace.PromptSetDocument;
 import dev.rationale.app.workspace.WorkspaceViewModel;
 import dev.rationale.core.endpoint.Endpoint;

@@ -13,7 +13,7 @@ import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.fx.UncaughtErrorReporter;
 import dev.rationale.app.shell.MainWindow;
 import dev.rationale.app.shell.MainWindowViewModel;
-import dev.rationale.app.shell.ThemeViewModel;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.workspace.SampleFolder;
 import dev.rationale.app.theme.Theme;
 import javafx.animation.PauseTransition;

@@ -5,7 +5,7 @@ import dev.rationale.app.fx.FxUserDialogs;
 import dev.rationale.app.fx.Styles;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.theme.Theme;
-import dev.rationale.app.theme.ThemeSwitcher;
+import dev.rationale.app.fx.ThemeSwitcher;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;

@@ -5,7 +5,7 @@ import dev.rationale.app.fx.FxUserDialogs;
 import dev.rationale.app.fx.Styles;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.theme.Theme;
-import dev.rationale.app.theme.ThemeSwitcher;
+import dev.rationale.app.fx.ThemeSwitcher;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.ButtonBar;

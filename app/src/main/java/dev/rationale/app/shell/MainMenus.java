@@ -4,6 +4,7 @@ package dev.rationale.app.shell;
 import dev.rationale.app.AppVersion;
 import dev.rationale.app.exchange.SetExport;
 import dev.rationale.app.theme.Theme;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.core.workspace.PromptSetFolder;
 import java.nio.file.Path;
 import java.util.EnumMap;

@@ -2,6 +2,7 @@
 package dev.rationale.app.shell;
 
 import dev.rationale.app.fx.Styles;
+import dev.rationale.app.theme.ThemeViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

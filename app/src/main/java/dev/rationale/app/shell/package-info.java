@@ -4,7 +4,6 @@
  * {@link dev.rationale.app.shell.MainWindowViewModel} behind them. Each menu action is its own class: document
  * actions (open, save, the unsaved-edits question), the recovery copy of unsaved edits, session restore at start-up,
  * export, History's Reopen, run coordination (run, compare, stop, branch, evaluate, rerun) and the status line.
- * {@link dev.rationale.app.shell.ThemeViewModel} holds the theme.
  */
 @NullMarked
 package dev.rationale.app.shell;

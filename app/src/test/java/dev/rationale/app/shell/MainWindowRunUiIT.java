@@ -11,6 +11,7 @@ import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.output.RunState;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;

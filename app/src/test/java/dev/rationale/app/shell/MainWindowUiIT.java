@@ -3,6 +3,7 @@ package dev.rationale.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.app.theme.ThemeViewModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,7 +8,7 @@ import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.shell.MainWindow;
-import dev.rationale.app.shell.ThemeViewModel;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.shell.CentreTab;
 import dev.rationale.app.shell.MainWindowViewModel;
 import dev.rationale.app.theme.Theme;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.app.shell;
+package dev.rationale.app.theme;
 
 import java.util.Objects;
 
-import dev.rationale.app.theme.Theme;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
