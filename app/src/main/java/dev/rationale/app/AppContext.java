@@ -15,6 +15,7 @@ import dev.rationale.app.history.RunRecorder;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.run.RunPlanner;
 import dev.rationale.app.run.RunSettingsViewModel;
+import dev.rationale.app.shell.ActionServices;
 import dev.rationale.app.shell.CentreTab;
 import dev.rationale.app.shell.DocumentActions;
 import dev.rationale.app.shell.MainWindowViewModel;
@@ -148,35 +149,34 @@ public record AppContext(
                 fx, background, services.clock());
         ObjectProperty<CentreTab> selectedTab = new SimpleObjectProperty<>(CentreTab.COMPOSE);
         StatusLine status = new StatusLine(services.runSettings(), output, compare);
+        ActionServices actionServices = new ActionServices(status, services.dialogs(), fx, background);
         RunCoordinator runs = new RunCoordinator(document, new RunCoordinator.Screens(compose,
-                services.runSettings(), output, compare, evaluate), services.planner(), selectedTab, status, fx,
-                background);
+                services.runSettings(), output, compare, evaluate), services.planner(), selectedTab, actionServices);
         ShownHistory shown = new ShownHistory(document, services.workspace(), services.scratchFolder());
         HistoryViewModel history = new HistoryViewModel(shown::folder, fx, background, services.dialogs(),
                 rerunHost(services.runSettings(), runs));
         keepRunsInHistory(services, shown, status, selectedTab, history, output, compare);
         MainWindowViewModel.Screens screens = new MainWindowViewModel.Screens(compose, services.runSettings(),
                 output, compare, evaluate, history, services.workspace());
-        return new MainWindowViewModel(document, screens, actions(services, document, screens, runs, shown, status,
-                selectedTab), selectedTab);
+        return new MainWindowViewModel(document, screens, actions(services, actionServices, document, screens, runs,
+                shown, selectedTab), selectedTab);
     }
 
-    private static MainWindowViewModel.Actions actions(MainWindowServices services, PromptSetDocument document,
-            MainWindowViewModel.Screens screens, RunCoordinator runs, ShownHistory shown, StatusLine status,
+    private static MainWindowViewModel.Actions actions(MainWindowServices services, ActionServices actionServices,
+            PromptSetDocument document, MainWindowViewModel.Screens screens, RunCoordinator runs, ShownHistory shown,
             ObjectProperty<CentreTab> selectedTab) {
-        Executor fx = services.fx();
-        Executor background = services.background();
-        RecoveryCopy recovery = new RecoveryCopy(document, services.recovery(), fx, background,
+        RecoveryCopy recovery = new RecoveryCopy(document, services.recovery(), services.fx(), services.background(),
                 services.autosaveDelay());
         DocumentActions documents = new DocumentActions(document, services.workspace(), screens.output(),
-                screens.compare(), recovery, status, services.dialogs(), fx, background);
+                screens.compare(), recovery, actionServices);
         SetExporter exporter = new SetExporter(document, screens.compose(), services.runSettings(),
-                services.workspace(), status, services.dialogs(), fx, background);
-        RunReopener reopener = new RunReopener(document, screens.compose(), documents, shown, selectedTab, status,
-                fx, background);
-        SessionRestore session = new SessionRestore(document, services.workspace(), recovery, documents, status,
-                services.dialogs(), services.samples(), services.scratchFolder(), fx, background);
-        return new MainWindowViewModel.Actions(documents, exporter, runs, reopener, session, recovery, status);
+                services.workspace(), actionServices);
+        RunReopener reopener = new RunReopener(document, screens.compose(), documents, shown, selectedTab,
+                actionServices);
+        SessionRestore session = new SessionRestore(document, services.workspace(), recovery, documents,
+                services.samples(), services.scratchFolder(), actionServices);
+        return new MainWindowViewModel.Actions(documents, exporter, runs, reopener, session, recovery,
+                actionServices.status());
     }
 
     private static RerunHost rerunHost(RunSettingsViewModel settings, RunCoordinator runs) {

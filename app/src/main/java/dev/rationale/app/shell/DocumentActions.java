@@ -34,17 +34,16 @@ public final class DocumentActions {
     private final Executor background;
 
     public DocumentActions(PromptSetDocument document, WorkspaceViewModel workspace, OutputViewModel output,
-            CompareViewModel compare, RecoveryCopy recovery, StatusLine status, UserDialogs dialogs, Executor fx,
-            Executor background) {
+            CompareViewModel compare, RecoveryCopy recovery, ActionServices services) {
         this.document = document;
         this.workspace = workspace;
         this.output = output;
         this.compare = compare;
         this.recovery = recovery;
-        this.status = status;
-        this.dialogs = dialogs;
-        this.fx = fx;
-        this.background = background;
+        this.status = services.status();
+        this.dialogs = services.dialogs();
+        this.fx = services.fx();
+        this.background = services.background();
     }
 
     /** Asks for a prompt set and opens it. */

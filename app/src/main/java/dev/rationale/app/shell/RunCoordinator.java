@@ -50,7 +50,7 @@ public final class RunCoordinator {
     }
 
     public RunCoordinator(PromptSetDocument document, Screens screens, RunPlanner planner,
-            ObjectProperty<CentreTab> selectedTab, StatusLine status, Executor fx, Executor background) {
+            ObjectProperty<CentreTab> selectedTab, ActionServices services) {
         this.document = document;
         this.compose = screens.compose();
         this.settings = screens.settings();
@@ -59,9 +59,9 @@ public final class RunCoordinator {
         this.compare = screens.compare();
         this.evaluate = screens.evaluate();
         this.selectedTab = selectedTab;
-        this.status = status;
-        this.fx = fx;
-        this.background = background;
+        this.status = services.status();
+        this.fx = services.fx();
+        this.background = services.background();
     }
 
     /** Ctrl+Enter: on the Compare tab runs every column; elsewhere runs the composed prompt into Output. */

@@ -26,16 +26,15 @@ public final class RunReopener {
     private final Executor background;
 
     public RunReopener(PromptSetDocument document, ComposeViewModel compose, DocumentActions documents,
-            ShownHistory history, ObjectProperty<CentreTab> selectedTab, StatusLine status, Executor fx,
-            Executor background) {
+            ShownHistory history, ObjectProperty<CentreTab> selectedTab, ActionServices services) {
         this.document = document;
         this.compose = compose;
         this.documents = documents;
         this.history = history;
         this.selectedTab = selectedTab;
-        this.status = status;
-        this.fx = fx;
-        this.background = background;
+        this.status = services.status();
+        this.fx = services.fx();
+        this.background = services.background();
     }
 
     /**

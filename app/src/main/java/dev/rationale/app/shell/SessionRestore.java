@@ -49,18 +49,18 @@ public final class SessionRestore {
      * @param scratchFolder the folder of a set never saved; read-only samples are copied beside it
      */
     public SessionRestore(PromptSetDocument document, WorkspaceViewModel workspace, RecoveryCopy recovery,
-            DocumentActions documents, StatusLine status, UserDialogs dialogs, @Nullable Path samples,
-            Path scratchFolder, Executor fx, Executor background) {
+            DocumentActions documents, @Nullable Path samples, Path scratchFolder,
+            ActionServices services) {
         this.document = document;
         this.workspace = workspace;
         this.recovery = recovery;
         this.documents = documents;
-        this.status = status;
-        this.dialogs = dialogs;
+        this.status = services.status();
+        this.dialogs = services.dialogs();
         this.samples = samples;
         this.scratchFolder = scratchFolder;
-        this.fx = fx;
-        this.background = background;
+        this.fx = services.fx();
+        this.background = services.background();
     }
 
     /** Restores the last session; completes on the FX thread once the document to show has been chosen. */

@@ -35,15 +35,15 @@ public final class SetExporter {
     private final Executor background;
 
     public SetExporter(PromptSetDocument document, ComposeViewModel compose, RunSettingsViewModel settings,
-            WorkspaceViewModel workspace, StatusLine status, UserDialogs dialogs, Executor fx, Executor background) {
+            WorkspaceViewModel workspace, ActionServices services) {
         this.document = document;
         this.compose = compose;
         this.settings = settings;
         this.workspace = workspace;
-        this.status = status;
-        this.dialogs = dialogs;
-        this.fx = fx;
-        this.background = background;
+        this.status = services.status();
+        this.dialogs = services.dialogs();
+        this.fx = services.fx();
+        this.background = services.background();
     }
 
     /** Asks where, then writes the open set in {@code kind}'s format off the FX thread. */
