@@ -208,7 +208,7 @@ public final class ScreenshotTour {
             look.setTheme(Theme.DARK);
             return null;
         });
-        pause(800);
+        settle();
         shoot(out.resolve("4-compare-dark.png"));
         onFx(() -> {
             workbench.selectedTabProperty().set(CentreTab.OUTPUT);
@@ -388,6 +388,14 @@ public final class ScreenshotTour {
 
     private static void pause(long millis) throws InterruptedException {
         Thread.sleep(millis);
+    }
+
+    // Restyling three heat maps for another theme can keep the FX thread busy past a fixed pause on a loaded
+    // machine, and the shot then shows the screen before; waiting for the FX thread to be free again avoids that.
+    private static void settle() throws Exception {
+        pause(800);
+        onFx(() -> null);
+        pause(800);
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {
