@@ -13,7 +13,7 @@ import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.fx.UncaughtErrorReporter;
 import dev.rationale.app.shell.MainWindow;
 import dev.rationale.app.shell.MainWindowViewModel;
-import dev.rationale.app.shell.Workbench;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.workspace.SampleFolder;
 import dev.rationale.app.theme.Theme;
 import javafx.animation.PauseTransition;
@@ -49,22 +49,21 @@ public final class RationaleApp extends Application {
     private static final Logger LOG = System.getLogger(RationaleApp.class.getName());
 
     private @Nullable AppContext context;
-    private @Nullable Workbench workbench;
+    private @Nullable MainWindowViewModel mainWindow;
 
     @Override
     public void start(Stage stage) {
         UncaughtErrorReporter.install();
-        AppContext ctx = AppContext.create();
+        AppContext ctx = AppContext.create(Platform::runLater);
         context = ctx;
-        var viewModel = new MainWindowViewModel();
-        applyStartupTheme(viewModel);
-        Workbench bench = Workbench.create(ctx, new FxUserDialogs(() -> stage), Platform::runLater,
-                SampleFolder.find());
-        workbench = bench;
-        var window = new MainWindow(viewModel, bench, ctx, Platform::exit);
+        ThemeViewModel theme = ctx.themeViewModel();
+        applyStartupTheme(theme);
+        MainWindowViewModel viewModel = ctx.mainWindowViewModel(new FxUserDialogs(() -> stage), SampleFolder.find());
+        mainWindow = viewModel;
+        var window = new MainWindow(theme, viewModel, ctx, Platform::exit);
         window.showIn(stage);
-        bench.getRunSettings().reloadEndpoints();
-        bench.start().thenRun(() -> offerFirstRun(ctx, window));
+        viewModel.getRunSettings().reloadEndpoints();
+        viewModel.getSession().start().thenRun(() -> offerFirstRun(ctx, window));
         String snapshot = System.getProperty(SNAPSHOT_PROPERTY);
         if (snapshot != null && !snapshot.isBlank()) {
             scheduleSnapshot(stage.getScene(), Path.of(snapshot.strip()));
@@ -81,20 +80,20 @@ public final class RationaleApp extends Application {
                     if (needed) {
                         window.showFirstRun();
                     }
-                }, Platform::runLater);
+                }, ctx.fx());
     }
 
     @Override
     public void stop() {
-        if (workbench != null) {
-            workbench.dispose();
+        if (mainWindow != null) {
+            mainWindow.dispose();
         }
         if (context != null) {
             context.close();
         }
     }
 
-    private static void applyStartupTheme(MainWindowViewModel viewModel) {
+    private static void applyStartupTheme(ThemeViewModel viewModel) {
         String name = System.getProperty(THEME_PROPERTY);
         if (name == null || name.isBlank()) {
             return;

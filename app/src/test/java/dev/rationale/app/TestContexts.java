@@ -9,7 +9,9 @@ import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.endpoint.SecretStore;
 import dev.rationale.core.provider.http.HttpClients;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import okhttp3.OkHttpClient;
 
 /** App contexts for tests: settings in a temporary folder, keys in memory, no environment. */
@@ -25,7 +27,7 @@ public final class TestContexts {
         KeyResolver keys = new KeyResolver(keychain, name -> null);
         return new AppContext(http, new EndpointStore(dir.resolve("config/endpoints.json")), keychain, keys,
                 new ProviderCache(new ProviderFactory(http, keys)), Executors.newVirtualThreadPerTaskExecutor(),
-                dir.resolve("config"), models);
+                Platform::runLater, Clock.systemUTC(), dir.resolve("config"), models);
     }
 
     /** The shared tiny models the build points the tests at. */

@@ -3,13 +3,11 @@ package dev.rationale.app.compose;
 
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.workspace.PromptSetDocument;
-import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptTemplate;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.render.ExemplarPicker;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderException;
 import dev.rationale.core.render.RenderedPrompt;
@@ -24,9 +22,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +43,10 @@ public final class ComposeViewModel {
     private static final String SCRATCH_VARIANT_ID = "default";
 
     private final PromptSetDocument document;
-    private final ObservableList<String> taskIds = FXCollections.observableArrayList();
-    private final ObjectProperty<@Nullable String> selectedTask = new SimpleObjectProperty<>(this, "selectedTask");
-    private final ObservableList<String> variantIds = FXCollections.observableArrayList();
-    private final ObservableList<String> readOnlyTaskIds = FXCollections.unmodifiableObservableList(taskIds);
-    private final ObservableList<String> readOnlyVariantIds = FXCollections.unmodifiableObservableList(variantIds);
-    private final ObjectProperty<@Nullable String> selectedVariant =
-            new SimpleObjectProperty<>(this, "selectedVariant");
+    private final IdPicker tasks = new IdPicker(this, "selectedTask");
+    private final IdPicker variants = new IdPicker(this, "selectedVariant");
+    private final ObjectProperty<@Nullable String> selectedTask = tasks.selectedProperty();
+    private final ObjectProperty<@Nullable String> selectedVariant = variants.selectedProperty();
     private final ReadOnlyBooleanWrapper hasTask = new ReadOnlyBooleanWrapper(this, "hasTask");
     private final ReadOnlyObjectWrapper<TemplateHighlighting> highlighting =
             new ReadOnlyObjectWrapper<>(this, "highlighting", TemplateHighlighting.NONE);
@@ -127,9 +120,7 @@ public final class ComposeViewModel {
 
     private @Nullable Task showTaskList(PromptSet set) {
         List<String> ids = set.tasks().stream().map(Task::id).filter(Objects::nonNull).toList();
-        replaceIfDifferent(taskIds, ids);
-        String id = keepOrFirst(selectedTask.get(), ids);
-        selectedTask.set(id);
+        String id = tasks.show(ids, selectedTask.get());
         Task task = id == null ? null : set.task(id).orElse(null);
         hasTask.set(task != null);
         return task;
@@ -139,25 +130,15 @@ public final class ComposeViewModel {
         boolean newTask = !Objects.equals(task.id(), shownTask);
         shownTask = task.id();
         List<String> ids = task.variants().stream().map(Variant::id).filter(Objects::nonNull).toList();
-        replaceIfDifferent(variantIds, ids);
-        selectedVariant.set(keepOrFirst(newTask ? null : selectedVariant.get(), ids));
+        variants.show(ids, newTask ? null : selectedVariant.get());
         // While a template does not parse (mid-typing), keep the columns and fields it had.
         variables = InputVariableNames.of(task)
                 .orElse(newTask || variables.isEmpty() ? InputVariableNames.fromValues(task) : variables);
         Variant shown = variantOf(task);
         template.show(task.effectiveTemplate());
         exemplars.show(task.exemplars(), variables);
-        variant.show(shown, available(task, shown));
+        variant.show(shown, VariantControls.availableExemplars(task, shown));
         inputs.show(task.cases(), variables, newTask);
-    }
-
-    private static int available(Task task, Variant variant) {
-        try {
-            return ExemplarPicker.pick(task, variant.withShots(null)).size();
-        } catch (RenderException e) {
-            // The variant names an exemplar that is gone; the preview says so. Offer what is enabled.
-            return (int) task.exemplars().stream().filter(Exemplar::effectiveEnabled).count();
-        }
     }
 
     private void requestPreview() {
@@ -198,19 +179,6 @@ public final class ComposeViewModel {
     private Variant variantOf(Task task) {
         String id = selectedVariant.get();
         return id == null ? Variant.named(SCRATCH_VARIANT_ID) : task.variant(id).orElse(Variant.named(id));
-    }
-
-    private static @Nullable String keepOrFirst(@Nullable String wanted, List<String> ids) {
-        if (wanted != null && ids.contains(wanted)) {
-            return wanted;
-        }
-        return ids.isEmpty() ? null : ids.getFirst();
-    }
-
-    private static void replaceIfDifferent(ObservableList<String> shown, List<String> wanted) {
-        if (!shown.equals(wanted)) {
-            shown.setAll(wanted);
-        }
     }
 
     // ---- What the Run action reads ----
@@ -259,7 +227,7 @@ public final class ComposeViewModel {
     // ---- Selection ----
 
     public ObservableList<String> getTaskIds() {
-        return readOnlyTaskIds;
+        return tasks.ids();
     }
 
     /** The id of the task being composed; setting it shows that task at its first variant and case. */
@@ -273,7 +241,7 @@ public final class ComposeViewModel {
 
     /** The variant ids of the selected task. */
     public ObservableList<String> getVariantIds() {
-        return readOnlyVariantIds;
+        return variants.ids();
     }
 
     public ObjectProperty<@Nullable String> selectedVariantProperty() {

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.core.promptset.Exemplar;
 import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.ReasoningStyle;
+import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.render.ExemplarPicker;
+import dev.rationale.core.render.RenderException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -139,5 +143,15 @@ public final class VariantControls {
     /** Whether the reasoning style puts a trigger after the question, so the trigger field matters. */
     public ReadOnlyBooleanProperty triggerUsedProperty() {
         return triggerUsed.getReadOnlyProperty();
+    }
+
+    /** How many exemplars {@code variant} can use in {@code task}: the maximum of its shots control. */
+    static int availableExemplars(Task task, Variant variant) {
+        try {
+            return ExemplarPicker.pick(task, variant.withShots(null)).size();
+        } catch (RenderException e) {
+            // The variant names an exemplar that is gone; the preview says so. Offer what is enabled.
+            return (int) task.exemplars().stream().filter(Exemplar::effectiveEnabled).count();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.rationale.core.provider.ChatProvider;
 import dev.rationale.core.provider.ModelInfo;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +65,11 @@ record EndpointCheck(@Nullable Capabilities capabilities, List<ModelInfo> models
             return cause.getClass().getSimpleName();
         }
         return message.strip().lines().findFirst().orElse(message);
+    }
+
+    /** {@link #oneLine} of a failure of background work, without the future's wrapper. */
+    static String oneLineOfWork(Throwable error) {
+        return oneLine(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
     }
 
     /** The models in one line: the count and the first few names. */

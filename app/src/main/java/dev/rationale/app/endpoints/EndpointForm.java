@@ -6,7 +6,6 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.KeyReference;
 import dev.rationale.core.provider.ProviderKind;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,7 +31,6 @@ public final class EndpointForm {
 
     /** Keychain entries for endpoints are named {@code endpoint:NAME}. */
     public static final String ENTRY_PREFIX = "endpoint:";
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<ProviderKind> kind = new SimpleObjectProperty<>(this, "kind", ProviderKind.OPENAI);
@@ -63,7 +61,7 @@ public final class EndpointForm {
         kind.addListener((obs, old, now) -> kindChanged(old, now));
         keySource.addListener((obs, old, now) -> {
             if (now == KeySource.ENVIRONMENT && text(envVariable).isEmpty()) {
-                envVariable.set(suggestedVariable(kind.get()));
+                envVariable.set(KeyChoice.suggestedVariable(kind.get()));
             }
         });
         bindValidation();
@@ -74,8 +72,8 @@ public final class EndpointForm {
         nameError.bind(Bindings.createStringBinding(this::checkName, name, saved, original));
         baseUrlError.bind(Bindings.createStringBinding(this::checkBaseUrl, baseUrl, kind));
         ObservableValue<?>[] keyInputs = {kind, keySource, envVariable, typedKey, name, original, baseUrl};
-        keyError.bind(Bindings.createStringBinding(this::checkKey, keyInputs));
-        keyHint.bind(Bindings.createStringBinding(this::describeKey, keyInputs));
+        keyError.bind(Bindings.createStringBinding(() -> keyChoice().error(), keyInputs));
+        keyHint.bind(Bindings.createStringBinding(() -> keyChoice().hint(), keyInputs));
         valid.bind(nameError.isEmpty().and(baseUrlError.isEmpty()).and(keyError.isEmpty()));
     }
 
@@ -141,64 +139,20 @@ public final class EndpointForm {
         return "Not a URL: it starts with http:// or https://, e.g. " + kind.get().defaultBaseUrl();
     }
 
-    private String checkKey() {
-        if (!keyApplies()) {
-            return "";
-        }
-        return switch (keySource.get()) {
-            case NONE -> "";
-            case ENVIRONMENT -> text(envVariable).isEmpty() ? "Name the environment variable that holds the key."
-                    : VARIABLE.matcher(text(envVariable)).matches() ? ""
-                    : "A variable name has only letters, digits and _, and does not start with a digit.";
-            case KEYCHAIN -> !keychainWritable
-                    ? "There is no OS keychain on this machine; use an environment variable instead."
-                    : typedKeyOrNull() == null && storedEntry() == null ? "Type the key to store it in the keychain."
-                    : "";
-        };
-    }
-
-    private String describeKey() {
-        if (!keyApplies()) {
-            return "";
-        }
-        return switch (keySource.get()) {
-            case NONE -> {
-                KeyReference usual = new Endpoint("probe", kind.get(), blankToNull(text(baseUrl)), null, null)
-                        .effectiveKey();
-                yield usual.env() == null ? "No key is sent."
-                        : "Uses the " + usual.describe() + " when it is set.";
-            }
-            case ENVIRONMENT -> "Read at each request; the endpoints file records only the variable's name.";
-            case KEYCHAIN -> !keychainWritable ? ""
-                    : typedKeyOrNull() != null ? "Goes to the OS keychain as “" + entryName()
-                            + "”; the endpoints file records only that name."
-                    : storedEntry() != null ? "A key is stored in the keychain (“" + storedEntry()
-                            + "”); type a new one to replace it."
-                    : "The key goes to the OS keychain, never into a file.";
-        };
+    private KeyChoice keyChoice() {
+        return new KeyChoice(kind.get(), keySource.get(), text(envVariable), typedKeyOrNull(), storedEntry(),
+                entryName(), text(baseUrl), keychainWritable);
     }
 
     /** Whether this kind takes a key at all; the embedded engine does not. */
     public boolean keyApplies() {
-        return kind.get() != ProviderKind.EMBEDDED;
+        return KeyChoice.applies(kind.get());
     }
 
     /** The endpoint the fields describe; its key reference names the keychain entry, never the key. */
     public Endpoint toEndpoint() {
         return new Endpoint(text(name), kind.get(), blankToNull(text(baseUrl)), blankToNull(text(model)),
-                keyReference());
-    }
-
-    private @Nullable KeyReference keyReference() {
-        if (!keyApplies()) {
-            return null;
-        }
-        return switch (keySource.get()) {
-            case NONE -> null;
-            case ENVIRONMENT -> KeyReference.environment(text(envVariable));
-            case KEYCHAIN -> typedKeyOrNull() != null ? KeyReference.keychainEntry(entryName())
-                    : storedEntry() != null ? KeyReference.keychainEntry(storedEntry()) : null;
-        };
+                keyChoice().reference());
     }
 
     /** The key to store on save, or null when none was typed or it would not go to the keychain. */
@@ -218,15 +172,6 @@ public final class EndpointForm {
     private @Nullable String storedEntry() {
         Endpoint editing = original.get();
         return editing == null || editing.key() == null ? null : editing.key().keychain();
-    }
-
-    private static String suggestedVariable(ProviderKind forKind) {
-        return switch (forKind) {
-            case OPENAI, OPENAI_TEXT -> "OPENAI_API_KEY";
-            case ANTHROPIC -> "ANTHROPIC_API_KEY";
-            case GEMINI -> "GEMINI_API_KEY";
-            case OLLAMA, LLAMACPP, EMBEDDED -> "";
-        };
     }
 
     private static String text(StringProperty property) {

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.endpoints;
 
-import dev.rationale.app.AppContext;
 import dev.rationale.app.fx.FxUserDialogs;
 import dev.rationale.app.fx.Styles;
+import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.theme.Theme;
-import dev.rationale.app.theme.ThemeSwitcher;
-import javafx.application.Platform;
+import dev.rationale.app.fx.ThemeSwitcher;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Modality;
 import javafx.stage.Window;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,18 +48,17 @@ public final class EndpointsDialog {
     }
 
     /**
-     * The dialog for the running application, on the context's endpoints file, keychain and HTTP client.
+     * The dialog for the running application, its view model built by the composition root.
      *
-     * @param onSaved runs on the FX thread after each save or removal, e.g. {@code runSettings::reloadEndpoints}
+     * @param viewModels builds the view model with the questions and file choosers of this dialog's window, e.g.
+     *     {@code dialogs -> context.endpointsViewModel(dialogs, runSettings::reloadEndpoints)}
      */
-    public static EndpointsDialog create(AppContext context, @Nullable Window owner, Theme theme, Runnable onSaved) {
+    public static EndpointsDialog create(Function<UserDialogs, EndpointsViewModel> viewModels, @Nullable Window owner,
+            Theme theme) {
         Dialog<Void> dialog = new Dialog<>();
         // File choosers and questions belong to this dialog's window, which exists once the dialog does.
-        FxUserDialogs dialogs = new FxUserDialogs(() -> dialog.getDialogPane().getScene().getWindow());
-        EndpointsViewModel viewModel = new EndpointsViewModel(context.endpoints(), context.keychain(),
-                System::getenv, context.http(), context.modelsDirectory(), dialogs, onSaved, Platform::runLater,
-                context.background());
-        return new EndpointsDialog(dialog, viewModel, owner, theme);
+        UserDialogs dialogs = new FxUserDialogs(() -> dialog.getDialogPane().getScene().getWindow());
+        return new EndpointsDialog(dialog, viewModels.apply(dialogs), owner, theme);
     }
 
     /** Reads the endpoints and opens the dialog; returns at once. */

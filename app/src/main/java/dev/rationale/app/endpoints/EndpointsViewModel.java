@@ -7,21 +7,18 @@ import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.endpoint.SecretStore;
-import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,16 +49,11 @@ public final class EndpointsViewModel {
     private final ObservableList<Endpoint> endpoints = FXCollections.observableArrayList();
     private final ObjectProperty<@Nullable Endpoint> selected = new SimpleObjectProperty<>(this, "selected");
     private final EndpointForm form;
-    private final ReadOnlyObjectWrapper<TestState> testState = new ReadOnlyObjectWrapper<>(this, "testState",
-            TestState.IDLE);
-    private final ReadOnlyStringWrapper testSummary = new ReadOnlyStringWrapper(this, "testSummary", "");
-    private final ObservableList<String> testModels = FXCollections.observableArrayList();
-    private final ObservableList<CapabilityRow> capabilities = FXCollections.observableArrayList();
+    private final EndpointTestRun testRun;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(this, "statusIsError");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper storeReadable = new ReadOnlyBooleanWrapper(this, "storeReadable", true);
-    private int testRun;
 
     /**
      * @param keychain where typed keys are stored ({@code context.keychain()})
@@ -87,10 +79,11 @@ public final class EndpointsViewModel {
         this.fx = fx;
         this.background = background;
         this.form = new EndpointForm(endpoints, modelsDirectory, keychain.writable());
+        this.testRun = new EndpointTestRun(fx, background);
         selected.addListener((obs, old, now) -> {
             if (now != null) {
                 form.load(now);
-                resetTest();
+                testRun.reset();
             }
         });
     }
@@ -103,7 +96,7 @@ public final class EndpointsViewModel {
             if (error != null) {
                 // Saving over a file we could not read would lose what is in it.
                 storeReadable.set(false);
-                report(true, "Cannot read the endpoints (" + EndpointCheck.oneLine(unwrap(error))
+                report(true, "Cannot read the endpoints (" + EndpointCheck.oneLineOfWork(error)
                         + "); fix or move the file to edit them here.");
                 return;
             }
@@ -120,7 +113,7 @@ public final class EndpointsViewModel {
     public void newEndpoint() {
         selected.set(null);
         form.load(null);
-        resetTest();
+        testRun.reset();
     }
 
     /** Writes the edited endpoint (and a typed key, to the keychain) when the form is valid. */
@@ -164,7 +157,7 @@ public final class EndpointsViewModel {
         }, background).whenCompleteAsync((ignored, error) -> {
             busy.set(false);
             if (error != null) {
-                report(true, "Not saved: " + EndpointCheck.oneLine(unwrap(error)));
+                report(true, "Not saved: " + EndpointCheck.oneLineOfWork(error));
                 return;
             }
             endpoints.setAll(next);
@@ -212,37 +205,7 @@ public final class EndpointsViewModel {
         }
         String key = form.keyToStore();
         KeyResolver keys = new KeyResolver(new OverlaySecretStore(keychain, form.entryName(), key), environment);
-        ProviderFactory factory = new ProviderFactory(http, keys);
-        resetTest();
-        int run = testRun;
-        testState.set(TestState.RUNNING);
-        testSummary.set("Asking " + endpoint.effectiveBaseUrl() + " for its models…");
-        Endpoint tested = endpoint;
-        CompletableFuture.supplyAsync(() -> EndpointCheck.run(factory, tested), background)
-                .whenCompleteAsync((check, error) -> {
-                    if (run == testRun) {
-                        show(error != null
-                                ? new EndpointCheck(null, List.of(), EndpointCheck.oneLine(unwrap(error))) : check);
-                    }
-                }, fx);
-    }
-
-    private void show(EndpointCheck check) {
-        if (check.capabilities() != null) {
-            capabilities.setAll(CapabilityRow.of(check.capabilities()));
-        }
-        List<String> ids = check.models().stream().map(ModelInfo::id).toList();
-        testModels.setAll(ids);
-        testState.set(check.error() == null ? TestState.PASSED : TestState.FAILED);
-        testSummary.set(check.error() != null ? check.error() : EndpointCheck.summarize(ids));
-    }
-
-    private void resetTest() {
-        testRun++;
-        testState.set(TestState.IDLE);
-        testSummary.set("");
-        testModels.clear();
-        capabilities.clear();
+        testRun.start(endpoint, new ProviderFactory(http, keys));
     }
 
     /** For the embedded engine: picks the folder that holds the GGUF files. */
@@ -281,10 +244,6 @@ public final class EndpointsViewModel {
         status.set(message);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
     public ObservableList<Endpoint> getEndpoints() {
         return endpoints;
     }
@@ -299,22 +258,22 @@ public final class EndpointsViewModel {
     }
 
     public ReadOnlyObjectProperty<TestState> testStateProperty() {
-        return testState.getReadOnlyProperty();
+        return testRun.stateProperty();
     }
 
     /** The test's outcome in one line: the model count and the first few names, or the error. */
     public ReadOnlyStringProperty testSummaryProperty() {
-        return testSummary.getReadOnlyProperty();
+        return testRun.summaryProperty();
     }
 
     /** Every model the last test listed, for the default-model field's suggestions. */
     public ObservableList<String> getTestModels() {
-        return testModels;
+        return testRun.models();
     }
 
     /** The tested endpoint's capabilities; empty until a test ran. */
     public ObservableList<CapabilityRow> getCapabilities() {
-        return capabilities;
+        return testRun.capabilities();
     }
 
     /** The outcome of the last load, save or removal, in one line. */

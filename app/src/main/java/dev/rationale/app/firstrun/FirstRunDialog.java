@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.firstrun;
 
-import dev.rationale.app.AppContext;
 import dev.rationale.app.fx.FxUserDialogs;
 import dev.rationale.app.fx.Styles;
+import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.theme.Theme;
-import dev.rationale.app.theme.ThemeSwitcher;
-import dev.rationale.core.download.LocalServerProbe;
-import dev.rationale.core.download.ModelDownloader;
-import dev.rationale.core.download.RecommendedModels;
+import dev.rationale.app.fx.ThemeSwitcher;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import java.util.function.Function;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -67,21 +64,17 @@ public final class FirstRunDialog {
     }
 
     /**
-     * The dialog for the running application: downloads go to the context's models folder, a found server is saved
-     * to its endpoints file.
+     * The dialog for the running application, its view model built by the composition root.
      *
-     * @param openEndpoints opens the Endpoints dialog; runs on the FX thread after this dialog has closed
+     * @param viewModels builds the view model with the file chooser of this dialog's window, e.g.
+     *     {@code dialogs -> context.firstRunViewModel(dialogs, openEndpoints)}
      */
-    public static FirstRunDialog create(AppContext context, @Nullable Window owner, Theme theme,
-            Runnable openEndpoints) {
+    public static FirstRunDialog create(Function<UserDialogs, FirstRunViewModel> viewModels, @Nullable Window owner,
+            Theme theme) {
         Dialog<FirstRunChoice> dialog = new Dialog<>();
         // The file chooser belongs to this dialog's window, which exists once the dialog does.
-        FxUserDialogs dialogs = new FxUserDialogs(() -> dialog.getDialogPane().getScene().getWindow());
-        FirstRunViewModel viewModel = new FirstRunViewModel(context.endpoints(),
-                new ModelDownloader(context.http(), context.background()), new LocalServerProbe(context.http()),
-                RecommendedModels.all(), context.modelsDirectory(), dialogs, openEndpoints, Platform::runLater,
-                context.background());
-        return new FirstRunDialog(dialog, viewModel, owner, theme);
+        UserDialogs dialogs = new FxUserDialogs(() -> dialog.getDialogPane().getScene().getWindow());
+        return new FirstRunDialog(dialog, viewModels.apply(dialogs), owner, theme);
     }
 
     /** Opens the dialog, starts looking for local servers, and returns at once; {@code onClosed} gets the choice. */

@@ -4,36 +4,28 @@ package dev.rationale.app.history;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.app.output.FinishedCompletion;
-import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
-import dev.rationale.core.exchange.RunSnapshot;
-import dev.rationale.core.history.CompletionFilter;
-import dev.rationale.core.history.CompletionRow;
-import dev.rationale.core.history.HistoryException;
-import dev.rationale.core.history.HistoryStore;
-import dev.rationale.core.history.Page;
-import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunCompletionKey;
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.StoredCompletion;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,7 +34,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
@@ -56,10 +47,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HistoryViewModel {
 
-    /** Completions loaded per page; the table is virtualised and asks for the next page near its end. */
-    static final int PAGE = 500;
-
-    private final Supplier<@Nullable Path> workspace;
+    private final HistoryQueries queries;
+    private final CompletionPages pages;
+    private final RunReportExport reports;
+    private final SelectedPair pair;
     private final Executor fx;
     private final Executor background;
     private final UserDialogs dialogs;
@@ -68,20 +59,12 @@ public final class HistoryViewModel {
     private final ObjectProperty<@Nullable Verdict> grade = new SimpleObjectProperty<>(this, "grade");
     private final ObjectProperty<@Nullable RunKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
-    private final ObservableList<Run> selectedRuns = FXCollections.observableArrayList();
-    private final ObservableList<CompletionRow> completions = FXCollections.observableArrayList();
-    private final ReadOnlyLongWrapper completionsTotal = new ReadOnlyLongWrapper(this, "completionsTotal");
-    private final ReadOnlyBooleanWrapper loadingPage = new ReadOnlyBooleanWrapper(this, "loadingPage");
     private final ObjectProperty<@Nullable Run> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
     private final ReadOnlyObjectWrapper<@Nullable StoredCompletion> completion =
             new ReadOnlyObjectWrapper<>(this, "completion");
-    private final ReadOnlyObjectWrapper<@Nullable RunComparison> comparison =
-            new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyIntegerWrapper caseSamples = new ReadOnlyIntegerWrapper(this, "caseSamples");
     private List<CompletionRow> caseRows = List.of();
-    // Bumped whenever the list's query changes, so a page that arrives for an older query is dropped.
-    private int listing;
 
     /**
      * @param workspace the folder whose {@code .rationale/history.db} is shown; read at each refresh
@@ -90,7 +73,10 @@ public final class HistoryViewModel {
      */
     public HistoryViewModel(Supplier<@Nullable Path> workspace, Executor fx, Executor background, UserDialogs dialogs,
             RerunHost rerunHost) {
-        this.workspace = workspace;
+        this.queries = new HistoryQueries(workspace, fx, background, this::failed);
+        this.pages = new CompletionPages(queries);
+        this.reports = new RunReportExport(dialogs, fx, background);
+        this.pair = new SelectedPair(queries);
         this.fx = fx;
         this.background = background;
         this.dialogs = dialogs;
@@ -98,18 +84,11 @@ public final class HistoryViewModel {
         selectedRun.addListener((obs, old, now) -> listCompletions());
         grade.addListener((obs, old, now) -> listCompletions());
         kind.addListener((obs, old, now) -> refresh());
-        // A comparison belongs to the pair it was made of; picking other runs puts the completions back.
-        selectedRuns.addListener((ListChangeListener<Run>) change -> {
-            RunComparison shown = comparison.get();
-            if (shown != null && !isPair(shown.a().id(), shown.b().id())) {
-                comparison.set(null);
-            }
-        });
     }
 
     /** Lists the runs again, keeping the selection when it is still there. */
     public void refresh() {
-        Path folder = workspace.get();
+        Path folder = queries.folder();
         if (folder == null) {
             showNoHistory();
             return;
@@ -131,7 +110,7 @@ public final class HistoryViewModel {
     }
 
     private void listRuns(Path folder, @Nullable String text) {
-        ask(store -> store.runs(RunFilter.all().matching(text).ofKind(kind.get())), page -> {
+        queries.ask(store -> store.runs(RunFilter.all().matching(text).ofKind(kind.get())), page -> {
             String keep = selectedRun.get() == null ? null : selectedRun.get().id();
             runs.setAll(page.items());
             message.set(page.total() == 0 ? "No run matches." : page.total() + (page.total() == 1 ? " run" : " runs")
@@ -141,42 +120,21 @@ public final class HistoryViewModel {
     }
 
     private void listCompletions() {
-        Run run = selectedRun.get();
         completion.set(null);
         caseRows = List.of();
         caseSamples.set(0);
-        int query = ++listing;
-        completions.clear();
-        completionsTotal.set(0);
-        loadingPage.set(false);
-        if (run != null) {
-            loadPage(run, query);
-        }
+        pages.list(selectedRun.get(), grade.get());
     }
 
     /** Loads the next page of the selected run's completions, unless one is loading or all are loaded. */
     public void loadMore() {
-        Run run = selectedRun.get();
-        if (run != null && !loadingPage.get() && completions.size() < completionsTotal.get()) {
-            loadPage(run, listing);
-        }
-    }
-
-    private void loadPage(Run run, int query) {
-        loadingPage.set(true);
-        CompletionFilter page = CompletionFilter.of(run.id()).withGrade(grade.get()).page(completions.size(), PAGE);
-        ask(store -> store.completions(page), (Page<CompletionRow> rows) -> {
-            if (query == listing) {
-                loadingPage.set(false);
-                completions.addAll(rows.items());
-                completionsTotal.set(rows.total());
-            }
-        });
+        pages.loadMore(selectedRun.get(), grade.get());
     }
 
     /** Loads completion {@code id} in full (request, text, reasoning, tokens) and lists the samples of its case. */
     public void open(long id) {
-        ask(store -> store.completion(id).map(found -> new Opened(found, samplesOf(store, found))).orElse(null),
+        queries.ask(store -> store.completion(id).map(found -> new Opened(found, CaseSamples.of(store, found)))
+                .orElse(null),
                 opened -> {
                     caseRows = opened == null ? List.of() : opened.caseRows();
                     caseSamples.set(caseRows.size());
@@ -186,14 +144,6 @@ public final class HistoryViewModel {
 
     // A completion and the rows of every sample of its case in its run.
     private record Opened(StoredCompletion completion, List<CompletionRow> caseRows) {
-    }
-
-    private static List<CompletionRow> samplesOf(HistoryStore store, StoredCompletion stored) {
-        RunCompletionKey key = stored.record().key();
-        // The filter's target is the endpoint; several models on one endpoint are told apart here.
-        return store.completions(CompletionFilter.of(key.runId()).withVariant(key.variant())
-                .withTarget(key.target().endpoint()).withCase(key.caseId()).page(0, PAGE)).items().stream()
-                .filter(row -> row.key().target().equals(key.target())).toList();
     }
 
     /** The opened completion as Output shows it; null when none is opened. */
@@ -209,14 +159,9 @@ public final class HistoryViewModel {
     public void openCase(Consumer<List<FinishedCompletion>> open) {
         List<Long> ids = caseRows.stream().map(CompletionRow::id).toList();
         if (!ids.isEmpty()) {
-            ask(store -> ids.stream().map(id -> whole(store, id)).toList(),
+            queries.ask(store -> ids.stream().map(id -> CaseSamples.whole(store, id)).toList(),
                     samples -> open.accept(samples.stream().map(this::finishedOf).toList()));
         }
-    }
-
-    private static StoredCompletion whole(HistoryStore store, long id) {
-        return store.completion(id).orElseThrow(() -> new HistoryException("completion " + id
-                + " is no longer in the history"));
     }
 
     // The history keeps no answer format: answers of several samples are compared by the default rules.
@@ -229,26 +174,12 @@ public final class HistoryViewModel {
 
     /** Compares the two selected runs, the older as A; does nothing unless exactly two are selected. */
     public void compareSelected() {
-        if (selectedRuns.size() != 2) {
-            return;
-        }
-        String first = selectedRuns.get(0).id();
-        String second = selectedRuns.get(1).id();
-        ask(store -> RunComparison.of(store, first, second), result -> {
-            if (isPair(first, second)) {
-                comparison.set(result);
-            }
-        });
+        pair.compare();
     }
 
     /** Hides the comparison and shows the selected run's completions again. */
     public void closeComparison() {
-        comparison.set(null);
-    }
-
-    private boolean isPair(String a, String b) {
-        List<String> ids = selectedRuns.stream().map(Run::id).toList();
-        return ids.size() == 2 && ids.contains(a) && ids.contains(b);
+        pair.close();
     }
 
     /**
@@ -258,7 +189,7 @@ public final class HistoryViewModel {
      */
     public void rerunSelected() {
         Run run = selectedRun.get();
-        Path folder = workspace.get();
+        Path folder = queries.folder();
         if (run == null || folder == null) {
             return;
         }
@@ -281,27 +212,10 @@ public final class HistoryViewModel {
      */
     public void reportSelected(RunReportFormat format) {
         Run run = selectedRun.get();
-        Path folder = workspace.get();
-        if (run == null || folder == null) {
-            return;
+        Path folder = queries.folder();
+        if (run != null && folder != null) {
+            reports.write(run, folder, format, message::set);
         }
-        Optional<Path> chosen = dialogs.chooseExportFile("Export " + format.label(), folder,
-                run.id() + "." + format.id());
-        if (chosen.isEmpty()) {
-            return;
-        }
-        Path out = chosen.get();
-        CompletableFuture.supplyAsync(() -> {
-            try (HistoryStore store = HistoryStore.open(folder)) {
-                RunSnapshot snapshot = RunSnapshot.read(store, run.id()).orElseThrow(() -> new HistoryException(
-                        "run " + run.id() + " is no longer in the history"));
-                format.write(snapshot, out);
-                return snapshot.completions().size();
-            }
-        }, background).whenCompleteAsync((count, error) -> message.set(error != null
-                ? "Cannot write the report: " + Failures.messageOf(error)
-                : "Wrote " + out.getFileName() + ": " + format.label() + " of run " + run.id() + " (" + count
-                        + " completions)."), fx);
     }
 
     /** Deletes the selected run and its completions once the user confirms, then lists the runs again. */
@@ -312,30 +226,15 @@ public final class HistoryViewModel {
                 + run.tally().total() + " completions) from the history? This cannot be undone.")) {
             return;
         }
-        ask(store -> store.deleteRun(run.id()), deleted -> {
+        queries.ask(store -> store.deleteRun(run.id()), deleted -> {
             selectedRun.set(null);
             refresh();
         });
     }
 
-    // Opens the store for one query: cheap for SQLite, and the file may change between queries.
-    private <T> void ask(Function<HistoryStore, T> read, Consumer<T> show) {
-        Path folder = workspace.get();
-        if (folder == null) {
-            return;
-        }
-        CompletableFuture.supplyAsync(() -> {
-            try (HistoryStore store = HistoryStore.open(folder)) {
-                return read.apply(store);
-            }
-        }, background).whenCompleteAsync((result, error) -> {
-            if (error != null) {
-                loadingPage.set(false);
-                message.set("Cannot read the history: " + Failures.messageOf(error));
-            } else {
-                show.accept(result);
-            }
-        }, fx);
+    private void failed(Throwable error) {
+        pages.failed();
+        message.set("Cannot read the history: " + Failures.messageOf(error));
     }
 
     /** Text the run list is filtered by (set name, task, model); applied on {@link #refresh}. */
@@ -359,17 +258,17 @@ public final class HistoryViewModel {
 
     /** The runs selected in the list, in the order picked; the view keeps it up to date. */
     public ObservableList<Run> getSelectedRuns() {
-        return selectedRuns;
+        return pair.selected();
     }
 
     /** The selected run's completions loaded so far, in grid order; {@link #loadMore} adds the next page. */
     public ObservableList<CompletionRow> getCompletions() {
-        return completions;
+        return pages.rows();
     }
 
     /** How many completions of the selected run match the grade filter, loaded or not. */
     public ReadOnlyLongProperty completionsTotalProperty() {
-        return completionsTotal.getReadOnlyProperty();
+        return pages.totalProperty();
     }
 
     /** The run whose completions are listed and which Rerun and Delete act on. */
@@ -389,7 +288,7 @@ public final class HistoryViewModel {
 
     /** The two selected runs compared; null when no comparison is shown. */
     public ReadOnlyObjectProperty<@Nullable RunComparison> comparisonProperty() {
-        return comparison.getReadOnlyProperty();
+        return pair.comparisonProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -4,7 +4,7 @@ package dev.rationale.app.shell;
 import dev.rationale.app.AppVersion;
 import dev.rationale.app.fx.Styles;
 import dev.rationale.app.theme.Theme;
-import dev.rationale.app.theme.ThemeSwitcher;
+import dev.rationale.app.fx.ThemeSwitcher;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;

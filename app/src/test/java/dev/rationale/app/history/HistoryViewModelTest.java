@@ -10,11 +10,11 @@ import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
+import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
-import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.history.RunTarget;
@@ -306,16 +306,16 @@ class HistoryViewModelTest {
         viewModel.refresh();
         select("big");
 
-        assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE);
+        assertThat(viewModel.getCompletions()).hasSize(CompletionPages.PAGE);
         assertThat(viewModel.completionsTotalProperty().get()).isEqualTo(total);
         assertThat(viewModel.getCompletions().getLast().key().caseId()).isEqualTo("c000499");
 
         viewModel.loadMore();
-        assertThat(viewModel.getCompletions()).hasSize(2 * HistoryViewModel.PAGE);
-        assertThat(viewModel.getCompletions().get(HistoryViewModel.PAGE).key().caseId()).isEqualTo("c000500");
+        assertThat(viewModel.getCompletions()).hasSize(2 * CompletionPages.PAGE);
+        assertThat(viewModel.getCompletions().get(CompletionPages.PAGE).key().caseId()).isEqualTo("c000500");
 
         viewModel.gradeProperty().set(Verdict.WRONG);
-        assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE)
+        assertThat(viewModel.getCompletions()).hasSize(CompletionPages.PAGE)
                 .allMatch(row -> row.grade() == Verdict.WRONG);
         assertThat(viewModel.completionsTotalProperty().get()).isEqualTo(total / 10);
         assertThat(viewModel.getCompletions()).extracting(CompletionRow::key).extracting(k -> k.caseId())
@@ -326,7 +326,7 @@ class HistoryViewModelTest {
     void loadingMoreStopsAtTheLastPage() {
         store(evaluation("small", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE));
         List<CompletionRecord> records = new ArrayList<>();
-        for (int i = 0; i < HistoryViewModel.PAGE + 7; i++) {
+        for (int i = 0; i < CompletionPages.PAGE + 7; i++) {
             records.add(completion("small", "cot", small, String.format("c%04d", i), Verdict.CORRECT));
         }
         try (HistoryStore store = HistoryStore.open(dir)) {
@@ -338,8 +338,8 @@ class HistoryViewModelTest {
         viewModel.loadMore();
         viewModel.loadMore();
 
-        assertThat(viewModel.getCompletions()).hasSize(HistoryViewModel.PAGE + 7);
+        assertThat(viewModel.getCompletions()).hasSize(CompletionPages.PAGE + 7);
         assertThat(viewModel.getCompletions().stream().map(row -> row.id()).distinct()).hasSize(
-                HistoryViewModel.PAGE + 7);
+                CompletionPages.PAGE + 7);
     }
 }

@@ -11,6 +11,7 @@ import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.output.RunState;
+import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.event.EventType;
 import javafx.geometry.Bounds;
@@ -54,7 +54,7 @@ class MainWindowRunUiIT {
     private final MockWebServer server = new MockWebServer();
     private final CannedCompletions completions = new CannedCompletions();
     private AppContext context;
-    private Workbench workbench;
+    private MainWindowViewModel workbench;
     private MainWindow window;
     private Path file;
 
@@ -68,11 +68,11 @@ class MainWindowRunUiIT {
                 "mock", null));
         file = Files.copy(Path.of("../sample-prompts/arithmetic.rationale.json"),
                 dir.resolve("arithmetic.rationale.json"));
-        workbench = Workbench.create(context, new ScriptedDialogs(), Platform::runLater, null);
-        window = new MainWindow(new MainWindowViewModel(), workbench, context, () -> { });
+        workbench = context.mainWindowViewModel(new ScriptedDialogs(), null);
+        window = new MainWindow(new ThemeViewModel(), workbench, context, () -> { });
         window.showIn(stage);
         workbench.getRunSettings().reloadEndpoints();
-        workbench.open(file);
+        workbench.getDocuments().open(file);
     }
 
     @AfterEach
@@ -156,7 +156,7 @@ class MainWindowRunUiIT {
         doubleClick(robot, firstCase);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> onFx(() -> workbench.selectedTabProperty().get()) == Workbench.Tab.OUTPUT);
+                () -> onFx(() -> workbench.selectedTabProperty().get()) == CentreTab.OUTPUT);
         WaitForAsyncUtils.waitForFxEvents();
         OutputView output = assertOutputShowsTheCannedAnswer(robot);
         assertThat(onFx(() -> ((Label) output.lookup("#output-origin")).getText()))
@@ -175,7 +175,7 @@ class MainWindowRunUiIT {
         robot.type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> onFx(() -> workbench.selectedTabProperty().get()) == Workbench.Tab.COMPARE);
+                () -> onFx(() -> workbench.selectedTabProperty().get()) == CentreTab.COMPARE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".compare-column").queryAll()).hasSize(3);
         CompareView compare = robot.lookup(".compare-view").queryAs(CompareView.class);
@@ -206,10 +206,10 @@ class MainWindowRunUiIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> workbench.getCompose().hasTaskProperty()
                 .get() && "mock".equals(workbench.getRunSettings().modelProperty().get())));
         robot.interact(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
             workbench.getEvaluate().limitProperty().set(1);
             workbench.getEvaluate().samplesProperty().set(samples);
-            workbench.getEvaluate().start(workbench.evaluateSetup(List.of(workbench.getCompose().currentTask()
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(workbench.getCompose().currentTask()
                     .variant("zero-shot").orElseThrow())), false);
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> !workbench.getEvaluate().runningProperty()

@@ -3,6 +3,7 @@ package dev.rationale.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.app.theme.ThemeViewModel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import dev.rationale.app.TestContexts;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.theme.Theme;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -40,15 +40,15 @@ class MainWindowUiIT {
 
     private final AtomicInteger quitRequests = new AtomicInteger();
     private Stage stage;
-    private MainWindowViewModel viewModel;
+    private ThemeViewModel viewModel;
 
     @Start
     void start(Stage primaryStage) throws IOException {
         stage = primaryStage;
-        viewModel = new MainWindowViewModel();
+        viewModel = new ThemeViewModel();
         Path dir = Files.createTempDirectory("main-window");
         AppContext context = TestContexts.in(dir, dir.resolve("models"));
-        Workbench workbench = Workbench.create(context, new ScriptedDialogs(), Platform::runLater, null);
+        MainWindowViewModel workbench = context.mainWindowViewModel(new ScriptedDialogs(), null);
         new MainWindow(viewModel, workbench, context, quitRequests::incrementAndGet).showIn(stage);
     }
 

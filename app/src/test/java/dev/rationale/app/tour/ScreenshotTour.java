@@ -8,8 +8,9 @@ import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.shell.MainWindow;
+import dev.rationale.app.theme.ThemeViewModel;
+import dev.rationale.app.shell.CentreTab;
 import dev.rationale.app.shell.MainWindowViewModel;
-import dev.rationale.app.shell.Workbench;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.provider.ModelSize;
@@ -66,7 +67,7 @@ public final class ScreenshotTour {
     private static void tour(Path out) throws Exception {
         Path dir = Files.createTempDirectory("tour");
         AppContext context = TestContexts.in(dir, TestContexts.sharedModels().toAbsolutePath());
-        MainWindowViewModel look = new MainWindowViewModel();
+        ThemeViewModel look = new ThemeViewModel();
         // A copy, because an evaluation writes its results and history beside the prompt set.
         Path samples = Files.createDirectories(dir.resolve("sample-prompts"));
         try (var files = Files.list(Path.of("../sample-prompts"))) {
@@ -74,8 +75,7 @@ public final class ScreenshotTour {
                 Files.copy(file, samples.resolve(file.getFileName()));
             }
         }
-        Workbench workbench = onFx(() -> Workbench.create(context, new ScriptedDialogs(), Platform::runLater,
-                samples));
+        MainWindowViewModel workbench = onFx(() -> context.mainWindowViewModel(new ScriptedDialogs(), samples));
         MainWindow window = onFx(() -> {
             MainWindow w = new MainWindow(look, workbench, context, Platform::exit);
             Stage stage = STAGE.get();
@@ -85,7 +85,7 @@ public final class ScreenshotTour {
             workbench.getRunSettings().reloadEndpoints();
             return w;
         });
-        onFx(workbench::start).get(30, TimeUnit.SECONDS);
+        onFx(workbench.getSession()::start).get(30, TimeUnit.SECONDS);
         waitFor("the sample set", () -> workbench.getCompose().hasTaskProperty().get());
         waitFor("the embedded model", () -> workbench.getRunSettings().getModels().stream()
                 .anyMatch(m -> m.contains("stories260K")));
@@ -100,7 +100,7 @@ public final class ScreenshotTour {
         shoot(out.resolve("1-compose.png"));
 
         onFx(() -> {
-            workbench.runOutput();
+            workbench.getRuns().runOutput();
             return null;
         });
         waitFor("the run to end", () -> !workbench.getOutput().getState().isRunning()
@@ -123,13 +123,13 @@ public final class ScreenshotTour {
             String model = workbench.getRunSettings().modelProperty().get();
             workbench.getCompare().addColumn("zero-shot", endpoint, model);
             workbench.getCompare().addColumn("zero-shot-cot", endpoint, model);
-            workbench.runCompare();
+            workbench.getRuns().runCompare();
             return null;
         });
         waitFor("the compare columns", () -> workbench.getCompare().getColumns().stream()
                 .noneMatch(c -> c.output().getState().isRunning() || c.output().getTokens().isEmpty()));
         onFx(() -> {
-            workbench.branch(branchAt, 1);
+            workbench.getRuns().branch(branchAt, 1);
             return null;
         });
         waitFor("the branch", () -> workbench.getCompare().getColumns().size() == 3 && workbench.getCompare()
@@ -137,10 +137,11 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("3-compare.png"));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
             var task = workbench.getCompose().currentTask();
             workbench.getEvaluate().limitProperty().set(6);
-            workbench.getEvaluate().start(workbench.evaluateSetup(List.of(task.variant("zero-shot").orElseThrow(),
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
+                    task.variant("zero-shot").orElseThrow(),
                     task.variant("zero-shot-cot").orElseThrow())), false);
             return null;
         });
@@ -162,7 +163,7 @@ public final class ScreenshotTour {
         shoot(out.resolve("7b-evaluate-by-model.png"));
         openedCases(out, workbench, window);
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.HISTORY);
+            workbench.selectedTabProperty().set(CentreTab.HISTORY);
             return null;
         });
         waitFor("the history", () -> !workbench.getHistory().getRuns().isEmpty());
@@ -184,11 +185,11 @@ public final class ScreenshotTour {
             workbench.getHistory().rerunSelected();
             return null;
         });
-        waitFor("the rerun to start", () -> workbench.selectedTabProperty().get() == Workbench.Tab.EVALUATE
+        waitFor("the rerun to start", () -> workbench.selectedTabProperty().get() == CentreTab.EVALUATE
                 && workbench.getEvaluate().runningProperty().get());
         waitFor("the rerun", () -> !workbench.getEvaluate().runningProperty().get());
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.HISTORY);
+            workbench.selectedTabProperty().set(CentreTab.HISTORY);
             workbench.getHistory().refresh();
             return null;
         });
@@ -203,20 +204,20 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("9-history-compare.png"));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.COMPARE);
+            workbench.selectedTabProperty().set(CentreTab.COMPARE);
             look.setTheme(Theme.DARK);
             return null;
         });
-        pause(800);
+        settle();
         shoot(out.resolve("4-compare-dark.png"));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.OUTPUT);
+            workbench.selectedTabProperty().set(CentreTab.OUTPUT);
             return null;
         });
         pause(800);
         shoot(out.resolve("5-output-dark.png"));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.COMPOSE);
+            workbench.selectedTabProperty().set(CentreTab.COMPOSE);
             return null;
         });
         pause(800);
@@ -230,15 +231,15 @@ public final class ScreenshotTour {
     }
 
     // A raw-text variant on a chat-only endpoint: the preview and Output's request show the messages sent.
-    private static void adaptedForChat(Workbench workbench, MainWindow window, AppContext context, Path samples,
-            Path out) throws Exception {
+    private static void adaptedForChat(MainWindowViewModel workbench, MainWindow window, AppContext context,
+            Path samples, Path out) throws Exception {
         MockWebServer server = new MockWebServer();
         server.setDispatcher(new CannedCompletions());
         server.start();
         context.endpoints().put(new Endpoint("chat-server", ProviderKind.OPENAI, server.url("/v1").toString(),
                 "instruct-model", null));
         onFx(() -> {
-            workbench.open(samples.resolve("arithmetic.rationale.json"));
+            workbench.getDocuments().open(samples.resolve("arithmetic.rationale.json"));
             workbench.getRunSettings().reloadEndpoints("chat-server");
             return null;
         });
@@ -246,7 +247,7 @@ public final class ScreenshotTour {
                 && "arithmetic".equals(String.valueOf(workbench.getCompose().currentTask().id()))
                 && "instruct-model".equals(workbench.getRunSettings().modelProperty().get()));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.COMPOSE);
+            workbench.selectedTabProperty().set(CentreTab.COMPOSE);
             workbench.getCompose().selectVariant("cot-4-random");
             return null;
         });
@@ -255,7 +256,7 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("10-compose-adapted.png"));
         onFx(() -> {
-            workbench.runOutput();
+            workbench.getRuns().runOutput();
             return null;
         });
         waitFor("the chat run", () -> !workbench.getOutput().getState().isRunning()
@@ -270,20 +271,22 @@ public final class ScreenshotTour {
     }
 
     // A task answered with a letter: the grid shows the likelihood columns beside generation accuracy.
-    private static void evaluateMultipleChoice(Workbench workbench, MainWindowViewModel look, Path samples, Path out)
+    private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
+            Path out)
             throws Exception {
         onFx(() -> {
             look.setTheme(Theme.LIGHT);
-            workbench.open(samples.resolve("multiple-choice.rationale.json"));
+            workbench.getDocuments().open(samples.resolve("multiple-choice.rationale.json"));
             return null;
         });
         waitFor("the multiple-choice set", () -> workbench.getCompose().hasTaskProperty().get()
                 && "everyday-logic".equals(String.valueOf(workbench.getCompose().currentTask().id())));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
             var task = workbench.getCompose().currentTask();
             workbench.getEvaluate().limitProperty().set(8);
-            workbench.getEvaluate().start(workbench.evaluateSetup(List.of(task.variant("zero-shot").orElseThrow(),
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
+                    task.variant("zero-shot").orElseThrow(),
                     task.variant("zero-shot-cot").orElseThrow())), false);
             return null;
         });
@@ -296,7 +299,7 @@ public final class ScreenshotTour {
     }
 
     // Evaluate's cases list, a case opened in Output (request folded, then unfolded), three samples in Compare.
-    private static void openedCases(Path out, Workbench workbench, MainWindow window) throws Exception {
+    private static void openedCases(Path out, MainWindowViewModel workbench, MainWindow window) throws Exception {
         onFx(() -> {
             ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
             return null;
@@ -309,10 +312,11 @@ public final class ScreenshotTour {
         onFx(() -> {
             var evaluate = workbench.getEvaluate();
             var cases = evaluate.getCases();
-            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
+            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(),
+                    workbench.getRuns()::openCompletions);
             return null;
         });
-        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == Workbench.Tab.OUTPUT);
+        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
         pause(800);
         shoot(out.resolve("9-output-of-a-case.png"));
         onFx(() -> {
@@ -324,11 +328,11 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("9b-output-request.png"));
         onFx(() -> {
-            workbench.selectedTabProperty().set(Workbench.Tab.EVALUATE);
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
             var evaluate = workbench.getEvaluate();
             evaluate.limitProperty().set(1);
             evaluate.samplesProperty().set(3);
-            evaluate.start(workbench.evaluateSetup(List.of(workbench.getCompose().currentTask()
+            evaluate.start(workbench.getRuns().evaluateSetup(List.of(workbench.getCompose().currentTask()
                     .variant("zero-shot-cot").orElseThrow())), false);
             return null;
         });
@@ -337,16 +341,17 @@ public final class ScreenshotTour {
         onFx(() -> {
             var evaluate = workbench.getEvaluate();
             var cases = evaluate.getCases();
-            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(), workbench::openCompletions);
+            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(),
+                    workbench.getRuns()::openCompletions);
             return null;
         });
-        waitFor("the samples in Compare", () -> workbench.selectedTabProperty().get() == Workbench.Tab.COMPARE);
+        waitFor("the samples in Compare", () -> workbench.selectedTabProperty().get() == CentreTab.COMPARE);
         pause(800);
         shoot(out.resolve("10-compare-samples.png"));
     }
 
     // The token the model was least sure of, where a branch is most interesting.
-    private static int hottest(Workbench workbench) {
+    private static int hottest(MainWindowViewModel workbench) {
         var tokens = workbench.getOutput().getTokens();
         int best = 0;
         double lowest = Double.MAX_VALUE;
@@ -385,6 +390,14 @@ public final class ScreenshotTour {
 
     private static void pause(long millis) throws InterruptedException {
         Thread.sleep(millis);
+    }
+
+    // Restyling three heat maps for another theme can keep the FX thread busy past a fixed pause on a loaded
+    // machine, and the shot then shows the screen before; waiting for the FX thread to be free again avoids that.
+    private static void settle() throws Exception {
+        pause(800);
+        onFx(() -> null);
+        pause(800);
     }
 
     private static <T> T onFx(Supplier<T> action) throws Exception {

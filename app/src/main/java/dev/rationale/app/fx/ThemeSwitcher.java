@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.app.theme;
+package dev.rationale.app.fx;
 
+import dev.rationale.app.theme.Theme;
 import java.util.Objects;
 
 import javafx.beans.value.ObservableValue;

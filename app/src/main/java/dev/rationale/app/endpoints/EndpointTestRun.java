@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.endpoints;
+
+import dev.rationale.app.endpoints.EndpointsViewModel.TestState;
+import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.provider.ModelInfo;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Endpoints dialog's "Test": asks an endpoint for its models on the background executor and shows, on the FX
+ * executor, the outcome in one line, the models and the kind's capabilities. A result that arrives after a newer
+ * test or a reset is dropped. Touch it on the FX thread.
+ */
+final class EndpointTestRun {
+
+    private final Executor fx;
+    private final Executor background;
+    private final ReadOnlyObjectWrapper<TestState> state = new ReadOnlyObjectWrapper<>(this, "testState",
+            TestState.IDLE);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "testSummary", "");
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObservableList<CapabilityRow> capabilities = FXCollections.observableArrayList();
+    private int run;
+
+    EndpointTestRun(Executor fx, Executor background) {
+        this.fx = fx;
+        this.background = background;
+    }
+
+    /** Tests {@code endpoint} with providers from {@code factory}, in place of any test still running. */
+    void start(Endpoint endpoint, ProviderFactory factory) {
+        reset();
+        int current = run;
+        state.set(TestState.RUNNING);
+        summary.set("Asking " + endpoint.effectiveBaseUrl() + " for its models…");
+        CompletableFuture.supplyAsync(() -> EndpointCheck.run(factory, endpoint), background)
+                .whenCompleteAsync((check, error) -> {
+                    if (current == run) {
+                        show(error != null
+                                ? new EndpointCheck(null, List.of(), EndpointCheck.oneLineOfWork(error)) : check);
+                    }
+                }, fx);
+    }
+
+    private void show(EndpointCheck check) {
+        if (check.capabilities() != null) {
+            capabilities.setAll(CapabilityRow.of(check.capabilities()));
+        }
+        List<String> ids = check.models().stream().map(ModelInfo::id).toList();
+        models.setAll(ids);
+        state.set(check.error() == null ? TestState.PASSED : TestState.FAILED);
+        summary.set(check.error() != null ? check.error() : EndpointCheck.summarize(ids));
+    }
+
+    /** Forgets the last outcome; a test still running is dropped when it ends. */
+    void reset() {
+        run++;
+        state.set(TestState.IDLE);
+        summary.set("");
+        models.clear();
+        capabilities.clear();
+    }
+
+    ReadOnlyObjectProperty<TestState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    ObservableList<String> models() {
+        return models;
+    }
+
+    ObservableList<CapabilityRow> capabilities() {
+        return capabilities;
+    }
+}
