@@ -5,7 +5,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.HttpClients;
 import java.util.Arrays;
@@ -61,7 +61,7 @@ final class EndpointOptions {
     }
 
     /** The provider that speaks to {@code endpoint}; keys are looked up at each request. */
-    static ChatProvider provider(Endpoint endpoint) {
+    static CompletionProvider provider(Endpoint endpoint) {
         return new ProviderFactory(HttpClients.create(), KeyResolver.system()).create(endpoint);
     }
 

@@ -3,7 +3,7 @@ package dev.rationale.cli;
 
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.GenerationSettings;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionRequest;
@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Endpoint endpoint = endpointOptions.resolve(spec);
         String modelName = EndpointOptions.model(endpoint, model, spec);
-        ChatProvider provider = EndpointOptions.provider(endpoint);
+        CompletionProvider provider = EndpointOptions.provider(endpoint);
         CompletionRequest request = request(modelName, provider);
         CompletionCollector collector = new CompletionCollector(1);
         PrintWriter out = spec.commandLine().getOut();
@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
      * The prompt shaped for the backend and model (as forced by --text or --chat, laid out by --chat-layout), with
      * its own settings (a set's defaults and variant), each overridden by the option given for it.
      */
-    private CompletionRequest request(String modelName, ChatProvider provider) {
+    private CompletionRequest request(String modelName, CompletionProvider provider) {
         PromptOptions.Prepared prepared = prompt.prepare();
         RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), provider.intake(modelName),
                 chatLayout.or(prepared.layout()), shape == null ? null : shape.forced());

@@ -4,7 +4,7 @@ package dev.rationale.app.endpoints;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ModelInfo;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -27,7 +27,7 @@ record EndpointCheck(@Nullable Capabilities capabilities, List<ModelInfo> models
 
     /** Asks the endpoint for its models. Blocks on the network; run it off the FX thread. Never throws. */
     static EndpointCheck run(ProviderFactory factory, Endpoint endpoint) {
-        ChatProvider provider;
+        CompletionProvider provider;
         try {
             provider = factory.create(endpoint);
         } catch (RuntimeException e) {

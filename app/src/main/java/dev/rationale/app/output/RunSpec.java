@@ -4,7 +4,7 @@ package dev.rationale.app.output;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.promptset.GenerationSettings;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param label how the run is named in a Compare column header, e.g. "cot-3shot · qwen3:8b"
  * @param subject the prompt set, task, variant, case and target the run is of
  */
-public record RunSpec(ChatProvider provider, CompletionRequest request, AnswerFormat answerFormat,
+public record RunSpec(CompletionProvider provider, CompletionRequest request, AnswerFormat answerFormat,
         @Nullable String expected, String label, Subject subject) {
 
     /**

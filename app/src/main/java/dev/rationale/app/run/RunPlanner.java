@@ -12,7 +12,7 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
@@ -46,7 +46,7 @@ public final class RunPlanner {
      */
     public RunSpec plan(PromptSet set, Task task, Variant variant, TestCase testCase, Endpoint endpoint,
             String model, GenerationSettings overrides, @Nullable ChatLayout layout) {
-        ChatProvider provider = providers.get(endpoint);
+        CompletionProvider provider = providers.get(endpoint);
         RenderedPrompt prompt = RunRequests.shaped(provider, model, PromptRenderer.draft(task, variant, testCase),
                 variant, layout);
         GenerationSettings settings = RunRequests.effective(set, variant, overrides);

@@ -9,7 +9,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.render.RenderedPrompt;
@@ -133,7 +133,7 @@ public final class RunSettingsViewModel {
     }
 
     /** The provider of the selected endpoint; throws ProviderException when it cannot be created. */
-    public ChatProvider provider() {
+    public CompletionProvider provider() {
         Endpoint chosen = endpoint.get();
         if (chosen == null) {
             throw new IllegalStateException("no endpoint is selected");

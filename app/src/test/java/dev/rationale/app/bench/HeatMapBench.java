@@ -12,7 +12,7 @@ import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionListener;
 import dev.rationale.core.provider.CompletionRequest;
@@ -251,7 +251,7 @@ public final class HeatMapBench {
     }
 
     /** Emits prepared tokens: all at once, or paced at {@link #STREAM_RATE} tokens a second. */
-    private static final class Generator implements ChatProvider {
+    private static final class Generator implements CompletionProvider {
         List<ScoredToken> burst = List.of();
         List<ScoredToken> stream = List.of();
 

@@ -8,7 +8,7 @@ import dev.rationale.app.theme.Theme;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.anthropic.AnthropicProvider;
@@ -218,7 +218,7 @@ class OutputViewUiIT {
         assertThat(onFx(() -> label(robot, "#output-statistics").getText())).contains("finish: cancelled");
     }
 
-    private void run(FxRobot robot, ChatProvider provider, String expected) throws TimeoutException {
+    private void run(FxRobot robot, CompletionProvider provider, String expected) throws TimeoutException {
         robot.interact(() -> viewModel.start(spec(provider, expected)));
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> viewModel.getState()
                 != RunState.IDLE && !viewModel.getState().isRunning()));
@@ -230,7 +230,7 @@ class OutputViewUiIT {
         return new OpenAiChatProvider(http, server.url("/v1").toString());
     }
 
-    private static RunSpec spec(ChatProvider provider, String expected) {
+    private static RunSpec spec(CompletionProvider provider, String expected) {
         CompletionRequest request = CompletionRequest.of("mock-model", PROMPT).withMaxTokens(64).withLogprobs(3);
         return new RunSpec(provider, request, AnswerFormat.DEFAULT, expected, "test · mock-model",
                 Subjects.of("mock-model"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.endpoint;
 
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProviderCache implements AutoCloseable {
 
     private final ProviderFactory factory;
-    private final Map<Endpoint, ChatProvider> providers = new ConcurrentHashMap<>();
+    private final Map<Endpoint, CompletionProvider> providers = new ConcurrentHashMap<>();
 
     public ProviderCache(ProviderFactory factory) {
         this.factory = factory;
@@ -27,16 +27,16 @@ public final class ProviderCache implements AutoCloseable {
      * @throws dev.rationale.core.provider.ProviderException when the endpoint cannot be served (see
      *     {@link ProviderFactory#create})
      */
-    public ChatProvider get(Endpoint endpoint) {
+    public CompletionProvider get(Endpoint endpoint) {
         return providers.computeIfAbsent(endpoint, factory::create);
     }
 
     /** Closes the providers that hold resources (the embedded engine's models and threads). */
     @Override
     public void close() {
-        List<ChatProvider> all = new ArrayList<>(providers.values());
+        List<CompletionProvider> all = new ArrayList<>(providers.values());
         providers.clear();
-        for (ChatProvider provider : all) {
+        for (CompletionProvider provider : all) {
             if (provider instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();

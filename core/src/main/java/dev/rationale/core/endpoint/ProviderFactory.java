@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.endpoint;
 
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.anthropic.AnthropicProvider;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
 import dev.rationale.core.provider.gemini.GeminiProvider;
@@ -27,7 +27,7 @@ public final class ProviderFactory {
     }
 
     /** The provider for {@code endpoint}; keys are looked up at each request, never kept. */
-    public ChatProvider create(Endpoint endpoint) {
+    public CompletionProvider create(Endpoint endpoint) {
         String baseUrl = endpoint.effectiveBaseUrl();
         OpenAiOptions options = OpenAiOptions.defaults().withName(endpoint.name());
         return switch (endpoint.kind()) {

@@ -3,7 +3,7 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.Task;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.PromptShaper;
@@ -31,7 +31,7 @@ final class ChoiceScoring {
     }
 
     /** The case's record: scored, or failed with the reason; never throws for a render or backend failure. */
-    LikelihoodRecord score(ScoringJob job, ChoiceScorer scorer, ChatProvider provider) {
+    LikelihoodRecord score(ScoringJob job, ChoiceScorer scorer, CompletionProvider provider) {
         RenderedPrompt prompt;
         List<String> continuations = new ArrayList<>();
         try {

@@ -4,7 +4,7 @@ package dev.rationale.core.eval;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.scoring.ChoiceScorer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ final class EvalSchedule {
      * @param scoring the likelihood jobs after each phase, one list per phase
      * @param scorer how the endpoint scores options; null when it cannot
      */
-    record Lane(Endpoint endpoint, ChatProvider provider, int limit, List<List<CompletionJob>> phases,
+    record Lane(Endpoint endpoint, CompletionProvider provider, int limit, List<List<CompletionJob>> phases,
             List<List<ScoringJob>> scoring, @Nullable ChoiceScorer scorer) {
     }
 
@@ -42,14 +42,14 @@ final class EvalSchedule {
      *     request
      */
     static List<Lane> lanes(EvalPlan plan, Set<CompletionKey> done, Set<CompletionKey.CaseKey> scored,
-            Function<Endpoint, ChatProvider> providers, EvalOptions options) {
+            Function<Endpoint, CompletionProvider> providers, EvalOptions options) {
         Map<Endpoint, List<EvalTarget>> byEndpoint = new LinkedHashMap<>();
         for (EvalTarget target : plan.targets()) {
             byEndpoint.computeIfAbsent(target.endpoint(), e -> new ArrayList<>()).add(target);
         }
         List<Lane> lanes = new ArrayList<>();
         byEndpoint.forEach((endpoint, targets) -> {
-            ChatProvider provider = providers.apply(endpoint);
+            CompletionProvider provider = providers.apply(endpoint);
             boolean together = provider.capabilities().multipleSamples();
             ChoiceScorer scorer = plan.isMultipleChoice() ? ChoiceScorer.of(provider).orElse(null) : null;
             List<List<CompletionJob>> phases = new ArrayList<>();

@@ -2,7 +2,7 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.scoring.ChoiceScorer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +43,10 @@ import java.util.stream.Collectors;
  * kept.
  */
 public final class EvaluationRunner {
-    private final Function<Endpoint, ChatProvider> providers;
+    private final Function<Endpoint, CompletionProvider> providers;
 
     /** @param providers the provider for an endpoint, e.g. {@code ProviderCache::get} */
-    public EvaluationRunner(Function<Endpoint, ChatProvider> providers) {
+    public EvaluationRunner(Function<Endpoint, CompletionProvider> providers) {
         this.providers = providers;
     }
 
@@ -188,7 +188,7 @@ public final class EvaluationRunner {
             }
         }
 
-        private void score(ScoringJob job, ChoiceScorer scorer, ChatProvider provider) {
+        private void score(ScoringJob job, ChoiceScorer scorer, CompletionProvider provider) {
             try {
                 LikelihoodRecord record = scoring.score(job, scorer, provider);
                 results.append(record);

@@ -4,7 +4,7 @@ package dev.rationale.core.eval;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.Cancellable;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
@@ -56,7 +56,7 @@ final class JobExecutor {
     }
 
     /** The job's records; none when the run was cancelled before the job finished. */
-    Executed execute(CompletionJob job, ChatProvider provider) throws InterruptedException {
+    Executed execute(CompletionJob job, CompletionProvider provider) throws InterruptedException {
         CompletionRequest request;
         try {
             request = request(job, provider);
@@ -85,12 +85,12 @@ final class JobExecutor {
         }
     }
 
-    private CompletionRequest request(CompletionJob job, ChatProvider provider) {
+    private CompletionRequest request(CompletionJob job, CompletionProvider provider) {
         return job.request(task, provider.intake(job.target().model()), provider.capabilities().logprobs());
     }
 
     /** The finished result, or null when the run was cancelled and the request did not finish. */
-    private @Nullable CompletionResult attempt(CompletionRequest request, ChatProvider provider, int samples)
+    private @Nullable CompletionResult attempt(CompletionRequest request, CompletionProvider provider, int samples)
             throws InterruptedException {
         CompletionCollector collector = new CompletionCollector(samples);
         Cancellable handle = provider.stream(request, collector);

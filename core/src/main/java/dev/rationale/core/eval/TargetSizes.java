@@ -2,7 +2,7 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderException;
@@ -30,7 +30,7 @@ public final class TargetSizes {
      * models leaves its targets to their names: the sizes are an aid to reading results, not worth failing for.
      */
     public static Map<String, @Nullable ModelSize> of(List<EvalTarget> targets,
-            Function<Endpoint, ChatProvider> providers) {
+            Function<Endpoint, CompletionProvider> providers) {
         Map<Endpoint, Map<String, ModelInfo>> listed = new HashMap<>();
         Map<String, @Nullable ModelSize> sizes = new LinkedHashMap<>();
         for (EvalTarget target : targets) {
@@ -40,7 +40,7 @@ public final class TargetSizes {
         return sizes;
     }
 
-    private static Map<String, ModelInfo> list(Endpoint endpoint, Function<Endpoint, ChatProvider> providers) {
+    private static Map<String, ModelInfo> list(Endpoint endpoint, Function<Endpoint, CompletionProvider> providers) {
         Map<String, ModelInfo> byId = new HashMap<>();
         try {
             providers.apply(endpoint).listModels().forEach(info -> byId.put(info.id(), info));

@@ -3,12 +3,14 @@ package dev.rationale.core.provider;
 
 /**
  * A backend's ability to continue a completion exactly from any of its tokens with another choice, by token id.
- * Reached through {@link ChatProvider#brancher()}, present where {@link Capabilities#branching()} is true. The
- * threading and the event contract are those of {@link ChatProvider#stream}.
+ * Reached through {@link CompletionProvider#brancher()}, present where {@link Capabilities#branching()} is true. The
+ * threading and the event contract are those of {@link CompletionProvider#stream}.
  */
 public interface Brancher {
 
-    /** Like {@link ChatProvider#stream}, also reporting the token ids behind the events, which {@link #branch} takes.
+    /**
+     * Like {@link CompletionProvider#stream}, also reporting the token ids behind the events, which {@link #branch}
+     * takes.
      */
     Cancellable stream(CompletionRequest request, CompletionListener listener, TokenIdListener ids);
 
@@ -17,7 +19,7 @@ public interface Brancher {
      * stream's first token is the chosen one, scored as the model saw it at that position; splice the result after
      * the original's first {@code position} tokens.
      *
-     * @throws ProviderException UNSUPPORTED as {@link ChatProvider#stream} does
+     * @throws ProviderException UNSUPPORTED as {@link CompletionProvider#stream} does
      */
     Cancellable branch(CompletionRequest request, Branch branch, CompletionListener listener, TokenIdListener ids);
 }

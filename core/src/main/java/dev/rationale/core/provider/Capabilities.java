@@ -14,7 +14,7 @@ package dev.rationale.core.provider;
  * @param seed honours a sampling seed
  * @param multipleSamples returns several completions for one request ({@code n > 1})
  * @param modelListing can list its models
- * @param branching can continue from a chosen token at any position (then {@link ChatProvider#brancher()} is
+ * @param branching can continue from a chosen token at any position (then {@link CompletionProvider#brancher()} is
  *     present)
  */
 public record Capabilities(

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A backend that scores candidate continuations of a prompt by their likelihood directly, reading the prompt once.
- * Reached through {@link ChatProvider#likelihoodScorer()}. Blocks: call it off the UI thread, and not from a
+ * Reached through {@link CompletionProvider#likelihoodScorer()}. Blocks: call it off the UI thread, and not from a
  * listener.
  */
 public interface LikelihoodScorer {

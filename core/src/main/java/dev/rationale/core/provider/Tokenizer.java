@@ -5,7 +5,7 @@ import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 
 /**
- * A backend's own tokenizer, for exact token counts. Reached through {@link ChatProvider#tokenizer()}. May load
+ * A backend's own tokenizer, for exact token counts. Reached through {@link CompletionProvider#tokenizer()}. May load
  * the model first, so it blocks: call it off the UI thread.
  */
 public interface Tokenizer {

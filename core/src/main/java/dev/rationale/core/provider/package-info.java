@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * One way to talk to every model: a {@link dev.rationale.core.provider.ChatProvider} takes a
+ * One way to talk to every model: a {@link dev.rationale.core.provider.CompletionProvider} takes a
  * {@link dev.rationale.core.provider.CompletionRequest} and streams
  * {@link dev.rationale.core.provider.CompletionEvent}s (answer and reasoning text, scored tokens, usage, the end)
  * to a {@link dev.rationale.core.provider.CompletionListener}. Each backend lives in a package of its own below

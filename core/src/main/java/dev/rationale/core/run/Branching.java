@@ -4,7 +4,7 @@ package dev.rationale.core.run;
 import dev.rationale.core.provider.Branch;
 import dev.rationale.core.provider.Brancher;
 import dev.rationale.core.provider.Cancellable;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionListener;
 import dev.rationale.core.provider.CompletionRequest;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Continues a completion from one of its tokens with another choice: the answer keeps its first {@code position}
  * tokens, takes the chosen alternative at {@code position}, and goes on from there. On the embedded engine this
- * is exact and reuses its cache ({@link ChatProvider#brancher()}); on a backend that takes raw text prompts, the
+ * is exact and reuses its cache ({@link CompletionProvider#brancher()}); on a backend that takes raw text prompts, the
  * prompt plus the kept tokens plus the alternative is sent as a new prompt. Either way the stream's first token
  * is the chosen alternative, scored as the original saw it, so the caller puts the kept tokens in front and has
  * the whole branched answer. Chat prompts branch only on the embedded engine.
@@ -54,7 +54,7 @@ public final class Branching {
     }
 
     /** Whether {@code request} on {@code provider} can branch, given the ids recorded (or not) for it. */
-    public static boolean supported(ChatProvider provider, CompletionRequest request, boolean haveIds) {
+    public static boolean supported(CompletionProvider provider, CompletionRequest request, boolean haveIds) {
         if (provider.brancher().isPresent() && haveIds) {
             return true;
         }
@@ -62,12 +62,12 @@ public final class Branching {
     }
 
     /**
-     * Starts the branch; events go to {@code listener} as for {@link ChatProvider#stream}.
+     * Starts the branch; events go to {@code listener} as for {@link CompletionProvider#stream}.
      *
      * @param ids where the branch's own token ids go, so it can be branched again (embedded only)
      * @throws ProviderException UNSUPPORTED when the backend cannot branch this request
      */
-    public static Cancellable start(ChatProvider provider, CompletionRequest request, Point point,
+    public static Cancellable start(CompletionProvider provider, CompletionRequest request, Point point,
             CompletionListener listener, TokenIdListener ids) {
         int position = point.kept().size();
         Brancher brancher = provider.brancher().orElse(null);

@@ -5,7 +5,7 @@ import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.render.PromptDraft;
 import dev.rationale.core.render.PromptShaper;
@@ -39,7 +39,7 @@ public final class RunRequests {
      * @throws dev.rationale.core.render.RenderException when the prompt cannot reach the model
      * @throws dev.rationale.core.provider.ProviderException when the provider cannot be asked
      */
-    public static RenderedPrompt shaped(ChatProvider provider, String model, PromptDraft draft, Variant variant,
+    public static RenderedPrompt shaped(CompletionProvider provider, String model, PromptDraft draft, Variant variant,
             @Nullable ChatLayout layout) {
         ChatLayout chosen = layout != null ? layout : variant.effectiveChatLayout();
         return PromptShaper.shape(draft, provider.intake(model), chosen, null);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.scoring;
 
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
@@ -22,7 +22,7 @@ public interface ChoiceScorer {
      * directly; a backend that scores prompts (echoed log-probabilities, e.g. vLLM's text completions) scores prompt
      * and option sent together; any other cannot.
      */
-    static Optional<ChoiceScorer> of(ChatProvider provider) {
+    static Optional<ChoiceScorer> of(CompletionProvider provider) {
         Optional<ChoiceScorer> direct = provider.likelihoodScorer().map(LikelihoodChoiceScorer::new);
         if (direct.isPresent()) {
             return direct;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.scoring;
 
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
@@ -22,9 +22,9 @@ final class EchoChoiceScorer implements ChoiceScorer {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private final ChatProvider provider;
+    private final CompletionProvider provider;
 
-    EchoChoiceScorer(ChatProvider provider) {
+    EchoChoiceScorer(CompletionProvider provider) {
         this.provider = provider;
     }
 

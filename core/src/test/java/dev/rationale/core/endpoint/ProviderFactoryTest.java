@@ -4,7 +4,7 @@ package dev.rationale.core.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.TestHttp;
@@ -58,7 +58,7 @@ class ProviderFactoryTest {
     @ParameterizedTest
     @EnumSource(value = ProviderKind.class, names = "EMBEDDED", mode = EnumSource.Mode.EXCLUDE)
     void createsAProviderOfEveryHttpKind(ProviderKind kind) {
-        ChatProvider provider = factory.create(new Endpoint("e", kind, server.url("/").toString(), null, null));
+        CompletionProvider provider = factory.create(new Endpoint("e", kind, server.url("/").toString(), null, null));
 
         assertThat(provider.kind()).isEqualTo(kind);
     }
@@ -81,7 +81,7 @@ class ProviderFactoryTest {
             default -> server.url("/").toString();
         };
         server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"no\"}").build());
-        ChatProvider provider = factory.create(new Endpoint("e", kind, base, null,
+        CompletionProvider provider = factory.create(new Endpoint("e", kind, base, null,
                 KeyReference.environment("MY_KEY")));
 
         assertThatThrownBy(provider::listModels).isInstanceOfSatisfying(ProviderException.class, e -> {

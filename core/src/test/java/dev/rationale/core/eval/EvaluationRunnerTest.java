@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluationRunnerTest {
     private final MockWebServer server = new MockWebServer();
     private Endpoint endpoint;
-    private Function<Endpoint, dev.rationale.core.provider.ChatProvider> providers;
+    private Function<Endpoint, dev.rationale.core.provider.CompletionProvider> providers;
 
     @TempDir
     Path dir;

@@ -10,7 +10,7 @@ import dev.rationale.core.endpoint.KeyReference;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.endpoint.SecretStore;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
@@ -67,7 +67,7 @@ class HistorySecretsTest {
         Endpoint endpoint = new Endpoint("hosted", ProviderKind.OPENAI, server.url("/v1").toString(), "m",
                 KeyReference.environment("HOSTED_API_KEY"));
         KeyResolver keys = new KeyResolver(noKeychain(), Map.of("HOSTED_API_KEY", KEY)::get);
-        ChatProvider provider = new ProviderFactory(HttpClients.create(), keys).create(endpoint);
+        CompletionProvider provider = new ProviderFactory(HttpClients.create(), keys).create(endpoint);
         CompletionRequest request = CompletionRequest.of("m",
                 new RenderedPrompt.Chat(List.of(ChatMessage.user("What is 2 + 2?"))));
         CompletionCollector collector = new CompletionCollector(1);

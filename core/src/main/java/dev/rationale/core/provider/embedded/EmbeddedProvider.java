@@ -5,7 +5,7 @@ import dev.rationale.core.provider.Branch;
 import dev.rationale.core.provider.Brancher;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionListener;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ContinuationScore;
@@ -53,12 +53,13 @@ import org.jspecify.annotations.Nullable;
  *       {@code PromptTokens}); raw text is used as is; BOS is added when the model asks for it.</li>
  *   <li>Several samples are generated one after another from the same evaluated prompt.</li>
  * </ul>
- * Beyond {@link ChatProvider}, and reached through its optional abilities ({@link #brancher()} and the rest):
+ * Beyond {@link CompletionProvider}, and reached through its optional abilities ({@link #brancher()} and the rest):
  * {@link #branch} continues a completion from any token with another one, and {@link #scoreContinuations} scores
  * candidate answers by likelihood. The token ids both need arrive through a {@link TokenIdListener} passed to
  * {@link #stream(CompletionRequest, CompletionListener, TokenIdListener)}.
  */
-public final class EmbeddedProvider implements ChatProvider, Brancher, Tokenizer, LikelihoodScorer, AutoCloseable {
+public final class EmbeddedProvider
+        implements CompletionProvider, Brancher, Tokenizer, LikelihoodScorer, AutoCloseable {
 
     /** The most alternatives per token a request gets. */
     public static final int MAX_TOP_LOGPROBS = 100;

@@ -3,7 +3,7 @@
  * The embedded engine: llama.cpp inside this process, on a GGUF file, with exact token probabilities.
  *
  * <p>{@link dev.rationale.core.provider.embedded.EmbeddedProvider} is the entry point: a
- * {@link dev.rationale.core.provider.ChatProvider} that also branches a completion at any token
+ * {@link dev.rationale.core.provider.CompletionProvider} that also branches a completion at any token
  * ({@link dev.rationale.core.provider.Branch}) and scores candidate continuations
  * ({@link dev.rationale.core.provider.ContinuationScore}). Below it,
  * {@link dev.rationale.core.provider.embedded.LlamaModel} and

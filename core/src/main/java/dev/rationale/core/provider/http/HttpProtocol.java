@@ -51,9 +51,9 @@ public abstract class HttpProtocol {
     /** The reader of the answer to {@code sent}: a new one per call, since readers keep the stream's state. */
     public abstract StreamingCall.BodyHandler reader(CompletionRequest sent);
 
-    /** The backend's models; blocks. See {@link dev.rationale.core.provider.ChatProvider#listModels}. */
+    /** The backend's models; blocks. See {@link dev.rationale.core.provider.CompletionProvider#listModels}. */
     public abstract List<ModelInfo> listModels();
 
-    /** How the backend takes prompts for {@code model}; may block. See the {@code ChatProvider} method. */
+    /** How the backend takes prompts for {@code model}; may block. See the {@code CompletionProvider} method. */
     public abstract PromptIntake intake(String model);
 }

@@ -3,7 +3,7 @@ package dev.rationale.core.provider.http;
 
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionListener;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
@@ -16,10 +16,10 @@ import java.util.List;
 /**
  * The one shape of every HTTP backend: the request is checked against the protocol's capabilities, the protocol
  * builds the HTTP request and its notices, and {@link StreamingCall} runs it with the protocol's reader, so the
- * event contract of {@link ChatProvider#stream} holds alike everywhere. A backend's provider class extends this
+ * event contract of {@link CompletionProvider#stream} holds alike everywhere. A backend's provider class extends this
  * with its constructors and its {@link HttpProtocol}, nothing more. Thread-safe when the protocol is.
  */
-public abstract class HttpProvider implements ChatProvider {
+public abstract class HttpProvider implements CompletionProvider {
 
     private final ProviderKind kind;
     private final HttpEndpoint endpoint;

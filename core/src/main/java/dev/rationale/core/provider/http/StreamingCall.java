@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One streamed completion over HTTP, with the event contract of
- * {@link dev.rationale.core.provider.ChatProvider#stream} kept in one place for every provider:
+ * {@link dev.rationale.core.provider.CompletionProvider#stream} kept in one place for every provider:
  * <ul>
  *   <li>the call is enqueued, so {@link #start} returns at once; events arrive in order on one OkHttp thread;</li>
  *   <li>the request check's notices come first;</li>

@@ -7,7 +7,7 @@
  * the mapping of HTTP failures to {@link dev.rationale.core.provider.ProviderException}
  * ({@link dev.rationale.core.provider.http.HttpErrors}), and
  * {@link dev.rationale.core.provider.http.StreamingCall}, which runs one streamed request and guarantees the event
- * contract of {@link dev.rationale.core.provider.ChatProvider#stream}.
+ * contract of {@link dev.rationale.core.provider.CompletionProvider#stream}.
  *
  * <p>Every HTTP backend has one shape: its provider class extends
  * {@link dev.rationale.core.provider.http.HttpProvider} and names an

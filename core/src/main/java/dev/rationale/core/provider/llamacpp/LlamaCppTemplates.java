@@ -42,7 +42,7 @@ final class LlamaCppTemplates {
         this.endpoint = endpoint;
     }
 
-    /** Blocks on the first call; see {@link dev.rationale.core.provider.ChatProvider#intake}. */
+    /** Blocks on the first call; see {@link dev.rationale.core.provider.CompletionProvider#intake}. */
     PromptIntake intake(String model) {
         PromptIntake.Template known = template.get();
         if (known == null) {

@@ -22,7 +22,7 @@ final class OllamaTemplates {
         this.endpoint = endpoint;
     }
 
-    /** Blocks on the first call for a model; see {@link dev.rationale.core.provider.ChatProvider#intake}. */
+    /** Blocks on the first call for a model; see {@link dev.rationale.core.provider.CompletionProvider#intake}. */
     PromptIntake intake(String model) {
         PromptIntake cached = known.get(model);
         if (cached != null) {

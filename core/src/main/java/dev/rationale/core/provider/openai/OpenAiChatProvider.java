@@ -2,7 +2,7 @@
 package dev.rationale.core.provider.openai;
 
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.BaseUrl;
 import dev.rationale.core.provider.http.HttpEndpoint;
@@ -13,7 +13,7 @@ import okhttp3.OkHttpClient;
  * OpenAI Chat Completions, and the many servers that copy it. Streams {@code POST {base}/chat/completions} with
  * usage; reasoning text is read from {@code reasoning_content} (llama.cpp, DeepSeek, older vLLM) or
  * {@code reasoning} (Ollama {@code /v1}, vLLM, OpenRouter); OpenAI itself returns none. Token texts are rebuilt
- * from their bytes. Thread-safe; see {@link ChatProvider} for the threading of events.
+ * from their bytes. Thread-safe; see {@link CompletionProvider} for the threading of events.
  */
 public final class OpenAiChatProvider extends HttpProvider {
 

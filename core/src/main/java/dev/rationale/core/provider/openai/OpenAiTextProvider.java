@@ -2,7 +2,7 @@
 package dev.rationale.core.provider.openai;
 
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ThinkTagSplitter;
 import dev.rationale.core.provider.http.BaseUrl;
@@ -15,7 +15,7 @@ import okhttp3.OkHttpClient;
  * byte, which few-shot scoring needs. Up to 5 alternatives per token (the protocol's cap); prompt tokens are
  * scored with {@code echo} where the server allows it (vLLM; OpenAI's current models and llama.cpp refuse, and
  * their error is passed on). Reasoning is split from the raw text by its {@code <think>} tags
- * ({@link ThinkTagSplitter}). Thread-safe; see {@link ChatProvider} for the threading of events.
+ * ({@link ThinkTagSplitter}). Thread-safe; see {@link CompletionProvider} for the threading of events.
  */
 public final class OpenAiTextProvider extends HttpProvider {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rationale.core.provider.ChatProvider;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ public final class SentBody {
      * came through as {@code replyText}, and returns the JSON body of the request, which must have gone to
      * {@code path}.
      */
-    public static JsonNode of(MockWebServer server, ChatProvider provider, CompletionRequest request, String path,
+    public static JsonNode of(MockWebServer server, CompletionProvider provider, CompletionRequest request, String path,
             String replyText) throws InterruptedException, IOException {
         RecordingListener listener = new RecordingListener();
         provider.stream(request, listener);

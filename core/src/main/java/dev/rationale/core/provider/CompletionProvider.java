@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A backend that generates text. Implementations are thread-safe; one instance serves many requests.
+ * A backend that generates completions, from chat messages or raw text as it takes them. Implementations are
+ * thread-safe; one instance serves many requests.
  * {@link #stream} never blocks on I/O: it checks the request against {@link #capabilities()} (throwing
  * {@link ProviderException} of kind {@link ProviderException.Kind#UNSUPPORTED} before anything is sent) and
  * returns at once; events arrive on a provider thread.
@@ -16,7 +17,7 @@ import java.util.Optional;
  * default, and a backend that has the ability returns it. A caller branches on the {@link Optional}, so a new
  * backend with the ability needs no change in its callers, and no caller casts to a concrete provider.
  */
-public interface ChatProvider {
+public interface CompletionProvider {
 
     ProviderKind kind();
 
