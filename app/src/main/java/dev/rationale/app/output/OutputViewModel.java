@@ -3,7 +3,6 @@ package dev.rationale.app.output;
 
 import dev.rationale.app.fx.FxBatcher;
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.CompletionEvent;
@@ -17,9 +16,9 @@ import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.run.Branching;
 import dev.rationale.core.run.TokenIdRecorder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,29 +39,19 @@ public final class OutputViewModel {
 
     private final Executor fx;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
-    private final ObservableList<ScoredToken> tokens = FXCollections.observableArrayList();
-    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final StreamedAnswer answer = new StreamedAnswer();
+    private final ObservableList<ScoredToken> tokens = answer.tokens;
     // Kept, not made per call: an unmodifiable view listens to its list weakly, so a discarded one stops updating.
     private final ObservableList<ScoredToken> readOnlyTokens = FXCollections.unmodifiableObservableList(tokens);
-    private final ObservableList<String> readOnlyNotices = FXCollections.unmodifiableObservableList(notices);
-    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
-    private final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper(this, "reasoning", "");
-    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
-    private final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper(this, "statistics", "");
-    private final ReadOnlyObjectWrapper<@Nullable Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
+    private final ObservableList<String> readOnlyNotices = FXCollections.unmodifiableObservableList(answer.notices);
     private final ReadOnlyObjectWrapper<@Nullable RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyObjectWrapper<@Nullable FinishedCompletion> finished =
             new ReadOnlyObjectWrapper<>(this, "finished");
     private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
     private final ReadOnlyStringWrapper request = new ReadOnlyStringWrapper(this, "request", "");
     private final ReadOnlyStringWrapper expected = new ReadOnlyStringWrapper(this, "expected");
-    private final StringBuilder textSoFar = new StringBuilder();
-    private final StringBuilder reasoningSoFar = new StringBuilder();
     private @Nullable Cancellable running;
     private TokenIdRecorder recorder = new TokenIdRecorder();
-    private @Nullable FinishReason finishReason;
-    private @Nullable Usage usage;
-    private @Nullable Timings timings;
     private int generation;
 
     /** @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests) */
@@ -103,30 +92,24 @@ public final class OutputViewModel {
                 ids.isEmpty() ? null : ids);
     }
 
-    /** Starts a stream whose events and token ids go to this view model. */
-    @FunctionalInterface
-    private interface Starter {
-        Cancellable start(CompletionListener listener, TokenIdListener ids);
-    }
-
-    private void begin(RunSpec run, List<ScoredToken> kept, Starter starter) {
+    // starter: starts the stream whose events and token ids go to this view model.
+    private void begin(RunSpec run, List<ScoredToken> kept,
+            BiFunction<CompletionListener, TokenIdListener, Cancellable> starter) {
         stop();
         clear();
         spec.set(run);
         request.set(OutputText.request(run.request()));
         expected.set(run.expected());
         state.set(RunState.RUNNING);
-        tokens.setAll(kept);
-        kept.forEach(token -> textSoFar.append(token.text()));
-        text.set(textSoFar.toString());
+        answer.keep(kept);
         int thisRun = ++generation;
         recorder = new TokenIdRecorder();
         FxBatcher<CompletionEvent> batcher = new FxBatcher<>(fx, batch -> apply(thisRun, batch));
         try {
-            running = starter.start(batcher::add, recorder);
+            running = starter.apply(batcher::add, recorder);
         } catch (ProviderException e) {
             running = null;
-            failure.set(e.getMessage());
+            answer.failure.set(e.getMessage());
             state.set(RunState.FAILED);
         }
     }
@@ -137,7 +120,7 @@ public final class OutputViewModel {
      */
     public void showFailure(String message) {
         detach();
-        failure.set(message);
+        answer.failure.set(message);
         state.set(RunState.FAILED);
     }
 
@@ -150,15 +133,7 @@ public final class OutputViewModel {
         origin.set(completion.origin().describe());
         request.set(completion.request() == null ? "" : OutputText.request(completion.request()));
         expected.set(completion.expected());
-        tokens.setAll(completion.tokens());
-        textSoFar.append(completion.text());
-        reasoningSoFar.append(completion.reasoning());
-        text.set(completion.text());
-        reasoning.set(completion.reasoning());
-        failure.set(completion.failure() == null ? "" : completion.failure());
-        statistics.set(OutputText.statistics(completion.timings(), completion.usage(), completion.finishReason(),
-                completion.tokens().size()));
-        grade.set(completion.grade());
+        answer.showWhole(completion);
         // Set once the rest is, so that what listens to it reads the completion whole.
         finished.set(completion);
         state.set(completion.failure() != null ? RunState.FAILED : RunState.COMPLETED);
@@ -182,49 +157,18 @@ public final class OutputViewModel {
     }
 
     private void clear() {
-        tokens.clear();
-        notices.clear();
-        textSoFar.setLength(0);
-        reasoningSoFar.setLength(0);
-        text.set("");
-        reasoning.set("");
-        failure.set("");
-        statistics.set("");
-        grade.set(null);
+        answer.clear();
         finished.set(null);
         origin.set("");
         request.set("");
         expected.set(null);
-        finishReason = null;
-        usage = null;
-        timings = null;
     }
 
     private void apply(int run, List<CompletionEvent> batch) {
         if (run != generation) {
             return;
         }
-        List<ScoredToken> newTokens = new ArrayList<>();
-        @Nullable CompletionEvent end = null;
-        for (CompletionEvent event : batch) {
-            switch (event) {
-                case CompletionEvent.TextDelta d when d.sample() == 0 -> textSoFar.append(d.text());
-                case CompletionEvent.ReasoningDelta d when d.sample() == 0 -> reasoningSoFar.append(d.text());
-                case CompletionEvent.TokensScored t when t.sample() == 0 -> newTokens.addAll(t.tokens());
-                case CompletionEvent.Notice n -> notices.add(n.message());
-                case CompletionEvent.UsageReported u -> usage = u.usage();
-                case CompletionEvent.SampleFinished f when f.sample() == 0 -> finishReason = f.reason();
-                case CompletionEvent.Completed c -> end = c;
-                case CompletionEvent.Failed f -> end = f;
-                default -> {
-                    // Other samples, and prompt scores, which the Output view does not show.
-                }
-            }
-        }
-        tokens.addAll(newTokens);
-        text.set(textSoFar.toString());
-        reasoning.set(reasoningSoFar.toString());
-        // Ended after the batch's text and tokens are out, so that what listens for the end sees the whole answer.
+        CompletionEvent end = answer.add(batch);
         if (end instanceof CompletionEvent.Completed c) {
             finish(c.timings(), null);
         } else if (end instanceof CompletionEvent.Failed f) {
@@ -234,17 +178,9 @@ public final class OutputViewModel {
 
     private void finish(Timings ended, @Nullable ProviderException error) {
         running = null;
-        timings = ended;
-        if (error != null) {
-            failure.set(error.getMessage());
-        }
-        statistics.set(OutputText.statistics(ended, usage, finishReason, tokens.size()));
         RunSpec run = spec.get();
-        if (run != null) {
-            grade.set(AnswerGrader.of(run.answerFormat()).grade(textSoFar.toString(), run.expected()));
-        }
-        state.set(error != null ? RunState.FAILED
-                : finishReason == FinishReason.CANCELLED ? RunState.CANCELLED : RunState.COMPLETED);
+        state.set(answer.end(ended, error, run == null ? null : run.answerFormat(), run == null ? null
+                : run.expected()));
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -266,53 +202,53 @@ public final class OutputViewModel {
     }
 
     public ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
+        return answer.text.getReadOnlyProperty();
     }
 
     public String getText() {
-        return text.get();
+        return answer.text.get();
     }
 
     public ReadOnlyStringProperty reasoningProperty() {
-        return reasoning.getReadOnlyProperty();
+        return answer.reasoning.getReadOnlyProperty();
     }
 
     public String getReasoning() {
-        return reasoning.get();
+        return answer.reasoning.get();
     }
 
     /** The failure's one-line message; empty unless FAILED. */
     public ReadOnlyStringProperty failureProperty() {
-        return failure.getReadOnlyProperty();
+        return answer.failure.getReadOnlyProperty();
     }
 
     /** Timings, token counts and the finish reason, once the run ended. */
     public ReadOnlyStringProperty statisticsProperty() {
-        return statistics.getReadOnlyProperty();
+        return answer.statistics.getReadOnlyProperty();
     }
 
     /** Why sample 0 of the run ended, once it did; null before, and for a finished completion shown. */
     public @Nullable FinishReason getFinishReason() {
-        return finishReason;
+        return answer.finishReason;
     }
 
     /** The tokens the run's backend counted, once reported; null before, and for a finished completion shown. */
     public @Nullable Usage getUsage() {
-        return usage;
+        return answer.usage;
     }
 
     /** How long the run took, once it ended; null before, and for a finished completion shown. */
     public @Nullable Timings getTimings() {
-        return timings;
+        return answer.timings;
     }
 
     /** The extracted answer and its verdict, once the run ended; null before. */
     public ReadOnlyObjectProperty<@Nullable Grade> gradeProperty() {
-        return grade.getReadOnlyProperty();
+        return answer.grade.getReadOnlyProperty();
     }
 
     public @Nullable Grade getGrade() {
-        return grade.get();
+        return answer.grade.get();
     }
 
     /** The finished completion shown in place of a run, or null while a run is shown. */

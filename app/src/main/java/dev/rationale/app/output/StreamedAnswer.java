@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.output;
+
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.AnswerGrader;
+import dev.rationale.core.answer.Grade;
+import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one run has said so far, for sample 0: its text and reasoning, scored tokens, notices, and how it ended
+ * (finish reason, usage, timings, the statistics line, a failure, the grade). {@link OutputViewModel} feeds it
+ * batches of events and exposes its parts. Touch it on the FX thread only.
+ */
+final class StreamedAnswer {
+    final ObservableList<ScoredToken> tokens = FXCollections.observableArrayList();
+    final ObservableList<String> notices = FXCollections.observableArrayList();
+    final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper(this, "reasoning", "");
+    final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper(this, "statistics", "");
+    final ReadOnlyObjectWrapper<@Nullable Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
+    private final StringBuilder textSoFar = new StringBuilder();
+    private final StringBuilder reasoningSoFar = new StringBuilder();
+    @Nullable FinishReason finishReason;
+    @Nullable Usage usage;
+    @Nullable Timings timings;
+
+    void clear() {
+        tokens.clear();
+        notices.clear();
+        textSoFar.setLength(0);
+        reasoningSoFar.setLength(0);
+        text.set("");
+        reasoning.set("");
+        failure.set("");
+        statistics.set("");
+        grade.set(null);
+        finishReason = null;
+        usage = null;
+        timings = null;
+    }
+
+    /** Starts from tokens already said (a branch keeps those before the branch point). */
+    void keep(List<ScoredToken> kept) {
+        tokens.setAll(kept);
+        kept.forEach(token -> textSoFar.append(token.text()));
+        text.set(textSoFar.toString());
+    }
+
+    /** Shows a completion that ended earlier, whole. */
+    void showWhole(FinishedCompletion completion) {
+        tokens.setAll(completion.tokens());
+        textSoFar.append(completion.text());
+        reasoningSoFar.append(completion.reasoning());
+        text.set(completion.text());
+        reasoning.set(completion.reasoning());
+        failure.set(completion.failure() == null ? "" : completion.failure());
+        statistics.set(OutputText.statistics(completion.timings(), completion.usage(), completion.finishReason(),
+                completion.tokens().size()));
+        grade.set(completion.grade());
+    }
+
+    /**
+     * Ends the run: its statistics, its failure if any, and its answer graded by {@code format} against
+     * {@code expected} (no grade without a format); returns the state it ended in.
+     */
+    RunState end(Timings ended, @Nullable ProviderException error, @Nullable AnswerFormat format,
+            @Nullable String expected) {
+        timings = ended;
+        if (error != null) {
+            failure.set(error.getMessage());
+        }
+        statistics.set(OutputText.statistics(ended, usage, finishReason, tokens.size()));
+        if (format != null) {
+            grade.set(AnswerGrader.of(format).grade(textSoFar.toString(), expected));
+        }
+        return error != null ? RunState.FAILED
+                : finishReason == FinishReason.CANCELLED ? RunState.CANCELLED : RunState.COMPLETED;
+    }
+
+    /**
+     * Adds a batch of events, then returns the event that ended the run (Completed or Failed), or null. The text
+     * and tokens are out before the caller handles the end, so what listens for the end sees the whole answer.
+     */
+    @Nullable CompletionEvent add(List<CompletionEvent> batch) {
+        List<ScoredToken> newTokens = new ArrayList<>();
+        @Nullable CompletionEvent end = null;
+        for (CompletionEvent event : batch) {
+            switch (event) {
+                case CompletionEvent.TextDelta d when d.sample() == 0 -> textSoFar.append(d.text());
+                case CompletionEvent.ReasoningDelta d when d.sample() == 0 -> reasoningSoFar.append(d.text());
+                case CompletionEvent.TokensScored t when t.sample() == 0 -> newTokens.addAll(t.tokens());
+                case CompletionEvent.Notice n -> notices.add(n.message());
+                case CompletionEvent.UsageReported u -> usage = u.usage();
+                case CompletionEvent.SampleFinished f when f.sample() == 0 -> finishReason = f.reason();
+                case CompletionEvent.Completed c -> end = c;
+                case CompletionEvent.Failed f -> end = f;
+                default -> {
+                    // Other samples, and prompt scores, which the Output view does not show.
+                }
+            }
+        }
+        tokens.addAll(newTokens);
+        text.set(textSoFar.toString());
+        reasoning.set(reasoningSoFar.toString());
+        return end;
+    }
+}
