@@ -14,7 +14,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 
 /**
- * Downcall handles for the llama.cpp C functions we use (build b4916 signatures), each behind a typed method: the
+ * Downcall handles for the llama.cpp C functions we use (release v0.4.0), each behind a typed method: the
  * backend, models, contexts and decoding here, the model's text in {@link LlamaVocabApi}.
  * Creating one fails with the list of missing symbols rather than at the first call. No method checks its
  * arguments: {@link LlamaModel} and {@link LlamaSession} do, because llama.cpp aborts the process on bad ones.
@@ -50,8 +50,10 @@ final class LlamaApi extends LlamaVocabApi {
     private final MethodHandle batchFree;
     private final MethodHandle decode;
     private final MethodHandle getLogitsIth;
-    private final MethodHandle kvSelfClear;
-    private final MethodHandle kvSelfSeqRm;
+    private final MethodHandle version;
+    private final MethodHandle getMemory;
+    private final MethodHandle memoryClear;
+    private final MethodHandle memorySeqRm;
     private final MethodHandle nCtx;
     private final MethodHandle nBatch;
     private final MethodHandle nSeqMax;
@@ -76,8 +78,10 @@ final class LlamaApi extends LlamaVocabApi {
         batchFree = bind("llama_batch_free", FunctionDescriptor.ofVoid(LlamaLayouts.BATCH));
         decode = bind("llama_decode", FunctionDescriptor.of(JAVA_INT, ADDRESS, LlamaLayouts.BATCH));
         getLogitsIth = bind("llama_get_logits_ith", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
-        kvSelfClear = bind("llama_kv_self_clear", V_A);
-        kvSelfSeqRm = bind("llama_kv_self_seq_rm",
+        version = bind("llama_version", FunctionDescriptor.of(ADDRESS));
+        getMemory = bind("llama_get_memory", A_A);
+        memoryClear = bind("llama_memory_clear", FunctionDescriptor.ofVoid(ADDRESS, JAVA_BOOLEAN));
+        memorySeqRm = bind("llama_memory_seq_rm",
                 FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
         nCtx = bind("llama_n_ctx", I_A);
         nBatch = bind("llama_n_batch", I_A);
@@ -193,13 +197,29 @@ final class LlamaApi extends LlamaVocabApi {
         }
     }
 
-    void kvSelfClear(MemorySegment context) {
-        callVoid(kvSelfClear, context);
+    /** The release the library was built from, e.g. {@code 0.4.0}. */
+    String version() {
+        try {
+            return ((MemorySegment) version.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
     }
 
-    boolean kvSelfSeqRm(MemorySegment context, int sequence, int from, int to) {
+    /** Clears the context's whole memory (its KV cache), data included. */
+    void memoryClear(MemorySegment context) {
         try {
-            return (boolean) kvSelfSeqRm.invokeExact(context, sequence, from, to);
+            memoryClear.invokeExact((MemorySegment) getMemory.invokeExact(context), true);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    /** Removes positions [from, to) of one sequence from the context's memory; false when it cannot. */
+    boolean memorySeqRm(MemorySegment context, int sequence, int from, int to) {
+        try {
+            return (boolean) memorySeqRm.invokeExact((MemorySegment) getMemory.invokeExact(context),
+                    sequence, from, to);
         } catch (Throwable t) {
             throw failed(t);
         }

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -14,18 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The C structs of llama.cpp build b4916 that cross the FFM boundary by value, field for field (64-bit
- * platforms). Fields are set by byte offset on a copy of the library's own defaults, so only the fields named here
- * are ever written. {@link #mismatches} reads the defaults back: a library whose structs moved fails that check
- * instead of misreading every field.
+ * The C structs of llama.cpp release v0.4.0 (as in {@code @node-llama-cpp/*} 3.21.1) that cross the FFM boundary
+ * by value, field for field (64-bit platforms). Fields are set by byte offset on a copy of the library's own
+ * defaults, so only the fields named here are ever written. {@link #mismatches} reads the defaults back: a library
+ * whose structs moved fails that check instead of misreading every field.
  */
 final class LlamaLayouts {
 
-    /** {@code struct llama_model_params}, 64 bytes. */
+    /** {@code struct llama_model_params}, 80 bytes. */
     static final StructLayout MODEL_PARAMS = MemoryLayout.structLayout(
             ADDRESS.withName("devices"),
+            ADDRESS.withName("tensor_buft_overrides"),
             JAVA_INT.withName("n_gpu_layers"),
             JAVA_INT.withName("split_mode"),
+            JAVA_INT.withName("load_mode"),
+            JAVA_INT.withName("lazy_mode"),
             JAVA_INT.withName("main_gpu"),
             MemoryLayout.paddingLayout(4),
             ADDRESS.withName("tensor_split"),
@@ -33,22 +37,29 @@ final class LlamaLayouts {
             ADDRESS.withName("progress_callback_user_data"),
             ADDRESS.withName("kv_overrides"),
             JAVA_BOOLEAN.withName("vocab_only"),
-            JAVA_BOOLEAN.withName("use_mmap"),
-            JAVA_BOOLEAN.withName("use_mlock"),
             JAVA_BOOLEAN.withName("check_tensors"),
-            MemoryLayout.paddingLayout(4));
+            JAVA_BOOLEAN.withName("use_extra_bufts"),
+            JAVA_BOOLEAN.withName("no_host"),
+            JAVA_BOOLEAN.withName("no_alloc"),
+            JAVA_BOOLEAN.withName("load_mtp"),
+            MemoryLayout.paddingLayout(2));
 
-    /** {@code struct llama_context_params}, 120 bytes. */
+    /** {@code struct llama_context_params}, 160 bytes. */
     static final StructLayout CONTEXT_PARAMS = MemoryLayout.structLayout(
             JAVA_INT.withName("n_ctx"),
             JAVA_INT.withName("n_batch"),
             JAVA_INT.withName("n_ubatch"),
             JAVA_INT.withName("n_seq_max"),
+            JAVA_INT.withName("n_rs_seq"),
+            JAVA_INT.withName("n_outputs_max"),
+            JAVA_INT.withName("n_outputs_max_per_seq"),
             JAVA_INT.withName("n_threads"),
             JAVA_INT.withName("n_threads_batch"),
+            JAVA_INT.withName("ctx_type"),
             JAVA_INT.withName("rope_scaling_type"),
             JAVA_INT.withName("pooling_type"),
             JAVA_INT.withName("attention_type"),
+            JAVA_INT.withName("flash_attn_type"),
             JAVA_FLOAT.withName("rope_freq_base"),
             JAVA_FLOAT.withName("rope_freq_scale"),
             JAVA_FLOAT.withName("yarn_ext_factor"),
@@ -57,19 +68,22 @@ final class LlamaLayouts {
             JAVA_FLOAT.withName("yarn_beta_slow"),
             JAVA_INT.withName("yarn_orig_ctx"),
             JAVA_FLOAT.withName("defrag_thold"),
-            MemoryLayout.paddingLayout(4),
             ADDRESS.withName("cb_eval"),
             ADDRESS.withName("cb_eval_user_data"),
             JAVA_INT.withName("type_k"),
             JAVA_INT.withName("type_v"),
-            JAVA_BOOLEAN.withName("logits_all"),
+            ADDRESS.withName("abort_callback"),
+            ADDRESS.withName("abort_callback_data"),
             JAVA_BOOLEAN.withName("embeddings"),
             JAVA_BOOLEAN.withName("offload_kqv"),
-            JAVA_BOOLEAN.withName("flash_attn"),
             JAVA_BOOLEAN.withName("no_perf"),
-            MemoryLayout.paddingLayout(3),
-            ADDRESS.withName("abort_callback"),
-            ADDRESS.withName("abort_callback_data"));
+            JAVA_BOOLEAN.withName("op_offload"),
+            JAVA_BOOLEAN.withName("swa_full"),
+            JAVA_BOOLEAN.withName("kv_unified"),
+            MemoryLayout.paddingLayout(2),
+            ADDRESS.withName("samplers"),
+            JAVA_LONG.withName("n_samplers"),
+            ADDRESS.withName("ctx_other"));
 
     /** {@code struct llama_batch}, 56 bytes: parallel arrays of {@code n_tokens} entries. */
     static final StructLayout BATCH = MemoryLayout.structLayout(
@@ -93,6 +107,7 @@ final class LlamaLayouts {
     static final long CONTEXT_N_SEQ_MAX = offset(CONTEXT_PARAMS, "n_seq_max");
     static final long CONTEXT_N_THREADS = offset(CONTEXT_PARAMS, "n_threads");
     static final long CONTEXT_N_THREADS_BATCH = offset(CONTEXT_PARAMS, "n_threads_batch");
+    static final long CONTEXT_FLASH_ATTN_TYPE = offset(CONTEXT_PARAMS, "flash_attn_type");
     static final long CONTEXT_TYPE_K = offset(CONTEXT_PARAMS, "type_k");
     static final long CONTEXT_TYPE_V = offset(CONTEXT_PARAMS, "type_v");
     static final long BATCH_N_TOKENS = offset(BATCH, "n_tokens");
@@ -105,6 +120,8 @@ final class LlamaLayouts {
 
     /** {@code GGML_TYPE_F32}: the KV cache type that keeps probabilities exact (F16 drifts by about 1e-3). */
     static final int GGML_TYPE_F32 = 0;
+    /** {@code LLAMA_FLASH_ATTN_TYPE_DISABLED}: the plain attention path, whose probabilities match the references. */
+    static final int FLASH_ATTN_DISABLED = 0;
 
     private static final int GGML_TYPE_F16 = 1;
 
@@ -112,35 +129,43 @@ final class LlamaLayouts {
     }
 
     /**
-     * Compares the library's default parameters with the values build b4916 returns; empty when all match.
-     * The values are distinctive enough (512, 2048, 512, 1, -1, 32.0, F16 …) that a shifted field shows.
+     * Compares the library's default parameters with the values release v0.4.0 returns; empty when all match.
+     * The values are distinctive enough (512, 2048, 512, 1, -1, F16 …) that a shifted field shows.
      */
     static List<String> mismatches(MemorySegment modelDefaults, MemorySegment contextDefaults) {
         List<String> wrong = new ArrayList<>();
-        // n_gpu_layers is 0 on CPU builds and 999 with Metal; either is a sane value at this offset.
-        int gpuLayers = modelDefaults.get(JAVA_INT, MODEL_N_GPU_LAYERS);
-        expect(wrong, "model n_gpu_layers", gpuLayers == 0 || gpuLayers == 999 ? 0 : gpuLayers, 0);
+        expect(wrong, "model n_gpu_layers", modelDefaults.get(JAVA_INT, MODEL_N_GPU_LAYERS), -1);
         expect(wrong, "model split_mode", modelDefaults.get(JAVA_INT, offset(MODEL_PARAMS, "split_mode")), 1);
-        expect(wrong, "model use_mmap", modelDefaults.get(JAVA_BYTE, offset(MODEL_PARAMS, "use_mmap")), 1);
+        expect(wrong, "model load_mode", modelDefaults.get(JAVA_INT, offset(MODEL_PARAMS, "load_mode")), -1);
+        expect(wrong, "model lazy_mode", modelDefaults.get(JAVA_INT, offset(MODEL_PARAMS, "lazy_mode")), 1);
         expect(wrong, "model vocab_only", modelDefaults.get(JAVA_BYTE, offset(MODEL_PARAMS, "vocab_only")), 0);
+        expect(wrong, "model use_extra_bufts",
+                modelDefaults.get(JAVA_BYTE, offset(MODEL_PARAMS, "use_extra_bufts")), 1);
+        expect(wrong, "model load_mtp", modelDefaults.get(JAVA_BYTE, offset(MODEL_PARAMS, "load_mtp")), 0);
         expect(wrong, "context n_ctx", contextDefaults.get(JAVA_INT, CONTEXT_N_CTX), 512);
         expect(wrong, "context n_batch", contextDefaults.get(JAVA_INT, CONTEXT_N_BATCH), 2048);
         expect(wrong, "context n_ubatch", contextDefaults.get(JAVA_INT, CONTEXT_N_UBATCH), 512);
         expect(wrong, "context n_seq_max", contextDefaults.get(JAVA_INT, CONTEXT_N_SEQ_MAX), 1);
+        expect(wrong, "context n_outputs_max_per_seq",
+                contextDefaults.get(JAVA_INT, offset(CONTEXT_PARAMS, "n_outputs_max_per_seq")), 1);
         expect(wrong, "context attention_type",
                 contextDefaults.get(JAVA_INT, offset(CONTEXT_PARAMS, "attention_type")), -1);
-        expect(wrong, "context yarn_beta_fast",
-                contextDefaults.get(JAVA_FLOAT, offset(CONTEXT_PARAMS, "yarn_beta_fast")), 32.0f);
+        expect(wrong, "context flash_attn_type", contextDefaults.get(JAVA_INT, CONTEXT_FLASH_ATTN_TYPE), -1);
+        expect(wrong, "context yarn_beta_slow",
+                contextDefaults.get(JAVA_FLOAT, offset(CONTEXT_PARAMS, "yarn_beta_slow")), -1.0f);
         expect(wrong, "context defrag_thold",
                 contextDefaults.get(JAVA_FLOAT, offset(CONTEXT_PARAMS, "defrag_thold")), -1.0f);
         expect(wrong, "context type_k", contextDefaults.get(JAVA_INT, CONTEXT_TYPE_K), GGML_TYPE_F16);
         expect(wrong, "context type_v", contextDefaults.get(JAVA_INT, CONTEXT_TYPE_V), GGML_TYPE_F16);
-        expect(wrong, "context logits_all", contextDefaults.get(JAVA_BYTE, offset(CONTEXT_PARAMS, "logits_all")), 0);
+        expect(wrong, "context abort_callback",
+                contextDefaults.get(ADDRESS, offset(CONTEXT_PARAMS, "abort_callback")).address(), 0L);
         expect(wrong, "context offload_kqv",
                 contextDefaults.get(JAVA_BYTE, offset(CONTEXT_PARAMS, "offload_kqv")), 1);
         expect(wrong, "context no_perf", contextDefaults.get(JAVA_BYTE, offset(CONTEXT_PARAMS, "no_perf")), 1);
-        expect(wrong, "context abort_callback",
-                contextDefaults.get(ADDRESS, offset(CONTEXT_PARAMS, "abort_callback")).address(), 0L);
+        expect(wrong, "context swa_full", contextDefaults.get(JAVA_BYTE, offset(CONTEXT_PARAMS, "swa_full")), 1);
+        expect(wrong, "context kv_unified",
+                contextDefaults.get(JAVA_BYTE, offset(CONTEXT_PARAMS, "kv_unified")), 0);
+        expect(wrong, "context n_samplers", contextDefaults.get(JAVA_LONG, offset(CONTEXT_PARAMS, "n_samplers")), 0L);
         return wrong;
     }
 

@@ -61,7 +61,7 @@ public final class LlamaModel implements AutoCloseable {
         MemorySegment model;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = api.modelDefaultParams(arena);
-            // Metal's default puts every layer on the GPU; the CPU gives the exact probabilities we promise.
+            // The default (-1) puts every layer on a GPU when there is one; the CPU gives the exact probabilities.
             params.set(JAVA_INT, LlamaLayouts.MODEL_N_GPU_LAYERS, 0);
             LlamaLog.forgetProblems();
             model = api.modelLoadFromFile(arena.allocateFrom(file.toAbsolutePath().toString()), params);

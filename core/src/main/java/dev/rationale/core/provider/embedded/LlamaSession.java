@@ -146,7 +146,7 @@ public final class LlamaSession implements AutoCloseable {
         }
         int keep = Math.max(0, newLength);
         // seq_rm refuses partial removal on some model kinds (recurrent state); starting over is always correct.
-        if (keep == 0 || !api.kvSelfSeqRm(context, SEQUENCE, keep, -1)) {
+        if (keep == 0 || !api.memorySeqRm(context, SEQUENCE, keep, -1)) {
             clear();
             return;
         }
@@ -156,7 +156,7 @@ public final class LlamaSession implements AutoCloseable {
     /** Empties the cache. */
     public void clear() {
         ensureOpen();
-        api.kvSelfClear(context);
+        api.memoryClear(context);
         length = 0;
     }
 
@@ -184,6 +184,7 @@ public final class LlamaSession implements AutoCloseable {
         params.set(JAVA_INT, LlamaLayouts.CONTEXT_N_THREADS_BATCH, settings.threads());
         params.set(JAVA_INT, LlamaLayouts.CONTEXT_TYPE_K, LlamaLayouts.GGML_TYPE_F32);
         params.set(JAVA_INT, LlamaLayouts.CONTEXT_TYPE_V, LlamaLayouts.GGML_TYPE_F32);
+        params.set(JAVA_INT, LlamaLayouts.CONTEXT_FLASH_ATTN_TYPE, LlamaLayouts.FLASH_ATTN_DISABLED);
         LlamaLog.forgetProblems();
         MemorySegment created = api.initFromModel(model.handle(), params);
         if (created.equals(MemorySegment.NULL)) {

@@ -13,7 +13,7 @@ import java.lang.invoke.MethodHandle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The llama.cpp functions about a model's text (build b4916 signatures): its vocabulary, tokenizer, metadata and
+ * The llama.cpp functions about a model's text (release v0.4.0): its vocabulary, tokenizer, metadata and
  * chat template. {@link LlamaApi} adds the rest; no method checks its arguments (see there).
  */
 abstract class LlamaVocabApi extends NativeBindings {

@@ -5,6 +5,7 @@ import dev.rationale.core.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,56 +14,62 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the llama.cpp library for this platform inside the {@code de.kherud:llama} jar and extracts it once to a
- * cache folder, {@code ${user.home}/.cache/rationale/native/llama-<version>-<hash>/} (or below
- * {@code java.io.tmpdir} when the home folder is not writable). A file already there with the same size and
- * SHA-256 is reused; a new one is written to a temporary file and moved into place atomically, so two JVMs
- * extracting at once never load a half-written library.
+ * Finds llama.cpp's libraries for this platform among core's resources ({@code /dev/rationale/llama/<platform>/},
+ * put there by the build from the {@code @node-llama-cpp/<platform>} npm package, with a {@code files.list} of
+ * SHA-256, size and name per file) and extracts them once, all into one folder:
+ * {@code ${user.home}/.cache/rationale/native/llama-<version>-<hash>/} (or below {@code java.io.tmpdir} when the
+ * home folder is not writable). A file already there with the listed size and SHA-256 is reused; a new one is
+ * written to a temporary file and moved into place atomically, so two JVMs extracting at once never load a
+ * half-written library.
  */
 final class NativeLibraryFile {
 
-    /** Points at a llama.cpp library of build b4916 to load instead of the jar's (e.g. a real llama.dll). */
+    /** Points at a folder holding a llama.cpp release's libraries to load instead of the bundled ones. */
     static final String LIBRARY_PROPERTY = "rationale.embedded.library";
     /** Overrides the cache folder. */
     static final String CACHE_PROPERTY = "rationale.embedded.cache";
 
-    private static final String JAR_FOLDER = "/de/kherud/llama/";
-    private static final String POM_PROPERTIES = "/META-INF/maven/de.kherud/llama/pom.properties";
+    private static final String RESOURCE_FOLDER = "/dev/rationale/llama/";
 
     private NativeLibraryFile() {
     }
 
-    /** The platform as the jar names its folders, e.g. {@code Linux/x86_64}. */
+    /** The platform as the build names its resource folder, e.g. {@code linux-x64}. */
     static String platform() {
-        return osFolder() + "/" + archFolder();
+        return osFolder() + "-" + archFolder();
     }
 
     /**
-     * The library to load: the override when set, else the jar's copy, extracted.
+     * The folder holding the libraries: the override when set, else the bundled copies, extracted.
      *
-     * @throws ProviderException ENGINE when this platform has no library or it cannot be extracted
+     * @throws ProviderException ENGINE when this platform has no libraries or they cannot be extracted
      */
     static Path locate() {
         String override = System.getProperty(LIBRARY_PROPERTY);
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String resource = JAR_FOLDER + platform() + "/" + fileName();
-        byte[] library = read(resource);
-        String hash = sha256(library);
-        Path folder = cacheRoot().resolve("llama-" + bindingVersion() + "-" + hash.substring(0, 16));
-        Path target = folder.resolve(fileName());
+        String base = RESOURCE_FOLDER + platform() + "/";
+        byte[] list = read(base + "files.list");
+        String version = new String(read(base + "version"), StandardCharsets.UTF_8).strip();
+        Path folder = cacheRoot().resolve("llama-" + version + "-" + sha256(list).substring(0, 16));
         try {
-            if (!sameFile(target, library.length, hash)) {
-                write(folder, target, library);
+            for (String line : new String(list, StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] fields = line.strip().split(" ", 3);
+                Path target = folder.resolve(fields[2]);
+                if (!sameFile(target, Long.parseLong(fields[1]), fields[0])) {
+                    write(folder, target, read(base + fields[2]));
+                }
             }
-            return target;
+            return folder;
         } catch (IOException e) {
-            throw unavailable("cannot extract the library to " + folder + " (" + e.getMessage() + ")", e);
+            throw unavailable("cannot extract the libraries to " + folder + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -74,54 +81,31 @@ final class NativeLibraryFile {
     private static String osFolder() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            return "Windows";
+            return "win";
         }
         if (os.contains("mac") || os.contains("darwin")) {
-            return "Mac";
+            return "mac";
         }
-        boolean android = System.getProperty("java.vm.vendor", "").toLowerCase(Locale.ROOT).contains("android");
-        return android ? "Linux-Android" : os.contains("linux") ? "Linux" : os;
+        return os.contains("linux") ? "linux" : os;
     }
 
     private static String archFolder() {
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         return switch (arch) {
-            case "amd64", "x86_64", "x64" -> "x86_64";
-            case "aarch64", "arm64" -> "aarch64";
-            case "x86", "i386", "i486", "i586", "i686" -> "x86";
+            case "amd64", "x86_64", "x64" -> "x64";
+            case "aarch64", "arm64" -> "arm64";
             default -> arch;
-        };
-    }
-
-    private static String fileName() {
-        return switch (osFolder()) {
-            case "Windows" -> "jllama.dll";
-            case "Mac" -> "libjllama.dylib";
-            default -> "libjllama.so";
         };
     }
 
     private static byte[] read(String resource) {
         try (InputStream in = NativeLibraryFile.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw unavailable("the de.kherud:llama jar has no library for " + platform(), null);
+                throw unavailable("this build carries no llama.cpp libraries for " + platform(), null);
             }
             return in.readAllBytes();
         } catch (IOException e) {
             throw unavailable("cannot read " + resource + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static String bindingVersion() {
-        try (InputStream in = NativeLibraryFile.class.getResourceAsStream(POM_PROPERTIES)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

@@ -10,10 +10,9 @@
  * {@link dev.rationale.core.provider.embedded.LlamaSession} wrap one loaded model and one context; sampling and
  * every probability are computed in Java from the raw logits.
  *
- * <p>The native code is the llama.cpp C API (build b4916) exported by the library inside the
- * {@code de.kherud:llama} jar, called through the Foreign Function &amp; Memory API; the binding's own Java API is
- * never used (it aborts the JVM when asked for probabilities).
- * {@link dev.rationale.core.provider.embedded.LlamaLibrary} extracts and loads it once per JVM and checks that its
+ * <p>The native code is the llama.cpp C API (release v0.4.0) of the libraries the build fetches from the
+ * {@code @node-llama-cpp/<platform>} npm package, called through the Foreign Function &amp; Memory API.
+ * {@link dev.rationale.core.provider.embedded.LlamaLibrary} extracts and loads them once per JVM and checks that its
  * struct layouts still match; the JVM needs {@code --enable-native-access=ALL-UNNAMED}. Every input that would
  * make llama.cpp abort the process (a token id outside the vocabulary, a batch larger than the context's, a full
  * context) is refused in Java first.

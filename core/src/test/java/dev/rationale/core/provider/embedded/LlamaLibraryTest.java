@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.provider.ProviderException;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
@@ -17,16 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 class LlamaLibraryTest {
 
     @Test
-    void structLayoutsHaveTheSizesOfBuild4916() {
-        assertThat(LlamaLayouts.MODEL_PARAMS.byteSize()).isEqualTo(64);
-        assertThat(LlamaLayouts.CONTEXT_PARAMS.byteSize()).isEqualTo(120);
+    void structLayoutsHaveTheSizesOfRelease040() {
+        assertThat(LlamaLayouts.MODEL_PARAMS.byteSize()).isEqualTo(80);
+        assertThat(LlamaLayouts.MODEL_N_GPU_LAYERS).isEqualTo(16);
+        assertThat(LlamaLayouts.CONTEXT_PARAMS.byteSize()).isEqualTo(160);
+        assertThat(LlamaLayouts.CONTEXT_FLASH_ATTN_TYPE).isEqualTo(52);
+        assertThat(LlamaLayouts.CONTEXT_TYPE_K).isEqualTo(104);
         assertThat(LlamaLayouts.BATCH.byteSize()).isEqualTo(56);
-        assertThat(LlamaLayouts.CONTEXT_TYPE_K).isEqualTo(88);
         assertThat(LlamaLayouts.BATCH_LOGITS).isEqualTo(48);
     }
 
     @Test
-    void theLibraryLoadsAndItsDefaultParametersReadBackAsBuild4916Returns() {
+    void theLibraryReportsItsVersionAndTheCpuBackendGgmlChose() {
+        LlamaLibrary library = LlamaLibrary.load();
+
+        System.out.println("llama.cpp " + library.version() + " from " + library.folder()
+                + ", CPU backend " + library.cpuBackend());
+        assertThat(library.version()).startsWith("0.4.0");
+        assertThat(library.cpuBackend()).isNotBlank();
+        if (Files.isReadable(Path.of("/proc/self/maps"))) {
+            assertThat(library.cpuBackend()).matches("[a-z0-9_]+ \\(.+\\)");
+        }
+    }
+
+    @Test
+    void theLibraryLoadsAndItsDefaultParametersReadBackAsRelease040Returns() {
         LlamaApi api = LlamaLibrary.load().api();
 
         try (Arena arena = Arena.ofConfined()) {
@@ -54,28 +70,29 @@ class LlamaLibraryTest {
     }
 
     @Test
-    void theLibraryIsExtractedOnceToTheCacheFolder() {
-        assertThat(LlamaLibrary.load().path()).isRegularFile();
-        assertThat(NativeLibraryFile.locate()).isEqualTo(LlamaLibrary.load().path());
+    void theLibrariesAreExtractedOnceToTheCacheFolder() {
+        assertThat(LlamaLibrary.load().folder()).isDirectory();
+        assertThat(NativeLibraryFile.locate()).isEqualTo(LlamaLibrary.load().folder());
     }
 
     @Test
     void aMissingLibraryMakesTheEngineUnavailableWithAClearError(@TempDir Path folder) {
-        Path missing = folder.resolve("libjllama.so");
-
-        assertThatThrownBy(() -> LlamaLibrary.open(missing)).isInstanceOf(ProviderException.class)
+        assertThatThrownBy(() -> LlamaLibrary.open(folder)).isInstanceOf(ProviderException.class)
                 .hasMessageStartingWith("the embedded engine is not available on " + System.getProperty("os.name"))
-                .hasMessageContaining("cannot load " + missing)
+                .hasMessageEndingWith("no llama library in " + folder)
                 .extracting(e -> ((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.ENGINE);
     }
 
     @Test
-    void aLibraryWithoutTheCApiMakesTheEngineUnavailableInsteadOfCrashing() {
-        // What the Windows DLLs of the binding are like: loadable, but with JNI exports only.
+    void aLibraryWithoutTheCApiMakesTheEngineUnavailableInsteadOfCrashing(@TempDir Path folder) throws IOException {
+        // Loadable libraries that are not llama.cpp's: here the C library under the names the engine looks for.
         Path libc = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
         Assumptions.assumeTrue(Files.isRegularFile(libc), "needs glibc on x86-64 Linux");
+        for (String name : new String[] {"libggml-base.so", "libggml.so", "libllama.so"}) {
+            Files.createSymbolicLink(folder.resolve(name), libc);
+        }
 
-        assertThatThrownBy(() -> LlamaLibrary.open(libc)).isInstanceOf(ProviderException.class)
-                .hasMessageEndingWith(": libc.so.6 exports no llama.cpp C API");
+        assertThatThrownBy(() -> LlamaLibrary.open(folder)).isInstanceOf(ProviderException.class)
+                .hasMessageEndingWith(": libllama.so exports no llama.cpp C API");
     }
 }

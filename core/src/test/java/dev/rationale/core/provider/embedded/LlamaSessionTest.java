@@ -118,19 +118,20 @@ class LlamaSessionTest {
 
     @Test
     void aSequenceLongerThanTheContextIsRefusedWithAClearError() {
-        // llama.cpp rounds a context up to a multiple of 32 tokens.
+        // llama.cpp (release v0.4.0) rounds a context up to a multiple of 256 tokens.
         try (LlamaSession session = model.newSession(new SessionSettings(32, 1))) {
             int[] ids = model.tokenize("Once upon a time, there was a little girl named Lily. She loved to play. "
-                    .repeat(3), true, false);
+                    .repeat(20), true, false);
 
-            assertThat(session.contextSize()).isEqualTo(32);
+            assertThat(session.contextSize()).isEqualTo(256);
+            assertThat(ids.length).isGreaterThan(256);
             assertThatThrownBy(() -> session.evaluate(ids, ids.length - 1, (i, l) -> { }))
                     .isInstanceOf(ProviderException.class)
-                    .hasMessageStartingWith("the context is full (32 tokens)")
+                    .hasMessageStartingWith("the context is full (256 tokens)")
                     .extracting(e -> ((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.ENGINE);
 
-            session.evaluate(Arrays.copyOf(ids, 32), 31, (i, l) -> { });
-            assertThatThrownBy(() -> session.append(261)).hasMessageStartingWith("the context is full (32 tokens)");
+            session.evaluate(Arrays.copyOf(ids, 256), 255, (i, l) -> { });
+            assertThatThrownBy(() -> session.append(261)).hasMessageStartingWith("the context is full (256 tokens)");
         }
     }
 
