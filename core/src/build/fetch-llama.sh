@@ -21,7 +21,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && npm pack --silent "$package@$version" >/dev/null)
 tarball="$(ls "$work"/*.tgz)"
-actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
+# Node comes with npm, so it computes the hash (in npm's own "sha512-<base64>" form).
+actual="$(node -e 'const c = require("crypto"), f = require("fs");
+  process.stdout.write("sha512-" + c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"))' "$tarball")"
 if [[ "$actual" != "$integrity" ]]; then
   echo "$package@$version: integrity $actual does not match the pinned $integrity" >&2
   exit 1
