@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The small instruct models offered to a user without any endpoint, smallest first. Each runs on the embedded
- * llama.cpp engine (build b4916 knows their architectures, llama and qwen2) on an ordinary laptop CPU.
+ * llama.cpp engine (release v0.4.0; architectures llama and qwen2) on an ordinary laptop CPU.
  *
  * <p>No checksums are pinned: they were not available when the list was written. The downloader then takes the
  * SHA-256 Hugging Face states for the file ({@code X-Linked-Etag}), which catches a damaged or truncated download
