@@ -27,9 +27,9 @@ final class ChatLayoutOption {
         return layout == null ? variant : variant.withChatLayout(layout);
     }
 
-    /** The layout given, or {@code written} (a variant's own). */
-    ChatLayout or(ChatLayout written) {
-        return layout == null ? written : layout;
+    /** The layout given, or null to keep each variant's own. */
+    @Nullable ChatLayout layout() {
+        return layout;
     }
 
     /** Reads a layout by the name files use, so the option and the prompt-set field take the same words. */

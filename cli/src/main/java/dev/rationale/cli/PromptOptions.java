@@ -2,7 +2,6 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
-import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -47,10 +46,10 @@ final class PromptOptions {
     }
 
     /**
-     * A prompt before it is shaped for a backend, the chat layout its variant asks for, and the generation settings
+     * A prompt before it is shaped for a backend (its variant's chat layout inside it), and the generation settings
      * that come with it (a prompt set's defaults and its variant's).
      */
-    record Prepared(PromptDraft draft, ChatLayout layout, GenerationSettings settings) {
+    record Prepared(PromptDraft draft, GenerationSettings settings) {
     }
 
     /**
@@ -67,11 +66,10 @@ final class PromptOptions {
                             "no variant \"" + fromSet.variant + "\" in task \"" + task.id() + "\""));
             PromptDraft draft = PromptRenderer.draft(task, variant,
                     CaseReference.resolve(task, fromSet.testCase == null ? "1" : fromSet.testCase));
-            return new Prepared(draft, variant.effectiveChatLayout(), RunRequests.effective(set, variant, null));
+            return new Prepared(draft, RunRequests.effective(set, variant, null));
         }
         String prompt = text != null ? text : read(file);
-        // A plain prompt becomes one user message whatever the layout; the default stands in.
-        return new Prepared(PromptDraft.plain(prompt), ChatLayout.MULTI_TURN, GenerationSettings.NONE);
+        return new Prepared(PromptDraft.plain(prompt), GenerationSettings.NONE);
     }
 
     boolean given() {

@@ -11,11 +11,10 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.PromptDraft;
-import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.PromptRenderer;
-import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderException;
 import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.run.RunRequests;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ final class RenderCommand implements Callable<Integer> {
         Variant variant = variantId == null ? task.variants().getFirst() : task.variant(variantId).orElseThrow(
                 () -> new RenderException("no variant \"" + variantId + "\" in task \"" + task.id()
                         + "\" (variants: " + ids(task.variants().stream().map(Variant::id).toList()) + ")"));
-        RenderedPrompt prompt = shaped(draft(task, variant), variant);
+        RenderedPrompt prompt = shaped(draft(task, variant));
         AdaptationNote.print(prompt, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -115,7 +114,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     // Without a backend there is nothing to adapt to: the variant as its author wrote it.
-    private RenderedPrompt shaped(PromptDraft draft, Variant variant) {
+    private RenderedPrompt shaped(PromptDraft draft) {
         if (backend == null) {
             if (model != null || chatLayout.given()) {
                 throw new ParameterException(spec.commandLine(),
@@ -124,8 +123,8 @@ final class RenderCommand implements Callable<Integer> {
             return draft.asWritten();
         }
         Endpoint endpoint = backend.resolve(spec);
-        PromptIntake intake = EndpointOptions.provider(endpoint).intake(EndpointOptions.model(endpoint, model, spec));
-        return PromptShaper.shape(draft, intake, chatLayout.or(variant.effectiveChatLayout()), null);
+        return RunRequests.shaped(EndpointOptions.provider(endpoint), EndpointOptions.model(endpoint, model, spec),
+                draft, chatLayout.layout());
     }
 
     static void print(RenderedPrompt prompt, PrintWriter out) {

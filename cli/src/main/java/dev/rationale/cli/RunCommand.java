@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
     private CompletionRequest request(String modelName, CompletionProvider provider) {
         PromptOptions.Prepared prepared = prompt.prepare();
         RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), provider.intake(modelName),
-                chatLayout.or(prepared.layout()), shape == null ? null : shape.forced());
+                chatLayout.layout(), shape == null ? null : shape.forced());
         GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
                 topLogprobs);
         CompletionRequest request = RunRequests.of(modelName, shaped, prepared.settings().overriddenBy(options));

@@ -101,7 +101,7 @@ public final class PromptPreview {
     // shown as written, and the line above it says why.
     private static RenderedPrompt shaped(Job job, PromptDraft draft) {
         try {
-            return job.shaping().shape(draft, job.variant());
+            return job.shaping().shape(draft);
         } catch (ProviderException e) {
             return draft.asWritten().withAdaptation("shown as written: " + e.getMessage());
         }

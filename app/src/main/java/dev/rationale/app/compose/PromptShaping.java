@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
-import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.render.PromptDraft;
 import dev.rationale.core.render.RenderedPrompt;
 
@@ -13,11 +12,11 @@ import dev.rationale.core.render.RenderedPrompt;
 public interface PromptShaping {
 
     /** No target chosen: the prompt as its variant is written. */
-    PromptShaping AS_WRITTEN = (draft, variant) -> draft.asWritten();
+    PromptShaping AS_WRITTEN = PromptDraft::asWritten;
 
     /**
      * @throws dev.rationale.core.RationaleException when the prompt cannot reach the model, or the backend cannot
      *     be asked about it
      */
-    RenderedPrompt shape(PromptDraft draft, Variant variant);
+    RenderedPrompt shape(PromptDraft draft);
 }

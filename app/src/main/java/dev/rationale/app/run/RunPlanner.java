@@ -48,7 +48,7 @@ public final class RunPlanner {
             String model, GenerationSettings overrides, @Nullable ChatLayout layout) {
         CompletionProvider provider = providers.get(endpoint);
         RenderedPrompt prompt = RunRequests.shaped(provider, model, PromptRenderer.draft(task, variant, testCase),
-                variant, layout);
+                layout);
         GenerationSettings settings = RunRequests.effective(set, variant, overrides);
         String label = variant.effectiveLabel() + " · " + shortModel(model);
         RunSpec.Subject subject = new RunSpec.Subject(set.name(), String.valueOf(task.id()),

@@ -148,15 +148,15 @@ public final class RunSettingsViewModel {
     }
 
     /**
-     * Counts prompt tokens for the selected endpoint and model as they are now: with the embedded model's own
-     * tokenizer (exact, though a chat prompt is counted without its chat template's few tokens), else an estimate.
-     * The counter runs off the FX thread; the first count loads the model.
+     * Counts prompt tokens for the selected endpoint and model as they are now: with the backend's own tokenizer
+     * where it has one (the embedded engine: exact, the preview's text being what the model reads), else an
+     * estimate. The counter runs off the FX thread; the first count may load the model.
      */
     public TokenCounter tokenCounter() {
         Endpoint chosen = endpoint.get();
         String name = model.get() == null ? "" : model.get().strip();
         TokenCounter estimate = TokenCounter.estimate();
-        if (chosen == null || chosen.kind() != ProviderKind.EMBEDDED || name.isEmpty()) {
+        if (chosen == null || name.isEmpty()) {
             return estimate;
         }
         return text -> {
@@ -184,18 +184,12 @@ public final class RunSettingsViewModel {
         if (chosen == null || name.isEmpty()) {
             return PromptShaping.AS_WRITTEN;
         }
-        return (draft, variant) -> RunRequests.shaped(providers.get(chosen), name, draft, variant, layout);
+        return draft -> RunRequests.shaped(providers.get(chosen), name, draft, layout);
     }
 
     /** The chat layout runs use; null keeps each variant's own. */
     public @Nullable ChatLayout chatLayout() {
         return chatLayout.get().layout();
-    }
-
-    /** Whether the selected endpoint can continue an answer from a chosen token exactly (its own cache). */
-    public boolean branchesExactly() {
-        Endpoint chosen = endpoint.get();
-        return chosen != null && chosen.kind() == ProviderKind.EMBEDDED;
     }
 
     public ObservableList<Endpoint> getEndpoints() {

@@ -39,7 +39,7 @@ class PromptPreviewShapingTest {
     @Test
     void aRawTextVariantForAChatEndpointIsPreviewedAsTheMessagesSent() {
         OpenAiChatProvider chat = new OpenAiChatProvider(new OkHttpClient(), "http://localhost:9/v1");
-        preview.shapingProperty().set((draft, variant) -> RunRequests.shaped(chat, "gpt-test", draft, variant, null));
+        preview.shapingProperty().set(draft -> RunRequests.shaped(chat, "gpt-test", draft, null));
 
         preview.request(task, cot, first.inputs(), "case");
 
@@ -56,7 +56,7 @@ class PromptPreviewShapingTest {
         assertThat(preview.getPrompt()).isInstanceOf(RenderedPrompt.Text.class);
         assertThat(preview.getAdaptation()).isEmpty();
 
-        preview.shapingProperty().set((draft, variant) -> RunRequests.shaped(chat, "gpt-test", draft, variant,
+        preview.shapingProperty().set(draft -> RunRequests.shaped(chat, "gpt-test", draft,
                 ChatLayout.SINGLE_MESSAGE));
 
         assertThat(preview.getAdaptation()).isEqualTo("sent as 1 chat message: single message");
@@ -65,7 +65,7 @@ class PromptPreviewShapingTest {
 
     @Test
     void aBackendThatCannotBeAskedLeavesThePromptAsWrittenAndSaysWhy() {
-        preview.shapingProperty().set((draft, variant) -> {
+        preview.shapingProperty().set(draft -> {
             throw new ProviderException(ProviderException.Kind.UNREACHABLE, "Ollama: connection refused");
         });
 

@@ -36,7 +36,7 @@ final class ChoiceScoring {
         List<String> continuations = new ArrayList<>();
         try {
             prompt = PromptShaper.shape(PromptRenderer.draft(task, job.variant(), job.testCase()),
-                    provider.intake(job.target().model()), job.variant().effectiveChatLayout(), null);
+                    provider.intake(job.target().model()), null, null);
             for (String option : job.question().options()) {
                 continuations.add(continuation(prompt,
                         PromptRenderer.answerText(task, job.variant(), job.testCase(), option)));

@@ -42,7 +42,7 @@ record CompletionJob(Variant variant, EvalTarget target, String caseId, TestCase
      */
     CompletionRequest request(Task task, PromptIntake intake, boolean logprobs) {
         RenderedPrompt prompt = PromptShaper.shape(PromptRenderer.draft(task, variant, testCase), intake,
-                variant.effectiveChatLayout(), null);
+                null, null);
         CompletionRequest request = RunRequests.of(target.model(), prompt, settings);
         // The chosen tokens' log-probabilities cost little and give the answer's probability, the confidence of a
         // single-sample case and the history's heat maps; asked for wherever the backend gives them.

@@ -20,6 +20,7 @@ public final class PromptDraft {
     }
 
     private final @Nullable PromptShape written;
+    private final ChatLayout layout;
     private final @Nullable String system;
     private final @Nullable String instruction;
     private final List<Shot> shots;
@@ -28,9 +29,10 @@ public final class PromptDraft {
     private final String trigger;
     private final String separator;
 
-    PromptDraft(@Nullable PromptShape written, @Nullable String system, @Nullable String instruction,
+    PromptDraft(@Nullable PromptShape written, ChatLayout layout, @Nullable String system, @Nullable String instruction,
             List<Shot> shots, String question, String cue, String trigger, String separator) {
         this.written = written;
+        this.layout = layout;
         this.system = system;
         this.instruction = instruction;
         this.shots = List.copyOf(shots);
@@ -42,12 +44,17 @@ public final class PromptDraft {
 
     /** A prompt typed as it is ({@code rationale run --prompt}): raw text, or one user message. */
     public static PromptDraft plain(String text) {
-        return new PromptDraft(null, null, null, List.of(), text, "", "", "");
+        return new PromptDraft(null, ChatLayout.MULTI_TURN, null, null, List.of(), text, "", "", "");
     }
 
     /** The shape the variant is written in; null for a plain prompt, which has no preference. */
     public @Nullable PromptShape written() {
         return written;
+    }
+
+    /** How the variant lays itself out as chat when written as raw text (its {@code chatLayout}). */
+    public ChatLayout layout() {
+        return layout;
     }
 
     /** Whether this is a plain prompt rather than a variant's. */

@@ -50,9 +50,9 @@ public final class PromptRenderer {
         List<PromptDraft.Shot> shots = ExemplarPicker.pick(task, variant).stream()
                 .map(shot -> new PromptDraft.Shot(layout.exemplarInput(shot), layout.exemplarOutput(shot)))
                 .toList();
-        return new PromptDraft(variant.effectiveShape(), variant.system(), layout.instruction(inputs, inputName),
-                shots, layout.input(inputs, inputName), layout.template.effectiveCue(), variant.appendedTrigger(),
-                layout.template.effectiveSeparator());
+        return new PromptDraft(variant.effectiveShape(), variant.effectiveChatLayout(), variant.system(),
+                layout.instruction(inputs, inputName), shots, layout.input(inputs, inputName),
+                layout.template.effectiveCue(), variant.appendedTrigger(), layout.template.effectiveSeparator());
     }
 
     /**

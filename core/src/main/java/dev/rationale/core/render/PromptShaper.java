@@ -31,12 +31,13 @@ public final class PromptShaper {
      * The prompt to send, with its {@link RenderedPrompt#adaptation() adaptation} line set when it differs from the
      * shape the variant is written in.
      *
-     * @param layout how a raw-text variant becomes chat messages
+     * @param override how a raw-text variant becomes chat messages, over the variant's own layout; null keeps it
      * @param force the shape the user demands, or null to decide by the rules
      * @throws RenderException when {@code force} cannot reach the model, naming the reason and the fix
      */
-    public static RenderedPrompt shape(PromptDraft draft, PromptIntake intake, ChatLayout layout,
+    public static RenderedPrompt shape(PromptDraft draft, PromptIntake intake, @Nullable ChatLayout override,
             @Nullable PromptShape force) {
+        ChatLayout layout = override != null ? override : draft.layout();
         PromptShape wire = force != null ? checked(force, intake) : decide(draft, intake);
         if (wire == PromptShape.TEXT) {
             RenderedPrompt.Text text = draft.text();

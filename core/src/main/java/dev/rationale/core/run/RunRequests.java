@@ -32,17 +32,16 @@ public final class RunRequests {
     }
 
     /**
-     * The prompt of {@code draft} (rendered from {@code variant}) as {@code model} on {@code provider} gets it, laid
-     * out by {@link PromptShaper} with the variant's chat layout unless {@code layout} overrides it. Blocks while
-     * the provider is asked about the model (a server call, or loading a GGUF file): call it off the UI thread.
+     * The prompt of {@code draft} as {@code model} on {@code provider} gets it, laid out by {@link PromptShaper} with
+     * the variant's chat layout unless {@code layout} overrides it. Blocks while the provider is asked about the
+     * model (a server call, or loading a GGUF file): call it off the UI thread.
      *
      * @throws dev.rationale.core.render.RenderException when the prompt cannot reach the model
      * @throws dev.rationale.core.provider.ProviderException when the provider cannot be asked
      */
-    public static RenderedPrompt shaped(CompletionProvider provider, String model, PromptDraft draft, Variant variant,
+    public static RenderedPrompt shaped(CompletionProvider provider, String model, PromptDraft draft,
             @Nullable ChatLayout layout) {
-        ChatLayout chosen = layout != null ? layout : variant.effectiveChatLayout();
-        return PromptShaper.shape(draft, provider.intake(model), chosen, null);
+        return PromptShaper.shape(draft, provider.intake(model), layout, null);
     }
 
     /**

@@ -5,10 +5,11 @@ import dev.rationale.core.provider.Branch;
 import dev.rationale.core.provider.Brancher;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.Capabilities;
-import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionListener;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ContinuationScore;
+import dev.rationale.core.provider.IntakeCache;
 import dev.rationale.core.provider.LikelihoodScorer;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderException;
@@ -72,6 +73,8 @@ public final class EmbeddedProvider
 
     private final EmbeddedOptions options;
     private final EngineCache engine;
+    // Every job of an evaluation asks; the engine's threads should generate, not probe templates again.
+    private final IntakeCache intakes = new IntakeCache();
     private final ExecutorService executor;
 
     public EmbeddedProvider(EmbeddedOptions options) {
@@ -176,7 +179,7 @@ public final class EmbeddedProvider
      */
     @Override
     public PromptIntake intake(String model) {
-        return await(() -> ModelTemplates.intake(engine.model(model)));
+        return intakes.get(model, name -> await(() -> ModelTemplates.intake(engine.model(name))));
     }
 
     /** The token ids the model reads for {@code prompt} (template applied, BOS added as the model asks). */

@@ -2,10 +2,10 @@
 package dev.rationale.core.provider.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rationale.core.provider.IntakeCache;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.render.PromptIntake;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether an Ollama model has a chat template, from {@code POST /api/show}: a base model's Modelfile template is
@@ -16,7 +16,7 @@ final class OllamaTemplates {
     static final String SHOW_PATH = "/api/show";
 
     private final HttpEndpoint endpoint;
-    private final Map<String, PromptIntake> known = new ConcurrentHashMap<>();
+    private final IntakeCache known = new IntakeCache();
 
     OllamaTemplates(HttpEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -24,17 +24,15 @@ final class OllamaTemplates {
 
     /** Blocks on the first call for a model; see {@link dev.rationale.core.provider.CompletionProvider#intake}. */
     PromptIntake intake(String model) {
-        PromptIntake cached = known.get(model);
-        if (cached != null) {
-            return cached;
-        }
+        return known.get(model, this::ask);
+    }
+
+    private PromptIntake ask(String model) {
         JsonNode show = endpoint.json(endpoint.post(SHOW_PATH, Map.of("model", model)).build());
         // The server applies the template on /api/chat, so chat goes on the wire as messages.
-        PromptIntake intake = isPassThrough(show.path("template").asText(""))
+        return isPassThrough(show.path("template").asText(""))
                 ? PromptIntake.baseModel(OllamaProvider.NAME, model)
                 : PromptIntake.templated(OllamaProvider.NAME, model, null);
-        known.put(model, intake);
-        return intake;
     }
 
     static boolean isPassThrough(String template) {
