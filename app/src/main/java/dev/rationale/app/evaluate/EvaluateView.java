@@ -3,6 +3,7 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.run.ChatLayoutChoice;
+import dev.rationale.app.run.ChatLayoutPicker;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.promptset.Variant;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
@@ -29,7 +29,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -89,12 +88,8 @@ public final class EvaluateView extends BorderPane {
         variantChecks.setId("evaluate-variants");
         TextField samples = numberField("evaluate-samples", "variant's", viewModel.samplesProperty());
         TextField limit = numberField("evaluate-limit", "all", viewModel.limitProperty());
-        ComboBox<ChatLayoutChoice> layout = new ComboBox<>(FXCollections.observableArrayList(
-                ChatLayoutChoice.values()));
-        layout.setId("evaluate-chat-layout");
-        layout.valueProperty().bindBidirectional(viewModel.chatLayoutProperty());
-        layout.setTooltip(new Tooltip("How raw-text variants become chat messages for a backend or model that takes"
-                + " chat"));
+        ComboBox<ChatLayoutChoice> layout = ChatLayoutPicker.create("evaluate-chat-layout",
+                viewModel.chatLayoutProperty());
         TextField extraModels = new TextField();
         extraModels.setId("evaluate-models");
         extraModels.setPromptText("more models, comma-separated");
@@ -123,7 +118,7 @@ public final class EvaluateView extends BorderPane {
         clearDataset.visibleProperty().bind(viewModel.datasetProperty().isNotNull());
         datasetName.setMinWidth(Region.USE_PREF_SIZE);
         HBox settings = new HBox(8, dataset, datasetName, clearDataset, fixed("Samples"), samples,
-                fixed("Cases"), limit, fixed("Chat layout"), layout, fixed("Also on"), extraModels, spacer, sweep,
+                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, sweep,
                 evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
@@ -140,7 +135,9 @@ public final class EvaluateView extends BorderPane {
         message.textProperty().bind(viewModel.messageProperty());
         HBox progress = new HBox(10, bar, counts);
         progress.setAlignment(Pos.CENTER_LEFT);
-        VBox controls = new VBox(8, new HBox(10, variantsLabel, variantChecks), settings, progress, message);
+        // The layout applies to the variants ticked beside it; their row wraps, so it has the room.
+        HBox variants = new HBox(10, variantsLabel, variantChecks, fixed("Chat layout"), layout);
+        VBox controls = new VBox(8, variants, settings, progress, message);
         controls.getStyleClass().add("evaluate-controls");
         HBox.setHgrow(variantChecks, Priority.ALWAYS);
         return controls;

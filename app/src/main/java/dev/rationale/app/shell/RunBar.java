@@ -2,12 +2,12 @@
 package dev.rationale.app.shell;
 
 import dev.rationale.app.run.ChatLayoutChoice;
+import dev.rationale.app.run.ChatLayoutPicker;
 import dev.rationale.app.run.RunSettingsViewModel;
 import dev.rationale.core.endpoint.Endpoint;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -62,16 +62,7 @@ final class RunBar extends HBox {
         modelsMessage.setTooltip(messageTip);
         modelsMessage.setMinWidth(0);
 
-        ComboBox<ChatLayoutChoice> layout = new ComboBox<>(FXCollections.observableArrayList(
-                ChatLayoutChoice.values()));
-        layout.setId("run-chat-layout");
-        layout.valueProperty().bindBidirectional(settings.chatLayoutProperty());
-        layout.setTooltip(new Tooltip("How raw-text variants become chat messages where the backend or model takes"
-                + " chat: each variant's own layout, multi-turn few-shot, or the whole prompt as one message"));
-        // Wide enough for "single message"; the endpoint and model need the room more.
-        layout.setMinWidth(132);
-        layout.setPrefWidth(132);
-        layout.setMaxWidth(132);
+        ComboBox<ChatLayoutChoice> layout = ChatLayoutPicker.create("run-chat-layout", settings.chatLayoutProperty());
 
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
