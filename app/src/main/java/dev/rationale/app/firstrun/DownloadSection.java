@@ -50,7 +50,8 @@ final class DownloadSection extends VBox {
         models.setId("first-run-models");
         models.getStyleClass().add(Styles.FIRST_RUN_MODELS);
         models.setCellFactory(view -> new ModelCell());
-        models.setPrefHeight(206);
+        // Tall enough for all four recommended models at the dialog's usual width, without a scroll bar.
+        models.setPrefHeight(262);
         // The lines below grow while downloading; the list keeps its height rather than gaining a scroll bar.
         models.setMinHeight(Region.USE_PREF_SIZE);
         start.setId("first-run-download");
