@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
  * normalise alike; when the original has no answer, a continuation without one keeps it.
  *
  * @param original the original answer as extracted, or null when it had none
+ * @param normalizedOriginal the original answer under the compare rule, or null when it had none
  * @param answers each continuation's answer as extracted, in order; null where none was found
  * @param distribution the continuations' answers tallied, missing ones counted apart
  * @param kept how many continuations reached the original answer
  */
-public record ResampleTally(@Nullable String original, List<@Nullable String> answers, AnswerAgreement distribution,
-        int kept) {
+public record ResampleTally(@Nullable String original, @Nullable String normalizedOriginal,
+        List<@Nullable String> answers, AnswerAgreement distribution, int kept) {
 
     public ResampleTally {
         answers = Collections.unmodifiableList(new ArrayList<>(answers));
@@ -43,18 +44,43 @@ public record ResampleTally(@Nullable String original, List<@Nullable String> an
         AnswerExtractor extractor = AnswerExtractor.of(format);
         AnswerGrader grader = AnswerGrader.of(format);
         String original = extractor.extract(originalText).orElse(null);
+        String normalized = original == null ? null : grader.normalize(original);
         List<@Nullable String> answers = new ArrayList<>();
         int kept = 0;
         for (String continuation : continuations) {
             String answer = extractor.extract(before + continuation).orElse(null);
             answers.add(answer);
-            boolean same = original == null ? answer == null
-                    : answer != null && grader.normalize(answer).equals(grader.normalize(original));
+            boolean same = normalized == null ? answer == null
+                    : answer != null && grader.normalize(answer).equals(normalized);
             if (same) {
                 kept++;
             }
         }
-        return new ResampleTally(original, answers, AnswerAgreement.of(answers, grader), kept);
+        return new ResampleTally(original, normalized, answers, AnswerAgreement.of(answers, grader), kept);
+    }
+
+    /**
+     * Of tallies from the start of each step of one chain, in step order, the step that decided the answer: the one
+     * after which the share keeping the original answer rises most (after the last step it is 1, the answer being
+     * written). Returns its index, or -1 when no step raises the share by at least {@code least} (0..1).
+     */
+    public static int decidingStep(List<ResampleTally> steps, double least) {
+        int best = -1;
+        double bestRise = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            double next = i + 1 < steps.size() ? steps.get(i + 1).keptShare() : 1.0;
+            double rise = next - steps.get(i).keptShare();
+            if (rise >= least && (best < 0 || rise > bestRise)) {
+                best = i;
+                bestRise = rise;
+            }
+        }
+        return best;
+    }
+
+    /** Whether {@code vote}, one of the distribution's, is the original answer. */
+    public boolean isOriginal(AnswerAgreement.Vote vote) {
+        return normalizedOriginal != null && normalizedOriginal.equals(vote.normalized());
     }
 
     /** How many continuations there are. */
