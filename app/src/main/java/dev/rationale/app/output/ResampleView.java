@@ -60,7 +60,7 @@ final class ResampleView extends VBox {
                 ResampleViewModel.MAX_SAMPLES, viewModel.samplesProperty().get()));
         samples.setId("resample-samples");
         samples.setEditable(true);
-        samples.setPrefWidth(72);
+        samples.setPrefWidth(80);
         samples.setTooltip(new Tooltip("K: continuations per point"));
         samples.valueProperty().addListener((obs, old, now) -> viewModel.samplesProperty().set(now));
         viewModel.samplesProperty().addListener((obs, old, now) -> samples.getValueFactory().setValue(now.intValue()));
@@ -75,13 +75,18 @@ final class ResampleView extends VBox {
         progress.setPrefWidth(90);
         heading.setId("resample-heading");
         heading.getStyleClass().add("resample-heading");
-        HBox bar = new HBox(6, title, new Label("×"), samples, everyStep, progress, cancel, heading);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        samples.setMinWidth(Region.USE_PREF_SIZE);
+        everyStep.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, title, new Label("×"), samples, everyStep, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
+        heading.setWrapText(true);
         message.setId("resample-message");
         message.getStyleClass().add("resample-message");
         message.setWrapText(true);
         summary.setId("resample-summary");
         summary.getStyleClass().add("resample-summary");
+        summary.setWrapText(true);
         bars.setId("resample-bars");
         bars.getStyleClass().add("resample-bars");
         ScrollPane scroll = new ScrollPane(bars);
@@ -91,7 +96,7 @@ final class ResampleView extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.visibleProperty().bind(Bindings.isNotEmpty(viewModel.getRows()));
         scroll.managedProperty().bind(scroll.visibleProperty());
-        getChildren().setAll(bar, message, summary, scroll);
+        getChildren().setAll(bar, heading, message, summary, scroll);
     }
 
     private void initListeners() {
@@ -117,6 +122,8 @@ final class ResampleView extends VBox {
         cancel.setVisible(running);
         cancel.setManaged(running);
         heading.setText(viewModel.headingProperty().get());
+        heading.setVisible(!heading.getText().isEmpty());
+        heading.setManaged(heading.isVisible());
         String said = viewModel.messageProperty().get();
         if (said.isEmpty() && viewModel.getState() == RunState.IDLE) {
             said = "Continue the answer K times from a token (its popup) or a step (right-click it): does the answer"
