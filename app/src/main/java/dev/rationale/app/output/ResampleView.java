@@ -178,10 +178,12 @@ final class ResampleView extends VBox {
         for (int i = 0; i < rows.size(); i++) {
             ResampleTally tally = tallies.get(i);
             String label = rows.get(i).point().label();
-            bars.getChildren().add(row(Character.toUpperCase(label.charAt(0)) + label.substring(1),
+            Node row = row(Character.toUpperCase(label.charAt(0)) + label.substring(1),
                     tally.keptShare(), percent(tally.keptShare()) + " kept (" + tally.kept() + "/" + tally.samples()
                     + ")", i == deciding ? "resample-bar-deciding" : "resample-bar-step",
-                    i == deciding ? "decided here" : null));
+                    i == deciding ? "decided here" : null);
+            Tooltip.install(row, new Tooltip("Continued from: …" + tail(rows.get(i).point().before())));
+            bars.getChildren().add(row);
         }
         summary.setText("Share of continuations from the start of each step that keep the original answer"
                 + (deciding >= 0 ? "; the rise after " + rows.get(deciding).point().label() + " says it decided it."
@@ -214,6 +216,12 @@ final class ResampleView extends VBox {
             row.getChildren().add(tag);
         }
         return row;
+    }
+
+    // The last words before a point, on one line.
+    private static String tail(String before) {
+        String flat = before.replace('\n', ' ').strip();
+        return flat.length() <= 80 ? flat : flat.substring(flat.length() - 80);
     }
 
     private static String percent(double share) {

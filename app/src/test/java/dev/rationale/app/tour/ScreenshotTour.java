@@ -302,6 +302,15 @@ public final class ScreenshotTour {
         });
         pause(800);
         shoot(out.resolve("11-output-adapted.png"));
+        onFx(() -> {
+            ((TitledPane) window.lookup("#output-request-pane")).setExpanded(false);
+            workbench.getOutput().getResample().resamplePerStep();
+            return null;
+        });
+        waitFor("the refused resample", () -> workbench.getOutput().getResample().getState()
+                == dev.rationale.app.output.RunState.FAILED);
+        pause(800);
+        shoot(out.resolve("12-output-resample-refused.png"));
         server.close();
     }
 
