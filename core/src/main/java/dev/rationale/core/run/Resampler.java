@@ -159,6 +159,10 @@ public final class Resampler {
                 failure = e;
             } catch (InterruptedException e) {
                 cancelled = true;
+            } catch (RuntimeException e) {
+                // A bad answer format or a listener's bug: the caller still hears of the end, with the reason.
+                failure = new ProviderException(ProviderException.Kind.INTERRUPTED, "resampling stopped: " + e, null,
+                        e);
             }
             listener.ended(cancelled ? null : failure, cancelled, List.copyOf(notices));
         }
@@ -168,8 +172,8 @@ public final class Resampler {
             List<String> texts = new ArrayList<>();
             if (route.branch() != null) {
                 Brancher brancher = provider.brancher().orElseThrow();
-                CompletionResult result = await(samples, true, listener -> brancher.branch(
-                        route.request().withSamples(samples), route.branch(), listener, TokenIdListener.NONE));
+                CompletionResult result = await(samples, true, sink -> brancher.branch(
+                        route.request().withSamples(samples), route.branch(), sink, TokenIdListener.NONE));
                 result.samples().stream().filter(s -> s.finishReason() != FinishReason.CANCELLED)
                         .forEach(s -> texts.add(s.text()));
                 return texts;
@@ -181,7 +185,7 @@ public final class Resampler {
                             each.seed() + k);
                 }
                 CompletionRequest sent = each;
-                CompletionResult result = await(1, false, listener -> provider.stream(sent, listener));
+                CompletionResult result = await(1, false, sink -> provider.stream(sent, sink));
                 if (result.first().finishReason() != FinishReason.CANCELLED && !cancelled) {
                     texts.add(result.first().text());
                     listener.progress(done.incrementAndGet(), points.size() * samples);
