@@ -62,7 +62,7 @@ public final class OutputView extends BorderPane {
                 () -> levelsBy(measure.get()), measure);
         this.heatMap = new HeatMapView(viewModel, levels, popup);
         this.steps = new ReasoningStepsView(viewModel);
-        this.resample = new ResampleView(viewModel);
+        this.resample = new ResampleView(viewModel, column);
         popup.setResampleAction(resampleAction(viewModel.getResample()));
         createView();
         initListeners();

@@ -42,9 +42,12 @@ final class ResampleView extends VBox {
     private final Button cancel = new Button("Cancel");
     private final Button everyStep = new Button();
     private final VBox bars = new VBox();
+    private final boolean compact;
 
-    ResampleView(OutputViewModel output) {
+    /** @param compact in a narrow Compare column: no hint while idle, so the steps above keep their room */
+    ResampleView(OutputViewModel output, boolean compact) {
         this.output = output;
+        this.compact = compact;
         this.viewModel = output.getResample();
         createView();
         initListeners();
@@ -125,7 +128,7 @@ final class ResampleView extends VBox {
         heading.setVisible(!heading.getText().isEmpty());
         heading.setManaged(heading.isVisible());
         String said = viewModel.messageProperty().get();
-        if (said.isEmpty() && viewModel.getState() == RunState.IDLE) {
+        if (said.isEmpty() && viewModel.getState() == RunState.IDLE && !compact) {
             said = "Continue the answer K times from a token (its popup) or a step (right-click it): does the answer"
                     + " flip?";
         }
