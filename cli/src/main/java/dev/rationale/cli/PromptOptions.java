@@ -2,6 +2,7 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -49,12 +50,12 @@ final class PromptOptions {
      * A prompt before it is shaped for a backend (its variant's chat layout inside it), and the generation settings
      * that come with it (a prompt set's defaults and its variant's).
      */
-    record Prepared(PromptDraft draft, GenerationSettings settings) {
+    record Prepared(PromptDraft draft, GenerationSettings settings, AnswerFormat format) {
     }
 
     /**
-     * The prompt to send, unshaped. A plain prompt has no settings of its own and no preferred shape; a prompt set's
-     * variant brings its shape, chat layout and settings.
+     * The prompt to send, unshaped. A plain prompt has no settings of its own, no preferred shape and the default
+     * answer format; a prompt set's variant brings its shape, chat layout and settings, and its task the format.
      */
     Prepared prepare() {
         if (fromSet != null) {
@@ -66,10 +67,10 @@ final class PromptOptions {
                             "no variant \"" + fromSet.variant + "\" in task \"" + task.id() + "\""));
             PromptDraft draft = PromptRenderer.draft(task, variant,
                     CaseReference.resolve(task, fromSet.testCase == null ? "1" : fromSet.testCase));
-            return new Prepared(draft, RunRequests.effective(set, variant, null));
+            return new Prepared(draft, RunRequests.effective(set, variant, null), task.effectiveAnswer());
         }
         String prompt = text != null ? text : read(file);
-        return new Prepared(PromptDraft.plain(prompt), GenerationSettings.NONE);
+        return new Prepared(PromptDraft.plain(prompt), GenerationSettings.NONE, AnswerFormat.DEFAULT);
     }
 
     boolean given() {

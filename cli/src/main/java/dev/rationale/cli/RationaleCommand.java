@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
         description = "Design, render and evaluate few-shot and chain-of-thought prompt sets.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, ModelsCommand.class,
-            EvalCommand.class, ImportCommand.class, ExportCommand.class, HistoryCommand.class, ReportCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, ResampleCommand.class,
+            ModelsCommand.class, EvalCommand.class, ImportCommand.class, ExportCommand.class, HistoryCommand.class,
+            ReportCommand.class, CommandLine.HelpCommand.class})
 public final class RationaleCommand implements Runnable {
     /** The file or the prompts in it are wrong: the user can fix the input. */
     public static final int EXIT_BAD_INPUT = 2;

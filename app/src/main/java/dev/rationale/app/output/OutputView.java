@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -29,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run's output: a bar with the heat measure switch and its legend, the token heat map beside the reasoning
  * steps, and under them the extracted answer with its verdict, the timings and usage, notices, any failure and the
- * request as sent (folded). A completion shown again from an evaluation or the history is headed by where it came
- * from.
+ * request as sent (folded), with "Resample ×K" and its results beside them. A completion shown again from an
+ * evaluation or the history is headed by where it came from.
  * Used alone in the Output tab and once per column in Compare. Build and use on the FX thread.
  */
 public final class OutputView extends BorderPane {
@@ -45,6 +46,7 @@ public final class OutputView extends BorderPane {
     private final Label statistics = new Label();
     private final Label notices = new Label();
     private final Label unscored = new Label();
+    private final ResampleView resample;
 
     private final boolean column;
 
@@ -60,6 +62,8 @@ public final class OutputView extends BorderPane {
                 () -> levelsBy(measure.get()), measure);
         this.heatMap = new HeatMapView(viewModel, levels, popup);
         this.steps = new ReasoningStepsView(viewModel);
+        this.resample = new ResampleView(viewModel, column);
+        popup.setResampleAction(resampleAction(viewModel.getResample()));
         createView();
         initListeners();
     }
@@ -166,7 +170,7 @@ public final class OutputView extends BorderPane {
         return bar;
     }
 
-    private VBox createAnswerBar() {
+    private Pane createAnswerBar() {
         answer.setId("output-answer");
         answer.getStyleClass().add("output-answer");
         verdict.setId("output-verdict");
@@ -191,8 +195,32 @@ public final class OutputView extends BorderPane {
         if (column) {
             box.getChildren().add(unscored);
         }
-        box.getStyleClass().add("output-answer-bar");
-        return box;
+        box.setSpacing(4);
+        // Beside the answer where there is room, under it in a narrow Compare column.
+        Pane answerAndResample = column ? new VBox(box, resample) : new HBox(box, resample);
+        resample.getStyleClass().add(column ? "resample-under" : "resample-beside");
+        HBox.setHgrow(box, Priority.ALWAYS);
+        answerAndResample.getStyleClass().add("output-answer-bar");
+        return answerAndResample;
+    }
+
+    private static TokenPopup.ResampleAction resampleAction(ResampleViewModel resample) {
+        return new TokenPopup.ResampleAction() {
+            @Override
+            public boolean available() {
+                return resample.available();
+            }
+
+            @Override
+            public int samples() {
+                return resample.samplesProperty().get();
+            }
+
+            @Override
+            public void resample(int tokenIndex) {
+                resample.resampleAtToken(tokenIndex);
+            }
+        };
     }
 
     private void initListeners() {

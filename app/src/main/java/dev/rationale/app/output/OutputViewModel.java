@@ -50,6 +50,7 @@ public final class OutputViewModel {
     private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
     private final ReadOnlyStringWrapper request = new ReadOnlyStringWrapper(this, "request", "");
     private final ReadOnlyStringWrapper expected = new ReadOnlyStringWrapper(this, "expected");
+    private final ResampleViewModel resample;
     private @Nullable Cancellable running;
     private TokenIdRecorder recorder = new TokenIdRecorder();
     private int generation;
@@ -57,6 +58,7 @@ public final class OutputViewModel {
     /** @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests) */
     public OutputViewModel(Executor fx) {
         this.fx = fx;
+        this.resample = new ResampleViewModel(this, fx);
     }
 
     /**
@@ -83,6 +85,16 @@ public final class OutputViewModel {
         RunSpec run = spec.get();
         return run != null && !state.get().isRunning() && !tokens.isEmpty()
                 && Branching.supported(run.provider(), run.request(), !recorder.generated().isEmpty());
+    }
+
+    /** The token ids of sample 0 on the embedded engine; empty on other backends. */
+    public List<TokenIds> tokenIds() {
+        return recorder.generated();
+    }
+
+    /** Resampling this answer from its tokens and steps. */
+    public ResampleViewModel getResample() {
+        return resample;
     }
 
     /** Where a branch from token {@code index}'s alternative number {@code alternative} starts. */

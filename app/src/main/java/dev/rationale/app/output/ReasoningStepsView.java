@@ -8,9 +8,11 @@ import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
 import java.util.Locale;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -19,7 +21,8 @@ import javafx.scene.layout.VBox;
 /**
  * The reasoning chain beside the heat map: while the run streams, its reasoning text as it grows; once it ended,
  * the chain split into steps (see {@link ReasoningSteps}), each with the mean and the lowest probability of its
- * tokens, so a shaky step stands out. Build and use on the FX thread.
+ * tokens, so a shaky step stands out. Right-click a step to resample from it, or from every step. Build and use on
+ * the FX thread.
  */
 final class ReasoningStepsView extends BorderPane {
 
@@ -52,9 +55,31 @@ final class ReasoningStepsView extends BorderPane {
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("reasoning-steps-placeholder");
         steps.setPlaceholder(placeholder);
+        steps.setContextMenu(createResampleMenu());
         placeholder.setText("Run a prompt to see its reasoning steps.");
         setTop(header);
         setCenter(steps);
+    }
+
+    // Right-clicking a step selects it; the menu continues from the selected step, or from every step.
+    private ContextMenu createResampleMenu() {
+        ResampleViewModel resample = viewModel.getResample();
+        MenuItem fromStep = new MenuItem();
+        fromStep.setId("steps-resample-step");
+        fromStep.setOnAction(event -> resample.resampleAtStep(steps.getSelectionModel().getSelectedIndex()));
+        MenuItem everyStep = new MenuItem();
+        everyStep.setId("steps-resample-every-step");
+        everyStep.setOnAction(event -> resample.resamplePerStep());
+        ContextMenu menu = new ContextMenu(fromStep, everyStep);
+        menu.setOnShowing(event -> {
+            int k = resample.samplesProperty().get();
+            int selected = steps.getSelectionModel().getSelectedIndex();
+            fromStep.setText("Resample ×" + k + " from step " + (selected + 1));
+            fromStep.setDisable(selected < 0 || !resample.available());
+            everyStep.setText("Resample ×" + k + " from every step (which step decided it?)");
+            everyStep.setDisable(!resample.available());
+        });
+        return menu;
     }
 
     private void refresh() {

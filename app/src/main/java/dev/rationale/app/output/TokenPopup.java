@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The popup of one token: its text (whitespace made visible), its probability, and the alternatives the model
  * weighed at that step, each with a bar and, where the run can branch, a button that continues the answer with
- * that alternative instead. Build and use on the FX thread.
+ * that alternative instead; where it can be resampled, a button that continues it K times from before the token.
+ * Build and use on the FX thread.
  */
 public final class TokenPopup {
 
@@ -32,6 +33,18 @@ public final class TokenPopup {
         void branch(int tokenIndex, int alternative);
     }
 
+    /** Continues a run K times from a token, to see whether its answer flips. */
+    public interface ResampleAction {
+        /** Whether the run shown can be resampled now. */
+        boolean available();
+
+        /** K, for the button's label. */
+        int samples();
+
+        /** Continues K times from before token {@code tokenIndex}. */
+        void resample(int tokenIndex);
+    }
+
     private static final double BAR_WIDTH = 120;
     private static final Duration HIDE_DELAY = Duration.millis(300);
 
@@ -39,6 +52,7 @@ public final class TokenPopup {
     private final VBox content = new VBox();
     private final PauseTransition hideLater = new PauseTransition(HIDE_DELAY);
     private @Nullable BranchAction branch;
+    private @Nullable ResampleAction resample;
 
     public TokenPopup() {
         content.setId("token-popup");
@@ -55,6 +69,11 @@ public final class TokenPopup {
     /** Where the popup's Branch buttons go; null hides them (the backend cannot branch). */
     public void setBranchAction(@Nullable BranchAction action) {
         this.branch = action;
+    }
+
+    /** Where the popup's Resample button goes; null hides it. */
+    public void setResampleAction(@Nullable ResampleAction action) {
+        this.resample = action;
     }
 
     /** Shows token {@code index} at {@code screen} (just below the token). */
@@ -91,6 +110,17 @@ public final class TokenPopup {
                 + String.format(Locale.ROOT, "%.3f", token.logprob()));
         probability.getStyleClass().add("token-popup-probability");
         content.getChildren().setAll(title, probability);
+        ResampleAction again = resample;
+        if (again != null && again.available()) {
+            Button button = new Button("Resample ×" + again.samples() + " from here");
+            button.setId("token-popup-resample");
+            button.getStyleClass().add("token-popup-resample");
+            button.setOnAction(event -> {
+                popup.hide();
+                again.resample(index);
+            });
+            content.getChildren().add(button);
+        }
         if (token.top().isEmpty()) {
             Label none = new Label("No alternatives were returned for this token.");
             none.getStyleClass().add("token-popup-empty");

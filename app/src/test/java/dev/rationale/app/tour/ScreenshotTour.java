@@ -223,11 +223,46 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("6-compose-dark.png"));
         evaluateMultipleChoice(workbench, look, samples, out);
+        resampled(out, workbench);
         adaptedForChat(workbench, window, context, samples, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
         System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
                 + out.toAbsolutePath());
         context.close();
+    }
+
+    // Resample ×10 from the least sure token, then from every step: the bars beside the answer. On the
+    // multiple-choice set, whose letters the tiny model does write, so the continuations disagree.
+    private static void resampled(Path out, MainWindowViewModel workbench) throws Exception {
+        BooleanSupplier ended = () -> {
+            var state = workbench.getOutput().getResample().getState();
+            return state != dev.rationale.app.output.RunState.IDLE && !state.isRunning();
+        };
+        var before = onFx(() -> workbench.getOutput().getSpec());
+        onFx(() -> {
+            workbench.getCompose().selectVariant("zero-shot-cot");
+            workbench.getRuns().runOutput();
+            return null;
+        });
+        waitFor("the multiple-choice run", () -> workbench.getOutput().getSpec() != before
+                && !workbench.getOutput().getState().isRunning()
+                && workbench.getOutput().getState() != dev.rationale.app.output.RunState.IDLE);
+        onFx(() -> {
+            workbench.getOutput().getResample().resampleAtToken(hottest(workbench));
+            return null;
+        });
+        waitFor("the resample", ended);
+        System.out.println("resample: " + onFx(() -> workbench.getOutput().getResample().getState() + " "
+                + workbench.getOutput().getResample().messageProperty().get()));
+        pause(800);
+        shoot(out.resolve("2b-output-resample.png"));
+        onFx(() -> {
+            workbench.getOutput().getResample().resamplePerStep();
+            return null;
+        });
+        waitFor("the resample of every step", ended);
+        pause(800);
+        shoot(out.resolve("2c-output-resample-steps.png"));
     }
 
     // A raw-text variant on a chat-only endpoint: the preview and Output's request show the messages sent.
@@ -267,6 +302,15 @@ public final class ScreenshotTour {
         });
         pause(800);
         shoot(out.resolve("11-output-adapted.png"));
+        onFx(() -> {
+            ((TitledPane) window.lookup("#output-request-pane")).setExpanded(false);
+            workbench.getOutput().getResample().resamplePerStep();
+            return null;
+        });
+        waitFor("the refused resample", () -> workbench.getOutput().getResample().getState()
+                == dev.rationale.app.output.RunState.FAILED);
+        pause(800);
+        shoot(out.resolve("12-output-resample-refused.png"));
         server.close();
     }
 

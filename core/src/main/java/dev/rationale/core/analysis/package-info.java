@@ -7,7 +7,9 @@
  *   <li>{@link dev.rationale.core.analysis.ReasoningSteps}: a sample's reasoning chain split into steps, each
  *       scored by its tokens, and the final answer with its confidence;</li>
  *   <li>{@link dev.rationale.core.analysis.AnswerAgreement}: how far several samples agree on their answer;</li>
- *   <li>{@link dev.rationale.core.analysis.TextDiff}: a word-level diff of two reasoning chains.</li>
+ *   <li>{@link dev.rationale.core.analysis.TextDiff}: a word-level diff of two reasoning chains;</li>
+ *   <li>{@link dev.rationale.core.analysis.ResampleTally}: what continuations of an answer from one point answered,
+ *       and how many kept the original answer.</li>
  * </ul>
  * Every class here is immutable or stateless: pure functions of their input, safe to call from any thread, so the
  * app can compute off the FX thread and hand the results over.

@@ -16,8 +16,9 @@ public interface Brancher {
 
     /**
      * Continues a completion of {@code request} from {@code branch.position()} with {@code branch.token()}. The
-     * stream's first token is the chosen one, scored as the model saw it at that position; splice the result after
-     * the original's first {@code position} tokens.
+     * stream's first token is the chosen one, scored as the model saw it at that position (sampled, for a
+     * {@link Branch#resample free branch}); splice the result after the original's first {@code position} tokens.
+     * Every sample of {@code request} continues from the same evaluated prefix.
      *
      * @throws ProviderException UNSUPPORTED as {@link CompletionProvider#stream} does
      */

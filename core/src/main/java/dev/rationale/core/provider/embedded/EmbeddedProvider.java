@@ -132,7 +132,9 @@ public final class EmbeddedProvider
      * Continues a completion of {@code request} from {@code branch.position()} with {@code branch.token()}: the
      * prompt and the kept tokens are evaluated (reusing the cache a previous run left, so usually only the new
      * token), then generation goes on as for {@link #stream}. The stream's first token is the chosen one, scored
-     * by the model at that position; {@code maxTokens} counts it. Stop sequences are looked for in the new text
+     * by the model at that position; {@code maxTokens} counts it. A {@link Branch#resample free branch} samples that
+     * token instead; with several samples, the prompt and the kept tokens are evaluated once and every sample
+     * continues from that cache. Stop sequences are looked for in the new text
      * only. Splice the result after the original's first {@code position} tokens.
      *
      * @throws ProviderException UNSUPPORTED as {@link #stream} does; a token id outside the vocabulary ends the
@@ -197,6 +199,15 @@ public final class EmbeddedProvider
     @Override
     public List<ModelInfo> listModels() {
         return ModelFiles.list(options.modelsDirectory(), engine);
+    }
+
+    /**
+     * How many tokens this provider has evaluated so far, over all its models and runs: prompts, kept prefixes and
+     * generated tokens. Read before and after a run, it shows what a cache reuse saved (a resample from a point
+     * evaluates the prompt and the kept tokens once, then only the new tokens of each continuation).
+     */
+    public long decodedTokens() {
+        return engine.decodedTokens();
     }
 
     /** Stops all runs, waits briefly for them, and frees every model and context. */

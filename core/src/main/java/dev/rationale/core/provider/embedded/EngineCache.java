@@ -50,6 +50,11 @@ final class EngineCache implements AutoCloseable {
         return Optional.ofNullable(models.get(canonical(file)));
     }
 
+    /** The tokens evaluated on every model loaded so far, summed. */
+    long decodedTokens() {
+        return models.values().stream().mapToLong(LlamaModel::decodedTokens).sum();
+    }
+
     /** A session on {@code model}, preferably one whose cache already starts with {@code tokens}. */
     LlamaSession acquire(LlamaModel model, int[] tokens) {
         synchronized (this) {

@@ -117,7 +117,9 @@ final class GenerationRun implements Cancellable, Runnable {
         if (branch == null) {
             return prompt;
         }
-        model.checkToken(branch.token());
+        if (branch.forced()) {
+            model.checkToken(branch.token());
+        }
         List<Integer> prefix = branch.prefix();
         int[] context = new int[prompt.length + prefix.size()];
         System.arraycopy(prompt, 0, context, 0, prompt.length);
@@ -134,7 +136,7 @@ final class GenerationRun implements Cancellable, Runnable {
                 (text, tokens, tokenIds) -> release(sample, text, tokens, tokenIds));
         Integer max = request.maxTokens();
         int produced = 0;
-        int forced = branch == null ? -1 : branch.token();
+        int forced = branch == null || !branch.forced() ? -1 : branch.token();
         FinishReason reason = null;
         while (reason == null) {
             if (stopped()) {

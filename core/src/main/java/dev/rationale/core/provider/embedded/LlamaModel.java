@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -29,6 +30,7 @@ public final class LlamaModel implements AutoCloseable {
     private final int vocabularySize;
     private final AtomicReferenceArray<byte[]> pieces;
     private final AtomicReferenceArray<byte[]> specialPieces;
+    private final AtomicLong decoded = new AtomicLong();
     private int openSessions;
     private boolean closed;
     private volatile boolean freed;
@@ -215,6 +217,18 @@ public final class LlamaModel implements AutoCloseable {
 
     MemorySegment handle() {
         return model;
+    }
+
+    /**
+     * How many tokens all sessions on this model have evaluated so far (prompt, kept and generated tokens alike):
+     * what shows whether a cache was reused.
+     */
+    public long decodedTokens() {
+        return decoded.get();
+    }
+
+    void countDecoded(int tokens) {
+        decoded.addAndGet(tokens);
     }
 
     void sessionClosed() {

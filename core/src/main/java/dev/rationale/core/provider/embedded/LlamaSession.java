@@ -246,6 +246,7 @@ public final class LlamaSession implements AutoCloseable {
         }
         System.arraycopy(tokens, from, cached, length, count);
         length += count;
+        model.countDecoded(count);
         for (int i = 0; i < count; i++) {
             if (from + i >= logitsFrom) {
                 copyLogits(i);

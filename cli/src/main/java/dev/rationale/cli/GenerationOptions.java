@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.RenderedPrompt;
+import dev.rationale.core.run.RunRequests;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --model --max-tokens --temperature --top-p --top-k --min-p --seed --top-logprobs}: the model and how it
+ * generates, each over the prompt set's and variant's setting, as {@code rationale run} takes them.
+ */
+final class GenerationOptions {
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The model (for embedded: the GGUF file). Default: the endpoint's.")
+    @Nullable String model;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate.")
+    @Nullable Integer maxTokens;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "0 is greedy.")
+    @Nullable Double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling.")
+    @Nullable Double topP;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely tokens.")
+    @Nullable Integer topK;
+
+    @Option(names = "--min-p", paramLabel = "P", description = "Drop tokens below P times the top probability.")
+    @Nullable Double minP;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Sampling seed, where the backend takes one.")
+    @Nullable Long seed;
+
+    @Option(names = "--top-logprobs", paramLabel = "K",
+            description = "Return each token's log-probability and K alternatives.")
+    @Nullable Integer topLogprobs;
+
+    /** The request for {@code prompt}: its own settings, each overridden by the option given for it. */
+    CompletionRequest request(String modelName, RenderedPrompt prompt, GenerationSettings own) {
+        GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
+                topLogprobs);
+        CompletionRequest request = RunRequests.of(modelName, prompt, own.overriddenBy(options));
+        return request.withSampling(request.temperature(), request.topP(), topK, minP, request.seed());
+    }
+}
