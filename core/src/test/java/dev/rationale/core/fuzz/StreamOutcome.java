@@ -23,7 +23,7 @@ final class StreamOutcome implements CompletionListener {
 
     /** Words that give away a Java exception or type leaking into a user's message. */
     static final List<String> JAVA_WORDS = List.of("Exception", "NullPointer", "IndexOutOfBounds", "ClassCast",
-            "NumberFormat", "IllegalArgument", "IllegalState", "Error:", "java.", "jackson", "`",
+            "NumberFormat", "IllegalArgument", "IllegalState", "Error:", "java.", "jackson",
             "this version cannot read", "listener failed");
 
     private final List<CompletionEvent> events = new ArrayList<>();

@@ -136,7 +136,7 @@ public final class SseReader {
         switch (name) {
             case "data" -> {
                 if (data.length() + value.length() > maxBytes) {
-                    throw StreamLines.tooLong("event", maxBytes);
+                    throw StreamLines.tooLong("an event", maxBytes);
                 }
                 data.append(value).append('\n');
             }

@@ -26,13 +26,13 @@ final class StreamLines {
             long at = buffer.indexOfElement(breaks, scanned);
             if (at >= 0) {
                 if (at > maxBytes) {
-                    throw tooLong("line", maxBytes);
+                    throw tooLong("a line", maxBytes);
                 }
                 return at;
             }
             scanned = buffer.size();
             if (scanned > maxBytes) {
-                throw tooLong("line", maxBytes);
+                throw tooLong("a line", maxBytes);
             }
             if (!source.request(scanned + 1)) {
                 return -1;
@@ -40,9 +40,10 @@ final class StreamLines {
         }
     }
 
+    /** @param what "a line" or "an event" */
     static ProviderException tooLong(String what, long maxBytes) {
         String size = maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MiB" : maxBytes + " bytes";
         return new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                "the stream has a " + what + " longer than " + size + "; it was not read further");
+                "the stream has " + what + " longer than " + size + "; it was not read further");
     }
 }

@@ -11,6 +11,7 @@ import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.http.RecordingListener;
+import dev.rationale.core.provider.http.SseReader;
 import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
@@ -132,6 +133,14 @@ class OpenAiStreamViolationsTest {
     @Test
     void aLineThatIsNotJsonSaysSo() throws Exception {
         assertThat(failure(done(TEXT, "<html>")).getMessage()).startsWith("vLLM: a stream chunk is not JSON");
+    }
+
+    @Test
+    void aLineOverTheLimitIsMalformedAndNamesTheProvider() throws Exception {
+        String endless = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                + "x".repeat((int) SseReader.MAX_EVENT_BYTES) + "\"}}]}\n\n";
+        assertThat(failure(endless).getMessage()).isEqualTo(
+                "vLLM: the stream has a line longer than 32 MiB; it was not read further");
     }
 
     @Test
