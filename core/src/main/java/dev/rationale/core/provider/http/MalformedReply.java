@@ -67,13 +67,14 @@ public final class MalformedReply {
         if (e instanceof StreamConstraintsException) {
             return "is beyond the reader's limits (" + plain(e.getOriginalMessage()) + ")";
         }
-        if (e instanceof JsonMappingException mapping && root != null && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             List<JsonMappingException.Reference> path = mapping.getPath();
             String expected = e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType())
                     : "something else";
-            return "has " + path(path) + " as " + describe(at(root, path)) + ", expected " + expected;
+            String found = root == null ? "a value of another type" : describe(at(root, path));
+            return "has " + path(path) + " as " + found + ", expected " + expected;
         }
-        if (root != null) {
+        if (root != null || e instanceof JsonMappingException) {
             return "does not have the expected shape (" + plain(e.getOriginalMessage()) + ")";
         }
         JsonLocation location = e.getLocation();
