@@ -643,6 +643,21 @@ class RunCommandHttpTest {
     }
 
     @Test
+    void aStreamWithTheWrongContentTypeIsReadWithANoteNamingIt() {
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html")
+                .body(quotes(events("{'choices':[{'index':0,'delta':{'content':'Hi'},'finish_reason':'stop'}]}")
+                        + "data: [DONE]\n\n")).build());
+
+        CliRun run = CliRun.of("run", "--provider", "openai", "--base-url", server.url("/v1").toString(),
+                "--model", "m", "--prompt", "Hi");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).isEqualTo("Hi" + NL);
+        assertThat(oneLine(run.err())).isEqualTo("note: openai: the stream came as Content-Type \"text/html\", not "
+                + "text/event-stream; it was read as a stream anyway");
+    }
+
+    @Test
     void aReplyThatIsNotJsonExitsThreeAsAnUnreadableReply() {
         server.enqueue(sse(events("{'choices':[{'index':0,'delta':{'content':'Hi'}}]}")
                 + "data: {'choices': [oops\n\n"));
@@ -653,7 +668,7 @@ class RunCommandHttpTest {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEqualTo("Hi" + NL);
         // An endpoint given by --provider is named after its kind.
-        assertThat(oneLine(run.err())).startsWith("rationale: openai: unreadable reply: ")
+        assertThat(oneLine(run.err())).startsWith("rationale: openai: a stream chunk is not JSON at column 14: ")
                 .doesNotContain("Exception");
     }
 

@@ -130,7 +130,8 @@ public final class OpenAiBatchImport {
             return failed(evaluation, key, request, failure.kind(), String.valueOf(failure.getMessage()));
         }
         try {
-            var result = OpenAiChatBodies.response(body, request.requestedTopLogprobs(), SOURCE);
+            var result = OpenAiChatBodies.response(body, request.samples(), request.requestedTopLogprobs(),
+                    SOURCE);
             SampleRecord record = evaluation.graded(key, request, result);
             return new ImportedBatch.Imported(record, request, result.first(), result);
         } catch (ProviderException e) {

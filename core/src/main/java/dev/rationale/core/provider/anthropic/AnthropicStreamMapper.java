@@ -12,6 +12,8 @@ import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.http.MalformedReply;
+import dev.rationale.core.provider.http.WireFields;
 import dev.rationale.core.provider.http.WireJson;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class AnthropicStreamMapper {
 
     private static final ObjectMapper JSON = WireJson.MAPPER;
+    private static final WireFields FIELDS = new WireFields("Anthropic", "a stream event");
 
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;
@@ -39,18 +42,20 @@ final class AnthropicStreamMapper {
      * @param eventType the {@code event:} field; when absent the payload's own {@code type} is used
      * @param data the {@code data:} field, one JSON object
      * @throws ProviderException mapped by {@link AnthropicErrors} for an {@code error} event (e.g. SERVER_ERROR,
-     *     retriable, for {@code overloaded_error}); MALFORMED_REPLY for data that is not a JSON object
+     *     retriable, for {@code overloaded_error}); MALFORMED_REPLY for data that is not a JSON object, or a
+     *     field the mapper reads holding the wrong JSON type (absent and null fields are taken as not sent)
      */
     List<CompletionEvent> onEvent(@Nullable String eventType, String data) {
         JsonNode payload = parse(data);
-        String type = eventType != null && !eventType.isEmpty() ? eventType : payload.path("type").asText("");
+        String type = eventType != null && !eventType.isEmpty() ? eventType : FIELDS.text(payload, "type");
         if (finished && !"error".equals(type)) {
             return List.of();
         }
         return switch (type) {
-            case "message_start" -> onMessageStart(payload.path("message").path("usage"));
-            case "content_block_start" -> onBlockStart(payload.path("content_block"));
-            case "content_block_delta" -> onDelta(payload.path("delta"));
+            case "message_start" -> onMessageStart(FIELDS.optionalObject(FIELDS.optionalObject(payload, "message"),
+                    "usage"));
+            case "content_block_start" -> onBlockStart(FIELDS.optionalObject(payload, "content_block"));
+            case "content_block_delta" -> onDelta(FIELDS.optionalObject(payload, "delta"));
             case "message_delta" -> onMessageDelta(payload);
             case "message_stop" -> onMessageStop();
             case "error" -> throw AnthropicErrors.fromBody(payload, null);
@@ -72,27 +77,27 @@ final class AnthropicStreamMapper {
 
     // A block's start normally holds empty text; pass on whatever it does hold so nothing is lost.
     private static List<CompletionEvent> onBlockStart(JsonNode block) {
-        return switch (block.path("type").asText("")) {
-            case "text" -> text(block.path("text").asText(""), false);
-            case "thinking" -> text(block.path("thinking").asText(""), true);
+        return switch (FIELDS.text(block, "type")) {
+            case "text" -> text(FIELDS.text(block, "text"), false);
+            case "thinking" -> text(FIELDS.text(block, "thinking"), true);
             default -> List.of();
         };
     }
 
     private static List<CompletionEvent> onDelta(JsonNode delta) {
-        return switch (delta.path("type").asText("")) {
-            case "text_delta" -> text(delta.path("text").asText(""), false);
-            case "thinking_delta" -> text(delta.path("thinking").asText(""), true);
+        return switch (FIELDS.text(delta, "type")) {
+            case "text_delta" -> text(FIELDS.text(delta, "text"), false);
+            case "thinking_delta" -> text(FIELDS.text(delta, "thinking"), true);
             default -> List.of();
         };
     }
 
     private List<CompletionEvent> onMessageDelta(JsonNode payload) {
-        String stopReason = payload.path("delta").path("stop_reason").asText("");
+        String stopReason = FIELDS.text(FIELDS.optionalObject(payload, "delta"), "stop_reason");
         if (!stopReason.isEmpty()) {
             reason = finishReason(stopReason);
         }
-        JsonNode usage = payload.path("usage");
+        JsonNode usage = FIELDS.optionalObject(payload, "usage");
         // Cumulative counts: the latest replaces what came before.
         inputTokens = count(usage, "input_tokens", inputTokens);
         outputTokens = count(usage, "output_tokens", outputTokens);
@@ -130,15 +135,9 @@ final class AnthropicStreamMapper {
 
     private static JsonNode parse(String data) {
         try {
-            JsonNode payload = JSON.readTree(data);
-            if (payload != null && payload.isObject()) {
-                return payload;
-            }
+            return FIELDS.object(JSON.readTree(data));
         } catch (JsonProcessingException e) {
-            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                    "Anthropic: a stream event is not JSON: " + e.getOriginalMessage(), null, e);
+            throw MalformedReply.fromJson("Anthropic", "a stream event", e, null);
         }
-        throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                "Anthropic: expected a JSON object per stream event");
     }
 }

@@ -2,11 +2,15 @@
 package dev.rationale.core.provider.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.rationale.core.provider.LogprobCheck;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.provider.http.WireFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a candidate's {@code logprobsResult} into scored tokens. {@code chosenCandidates[i]} and
@@ -15,29 +19,38 @@ import java.util.List;
  */
 final class GeminiLogprobs {
 
+    private static final WireFields FIELDS = new WireFields("Gemini", "a candidate's logprobsResult");
+
     private static final Comparator<TokenAlternative> MOST_LIKELY_FIRST =
             Comparator.comparing(TokenAlternative::logprob, Comparator.nullsLast(Comparator.reverseOrder()));
 
     private GeminiLogprobs() {
     }
 
-    /** The scored tokens of one result, in order; empty for a missing result. */
+    /**
+     * The scored tokens of one result, in order; empty for a missing result.
+     *
+     * @throws dev.rationale.core.provider.ProviderException MALFORMED_REPLY for fields of the wrong JSON type or
+     *     a logprob above 0
+     */
     static List<ScoredToken> tokens(JsonNode logprobsResult) {
-        JsonNode chosen = logprobsResult.path("chosenCandidates");
-        JsonNode top = logprobsResult.path("topCandidates");
+        JsonNode chosen = FIELDS.array(logprobsResult, "chosenCandidates");
+        JsonNode top = FIELDS.array(logprobsResult, "topCandidates");
         List<ScoredToken> tokens = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            JsonNode token = chosen.get(i);
-            tokens.add(new ScoredToken(token.path("token").asText(""), List.of(), logprob(token),
-                    alternatives(top.path(i).path("candidates"))));
+            JsonNode token = FIELDS.element(chosen, "chosenCandidates", i);
+            JsonNode step = top.has(i) ? FIELDS.element(top, "topCandidates", i) : MissingNode.getInstance();
+            tokens.add(new ScoredToken(FIELDS.text(token, "token"), List.of(), logprob(token),
+                    alternatives(FIELDS.array(step, "candidates"))));
         }
         return tokens;
     }
 
     private static List<TokenAlternative> alternatives(JsonNode candidates) {
         List<TokenAlternative> alternatives = new ArrayList<>();
-        for (JsonNode candidate : candidates) {
-            alternatives.add(new TokenAlternative(candidate.path("token").asText(""), logprob(candidate)));
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonNode candidate = FIELDS.element(candidates, "topCandidates.candidates", i);
+            alternatives.add(new TokenAlternative(FIELDS.text(candidate, "token"), logprob(candidate)));
         }
         // Sent most likely first today; sorting keeps the record's contract if that ever changes.
         alternatives.sort(MOST_LIKELY_FIRST);
@@ -45,7 +58,8 @@ final class GeminiLogprobs {
     }
 
     // Proto3 JSON leaves out fields at their default, so a token of probability 1 arrives with no logProbability.
-    private static Double logprob(JsonNode token) {
-        return token.path("logProbability").asDouble(0.0);
+    private static @Nullable Double logprob(JsonNode token) {
+        JsonNode value = token.path("logProbability");
+        return value.isMissingNode() ? Double.valueOf(0.0) : LogprobCheck.logprob(value, "Gemini");
     }
 }

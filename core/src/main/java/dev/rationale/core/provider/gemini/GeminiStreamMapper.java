@@ -15,6 +15,8 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.http.MalformedReply;
+import dev.rationale.core.provider.http.WireFields;
 import dev.rationale.core.provider.http.WireJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 final class GeminiStreamMapper {
 
     private static final ObjectMapper JSON = WireJson.MAPPER;
+    private static final WireFields FIELDS = new WireFields("Gemini", "a stream chunk");
 
     private final boolean[] finishedSamples;
     private @Nullable Usage usage;
@@ -48,7 +51,8 @@ final class GeminiStreamMapper {
      * Maps one chunk.
      *
      * @throws ProviderException mapped by {@link GeminiErrors} for a chunk with an {@code error} object;
-     *     MALFORMED_REPLY for data that is not a JSON object
+     *     MALFORMED_REPLY for data that is not a JSON object, a candidate index outside those asked for, or a
+     *     field of the wrong JSON type (absent and null fields are taken as not sent)
      */
     List<CompletionEvent> onData(String data) {
         JsonNode chunk = parse(data);
@@ -57,20 +61,19 @@ final class GeminiStreamMapper {
         }
         List<CompletionEvent> events = new ArrayList<>();
         List<CompletionEvent> ends = new ArrayList<>();
-        JsonNode candidates = chunk.path("candidates");
+        JsonNode candidates = FIELDS.array(chunk, "candidates");
         for (int position = 0; position < candidates.size(); position++) {
-            JsonNode candidate = candidates.get(position);
-            // Proto3 JSON leaves out index 0; a chunk may also carry a single later candidate, index and all.
-            int sample = candidate.has("index") ? candidate.path("index").asInt() : position;
-            onCandidate(sample, candidate, events, ends);
+            JsonNode candidate = FIELDS.element(candidates, "candidates", position);
+            onCandidate(sampleOf(candidate, position), candidate, events, ends);
         }
-        String blockReason = chunk.path("promptFeedback").path("blockReason").asText("");
+        String blockReason = FIELDS.text(FIELDS.optionalObject(chunk, "promptFeedback"), "blockReason");
         if (candidates.isEmpty() && !blockReason.isEmpty()) {
             events.add(new Notice("Gemini blocked the prompt (" + blockReason + ")"));
             finishAll(ends);
         }
-        if (chunk.has("usageMetadata")) {
-            usage = usage(chunk.path("usageMetadata"));
+        JsonNode metadata = FIELDS.optionalObject(chunk, "usageMetadata");
+        if (!metadata.isMissingNode()) {
+            usage = usage(metadata);
         }
         if (finished() && !usageSent && usage != null) {
             events.add(new UsageReported(usage));
@@ -95,18 +98,20 @@ final class GeminiStreamMapper {
         if (isFinished(sample)) {
             return;
         }
-        for (JsonNode part : candidate.path("content").path("parts")) {
-            String text = part.path("text").asText("");
+        JsonNode parts = FIELDS.array(FIELDS.optionalObject(candidate, "content"), "parts");
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode part = FIELDS.element(parts, "content.parts", i);
+            String text = FIELDS.text(part, "text");
             if (!text.isEmpty()) {
                 events.add(part.path("thought").asBoolean(false) ? new ReasoningDelta(sample, text)
                         : new TextDelta(sample, text));
             }
         }
-        List<ScoredToken> tokens = GeminiLogprobs.tokens(candidate.path("logprobsResult"));
+        List<ScoredToken> tokens = GeminiLogprobs.tokens(FIELDS.optionalObject(candidate, "logprobsResult"));
         if (!tokens.isEmpty()) {
             events.add(new TokensScored(sample, tokens));
         }
-        String reason = candidate.path("finishReason").asText("");
+        String reason = FIELDS.text(candidate, "finishReason");
         if (!reason.isEmpty() && !"FINISH_REASON_UNSPECIFIED".equals(reason)) {
             markFinished(sample);
             ends.add(new SampleFinished(sample, finishReason(reason)));
@@ -122,15 +127,25 @@ final class GeminiStreamMapper {
         }
     }
 
-    // A candidate index past those asked for is still mapped, but does not count toward finished().
+    // Proto3 JSON leaves out index 0; a chunk may also carry a single later candidate, index and all.
+    private int sampleOf(JsonNode candidate, int position) {
+        JsonNode index = candidate.path("index");
+        if (index.isMissingNode() || index.isNull()) {
+            return WireFields.sampleIndex("Gemini", "candidate", position, finishedSamples.length);
+        }
+        if (!index.isIntegralNumber()) {
+            throw MalformedReply.wrongType("Gemini", "a candidate's index", index, "a whole number");
+        }
+        long value = index.canConvertToLong() ? index.longValue() : Long.MAX_VALUE;
+        return WireFields.sampleIndex("Gemini", "candidate", value, finishedSamples.length);
+    }
+
     private boolean isFinished(int sample) {
-        return sample >= 0 && sample < finishedSamples.length && finishedSamples[sample];
+        return finishedSamples[sample];
     }
 
     private void markFinished(int sample) {
-        if (sample >= 0 && sample < finishedSamples.length) {
-            finishedSamples[sample] = true;
-        }
+        finishedSamples[sample] = true;
     }
 
     static FinishReason finishReason(String reason) {
@@ -163,15 +178,9 @@ final class GeminiStreamMapper {
 
     private static JsonNode parse(String data) {
         try {
-            JsonNode chunk = JSON.readTree(data);
-            if (chunk != null && chunk.isObject()) {
-                return chunk;
-            }
+            return FIELDS.object(JSON.readTree(data));
         } catch (JsonProcessingException e) {
-            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                    "Gemini: a stream chunk is not JSON: " + e.getOriginalMessage(), null, e);
+            throw MalformedReply.fromJson("Gemini", "a stream chunk", e, null);
         }
-        throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                "Gemini: expected a JSON object per stream chunk");
     }
 }

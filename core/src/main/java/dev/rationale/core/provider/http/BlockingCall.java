@@ -45,8 +45,7 @@ public final class BlockingCall {
             }
             return reader.read(response.body().source());
         } catch (JacksonException e) {
-            throw new ProviderException(Kind.MALFORMED_REPLY, provider + ": unreadable reply: "
-                    + e.getOriginalMessage(), null, e);
+            throw MalformedReply.fromJson(provider, "the reply", e, null);
         } catch (IOException e) {
             throw new ProviderException(Kind.INTERRUPTED, provider + ": the reply was cut off ("
                     + HttpErrors.describe(e) + ")", null, e);

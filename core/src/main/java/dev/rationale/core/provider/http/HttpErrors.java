@@ -117,9 +117,19 @@ public final class HttpErrors {
         return ErrorBody.fromJson(JsonNodeFactory.instance.objectNode().set("error", error));
     }
 
+    private static String plainCause(IOException e) {
+        return switch (e) {
+            case java.io.EOFException _ -> "the connection closed early";
+            case SocketTimeoutException _ -> "timed out";
+            case java.io.InterruptedIOException _ -> "interrupted";
+            default -> "connection failed";
+        };
+    }
+
     static String describe(IOException e) {
         String message = e.getMessage();
-        String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        // An exception without a message would otherwise show its class name to the user.
+        String text = message == null || message.isBlank() ? plainCause(e) : message;
         return HttpClients.redact(text);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
 import java.io.IOException;
 import okio.BufferedSource;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +17,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NdjsonReader {
 
+    private static final ByteString LINE_FEED = ByteString.encodeUtf8("\n");
+
     private final BufferedSource source;
     private final ObjectMapper mapper;
+    private final long maxBytes;
 
     public NdjsonReader(BufferedSource source, ObjectMapper mapper) {
+        this(source, mapper, SseReader.MAX_EVENT_BYTES);
+    }
+
+    /** @param maxBytes the longest line accepted */
+    NdjsonReader(BufferedSource source, ObjectMapper mapper, long maxBytes) {
         this.source = source;
         this.mapper = mapper;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -29,11 +39,13 @@ public final class NdjsonReader {
      *
      * @throws JacksonException a line that is not JSON (the server sent something else)
      * @throws EOFException the stream ended in the middle of the last line (a cut connection, not a bad server)
+     * @throws dev.rationale.core.provider.ProviderException MALFORMED_REPLY for a line longer than the limit
+     *     ({@link SseReader#MAX_EVENT_BYTES})
      * @throws IOException when reading fails
      */
     public @Nullable JsonNode next() throws IOException {
         while (true) {
-            long lineFeed = source.indexOf((byte) '\n');
+            long lineFeed = StreamLines.indexOfBreak(source, LINE_FEED, maxBytes);
             boolean terminated = lineFeed >= 0;
             if (!terminated && source.exhausted()) {
                 return null;

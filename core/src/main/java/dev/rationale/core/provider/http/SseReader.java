@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@link Listener#onUnknownField}, because some servers put errors there (old llama.cpp's {@code error:} line).
  *
  * <p>At the end of the stream an event that was not closed by a blank line is dropped, as the spec says;
- * {@link #endedMidEvent()} then tells the caller the stream was probably cut. Pure: no threads, no I/O of its own
+ * {@link #endedMidEvent()} then tells the caller the stream was probably cut. A line or an event's data longer than
+ * {@link #MAX_EVENT_BYTES} is a MALFORMED_REPLY {@link dev.rationale.core.provider.ProviderException}, read no
+ * further. Pure: no threads, no I/O of its own
  * beyond reading the given source, which the caller owns and closes. Not thread-safe.
  */
 public final class SseReader {
@@ -38,7 +40,11 @@ public final class SseReader {
     private static final ByteString LINE_BREAKS = ByteString.encodeUtf8("\r\n");
     private static final ByteString BOM = ByteString.decodeHex("efbbbf");
 
+    /** The longest line or event read, in bytes; far above any real event, well below exhausting the heap. */
+    public static final long MAX_EVENT_BYTES = 32L * 1024 * 1024;
+
     private final BufferedSource source;
+    private final long maxBytes;
     private final StringBuilder data = new StringBuilder();
     private @Nullable String type;
     private boolean started;
@@ -46,7 +52,13 @@ public final class SseReader {
     private boolean midEvent;
 
     public SseReader(BufferedSource source) {
+        this(source, MAX_EVENT_BYTES);
+    }
+
+    /** @param maxBytes the longest line, and the most data in one event, accepted */
+    SseReader(BufferedSource source, long maxBytes) {
         this.source = source;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -96,7 +108,7 @@ public final class SseReader {
                 source.skip(1);
             }
         }
-        long end = source.indexOfElement(LINE_BREAKS);
+        long end = StreamLines.indexOfBreak(source, LINE_BREAKS, maxBytes);
         if (end < 0) {
             if (!source.exhausted()) {
                 source.readUtf8();
@@ -122,7 +134,12 @@ public final class SseReader {
             value = line.substring(start);
         }
         switch (name) {
-            case "data" -> data.append(value).append('\n');
+            case "data" -> {
+                if (data.length() + value.length() > maxBytes) {
+                    throw StreamLines.tooLong("an event", maxBytes);
+                }
+                data.append(value).append('\n');
+            }
             case "event" -> type = value;
             case "id", "retry" -> {
                 // Reconnection state; a completion stream is never resumed, so both are dropped.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionEvent.Completed;
@@ -38,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  *       {@link HttpErrors#beforeResponse};</li>
  *   <li>a 2xx body goes to the provider's {@link BodyHandler}; an I/O error while it reads ends as INTERRUPTED
  *       ("cut after N tokens"), a JSON syntax or mapping error as MALFORMED_REPLY, a thrown
- *       {@link ProviderException} as itself; events emitted before stay valid;</li>
+ *       {@link ProviderException} as itself ({@link StreamFailures}); events emitted before stay valid;</li>
+ *   <li>a body whose {@code Content-Type} is not what the request's {@code Accept} asked for is still read, after
+ *       a {@link Notice} naming the type that came;</li>
  *   <li>a character still unfinished when its sample ends ends the last token's text as U+FFFD
  *       ({@link CutCharacterHold});</li>
  *   <li>when the handler returns, samples that reported no end get {@link FinishReason#OTHER}, then
@@ -176,23 +177,20 @@ public final class StreamingCall implements Cancellable {
     /** Runs the handler; the failure it ended with, or null when it ended normally or was cancelled. */
     private @Nullable ProviderException readBody(Response response) {
         try {
-            handler.read(response.body().source(), new ListenerEmitter());
+            ListenerEmitter emitter = new ListenerEmitter();
+            String notice = StreamContentType.notice(provider, response.request().header("Accept"),
+                    response.body().contentType());
+            if (notice != null) {
+                emitter.emit(new Notice(notice));
+            }
+            handler.read(response.body().source(), emitter);
             return null;
         } catch (Stopped stopped) {
             return null;
         } catch (ListenerFailed listenerFailed) {
             throw listenerFailed;
-        } catch (ProviderException e) {
-            return cancelled ? null : e;
-        } catch (JacksonException e) {
-            return cancelled ? null : new ProviderException(Kind.MALFORMED_REPLY,
-                    provider + ": unreadable reply: " + e.getOriginalMessage(), null, e);
-        } catch (IOException e) {
-            return cancelled ? null : HttpErrors.midStream(provider, e, tokensSoFar());
-        } catch (RuntimeException e) {
-            // A mapping that met data it did not expect; the reply, not the caller, is at fault.
-            return cancelled ? null : new ProviderException(Kind.MALFORMED_REPLY,
-                    provider + ": unexpected reply (" + e + ")", null, e);
+        } catch (Exception e) {
+            return cancelled ? null : StreamFailures.of(e, provider, tokensSoFar());
         }
     }
 

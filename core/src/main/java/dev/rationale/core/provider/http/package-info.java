@@ -15,6 +15,13 @@
  * over one {@link dev.rationale.core.provider.http.HttpEndpoint} (client,
  * {@link dev.rationale.core.provider.http.BaseUrl}, name); wire JSON goes through the one
  * {@link dev.rationale.core.provider.http.WireJson} mapping.
+ *
+ * <p>A reply that breaks its protocol is a MALFORMED_REPLY whose message says what the server sent and where, in
+ * words a user can act on: fields are read through {@link dev.rationale.core.provider.http.WireFields} (absent and
+ * {@code null} mean "not sent"; a wrong JSON type, a sample index outside the request, is an error), JSON errors
+ * are worded by {@link dev.rationale.core.provider.http.MalformedReply}, and a handler's exception becomes the
+ * stream's one failure through {@link dev.rationale.core.provider.http.StreamFailures}. A line or event over
+ * {@link dev.rationale.core.provider.http.SseReader#MAX_EVENT_BYTES} is refused, not buffered.
  */
 @NullMarked
 package dev.rationale.core.provider.http;

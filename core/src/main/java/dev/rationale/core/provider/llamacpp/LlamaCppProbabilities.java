@@ -2,10 +2,12 @@
 package dev.rationale.core.provider.llamacpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rationale.core.provider.LogprobCheck;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.TokenBytesJson;
+import dev.rationale.core.provider.http.WireFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,12 +21,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>before: {@code {content, probs: [{tok_str, prob}]}}, probabilities 0..1 and no bytes.</li>
  * </ul>
  * Probabilities become natural logs; a zero probability and the server's "impossible" placeholder (the most
- * negative float, about -3.4e38) become null. The chosen token need not be among its alternatives.
+ * negative float, about -3.4e38) become null ({@link LogprobCheck}); a value that is no probability is
+ * malformed. The chosen token need not be among its alternatives.
  */
 final class LlamaCppProbabilities {
 
-    /** Below any real log-probability of a float softmax (about -103 at the smallest float), above -FLT_MAX. */
-    private static final double PLACEHOLDER_BELOW = -1e30;
+    private static final String BACKEND = "llama.cpp";
+    private static final WireFields FIELDS = new WireFields(BACKEND, "an event");
 
     private static final Comparator<TokenAlternative> MOST_LIKELY_FIRST = Comparator.comparing(
             TokenAlternative::logprob, Comparator.nullsLast(Comparator.reverseOrder()));
@@ -38,7 +41,8 @@ final class LlamaCppProbabilities {
      */
     static List<ScoredToken> tokens(JsonNode probabilities, int topLogprobs) {
         List<ScoredToken> tokens = new ArrayList<>();
-        for (JsonNode entry : probabilities) {
+        for (int i = 0; i < probabilities.size(); i++) {
+            JsonNode entry = FIELDS.element(probabilities, "completion_probabilities", i);
             tokens.add(entry.has("probs") ? older(entry, topLogprobs) : newer(entry, topLogprobs));
         }
         return tokens;
@@ -46,20 +50,26 @@ final class LlamaCppProbabilities {
 
     private static ScoredToken newer(JsonNode entry, int topLogprobs) {
         List<TokenAlternative> top = new ArrayList<>();
-        for (JsonNode alt : entry.has("top_logprobs") ? entry.path("top_logprobs") : entry.path("top_probs")) {
-            top.add(new TokenAlternative(alt.path("token").asText(""), logprobOf(alt)));
+        String field = entry.has("top_logprobs") ? "top_logprobs" : "top_probs";
+        JsonNode alternatives = FIELDS.array(entry, field);
+        for (int i = 0; i < alternatives.size(); i++) {
+            JsonNode alt = FIELDS.element(alternatives, "completion_probabilities entry's " + field, i);
+            top.add(new TokenAlternative(FIELDS.text(alt, "token"), logprobOf(alt)));
         }
-        return new ScoredToken(entry.path("token").asText(""), bytes(entry.path("bytes")), logprobOf(entry),
+        return new ScoredToken(FIELDS.text(entry, "token"), bytes(entry.path("bytes")), logprobOf(entry),
                 best(top, topLogprobs));
     }
 
     // The old shape scores the chosen token only through its alternatives, so it is unknown when not among them.
     private static ScoredToken older(JsonNode entry, int topLogprobs) {
-        String text = entry.path("content").asText("");
+        String text = FIELDS.text(entry, "content");
         Double chosen = null;
         List<TokenAlternative> top = new ArrayList<>();
-        for (JsonNode alt : entry.path("probs")) {
-            TokenAlternative alternative = new TokenAlternative(alt.path("tok_str").asText(""), ln(alt.get("prob")));
+        JsonNode probs = FIELDS.array(entry, "probs");
+        for (int i = 0; i < probs.size(); i++) {
+            JsonNode alt = FIELDS.element(probs, "completion_probabilities entry's probs", i);
+            TokenAlternative alternative = new TokenAlternative(FIELDS.text(alt, "tok_str"),
+                    LogprobCheck.ofProbability(alt.get("prob"), BACKEND));
             if (chosen == null && alternative.text().equals(text)) {
                 chosen = alternative.logprob();
             }
@@ -74,27 +84,13 @@ final class LlamaCppProbabilities {
     }
 
     private static @Nullable Double logprobOf(JsonNode entry) {
-        return entry.has("logprob") ? log(entry.get("logprob")) : ln(entry.get("prob"));
-    }
-
-    private static @Nullable Double log(@Nullable JsonNode value) {
-        if (value == null || !value.isNumber()) {
-            return null;
-        }
-        double logprob = value.doubleValue();
-        return Double.isFinite(logprob) && logprob > PLACEHOLDER_BELOW ? logprob : null;
-    }
-
-    private static @Nullable Double ln(@Nullable JsonNode probability) {
-        if (probability == null || !probability.isNumber() || !(probability.doubleValue() > 0)) {
-            return null;
-        }
-        return Math.log(Math.min(probability.doubleValue(), 1.0));
+        return entry.has("logprob") ? LogprobCheck.logprob(entry.get("logprob"), BACKEND)
+                : LogprobCheck.ofProbability(entry.get("prob"), BACKEND);
     }
 
     // Kept exactly as sent: llama.cpp cuts a partial UTF-8 tail off "token", and only these bytes rebuild it.
     private static List<Integer> bytes(JsonNode bytes) {
-        return TokenBytesJson.read(bytes, "llama.cpp");
+        return TokenBytesJson.read(bytes, BACKEND);
     }
 
 }

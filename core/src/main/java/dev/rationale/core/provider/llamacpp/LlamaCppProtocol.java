@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.llamacpp;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.StreamTextNormalizer;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
+import dev.rationale.core.provider.http.MalformedReply;
 import dev.rationale.core.provider.http.NormalizedStream;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
@@ -54,8 +57,16 @@ final class LlamaCppProtocol extends HttpProtocol {
         SseDataReader events = new SseDataReader(body, WireJson.MAPPER, LlamaCppStreamMapper::error);
         NormalizedStream.read(() -> {
             String data = events.next();
-            return data == null ? null : mapper.onData(WireJson.MAPPER.readTree(data));
+            return data == null ? null : mapper.onData(parse(data));
         }, mapper::finished, normalizer, out, "before its \"stop\" event");
+    }
+
+    private static JsonNode parse(String data) {
+        try {
+            return WireJson.MAPPER.readTree(data);
+        } catch (JacksonException e) {
+            throw MalformedReply.fromJson("llama.cpp", "an event", e, null);
+        }
     }
 
     /** Asks the server once whether its model has a chat template ({@code GET /props}); blocks. */

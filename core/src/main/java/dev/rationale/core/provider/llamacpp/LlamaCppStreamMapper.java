@@ -11,6 +11,7 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.http.WireFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class LlamaCppStreamMapper {
 
+    private static final WireFields FIELDS = new WireFields("llama.cpp", "an event");
+
     private final int topLogprobs;
     private boolean finished;
 
@@ -36,25 +39,24 @@ final class LlamaCppStreamMapper {
      * Maps one parsed {@code data:} payload.
      *
      * @throws ProviderException SERVER_ERROR for an {@code {"error": {…}}} payload (the server's in-band failure
-     *     after HTTP 200), MALFORMED_REPLY for a payload that is not an object or has malformed token bytes
+     *     after HTTP 200), MALFORMED_REPLY for a payload that is not an object, has a field of the wrong JSON
+     *     type (absent and null fields are taken as not sent), malformed token bytes or an impossible probability
      */
     List<CompletionEvent> onData(JsonNode data) {
-        if (!data.isObject()) {
-            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                    "llama.cpp: expected a JSON object per event, got " + data.getNodeType());
-        }
+        FIELDS.object(data);
         if (data.hasNonNull("error")) {
             throw error(data.get("error"));
         }
         List<CompletionEvent> events = new ArrayList<>();
-        String content = data.path("content").asText("");
+        String content = FIELDS.text(data, "content");
         if (!content.isEmpty()) {
             events.add(new TextDelta(0, content));
         }
         // Builds before Dec 2024 repeat every token's probabilities on the final event of a stream; newer builds
         // send none there. Either way each token was already scored on its own event, so the final one is skipped.
         if (!data.path("stop").asBoolean(false)) {
-            List<ScoredToken> tokens = LlamaCppProbabilities.tokens(data.path("completion_probabilities"), topLogprobs);
+            List<ScoredToken> tokens = LlamaCppProbabilities.tokens(FIELDS.array(data, "completion_probabilities"),
+                    topLogprobs);
             if (!tokens.isEmpty()) {
                 events.add(new TokensScored(0, tokens));
             }
@@ -88,7 +90,7 @@ final class LlamaCppStreamMapper {
 
     // stop_type since Dec 2024; the three stopped_* flags before it.
     private static FinishReason finishReason(JsonNode data) {
-        String type = data.path("stop_type").asText("");
+        String type = FIELDS.text(data, "stop_type");
         if (type.equals("eos") || data.path("stopped_eos").asBoolean(false)) {
             return FinishReason.STOP;
         }

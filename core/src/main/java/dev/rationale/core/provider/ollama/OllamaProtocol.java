@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.ollama;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
@@ -8,6 +9,7 @@ import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.StreamTextNormalizer;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
+import dev.rationale.core.provider.http.MalformedReply;
 import dev.rationale.core.provider.http.NdjsonReader;
 import dev.rationale.core.provider.http.NormalizedStream;
 import dev.rationale.core.provider.http.StreamingCall;
@@ -39,7 +41,7 @@ final class OllamaProtocol extends HttpProtocol {
     @Override
     public Request request(CompletionRequest sent) {
         OllamaRequests.Post post = OllamaRequests.post(sent);
-        return endpoint.post(post.path(), post.body()).build();
+        return endpoint.postForLines(post.path(), post.body()).build();
     }
 
     @Override
@@ -54,7 +56,12 @@ final class OllamaProtocol extends HttpProtocol {
         OllamaStreamMapper mapper = new OllamaStreamMapper();
         NdjsonReader lines = new NdjsonReader(body, WireJson.MAPPER);
         NormalizedStream.read(() -> {
-            JsonNode line = lines.next();
+            JsonNode line;
+            try {
+                line = lines.next();
+            } catch (JacksonException e) {
+                throw MalformedReply.fromJson("Ollama", "a line", e, null);
+            }
             return line == null ? null : mapper.onLine(line);
         }, mapper::finished, normalizer, out, "before its \"done\" line");
     }

@@ -12,6 +12,7 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Usage;
+import dev.rationale.core.provider.http.WireFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,33 +27,33 @@ import org.jspecify.annotations.Nullable;
  */
 final class OllamaStreamMapper {
 
+    private static final WireFields FIELDS = new WireFields("Ollama", "a line");
+
     private boolean finished;
 
     /**
      * Maps one parsed line.
      *
      * @throws ProviderException SERVER_ERROR for an {@code {"error": "…"}} line (Ollama's in-band failure after
-     *     HTTP 200), MALFORMED_REPLY for a line that is not an object or has malformed token bytes
+     *     HTTP 200), MALFORMED_REPLY for a line that is not an object, has a field of the wrong JSON type (absent
+     *     and null fields are taken as not sent), malformed token bytes or an impossible logprob
      */
     List<CompletionEvent> onLine(JsonNode line) {
-        if (!line.isObject()) {
-            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                    "Ollama: expected a JSON object per line, got " + line.getNodeType());
-        }
+        FIELDS.object(line);
         if (line.hasNonNull("error")) {
             throw new ProviderException(ProviderException.Kind.SERVER_ERROR, "Ollama: " + errorText(line.get("error")));
         }
         List<CompletionEvent> events = new ArrayList<>();
-        JsonNode message = line.path("message");
-        addText(events, true, line.path("thinking"), message.path("thinking"));
-        addText(events, false, line.path("response"), message.path("content"));
-        List<ScoredToken> tokens = OllamaLogprobs.tokens(line.path("logprobs"));
+        JsonNode message = FIELDS.optionalObject(line, "message");
+        addText(events, true, FIELDS.text(line, "thinking"), FIELDS.text(message, "thinking"));
+        addText(events, false, FIELDS.text(line, "response"), FIELDS.text(message, "content"));
+        List<ScoredToken> tokens = OllamaLogprobs.tokens(FIELDS.array(line, "logprobs"));
         if (!tokens.isEmpty()) {
             events.add(new TokensScored(0, tokens));
         }
         if (line.path("done").asBoolean(false)) {
             events.add(new UsageReported(new Usage(count(line, "prompt_eval_count"), count(line, "eval_count"), null)));
-            events.add(new SampleFinished(0, finishReason(line.path("done_reason").asText(""))));
+            events.add(new SampleFinished(0, finishReason(FIELDS.text(line, "done_reason"))));
             finished = true;
         }
         return events;
@@ -64,8 +65,8 @@ final class OllamaStreamMapper {
     }
 
     // /api/generate puts text at the top level and /api/chat inside "message"; one line never carries both.
-    private static void addText(List<CompletionEvent> events, boolean reasoning, JsonNode generate, JsonNode chat) {
-        String text = generate.asText("") + chat.asText("");
+    private static void addText(List<CompletionEvent> events, boolean reasoning, String generate, String chat) {
+        String text = generate + chat;
         if (!text.isEmpty()) {
             events.add(reasoning ? new ReasoningDelta(0, text) : new TextDelta(0, text));
         }

@@ -38,6 +38,11 @@ final class ChatChunkMapper implements OpenAiEventStream.ChunkMapper<ChatComplet
     }
 
     @Override
+    public int indexOf(Choice choice) {
+        return choice.index();
+    }
+
+    @Override
     public List<CompletionEvent> onEnd() {
         return List.of();
     }

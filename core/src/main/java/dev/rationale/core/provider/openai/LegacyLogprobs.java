@@ -2,9 +2,12 @@
 package dev.rationale.core.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rationale.core.provider.LogprobCheck;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.Utf8TokenJoiner;
+import dev.rationale.core.provider.http.MalformedReply;
+import dev.rationale.core.provider.http.WireFields;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,24 +36,37 @@ final class LegacyLogprobs {
     private LegacyLogprobs() {
     }
 
-    /** @param k alternatives to keep per token */
-    static List<Entry> read(JsonNode logprobs, int k) {
-        JsonNode tokens = logprobs.path("tokens");
-        JsonNode values = logprobs.path("token_logprobs");
-        JsonNode tops = logprobs.path("top_logprobs");
-        JsonNode offsets = logprobs.path("text_offset");
+    /**
+     * @param k alternatives to keep per token
+     * @throws dev.rationale.core.provider.ProviderException MALFORMED_REPLY for arrays, tokens or values of the
+     *     wrong type
+     */
+    static List<Entry> read(JsonNode logprobs, int k, String provider) {
+        WireFields fields = new WireFields(provider, "a choice's logprobs");
+        JsonNode tokens = fields.array(logprobs, "tokens");
+        JsonNode values = fields.array(logprobs, "token_logprobs");
+        JsonNode tops = fields.array(logprobs, "top_logprobs");
+        JsonNode offsets = fields.array(logprobs, "text_offset");
         List<Entry> entries = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
-            String sent = tokens.get(i).asText("");
+            JsonNode sentNode = tokens.get(i);
+            if (!sentNode.isTextual() && !sentNode.isNull()) {
+                throw MalformedReply.wrongType(provider, "a choice's logprobs.tokens[" + i + "]", sentNode, "text");
+            }
+            String sent = sentNode.asText("");
             List<Integer> bytes = bytesOf(sent);
-            ScoredToken token = new ScoredToken(sent, bytes, number(values.get(i)), alternatives(tops.get(i), k));
+            ScoredToken token = new ScoredToken(sent, bytes, LogprobCheck.logprob(values.get(i), provider),
+                    alternatives(tops.get(i), k, provider));
             JsonNode offset = offsets.get(i);
             entries.add(new Entry(token, offset != null && offset.canConvertToInt() ? offset.intValue() : null));
         }
         return entries;
     }
 
-    private static List<TokenAlternative> alternatives(@Nullable JsonNode top, int k) {
+    private static List<TokenAlternative> alternatives(@Nullable JsonNode top, int k, String provider) {
+        if (top != null && !top.isObject() && !top.isNull()) {
+            throw MalformedReply.wrongType(provider, "a choice's logprobs.top_logprobs entry", top, "an object");
+        }
         if (top == null || !top.isObject() || k <= 0) {
             return List.of();
         }
@@ -59,13 +75,9 @@ final class LegacyLogprobs {
             List<Integer> bytes = bytesOf(entry.getKey());
             // A partial character alone has no text; show the replacement character, as chat servers do.
             String text = Utf8TokenJoiner.textOf(bytes, bytes.isEmpty() ? entry.getKey() : "\uFFFD");
-            alternatives.add(new TokenAlternative(text, number(entry.getValue())));
+            alternatives.add(new TokenAlternative(text, LogprobCheck.logprob(entry.getValue(), provider)));
         }
         return TokenLogprobs.best(alternatives, k);
-    }
-
-    private static @Nullable Double number(@Nullable JsonNode value) {
-        return value == null || !value.isNumber() ? null : TokenLogprobs.value(value.doubleValue());
     }
 
     /** The bytes of a {@code bytes:\xNN...} token; empty for an ordinary one (the backend gave no bytes). */

@@ -5,7 +5,9 @@ import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.provider.http.MalformedReply;
 import dev.rationale.core.provider.http.WireJson;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,13 +18,15 @@ import org.jspecify.annotations.Nullable;
  */
 record ModelList(@Nullable List<Model> data) {
 
-    record Model(String id, @Nullable Integer maxModelLen, @Nullable Integer contextLength, @Nullable Meta meta) {
-        ModelInfo toInfo() {
+    record Model(@Nullable String id, @Nullable Integer maxModelLen, @Nullable Integer contextLength,
+            @Nullable Meta meta) {
+        /** @param checkedId the {@code id}, known to be there */
+        ModelInfo toInfo(String checkedId) {
             Integer context = maxModelLen != null ? maxModelLen : contextLength;
             if (context == null && meta != null) {
                 context = meta.nCtxTrain();
             }
-            return new ModelInfo(id, meta == null ? null : ModelSize.measured(meta.nParams()), context);
+            return new ModelInfo(checkedId, meta == null ? null : ModelSize.measured(meta.nParams()), context);
         }
     }
 
@@ -32,6 +36,16 @@ record ModelList(@Nullable List<Model> data) {
     static List<ModelInfo> fetch(HttpEndpoint endpoint) {
         ModelList list = BlockingCall.execute(endpoint.client(), endpoint.to("/models").get().build(), endpoint.name(),
                 body -> WireJson.MAPPER.readValue(body.inputStream(), ModelList.class));
-        return list.data() == null ? List.of() : list.data().stream().map(Model::toInfo).toList();
+        List<ModelInfo> models = new ArrayList<>();
+        List<Model> data = list == null || list.data() == null ? List.of() : list.data();
+        for (int i = 0; i < data.size(); i++) {
+            Model model = data.get(i);
+            String id = model == null ? null : model.id();
+            if (model == null || id == null) {
+                throw MalformedReply.of(endpoint.name(), "the model list's data[" + i + "] has no id");
+            }
+            models.add(model.toInfo(id));
+        }
+        return models;
     }
 }

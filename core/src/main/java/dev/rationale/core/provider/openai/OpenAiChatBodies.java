@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionCollector;
@@ -10,6 +10,8 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.RequestCheck;
+import dev.rationale.core.provider.http.MalformedReply;
+import dev.rationale.core.provider.http.WireFields;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.ArrayList;
@@ -44,16 +46,18 @@ public final class OpenAiChatBodies {
      * The result of a whole chat completion body: one sample per choice (by index), text and reasoning, scored
      * tokens with up to {@code topLogprobs} alternatives, finish reasons, usage. There are no timings.
      *
+     * @param samples the choices the request asked for ({@code n}); a choice with another index is malformed
      * @param provider how messages name the source, e.g. {@code "OpenAI Batch"}
-     * @throws ProviderException of kind MALFORMED_REPLY when the body is not a chat completion
+     * @throws ProviderException of kind MALFORMED_REPLY when the body is not a chat completion, with words for
+     *     what was wrong ({@link MalformedReply})
      */
-    public static CompletionResult response(JsonNode body, int topLogprobs, String provider) {
+    public static CompletionResult response(JsonNode body, int samples, int topLogprobs, String provider) {
+        WireFields fields = new WireFields(provider, "the chat completion");
         ChatCompletion completion;
         try {
-            completion = WireJson.MAPPER.treeToValue(body, ChatCompletion.class);
-        } catch (JsonProcessingException e) {
-            throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
-                    provider + ": not a chat completion: " + e.getOriginalMessage(), null, e);
+            completion = WireJson.MAPPER.treeToValue(fields.object(body), ChatCompletion.class);
+        } catch (JacksonException e) {
+            throw MalformedReply.fromJson(provider, "the chat completion", e, body);
         }
         List<ChatCompletion.Choice> choices = completion.choices() == null ? List.of() : completion.choices();
         if (choices.isEmpty()) {
@@ -61,14 +65,19 @@ public final class OpenAiChatBodies {
         }
         ChatChunkMapper mapper = new ChatChunkMapper(provider, topLogprobs);
         List<CompletionEvent> events = new ArrayList<>();
-        for (ChatCompletion.Choice choice : choices) {
+        for (int i = 0; i < choices.size(); i++) {
+            ChatCompletion.Choice choice = choices.get(i);
+            if (choice == null) {
+                throw fields.malformed("has choices[" + i + "] null, expected an object");
+            }
+            WireFields.sampleIndex(provider, "choice", choice.index(), samples);
             mapper.onChoice(choice.asChunk(), events);
         }
         events.addAll(mapper.onEnd());
         if (completion.usage() != null) {
             events.add(new CompletionEvent.UsageReported(completion.usage().toUsage()));
         }
-        CompletionCollector collector = new CompletionCollector(choices.size());
+        CompletionCollector collector = new CompletionCollector(samples);
         events.forEach(collector::onEvent);
         return collector.result();
     }

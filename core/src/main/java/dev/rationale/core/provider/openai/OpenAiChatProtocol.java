@@ -36,7 +36,7 @@ final class OpenAiChatProtocol extends HttpProtocol {
     @Override
     public StreamingCall.BodyHandler reader(CompletionRequest sent) {
         int top = sent.logprobs() ? sent.requestedTopLogprobs() : 0;
-        return new OpenAiEventStream(endpoint.name(), new ChatChunkMapper(endpoint.name(), top));
+        return new OpenAiEventStream(endpoint.name(), sent.samples(), new ChatChunkMapper(endpoint.name(), top));
     }
 
     /** Chat only; a last assistant message is not reliably continued by these servers, so none is sent. */

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.http.HttpErrors;
+import dev.rationale.core.provider.http.MalformedReply;
 import dev.rationale.core.provider.http.SseDataReader;
 import dev.rationale.core.provider.http.StreamingCall;
+import dev.rationale.core.provider.http.WireFields;
 import dev.rationale.core.provider.http.WireJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +21,8 @@ import okio.BufferedSource;
  * checked for a top-level {@code error} before it is treated as a chunk, because errors after HTTP 200 arrive
  * in-band (vLLM then still sends {@code [DONE]}, llama.cpp just closes; older llama.cpp sends a non-standard
  * {@code error:} field instead). A body that ends without {@code [DONE]} was cut: the stream fails as
- * INTERRUPTED, keeping what arrived.
+ * INTERRUPTED, keeping what arrived. A chunk that is not a JSON object, a null choice, a choice of a sample not
+ * asked for, or a field of the wrong type is MALFORMED_REPLY, worded by {@link MalformedReply}.
  */
 final class OpenAiEventStream implements StreamingCall.BodyHandler {
 
@@ -26,6 +30,9 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
     interface ChunkMapper<C> {
         /** The record a chunk of this protocol is read into. */
         Class<? extends StreamChunk<C>> chunkType();
+
+        /** The sample a choice belongs to, as sent. */
+        int indexOf(C choice);
 
         /** Adds the events of one choice, in order. */
         void onChoice(C choice, List<CompletionEvent> events) throws IOException;
@@ -35,11 +42,16 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
     }
 
     private final String provider;
+    private final int samples;
     private final ChunkMapper<?> mapper;
+    private final WireFields fields;
 
-    OpenAiEventStream(String provider, ChunkMapper<?> mapper) {
+    /** @param samples the choices asked for; a chunk naming another index is malformed */
+    OpenAiEventStream(String provider, int samples, ChunkMapper<?> mapper) {
         this.provider = provider;
+        this.samples = samples;
         this.mapper = mapper;
+        this.fields = new WireFields(provider, "a stream chunk");
     }
 
     @Override
@@ -50,7 +62,7 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
                 emitter.emitAll(mapper.onEnd());
                 return;
             }
-            JsonNode chunk = WireJson.MAPPER.readTree(data);
+            JsonNode chunk = fields.object(parse(data));
             if (chunk.hasNonNull("error")) {
                 throw HttpErrors.inBand(provider, chunk.get("error"));
             }
@@ -63,13 +75,30 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
         throw emitter.cutShort("without [DONE]");
     }
 
-    private static <C> List<CompletionEvent> events(JsonNode json, ChunkMapper<C> mapper) throws IOException {
-        StreamChunk<C> chunk = WireJson.MAPPER.treeToValue(json, mapper.chunkType());
+    private JsonNode parse(String data) {
+        try {
+            return WireJson.MAPPER.readTree(data);
+        } catch (JacksonException e) {
+            throw MalformedReply.fromJson(provider, "a stream chunk", e, null);
+        }
+    }
+
+    private <C> List<CompletionEvent> events(JsonNode json, ChunkMapper<C> mapper) throws IOException {
+        StreamChunk<C> chunk;
+        try {
+            chunk = WireJson.MAPPER.treeToValue(json, mapper.chunkType());
+        } catch (JacksonException e) {
+            throw MalformedReply.fromJson(provider, "a stream chunk", e, json);
+        }
         List<CompletionEvent> events = new ArrayList<>();
-        if (chunk.choices() != null) {
-            for (C choice : chunk.choices()) {
-                mapper.onChoice(choice, events);
+        List<C> choices = chunk.choices() == null ? List.of() : chunk.choices();
+        for (int i = 0; i < choices.size(); i++) {
+            C choice = choices.get(i);
+            if (choice == null) {
+                throw fields.malformed("has choices[" + i + "] null, expected an object");
             }
+            WireFields.sampleIndex(provider, "choice", mapper.indexOf(choice), samples);
+            mapper.onChoice(choice, events);
         }
         if (chunk.usage() != null) {
             events.add(new UsageReported(chunk.usage().toUsage()));

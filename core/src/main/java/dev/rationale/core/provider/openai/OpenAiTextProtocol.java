@@ -33,7 +33,7 @@ final class OpenAiTextProtocol extends HttpProtocol {
     public StreamingCall.BodyHandler reader(CompletionRequest sent) {
         TextChunkMapper mapper = new TextChunkMapper(endpoint.name(), prompt(sent),
                 sent.logprobs() ? sent.requestedTopLogprobs() : 0, sent.logprobs(), sent.promptLogprobs());
-        return new OpenAiEventStream(endpoint.name(), mapper);
+        return new OpenAiEventStream(endpoint.name(), sent.samples(), mapper);
     }
 
     /** Raw text only; the model's chat template is not known to this API. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.provider.CompletionEvent;
@@ -12,6 +13,7 @@ import dev.rationale.core.provider.CompletionEvent.TokensScored;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.ThinkTagSplitter;
 import dev.rationale.core.provider.Utf8TokenJoiner;
+import dev.rationale.core.provider.http.MalformedReply;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.provider.openai.ChatCompletionChunk.TokenLogprob;
 import dev.rationale.core.provider.openai.TextCompletionChunk.Choice;
@@ -71,6 +73,11 @@ final class TextChunkMapper implements OpenAiEventStream.ChunkMapper<TextComplet
     }
 
     @Override
+    public int indexOf(Choice choice) {
+        return choice.index();
+    }
+
+    @Override
     public List<CompletionEvent> onEnd() {
         List<CompletionEvent> events = new ArrayList<>();
         samples.forEach((index, sample) -> {
@@ -88,8 +95,11 @@ final class TextChunkMapper implements OpenAiEventStream.ChunkMapper<TextComplet
         String text = withoutEcho(sample, choice.text() == null ? "" : choice.text());
         List<ScoredToken> promptTokens = new ArrayList<>();
         List<ScoredToken> tokens = new ArrayList<>();
-        if (choice.logprobs() != null && choice.logprobs().isObject()) {
-            readTokens(sample, choice.logprobs(), promptTokens, tokens);
+        JsonNode logprobs = choice.logprobs();
+        if (logprobs != null && logprobs.isObject()) {
+            readTokens(sample, logprobs, promptTokens, tokens);
+        } else if (logprobs != null && !logprobs.isNull()) {
+            throw MalformedReply.wrongType(provider, "a choice's logprobs", logprobs, "an object");
         }
         if (index == 0 && !promptTokens.isEmpty()) {
             events.add(new PromptScored(promptTokens));
@@ -127,12 +137,17 @@ final class TextChunkMapper implements OpenAiEventStream.ChunkMapper<TextComplet
         JsonNode chatStyle = logprobs.get("content");
         if (chatStyle != null && chatStyle.isArray()) {
             // llama.cpp answers /v1/completions with chat-style entries, and never echoes.
-            List<TokenLogprob> entries = WireJson.MAPPER.treeToValue(chatStyle,
-                    WireJson.MAPPER.getTypeFactory().constructType(CHAT_STYLE));
+            List<TokenLogprob> entries;
+            try {
+                entries = WireJson.MAPPER.treeToValue(chatStyle, WireJson.MAPPER.getTypeFactory()
+                        .constructType(CHAT_STYLE));
+            } catch (JacksonException e) {
+                throw MalformedReply.fromJson(provider, "a choice's logprobs.content", e, chatStyle);
+            }
             tokens.addAll(TokenLogprobs.read(entries, sample.joiner, topLogprobs, provider));
             return;
         }
-        for (LegacyLogprobs.Entry entry : LegacyLogprobs.read(logprobs, topLogprobs)) {
+        for (LegacyLogprobs.Entry entry : LegacyLogprobs.read(logprobs, topLogprobs, provider)) {
             if (isPromptToken(sample, entry)) {
                 promptTokens.add(sample.promptJoiner.join(entry.token()));
             } else {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
+import dev.rationale.core.provider.LogprobCheck;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
@@ -15,13 +16,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads chat-style token logprobs ({@code {token, logprob, bytes, top_logprobs}}, also what llama.cpp returns on
  * {@code /v1/completions}). Texts are rebuilt from the bytes when sent, since servers put U+FFFD or a cut string
- * in {@code token} for a partial UTF-8 character. Placeholder logprobs ({@code -9999} from OpenAI and vLLM for
- * "outside the top 20", about {@code -3.4e38} from llama.cpp for zero) become null.
+ * in {@code token} for a partial UTF-8 character. Logprob values are read by {@link LogprobCheck}: placeholders
+ * ({@code -9999} from OpenAI and vLLM for "outside the top 20", about {@code -3.4e38} from llama.cpp for zero)
+ * become null, a value above 0 is malformed.
  */
 final class TokenLogprobs {
-
-    /** At or below this a logprob is a placeholder, not a value (float softmax bottoms out near -104). */
-    static final double PLACEHOLDER = -9999.0;
 
     static final Comparator<TokenAlternative> MOST_LIKELY_FIRST = Comparator.comparing(
             TokenAlternative::logprob, Comparator.nullsLast(Comparator.reverseOrder()));
@@ -36,16 +35,16 @@ final class TokenLogprobs {
     static List<ScoredToken> read(List<TokenLogprob> entries, Utf8TokenJoiner joiner, int k, String provider) {
         List<ScoredToken> tokens = new ArrayList<>(entries.size());
         for (TokenLogprob entry : entries) {
+            if (entry == null) {
+                throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
+                        provider + ": a choice's logprobs.content has a null entry, expected an object");
+            }
             List<Integer> bytes = bytes(entry.bytes(), provider);
             String text = joiner.next(bytes, entry.token() == null ? "" : entry.token());
-            tokens.add(new ScoredToken(text, bytes, value(entry.logprob()), alternatives(entry.topLogprobs(), k,
-                    provider)));
+            tokens.add(new ScoredToken(text, bytes, LogprobCheck.logprob(entry.logprob(), provider),
+                    alternatives(entry.topLogprobs(), k, provider)));
         }
         return tokens;
-    }
-
-    static @Nullable Double value(@Nullable Double logprob) {
-        return logprob == null || !Double.isFinite(logprob) || logprob <= PLACEHOLDER ? null : logprob;
     }
 
     static List<TokenAlternative> best(List<TokenAlternative> alternatives, int k) {
@@ -60,9 +59,13 @@ final class TokenLogprobs {
         }
         List<TokenAlternative> alternatives = new ArrayList<>(top.size());
         for (TopLogprob entry : top) {
+            if (entry == null) {
+                throw new ProviderException(ProviderException.Kind.MALFORMED_REPLY,
+                        provider + ": a token's top_logprobs has a null entry, expected an object");
+            }
             String text = Utf8TokenJoiner.textOf(bytes(entry.bytes(), provider),
                     entry.token() == null ? "" : entry.token());
-            alternatives.add(new TokenAlternative(text, value(entry.logprob())));
+            alternatives.add(new TokenAlternative(text, LogprobCheck.logprob(entry.logprob(), provider)));
         }
         return best(alternatives, k);
     }

@@ -121,4 +121,11 @@ class HttpErrorsTest {
 
         assertThat(e.getMessage()).doesNotContain("AIzaSECRET");
     }
+
+    @Test
+    void anIoErrorWithoutAMessageIsDescribedInWordsNotByItsClass() {
+        ProviderException e = HttpErrors.midStream("OpenAI", new EOFException(), 3);
+
+        assertThat(e.getMessage()).isEqualTo("OpenAI: the stream was cut after 3 tokens (the connection closed early)");
+    }
 }

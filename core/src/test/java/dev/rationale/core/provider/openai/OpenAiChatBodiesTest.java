@@ -47,7 +47,7 @@ class OpenAiChatBodiesTest {
                            "completion_tokens_details": {"reasoning_tokens": 1}}}
                 """);
 
-        CompletionResult result = OpenAiChatBodies.response(body, 2, "Batch");
+        CompletionResult result = OpenAiChatBodies.response(body, 2, 2, "Batch");
 
         assertThat(result.samples()).hasSize(2);
         CompletionResult.Sample first = result.first();
@@ -68,7 +68,7 @@ class OpenAiChatBodiesTest {
 
     @Test
     void aBodyWithoutChoicesIsMalformed() throws Exception {
-        assertThatThrownBy(() -> OpenAiChatBodies.response(JSON.readTree("{\"object\": \"chat.completion\"}"), 0,
+        assertThatThrownBy(() -> OpenAiChatBodies.response(JSON.readTree("{\"object\": \"chat.completion\"}"), 1, 0,
                 "Batch")).isInstanceOf(ProviderException.class).hasMessage("Batch: no choices")
                 .extracting(e -> ((ProviderException) e).kind()).isEqualTo(ProviderException.Kind.MALFORMED_REPLY);
     }
