@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,13 +74,16 @@ final class HistoryJson {
     record RunReport(RunEntry run, List<CellEntry> cells) {
     }
 
-    /** One variant x target in both runs of {@code history compare --json}; delta is B minus A. */
-    @JsonPropertyOrder({"variant", "target", "a", "b", "delta", "intervalsOverlap"})
+    /**
+     * One variant x target in both runs of {@code history compare --json}; delta is B minus A over completions,
+     * paired its cases compared ({@link PairedJson}).
+     */
+    @JsonPropertyOrder({"variant", "target", "a", "b", "delta", "paired"})
     record ComparedCell(String variant, String target, Counts a, Counts b, @Nullable Double delta,
-            boolean intervalsOverlap) {
+            Map<String, Object> paired) {
         static ComparedCell of(RunComparison.Cell cell) {
             return new ComparedCell(cell.variant(), cell.target(), Counts.of(cell.inA()), Counts.of(cell.inB()),
-                    cell.delta(), cell.intervalsOverlap());
+                    cell.delta(), PairedJson.of(cell.paired()));
         }
     }
 
@@ -97,12 +101,12 @@ final class HistoryJson {
     }
 
     /** What {@code history compare --json} prints: A is the older run, deltas are B minus A. */
-    @JsonPropertyOrder({"a", "b", "verdict", "delta", "intervalsOverlap", "fixed", "broke", "cells", "changes"})
-    record ComparisonReport(RunEntry a, RunEntry b, String verdict, @Nullable Double delta, boolean intervalsOverlap,
-            long fixed, long broke, List<ComparedCell> cells, List<ChangedCase> changes) {
+    @JsonPropertyOrder({"a", "b", "verdict", "delta", "paired", "fixed", "broke", "cells", "changes"})
+    record ComparisonReport(RunEntry a, RunEntry b, String verdict, @Nullable Double delta,
+            Map<String, Object> paired, long fixed, long broke, List<ComparedCell> cells, List<ChangedCase> changes) {
         static ComparisonReport of(RunComparison comparison) {
             return new ComparisonReport(RunEntry.of(comparison.a()), RunEntry.of(comparison.b()),
-                    comparison.verdict(), comparison.delta(), comparison.intervalsOverlap(), comparison.fixed(),
+                    comparison.verdict(), comparison.delta(), PairedJson.of(comparison.paired()), comparison.fixed(),
                     comparison.broke(), comparison.cells().stream().map(ComparedCell::of).toList(),
                     comparison.changes().stream().map(ChangedCase::of).toList());
         }
