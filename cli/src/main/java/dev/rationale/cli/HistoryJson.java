@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
@@ -69,9 +70,21 @@ final class HistoryJson {
         }
     }
 
-    /** What {@code history show --json} prints: the run and its counts per variant x target. */
-    @JsonPropertyOrder({"run", "cells"})
-    record RunReport(RunEntry run, List<CellEntry> cells) {
+    /**
+     * What {@code history show --json} prints: the run, its counts per variant x target, and each other variant
+     * against the first (the baseline; null for a run without variants) on each target.
+     */
+    @JsonPropertyOrder({"run", "cells", "baseline", "comparisons"})
+    record RunReport(RunEntry run, List<CellEntry> cells, @Nullable String baseline,
+            List<VariantComparison> comparisons) {
+    }
+
+    /** A variant against the baseline on one target ({@link PairedJson}; A is the baseline). */
+    @JsonPropertyOrder({"variant", "target", "paired"})
+    record VariantComparison(String variant, String target, Map<String, Object> paired) {
+        static VariantComparison of(RunVerdicts.Row row) {
+            return new VariantComparison(row.variant(), row.target(), PairedJson.of(row.paired()));
+        }
     }
 
     /**

@@ -162,7 +162,18 @@ class HistoryCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells");
+        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells", "baseline", "comparisons");
+        // cot against zero-shot on the one model both ran on: c1 right in both, c2 right only for cot.
+        assertThat(report.path("baseline").asText()).isEqualTo("zero-shot");
+        assertThat(report.path("comparisons")).hasSize(1);
+        JsonNode cot = report.path("comparisons").get(0);
+        assertThat(cot.path("variant").asText()).isEqualTo("cot");
+        assertThat(cot.path("target").asText()).isEqualTo("local-ollama/llama3.2");
+        assertThat(cot.path("paired").path("pairs").asInt()).isEqualTo(2);
+        assertThat(cot.path("paired").path("onlyA").asInt()).isZero();
+        assertThat(cot.path("paired").path("onlyB").asInt()).isEqualTo(1);
+        assertThat(cot.path("paired").path("p").asDouble()).isEqualTo(1.0);
+        assertThat(cot.path("paired").path("better").asText()).isEqualTo("b");
         assertThat(report.path("run").path("id").asText()).isEqualTo("run-old");
         assertThat(report.path("cells")).hasSize(3);
         assertThat(report.path("cells").get(0).toString()).isEqualTo("{\"variant\":\"zero-shot\",\"target\":"
