@@ -46,10 +46,10 @@ final class PairedJson {
             return new String[] {"-", "-", "-"};
         }
         PairedBootstrap.Interval interval = paired.interval();
-        String range = interval == null ? "" : String.format(Locale.ROOT, " [%+.1f, %+.1f]", 100 * interval.low(),
-                100 * interval.high());
+        String range = interval == null ? "" : " [" + PairedComparison.points(interval.low()) + ", "
+                + PairedComparison.points(interval.high()) + "]";
         return new String[] {paired.onlyA() + " / " + paired.onlyB(),
             String.format(Locale.ROOT, "%.3f%s", paired.test().p(), paired.significant() ? " *" : ""),
-            String.format(Locale.ROOT, "%+.1f", 100 * paired.difference()) + range};
+            PairedComparison.points(paired.difference()) + range};
     }
 }

@@ -235,14 +235,14 @@ class HistoryCommandTest {
                 "ONLY A / ONLY B", "P", "PAIRED B - A [95%]");
         assertThat(cells.get(1).split(" {2,}")).containsExactly("zero-shot", "local-ollama/llama3.2",
                 "50.0% [9.5-90.5] 1/2", "100.0% [34.2-100.0] 2/2", "+50.0 points", "0 / 1", "1.000",
-                "+50.0 [+0.0, +100.0]");
+                "+50.0 [0.0, +100.0]");
         assertThat(cells.get(2).split(" {2,}")).containsExactly("cot", "local-ollama/llama3.2",
                 "100.0% [34.2-100.0] 2/2", "50.0% [9.5-90.5] 1/2", "-50.0 points", "1 / 0", "1.000",
-                "-50.0 [-100.0, +0.0]");
+                "-50.0 [-100.0, 0.0]");
         // c2 failed in A: it has no pair, so the paired figures rest on c1 alone.
         assertThat(cells.get(3).split(" {2,}")).containsExactly("cot", "openai/gpt-4o-mini",
                 "100.0% [20.7-100.0] 1/1", "100.0% [34.2-100.0] 2/2", "±0.0 points", "0 / 0", "1.000",
-                "+0.0 [+0.0, +0.0]");
+                "0.0 [0.0, 0.0]");
         assertThat(cells.get(4)).startsWith("all").contains("80.0%").contains("83.3%").contains("+3.3 points")
                 .contains("1 / 1");
         assertThat(run.out()).contains("A and B score the same on 5 paired cases (80.0%); only B right on 1, only A"

@@ -40,11 +40,12 @@ public record PairedText(String text, String tooltip, Mark mark) {
             return new PairedText("no pairs", tooltip, Mark.NONE);
         }
         PairedBootstrap.Interval interval = paired.interval();
-        String range = interval == null ? "" : String.format(Locale.ROOT, " [%+.1f, %+.1f]", 100 * interval.low(),
-                100 * interval.high());
-        String text = String.format(Locale.ROOT, "%+.1f%s · %d/%d · p %s%s", 100 * paired.difference(), range,
-                paired.onlyA(), paired.onlyB(), paired.test().p() < 0.001 ? "<0.001"
-                        : String.format(Locale.ROOT, "%.3f", paired.test().p()), paired.significant() ? " *" : "");
+        String range = interval == null ? "" : " [" + PairedComparison.points(interval.low()) + ", "
+                + PairedComparison.points(interval.high()) + "]";
+        double p = paired.test().p();
+        String text = String.format(Locale.ROOT, "%s%s · %d/%d · p %s%s",
+                PairedComparison.points(paired.difference()), range, paired.onlyA(), paired.onlyB(),
+                p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p), paired.significant() ? " *" : "");
         Mark mark = !paired.significant() ? Mark.NONE
                 : paired.better() == PairedComparison.Better.B ? Mark.BETTER : Mark.WORSE;
         return new PairedText(text, tooltip, mark);

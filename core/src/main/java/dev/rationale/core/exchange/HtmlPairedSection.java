@@ -57,14 +57,11 @@ final class HtmlPairedSection {
                 .append(escape(row.variant())).append("</td><td>").append(escape(row.target())).append("</td><td>")
                 .append(paired.pairs()).append(escape(left)).append("</td><td>").append(paired.onlyA())
                 .append("</td><td>").append(paired.onlyB()).append("</td><td>")
-                .append(escape(difference == null ? "–" : points(difference) + (interval == null ? ""
-                        : " [" + points(interval.low()) + ", " + points(interval.high()) + "]")))
+                .append(escape(difference == null ? "–" : PairedComparison.points(difference)
+                        + (interval == null ? "" : " [" + PairedComparison.points(interval.low()) + ", "
+                        + PairedComparison.points(interval.high()) + "]")))
                 .append("</td><td>").append(escape(paired.pairs() == 0 ? "–"
                         : String.format(Locale.ROOT, "%.3f", paired.test().p())))
                 .append("</td></tr>\n");
-    }
-
-    private static String points(double difference) {
-        return String.format(Locale.ROOT, "%+.1f", 100 * difference);
     }
 }

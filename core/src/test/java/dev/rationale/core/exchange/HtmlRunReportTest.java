@@ -63,7 +63,7 @@ class HtmlRunReportTest {
         // c1 right in both; c2 right for one-shot, a 1-1 tie of cot-vote's samples (no majority); c3 graded in
         // neither (refused; expired).
         assertThat(paired.select("tr").get(1).select("td").eachText()).containsExactly("cot-vote",
-                "openai-batch/gpt-4o-mini", "2", "1", "0", "-50.0 [-100.0, +0.0]", "1.000");
+                "openai-batch/gpt-4o-mini", "2", "1", "0", "-50.0 [-100.0, 0.0]", "1.000");
         assertThat(paired.select("tr.significant")).isEmpty();
     }
 

@@ -99,17 +99,22 @@ public record PairedComparison(int pairs, int bothRight, int onlyA, int onlyB, i
         if (pairs == 0) {
             return "No case graded on both sides: nothing to compare." + left;
         }
+        String paired = pairs + " paired case" + (pairs == 1 ? "" : "s");
+        if (onlyA + onlyB == 0) {
+            return String.format(Locale.ROOT, "%s and %s score the same on %s (%s): they agree on every one.%s",
+                    nameA, nameB, paired, percent(accuracyA()), left);
+        }
         String counts = String.format(Locale.ROOT, "only %s right on %d, only %s on %d; McNemar p %s", nameB, onlyB,
                 nameA, onlyA, pText(test.p()));
         if (better() == Better.NEITHER) {
-            return String.format(Locale.ROOT, "%s and %s score the same on %d paired cases (%s); %s.%s", nameA,
-                    nameB, pairs, percent(accuracyA()), counts, left);
+            return String.format(Locale.ROOT, "%s and %s score the same on %s (%s); %s.%s", nameA, nameB, paired,
+                    percent(accuracyA()), counts, left);
         }
         String winner = better() == Better.B ? nameB : nameA;
         PairedBootstrap.Interval range = interval;
-        return String.format(Locale.ROOT, "%s is better: %s vs %s on %d paired cases (%+.1f points, 95%% interval"
+        return String.format(Locale.ROOT, "%s is better: %s vs %s on %s (%s points, 95%% interval"
                 + " %s); %s: %s.%s", winner, percent(better() == Better.B ? accuracyB() : accuracyA()),
-                percent(better() == Better.B ? accuracyA() : accuracyB()), pairs, 100 * difference(),
+                percent(better() == Better.B ? accuracyA() : accuracyB()), paired, points(difference()),
                 range == null ? "–" : points(range.low()) + " to " + points(range.high()), counts,
                 significant() ? "significant at 0.05" : "not significant", left);
     }
@@ -119,8 +124,12 @@ public record PairedComparison(int pairs, int bothRight, int onlyA, int onlyB, i
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", p);
     }
 
-    private static String points(double difference) {
-        return String.format(Locale.ROOT, "%+.1f", 100 * difference);
+    /**
+     * A difference in percentage points as shown: signed, one decimal, e.g. {@code +7.5}, {@code -100.0}; plain
+     * {@code 0.0} for none.
+     */
+    public static String points(double difference) {
+        return Math.abs(difference) < 0.0005 ? "0.0" : String.format(Locale.ROOT, "%+.1f", 100 * difference);
     }
 
     private static String percent(@Nullable Double accuracy) {

@@ -61,6 +61,17 @@ class PairedComparisonTest {
     }
 
     @Test
+    void sidesThatAgreeOnEveryCaseAreSaidToBeTheSame() {
+        PairedComparison paired = PairedComparison.of(side("+x"), side("+x"));
+
+        assertThat(paired.better()).isEqualTo(PairedComparison.Better.NEITHER);
+        assertThat(paired.sentence("A", "B")).isEqualTo("A and B score the same on 1 paired case (100.0%): they"
+                + " agree on every one.");
+        assertThat(PairedComparison.points(0)).isEqualTo("0.0");
+        assertThat(PairedComparison.points(-0.125)).isEqualTo("-12.5");
+    }
+
+    @Test
     void nothingInCommonIsNothingToCompare() {
         PairedComparison paired = PairedComparison.of(side("+x"), side("+y"));
 
