@@ -8,6 +8,7 @@ import dev.rationale.core.eval.paired.PairedComparison;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -44,6 +45,8 @@ public final class BaselineViewModel {
     private final ReadOnlyObjectWrapper<Map<Cell, PairedComparison>> comparisons = new ReadOnlyObjectWrapper<>(this,
             "comparisons", Map.of());
     private @Nullable EvalReport report;
+    // The id of the last baseline, kept while an evaluation runs and the choices are empty.
+    private @Nullable String picked;
     // Which computation is the latest; an older one that finishes later is dropped.
     private int asked;
 
@@ -57,7 +60,12 @@ public final class BaselineViewModel {
         this.background = background;
         this.plan = plan;
         reports.addListener((obs, old, now) -> show(now));
-        baseline.addListener((obs, old, now) -> compare());
+        baseline.addListener((obs, old, now) -> {
+            if (now != null) {
+                picked = now.id();
+            }
+            compare();
+        });
     }
 
     private void show(@Nullable EvalReport now) {
@@ -65,10 +73,11 @@ public final class BaselineViewModel {
         EvalPlan shown = plan.get();
         List<Choice> variants = now == null || shown == null ? List.of()
                 : shown.variants().stream().map(v -> new Choice(String.valueOf(v.id()), v.effectiveLabel())).toList();
-        Choice kept = baseline.get();
+        Choice next = variants.stream().filter(c -> c.id().equals(picked)).findFirst()
+                .orElse(variants.isEmpty() ? null : variants.getFirst());
+        // Replacing the picker's items may clear its value (and so the baseline): set it again after.
         choices.setAll(variants);
-        Choice next = kept != null && variants.contains(kept) ? kept : variants.isEmpty() ? null : variants.getFirst();
-        if (next == kept) {
+        if (Objects.equals(baseline.get(), next)) {
             compare();
         } else {
             baseline.set(next);

@@ -50,13 +50,17 @@ public final class PairedBootstrap {
         if (n == 0) {
             return null;
         }
+        // Sorted, so that the interval depends on the counts alone and not on the order the cases came in: the same
+        // verdicts give the same interval whether read from a results file or from the history.
+        int[] cases = differences.clone();
+        Arrays.sort(cases);
         SplittableRandom random = new SplittableRandom(seed);
         // Sums of differences are whole numbers, so sorting them is exact; dividing by n comes last.
         int[] sums = new int[resamples];
         for (int r = 0; r < resamples; r++) {
             int sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += differences[random.nextInt(n)];
+                sum += cases[random.nextInt(n)];
             }
             sums[r] = sum;
         }

@@ -22,6 +22,18 @@ class PairedBootstrapTest {
     }
 
     @Test
+    void theOrderOfTheCasesDoesNotMatter() {
+        int[] reversed = differences();
+        for (int i = 0; i < reversed.length / 2; i++) {
+            int swap = reversed[i];
+            reversed[i] = reversed[reversed.length - 1 - i];
+            reversed[reversed.length - 1 - i] = swap;
+        }
+
+        assertThat(PairedBootstrap.interval(reversed)).isEqualTo(PairedBootstrap.interval(differences()));
+    }
+
+    @Test
     void theIntervalContainsTheObservedDifference() {
         PairedBootstrap.Interval interval = PairedBootstrap.interval(differences());
 
