@@ -35,7 +35,8 @@ public record PairedText(String text, String tooltip, Mark mark) {
     public static PairedText of(PairedComparison paired, String nameA, String nameB) {
         String tooltip = paired.sentence(nameA, nameB) + "\nOnly " + nameA + " right / only " + nameB + " right: "
                 + paired.onlyA() + " / " + paired.onlyB() + ". 95% interval: paired bootstrap, "
-                + PairedBootstrap.RESAMPLES + " resamples of the cases. * marks p < 0.05 (exact McNemar test).";
+                + String.format(Locale.ROOT, "%,d", PairedBootstrap.RESAMPLES) + " resamples of the cases. * marks"
+                + " p < 0.05 (exact McNemar test).";
         if (paired.pairs() == 0) {
             return new PairedText("no pairs", tooltip, Mark.NONE);
         }

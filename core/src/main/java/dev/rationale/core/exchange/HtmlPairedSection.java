@@ -44,7 +44,8 @@ final class HtmlPairedSection {
         html.append("</table>\n<p class=\"label\">Cases graded for both the baseline and the variant, paired; a case"
                 + " with several samples is right when most of its graded samples are. Difference: the variant's"
                 + " accuracy minus the baseline's in points, with a paired bootstrap 95% interval ("
-                + PairedBootstrap.RESAMPLES + " resamples, fixed seed). Bold: p &lt; 0.05.</p>\n");
+                + String.format(Locale.ROOT, "%,d", PairedBootstrap.RESAMPLES) + " resamples, fixed seed). Bold:"
+                + " p &lt; 0.05.</p>\n");
     }
 
     private static void row(RunVerdicts.Row row, StringBuilder html) {

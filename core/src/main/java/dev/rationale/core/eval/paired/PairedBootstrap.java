@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * differences (the plain percentile method: with accuracies near 0 or 1 its bounds stay inside the possible range,
  * which the normal approximation's do not).
  *
- * <p>{@value #RESAMPLES} resamples put the percentiles' own noise near a tenth of a percentage point, below what the
- * grid shows, at a cost of a few milliseconds for hundreds of cases. The generator is seeded with {@link #SEED}, so
- * the same verdicts give the same interval in the app, the command line and the report, every time.
+ * <p>{@value #RESAMPLES} resamples keep the percentiles' own sampling noise to about a tenth of a percentage point
+ * for a hundred cases (less for more), at a cost of tens of milliseconds for hundreds of cases. The generator is
+ * seeded with {@link #SEED} and the cases are resampled in a fixed order, so the same verdicts give the same
+ * interval in the app, the command line and the report, every time.
  */
 public final class PairedBootstrap {
 
