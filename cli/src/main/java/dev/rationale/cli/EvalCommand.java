@@ -123,7 +123,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Draw the progress line on standard error even when it is not a terminal (e.g. a log).")
     private boolean progressLine;
 
-    @Option(names = "--json", description = "Print one JSON object with the figures per variant and model.")
+    @Option(names = "--json", description = "Print one JSON object with the figures per variant and model, and"
+            + " each variant against the first (the baseline; --variant sets the order) on the same cases.")
     private boolean json;
 
     @Mixin

@@ -10,6 +10,7 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * The object {@code rationale eval --json} prints: the task, the results file, whether the run was cancelled, and
  * per variant and model its counts, accuracy with the 95% interval, agreement, answer probability, latency,
  * tokens and calibration bins; with multiple-choice cases also {@code likelihood}: the accuracy of the most likely
- * option, raw and per token, with intervals and counts, or {@code notScorable} with the reason.
+ * option, raw and per token, with intervals and counts, or {@code notScorable} with the reason. With more than one
+ * variant, {@code comparisons}: on each model, every other variant against the first, the {@code baseline}, paired
+ * case by case ({@link PairedJson}; A is the baseline).
  */
 final class EvalJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +50,18 @@ final class EvalJson {
             cells.add(json);
         }
         root.put("cells", cells);
+        String baseline = String.valueOf(plan.variants().getFirst().id());
+        root.put("baseline", baseline);
+        List<Map<String, Object>> comparisons = new ArrayList<>();
+        for (VariantComparison comparison : VariantComparison.against(report, baseline)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("baseline", comparison.baseline());
+            json.put("variant", comparison.variant());
+            json.put("target", comparison.target());
+            json.put("paired", PairedJson.of(comparison.paired()));
+            comparisons.add(json);
+        }
+        root.put("comparisons", comparisons);
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
         description = {"Compare two runs: accuracy per variant x target in each, the difference (B - A, the older run"
-                + " is A) and whether the 95% intervals overlap, then the cases whose grade changed.",
+                + " is A), and on the cases both runs graded the discordant counts (only A right / only B right),"
+                + " the exact McNemar p-value and a paired bootstrap 95% interval of B - A; then which run is better"
+                + " and whether that is significant, and the cases whose grade changed.",
             "Exit 2 when the workspace lacks either run."})
 final class HistoryCompareCommand implements Callable<Integer> {
     /** Changed cases the table lists; --json lists all. */
@@ -45,7 +47,8 @@ final class HistoryCompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "The other run's id.")
     private String second;
 
-    @Option(names = "--json", description = "Print one JSON object: {a, b, verdict, fixed, broke, cells, changes}.")
+    @Option(names = "--json", description = "Print one JSON object: {a, b, verdict, delta, paired, fixed, broke,"
+            + " cells, changes}.")
     private boolean json;
 
     @Override
@@ -96,15 +99,21 @@ final class HistoryCompareCommand implements Callable<Integer> {
     }
 
     private static void printCells(RunComparison comparison, PrintWriter out) {
-        TextTable table = new TextTable("VARIANT", "TARGET", "A", "B", "B - A", "95% INTERVALS");
+        TextTable table = new TextTable("VARIANT", "TARGET", "A", "B", "B - A", "ONLY A / ONLY B", "P",
+                "PAIRED B - A [95%]");
         for (RunComparison.Cell cell : comparison.cells()) {
+            String[] paired = PairedJson.columns(cell.paired());
             table.row(cell.variant(), cell.target(), accuracy(cell.inA()), accuracy(cell.inB()),
-                    RunComparison.points(cell.delta()), intervals(cell.delta(), cell.intervalsOverlap()));
+                    RunComparison.points(cell.delta()), paired[0], paired[1], paired[2]);
         }
+        String[] paired = PairedJson.columns(comparison.paired());
         table.row("all", "", accuracy(comparison.a().tally()), accuracy(comparison.b().tally()),
-                RunComparison.points(comparison.delta()),
-                intervals(comparison.delta(), comparison.intervalsOverlap()));
+                RunComparison.points(comparison.delta()), paired[0], paired[1], paired[2]);
         table.print(out);
+        out.println();
+        out.println("A and B count completions. The paired columns count the cases both runs graded (a case with"
+                + " several samples is right when most of its graded samples are): how many only A or only B got"
+                + " right, McNemar's exact p (* below 0.05) and a bootstrap interval in points.");
     }
 
     // e.g. "60.0% [31.3-83.2] 3/5": the interval, and the counts it rests on.
@@ -115,10 +124,6 @@ final class HistoryCompareCommand implements Callable<Integer> {
         WilsonInterval interval = RunComparison.interval(tally);
         return String.format(Locale.ROOT, "%s [%.1f-%.1f] %d/%d", HistoryCommand.accuracy(tally),
                 interval.low() * 100, interval.high() * 100, tally.correct(), tally.graded());
-    }
-
-    private static String intervals(@Nullable Double delta, boolean overlap) {
-        return delta == null ? "-" : overlap ? "overlap" : "apart";
     }
 
     private static void printChanges(List<RunComparison.Change> changes, PrintWriter out) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,18 +70,33 @@ final class HistoryJson {
         }
     }
 
-    /** What {@code history show --json} prints: the run and its counts per variant x target. */
-    @JsonPropertyOrder({"run", "cells"})
-    record RunReport(RunEntry run, List<CellEntry> cells) {
+    /**
+     * What {@code history show --json} prints: the run, its counts per variant x target, and each other variant
+     * against the first (the baseline; null for a run without variants) on each target.
+     */
+    @JsonPropertyOrder({"run", "cells", "baseline", "comparisons"})
+    record RunReport(RunEntry run, List<CellEntry> cells, @Nullable String baseline,
+            List<VariantComparison> comparisons) {
     }
 
-    /** One variant x target in both runs of {@code history compare --json}; delta is B minus A. */
-    @JsonPropertyOrder({"variant", "target", "a", "b", "delta", "intervalsOverlap"})
+    /** A variant against the baseline on one target ({@link PairedJson}; A is the baseline). */
+    @JsonPropertyOrder({"variant", "target", "paired"})
+    record VariantComparison(String variant, String target, Map<String, Object> paired) {
+        static VariantComparison of(RunVerdicts.Row row) {
+            return new VariantComparison(row.variant(), row.target(), PairedJson.of(row.paired()));
+        }
+    }
+
+    /**
+     * One variant x target in both runs of {@code history compare --json}; delta is B minus A over completions,
+     * paired its cases compared ({@link PairedJson}).
+     */
+    @JsonPropertyOrder({"variant", "target", "a", "b", "delta", "paired"})
     record ComparedCell(String variant, String target, Counts a, Counts b, @Nullable Double delta,
-            boolean intervalsOverlap) {
+            Map<String, Object> paired) {
         static ComparedCell of(RunComparison.Cell cell) {
             return new ComparedCell(cell.variant(), cell.target(), Counts.of(cell.inA()), Counts.of(cell.inB()),
-                    cell.delta(), cell.intervalsOverlap());
+                    cell.delta(), PairedJson.of(cell.paired()));
         }
     }
 
@@ -97,12 +114,12 @@ final class HistoryJson {
     }
 
     /** What {@code history compare --json} prints: A is the older run, deltas are B minus A. */
-    @JsonPropertyOrder({"a", "b", "verdict", "delta", "intervalsOverlap", "fixed", "broke", "cells", "changes"})
-    record ComparisonReport(RunEntry a, RunEntry b, String verdict, @Nullable Double delta, boolean intervalsOverlap,
-            long fixed, long broke, List<ComparedCell> cells, List<ChangedCase> changes) {
+    @JsonPropertyOrder({"a", "b", "verdict", "delta", "paired", "fixed", "broke", "cells", "changes"})
+    record ComparisonReport(RunEntry a, RunEntry b, String verdict, @Nullable Double delta,
+            Map<String, Object> paired, long fixed, long broke, List<ComparedCell> cells, List<ChangedCase> changes) {
         static ComparisonReport of(RunComparison comparison) {
             return new ComparisonReport(RunEntry.of(comparison.a()), RunEntry.of(comparison.b()),
-                    comparison.verdict(), comparison.delta(), comparison.intervalsOverlap(), comparison.fixed(),
+                    comparison.verdict(), comparison.delta(), PairedJson.of(comparison.paired()), comparison.fixed(),
                     comparison.broke(), comparison.cells().stream().map(ComparedCell::of).toList(),
                     comparison.changes().stream().map(ChangedCase::of).toList());
         }

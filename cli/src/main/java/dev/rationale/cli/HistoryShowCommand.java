@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.eval.paired.RunVerdicts;
+import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
@@ -32,22 +34,27 @@ final class HistoryShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID", description = "The run's id, as 'history list' prints it.")
     private String runId;
 
-    @Option(names = "--json", description = "Print one JSON object: {run, cells}.")
+    @Option(names = "--json", description = "Print one JSON object: {run, cells, baseline, comparisons}; with two"
+            + " variants or more, comparisons pairs each with the first on each target's cases (see history compare).")
     private boolean json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Optional<Report> report = HistoryCommand.read(workspace.folder(),
-                store -> store.run(runId).map(run -> new Report(run, store.cells(run.id()))));
+                store -> store.run(runId).map(run -> new Report(run, store.cells(run.id()),
+                        json ? verdicts(store.compare(run.id(), run.id())) : new RunVerdicts())));
         if (report.isEmpty()) {
             return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
         Run run = report.get().run();
         List<CellTally> cells = report.get().cells();
         if (json) {
+            String baseline = run.variants().isEmpty() ? null : run.variants().getFirst();
             out.println(HistoryJson.write(new HistoryJson.RunReport(HistoryJson.RunEntry.of(run),
-                    cells.stream().map(HistoryJson.CellEntry::of).toList())));
+                    cells.stream().map(HistoryJson.CellEntry::of).toList(), baseline, baseline == null ? List.of()
+                            : report.get().verdicts().against(baseline, run.variants()).stream()
+                                    .map(HistoryJson.VariantComparison::of).toList())));
         } else {
             printSummary(run, out);
             out.println();
@@ -57,7 +64,18 @@ final class HistoryShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Report(Run run, List<CellTally> cells) {
+    private record Report(Run run, List<CellTally> cells, RunVerdicts verdicts) {
+    }
+
+    // The run compared with itself lists each of its positions once with its verdict, without texts or tokens.
+    private static RunVerdicts verdicts(List<CaseComparison> positions) {
+        RunVerdicts verdicts = new RunVerdicts();
+        for (CaseComparison p : positions) {
+            if (p.inA() != null) {
+                verdicts.add(p.variant(), p.target() + "/" + p.model(), p.caseId(), p.inA());
+            }
+        }
+        return verdicts;
     }
 
     private static void printSummary(Run run, PrintWriter out) {

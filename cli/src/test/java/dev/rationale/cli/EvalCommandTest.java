@@ -61,7 +61,10 @@ class EvalCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
-        assertThat(fieldNames(json)).containsExactly("task", "results", "completions", "cancelled", "cells");
+        assertThat(fieldNames(json)).containsExactly("task", "results", "completions", "cancelled", "cells",
+                "baseline", "comparisons");
+        assertThat(json.get("baseline").asText()).isEqualTo("direct");
+        assertThat(json.get("comparisons")).as("one variant: nothing to compare").isEmpty();
         assertThat(json.get("completions").asInt()).isEqualTo(10);
         assertThat(json.get("cancelled").asBoolean()).isFalse();
         assertThat(json.get("cells")).hasSize(2);
@@ -80,6 +83,36 @@ class EvalCommandTest {
         assertThat(cell.get("promptTokens").asLong()).isEqualTo(35);
         assertThat(cell.get("latency").get("count").asInt()).isEqualTo(5);
         assertThat(Files.readAllLines(out)).hasSize(10).noneMatch(l -> l.toLowerCase().contains("authorization"));
+    }
+
+    @Test
+    void jsonComparesEachVariantWithTheFirstOnTheSameCases() throws Exception {
+        server.setDispatcher(new SumServer(0));
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 5);
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--variant", "cot", "--variant", "direct",
+                "--out", dir.resolve("o.jsonl").toString(), "--no-history", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.get("baseline").asText()).isEqualTo("cot");
+        assertThat(json.get("comparisons")).hasSize(1);
+        JsonNode comparison = json.get("comparisons").get(0);
+        assertThat(comparison.get("variant").asText()).isEqualTo("direct");
+        JsonNode paired = comparison.get("paired");
+        assertThat(fieldNames(paired)).containsExactly("pairs", "bothRight", "onlyA", "onlyB", "onlyInA", "onlyInB",
+                "accuracyA", "accuracyB", "difference", "interval", "p", "significant", "better");
+        // The server answers both variants alike (the 5 comes back as 6), so they never disagree.
+        assertThat(paired.get("pairs").asInt()).isEqualTo(5);
+        assertThat(paired.get("bothRight").asInt()).isEqualTo(4);
+        assertThat(paired.get("onlyA").asInt()).isZero();
+        assertThat(paired.get("onlyB").asInt()).isZero();
+        assertThat(paired.get("p").asDouble()).isEqualTo(1.0);
+        assertThat(paired.get("interval").get("low").asDouble()).isZero();
+        assertThat(paired.get("interval").get("high").asDouble()).isZero();
+        assertThat(paired.get("significant").asBoolean()).isFalse();
+        assertThat(paired.get("better").asText()).isEqualTo("neither");
     }
 
     @Test

@@ -162,7 +162,18 @@ class HistoryCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells");
+        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells", "baseline", "comparisons");
+        // cot against zero-shot on the one model both ran on: c1 right in both, c2 right only for cot.
+        assertThat(report.path("baseline").asText()).isEqualTo("zero-shot");
+        assertThat(report.path("comparisons")).hasSize(1);
+        JsonNode cot = report.path("comparisons").get(0);
+        assertThat(cot.path("variant").asText()).isEqualTo("cot");
+        assertThat(cot.path("target").asText()).isEqualTo("local-ollama/llama3.2");
+        assertThat(cot.path("paired").path("pairs").asInt()).isEqualTo(2);
+        assertThat(cot.path("paired").path("onlyA").asInt()).isZero();
+        assertThat(cot.path("paired").path("onlyB").asInt()).isEqualTo(1);
+        assertThat(cot.path("paired").path("p").asDouble()).isEqualTo(1.0);
+        assertThat(cot.path("paired").path("better").asText()).isEqualTo("b");
         assertThat(report.path("run").path("id").asText()).isEqualTo("run-old");
         assertThat(report.path("cells")).hasSize(3);
         assertThat(report.path("cells").get(0).toString()).isEqualTo("{\"variant\":\"zero-shot\",\"target\":"
@@ -221,15 +232,21 @@ class HistoryCommandTest {
         assertThat(lines.get(1)).startsWith("B run-again").contains("accuracy 83.3%");
         List<String> cells = run.out().lines().dropWhile(line -> !line.startsWith("VARIANT")).toList();
         assertThat(cells.get(0).split(" {2,}")).containsExactly("VARIANT", "TARGET", "A", "B", "B - A",
-                "95% INTERVALS");
+                "ONLY A / ONLY B", "P", "PAIRED B - A [95%]");
         assertThat(cells.get(1).split(" {2,}")).containsExactly("zero-shot", "local-ollama/llama3.2",
-                "50.0% [9.5-90.5] 1/2", "100.0% [34.2-100.0] 2/2", "+50.0 points", "overlap");
+                "50.0% [9.5-90.5] 1/2", "100.0% [34.2-100.0] 2/2", "+50.0 points", "0 / 1", "1.000",
+                "+50.0 [0.0, +100.0]");
         assertThat(cells.get(2).split(" {2,}")).containsExactly("cot", "local-ollama/llama3.2",
-                "100.0% [34.2-100.0] 2/2", "50.0% [9.5-90.5] 1/2", "-50.0 points", "overlap");
+                "100.0% [34.2-100.0] 2/2", "50.0% [9.5-90.5] 1/2", "-50.0 points", "1 / 0", "1.000",
+                "-50.0 [-100.0, 0.0]");
+        // c2 failed in A: it has no pair, so the paired figures rest on c1 alone.
         assertThat(cells.get(3).split(" {2,}")).containsExactly("cot", "openai/gpt-4o-mini",
-                "100.0% [20.7-100.0] 1/1", "100.0% [34.2-100.0] 2/2", "±0.0 points", "overlap");
-        assertThat(cells.get(4)).startsWith("all").contains("80.0%").contains("83.3%").contains("+3.3 points");
-        assertThat(run.out()).contains("B is better: 80.0% vs 83.3% (+3.3 points); 2 fixed, 1 broke.");
+                "100.0% [20.7-100.0] 1/1", "100.0% [34.2-100.0] 2/2", "±0.0 points", "0 / 0", "1.000",
+                "0.0 [0.0, 0.0]");
+        assertThat(cells.get(4)).startsWith("all").contains("80.0%").contains("83.3%").contains("+3.3 points")
+                .contains("1 / 1");
+        assertThat(run.out()).contains("A and B score the same on 5 paired cases (80.0%); only B right on 1, only A"
+                + " on 1; McNemar p = 1.000. 1 case graded on one side only left out. 2 fixed, 1 broke.");
         List<String> changes = run.out().lines().dropWhile(line -> !line.startsWith("CHANGE")).toList();
         assertThat(changes).hasSize(4);
         assertThat(changes.get(1).split(" +")).containsExactly("broke", "cot", "local-ollama/llama3.2", "c2", "1",
@@ -249,8 +266,16 @@ class HistoryCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.fieldNames()).toIterable().containsExactly("a", "b", "verdict", "delta",
-                "intervalsOverlap", "fixed", "broke", "cells", "changes");
+        assertThat(report.fieldNames()).toIterable().containsExactly("a", "b", "verdict", "delta", "paired",
+                "fixed", "broke", "cells", "changes");
+        assertThat(report.path("paired").path("pairs").asInt()).isEqualTo(5);
+        assertThat(report.path("paired").path("onlyInB").asInt()).isEqualTo(1);
+        assertThat(report.path("paired").path("p").asDouble()).isEqualTo(1.0);
+        assertThat(report.path("paired").path("significant").asBoolean()).isFalse();
+        assertThat(report.path("paired").path("better").asText()).isEqualTo("neither");
+        assertThat(report.path("cells").get(0).path("paired").path("onlyB").asInt()).isEqualTo(1);
+        assertThat(report.path("cells").get(0).path("paired").path("interval").path("high").asDouble())
+                .isEqualTo(1.0);
         assertThat(report.path("a").path("id").asText()).isEqualTo("run-old");
         assertThat(report.path("fixed").asInt()).isEqualTo(2);
         assertThat(report.path("broke").asInt()).isEqualTo(1);

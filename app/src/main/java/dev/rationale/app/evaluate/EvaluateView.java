@@ -36,6 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import javafx.util.converter.IntegerStringConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -206,10 +207,43 @@ public final class EvaluateView extends BorderPane {
         });
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("evaluate-charts");
-        SplitPane split = new SplitPane(grid, charts);
+        VBox scores = new VBox(baselineBar(), grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        SplitPane split = new SplitPane(scores, charts);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         return split;
+    }
+
+    // Hidden until an evaluation with two variants or more ended: with one there is nothing to compare.
+    private HBox baselineBar() {
+        BaselineViewModel baseline = viewModel.getBaseline();
+        ComboBox<BaselineViewModel.Choice> picker = new ComboBox<>(baseline.getChoices());
+        picker.setId("evaluate-baseline");
+        // A long label would push the hint off the bar; the list shows it whole.
+        picker.setPrefWidth(260);
+        picker.valueProperty().bindBidirectional(baseline.baselineProperty());
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BaselineViewModel.@Nullable Choice choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public BaselineViewModel.@Nullable Choice fromString(String text) {
+                return null;
+            }
+        });
+        Label hint = new Label("Each other variant vs this one on the same cases: difference [95%] · only baseline"
+                + " / only variant right · McNemar p; * p < 0.05");
+        hint.getStyleClass().add("evaluate-hint");
+        hint.setMinWidth(0);
+        HBox bar = new HBox(8, fixed("Baseline"), picker, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("evaluate-baseline-bar");
+        bar.visibleProperty().bind(Bindings.size(baseline.getChoices()).greaterThan(1));
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private void showCharts() {

@@ -78,6 +78,7 @@ public final class EvaluateViewModel {
             "startedVariants", List.of());
     private final CaseListViewModel cases;
     private final ModelListViewModel models;
+    private final BaselineViewModel baseline;
     private @Nullable EvalPlan plan;
     // Set off the FX thread once the session is open, so that Cancel reaches it.
     private volatile @Nullable EvaluationSession current;
@@ -94,6 +95,7 @@ public final class EvaluateViewModel {
         this.clock = clock;
         this.cases = new CaseListViewModel(fx, background, message::set);
         this.models = new ModelListViewModel(providers, fx, background);
+        this.baseline = new BaselineViewModel(cases.reportProperty(), this::getPlan, fx, background);
     }
 
     /** Evaluates {@code setup}'s variants; with {@code resume}, continues the results of the last evaluation. */
@@ -270,6 +272,11 @@ public final class EvaluateViewModel {
     /** The cases behind the grid's cells, with their votes, completions and likelihood columns. */
     public CaseListViewModel getCases() {
         return cases;
+    }
+
+    /** The baseline the grid compares the other variants with, and those comparisons. */
+    public BaselineViewModel getBaseline() {
+        return baseline;
     }
 
     /** The last finished evaluation's models for the chart by model, ordered by size ({@link ModelListViewModel}). */

@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The grid of an evaluation's scores: one row per variant and model, with accuracy and interval, the likelihood
- * columns of multiple-choice cases (shown only when there were any), counts, vote share and answer probability.
+ * columns of multiple-choice cases (shown only when there were any), the paired comparison with the baseline
+ * variant, counts, vote share and answer probability.
  */
 final class ScoreGrid extends TableView<CellMetrics> {
+    private static final String BETTER = "evaluate-significant-better";
+    private static final String WORSE = "evaluate-significant-worse";
 
     private final CaseListViewModel cases;
     private final Supplier<@Nullable EvalPlan> plan;
@@ -40,6 +43,7 @@ final class ScoreGrid extends TableView<CellMetrics> {
                 "Accuracy of the option the model finds most likely after the prompt (95% interval)"));
         getColumns().add(likelihoodColumn("Per token", LikelihoodEntry::perToken,
                 "Accuracy of the option most likely per token, so long options are not punished (95% interval)"));
+        getColumns().add(pairedColumn(viewModel.getBaseline()));
         getColumns().add(column("Correct", cell -> String.valueOf(cell.correct()), 70));
         getColumns().add(column("Wrong", cell -> String.valueOf(cell.wrong()), 70));
         getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
@@ -76,6 +80,35 @@ final class ScoreGrid extends TableView<CellMetrics> {
         column.setPrefWidth(140);
         column.visibleProperty().bind(Bindings.createBooleanBinding(() -> !cases.likelihoodProperty().get()
                 .isEmpty(), cases.likelihoodProperty()));
+        return column;
+    }
+
+    /** Each row against the baseline on the same model; recomputed when the baseline or the report changes. */
+    private static TableColumn<CellMetrics, PairedText> pairedColumn(BaselineViewModel baseline) {
+        TableColumn<CellMetrics, PairedText> column = new TableColumn<>();
+        Label header = new Label("vs baseline");
+        header.setTooltip(new Tooltip("Against the baseline on the same cases and model: the difference in points"
+                + " with its paired bootstrap 95% interval · cases only the baseline / only this variant got right"
+                + " · McNemar's exact p; * and colour mark p < 0.05"));
+        column.setGraphic(header);
+        column.setId("evaluate-paired-column");
+        column.setCellValueFactory(row -> Bindings.createObjectBinding(() -> baseline.textOf(row.getValue()
+                .variant(), row.getValue().target()), baseline.comparisonsProperty(), baseline.baselineProperty()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable PairedText paired, boolean empty) {
+                super.updateItem(paired, empty);
+                getStyleClass().removeAll(BETTER, WORSE);
+                setText(empty || paired == null ? null : paired.text());
+                setTooltip(empty || paired == null || paired.tooltip().isEmpty() ? null
+                        : new Tooltip(paired.tooltip()));
+                if (!empty && paired != null && paired.mark() != PairedText.Mark.NONE) {
+                    getStyleClass().add(paired.mark() == PairedText.Mark.BETTER ? BETTER : WORSE);
+                }
+            }
+        });
+        // Wide enough for the longest text in bold, e.g. "+100.0 [+100.0, +100.0] · 10/12 · p <0.001 *".
+        column.setPrefWidth(320);
         return column;
     }
 

@@ -3,8 +3,10 @@ package dev.rationale.app.history;
 
 import static dev.rationale.app.history.HistoryView.column;
 
+import dev.rationale.app.evaluate.PairedText;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.RunComparison;
+import dev.rationale.core.eval.paired.PairedComparison;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
@@ -30,8 +32,9 @@ import javafx.scene.layout.VBox;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two runs compared: a verdict on which did better, the accuracy of each per variant x model with the difference and
- * whether the 95% intervals overlap, and the cases whose grade changed. Shows {@link RunComparison}s it is given.
+ * Two runs compared: a verdict on which did better and whether significantly, the accuracy of each per variant x
+ * model with the difference and the paired comparison of the cases both graded, and the cases whose grade changed.
+ * Shows {@link RunComparison}s it is given.
  */
 final class RunComparisonPane extends BorderPane {
 
@@ -92,8 +95,11 @@ final class RunComparisonPane extends BorderPane {
         delta.setCellFactory(column -> new SignedCell<>(text -> text.startsWith("+") ? "history-better"
                 : text.startsWith("-") ? "history-worse" : null));
         cells.getColumns().add(delta);
-        cells.getColumns().add(column("95% intervals", cell -> cell.delta() == null ? "–"
-                : cell.intervalsOverlap() ? "overlap: may be chance" : "apart: a real difference", 180));
+        TableColumn<RunComparison.Cell, String> paired = column("Paired: B − A [95%] · only A/only B · p",
+                cell -> PairedText.of(cell.paired(), "A", "B").text(), 280);
+        paired.setCellFactory(column -> new SignedCell<>(text -> !text.endsWith("*") ? null
+                : text.startsWith("+") ? "history-better" : "history-worse"));
+        cells.getColumns().add(paired);
     }
 
     private void createChanges() {
@@ -127,9 +133,10 @@ final class RunComparisonPane extends BorderPane {
         }
         verdict.setText(comparison.verdict());
         verdict.getStyleClass().removeAll("history-better", "history-worse");
-        Double delta = comparison.delta();
-        if (delta != null && Math.abs(delta) >= 0.0005) {
-            verdict.getStyleClass().add(delta > 0 ? "history-better" : "history-worse");
+        // Coloured only when the paired difference is significant: an unmarked verdict may be chance.
+        if (comparison.paired().significant()) {
+            verdict.getStyleClass().add(comparison.paired().better() == PairedComparison.Better.B ? "history-better"
+                    : "history-worse");
         }
         runA.setText("A (older): " + describe(comparison.a()));
         runB.setText("B (newer): " + describe(comparison.b()));

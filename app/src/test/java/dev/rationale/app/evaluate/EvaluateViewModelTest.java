@@ -440,6 +440,41 @@ class EvaluateViewModelTest {
                 task.variants().getFirst().effectiveShape()));
     }
 
+    @Test
+    void theBaselineStartsAtTheFirstVariantAndAPickSurvivesTheNextEvaluation() {
+        List<Variant> variants = List.of(task.variant("zero-shot").orElseThrow(),
+                task.variant("zero-shot-cot").orElseThrow());
+        BaselineViewModel baseline = viewModel.getBaseline();
+        onFx(() -> viewModel.limitProperty().set(3));
+
+        onFx(() -> viewModel.start(setup(variants), false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !baseline.comparisonsProperty().get().isEmpty());
+
+        onFx(() -> {
+            assertThat(baseline.getChoices()).extracting(BaselineViewModel.Choice::id)
+                    .containsExactly("zero-shot", "zero-shot-cot");
+            assertThat(baseline.baselineProperty().get().id()).isEqualTo("zero-shot");
+            assertThat(baseline.textOf("zero-shot", "mock")).isEqualTo(PairedText.BASELINE);
+            // Both wrong on the first three cases: three pairs, none discordant.
+            var cot = baseline.comparisonsProperty().get().values().iterator().next();
+            assertThat(cot.pairs()).isEqualTo(3);
+            assertThat(cot.test().p()).isEqualTo(1.0);
+            baseline.baselineProperty().set(baseline.getChoices().get(1));
+        });
+        waitUntil(() -> baseline.comparisonsProperty().get().keySet().stream()
+                .anyMatch(cell -> cell.variant().equals("zero-shot")));
+
+        onFx(() -> viewModel.start(setup(variants), false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !baseline.comparisonsProperty().get().isEmpty());
+
+        onFx(() -> {
+            assertThat(baseline.baselineProperty().get().id()).isEqualTo("zero-shot-cot");
+            assertThat(baseline.comparisonsProperty().get().keySet()).extracting(BaselineViewModel.Cell::variant)
+                    .containsExactly("zero-shot");
+            assertThat(baseline.textOf("zero-shot-cot", "mock")).isEqualTo(PairedText.BASELINE);
+        });
+    }
+
     private EvaluateViewModel.Setup setup(List<Variant> variants) {
         return new EvaluateViewModel.Setup(set, setFile, task, variants, endpoint, "mock");
     }

@@ -119,7 +119,8 @@ class HistoryCompareUiIT {
         Node pane = robot.lookup("#history-comparison").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(pane::isVisible));
         assertThat(onFx(() -> robot.lookup("#history-verdict").queryAs(Label.class).getText()))
-                .startsWith("B is better: 62.5% vs 75.0% (+12.5 points); 2 fixed, 1 broke.");
+                .startsWith("B is better: 75.0% vs 62.5% on 8 paired cases (+12.5 points")
+                .endsWith("only B right on 2, only A on 1; McNemar p = 1.000: not significant. 2 fixed, 1 broke.");
         assertThat(onFx(() -> robot.lookup("#history-run-a").queryAs(Label.class).getText()))
                 .startsWith("A (older): before");
         TableView<?> cells = robot.lookup("#history-comparison-cells").queryAs(TableView.class);

@@ -230,7 +230,8 @@ class HistoryViewModelTest {
         assertThat(comparison.delta()).isCloseTo(0.75 - 0.625, within(1e-9));
         assertThat(comparison.fixed()).isEqualTo(2);
         assertThat(comparison.broke()).isEqualTo(1);
-        assertThat(comparison.verdict()).startsWith("B is better: 62.5% vs 75.0% (+12.5 points); 2 fixed, 1 broke.");
+        assertThat(comparison.verdict()).startsWith("B is better: 75.0% vs 62.5% on 8 paired cases (+12.5 points")
+                .endsWith("only B right on 2, only A on 1; McNemar p = 1.000: not significant. 2 fixed, 1 broke.");
 
         select("after");
         assertThat(viewModel.comparisonProperty().get()).as("a single run shows its completions again").isNull();

@@ -2,6 +2,8 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.eval.paired.PairedComparison;
+import dev.rationale.core.eval.paired.SampleVerdicts;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.HistoryException;
@@ -16,14 +18,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two runs of the history side by side: accuracy per variant x model in each, with the difference and whether
- * their 95% intervals overlap, and every grid position whose grade changed. Run A is the baseline (the older run
- * when built by {@link #of}); differences are B minus A, so a positive one means B did better.
+ * Two runs of the history side by side: accuracy per variant x model in each, with the difference and a
+ * {@link PairedComparison} of the cases both runs graded (McNemar's test and the bootstrap interval), and every grid
+ * position whose grade changed. Run A is the baseline (the older run when built by {@link #of}); differences are B
+ * minus A, so a positive one means B did better.
+ *
+ * <p>The accuracies per cell count completions, as the history does; the paired comparison counts cases, each
+ * decided from its samples by {@link SampleVerdicts}. Overall, a case is one case of one variant on one model, so
+ * pairs are matched on variant, target, model and case.
  *
  * @param cells every variant x model of either run, A's in its grid order, then those only B has
  * @param changes the grid positions whose grade differs, in grid order
+ * @param paired every case of every cell, paired across the runs
  */
-public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes) {
+public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes, PairedComparison paired) {
 
     public RunComparison {
         cells = List.copyOf(cells);
@@ -40,17 +48,16 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         OTHER
     }
 
-    /** One variant on one model, in both runs; a tally is {@link Tally#ZERO} where a run lacks the cell. */
-    public record Cell(String variant, String target, Tally inA, Tally inB) {
+    /**
+     * One variant on one model, in both runs; a tally is {@link Tally#ZERO} where a run lacks the cell.
+     *
+     * @param paired the cell's cases paired across the runs
+     */
+    public record Cell(String variant, String target, Tally inA, Tally inB, PairedComparison paired) {
 
         /** B's accuracy minus A's, or null when either graded nothing. */
         public @Nullable Double delta() {
             return RunComparison.delta(inA, inB);
-        }
-
-        /** Whether the 95% intervals of A's and B's accuracy overlap: when they do, the gap may be chance. */
-        public boolean intervalsOverlap() {
-            return RunComparison.overlap(inA, inB);
         }
     }
 
@@ -84,12 +91,54 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
                 byCell.computeIfAbsent(key, k -> new Tally[] {Tally.ZERO, Tally.ZERO})[side] = cell.tally();
             }
         }
+        CaseVerdicts verdicts = new CaseVerdicts(positions);
         List<Cell> cells = new ArrayList<>();
         byCell.forEach((key, tallies) -> cells.add(new Cell(names.get(key)[0], names.get(key)[1], tallies[0],
-                tallies[1])));
+                tallies[1], verdicts.paired(key))));
         List<Change> changes = positions.stream().filter(CaseComparison::changed)
                 .map(p -> new Change(p, direction(p.inA(), p.inB()))).toList();
-        return new RunComparison(a, b, cells, changes);
+        return new RunComparison(a, b, cells, changes, verdicts.paired(null));
+    }
+
+    /** Each case's samples' verdicts in A and in B, grouped by cell, for pairing. */
+    private static final class CaseVerdicts {
+        // cell key -> case id -> the verdicts of the case's samples, one list per run
+        private final Map<String, Map<String, List<List<Verdict>>>> byCell = new LinkedHashMap<>();
+
+        CaseVerdicts(List<CaseComparison> positions) {
+            for (CaseComparison p : positions) {
+                List<List<Verdict>> sides = byCell.computeIfAbsent(p.variant() + "\n" + p.target() + "/" + p.model(),
+                        k -> new LinkedHashMap<>()).computeIfAbsent(p.caseId(),
+                        k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                if (p.inA() != null) {
+                    sides.get(0).add(p.inA());
+                }
+                if (p.inB() != null) {
+                    sides.get(1).add(p.inB());
+                }
+            }
+        }
+
+        /** The cases of one cell paired, or with a null key those of every cell. */
+        PairedComparison paired(@Nullable String cell) {
+            Map<String, Boolean> inA = new LinkedHashMap<>();
+            Map<String, Boolean> inB = new LinkedHashMap<>();
+            byCell.forEach((key, cases) -> {
+                if (cell == null || cell.equals(key)) {
+                    cases.forEach((caseId, sides) -> {
+                        put(inA, key + "\n" + caseId, SampleVerdicts.correct(sides.get(0)));
+                        put(inB, key + "\n" + caseId, SampleVerdicts.correct(sides.get(1)));
+                    });
+                }
+            });
+            return PairedComparison.of(inA, inB);
+        }
+
+        private static void put(Map<String, Boolean> side, String key, @Nullable Boolean correct) {
+            if (correct != null) {
+                side.put(key, correct);
+            }
+        }
     }
 
     static Direction direction(@Nullable Verdict inA, @Nullable Verdict inB) {
@@ -119,29 +168,17 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         return delta(a.tally(), b.tally());
     }
 
-    /** Whether the 95% intervals of the two runs' overall accuracies overlap. */
-    public boolean intervalsOverlap() {
-        return overlap(a.tally(), b.tally());
-    }
-
     /**
-     * One sentence on which run did better, e.g. "B is better: 75.0% vs 50.0% (+25.0 points); 3 fixed, 1 broke.
-     * The 95% intervals overlap: the difference may be chance."
+     * Which run did better on the cases both graded and whether that is significant (McNemar), then the grid
+     * positions that changed, e.g. "B is better: 60.0% vs 40.0% on 5 paired cases (+20.0 points, 95% interval
+     * -40.0 to +80.0); only B right on 2, only A on 1; McNemar p = 1.000: not significant. 2 fixed, 1 broke."
      */
     public String verdict() {
-        Double delta = delta();
         String counts = fixed() + " fixed, " + broke() + " broke.";
-        if (delta == null) {
+        if (a.tally().accuracy() == null || b.tally().accuracy() == null) {
             return "Nothing graded in " + (a.tally().accuracy() == null ? "A" : "B") + " to compare; " + counts;
         }
-        if (same(delta)) {
-            return String.format(Locale.ROOT, "A and B score the same: %s; %s", percent(a.tally().accuracy()),
-                    counts);
-        }
-        String sentence = String.format(Locale.ROOT, "%s: %s vs %s (%s); %s", delta > 0 ? "B is better"
-                : "A is better", percent(a.tally().accuracy()), percent(b.tally().accuracy()), points(delta), counts);
-        return sentence + (intervalsOverlap() ? " The 95% intervals overlap: the difference may be chance."
-                : " The 95% intervals do not overlap.");
+        return paired.sentence("A", "B") + " " + counts;
     }
 
     /** Accuracy as people read it, e.g. {@code 75.0%}, or {@code –} when nothing was graded. */
@@ -169,12 +206,6 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
         Double inA = a.accuracy();
         Double inB = b.accuracy();
         return inA == null || inB == null ? null : inB - inA;
-    }
-
-    private static boolean overlap(Tally a, Tally b) {
-        WilsonInterval inA = interval(a);
-        WilsonInterval inB = interval(b);
-        return inA.low() <= inB.high() && inB.low() <= inA.high();
     }
 
     /** The 95% interval of a tally's accuracy; [0, 1] when nothing was graded. */

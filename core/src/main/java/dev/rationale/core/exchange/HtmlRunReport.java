@@ -31,11 +31,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run as one self-contained HTML page: what ran, the score grid with 95% Wilson intervals, the accuracy and
- * calibration charts (inline SVG), and every case with each completion's answer, grade and token heat map (tokens
- * coloured by probability, their alternatives in the title) under the request as sent (folded, with what was adapted
- * for the backend). Inline CSS, no scripts, nothing loaded from anywhere;
- * every text from the run is escaped. Accuracy here is per completion, correct over graded, as the history counts.
+ * A run as one self-contained HTML page: what ran, the score grid with 95% Wilson intervals, each variant against
+ * the first on the same cases ({@link HtmlPairedSection}), the accuracy and calibration charts (inline SVG), and
+ * every case with each completion's answer, grade and token heat map (tokens coloured by probability, their
+ * alternatives in the title) under the request as sent (folded, with what was adapted for the backend). Inline CSS,
+ * no scripts, nothing loaded from anywhere; every text from the run is escaped. Accuracy here is per completion,
+ * correct over graded, as the history counts.
  */
 public final class HtmlRunReport {
     private static final String STYLE = style();
@@ -54,6 +55,7 @@ public final class HtmlRunReport {
                 .append("</style>\n</head>\n<body>\n");
         header(run, html);
         grid(snapshot, html);
+        HtmlPairedSection.append(variants(snapshot), targets(snapshot), snapshot.completions(), html);
         charts(snapshot, html);
         cases(snapshot, html);
         return html.append("</body>\n</html>\n").toString();

@@ -63,20 +63,23 @@ class RunComparisonTest {
                 assertThat(cell.inA().correct()).isEqualTo(2);
                 assertThat(cell.inB().correct()).isEqualTo(3);
                 assertThat(cell.delta()).isCloseTo(0.2, within(1e-9));
-                assertThat(cell.intervalsOverlap()).isTrue();
+                assertThat(cell.paired().onlyA()).isEqualTo(1);
+                assertThat(cell.paired().onlyB()).isEqualTo(2);
+                assertThat(cell.paired().test().p()).isEqualTo(1.0);
             });
             assertThat(comparison.fixed()).isEqualTo(2);
             assertThat(comparison.broke()).isEqualTo(1);
             assertThat(comparison.changes()).extracting(RunComparison.Change::direction).containsExactly(
                     RunComparison.Direction.FIXED, RunComparison.Direction.FIXED, RunComparison.Direction.BROKE,
                     RunComparison.Direction.OTHER);
-            assertThat(comparison.verdict()).startsWith("B is better: 40.0% vs 60.0% (+20.0 points); 2 fixed, "
-                    + "1 broke.").contains("may be chance");
+            assertThat(comparison.verdict()).startsWith("B is better: 60.0% vs 40.0% on 5 paired cases (+20.0 points,"
+                    + " 95% interval ").endsWith("only B right on 2, only A on 1; McNemar p = 1.000: not significant."
+                    + " 2 fixed, 1 broke.");
         }
     }
 
     @Test
-    void intervalsApartAreSaidSoAndModelsOnOneEndpointStaySeparate() {
+    void aSignificantDifferenceIsSaidSo() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
             Verdict[] allRight = new Verdict[30];
             Verdict[] allWrong = new Verdict[30];
@@ -88,9 +91,10 @@ class RunComparisonTest {
             RunComparison comparison = RunComparison.of(store, "a", "b");
 
             assertThat(comparison.broke()).isEqualTo(30);
-            assertThat(comparison.intervalsOverlap()).isFalse();
-            assertThat(comparison.verdict()).startsWith("A is better: 100.0% vs 0.0% (-100.0 points)")
-                    .endsWith("do not overlap.");
+            assertThat(comparison.paired().significant()).isTrue();
+            assertThat(comparison.verdict()).isEqualTo("A is better: 100.0% vs 0.0% on 30 paired cases (-100.0"
+                    + " points, 95% interval -100.0 to -100.0); only B right on 0, only A on 30; McNemar p < 0.001:"
+                    + " significant at 0.05. 0 fixed, 30 broke.");
         }
     }
 
@@ -107,6 +111,9 @@ class RunComparisonTest {
             assertThat(comparison.cells().get(1).inA()).isEqualTo(Tally.ZERO);
             assertThat(comparison.cells().get(1).delta()).isNull();
             assertThat(comparison.changes()).hasSize(2).allMatch(c -> c.direction() == RunComparison.Direction.OTHER);
+            assertThat(comparison.paired().pairs()).isZero();
+            assertThat(comparison.paired().onlyInA()).isEqualTo(1);
+            assertThat(comparison.paired().onlyInB()).isEqualTo(1);
         }
     }
 
@@ -118,7 +125,8 @@ class RunComparisonTest {
 
             RunComparison comparison = RunComparison.of(store, "a", "b");
 
-            assertThat(comparison.verdict()).isEqualTo("A and B score the same: 50.0%; 1 fixed, 1 broke.");
+            assertThat(comparison.verdict()).isEqualTo("A and B score the same on 2 paired cases (50.0%); only B right"
+                    + " on 1, only A on 1; McNemar p = 1.000. 1 fixed, 1 broke.");
             assertThat(RunComparison.points(comparison.cells().getFirst().delta())).isEqualTo("±0.0 points");
         }
     }

@@ -55,6 +55,19 @@ class HtmlRunReportTest {
     }
 
     @Test
+    void eachVariantIsPairedWithTheFirstOnTheCasesBothGraded() {
+        Element paired = page.selectFirst("table.paired");
+        assertThat(page.select("h2").eachText()).contains("Against one-shot");
+        assertThat(paired.select("tr").first().select("th").eachText()).containsExactly("Variant", "Model", "Pairs",
+                "Only baseline right", "Only variant right", "Difference [95%]", "McNemar p");
+        // c1 right in both; c2 right for one-shot, a 1-1 tie of cot-vote's samples (no majority); c3 graded in
+        // neither (refused; expired).
+        assertThat(paired.select("tr").get(1).select("td").eachText()).containsExactly("cot-vote",
+                "openai-batch/gpt-4o-mini", "2", "1", "0", "-50.0 [-100.0, 0.0]", "1.000");
+        assertThat(paired.select("tr.significant")).isEmpty();
+    }
+
+    @Test
     void eachCaseShowsTheRequestAsSentOncePerVariantFoldedAway() {
         Element first = page.select("section.case").first();
         List<Element> requests = first.select("details.request");
