@@ -144,7 +144,7 @@ public final class GgufHeader {
     }
 
     /** Where the tensor data starts in the file. */
-    long dataOffset() {
+    public long dataOffset() {
         return dataOffset;
     }
 
@@ -160,11 +160,14 @@ public final class GgufHeader {
         for (Entry entry : metadata) {
             if (entry.key().equals("general.alignment")) {
                 ByteBuffer value = ByteBuffer.wrap(entry.value()).order(ByteOrder.LITTLE_ENDIAN);
-                return switch (entry.type()) {
+                long alignment = switch (entry.type()) {
                     case TYPE_UINT32 -> Integer.toUnsignedLong(value.getInt());
                     case TYPE_UINT64 -> value.getLong();
-                    default -> throw new IllegalArgumentException("general.alignment of type " + entry.type());
+                    default -> 0;
                 };
+                // A copy with a broken alignment (for the check to refuse) is still padded to the default.
+                return alignment > 0 && alignment <= 1 << 20 && Long.bitCount(alignment) == 1 ? alignment
+                        : DEFAULT_ALIGNMENT;
             }
         }
         return DEFAULT_ALIGNMENT;

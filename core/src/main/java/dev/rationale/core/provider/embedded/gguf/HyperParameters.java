@@ -132,7 +132,7 @@ final class HyperParameters {
         MetadataEntry entry = entries.get(prefix + "rope.scaling.type");
         if (entry != null && entry.type() == GgufType.STRING
                 && !(entry.value() instanceof String name && ROPE_SCALING.contains(name))) {
-            String shown = entry.value() instanceof String name ? TokenVocabulary.shown(name) : "a long string";
+            String shown = entry.value() instanceof String name ? FileText.quoted(name) : "a long string";
             throw fail(entry, "is " + shown + "; llama.cpp knows " + String.join(", ", ROPE_SCALING.stream()
                     .sorted().toList()));
         }

@@ -15,7 +15,7 @@ record MetadataEntry(int index, long offset, String key, GgufType type, @Nullabl
 
     /** The location the messages use: {@code metadata key 15 (llama.attention.layer_norm_rms_epsilon)}. */
     String location() {
-        return "metadata key " + index + " (" + key + ")";
+        return "metadata key " + index + " (" + FileText.escaped(key) + ")";
     }
 
     /** The numbers the value stands for: the scalar itself, or an array's elements; empty for anything else. */

@@ -51,7 +51,7 @@ final class MetadataReader {
         in.at("metadata key " + index);
         long start = in.position();
         String key = key();
-        in.rename("metadata key " + index + " (" + key + ")");
+        in.rename("metadata key " + index + " (" + FileText.escaped(key) + ")");
         GgufType type = type("type");
         if (type != GgufType.ARRAY) {
             return new MetadataEntry(index, start, key, type, null, 1, scalar(type), null);

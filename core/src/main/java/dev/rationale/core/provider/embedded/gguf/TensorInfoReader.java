@@ -50,7 +50,7 @@ final class TensorInfoReader {
         in.at("tensor " + index);
         long start = in.position();
         String name = name();
-        in.rename("tensor " + index + " (" + name + ")");
+        in.rename("tensor " + index + " (" + FileText.escaped(name) + ")");
         long elements = 1;
         long rowLength = 0;
         long dims = in.u32();
@@ -83,7 +83,7 @@ final class TensorInfoReader {
             throw in.fail("takes the data section past what a 64-bit offset holds");
         }
         dataBytes += padded;
-        lastLocation = "tensor " + index + " (" + name + ")";
+        lastLocation = "tensor " + index + " (" + FileText.escaped(name) + ")";
         lastStart = start;
         lastEnd = offset + bytes;
     }
@@ -98,7 +98,7 @@ final class TensorInfoReader {
             throw in.fail("has a NUL byte in its name");
         }
         if (!names.add(name)) {
-            throw in.fail("has the name " + TokenVocabulary.shown(name) + ", which an earlier tensor has");
+            throw in.fail("has the name " + FileText.quoted(name) + ", which an earlier tensor has");
         }
         return name;
     }

@@ -18,7 +18,6 @@ final class TokenVocabulary {
     /** Far above any real token; bounds the memory the check takes. */
     static final int MAX_TOKEN_BYTES = 1 << 16;
     private static final int BYTE_TOKEN = 6;
-    private static final int SHOWN = 40;
 
     private final BitSet byteForm = new BitSet();
     private final BitSet byteTyped = new BitSet();
@@ -46,8 +45,8 @@ final class TokenVocabulary {
             String name = text.isEmpty() ? "[EMPTY_" + i + "]" : text;
             Integer earlier = seen.putIfAbsent(name, i);
             if (earlier != null) {
-                throw in.fail("lists tokens " + earlier + " and " + i + " with the same text " + shown(utf8(name))
-                        + "; llama.cpp aborts on that");
+                throw in.fail("lists tokens " + earlier + " and " + i + " with the same text "
+                        + FileText.quoted(utf8(name)) + "; llama.cpp aborts on that");
             }
             texts[i] = name;
             byteForm.set(i, isByteForm(text));
@@ -71,7 +70,7 @@ final class TokenVocabulary {
         }
         int bad = nextBad(0);
         if (bad >= 0) {
-            throw in.fail(typesLocation, typesStart, "marks token " + bad + " " + shown(utf8(texts[bad]))
+            throw in.fail(typesLocation, typesStart, "marks token " + bad + " " + FileText.quoted(utf8(texts[bad]))
                     + " as a byte, but a byte token is written <0xNN>");
         }
     }
@@ -92,18 +91,5 @@ final class TokenVocabulary {
     private static boolean isByteForm(String text) {
         return text.length() == 6 && text.startsWith("<0x") && text.charAt(5) == '>'
                 && Character.digit(text.charAt(3), 16) >= 0 && Character.digit(text.charAt(4), 16) >= 0;
-    }
-
-    /** Text from the file for a one-line message: quoted, control characters escaped, long ones cut. */
-    static String shown(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        text.codePoints().limit(SHOWN).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.append(Character.toChars(c));
-            }
-        });
-        return out.append(text.codePointCount(0, text.length()) > SHOWN ? "…\"" : "\"").toString();
     }
 }
