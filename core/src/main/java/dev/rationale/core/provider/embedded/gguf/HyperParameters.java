@@ -47,6 +47,7 @@ final class HyperParameters {
             HyperParameters parameters = new HyperParameters(in, entries, name);
             parameters.floats();
             parameters.bounds();
+            parameters.layers();
             parameters.heads();
             parameters.experts();
             parameters.ropeScaling();
@@ -81,6 +82,15 @@ final class HyperParameters {
                     throw fail(found.get(), "is " + value + "; llama.cpp takes " + bound.min() + " to " + bound.max());
                 }
             }
+        }
+    }
+
+    private void layers() {
+        Optional<MetadataEntry> nextn = integral("nextn_predict_layers");
+        long blocks = at(numbers("block_count"), 0);
+        if (nextn.isPresent() && at(nextn.get().asNumbers(), 0) > blocks) {
+            throw fail(nextn.get(), "is " + at(nextn.get().asNumbers(), 0) + ", more than the " + blocks
+                    + " blocks; llama.cpp asserts against that");
         }
     }
 
