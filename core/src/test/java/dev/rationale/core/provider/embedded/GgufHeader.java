@@ -161,8 +161,8 @@ public final class GgufHeader {
             if (entry.key().equals("general.alignment")) {
                 ByteBuffer value = ByteBuffer.wrap(entry.value()).order(ByteOrder.LITTLE_ENDIAN);
                 long alignment = switch (entry.type()) {
-                    case TYPE_UINT32 -> Integer.toUnsignedLong(value.getInt());
-                    case TYPE_UINT64 -> value.getLong();
+                    case TYPE_UINT32 -> value.remaining() >= 4 ? Integer.toUnsignedLong(value.getInt()) : 0;
+                    case TYPE_UINT64 -> value.remaining() >= 8 ? value.getLong() : 0;
                     default -> 0;
                 };
                 // A copy with a broken alignment (for the check to refuse) is still padded to the default.
