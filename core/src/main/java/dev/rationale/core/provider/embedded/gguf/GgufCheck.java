@@ -23,6 +23,8 @@ public final class GgufCheck {
     private static final int SMALLEST_PAIR = 8 + 1 + 4 + 1;
     private static final int SMALLEST_TENSOR = 8 + 1 + 4 + 8 + 4 + 8;
     private static final long DEFAULT_ALIGNMENT = 32;
+    // ggml's CPU backend asserts that a mapped tensor starts on a multiple of 32 bytes (TENSOR_ALIGNMENT).
+    private static final long MIN_ALIGNMENT = 32;
     private static final long MAX_ALIGNMENT = 1L << 20;
 
     private GgufCheck() {
@@ -79,9 +81,9 @@ public final class GgufCheck {
         if (entry.type() != GgufType.UINT32 || !(entry.value() instanceof Long value)) {
             throw in.fail(entry.location(), entry.offset(), "must be an unsigned 32-bit integer");
         }
-        if (value < 1 || value > MAX_ALIGNMENT || Long.bitCount(value) != 1) {
-            throw in.fail(entry.location(), entry.offset(), "is " + value + "; it must be a power of 2 up to "
-                    + MAX_ALIGNMENT);
+        if (value < MIN_ALIGNMENT || value > MAX_ALIGNMENT || Long.bitCount(value) != 1) {
+            throw in.fail(entry.location(), entry.offset(), "is " + value + "; it must be a power of 2 from "
+                    + MIN_ALIGNMENT + " to " + MAX_ALIGNMENT + " (ggml asserts that tensors start on 32 bytes)");
         }
         return value;
     }

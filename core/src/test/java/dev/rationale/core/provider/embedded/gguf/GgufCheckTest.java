@@ -96,6 +96,18 @@ class GgufCheckTest {
     }
 
     @Test
+    void anAlignmentBelowThe32BytesGgmlAssertsIsRefused() {
+        // Found by loading accepted mutations in child JVMs: alignment 2 aborted in ggml-backend.cpp.
+        Path file = CorruptModels.withMetadata(dir, metadata -> {
+            metadata.set(5, GgufHeader.Entry.uint32("general.alignment", 2));
+            return metadata;
+        });
+
+        assertThatThrownBy(() -> GgufCheck.check(file)).hasMessageContaining("metadata key 5 (general.alignment) is"
+                + " 2; it must be a power of 2 from 32 to 1048576");
+    }
+
+    @Test
     void aHugeMetadataCountIsRefusedBeforeAnythingIsRead() {
         byte[] bytes = CorruptModels.original();
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(16, Long.MAX_VALUE);
