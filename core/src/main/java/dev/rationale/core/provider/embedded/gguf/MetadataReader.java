@@ -53,9 +53,11 @@ final class MetadataReader {
         String key = key();
         in.rename("metadata key " + index + " (" + FileText.escaped(key) + ")");
         GgufType type = type("type");
-        if (type != GgufType.ARRAY) {
-            return new MetadataEntry(index, start, key, type, null, 1, scalar(type), null);
-        }
+        return type == GgufType.ARRAY ? readArray(index, start, key)
+                : new MetadataEntry(index, start, key, type, null, 1, scalar(type), null);
+    }
+
+    private MetadataEntry readArray(int index, long start, String key) {
         GgufType elementType = type("array element type");
         if (elementType == GgufType.ARRAY) {
             throw in.fail("is an array of arrays, which llama.cpp cannot read");
@@ -81,7 +83,7 @@ final class MetadataReader {
         } else {
             in.skip(count * elementType.size());
         }
-        return new MetadataEntry(index, start, key, type, elementType, count, null,
+        return new MetadataEntry(index, start, key, GgufType.ARRAY, elementType, count, null,
                 numbers == null ? null : List.copyOf(numbers));
     }
 
