@@ -77,7 +77,13 @@ public final class LlamaModel implements AutoCloseable {
             throw engine("cannot load the model " + file + ": not a GGUF model llama.cpp can read"
                     + (reason.isEmpty() ? "" : " (" + reason + ")"));
         }
-        return new LlamaModel(api, file, model);
+        LlamaModel loaded = new LlamaModel(api, file, model);
+        // llama.cpp asserts (aborts) when it tokenises for a model that asks for a BOS token it does not have.
+        if (loaded.addsBos() && loaded.bos() < 0) {
+            loaded.close();
+            throw engine(file.getFileName() + ": the model asks for a beginning-of-sequence token but has none");
+        }
+        return loaded;
     }
 
     // llama.cpp aborts the whole process on some corrupt files: the file is checked in Java before it sees it.
