@@ -118,6 +118,7 @@ class GgufHeaderFuzzTest {
         private static final long[] HUGE = {Long.MAX_VALUE, -1L, 1L << 32, 1L << 40, Integer.MAX_VALUE};
 
         static GgufHeader.Entry edit(GgufHeader.Entry entry, SplittableRandom random) {
+            // An earlier edit may have cut the value short: each edit checks the bytes it rewrites are there.
             byte[] value = entry.value().clone();
             ByteBuffer buffer = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
             return switch (random.nextInt(6)) {
@@ -133,13 +134,13 @@ class GgufHeaderFuzzTest {
                     yield new GgufHeader.Entry(entry.key(), entry.type(), value);
                 }
                 case 3 -> {
-                    if (entry.type() == GgufHeader.TYPE_FLOAT32) {
+                    if (entry.type() == GgufHeader.TYPE_FLOAT32 && value.length >= 4) {
                         buffer.putFloat(0, badPositive(random));
                     }
                     yield new GgufHeader.Entry(entry.key(), entry.type(), value);
                 }
                 case 4 -> {
-                    if (entry.type() == GgufHeader.TYPE_UINT32) {
+                    if (entry.type() == GgufHeader.TYPE_UINT32 && value.length >= 4) {
                         int[] odd = {0, -1, 1, 3, 513, 1025, random.nextInt()};
                         buffer.putInt(0, odd[random.nextInt(odd.length)]);
                     }
