@@ -55,8 +55,12 @@ public final class FirstRunView extends VBox {
         Button choose = new Button("Choose GGUF file…");
         choose.setId("first-run-choose-file");
         choose.setOnAction(event -> viewModel.chooseModelFile());
+        Label message = text("");
+        message.setId("first-run-file-message");
+        message.textProperty().bind(viewModel.fileMessageProperty());
+        showWhen(message, Bindings.isNotEmpty(viewModel.fileMessageProperty()));
         return section("Use a model file you already have",
-                text("The file stays where it is; Rationale remembers its path."), choose);
+                text("The file stays where it is; Rationale remembers its path."), choose, message);
     }
 
     private Node serversSection() {

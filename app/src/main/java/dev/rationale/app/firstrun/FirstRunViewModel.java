@@ -9,6 +9,8 @@ import dev.rationale.core.download.RecommendedModel;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.embedded.gguf.GgufCheck;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +43,7 @@ public final class FirstRunViewModel {
     private final ModelDownloadViewModel download;
     private final ObservableList<DetectedServer> servers = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
     private final ReadOnlyStringWrapper serversMessage = new ReadOnlyStringWrapper(this, "serversMessage", "");
     private final ReadOnlyObjectWrapper<FirstRunChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice",
             new FirstRunChoice.Nothing());
@@ -85,10 +88,33 @@ public final class FirstRunViewModel {
         }, fx);
     }
 
-    /** Lets the user pick a GGUF file, which is used where it is. */
+    /**
+     * Lets the user pick a GGUF file, which is used where it is once its header passes the model-file check (on the
+     * background executor); a file that fails it stays unchosen and {@link #fileMessageProperty()} says why.
+     */
     public void chooseModelFile() {
-        dialogs.chooseModelFile("Choose a GGUF model", modelsDirectory)
-                .ifPresent(file -> finish(new FirstRunChoice.EmbeddedModel(file.toAbsolutePath())));
+        dialogs.chooseModelFile("Choose a GGUF model", modelsDirectory).ifPresent(file -> {
+            Path chosen = file.toAbsolutePath();
+            fileMessage.set("Checking " + chosen.getFileName() + "…");
+            CompletableFuture.runAsync(() -> checkModelFile(chosen), background).whenCompleteAsync((ok, error) -> {
+                if (error != null) {
+                    fileMessage.set(oneLine(error));
+                    return;
+                }
+                fileMessage.set("");
+                finish(new FirstRunChoice.EmbeddedModel(chosen));
+            }, fx);
+        });
+    }
+
+    // A corrupt file would otherwise be remembered, then refused (or worse) at the first run.
+    private static void checkModelFile(Path file) {
+        try {
+            GgufCheck.check(file);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName() + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     /** Ends with the model just downloaded. */
@@ -188,6 +214,11 @@ public final class FirstRunViewModel {
 
     public ReadOnlyBooleanProperty searchingProperty() {
         return searching.getReadOnlyProperty();
+    }
+
+    /** One line about the chosen model file: being checked, or why it cannot be used. Empty otherwise. */
+    public ReadOnlyStringProperty fileMessageProperty() {
+        return fileMessage.getReadOnlyProperty();
     }
 
     /** One line about the servers: looking, none found, or an error. Empty when servers are listed. */

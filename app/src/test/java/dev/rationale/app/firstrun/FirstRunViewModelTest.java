@@ -14,6 +14,8 @@ import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -246,15 +248,39 @@ class FirstRunViewModelTest {
     }
 
     @Test
-    void aChosenFileIsUsedWhereItIs() {
+    void aChosenFileIsUsedWhereItIs() throws IOException {
         Path gguf = dir.resolve("Downloads").resolve("my-model.gguf");
+        Files.createDirectories(gguf.getParent());
+        Files.copy(sharedModel(), gguf);
         dialogs.answerFile(gguf);
         FirstRunViewModel viewModel = viewModel(closedUrl);
 
         viewModel.chooseModelFile();
 
         assertThat(viewModel.getChoice()).isEqualTo(new FirstRunChoice.EmbeddedModel(gguf));
+        assertThat(viewModel.fileMessageProperty().get()).isEmpty();
         assertThat(models).doesNotExist();
+    }
+
+    @Test
+    void aChosenFileThatFailsTheModelCheckIsNotUsedAndTheLineSaysWhy() throws IOException {
+        Path gguf = dir.resolve("broken.gguf");
+        byte[] bytes = Files.readAllBytes(sharedModel());
+        // Metadata key 3 (general.license) starts at byte 145 of stories260K.gguf: give it an empty name.
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(145, 0);
+        Files.write(gguf, bytes);
+        dialogs.answerFile(gguf);
+        FirstRunViewModel viewModel = viewModel(closedUrl);
+
+        viewModel.chooseModelFile();
+
+        assertThat(viewModel.finishedProperty().get()).isFalse();
+        assertThat(viewModel.getChoice()).isEqualTo(new FirstRunChoice.Nothing());
+        assertThat(viewModel.fileMessageProperty().get()).isEqualTo("broken.gguf: metadata key 3 is empty (byte 145)");
+    }
+
+    private static Path sharedModel() {
+        return Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).resolve("stories260K.gguf");
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * them to, loads ggml-base, ggml and llama from it by absolute path (in that order, each needing the one before),
  * lets ggml load the CPU backend variant that suits this processor from the same folder, checks that llama exports
  * the C API and that its structs have release v0.4.0's layout, routes its log to {@code System.Logger} at DEBUG,
- * and initialises the backend. The outcome, success or failure, is kept: a platform without the engine fails the
- * same way every time, quickly, and never crashes the JVM. Thread-safe.
+ * and initialises the backend. Before loading, it turns off ggml's crash backtrace ({@link GgmlBacktrace}),
+ * which would otherwise reach standard output. The outcome, success or failure, is kept: a platform without the
+ * engine fails the same way every time, quickly, and never crashes the JVM. Thread-safe.
  */
 // Restricted FFM calls are this class's job; the JVM runs with --enable-native-access (see package-info).
 @SuppressWarnings("restricted")
@@ -110,6 +111,8 @@ public final class LlamaLibrary {
     private static LlamaLibrary bind(Path folder) {
         Path llama = find(folder, LLAMA, "llama");
         Path ggml = find(folder, GGML, "ggml");
+        // Before libggml-base loads: it reads the variable then, and a backtrace on stdout would break --json.
+        GgmlBacktrace.silence();
         lookup(find(folder, GGML_BASE, "ggml-base"));
         GgmlApi backends = new GgmlApi(lookup(ggml));
         SymbolLookup lookup = lookup(llama);

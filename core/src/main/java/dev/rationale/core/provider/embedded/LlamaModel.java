@@ -5,6 +5,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.embedded.gguf.GgufCheck;
+import dev.rationale.core.provider.embedded.gguf.GgufFormatException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +51,9 @@ public final class LlamaModel implements AutoCloseable {
     /**
      * Loads a GGUF file, with every layer on the CPU.
      *
-     * @throws ProviderException ENGINE naming the path when the file is missing or unreadable, or when llama.cpp
+     * @throws ProviderException ENGINE naming the path when the file is missing or unreadable; naming the file and
+     *     the fault in one line when the Java check of its header ({@link GgufCheck}) refuses it, before llama.cpp
+     *     reads it (some corrupt files would make llama.cpp abort the process); or when llama.cpp
      *     cannot load it (not a GGUF file, truncated, an unknown architecture), with llama.cpp's reason when it
      *     logged one; also when the engine is not available on this platform
      */
@@ -59,6 +64,7 @@ public final class LlamaModel implements AutoCloseable {
         if (!Files.isReadable(file)) {
             throw engine("the model file " + file + " cannot be read");
         }
+        check(file);
         LlamaApi api = LlamaLibrary.load().api();
         MemorySegment model;
         try (Arena arena = Arena.ofConfined()) {
@@ -73,7 +79,25 @@ public final class LlamaModel implements AutoCloseable {
             throw engine("cannot load the model " + file + ": not a GGUF model llama.cpp can read"
                     + (reason.isEmpty() ? "" : " (" + reason + ")"));
         }
-        return new LlamaModel(api, file, model);
+        LlamaModel loaded = new LlamaModel(api, file, model);
+        // llama.cpp asserts (aborts) when it tokenises for a model that asks for a BOS token it does not have.
+        if (loaded.addsBos() && loaded.bos() < 0) {
+            loaded.close();
+            throw engine(file.getFileName() + ": the model asks for a beginning-of-sequence token but has none");
+        }
+        return loaded;
+    }
+
+    // llama.cpp aborts the whole process on some corrupt files: the file is checked in Java before it sees it.
+    private static void check(Path file) {
+        try {
+            GgufCheck.check(file);
+        } catch (GgufFormatException e) {
+            throw new ProviderException(ProviderException.Kind.ENGINE, e.getMessage(), null, e);
+        } catch (UncheckedIOException e) {
+            throw new ProviderException(ProviderException.Kind.ENGINE, "the model file " + file + " cannot be read: "
+                    + e.getCause().getMessage(), null, e);
+        }
     }
 
     public Path path() {

@@ -15,7 +15,8 @@
  * {@link dev.rationale.core.provider.embedded.LlamaLibrary} extracts and loads them once per JVM and checks that its
  * struct layouts still match; the JVM needs {@code --enable-native-access=ALL-UNNAMED}. Every input that would
  * make llama.cpp abort the process (a token id outside the vocabulary, a batch larger than the context's, a full
- * context) is refused in Java first.
+ * context) is refused in Java first; so is a model file whose header could
+ * ({@link dev.rationale.core.provider.embedded.gguf.GgufCheck}).
  */
 @NullMarked
 package dev.rationale.core.provider.embedded;

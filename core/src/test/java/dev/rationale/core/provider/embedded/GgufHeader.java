@@ -13,24 +13,40 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The header of a GGUF v3 file, read to write a copy with one more string key/value, for tests that need a model
- * with metadata the shipped file lacks (a chat template). The layout, little-endian: magic {@code GGUF}, version,
- * tensor count, metadata count, the key/value pairs, the tensor infos, padding to {@code general.alignment}
- * (32 by default), then the tensor data, whose offsets count from its start, so it is copied unchanged.
+ * The header of a GGUF v3 file, read to write a copy with other metadata, for tests that need a model with
+ * metadata the shipped file lacks (a chat template) or a corrupt one (the model-file check and its fuzz property).
+ * The layout, little-endian: magic {@code GGUF}, version, tensor count, metadata count, the key/value pairs, the
+ * tensor infos, padding to {@code general.alignment} (32 by default), then the tensor data, whose offsets count
+ * from its start, so it is copied unchanged.
  */
-final class GgufHeader {
+public final class GgufHeader {
     static final int MAGIC = 0x46554747;
     static final int DEFAULT_ALIGNMENT = 32;
 
-    private static final int TYPE_UINT32 = 4;
-    private static final int TYPE_STRING = 8;
-    private static final int TYPE_ARRAY = 9;
+    public static final int TYPE_UINT32 = 4;
+    public static final int TYPE_FLOAT32 = 6;
+    public static final int TYPE_STRING = 8;
+    public static final int TYPE_ARRAY = 9;
     private static final int TYPE_UINT64 = 10;
     /** Sizes of the fixed-size value types by type id; 0 where the type is not fixed-size. */
     private static final int[] SIZES = {1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8};
 
     /** One metadata pair: its key, value type and the value's bytes as the file holds them. */
-    record Entry(String key, int type, byte[] value) {
+    public record Entry(String key, int type, byte[] value) {
+        /** A string pair. */
+        public static Entry string(String key, String value) {
+            return new Entry(key, TYPE_STRING, stringBytes(value));
+        }
+
+        /** An unsigned 32-bit pair. */
+        public static Entry uint32(String key, int value) {
+            return new Entry(key, TYPE_UINT32, little(4).putInt(value).array());
+        }
+
+        /** This pair under another key. */
+        public Entry withKey(String newKey) {
+            return new Entry(newKey, type, value);
+        }
     }
 
     private final int version;
@@ -48,7 +64,7 @@ final class GgufHeader {
     }
 
     /** Reads the header of {@code file}, the whole file's bytes. */
-    static GgufHeader read(byte[] file) {
+    public static GgufHeader read(byte[] file) {
         ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         if (in.getInt() != MAGIC) {
             throw new IllegalArgumentException("not a GGUF file");
@@ -91,23 +107,31 @@ final class GgufHeader {
             throw new IllegalArgumentException(source.getFileName() + " already has " + key);
         }
         List<Entry> metadata = new ArrayList<>(header.metadata);
-        metadata.add(new Entry(key, TYPE_STRING, stringBytes(value)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(file.length + value.length() + 256);
-        out.writeBytes(little(24).putInt(MAGIC).putInt(header.version).putLong(header.tensorCount)
+        metadata.add(Entry.string(key, value));
+        Files.write(target, header.rewrite(file, metadata));
+    }
+
+    /**
+     * The bytes of {@code file} (whose header this is) with {@code metadata} in place of its own: the tensor infos
+     * and data unchanged, the data re-aligned.
+     */
+    public byte[] rewrite(byte[] file, List<Entry> metadata) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(file.length + 4096);
+        out.writeBytes(little(24).putInt(MAGIC).putInt(version).putLong(tensorCount)
                 .putLong(metadata.size()).array());
         for (Entry entry : metadata) {
             out.writeBytes(stringBytes(entry.key()));
             out.writeBytes(little(4).putInt(entry.type()).array());
             out.writeBytes(entry.value());
         }
-        out.writeBytes(header.tensorInfos);
+        out.writeBytes(tensorInfos);
         long padding = aligned(out.size(), alignment(metadata)) - out.size();
         out.writeBytes(new byte[(int) padding]);
-        out.write(file, (int) header.dataOffset, file.length - (int) header.dataOffset);
-        Files.write(target, out.toByteArray());
+        out.write(file, (int) dataOffset, file.length - (int) dataOffset);
+        return out.toByteArray();
     }
 
-    List<Entry> metadata() {
+    public List<Entry> metadata() {
         return metadata;
     }
 
@@ -120,7 +144,7 @@ final class GgufHeader {
     }
 
     /** Where the tensor data starts in the file. */
-    long dataOffset() {
+    public long dataOffset() {
         return dataOffset;
     }
 
@@ -136,11 +160,14 @@ final class GgufHeader {
         for (Entry entry : metadata) {
             if (entry.key().equals("general.alignment")) {
                 ByteBuffer value = ByteBuffer.wrap(entry.value()).order(ByteOrder.LITTLE_ENDIAN);
-                return switch (entry.type()) {
-                    case TYPE_UINT32 -> Integer.toUnsignedLong(value.getInt());
-                    case TYPE_UINT64 -> value.getLong();
-                    default -> throw new IllegalArgumentException("general.alignment of type " + entry.type());
+                long alignment = switch (entry.type()) {
+                    case TYPE_UINT32 -> value.remaining() >= 4 ? Integer.toUnsignedLong(value.getInt()) : 0;
+                    case TYPE_UINT64 -> value.remaining() >= 8 ? value.getLong() : 0;
+                    default -> 0;
                 };
+                // A copy with a broken alignment (for the check to refuse) is still padded to the default.
+                return alignment > 0 && alignment <= 1 << 20 && Long.bitCount(alignment) == 1 ? alignment
+                        : DEFAULT_ALIGNMENT;
             }
         }
         return DEFAULT_ALIGNMENT;
