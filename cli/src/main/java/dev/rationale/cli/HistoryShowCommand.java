@@ -83,12 +83,12 @@ final class HistoryShowCommand implements Callable<Integer> {
             return;
         }
         TextTable table = new TextTable("VARIANT", "TARGET", "N", "CORRECT", "WRONG", "NO ANSWER", "UNGRADED",
-                "FAILED", "ACCURACY");
+                "FAILED", "ACCURACY", "BY SAMPLES");
         for (CellTally cell : cells) {
             Tally t = cell.tally();
             table.row(cell.variant(), cell.target().label(), String.valueOf(t.total()), String.valueOf(t.correct()),
                     String.valueOf(t.wrong()), String.valueOf(t.noAnswer()), String.valueOf(t.ungraded()),
-                    String.valueOf(t.failed()), HistoryCommand.accuracy(t));
+                    String.valueOf(t.failed()), HistoryCommand.accuracy(t), AtKText.of(cell.atK()));
         }
         table.print(out);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.analysis.AtK;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.analysis.AtK;
+import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;

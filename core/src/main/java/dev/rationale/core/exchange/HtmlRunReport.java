@@ -54,6 +54,7 @@ public final class HtmlRunReport {
                 .append("</style>\n</head>\n<body>\n");
         header(run, html);
         grid(snapshot, html);
+        HtmlAtKTable.append(snapshot.cells(), targets(snapshot).size() == 1, html);
         charts(snapshot, html);
         cases(snapshot, html);
         return html.append("</body>\n</html>\n").toString();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.eval;
+package dev.rationale.core.analysis;
 
 /**
  * A cell's accuracy when k of each case's samples are used, three ways ({@link AtKScores} says how each is

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.eval;
+package dev.rationale.core.analysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

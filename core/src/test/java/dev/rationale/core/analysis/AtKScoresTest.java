@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.eval;
+package dev.rationale.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.rationale.core.eval.AtKScores.Sample;
+import dev.rationale.core.analysis.AtKScores.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
