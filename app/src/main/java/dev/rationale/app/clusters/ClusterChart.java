@@ -22,6 +22,8 @@ final class ClusterChart extends VBox {
     /** Tones cycle so neighbouring clusters differ; the aligned view tags rows with the same tone. */
     static final int TONES = 6;
     private static final double LABEL_WIDTH = 120;
+    private static final double COUNT_WIDTH = 64;
+    private static final double MARKS_WIDTH = 150;
 
     private final ClustersViewModel viewModel;
 
@@ -39,7 +41,7 @@ final class ClusterChart extends VBox {
         getChildren().clear();
         List<AnswerClusters.Cluster> clusters = result.clusters().clusters();
         if (clusters.isEmpty()) {
-            Label empty = new Label("No samples to cluster.");
+            Label empty = new Label("No samples yet: their answers show here, one bar per answer.");
             empty.getStyleClass().add("cluster-empty");
             getChildren().add(empty);
             return;
@@ -67,14 +69,20 @@ final class ClusterChart extends VBox {
         fill.setMinWidth(2);
         Label count = new Label(cluster.count() + " · " + ClustersViewModel.percent(cluster.share()));
         count.getStyleClass().add("cluster-count");
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, answer, track, count);
+        count.setMinWidth(COUNT_WIDTH);
+        count.setAlignment(Pos.CENTER_RIGHT);
+        // A fixed place for the marks keeps every bar's track the same length, so the lengths compare.
+        HBox marks = new HBox(4);
+        marks.setMinWidth(MARKS_WIDTH);
+        marks.setPrefWidth(MARKS_WIDTH);
+        marks.setAlignment(Pos.CENTER_LEFT);
         if (cluster.majority()) {
-            row.getChildren().add(badge("majority", "cluster-badge-majority"));
+            marks.getChildren().add(badge("majority", "cluster-badge-majority"));
         }
         if (cluster.expected()) {
-            row.getChildren().add(badge("✓ expected", "cluster-badge-expected"));
+            marks.getChildren().add(badge("✓ expected", "cluster-badge-expected"));
         }
+        HBox row = new HBox(8, answer, track, count, marks);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setId("cluster-bar-" + index);
         row.getStyleClass().add("cluster-bar");

@@ -5,10 +5,7 @@ import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.theme.Theme;
-import dev.rationale.core.analysis.ClusteredChains;
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.provider.ScoredToken;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -41,31 +38,8 @@ class ClusterPaneUiIT {
         stage.show();
     }
 
-    /** Five samples of "6 boxes of 7": the same two opening steps, then they part. */
-    static List<ClusteredChains.Sample> fiveSamples() {
-        String opening = "There are 6 boxes.\nEach box holds 7 pens.\n";
-        List<ClusteredChains.Sample> samples = new ArrayList<>();
-        samples.add(scored(opening + "6 * 7 = 42.\nSo the answer is 42."));
-        samples.add(scored(opening + "6 + 7 + 28 = 41.\nSo the answer is 41."));
-        samples.add(scored(opening + "6 * 7 = 42.\nSo the answer is 42."));
-        samples.add(new ClusteredChains.Sample("", opening + "I am not sure how to count them.", List.of(), null));
-        samples.add(scored(opening + "Seven sixes make 42.\nSo the answer is 42."));
-        return samples;
-    }
-
-    // One token per word, the answer's sure, a sum's doubtful.
-    private static ClusteredChains.Sample scored(String text) {
-        List<ScoredToken> tokens = new ArrayList<>();
-        for (String word : text.split("(?<=[ \\n])")) {
-            double p = word.startsWith("28") ? 0.08 : word.startsWith("6") ? 0.6 : 0.97;
-            tokens.add(new ScoredToken(word, List.of(), Math.log(p), List.of()));
-        }
-        String answer = text.substring(text.lastIndexOf(' ') + 1, text.length() - 1);
-        return new ClusteredChains.Sample("", text, tokens, answer);
-    }
-
     private void showFive(FxRobot robot) throws TimeoutException {
-        robot.interact(() -> viewModel.show(fiveSamples(), AnswerFormat.DEFAULT, "42"));
+        robot.interact(() -> viewModel.show(FiveSamples.of(), AnswerFormat.DEFAULT, "42"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> viewModel.getResult().clusters().total())
                 == 5);
         WaitForAsyncUtils.waitForFxEvents();

@@ -3,8 +3,10 @@ package dev.rationale.core.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>A step's similarity to a column is the mean of its similarity to the column's steps, each distinct text
  *       weighted by how many chains wrote it.</li>
  * </ol>
- * Two steps' similarity is the Dice coefficient of their character trigrams after lower-casing and collapsing
- * blanks: 1 for identical steps, near 1 for a changed number, near 0 for unrelated ones. The gap cost 0.4 makes two
- * unrelated steps at the same place share a column (a mismatch scores 0, two gaps -0.8), which is where chains part
- * and what a reader wants to see side by side; a step found in one chain only still opens its own column, since
- * skipping it (-0.4) beats pushing every later step out of place.
+ * Two steps' similarity is the Dice coefficient of their sets of words (lower-cased runs of letters and digits,
+ * and each other visible character on its own, so {@code "6 * 7 = 42"} has five): 1 for identical steps, 0.8 for
+ * one changed number out of five words, near 0 for unrelated ones. Words rather than character n-grams keep a
+ * comparison to a few dozen steps of work, and each pair of distinct texts is compared once. The gap cost 0.4
+ * makes two unrelated steps at the same place share a column (a mismatch scores 0, two gaps -0.8), which is where
+ * chains part and what a reader wants to see side by side; a step found in one chain only still opens its own
+ * column, since skipping it (-0.4) beats pushing every later step out of place.
  *
  * <p>The result depends on the chains' order; callers put the most common answer's chains first so the profile
  * grows from the commonest route. Time is about (chains × columns × steps × distinct texts per column). Pure.
@@ -44,15 +48,38 @@ final class ChainAligner {
      *     or -1 for a gap. Every step of every chain appears exactly once, in its chain's order.
      */
     static List<int[]> align(List<List<String>> chains) {
+        Map<String, Feature> distinct = new HashMap<>();
+        Similarities similarities = new Similarities();
         List<Column> profile = new ArrayList<>();
         for (int row = 0; row < chains.size(); row++) {
-            List<Feature> steps = chains.get(row).stream().map(Feature::of).toList();
-            profile = join(profile, steps, row, chains.size());
+            List<Feature> steps = chains.get(row).stream()
+                    .map(step -> distinct.computeIfAbsent(normal(step), text -> Feature.of(text, distinct.size())))
+                    .toList();
+            profile = join(profile, steps, row, chains.size(), similarities);
         }
         return profile.stream().map(column -> column.steps).toList();
     }
 
-    private static List<Column> join(List<Column> profile, List<Feature> steps, int row, int rows) {
+    /** Each pair of distinct texts compared once: chains that share wording share most of their comparisons. */
+    private static final class Similarities {
+        private final Map<Long, Double> known = new HashMap<>();
+
+        double of(Feature a, Feature b) {
+            if (a.id == b.id) {
+                return 1;
+            }
+            long key = Math.min(a.id, b.id) * (long) Integer.MAX_VALUE + Math.max(a.id, b.id);
+            Double found = known.get(key);
+            if (found == null) {
+                found = a.similarity(b);
+                known.put(key, found);
+            }
+            return found;
+        }
+    }
+
+    private static List<Column> join(List<Column> profile, List<Feature> steps, int row, int rows,
+            Similarities similarities) {
         int m = profile.size();
         int l = steps.size();
         double[][] score = new double[m + 1][l + 1];
@@ -65,7 +92,7 @@ final class ChainAligner {
         double[][] similarity = new double[m][l];
         for (int i = 1; i <= m; i++) {
             for (int j = 1; j <= l; j++) {
-                similarity[i - 1][j - 1] = profile.get(i - 1).similarity(steps.get(j - 1));
+                similarity[i - 1][j - 1] = profile.get(i - 1).similarity(steps.get(j - 1), similarities);
                 score[i][j] = Math.max(score[i - 1][j - 1] + similarity[i - 1][j - 1],
                         Math.max(score[i - 1][j], score[i][j - 1]) - GAP);
             }
@@ -109,7 +136,7 @@ final class ChainAligner {
             if (text != null) {
                 int same = -1;
                 for (int t = 0; t < texts.size() && same < 0; t++) {
-                    if (texts.get(t).text.equals(text.text)) {
+                    if (texts.get(t).id == text.id) {
                         same = t;
                     }
                 }
@@ -123,28 +150,37 @@ final class ChainAligner {
             return this;
         }
 
-        double similarity(Feature step) {
+        double similarity(Feature step, Similarities similarities) {
             double sum = 0;
             int count = 0;
             for (int t = 0; t < texts.size(); t++) {
-                sum += weights.get(t) * texts.get(t).similarity(step);
+                sum += weights.get(t) * similarities.of(texts.get(t), step);
                 count += weights.get(t);
             }
             return count == 0 ? 0 : sum / count;
         }
     }
 
-    /** A step's text in the form compared: lower case, blanks collapsed, and its trigrams as sorted hashes. */
-    record Feature(String text, int[] trigrams) {
+    /** A distinct step text (in its {@link #normal} form), numbered, with its words as sorted distinct hashes. */
+    record Feature(String text, int id, int[] words) {
 
-        static Feature of(String step) {
-            String text = normal(step);
-            String padded = " " + text + " ";
-            int[] grams = new int[Math.max(0, padded.length() - 2)];
-            for (int i = 0; i < grams.length; i++) {
-                grams[i] = padded.substring(i, i + 3).hashCode();
+        static Feature of(String text, int id) {
+            List<Integer> words = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                int start = i;
+                if (Character.isLetterOrDigit(text.charAt(i))) {
+                    while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                        i++;
+                    }
+                } else {
+                    i++;
+                }
+                if (!Character.isWhitespace(text.charAt(start))) {
+                    words.add(text.substring(start, i).hashCode());
+                }
             }
-            return new Feature(text, Arrays.stream(grams).sorted().distinct().toArray());
+            return new Feature(text, id, words.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
         }
 
         double similarity(Feature other) {
@@ -154,8 +190,8 @@ final class ChainAligner {
             int shared = 0;
             int a = 0;
             int b = 0;
-            while (a < trigrams.length && b < other.trigrams.length) {
-                int order = Integer.compare(trigrams[a], other.trigrams[b]);
+            while (a < words.length && b < other.words.length) {
+                int order = Integer.compare(words[a], other.words[b]);
                 if (order == 0) {
                     shared++;
                     a++;
@@ -166,7 +202,7 @@ final class ChainAligner {
                     b++;
                 }
             }
-            int total = trigrams.length + other.trigrams.length;
+            int total = words.length + other.words.length;
             return total == 0 ? 0 : 2.0 * shared / total;
         }
     }
