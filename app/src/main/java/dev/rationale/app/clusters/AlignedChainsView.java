@@ -36,7 +36,7 @@ final class AlignedChainsView extends ScrollPane {
     private static final double CELL_WIDTH = 170;
     private static final double ROW_HEIGHT = 52;
     private static final double HEADER_HEIGHT = 20;
-    private static final double TAG_WIDTH = 136;
+    private static final double TAG_WIDTH = 140;
     private static final double GAP = 3;
     // Before the first layout the viewport has no size; draw what a usual window would show.
     private static final double UNLAID_WIDTH = 1200;
@@ -153,7 +153,8 @@ final class AlignedChainsView extends ScrollPane {
 
     private static Label tag(AlignedChains.Row row, List<AnswerClusters.Cluster> clusters, int selected) {
         AnswerClusters.Cluster cluster = row.cluster() < 0 ? null : clusters.get(row.cluster());
-        Label tag = new Label("s" + (row.sample() + 1) + " → " + (cluster == null ? "?" : cluster.label()));
+        String answer = cluster == null ? "?" : cluster.unanswered() ? "no answer" : cluster.label();
+        Label tag = new Label("s" + (row.sample() + 1) + " → " + answer);
         tag.getStyleClass().add("aligned-tag");
         if (cluster != null) {
             tag.getStyleClass().add(ClusterChart.toneOf(row.cluster(), cluster));

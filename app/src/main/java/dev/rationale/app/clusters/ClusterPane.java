@@ -53,7 +53,8 @@ public final class ClusterPane extends SplitPane {
         VBox.setVgrow(aligned, Priority.ALWAYS);
         alignedBox.getStyleClass().add("cluster-aligned-box");
         getItems().addAll(top, alignedBox);
-        setDividerPositions(0.42);
+        // The aligned chains need the height more than a few bars do.
+        setDividerPositions(0.34);
     }
 
     private static Label title(String text) {

@@ -135,7 +135,7 @@ public final class CompareView extends BorderPane {
         showClusters.selectedProperty().addListener((obs, old, now) -> {
             if (now && !center.getItems().contains(clusters)) {
                 center.getItems().add(clusters);
-                center.setDividerPositions(0.5);
+                center.setDividerPositions(0.45);
             } else if (!now) {
                 center.getItems().remove(clusters);
             }
