@@ -38,6 +38,11 @@ final class EvalTable {
         if (!likelihood.isEmpty()) {
             header.addAll(LIKELIHOOD_AT, LIKELIHOOD_HEADER);
         }
+        // Only with several samples per case: with one, pass@1 = maj@1 = cons@1 = the accuracy already shown.
+        boolean bySamples = report.cells().stream().anyMatch(cell -> cell.atK().size() > 1);
+        if (bySamples) {
+            header.add("by samples");
+        }
         rows.add(header);
         for (CellMetrics cell : report.cells()) {
             List<String> row = new ArrayList<>(List.of(cell.variant(), model(plan, cell.target()),
@@ -49,6 +54,9 @@ final class EvalTable {
                         : List.of(percentOrDash(scores.accuracy()), interval(scores.accuracy(), scores.interval()),
                                 percentOrDash(scores.perTokenAccuracy()),
                                 interval(scores.perTokenAccuracy(), scores.perTokenInterval())));
+            }
+            if (bySamples) {
+                row.add(AtKText.of(cell.atK()));
             }
             rows.add(row);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CaseComparison;
@@ -63,10 +64,11 @@ final class HistoryJson {
         }
     }
 
-    @JsonPropertyOrder({"variant", "target", "counts"})
-    record CellEntry(String variant, TargetEntry target, Counts counts) {
+    @JsonPropertyOrder({"variant", "target", "counts", "atK"})
+    record CellEntry(String variant, TargetEntry target, Counts counts, List<AtK> atK) {
         static CellEntry of(CellTally cell) {
-            return new CellEntry(cell.variant(), TargetEntry.of(cell.target()), Counts.of(cell.tally()));
+            return new CellEntry(cell.variant(), TargetEntry.of(cell.target()), Counts.of(cell.tally()),
+                    cell.atK());
         }
     }
 

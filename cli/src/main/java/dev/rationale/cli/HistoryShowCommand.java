@@ -7,6 +7,7 @@ import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,13 +101,24 @@ final class HistoryShowCommand implements Callable<Integer> {
             out.println("No completions recorded.");
             return;
         }
-        TextTable table = new TextTable("VARIANT", "TARGET", "N", "CORRECT", "WRONG", "NO ANSWER", "UNGRADED",
-                "FAILED", "ACCURACY");
+        // With one sample per case pass@1 = maj@1 = cons@1 = the accuracy: the column only with several.
+        boolean bySamples = cells.stream().anyMatch(cell -> cell.atK().size() > 1);
+        List<String> header = new ArrayList<>(List.of("VARIANT", "TARGET", "N", "CORRECT", "WRONG", "NO ANSWER",
+                "UNGRADED", "FAILED", "ACCURACY"));
+        if (bySamples) {
+            header.add("BY SAMPLES");
+        }
+        TextTable table = new TextTable(header.toArray(String[]::new));
         for (CellTally cell : cells) {
             Tally t = cell.tally();
-            table.row(cell.variant(), cell.target().label(), String.valueOf(t.total()), String.valueOf(t.correct()),
-                    String.valueOf(t.wrong()), String.valueOf(t.noAnswer()), String.valueOf(t.ungraded()),
-                    String.valueOf(t.failed()), HistoryCommand.accuracy(t));
+            List<String> row = new ArrayList<>(List.of(cell.variant(), cell.target().label(),
+                    String.valueOf(t.total()), String.valueOf(t.correct()), String.valueOf(t.wrong()),
+                    String.valueOf(t.noAnswer()), String.valueOf(t.ungraded()), String.valueOf(t.failed()),
+                    HistoryCommand.accuracy(t)));
+            if (bySamples) {
+                row.add(AtKText.of(cell.atK()));
+            }
+            table.row(row.toArray(String[]::new));
         }
         table.print(out);
     }

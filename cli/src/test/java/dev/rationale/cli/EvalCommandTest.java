@@ -71,11 +71,13 @@ class EvalCommandTest {
         JsonNode cell = json.get("cells").get(1);
         assertThat(fieldNames(cell)).containsExactly("variant", "target", "endpoint", "model", "cases", "correct",
                 "wrong", "failed", "ungraded", "pending", "accuracy", "interval", "meanVoteShare",
-                "meanAnswerProbability", "latency", "promptTokens", "completionTokens", "calibration");
+                "meanAnswerProbability", "latency", "promptTokens", "completionTokens", "calibration", "atK");
         assertThat(cell.get("model").asText()).isEqualTo("m2");
         // Sums 3..7: the 5 comes back as 6.
         assertThat(cell.get("correct").asInt()).isEqualTo(4);
         assertThat(cell.get("wrong").asInt()).isEqualTo(1);
+        // One sample per case: only k = 1, where pass@1, maj@1 and cons@1 are the accuracy.
+        assertThat(cell.get("atK").toString()).isEqualTo("[{\"k\":1,\"pass\":0.8,\"maj\":0.8,\"cons\":0.8}]");
         assertThat(cell.get("failed").asInt()).isZero();
         assertThat(cell.get("accuracy").asDouble()).isEqualTo(0.8);
         assertThat(cell.get("interval").get("low").asDouble()).isCloseTo(0.3755, within(0.001));

@@ -179,7 +179,7 @@ class HistoryCommandTest {
         assertThat(report.path("cells").get(0).toString()).isEqualTo("{\"variant\":\"zero-shot\",\"target\":"
                 + "{\"endpoint\":\"local-ollama\",\"kind\":\"ollama\",\"model\":\"llama3.2\"},\"counts\":"
                 + "{\"total\":2,\"correct\":1,\"wrong\":1,\"noAnswer\":0,\"ungraded\":0,\"failed\":0,"
-                + "\"accuracy\":0.5}}");
+                + "\"accuracy\":0.5},\"atK\":[{\"k\":1,\"pass\":0.5,\"maj\":0.5,\"cons\":0.5}]}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compare;
 
+import dev.rationale.app.clusters.ClusterPane;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.output.TokenPopup;
 import dev.rationale.core.analysis.TokenHeat.Measure;
@@ -14,12 +15,16 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,7 +34,8 @@ import javafx.util.StringConverter;
 
 /**
  * The Compare tab: a tool bar (add a column, repeat the first as samples, run all, stop), the columns side by side
- * with scrolling kept in step, the answers' agreement, and a word diff of any two columns. Build and use on the FX
+ * with scrolling kept in step, the answers' agreement and clusters with the chains aligned (below the columns,
+ * shown by itself once two columns have finished), and a word diff of any two columns. Build and use on the FX
  * thread.
  */
 public final class CompareView extends BorderPane {
@@ -46,6 +52,9 @@ public final class CompareView extends BorderPane {
     private final Map<CompareColumn, OutputView> views = new HashMap<>();
     private final ScrollSync scrolling = new ScrollSync();
     private final DiffPane diff;
+    private final SplitPane center = new SplitPane();
+    private final ToggleButton showClusters = new ToggleButton("Answer clusters");
+    private final ClusterPane clusters;
 
     /**
      * @param variants the current task's variants, for the columns' pickers
@@ -60,6 +69,7 @@ public final class CompareView extends BorderPane {
         this.models = models;
         this.runAll = runAll;
         this.diff = new DiffPane(viewModel);
+        this.clusters = new ClusterPane(viewModel.getClusters());
         createView();
         initListeners();
     }
@@ -71,7 +81,9 @@ public final class CompareView extends BorderPane {
         ScrollPane scroller = new ScrollPane(columnsBox);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("compare-scroller");
-        setCenter(scroller);
+        center.setOrientation(Orientation.VERTICAL);
+        center.getItems().add(scroller);
+        setCenter(center);
         Label agreement = new Label();
         agreement.setId("compare-agreement");
         agreement.getStyleClass().add("compare-agreement");
@@ -110,13 +122,30 @@ public final class CompareView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hint = new Label("Sampling repeats need a temperature above 0.");
         hint.getStyleClass().add("compare-hint");
-        HBox bar = new HBox(8, add, new Label("×"), times, repeat, spacer, hint, run, stop);
+        showClusters.setId("compare-clusters");
+        showClusters.setTooltip(new Tooltip("The finished columns' answers as clusters, and their chains aligned"
+                + " step by step"));
+        HBox bar = new HBox(8, add, new Label("×"), times, repeat, showClusters, spacer, hint, run, stop);
         bar.getStyleClass().add("compare-tool-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
     private void initListeners() {
+        showClusters.selectedProperty().addListener((obs, old, now) -> {
+            if (now && !center.getItems().contains(clusters)) {
+                center.getItems().add(clusters);
+                center.setDividerPositions(0.45);
+            } else if (!now) {
+                center.getItems().remove(clusters);
+            }
+        });
+        // Shown by itself once there are two samples to read together; hidden again only by the user.
+        viewModel.getClusters().resultProperty().addListener((obs, old, now) -> {
+            if (old.clusters().total() < 2 && now.clusters().total() >= 2) {
+                showClusters.setSelected(true);
+            }
+        });
         viewModel.getColumns().addListener((ListChangeListener<CompareColumn>) change -> {
             while (change.next()) {
                 change.getRemoved().forEach(this::removeColumnView);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compare;
 
+import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
 import dev.rationale.app.output.RunState;
 import dev.rationale.app.run.RunPlanner;
+import dev.rationale.core.analysis.ClusteredChains;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.ChatLayout;
@@ -49,12 +51,14 @@ public final class CompareViewModel {
     private final ObservableList<CompareColumn> columns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper agreement = new ReadOnlyStringWrapper(this, "agreement", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ClustersViewModel clusters;
 
     /** @param background plans runs (which may load a model or ask a server about it); never the FX thread */
     public CompareViewModel(RunPlanner planner, Executor fx, Executor background) {
         this.planner = planner;
         this.fx = fx;
         this.background = background;
+        this.clusters = new ClustersViewModel(fx, background);
     }
 
     /** Adds a column for {@code variantId} on {@code endpoint} and {@code model}. */
@@ -198,18 +202,35 @@ public final class CompareViewModel {
         });
     }
 
+    // The finished columns are the samples that the agreement and the clusters read.
     private void updateAgreement() {
         List<@Nullable String> answers = new ArrayList<>();
+        List<ClusteredChains.Sample> samples = new ArrayList<>();
         AnswerFormat format = AnswerFormat.DEFAULT;
+        @Nullable String expected = null;
         for (CompareColumn column : columns) {
             OutputViewModel output = column.output();
             AnswerFormat shown = output.getAnswerFormat();
             if (output.getState() != RunState.IDLE && !output.getState().isRunning() && shown != null) {
                 format = shown;
-                answers.add(output.getGrade() == null ? null : output.getGrade().extracted());
+                String answer = output.getGrade() == null ? null : output.getGrade().extracted();
+                answers.add(answer);
+                samples.add(new ClusteredChains.Sample(output.getReasoning(), output.getText(),
+                        List.copyOf(output.getTokens()), answer));
+                expected = expected == null ? output.getExpected() : expected;
             }
         }
         agreement.set(AgreementText.of(answers, format));
+        if (samples.isEmpty()) {
+            clusters.clear();
+        } else {
+            clusters.show(samples, format, expected);
+        }
+    }
+
+    /** The finished columns' answers as clusters and their chains aligned. */
+    public ClustersViewModel getClusters() {
+        return clusters;
     }
 
     public ObservableList<CompareColumn> getColumns() {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.app.clusters.ClusterPane;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
@@ -19,15 +19,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The cases of the grid's selected cell; picking one shows how its samples voted, double-clicking it (or Enter)
- * opens its completions. Binds to {@link CaseListViewModel}.
+ * The cases of the grid's selected cell; picking one shows its samples' answer clusters and aligned chains,
+ * double-clicking it (or Enter) opens its completions. Binds to {@link CaseListViewModel}.
  */
 final class CaseListView extends SplitPane {
 
     private final CaseListViewModel viewModel;
     private final Consumer<List<FinishedCompletion>> open;
     private final TableView<CaseResult> cases = new TableView<>();
-    private final VoteChart votes = new VoteChart();
+    private final ClusterPane clusters;
 
     /**
      * @param cell the grid's selected cell, whose cases are listed
@@ -37,11 +37,12 @@ final class CaseListView extends SplitPane {
             Consumer<List<FinishedCompletion>> open) {
         this.viewModel = viewModel;
         this.open = open;
+        this.clusters = new ClusterPane(viewModel.getClusters());
         createView();
         cell.addListener((obs, old, now) -> cases.getItems().setAll(now == null ? List.of()
                 : viewModel.casesOf(now)));
         cases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                votes.show(now == null ? Map.of() : viewModel.votes(now.key())));
+                viewModel.select(now));
     }
 
     private void createView() {
@@ -75,6 +76,7 @@ final class CaseListView extends SplitPane {
         hint.setWrapText(true);
         VBox list = new VBox(4, cases, hint);
         VBox.setVgrow(cases, Priority.ALWAYS);
-        getItems().addAll(list, votes);
+        getItems().addAll(list, clusters);
+        setDividerPositions(0.38);
     }
 }

@@ -1,22 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.core.analysis.ClusteredChains;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
-import dev.rationale.core.eval.CompletionKey;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.answer.Verdict;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -25,7 +23,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cases of the last finished evaluation, behind the grid: a cell's cases, how a case's samples voted, its
+ * The cases of the last finished evaluation, behind the grid: a cell's cases, a case's samples as answer clusters
+ * and aligned chains, its
  * completions opened from the history, and the likelihood columns of multiple-choice cases. Touch it on the FX
  * thread.
  */
@@ -41,6 +40,7 @@ public final class CaseListViewModel {
     private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<LikelihoodReport> likelihood = new ReadOnlyObjectWrapper<>(this,
             "likelihood", LikelihoodReport.NONE);
+    private final ClustersViewModel clusters;
     private @Nullable Source source;
     private List<SampleRecord> records = List.of();
 
@@ -49,6 +49,7 @@ public final class CaseListViewModel {
         this.fx = fx;
         this.background = background;
         this.message = message;
+        this.clusters = new ClustersViewModel(fx, background);
     }
 
     /** Forgets the last evaluation's cases while the next one runs. */
@@ -57,6 +58,7 @@ public final class CaseListViewModel {
         records = List.of();
         report.set(null);
         likelihood.set(LikelihoodReport.NONE);
+        clusters.clear();
     }
 
     /** Shows the cases of an evaluation that ended with {@code outcome}, summed up in {@code summary}. */
@@ -100,8 +102,7 @@ public final class CaseListViewModel {
      */
     public void openCase(CaseResult result, Consumer<List<FinishedCompletion>> open) {
         Source from = source;
-        List<SampleRecord> samples = records.stream().filter(r -> r.key().caseKey().equals(result.key()))
-                .sorted(Comparator.comparingInt(SampleRecord::sample)).toList();
+        List<SampleRecord> samples = samplesOf(result);
         if (from == null || samples.isEmpty()) {
             message.accept("Case " + result.key().testCase() + " has no finished completion to open.");
             return;
@@ -118,16 +119,43 @@ public final class CaseListViewModel {
                 }, fx);
     }
 
-    /** How the samples of one case voted: answer (as first written) to count; no answer and failures named so. */
-    public Map<String, Integer> votes(CompletionKey.CaseKey key) {
-        Map<String, Integer> votes = new LinkedHashMap<>();
-        for (SampleRecord record : records) {
-            if (record.key().caseKey().equals(key)) {
-                String answer = record.status() == Verdict.FAILED ? "(failed)"
-                        : record.answer() == null ? "(no answer)" : record.answer();
-                votes.merge(answer, 1, Integer::sum);
-            }
+    /**
+     * Shows {@code result}'s samples as answer clusters and aligned chains: their completions are read back off
+     * the FX thread (the history keeps their scored tokens), then clustered; null shows nothing.
+     */
+    public void select(@Nullable CaseResult result) {
+        Source from = source;
+        List<SampleRecord> samples = result == null ? List.of() : samplesOf(result);
+        if (result == null || from == null || samples.isEmpty()) {
+            clusters.clear();
+            return;
         }
-        return votes;
+        CompletableFuture.supplyAsync(() -> EvaluatedCase.read(from.historyFolder(), from.setFile(), from.plan(),
+                samples), background)
+                .whenCompleteAsync((completions, error) -> {
+                    if (error != null) {
+                        clusters.clear();
+                        message.accept("Cannot read case " + result.key().testCase() + ": "
+                                + Failures.messageOf(error));
+                    } else {
+                        clusters.show(completions.stream().map(CaseListViewModel::sample).toList(),
+                                from.plan().task().effectiveAnswer(), result.expected());
+                    }
+                }, fx);
+    }
+
+    private List<SampleRecord> samplesOf(CaseResult result) {
+        return records.stream().filter(r -> r.key().caseKey().equals(result.key()))
+                .sorted(Comparator.comparingInt(SampleRecord::sample)).toList();
+    }
+
+    static ClusteredChains.Sample sample(FinishedCompletion completion) {
+        return new ClusteredChains.Sample(completion.reasoning(), completion.text(), completion.tokens(),
+                completion.grade() == null ? null : completion.grade().extracted());
+    }
+
+    /** The selected case's samples as answer clusters and aligned chains. */
+    public ClustersViewModel getClusters() {
+        return clusters;
     }
 }

@@ -211,7 +211,8 @@ public final class EvaluateView extends BorderPane {
         VBox.setVgrow(grid, Priority.ALWAYS);
         SplitPane split = new SplitPane(scores, charts);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        // The grid has a row per variant and model, a few at most; the cases and their clusters need the room.
+        split.setDividerPositions(0.3);
         return split;
     }
 

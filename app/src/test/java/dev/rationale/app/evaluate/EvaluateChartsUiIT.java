@@ -31,7 +31,6 @@ class EvaluateChartsUiIT {
     private SweepChart shots;
     private SweepChart calibration;
     private ModelScalingChart models;
-    private VoteChart votes;
 
     @Start
     void start(Stage stage) {
@@ -39,13 +38,11 @@ class EvaluateChartsUiIT {
         shots = SweepChart.shots();
         calibration = SweepChart.calibration();
         models = new ModelScalingChart();
-        votes = new VoteChart();
         GridPane grid = new GridPane();
         grid.add(accuracy, 0, 0);
         grid.add(shots, 1, 0);
         grid.add(calibration, 0, 1);
         grid.add(models, 1, 1);
-        grid.add(votes, 2, 0);
         stage.setScene(new Scene(grid, 1500, 900));
         stage.show();
     }
@@ -120,19 +117,6 @@ class EvaluateChartsUiIT {
         List<XYChart.Data<String, Number>> points = onFx(() -> List.copyOf(models.getData().getFirst().getData()));
         assertThat(points).extracting(XYChart.Data::getXValue)
                 .containsExactly("qwen2.5:7b · 7.6B params", "hosted · size unknown");
-    }
-
-    @Test
-    void votesAreShownMostFirst(FxRobot robot) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("41", 1);
-        counts.put("42", 3);
-        counts.put("40", 1);
-
-        robot.interact(() -> votes.show(counts));
-
-        List<XYChart.Data<String, Number>> bars = onFx(() -> List.copyOf(votes.getData().getFirst().getData()));
-        assertThat(bars).extracting(XYChart.Data::getXValue).containsExactly("42", "41", "40");
     }
 
     @Test

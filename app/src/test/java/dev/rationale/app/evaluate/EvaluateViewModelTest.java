@@ -15,6 +15,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.dataset.Datasets;
 import dev.rationale.core.dataset.ImportResult;
 import dev.rationale.core.dataset.PromptSetImport;
+import dev.rationale.core.analysis.AnswerClusters;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.ResultsFile;
@@ -108,10 +109,16 @@ class EvaluateViewModelTest {
             var cases = viewModel.getCases().casesOf(viewModel.getCells().getFirst());
             assertThat(cases).hasSize(3).allSatisfy(c -> assertThat(c.key().variant()).isEqualTo("zero-shot"));
             // The canned server answers 7 without the step-by-step trigger and 8 with it.
-            assertThat(viewModel.getCases().votes(cases.getFirst().key())).containsExactly(Map.entry("7", 1));
-            var chained = viewModel.getCases().casesOf(viewModel.getCells().get(1)).getFirst();
-            assertThat(viewModel.getCases().votes(chained.key())).containsExactly(Map.entry("8", 1));
+            viewModel.getCases().select(cases.getFirst());
         });
+        waitUntil(() -> viewModel.getCases().getClusters().getResult().clusters().total() == 1);
+        onFx(() -> {
+            assertThat(viewModel.getCases().getClusters().getResult().clusters().clusters())
+                    .extracting(AnswerClusters.Cluster::label).containsExactly("7");
+            viewModel.getCases().select(viewModel.getCases().casesOf(viewModel.getCells().get(1)).getFirst());
+        });
+        waitUntil(() -> viewModel.getCases().getClusters().getResult().clusters().clusters().stream()
+                .anyMatch(c -> "8".equals(c.answer())));
         assertThat(dir.resolve("arithmetic.arithmetic.eval.jsonl")).exists();
         try (HistoryStore store = HistoryStore.open(dir)) {
             Run run = store.runs(RunFilter.all()).items().getFirst();

@@ -3,6 +3,9 @@ package dev.rationale.app.tour;
 
 import dev.rationale.app.AppContext;
 import dev.rationale.app.TestContexts;
+import dev.rationale.app.clusters.ClusterPane;
+import dev.rationale.app.clusters.ClustersViewModel;
+import dev.rationale.app.clusters.FiveSamples;
 import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
@@ -12,6 +15,7 @@ import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.shell.CentreTab;
 import dev.rationale.app.shell.MainWindowViewModel;
 import dev.rationale.app.theme.Theme;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderKind;
@@ -21,12 +25,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -390,8 +396,49 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor("the samples in Compare", () -> workbench.selectedTabProperty().get() == CentreTab.COMPARE);
-        pause(800);
+        waitFor("their clusters", () -> workbench.getCompare().getClusters().getResult().clusters().total() > 1);
+        settle();
         shoot(out.resolve("10-compare-samples.png"));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
+            ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
+            ((TableView<?>) window.lookup("#evaluate-cases")).getSelectionModel().select(0);
+            return null;
+        });
+        waitFor("the case's clusters", () -> workbench.getEvaluate().getCases().getClusters().getResult()
+                .clusters().total() > 0);
+        pause(800);
+        shoot(out.resolve("10b-evaluate-clusters.png"));
+        fiveSamples(out);
+    }
+
+    // The tiny model's chains say little; five hand-written samples show what the cluster pane is for.
+    private static void fiveSamples(Path out) throws Exception {
+        ClustersViewModel clusters = onFx(() -> new ClustersViewModel(Platform::runLater, ForkJoinPool.commonPool()));
+        Stage stage = onFx(() -> {
+            Stage shown = new Stage();
+            Scene scene = new Scene(new ClusterPane(clusters), 1440, 900);
+            scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
+            shown.setScene(scene);
+            shown.setX(0);
+            shown.setY(0);
+            shown.show();
+            clusters.show(FiveSamples.of(), AnswerFormat.DEFAULT, "42");
+            return shown;
+        });
+        waitFor("the five samples' clusters", () -> clusters.getResult().clusters().total() == 5);
+        pause(800);
+        shoot(out.resolve("10c-clusters-five-samples.png"));
+        onFx(() -> {
+            clusters.select(1);
+            return null;
+        });
+        pause(500);
+        shoot(out.resolve("10d-clusters-selected.png"));
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
     }
 
     // The token the model was least sure of, where a branch is most interesting.

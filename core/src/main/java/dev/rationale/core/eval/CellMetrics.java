@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.analysis.AtK;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +18,14 @@ import org.jspecify.annotations.Nullable;
  *     no sample was scored
  * @param latency over answered requests' samples
  * @param promptTokens summed over every request the results record, failed ones included (they cost too)
+ * @param atK pass@k, maj@k and cons@k over the graded cases ({@link AtKScores}); empty when none was graded
  */
 public record CellMetrics(String variant, String target, int cases, int correct, int wrong, int failed,
         int ungraded, int pending, int failedSamples, @Nullable Double accuracy, WilsonInterval interval,
         @Nullable Double meanVoteShare, @Nullable Double meanAnswerProbability, CalibrationBins calibration,
-        LatencyStats latency, long promptTokens, long completionTokens) {
+        LatencyStats latency, long promptTokens, long completionTokens, List<AtK> atK) {
+
+    public CellMetrics {
+        atK = List.copyOf(atK);
+    }
 }

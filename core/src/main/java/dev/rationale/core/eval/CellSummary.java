@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.analysis.AtK;
+import dev.rationale.core.analysis.AtKScores;
+import dev.rationale.core.answer.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +46,25 @@ final class CellSummary {
                 records.size() - answered.size(), graded == 0 ? null : (double) correct / graded,
                 WilsonInterval.of(correct, graded), mean(shares), mean(probabilities),
                 CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS), LatencyStats.of(latencies), promptTokens,
-                completionTokens);
+                completionTokens, atK(cases, records));
+    }
+
+    // Graded cases only: pass@k and the votes need an expected answer; failed samples are no samples.
+    private static List<AtK> atK(List<CaseResult> cases, List<SampleRecord> records) {
+        Map<CompletionKey.CaseKey, List<SampleRecord>> byCase = records.stream()
+                .filter(r -> r.status().answered())
+                .collect(Collectors.groupingBy(r -> r.key().caseKey()));
+        List<List<AtKScores.Sample>> graded = new ArrayList<>();
+        for (CaseResult result : cases) {
+            if (result.outcome() == CaseOutcome.CORRECT || result.outcome() == CaseOutcome.WRONG) {
+                graded.add(byCase.getOrDefault(result.key(), List.of()).stream()
+                        .sorted(Comparator.comparingInt(SampleRecord::sample))
+                        .map(r -> new AtKScores.Sample(r.answer() == null ? null : r.normalized(),
+                                r.status() == Verdict.CORRECT))
+                        .toList());
+            }
+        }
+        return AtKScores.of(graded);
     }
 
     private static int count(List<CaseResult> cases, CaseOutcome outcome) {

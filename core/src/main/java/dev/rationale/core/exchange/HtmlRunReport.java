@@ -56,6 +56,7 @@ public final class HtmlRunReport {
         header(run, html);
         grid(snapshot, html);
         HtmlPairedSection.append(variants(snapshot), targets(snapshot), snapshot.completions(), html);
+        HtmlAtKTable.append(snapshot.cells(), targets(snapshot).size() == 1, html);
         charts(snapshot, html);
         cases(snapshot, html);
         return html.append("</body>\n</html>\n").toString();

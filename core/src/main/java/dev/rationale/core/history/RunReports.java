@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.analysis.AtK;
+import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.ProviderKind;
 import java.sql.Connection;
@@ -8,7 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Queries that aggregate a run's completions: counts per grid cell, and two runs side by side. */
@@ -18,6 +25,7 @@ final class RunReports {
 
     /** Counts per variant x target, in grid order; the completions_by_cell index serves the grouping. */
     static List<CellTally> cells(Connection connection, String runId) throws SQLException {
+        Map<String, List<AtK>> atK = atK(connection, runId);
         List<CellTally> cells = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT variant, target, target_kind, model, COUNT(*) AS total,
@@ -35,11 +43,63 @@ final class RunReports {
                             rows.getString("model"));
                     Tally tally = new Tally(rows.getInt("total"), rows.getInt("correct"), rows.getInt("wrong"),
                             rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
-                    cells.add(new CellTally(rows.getString("variant"), target, tally));
+                    cells.add(new CellTally(rows.getString("variant"), target, tally,
+                            atK.getOrDefault(cellKey(rows.getString("variant"), rows.getString("target"),
+                                    rows.getString("model")), List.of())));
                 }
             }
         }
         return cells;
+    }
+
+    /**
+     * pass@k, maj@k and cons@k per cell, keyed by {@link #cellKey}. The history keeps verdicts and extracted
+     * answers but not the task's compare rule, so samples are grouped by answer this way: every correct sample is
+     * one answer (each matched the expected one), a wrong one is its extracted text stripped and lower-cased, and
+     * one without an answer is none. A case counts when it was graded (no sample ungraded); failed samples are
+     * left out, as {@link AtKScores} expects.
+     */
+    private static Map<String, List<AtK>> atK(Connection connection, String runId) throws SQLException {
+        Map<String, Map<String, List<AtKScores.Sample>>> byCell = new LinkedHashMap<>();
+        Set<String> ungraded = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT variant, target, model, case_id, grade, extracted FROM completions
+                WHERE run_id = ? AND grade <> 'failed'
+                ORDER BY variant, target, model, case_id, sample""")) {
+            select.setString(1, runId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String cell = cellKey(rows.getString("variant"), rows.getString("target"),
+                            rows.getString("model"));
+                    String caseId = rows.getString("case_id");
+                    Verdict grade = CompletionRows.grade(rows.getString("grade"));
+                    if (grade == Verdict.UNGRADED) {
+                        ungraded.add(cell + '\u0000' + caseId);
+                    }
+                    byCell.computeIfAbsent(cell, c -> new LinkedHashMap<>())
+                            .computeIfAbsent(caseId, c -> new ArrayList<>())
+                            .add(sample(grade, rows.getString("extracted")));
+                }
+            }
+        }
+        Map<String, List<AtK>> scores = new LinkedHashMap<>();
+        byCell.forEach((cell, cases) -> scores.put(cell, AtKScores.of(cases.entrySet().stream()
+                .filter(c -> !ungraded.contains(cell + '\u0000' + c.getKey()))
+                .map(Map.Entry::getValue).toList())));
+        return scores;
+    }
+
+    private static AtKScores.Sample sample(Verdict grade, @Nullable String extracted) {
+        if (grade == Verdict.CORRECT) {
+            return new AtKScores.Sample("", true);
+        }
+        boolean answered = grade == Verdict.WRONG && extracted != null && !extracted.isBlank();
+        // A leading space keeps a wrong answer apart from the correct one's empty key.
+        return new AtKScores.Sample(answered ? " " + extracted.strip().toLowerCase(Locale.ROOT) : null, false);
+    }
+
+    private static String cellKey(String variant, String target, String model) {
+        return variant + '\u0000' + target + '\u0000' + model;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rationale.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.promptset.Task;
@@ -111,6 +112,11 @@ class EvaluationRunnerTest {
         assertThat(server.getRequestCount()).isEqualTo(4);
         EvalReport report = EvalReport.of(plan, outcome.records());
         assertThat(report.cells().getFirst().meanVoteShare()).isEqualTo(1.0);
+        // Five samples a case: k = 1, 2, 4; the samples of a case all agree, so each figure is the accuracy.
+        CellMetrics cell = report.cells().getFirst();
+        assertThat(cell.atK()).extracting(AtK::k).containsExactly(1, 2, 4);
+        assertThat(cell.atK()).allSatisfy(at -> assertThat(List.of(at.pass(), at.maj(), at.cons()))
+                .containsOnly(cell.accuracy()));
         // Usage is on each request's first sample only: 10 prompt tokens per request.
         assertThat(report.cells().getFirst().promptTokens()).isEqualTo(40);
     }

@@ -9,8 +9,10 @@ import static dev.rationale.core.history.HistoryFixtures.completion;
 import static dev.rationale.core.history.HistoryFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rationale.core.RationaleVersion;
+import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionRequest;
@@ -115,6 +117,33 @@ class HistoryStoreTest {
         assertThat(graded.usage()).isEqualTo(new Usage(3, 2, 1));
         assertThat(failed.grade()).isEqualTo(Verdict.FAILED);
         assertThat(failed.failure()).contains("model crashed");
+    }
+
+    @Test
+    void cellsCarryPassMajAndConsAtKFromTheStoredVerdicts() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("s"));
+            // c1: right, wrong, right, and a failure that is no sample; c2: wrong, wrong, no answer.
+            store.recordAll(List.of(
+                    completion(key("s", "cot", OLLAMA, "c1", 0), Verdict.CORRECT, START),
+                    completion(key("s", "cot", OLLAMA, "c1", 1), Verdict.WRONG, START),
+                    completion(key("s", "cot", OLLAMA, "c1", 2), Verdict.CORRECT, START),
+                    completion(key("s", "cot", OLLAMA, "c1", 3), Verdict.FAILED, START),
+                    completion(key("s", "cot", OLLAMA, "c2", 0), Verdict.WRONG, START),
+                    completion(key("s", "cot", OLLAMA, "c2", 1), Verdict.WRONG, START),
+                    completion(key("s", "cot", OLLAMA, "c2", 2), Verdict.NO_ANSWER, START)));
+
+            List<AtK> atK = store.cells("s").getFirst().atK();
+
+            assertThat(atK).extracting(AtK::k).containsExactly(1, 2);
+            assertThat(atK.get(0).pass()).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(atK.get(0).maj()).isCloseTo(0.5, within(1e-12));
+            assertThat(atK.get(1).pass()).isCloseTo(0.5, within(1e-12));
+            // c1's first two tie, and the right answer came first.
+            assertThat(atK.get(1).maj()).isCloseTo(0.5, within(1e-12));
+            // c1's pairs: right-right wins, right-wrong twice ties (1/2 each): 2/3; c2 none.
+            assertThat(atK.get(1).cons()).isCloseTo(1.0 / 3, within(1e-12));
+        }
     }
 
     @Test
