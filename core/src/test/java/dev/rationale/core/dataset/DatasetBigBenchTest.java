@@ -146,6 +146,6 @@ class DatasetBigBenchTest {
         Path file = TestFiles.write(dir, "cut.json",
                 "{\n  \"examples\": [\n    {\"input\": \"a\",, \"target\": \"b\"}\n]}");
 
-        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":3: not valid JSON: ");
+        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":3:19: not valid JSON: ");
     }
 }
