@@ -40,15 +40,16 @@ final class FieldPath {
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
             outward.push(at);
         }
-        String path = ROOT;
+        // One builder, not a string per level: joining level by level costs the square of the depth.
+        StringBuilder path = new StringBuilder();
         for (JsonStreamContext at : outward) {
             if (at.inArray()) {
-                path = index(path, Math.max(at.getCurrentIndex(), 0));
+                path.append('[').append(Math.max(at.getCurrentIndex(), 0)).append(']');
             } else if (at.getCurrentName() != null) {
-                path = field(path, at.getCurrentName());
+                path.append(path.isEmpty() ? "" : ".").append(at.getCurrentName());
             }
         }
-        return path;
+        return path.toString();
     }
 
     /** The path of a data-binding error. */
