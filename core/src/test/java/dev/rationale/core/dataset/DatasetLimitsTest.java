@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,19 @@ class DatasetLimitsTest {
         Path file = TestFiles.write(dir, "wide.csv", wideCsv(100_000));
 
         assertThat(Datasets.read(file).cases().getFirst().testCase().inputs()).hasSize(100_000);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void jsonLinesWithAHundredThousandFieldsEachAreReadWithoutComparingEveryPair() {
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            fields.append(", \"f").append(i).append("\": \"v\"");
+        }
+        Path file = TestFiles.write(dir, "wide.jsonl", "{\"expected\": \"a\"" + fields + "}\n{\"expected\": \"b\""
+                + fields + "}\n");
+
+        assertThat(Datasets.read(file).inputNames()).hasSize(100_000);
     }
 
     @Test
