@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,10 @@ final class JsonValues {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+
+    private static final Pattern INNER_POSITION = Pattern.compile("\\s*\\(start marker at \\[Source: .*?]\\)"
+            + "|\\s*at \\[Source: .*?]", Pattern.DOTALL);
+    private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
 
     private JsonValues() {
     }
@@ -54,8 +59,17 @@ final class JsonValues {
         } catch (JacksonException e) {
             JsonFailure failure = JsonFailure.of(e, parser);
             throw DatasetException.at(source, firstLine - 1 + failure.line(), failure.column(),
-                    "not valid JSON: " + failure.problem());
+                    "not valid JSON: " + tidy(failure.problem()));
         }
+    }
+
+    // Jackson's message may place a second position inside the parsed text, which for JSON Lines is one line,
+    // not the file; the error's own line and column are the right ones, so the inner one goes.
+    private static String tidy(String problem) {
+        String text = INNER_POSITION.matcher(problem).replaceAll("");
+        text = CHARACTER_CODE.matcher(text).replaceAll("");
+        text = text.replace("end-of-input", "end of the text");
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The text of a scalar, or null when {@code node} is not one. */
