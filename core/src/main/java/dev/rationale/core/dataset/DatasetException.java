@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A dataset file that cannot be imported, as a one-line message {@code FILE:LINE: problem}, {@code
  * FILE:LINE:COLUMN: problem} when the parser knows the column, or {@code FILE: problem} when the problem has no
  * line, such as a missing file or one without cases. Lines and columns count from 1 and are those of the file as
- * an editor shows them, so a CSV header is line 1.
+ * an editor shows them, so a CSV header is line 1. Line breaks in values quoted from the file are escaped.
  */
 public final class DatasetException extends RationaleException {
     private final String file;
@@ -17,11 +17,11 @@ public final class DatasetException extends RationaleException {
     private final String problem;
 
     private DatasetException(String file, int line, int column, String problem, @Nullable Throwable cause) {
-        super(file + place(line, column) + ": " + problem, cause);
+        super(file + place(line, column) + ": " + oneLine(problem), cause);
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = oneLine(problem);
     }
 
     /** A problem on a 1-based {@code line} of {@code file}. */
@@ -41,6 +41,12 @@ public final class DatasetException extends RationaleException {
 
     static DatasetException of(String file, String problem, Throwable cause) {
         return new DatasetException(file, 0, 0, problem, cause);
+    }
+
+    // A value quoted from the file may hold line breaks; written out as escapes, the message stays one line.
+    private static String oneLine(String problem) {
+        return problem.replace("\r", "\\r").replace("\n", "\\n").replace("\u0085", "\\u0085")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static String place(int line, int column) {

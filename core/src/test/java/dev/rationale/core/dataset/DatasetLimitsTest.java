@@ -87,4 +87,13 @@ class DatasetLimitsTest {
             assertThat(DatasetCsvTest.failure(file)).isEqualTo(file + ":2:11: not UTF-8: byte 0xE9 at offset 21");
         }
     }
+
+    @Test
+    void aQuotedValueWithLineBreaksKeepsTheMessageOnOneLine() {
+        Path file = TestFiles.write(dir, "breaks.csv", "q,expected,target_scores\n"
+                + "x,\"two\nlines\",\"{\"\"a\"\": 1, \"\"b\"\": 0}\"\n");
+
+        assertThat(DatasetCsvTest.failure(file)).isEqualTo(file + ":2: expected answer \"two\\nlines\" is not a"
+                + " top-scored option of target_scores (\"a\")");
+    }
 }

@@ -31,6 +31,7 @@ final class Located {
         for (Problem problem : e.problems()) {
             assertThat(problem.file()).endsWith(fileName);
             assertThat(problem.message()).isNotBlank();
+            assertThat(problem.format()).as("one line").doesNotContain("\n").doesNotContain("\r");
             if (!problem.message().equals(EMPTY_PROMPT_SET)) {
                 assertThat(problem.line()).as("line of: %s", problem).isPositive();
                 assertThat(problem.column()).as("column of: %s", problem).isPositive();
@@ -41,7 +42,7 @@ final class Located {
     static void assertLocated(DatasetException e, String fileName) {
         assertThat(e.file()).endsWith(fileName);
         assertThat(e.problem()).isNotBlank();
-        assertThat(e.getMessage()).doesNotContain("\n");
+        assertThat(e.getMessage()).as("one line").doesNotContain("\n").doesNotContain("\r");
         if (WHOLE_DATASET_PROBLEMS.stream().noneMatch(e.problem()::startsWith)) {
             assertThat(e.line()).as("line of: %s", e.getMessage()).isPositive();
         }
