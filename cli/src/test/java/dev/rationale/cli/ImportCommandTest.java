@@ -148,7 +148,8 @@ class ImportCommandTest {
         CliRun run = CliRun.of("import", "jsonl", data.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("rationale: " + data + ":7: not valid JSON: ").hasLineCount(1);
+        assertThat(run.err()).startsWith("rationale: " + data + ":7:35: not valid JSON: unexpected end of the text:"
+                + " expected close marker for Object").hasLineCount(1);
         assertThat(out).doesNotExist();
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.promptset.Choice;
 import java.util.LinkedHashMap;
@@ -50,12 +49,7 @@ final class BigBenchReader {
     }
 
     private static JsonNode parse(String text, String source) {
-        try {
-            return JsonValues.JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw DatasetException.at(source, line, "not valid JSON: " + e.getOriginalMessage());
-        }
+        return JsonValues.parse(text, source, 1);
     }
 
     private void readExamples(@Nullable JsonNode examples, BigBenchSettings settings) {

@@ -5,8 +5,10 @@ import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.TestCase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,8 +51,10 @@ final class CaseCollector {
     }
 
     private void checkAmongTop(int line, List<String> accepted, List<String> top) {
+        // A set, not the list: a case may list thousands of answers and options.
+        Set<String> topOptions = new HashSet<>(top);
         for (String answer : accepted) {
-            if (!top.contains(answer)) {
+            if (!topOptions.contains(answer)) {
                 throw DatasetException.at(file, line, "expected answer \"" + answer + "\" is not a top-scored option"
                         + " of " + TargetScores.FIELD + " (" + String.join(", ", top.stream()
                                 .map(t -> "\"" + t + "\"").toList()) + ")");

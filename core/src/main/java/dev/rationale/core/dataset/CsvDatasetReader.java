@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.rationale.core.parse.JsonFailure;
 import dev.rationale.core.promptset.Choice;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,10 +54,10 @@ final class CsvDatasetReader {
         }
         Map<String, String> inputs = new LinkedHashMap<>();
         for (String input : header.inputs()) {
-            inputs.put(input, row.value(names.indexOf(input)));
+            inputs.put(input, row.value(header.position(input)));
         }
-        String id = header.id() == null ? null : row.value(names.indexOf(header.id()));
-        String expected = header.answer() == null ? "" : row.value(names.indexOf(header.answer()));
+        String id = header.id() == null ? null : row.value(header.position(header.id()));
+        String expected = header.answer() == null ? "" : row.value(header.position(header.answer()));
         List<Choice> choices = header.scores() == null ? List.of() : choices(row, header, source);
         // Without an expected answer a case with options takes its top-scored ones.
         List<String> answers = expected.isEmpty() && !choices.isEmpty() ? List.of() : List.of(expected);
@@ -66,23 +68,34 @@ final class CsvDatasetReader {
     // An empty cell is a case without options, so one file can mix multiple-choice and free-answer cases.
     private static List<Choice> choices(Row row, CsvHeader header, String source) {
         String column = String.valueOf(header.scores());
-        String cell = row.value(header.names().indexOf(column));
+        String cell = row.value(header.position(column));
         if (cell.isEmpty()) {
             return List.of();
         }
         String field = "column \"" + column + "\"";
+        JsonNode scores;
         try {
-            return TargetScores.choices(JsonValues.JSON.readTree(cell), source, row.line(), field);
-        } catch (JsonProcessingException e) {
-            throw DatasetException.at(source, row.line(), field + " is not valid JSON: " + e.getOriginalMessage());
+            scores = JsonValues.parse(cell, source, row.line());
+        } catch (DatasetException e) {
+            // The row's line alone: a column counted inside the cell would point at the wrong place in the file.
+            throw DatasetException.at(source, row.line(), field + " is " + e.problem());
         }
+        return TargetScores.choices(scores, source, row.line(), field);
     }
 
     private static List<Row> rows(String text, String source) {
-        List<Row> rows = new ArrayList<>();
         try (JsonParser parser = CSV.createParser(text)) {
-            List<String> values = new ArrayList<>();
-            int line = 0;
+            return rows(parser, source);
+        } catch (IOException e) {
+            throw DatasetException.of(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Row> rows(JsonParser parser, String source) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        int line = 0;
+        try {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 switch (token) {
                     case START_ARRAY -> values = new ArrayList<>();
@@ -96,11 +109,9 @@ final class CsvDatasetReader {
                 }
             }
             return rows;
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw DatasetException.at(source, line, "not valid CSV: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw DatasetException.of(source, "cannot read: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            JsonFailure failure = JsonFailure.of(e, parser);
+            throw DatasetException.at(source, failure.line(), failure.column(), "not valid CSV: " + failure.problem());
         }
     }
 

@@ -2,8 +2,10 @@
 package dev.rationale.core.dataset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * there.
  */
 record CsvHeader(List<String> names, @Nullable String answer, @Nullable String id, @Nullable String scores,
-        List<String> inputs) {
+        List<String> inputs, Map<String, Integer> positions) {
 
     static CsvHeader of(CsvDatasetReader.Row row, String source) {
         List<String> names = names(row, source);
@@ -36,7 +38,21 @@ record CsvHeader(List<String> names, @Nullable String answer, @Nullable String i
             throw DatasetException.at(source, row.line(), "no input columns; besides \""
                     + (answer != null ? answer : scores) + "\" at least one column must hold the inputs");
         }
-        return new CsvHeader(names, answer, id, scores, inputs);
+        return new CsvHeader(names, answer, id, scores, inputs, positions(names));
+    }
+
+    /** The 0-based position of a column this header names. */
+    int position(String name) {
+        return positions.get(name);
+    }
+
+    // A row is read by name once per column; a list search for each would make wide files quadratic.
+    private static Map<String, Integer> positions(List<String> names) {
+        Map<String, Integer> positions = HashMap.newHashMap(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            positions.put(names.get(i), i);
+        }
+        return Map.copyOf(positions);
     }
 
     private static List<String> names(CsvDatasetReader.Row row, String source) {

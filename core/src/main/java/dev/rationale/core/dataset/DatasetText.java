@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.dataset;
 
+import dev.rationale.core.parse.NotUtf8Exception;
+import dev.rationale.core.parse.Utf8Files;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,15 +22,15 @@ final class DatasetText {
             throw DatasetException.of(name, "is a directory, not a dataset file");
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = Utf8Files.read(file);
             // Spreadsheet programs often save CSV with a byte-order mark, which would otherwise join the first name.
             return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw DatasetException.of(name, "no such file", e);
         } catch (AccessDeniedException e) {
             throw DatasetException.of(name, "permission denied", e);
-        } catch (CharacterCodingException e) {
-            throw DatasetException.of(name, "not UTF-8 text", e);
+        } catch (NotUtf8Exception e) {
+            throw DatasetException.at(name, e.line(), e.column(), e.problem());
         } catch (IOException e) {
             throw DatasetException.of(name, "cannot read: " + e.getMessage(), e);
         }

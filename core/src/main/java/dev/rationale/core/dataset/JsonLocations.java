@@ -16,6 +16,7 @@ import java.util.Map;
 final class JsonLocations {
     private final Map<String, Integer> fieldLines = new HashMap<>();
     private final List<Integer> exampleLines = new ArrayList<>();
+    private int objectLine = 1;
 
     private JsonLocations() {
     }
@@ -24,6 +25,7 @@ final class JsonLocations {
         JsonLocations locations = new JsonLocations();
         try (JsonParser parser = JsonValues.JSON.createParser(text)) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
+                locations.objectLine = parser.currentTokenLocation().getLineNr();
                 locations.scanObject(parser, listField);
             }
         } catch (IOException ignored) {
@@ -32,9 +34,9 @@ final class JsonLocations {
         return locations;
     }
 
-    /** The line a top-level field starts on, or 0 when unknown. */
+    /** The line a top-level field starts on; for a field the file lacks, the line its object starts on. */
     int field(String name) {
-        return fieldLines.getOrDefault(name, 0);
+        return fieldLines.getOrDefault(name, objectLine);
     }
 
     /** The line element {@code index} of the list starts on, or 0 when unknown. */

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.dataset;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.rationale.core.parse.JsonFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +31,45 @@ final class JsonValues {
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
+    private static final Pattern INNER_POSITION = Pattern.compile("\\s*\\(start marker at \\[Source: .*?]\\)"
+            + "|\\s*at \\[Source: .*?]", Pattern.DOTALL);
+    private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
+
     private JsonValues() {
+    }
+
+    /**
+     * Parses one JSON value from {@code text}, which starts on line {@code firstLine} of {@code source}.
+     *
+     * @return the value; a missing node when the text holds none
+     * @throws DatasetException at the line and column where the text stops being JSON
+     */
+    static JsonNode parse(String text, String source, int firstLine) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            return read(parser, source, firstLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string does no I/O", e);
+        }
+    }
+
+    private static JsonNode read(JsonParser parser, String source, int firstLine) throws IOException {
+        try {
+            JsonNode node = JSON.readTree(parser);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (JacksonException e) {
+            JsonFailure failure = JsonFailure.of(e, parser);
+            throw DatasetException.at(source, firstLine - 1 + failure.line(), failure.column(),
+                    "not valid JSON: " + tidy(failure.problem()));
+        }
+    }
+
+    // Jackson's message may place a second position inside the parsed text, which for JSON Lines is one line,
+    // not the file; the error's own line and column are the right ones, so the inner one goes.
+    private static String tidy(String problem) {
+        String text = INNER_POSITION.matcher(problem).replaceAll("");
+        text = CHARACTER_CODE.matcher(text).replaceAll("");
+        text = text.replace("end-of-input", "end of the text");
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The text of a scalar, or null when {@code node} is not one. */

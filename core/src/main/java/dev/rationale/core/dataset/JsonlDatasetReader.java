@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.promptset.Choice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +23,7 @@ final class JsonlDatasetReader {
     private final String source;
     private final CaseCollector cases;
     private List<String> inputNames = List.of();
+    private Set<String> firstInputs = Set.of();
     private int firstLine;
 
     private JsonlDatasetReader(String source) {
@@ -69,11 +70,7 @@ final class JsonlDatasetReader {
     }
 
     private JsonNode parse(String text, int line) {
-        try {
-            return JsonValues.JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw DatasetException.at(source, line, "not valid JSON: " + e.getOriginalMessage());
-        }
+        return JsonValues.parse(text, source, line);
     }
 
     /** The field naming the expected answer; null only when the line has none but gives options. */
@@ -150,6 +147,8 @@ final class JsonlDatasetReader {
         List<String> names = List.copyOf(inputs.keySet());
         if (firstLine == 0) {
             inputNames = names;
+            // Looked up once per field of every line; a list search would make wide lines quadratic.
+            firstInputs = Set.copyOf(names);
             firstLine = line;
             return;
         }
@@ -160,7 +159,7 @@ final class JsonlDatasetReader {
             }
         }
         for (String name : names) {
-            if (!inputNames.contains(name)) {
+            if (!firstInputs.contains(name)) {
                 throw DatasetException.at(source, line, "input \"" + name + "\" is not on line " + firstLine
                         + "; every line needs the same inputs");
             }

@@ -3,6 +3,8 @@ package dev.rationale.core.promptset;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -33,15 +35,21 @@ final class FieldPath {
 
     /** The path of the value a streaming parser's context is at. */
     static String of(@Nullable JsonStreamContext context) {
-        if (context == null || context.inRoot()) {
-            return ROOT;
+        // A loop rather than recursion over the parents: the depth comes from the file.
+        Deque<JsonStreamContext> outward = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            outward.push(at);
         }
-        String parent = of(context.getParent());
-        if (context.inArray()) {
-            return index(parent, Math.max(context.getCurrentIndex(), 0));
+        // One builder, not a string per level: joining level by level costs the square of the depth.
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at : outward) {
+            if (at.inArray()) {
+                path.append('[').append(Math.max(at.getCurrentIndex(), 0)).append(']');
+            } else if (at.getCurrentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(at.getCurrentName());
+            }
         }
-        String name = context.getCurrentName();
-        return name == null ? parent : field(parent, name);
+        return path.toString();
     }
 
     /** The path of a data-binding error. */

@@ -2,7 +2,6 @@
 package dev.rationale.core.promptset;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.rationale.core.parse.JsonFailure;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -38,32 +38,31 @@ final class JacksonProblems {
     }
 
     /** A problem found while parsing the text: a syntax error, a duplicate key, content after the end. */
-    static Problem fromParse(JacksonException e, String file, FileSyntax syntax) {
+    static Problem fromParse(JacksonException e, JsonParser parser, String file, FileSyntax syntax) {
+        JsonFailure failure = JsonFailure.of(e, parser);
         if (e.getCause() instanceof MarkedYAMLException yaml) {
-            return fromYaml(yaml, e, file);
+            return fromYaml(yaml, failure, file);
         }
-        String message = String.valueOf(e.getOriginalMessage());
-        SourceMap.Location location = locationOf(e.getLocation());
+        String message = failure.problem();
+        SourceMap.Location location = new SourceMap.Location(failure.line(), failure.column());
         Matcher duplicate = DUPLICATE.matcher(message);
         if (duplicate.matches()) {
             // The parser stands on the repeated key, so the object holding it is one level up.
-            String path = e.getProcessor() instanceof JsonParser parser
-                    ? FieldPath.parent(FieldPath.of(parser.getParsingContext()))
-                    : FieldPath.ROOT;
+            String path = FieldPath.parent(FieldPath.of(parser.getParsingContext()));
             return Problem.at(file, location, path, "duplicate field \"" + duplicate.group(1) + "\"");
         }
-        if (message.startsWith("Trailing token")) {
+        if (message.equals(JsonFailure.TRAILING)) {
             return Problem.at(file, location, "", "unexpected content after the end of the prompt set");
         }
         return Problem.at(file, location, "", "not valid " + syntax.displayName() + ": " + tidy(message));
     }
 
     // snakeyaml's problem mark points at the offending character; Jackson's own location can be a line early.
-    private static Problem fromYaml(MarkedYAMLException yaml, JacksonException e, String file) {
+    private static Problem fromYaml(MarkedYAMLException yaml, JsonFailure failure, String file) {
         Mark mark = yaml.getProblemMark();
         SourceMap.Location location = mark != null
                 ? new SourceMap.Location(mark.getLine() + 1, mark.getColumn() + 1)
-                : locationOf(e.getLocation());
+                : new SourceMap.Location(failure.line(), failure.column());
         String context = yaml.getContext();
         String problem = String.valueOf(yaml.getProblem());
         String message = context == null ? problem : context + ": " + problem;
@@ -161,10 +160,6 @@ final class JacksonProblems {
             }
         }
         return pointer;
-    }
-
-    private static SourceMap.Location locationOf(@Nullable JsonLocation location) {
-        return location == null ? SourceMap.Location.UNKNOWN : SourceMap.Location.of(location);
     }
 
     // Drops Jackson's source descriptions and character codes, which mean nothing to the user.

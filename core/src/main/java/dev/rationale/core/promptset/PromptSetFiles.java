@@ -2,9 +2,10 @@
 package dev.rationale.core.promptset;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.parse.NotUtf8Exception;
+import dev.rationale.core.parse.Utf8Files;
 import dev.rationale.core.storage.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -95,7 +96,9 @@ public final class PromptSetFiles {
             throw InvalidPromptSetException.of(Problem.of(name, "is a directory, not a prompt-set file"));
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Utf8Files.read(file);
+        } catch (NotUtf8Exception e) {
+            throw InvalidPromptSetException.of(new Problem(name, e.line(), e.column(), "", e.problem()));
         } catch (IOException e) {
             throw InvalidPromptSetException.of(Problem.of(name, "cannot read: " + reasonOf(e)));
         }
@@ -105,7 +108,6 @@ public final class PromptSetFiles {
         return switch (e) {
             case NoSuchFileException missing -> "no such file";
             case AccessDeniedException denied -> "permission denied";
-            case CharacterCodingException coding -> "not UTF-8 text";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> String.valueOf(e.getMessage());
         };

@@ -2,7 +2,9 @@
 package dev.rationale.core.promptset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -29,7 +31,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * change the file's meaning or its bytes on the next save. Mappers are thread-safe once built.
  */
 final class PromptSetMappers {
-    static final ObjectMapper JSON = strict(JsonMapper.builder());
+    /**
+     * How deeply values may nest. A valid prompt set nests about eight levels (tasks, a task, its variants, a
+     * variant, its template...); 64 leaves room for any future shape and keeps the work per value bounded: each
+     * value's field path, which the {@link SourceMap} records, is as long as its depth. Jackson's own default,
+     * 1,000, would let a file of deep values cost time and memory in proportion to size times depth.
+     */
+    static final int DEEPEST_NESTING = 64;
+
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(DEEPEST_NESTING)
+            .build();
+
+    static final ObjectMapper JSON = strict(JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(LIMITS).build()));
     static final ObjectMapper YAML = strict(YAMLMapper.builder(yamlFactory()));
 
     private static final ObjectWriter JSON_WRITER = JSON.writerFor(PromptSet.class).with(jsonPrettyPrinter());
@@ -106,6 +121,7 @@ final class PromptSetMappers {
 
     private static YAMLFactory yamlFactory() {
         return YAMLFactory.builder()
+                .streamReadConstraints(LIMITS)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 // Without this, the text "7" would be written as 7 and read back as a number.

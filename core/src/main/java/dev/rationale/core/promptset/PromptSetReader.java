@@ -28,6 +28,9 @@ final class PromptSetReader {
         // Some Windows editors start UTF-8 files with a byte-order mark, which JSON parsers reject.
         String body = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         ObjectMapper mapper = syntax.mapper();
+        if (syntax == FileSyntax.YAML) {
+            YamlLineLimit.check(body, file);
+        }
         JsonNode tree = parse(body, file, syntax);
         SourceMap map = sourceMap(mapper, body);
         ObjectNode root = requireObject(tree, file, map);
@@ -44,10 +47,19 @@ final class PromptSetReader {
     }
 
     private static @Nullable JsonNode parse(String body, String file, FileSyntax syntax) {
+        try (JsonParser parser = syntax.mapper().createParser(body)) {
+            return parse(parser, file, syntax);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string does no I/O", e);
+        }
+    }
+
+    // The parser is kept for the failure: Jackson reports its limits (nesting, lengths) without a location.
+    private static @Nullable JsonNode parse(JsonParser parser, String file, FileSyntax syntax) throws IOException {
         try {
-            return syntax.mapper().readTree(body);
+            return syntax.mapper().readTree(parser);
         } catch (JacksonException e) {
-            throw InvalidPromptSetException.of(JacksonProblems.fromParse(e, file, syntax));
+            throw InvalidPromptSetException.of(JacksonProblems.fromParse(e, parser, file, syntax));
         }
     }
 

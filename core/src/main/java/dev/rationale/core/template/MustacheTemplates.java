@@ -48,11 +48,17 @@ public final class MustacheTemplates {
             return cached;
         }
         try {
+            SectionDepth.check(template);
             Template compiled = COMPILER.compile(template);
             COMPILED.putIfAbsent(template, compiled);
             return compiled;
+        } catch (TemplateException e) {
+            throw new TemplateException(where + ": " + e.getMessage(), e);
         } catch (MustacheException e) {
             throw new TemplateException(where + ": template does not parse: " + e.getMessage(), e);
+        } catch (IndexOutOfBoundsException e) {
+            // jmustache 1.16 fails this way on an empty tag ("{{}}") or delimiter change ("{{=}}").
+            throw new TemplateException(where + ": template does not parse: a tag is empty", e);
         }
     }
 }

@@ -23,8 +23,8 @@ public final class TemplateVariables {
     /**
      * Returns the names {@code template} uses.
      *
-     * @throws TemplateException when the template does not parse, e.g. a section that is never closed; the
-     *     message says what is wrong in plain words
+     * @throws TemplateException when the template does not parse, e.g. a section that is never closed, or nests
+     *     sections deeper than 64 levels; the message says what is wrong in plain words
      */
     public static List<String> of(String template) {
         Set<String> names = new LinkedHashSet<>();
@@ -37,6 +37,7 @@ public final class TemplateVariables {
     }
 
     private static Template compile(String template) {
+        SectionDepth.check(template);
         try {
             return Mustache.compiler().compile(template);
         } catch (MustacheException e) {

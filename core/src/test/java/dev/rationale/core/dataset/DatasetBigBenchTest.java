@@ -135,7 +135,7 @@ class DatasetBigBenchTest {
         Path input = TestFiles.write(dir, "input.json", "{\"examples\": [{\"input\": [\"a\"], \"target\": \"b\"}]}");
 
         assertFails(list, list + ":1: a BIG-bench task must be a JSON object with an \"examples\" list, got a list");
-        assertFails(none, none + ": a BIG-bench task needs an \"examples\" list");
+        assertFails(none, none + ":1: a BIG-bench task needs an \"examples\" list");
         assertFails(empty, empty + ":2: \"examples\" is empty");
         assertFails(prefix, prefix + ":2: \"task_prefix\" must be text, got a number");
         assertFails(input, input + ":1: examples[0].input must be text, got a list");
@@ -146,6 +146,6 @@ class DatasetBigBenchTest {
         Path file = TestFiles.write(dir, "cut.json",
                 "{\n  \"examples\": [\n    {\"input\": \"a\",, \"target\": \"b\"}\n]}");
 
-        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":3: not valid JSON: ");
+        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":3:19: not valid JSON: ");
     }
 }

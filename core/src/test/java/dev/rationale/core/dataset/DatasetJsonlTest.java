@@ -72,14 +72,15 @@ class DatasetJsonlTest {
         text.append("{\"q\": \"case 7\", \"expected\": }\n");
         Path file = TestFiles.write(dir, "bad.jsonl", text.toString());
 
-        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":7: not valid JSON: ");
+        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":7:29: not valid JSON: ");
     }
 
     @Test
     void twoValuesOnOneLineAreAnError() {
         Path file = TestFiles.write(dir, "two.jsonl", "{\"q\": \"a\", \"expected\": \"1\"} {\"q\": \"b\"}\n");
 
-        assertThat(DatasetCsvTest.failure(file)).startsWith(file + ":1: not valid JSON: ");
+        assertThat(DatasetCsvTest.failure(file))
+                .isEqualTo(file + ":1:29: not valid JSON: unexpected content after the value");
     }
 
     @Test

@@ -237,7 +237,7 @@ class PromptSetFilesErrorsTest {
         InvalidPromptSetException e = catchThrowableOfType(InvalidPromptSetException.class,
                 () -> PromptSetFiles.load(file));
 
-        assertThat(e).hasMessage(file + ": cannot read: not UTF-8 text");
+        assertThat(e).hasMessage(file + ":1:4: not UTF-8: byte 0xE9 at offset 3");
     }
 
     @Test

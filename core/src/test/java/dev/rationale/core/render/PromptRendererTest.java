@@ -310,4 +310,15 @@ class PromptRendererTest {
         assertThat(mapper.writeValueAsString(new RenderedPrompt.Chat(List.of(ChatMessage.user("hi")))))
                 .isEqualTo("{\"shape\":\"chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     }
+
+    @Test
+    void eightThousandNestedSectionsAreARenderErrorNamingTheFieldAndTheDepth() {
+        String deep = "{{#question}}".repeat(8000) + "{{question}}" + "{{/question}}".repeat(8000);
+        Task task = task(new PromptTemplate(null, deep, null, null, null));
+
+        assertThatThrownBy(() -> PromptRenderer.render(task, text(0, ReasoningStyle.NONE), PEARS))
+                .isInstanceOf(RenderException.class)
+                .hasMessage("task \"apples\" variant \"v\" template.input for case \"pears\": sections nest 8000"
+                        + " deep (from line 1); at most 64 levels are allowed");
+    }
 }

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.parse;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a file as strict UTF-8. Unlike {@link Files#readString(Path)}, a bad byte is reported with its place
+ * ({@link NotUtf8Exception}), so a user can find it in a large file. Blocks on I/O; thread-safe.
+ */
+public final class Utf8Files {
+    private Utf8Files() {
+    }
+
+    /**
+     * The file's text.
+     *
+     * @throws NotUtf8Exception when the bytes are not UTF-8, naming the first bad byte's offset, line and column
+     * @throws IOException when the file cannot be read
+     */
+    public static String read(Path file) throws IOException {
+        return decode(Files.readAllBytes(file));
+    }
+
+    /**
+     * The text of {@code bytes}.
+     *
+     * @throws NotUtf8Exception when the bytes are not UTF-8
+     */
+    public static String decode(byte[] bytes) throws NotUtf8Exception {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        // UTF-8 never decodes to more UTF-16 units than it has bytes.
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw NotUtf8Exception.at(bytes, in.position(), out.flip());
+        }
+        return out.flip().toString();
+    }
+}
