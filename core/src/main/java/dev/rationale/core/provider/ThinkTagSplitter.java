@@ -43,6 +43,19 @@ public final class ThinkTagSplitter {
         return new ThinkTagSplitter(prompt.stripTrailing().endsWith(OPEN));
     }
 
+    /**
+     * The answer part of a whole output: without the {@code <think>} block it opens with, if any. What grades an
+     * answer reads this, so reasoning left in the text (by a backend that did not split it) is never graded.
+     */
+    public static String answerOf(String output) {
+        ThinkTagSplitter splitter = new ThinkTagSplitter(false);
+        StringBuilder answer = new StringBuilder();
+        List<Piece> pieces = new ArrayList<>(splitter.feed(output));
+        pieces.addAll(splitter.finish());
+        pieces.stream().filter(p -> !p.reasoning()).forEach(p -> answer.append(p.text()));
+        return answer.toString();
+    }
+
     /** The pieces {@code chunk} completes, in order; may be empty while text is held back. */
     public List<Piece> feed(String chunk) {
         pending.append(chunk);

@@ -107,7 +107,7 @@ class HistoryMigrationTest {
             assertThat(store.runs(RunFilter.all()).items()).extracting(Run::scope)
                     .containsExactly(scope, RunScope.NONE);
         }
-        assertThat(version()).isEqualTo(3);
+        assertThat(version()).isEqualTo(Migrations.HISTORY.latest());
     }
 
     @Test
