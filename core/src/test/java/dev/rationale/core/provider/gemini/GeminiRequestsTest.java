@@ -138,7 +138,7 @@ class GeminiRequestsTest {
     @Test
     void capabilitiesOfferLogprobsSeedSamplesAndReasoning() {
         assertThat(GeminiProtocol.CAPABILITIES)
-                .isEqualTo(Capabilities.builder().chat().thinkingControl().maxTopLogprobs(20).reasoning().seed().multipleSamples()
-                        .modelListing().build());
+                .isEqualTo(Capabilities.builder().chat().thinkingControl().maxTopLogprobs(20).reasoning().seed()
+                        .multipleSamples().modelListing().build());
     }
 }
