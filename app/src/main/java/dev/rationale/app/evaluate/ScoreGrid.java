@@ -4,6 +4,7 @@ package dev.rationale.app.evaluate;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ThinkingFigures;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -45,6 +46,19 @@ final class ScoreGrid extends TableView<CellMetrics> {
         getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
         getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
         getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
+        getColumns().add(thinkingColumn());
+    }
+
+    /** Thinking tokens summed over the cell, and the mean thinking time of its samples; empty without thinking. */
+    private static TableColumn<CellMetrics, String> thinkingColumn() {
+        TableColumn<CellMetrics, String> column = column("", cell -> ThinkingFigures.of(cell.thinkingTokens(),
+                cell.meanThinkingMillis()), 150);
+        Label header = new Label("Thinking");
+        header.setTooltip(new Tooltip("Tokens spent thinking, where the backend counts them, and the mean thinking "
+                + "time per sample. Thinking is never graded."));
+        column.setGraphic(header);
+        column.setId("evaluate-grid-thinking");
+        return column;
     }
 
     private String labelOf(String variantId) {

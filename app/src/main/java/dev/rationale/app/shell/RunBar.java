@@ -4,6 +4,8 @@ package dev.rationale.app.shell;
 import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.app.run.ChatLayoutPicker;
 import dev.rationale.app.run.RunSettingsViewModel;
+import dev.rationale.app.run.ThinkingChoice;
+import dev.rationale.app.run.ThinkingPicker;
 import dev.rationale.core.endpoint.Endpoint;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -63,6 +65,7 @@ final class RunBar extends HBox {
         modelsMessage.setMinWidth(0);
 
         ComboBox<ChatLayoutChoice> layout = ChatLayoutPicker.create("run-chat-layout", settings.chatLayoutProperty());
+        ComboBox<ThinkingChoice> thinking = ThinkingPicker.create("run-thinking", settings.thinkingProperty());
 
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
@@ -87,7 +90,7 @@ final class RunBar extends HBox {
         stopButton.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(label("Endpoint"), endpoint, label("Model"), model, manage, modelsMessage, spacer,
-                label("Layout"), layout,
+                label("Layout"), layout, label("Thinking"), thinking,
                 label("Temperature"), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
                         "set's"),
                 label("Top-p"), number("run-top-p", settings.topPProperty(), Double::valueOf, "set's"),
