@@ -125,7 +125,7 @@ public final class OutputView extends BorderPane {
         text.getStyleClass().add("output-thinking");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount(column ? 5 : 7);
+        text.setPrefRowCount(column ? 4 : 5);
         text.textProperty().bind(viewModel.reasoningProperty());
         TitledPane pane = new TitledPane();
         pane.textProperty().bind(viewModel.thinkingTitleProperty());

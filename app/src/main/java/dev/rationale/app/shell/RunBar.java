@@ -44,14 +44,14 @@ final class RunBar extends HBox {
         endpoint.setConverter(converter(Endpoint::name));
         endpoint.valueProperty().bindBidirectional(settings.endpointProperty());
         endpoint.setPrefWidth(135);
-        endpoint.setMinWidth(100);
+        endpoint.setMinWidth(86);
 
         ComboBox<String> model = new ComboBox<>(settings.getModels());
         model.setId("run-model");
         model.setEditable(true);
         model.setPromptText("model");
         model.setPrefWidth(170);
-        model.setMinWidth(120);
+        model.setMinWidth(96);
         model.valueProperty().bindBidirectional(settings.modelProperty());
         model.setTooltip(new Tooltip());
         model.getTooltip().textProperty().bind(settings.modelProperty());
@@ -118,7 +118,7 @@ final class RunBar extends HBox {
         field.setId(id);
         field.setPromptText(emptyMeaning);
         field.setPrefColumnCount(3);
-        field.setMinWidth(48);
+        field.setMinWidth(44);
         field.getStyleClass().add("run-bar-number");
         StringConverter<@Nullable T> converter = new StringConverter<>() {
             @Override

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -129,6 +130,10 @@ class ThinkingUiIT {
         assertThat(picker.getValue()).isEqualTo(ThinkingChoice.VARIANTS);
         assertThat(picker.getItems()).extracting(ThinkingChoice::toString)
                 .containsExactly("variant's", "off", "low", "medium", "high");
+        Button stopButton = robot.lookup("#stop-button").queryButton();
+        assertThat(stopButton.localToScene(stopButton.getBoundsInLocal()).getMaxX())
+                .as("Stop, the last control of the run bar, inside the default window")
+                .isLessThanOrEqualTo(stopButton.getScene().getWidth());
 
         robot.clickOn(picker);
         robot.clickOn("high");

@@ -32,8 +32,11 @@ public final class ThinkingFigures {
         return of(usage == null ? null : usage.reasoningTokens(), timings == null ? null : timings.thinkingMillis());
     }
 
-    /** A duration as people read it: "850 ms", "3.4 s", "2 min 05 s". */
+    /** A duration as people read it: "850 ms", "3.4 s", "2 min 05 s"; "< 1 ms" for less. */
     public static String seconds(double millis) {
+        if (millis < 1) {
+            return "< 1 ms";
+        }
         if (millis < 1000) {
             return String.format(Locale.ROOT, "%.0f ms", millis);
         }
