@@ -101,6 +101,8 @@ final class EvalJson {
         json.put("latency", cell.latency());
         json.put("promptTokens", cell.promptTokens());
         json.put("completionTokens", cell.completionTokens());
+        json.put("thinkingTokens", cell.thinkingTokens());
+        json.put("meanThinkingMillis", cell.meanThinkingMillis());
         json.put("calibration", cell.calibration());
         return json;
     }

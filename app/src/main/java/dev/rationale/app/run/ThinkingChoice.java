@@ -25,6 +25,16 @@ public enum ThinkingChoice {
         return level;
     }
 
+    /** The choice for a level; null is {@link #VARIANTS} (nothing chosen over the variant's, or the model's). */
+    public static ThinkingChoice of(@Nullable ThinkingLevel level) {
+        for (ThinkingChoice choice : values()) {
+            if (choice.level == level) {
+                return choice;
+            }
+        }
+        return VARIANTS;
+    }
+
     @Override
     public String toString() {
         return label;

@@ -91,7 +91,7 @@ final class RunBar extends HBox {
 
         getChildren().addAll(label("Endpoint"), endpoint, label("Model"), model, manage, modelsMessage, spacer,
                 label("Layout"), layout, label("Thinking"), thinking,
-                label("Temperature"), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
+                temperatureLabel(), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
                         "set's"),
                 label("Top-p"), number("run-top-p", settings.topPProperty(), Double::valueOf, "set's"),
                 label("Max tokens"), number("run-max-tokens", settings.maxTokensProperty(), Integer::valueOf,
@@ -99,6 +99,13 @@ final class RunBar extends HBox {
                 label("Seed"), number("run-seed", settings.seedProperty(), Long::valueOf, "none"),
                 label("Top-k"), number("run-top-logprobs", settings.topLogprobsProperty(), Integer::valueOf, "0"),
                 runButton, stopButton);
+    }
+
+    // Short, so the bar keeps room for every field at the default window width; the tooltip says it in full.
+    private static Label temperatureLabel() {
+        Label label = label("Temp.");
+        label.setTooltip(new Tooltip("Temperature: 0 is greedy; empty keeps the prompt set's"));
+        return label;
     }
 
     private static Label label(String text) {
@@ -118,7 +125,7 @@ final class RunBar extends HBox {
         field.setId(id);
         field.setPromptText(emptyMeaning);
         field.setPrefColumnCount(3);
-        field.setMinWidth(44);
+        field.setMinWidth(48);
         field.getStyleClass().add("run-bar-number");
         StringConverter<@Nullable T> converter = new StringConverter<>() {
             @Override
