@@ -3,7 +3,7 @@ package dev.rationale.cli;
 
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package dev.rationale.app.compose;
 
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import org.jspecify.annotations.Nullable;
 
 /** Copies of a variant with one more field changed than {@link Variant}'s own {@code with...} methods cover. */

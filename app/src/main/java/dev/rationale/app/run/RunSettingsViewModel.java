@@ -8,7 +8,7 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.promptset.ChatLayout;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ModelInfo;

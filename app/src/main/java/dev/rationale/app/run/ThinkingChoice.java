@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.run;
 
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import org.jspecify.annotations.Nullable;
 
 /** A choice of thinking level in the run bar: each variant's own, or one level for the run. */

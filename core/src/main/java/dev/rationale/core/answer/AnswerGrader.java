@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.answer;
 
-import dev.rationale.core.provider.ThinkTagSplitter;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +29,12 @@ public final class AnswerGrader {
 
     /**
      * Grades one completion's answer text; a {@code <think>} block it opens with is not read
-     * ({@link ThinkTagSplitter#answerOf}), so thinking is never graded. A completion without an answer is
+     * ({@link ThinkBlock#answerOf}), so thinking is never graded. A completion without an answer is
      * {@link Verdict#NO_ANSWER} whatever the compare rule; one with an answer is {@link Verdict#UNGRADED} when the
      * rule is {@code none} or {@code expected} is null or blank.
      */
     public Grade grade(String completion, @Nullable String expected) {
-        Optional<String> found = extractor.extract(ThinkTagSplitter.answerOf(completion));
+        Optional<String> found = extractor.extract(ThinkBlock.answerOf(completion));
         if (found.isEmpty()) {
             return new Grade(Verdict.NO_ANSWER, null, null);
         }

@@ -4,7 +4,6 @@ package dev.rationale.core.promptset;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.rationale.core.provider.ThinkingLevel;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.promptset.ThinkingLevel;
+
 /**
  * What a backend can do, so that a request asking for more fails before it is sent. Build one with
  * {@link #builder()}, naming each ability: {@code Capabilities.builder().chat().maxTopLogprobs(20).seed().build()};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.promptset.ThinkingLevel;
 import java.util.Optional;
 
 /**

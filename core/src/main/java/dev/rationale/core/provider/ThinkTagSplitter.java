@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.answer.ThinkBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +26,8 @@ public final class ThinkTagSplitter {
     public record Piece(boolean reasoning, String text) {
     }
 
-    public static final String OPEN = "<think>";
-    public static final String CLOSE = "</think>";
+    public static final String OPEN = ThinkBlock.OPEN;
+    public static final String CLOSE = ThinkBlock.CLOSE;
 
     private enum State { BEFORE, REASONING, ANSWER }
 
@@ -41,19 +42,6 @@ public final class ThinkTagSplitter {
     /** A splitter for output continuing {@code prompt}: in reasoning when the prompt ends with {@code <think>}. */
     public static ThinkTagSplitter forPrompt(String prompt) {
         return new ThinkTagSplitter(prompt.stripTrailing().endsWith(OPEN));
-    }
-
-    /**
-     * The answer part of a whole output: without the {@code <think>} block it opens with, if any. What grades an
-     * answer reads this, so reasoning left in the text (by a backend that did not split it) is never graded.
-     */
-    public static String answerOf(String output) {
-        ThinkTagSplitter splitter = new ThinkTagSplitter(false);
-        StringBuilder answer = new StringBuilder();
-        List<Piece> pieces = new ArrayList<>(splitter.feed(output));
-        pieces.addAll(splitter.finish());
-        pieces.stream().filter(p -> !p.reasoning()).forEach(p -> answer.append(p.text()));
-        return answer.toString();
     }
 
     /** The pieces {@code chunk} completes, in order; may be empty while text is held back. */

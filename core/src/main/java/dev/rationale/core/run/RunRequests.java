@@ -7,7 +7,7 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.PromptDraft;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.PromptShaper;

@@ -35,6 +35,14 @@ class AnswerGraderTest {
     }
 
     @Test
+    void answerOfDropsOnlyTheLeadingThinkBlock() {
+        assertThat(ThinkBlock.answerOf("<think>r</think>a <think>x</think>")).isEqualTo("a <think>x</think>");
+        assertThat(ThinkBlock.answerOf(" \n<think>r</think>\n\na")).isEqualTo("\n\na");
+        assertThat(ThinkBlock.answerOf("plain <think>")).isEqualTo("plain <think>");
+        assertThat(ThinkBlock.answerOf("")).isEmpty();
+    }
+
+    @Test
     void differentAnswerIsWrong() {
         assertThat(numeric.grade("6 * 7 = 41", "42")).isEqualTo(new Grade(Verdict.WRONG, "41", "41"));
     }

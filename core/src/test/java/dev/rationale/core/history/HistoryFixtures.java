@@ -7,7 +7,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.Usage;

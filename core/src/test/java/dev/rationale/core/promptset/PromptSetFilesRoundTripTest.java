@@ -3,7 +3,6 @@ package dev.rationale.core.promptset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rationale.core.provider.ThinkingLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

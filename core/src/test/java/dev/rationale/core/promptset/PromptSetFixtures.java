@@ -4,7 +4,6 @@ package dev.rationale.core.promptset;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
-import dev.rationale.core.provider.ThinkingLevel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

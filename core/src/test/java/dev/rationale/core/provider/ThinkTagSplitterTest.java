@@ -34,13 +34,6 @@ class ThinkTagSplitterTest {
     }
 
     @Test
-    void answerOfDropsOnlyTheLeadingThinkBlock() {
-        assertThat(ThinkTagSplitter.answerOf("<think>r</think>a <think>x</think>")).isEqualTo("a <think>x</think>");
-        assertThat(ThinkTagSplitter.answerOf("plain <think>")).isEqualTo("plain <think>");
-        assertThat(ThinkTagSplitter.answerOf("")).isEmpty();
-    }
-
-    @Test
     void leavesOutputWithoutTagsAsAnswer() {
         assertThat(split(new ThinkTagSplitter(false), "Just ", "an answer.")).isEqualTo("|Just an answer.");
     }

@@ -18,7 +18,7 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.StreamTimer;
 import dev.rationale.core.provider.TemplateThinking;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.provider.TokenIds;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.RenderedPrompt;

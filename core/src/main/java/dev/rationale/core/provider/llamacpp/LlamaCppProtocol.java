@@ -6,7 +6,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.StreamTextNormalizer;
 import dev.rationale.core.provider.TemplateThinking;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
 import dev.rationale.core.provider.http.NormalizedStream;

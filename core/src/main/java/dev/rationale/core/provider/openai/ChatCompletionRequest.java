@@ -2,7 +2,7 @@
 package dev.rationale.core.provider.openai;
 
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;

@@ -35,7 +35,7 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.AuthScheme;
 import dev.rationale.core.provider.http.HttpClients;

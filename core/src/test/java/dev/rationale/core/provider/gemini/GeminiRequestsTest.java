@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;

@@ -11,7 +11,7 @@ import dev.rationale.core.provider.CompletionEvent.Notice;
 import dev.rationale.core.provider.CompletionEvent.ReasoningDelta;
 import dev.rationale.core.provider.CompletionEvent.TextDelta;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;

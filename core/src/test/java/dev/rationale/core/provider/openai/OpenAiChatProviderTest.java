@@ -21,7 +21,7 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
-import dev.rationale.core.provider.ThinkingLevel;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.RecordingListener;
 import dev.rationale.core.provider.http.TestHttp;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.core.provider;
+package dev.rationale.core.promptset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
