@@ -49,10 +49,12 @@ final class ScoreGrid extends TableView<CellMetrics> {
         getColumns().add(thinkingColumn());
     }
 
-    /** Thinking tokens summed over the cell, and the mean thinking time of its samples; empty without thinking. */
+    /** Thinking tokens summed over the cell, and the mean thinking time of its samples; "–" without thinking. */
     private static TableColumn<CellMetrics, String> thinkingColumn() {
-        TableColumn<CellMetrics, String> column = column("", cell -> ThinkingFigures.of(cell.thinkingTokens(),
-                cell.meanThinkingMillis()), 150);
+        TableColumn<CellMetrics, String> column = column("", cell -> {
+            String figures = ThinkingFigures.of(cell.thinkingTokens(), cell.meanThinkingMillis());
+            return figures.isEmpty() ? "–" : figures;
+        }, 150);
         Label header = new Label("Thinking");
         header.setTooltip(new Tooltip("Tokens spent thinking, where the backend counts them, and the mean thinking "
                 + "time per sample. Thinking is never graded."));

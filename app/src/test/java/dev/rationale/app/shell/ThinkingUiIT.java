@@ -52,9 +52,11 @@ class ThinkingUiIT {
     private final Queue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
     private AppContext context;
     private MainWindowViewModel workbench;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -130,6 +132,12 @@ class ThinkingUiIT {
         assertThat(picker.getValue()).isEqualTo(ThinkingChoice.VARIANTS);
         assertThat(picker.getItems()).extracting(ThinkingChoice::toString)
                 .containsExactly("variant's", "off", "low", "medium", "high");
+        // The stage is shared by the suite's tests, and an earlier one may have left it at another size.
+        robot.interact(() -> {
+            stage.setWidth(MainWindow.DEFAULT_WIDTH);
+            stage.setHeight(MainWindow.DEFAULT_HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         Button stopButton = robot.lookup("#stop-button").queryButton();
         assertThat(stopButton.localToScene(stopButton.getBoundsInLocal()).getMaxX())
                 .as("Stop, the last control of the run bar, inside the default window")
