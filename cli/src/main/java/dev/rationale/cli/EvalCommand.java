@@ -130,11 +130,15 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     private ChatLayoutOption chatLayout;
 
+    @Mixin
+    private ThinkingOption thinking;
+
     @Override
     public Integer call() throws InterruptedException {
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
-        List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo).toList();
+        List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)
+                .map(thinking::applyTo).toList();
         CaseSelection selection = selection();
         EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpointOptions.resolve(spec)), cases(task, selection),
                 samples, !noLikelihood);

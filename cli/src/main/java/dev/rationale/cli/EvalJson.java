@@ -116,6 +116,8 @@ final class EvalJson {
         json.put("latency", cell.latency());
         json.put("promptTokens", cell.promptTokens());
         json.put("completionTokens", cell.completionTokens());
+        json.put("thinkingTokens", cell.thinkingTokens());
+        json.put("meanThinkingMillis", cell.meanThinkingMillis());
         json.put("calibration", cell.calibration());
         // pass@k, maj@k, cons@k for k = 1, 2, 4, ... (AtKScores says how each is counted).
         json.put("atK", cell.atK());

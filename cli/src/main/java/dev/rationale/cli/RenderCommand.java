@@ -124,7 +124,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         Endpoint endpoint = backend.resolve(spec);
         return RunRequests.shaped(EndpointOptions.provider(endpoint), EndpointOptions.model(endpoint, model, spec),
-                draft, chatLayout.layout());
+                draft, chatLayout.layout(), null);
     }
 
     static void print(RenderedPrompt prompt, PrintWriter out) {

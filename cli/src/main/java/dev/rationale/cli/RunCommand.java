@@ -53,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ChatLayoutOption chatLayout;
 
+    @Mixin
+    private ThinkingOption thinking;
+
     @Option(names = "--model", paramLabel = "MODEL",
             description = "The model (for embedded: the GGUF file). Default: the endpoint's.")
     private @Nullable String model;
@@ -123,11 +126,12 @@ final class RunCommand implements Callable<Integer> {
      */
     private CompletionRequest request(String modelName, CompletionProvider provider) {
         PromptOptions.Prepared prepared = prompt.prepare();
-        RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), provider.intake(modelName),
-                chatLayout.layout(), shape == null ? null : shape.forced());
         GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
-                topLogprobs);
-        CompletionRequest request = RunRequests.of(modelName, shaped, prepared.settings().overriddenBy(options));
+                topLogprobs, thinking.level());
+        GenerationSettings settings = prepared.settings().overriddenBy(options);
+        RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), RunRequests.intake(provider, modelName,
+                settings.thinking()), chatLayout.layout(), shape == null ? null : shape.forced());
+        CompletionRequest request = RunRequests.of(modelName, shaped, settings);
         return request.withSampling(request.temperature(), request.topP(), topK, minP, request.seed())
                 .withPromptLogprobs(echoLogprobs);
     }

@@ -16,11 +16,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The one object {@code rationale run --json} prints; its field names are part of the CLI contract. */
-@JsonPropertyOrder({"text", "reasoning", "tokens", "finishReason", "usage", "timings", "prompt", "promptTokens",
-        "notices", "error"})
+@JsonPropertyOrder({"text", "reasoning", "thinking", "tokens", "finishReason", "usage", "timings", "prompt",
+        "promptTokens", "notices", "error"})
 record RunJson(
         String text,
         String reasoning,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Thinking thinking,
         List<ScoredToken> tokens,
         @Nullable FinishReason finishReason,
         @Nullable Usage usage,
@@ -32,12 +33,25 @@ record RunJson(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The model's thinking, apart from {@code text} (which never holds it): its text (the same as
+     * {@code reasoning}), the tokens spent on it where the backend counts them, and its time; present only when the
+     * model thought apart from the answer.
+     */
+    @JsonPropertyOrder({"text", "tokens", "millis"})
+    record Thinking(String text, @Nullable Integer tokens, @Nullable Double millis) {
+    }
+
     /** The JSON text for a finished (or failed) run of {@code prompt}, as it was sent (with its adaptation). */
     static String of(CompletionResult result, RenderedPrompt prompt, boolean withPromptTokens) {
         CompletionResult.Sample sample = result.first();
-        RunJson json = new RunJson(sample.text(), sample.reasoning(), sample.tokens(), sample.finishReason(),
-                result.usage(), result.timings(), prompt, withPromptTokens ? result.promptTokens() : null,
-                result.notices(), result.failure() == null ? null : result.failure().getMessage());
+        Thinking thinking = sample.reasoning().isEmpty() ? null : new Thinking(sample.reasoning(),
+                result.usage() == null ? null : result.usage().reasoningTokens(),
+                result.timings() == null ? null : result.timings().thinkingMillis());
+        RunJson json = new RunJson(sample.text(), sample.reasoning(), thinking, sample.tokens(),
+                sample.finishReason(), result.usage(), result.timings(), prompt,
+                withPromptTokens ? result.promptTokens() : null, result.notices(),
+                result.failure() == null ? null : result.failure().getMessage());
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {

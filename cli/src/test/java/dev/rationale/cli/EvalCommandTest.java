@@ -71,7 +71,8 @@ class EvalCommandTest {
         JsonNode cell = json.get("cells").get(1);
         assertThat(fieldNames(cell)).containsExactly("variant", "target", "endpoint", "model", "cases", "correct",
                 "wrong", "failed", "ungraded", "pending", "accuracy", "interval", "meanVoteShare",
-                "meanAnswerProbability", "latency", "promptTokens", "completionTokens", "calibration", "atK");
+                "meanAnswerProbability", "latency", "promptTokens", "completionTokens", "thinkingTokens",
+                "meanThinkingMillis", "calibration", "atK");
         assertThat(cell.get("model").asText()).isEqualTo("m2");
         // Sums 3..7: the 5 comes back as 6.
         assertThat(cell.get("correct").asInt()).isEqualTo(4);

@@ -2,6 +2,7 @@
 package dev.rationale.app.compose;
 
 import dev.rationale.core.promptset.Exemplar;
+import dev.rationale.app.run.ThinkingChoice;
 import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
@@ -38,6 +39,8 @@ public final class VariantControls {
     private final ObjectProperty<ReasoningStyle> reasoning =
             new SimpleObjectProperty<>(this, "reasoning", ReasoningStyle.NONE);
     private final ObjectProperty<PromptShape> shape = new SimpleObjectProperty<>(this, "shape", PromptShape.CHAT);
+    private final ObjectProperty<ThinkingChoice> thinking =
+            new SimpleObjectProperty<>(this, "thinking", ThinkingChoice.VARIANTS);
     private final StringProperty system = new SimpleStringProperty(this, "system", "");
     private final StringProperty trigger = new SimpleStringProperty(this, "trigger", "");
     private final ReadOnlyBooleanWrapper triggerUsed = new ReadOnlyBooleanWrapper(this, "triggerUsed");
@@ -51,6 +54,7 @@ public final class VariantControls {
         writeThrough(samples, n -> v -> VariantCopies.withSamples(v, n.intValue()));
         writeThrough(reasoning, style -> v -> v.withReasoning(style));
         writeThrough(shape, s -> v -> v.withShape(s));
+        writeThrough(thinking, choice -> v -> VariantCopies.withThinking(v, choice.level()));
         writeThrough(system, text -> v -> VariantCopies.withSystem(v, OptionalText.edited(v.system(), text)));
         writeThrough(trigger, text -> v -> VariantCopies.withTrigger(v, OptionalText.edited(v.trigger(), text)));
         reasoning.addListener((obs, old, now) -> triggerUsed.set(usesTrigger(now)));
@@ -75,6 +79,7 @@ public final class VariantControls {
             samples.set(variant.effectiveSamples());
             reasoning.set(variant.effectiveReasoning());
             shape.set(variant.effectiveShape());
+            thinking.set(ThinkingChoice.of(variant.settings() == null ? null : variant.settings().thinking()));
             system.set(OptionalText.shown(variant.system()));
             trigger.set(OptionalText.shown(variant.trigger()));
             triggerUsed.set(usesTrigger(variant.effectiveReasoning()));
@@ -128,6 +133,11 @@ public final class VariantControls {
 
     public void setShape(PromptShape newShape) {
         shape.set(newShape);
+    }
+
+    /** The variant's thinking level, saved with the set; {@link ThinkingChoice#VARIANTS} leaves it to the model. */
+    public ObjectProperty<ThinkingChoice> thinkingProperty() {
+        return thinking;
     }
 
     /** Text put before the instruction (in chat prompts, the system message). */

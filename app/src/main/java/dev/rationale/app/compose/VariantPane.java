@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.app.run.ThinkingChoice;
 import dev.rationale.core.promptset.PromptShape;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Variant;
@@ -17,6 +18,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -34,6 +36,12 @@ final class VariantPane extends GridPane {
     private static final Map<PromptShape, String> SHAPE_NAMES = Map.of(
             PromptShape.CHAT, "Chat messages",
             PromptShape.TEXT, "Raw text");
+    private static final Map<ThinkingChoice, String> THINKING_NAMES = Map.of(
+            ThinkingChoice.VARIANTS, "Model's default",
+            ThinkingChoice.OFF, "Off",
+            ThinkingChoice.LOW, "Low",
+            ThinkingChoice.MEDIUM, "Medium",
+            ThinkingChoice.HIGH, "High");
 
     private final VariantControls controls;
 
@@ -51,6 +59,10 @@ final class VariantPane extends GridPane {
         reasoning.valueProperty().bindBidirectional(controls.reasoningProperty());
         ComboBox<PromptShape> shape = choice("compose-shape", PromptShape.values(), SHAPE_NAMES);
         shape.valueProperty().bindBidirectional(controls.shapeProperty());
+        ComboBox<ThinkingChoice> thinking = choice("compose-thinking", ThinkingChoice.values(), THINKING_NAMES);
+        thinking.valueProperty().bindBidirectional(controls.thinkingProperty());
+        thinking.setTooltip(new Tooltip("How much a reasoning model thinks before it answers, saved with the "
+                + "variant; the run bar can override it for a run"));
         var trigger = new TextField();
         trigger.setId("compose-trigger");
         trigger.setPromptText(Variant.DEFAULT_TRIGGER);
@@ -69,8 +81,9 @@ final class VariantPane extends GridPane {
         addRow(1, "Samples", samples);
         addRow(2, "Reasoning", reasoning);
         addRow(3, "Shape", shape);
-        addRow(4, "Trigger", trigger);
-        addRow(5, "System", system);
+        addRow(4, "Thinking", thinking);
+        addRow(5, "Trigger", trigger);
+        addRow(6, "System", system);
         GridPane.setVgrow(system, Priority.ALWAYS);
         var labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);

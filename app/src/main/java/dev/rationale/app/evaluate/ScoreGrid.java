@@ -5,6 +5,7 @@ import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.ThinkingFigures;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.Supplier;
@@ -62,6 +63,21 @@ final class ScoreGrid extends TableView<CellMetrics> {
                 "The majority answer of the first k samples is correct (a tie goes to the answer seen first)"));
         getColumns().add(explained(column("cons@k", cell -> atK(cell, false, AtK::cons), 70),
                 "The majority of k samples drawn at random is correct, averaged over every draw"));
+        getColumns().add(thinkingColumn());
+    }
+
+    /** Thinking tokens summed over the cell, and the mean thinking time of its samples; "–" without thinking. */
+    private static TableColumn<CellMetrics, String> thinkingColumn() {
+        TableColumn<CellMetrics, String> column = column("", cell -> {
+            String figures = ThinkingFigures.of(cell.thinkingTokens(), cell.meanThinkingMillis());
+            return figures.isEmpty() ? "–" : figures;
+        }, 150);
+        Label header = new Label("Thinking");
+        header.setTooltip(new Tooltip("Tokens spent thinking, where the backend counts them, and the mean thinking "
+                + "time per sample. Thinking is never graded."));
+        column.setGraphic(header);
+        column.setId("evaluate-grid-thinking");
+        return column;
     }
 
     private static String atK(CellMetrics cell, boolean first, ToDoubleFunction<AtK> value) {

@@ -8,6 +8,7 @@ import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.provider.ThinkingFigures;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -269,7 +270,9 @@ public final class HistoryView extends BorderPane {
         text.append("\n— Prompt —\n").append(adapted.isEmpty() ? "" : "Adapted: " + adapted + "\n\n")
                 .append(record.request().prompt().readable()).append('\n');
         if (!record.reasoning().isBlank()) {
-            text.append("\n— Reasoning —\n").append(record.reasoning()).append('\n');
+            String figures = ThinkingFigures.of(record.usage(), record.timings());
+            text.append("\n— Thinking").append(figures.isEmpty() ? "" : " · " + figures).append(" —\n")
+                    .append(record.reasoning()).append('\n');
         }
         text.append("\n— Answer —\n").append(record.text()).append('\n');
         text.append("\nExtracted: ").append(record.extracted() == null ? "–" : record.extracted())

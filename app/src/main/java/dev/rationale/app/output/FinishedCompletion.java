@@ -86,9 +86,9 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
     /** A completion as a results file line holds it: no request and no tokens. */
     public static FinishedCompletion of(SampleRecord record, Origin origin, AnswerFormat format) {
         Usage usage = record.promptTokens() == null && record.completionTokens() == null ? null
-                : new Usage(record.promptTokens(), record.completionTokens(), null);
+                : new Usage(record.promptTokens(), record.completionTokens(), record.thinkingTokens());
         Timings timings = record.latencyMillis() == null ? null
-                : new Timings(record.firstTokenMillis(), record.latencyMillis());
+                : new Timings(record.firstTokenMillis(), record.latencyMillis(), record.thinkingMillis());
         Grade grade = grade(record.status(), record.answer());
         return new FinishedCompletion(origin, null, Objects.requireNonNullElse(record.text(), ""),
                 Objects.requireNonNullElse(record.reasoning(), ""), List.of(), grade, record.expected(),

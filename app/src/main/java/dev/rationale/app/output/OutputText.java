@@ -3,6 +3,7 @@ package dev.rationale.app.output;
 
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ThinkingFigures;
 import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.Usage;
 import java.util.ArrayList;
@@ -38,13 +39,20 @@ final class OutputText {
         } else if (scored > 0) {
             parts.add(scored + " tokens");
         }
-        if (usage != null && usage.reasoningTokens() != null && usage.reasoningTokens() > 0) {
-            parts.add(usage.reasoningTokens() + " reasoning");
+        String thinking = ThinkingFigures.of(usage, timings);
+        if (!thinking.isEmpty()) {
+            parts.add("thinking " + thinking);
         }
         if (reason != null) {
             parts.add("finish: " + reason.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return String.join(" · ", parts);
+    }
+
+    /** The title of the folded thinking: "Thinking", with its tokens and time once known. */
+    static String thinkingTitle(@Nullable Usage usage, @Nullable Timings timings) {
+        String figures = ThinkingFigures.of(usage, timings);
+        return figures.isEmpty() ? "Thinking" : "Thinking · " + figures;
     }
 
     /**
@@ -59,6 +67,7 @@ final class OutputText {
         add(settings, "min-p", request.minP());
         add(settings, "max tokens", request.maxTokens());
         add(settings, "seed", request.seed());
+        add(settings, "thinking", request.thinking() == null ? null : request.thinking().id());
         if (request.logprobs()) {
             settings.add("logprobs" + (request.topLogprobs() == null || request.topLogprobs() == 0 ? ""
                     : " with top " + request.topLogprobs()));

@@ -229,6 +229,11 @@ public final class OutputViewModel {
         return answer.reasoning.get();
     }
 
+    /** The title of the folded thinking: "Thinking", then its tokens and time once the run ended. */
+    public ReadOnlyStringProperty thinkingTitleProperty() {
+        return answer.thinkingTitle.getReadOnlyProperty();
+    }
+
     /** The failure's one-line message; empty unless FAILED. */
     public ReadOnlyStringProperty failureProperty() {
         return answer.failure.getReadOnlyProperty();

@@ -30,6 +30,7 @@ final class StreamedAnswer {
     final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper(this, "reasoning", "");
     final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
     final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper(this, "statistics", "");
+    final ReadOnlyStringWrapper thinkingTitle = new ReadOnlyStringWrapper(this, "thinkingTitle", "Thinking");
     final ReadOnlyObjectWrapper<@Nullable Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
     private final StringBuilder textSoFar = new StringBuilder();
     private final StringBuilder reasoningSoFar = new StringBuilder();
@@ -46,6 +47,7 @@ final class StreamedAnswer {
         reasoning.set("");
         failure.set("");
         statistics.set("");
+        thinkingTitle.set("Thinking");
         grade.set(null);
         finishReason = null;
         usage = null;
@@ -69,6 +71,7 @@ final class StreamedAnswer {
         failure.set(completion.failure() == null ? "" : completion.failure());
         statistics.set(OutputText.statistics(completion.timings(), completion.usage(), completion.finishReason(),
                 completion.tokens().size()));
+        thinkingTitle.set(OutputText.thinkingTitle(completion.usage(), completion.timings()));
         grade.set(completion.grade());
     }
 
@@ -83,6 +86,7 @@ final class StreamedAnswer {
             failure.set(error.getMessage());
         }
         statistics.set(OutputText.statistics(ended, usage, finishReason, tokens.size()));
+        thinkingTitle.set(OutputText.thinkingTitle(usage, ended));
         if (format != null) {
             grade.set(AnswerGrader.of(format).grade(textSoFar.toString(), expected));
         }

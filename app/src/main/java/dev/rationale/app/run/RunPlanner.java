@@ -47,9 +47,9 @@ public final class RunPlanner {
     public RunSpec plan(PromptSet set, Task task, Variant variant, TestCase testCase, Endpoint endpoint,
             String model, GenerationSettings overrides, @Nullable ChatLayout layout) {
         CompletionProvider provider = providers.get(endpoint);
-        RenderedPrompt prompt = RunRequests.shaped(provider, model, PromptRenderer.draft(task, variant, testCase),
-                layout);
         GenerationSettings settings = RunRequests.effective(set, variant, overrides);
+        RenderedPrompt prompt = RunRequests.shaped(provider, model, PromptRenderer.draft(task, variant, testCase),
+                layout, settings.thinking());
         String label = variant.effectiveLabel() + " · " + shortModel(model);
         RunSpec.Subject subject = new RunSpec.Subject(set.name(), String.valueOf(task.id()),
                 String.valueOf(variant.id()), caseId(task, testCase), RunTarget.of(endpoint, model), settings);

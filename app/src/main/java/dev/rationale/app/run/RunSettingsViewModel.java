@@ -8,6 +8,7 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.promptset.ChatLayout;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ModelInfo;
@@ -56,6 +57,8 @@ public final class RunSettingsViewModel {
     private final ObjectProperty<@Nullable Integer> topLogprobs = new SimpleObjectProperty<>(this, "topLogprobs", 5);
     private final ObjectProperty<ChatLayoutChoice> chatLayout =
             new SimpleObjectProperty<>(this, "chatLayout", ChatLayoutChoice.VARIANTS);
+    private final ObjectProperty<ThinkingChoice> thinking =
+            new SimpleObjectProperty<>(this, "thinking", ThinkingChoice.VARIANTS);
     private int listing;
 
     /**
@@ -144,7 +147,7 @@ public final class RunSettingsViewModel {
     /** The settings this run overrides; null fields keep the prompt set's and the variant's. */
     public GenerationSettings overrides() {
         return new GenerationSettings(temperature.get(), topP.get(), maxTokens.get(), List.of(), seed.get(),
-                topLogprobs.get());
+                topLogprobs.get(), thinking.get().level());
     }
 
     /**
@@ -184,7 +187,8 @@ public final class RunSettingsViewModel {
         if (chosen == null || name.isEmpty()) {
             return PromptShaping.AS_WRITTEN;
         }
-        return draft -> RunRequests.shaped(providers.get(chosen), name, draft, layout);
+        ThinkingLevel level = thinking.get().level();
+        return draft -> RunRequests.shaped(providers.get(chosen), name, draft, layout, level);
     }
 
     /** The chat layout runs use; null keeps each variant's own. */
@@ -232,6 +236,11 @@ public final class RunSettingsViewModel {
     /** How raw-text variants become chat messages where chat is what the backend or model takes. */
     public ObjectProperty<ChatLayoutChoice> chatLayoutProperty() {
         return chatLayout;
+    }
+
+    /** The thinking level of runs: each variant's own, or one for all. */
+    public ObjectProperty<ThinkingChoice> thinkingProperty() {
+        return thinking;
     }
 
     /** Alternatives per token to ask for; null or 0 for none (then only the chosen token's probability). */

@@ -66,6 +66,7 @@ public final class MainWindowViewModel {
         settings.endpointProperty().addListener((obs, old, now) -> modelChanged());
         settings.modelProperty().addListener((obs, old, now) -> modelChanged());
         settings.chatLayoutProperty().addListener((obs, old, now) -> modelChanged());
+        settings.thinkingProperty().addListener((obs, old, now) -> modelChanged());
     }
 
     // The preview counts and shapes the prompt as the run bar's backend will get it.

@@ -4,6 +4,8 @@ package dev.rationale.app.shell;
 import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.app.run.ChatLayoutPicker;
 import dev.rationale.app.run.RunSettingsViewModel;
+import dev.rationale.app.run.ThinkingChoice;
+import dev.rationale.app.run.ThinkingPicker;
 import dev.rationale.core.endpoint.Endpoint;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
@@ -42,14 +44,14 @@ final class RunBar extends HBox {
         endpoint.setConverter(converter(Endpoint::name));
         endpoint.valueProperty().bindBidirectional(settings.endpointProperty());
         endpoint.setPrefWidth(135);
-        endpoint.setMinWidth(100);
+        endpoint.setMinWidth(86);
 
         ComboBox<String> model = new ComboBox<>(settings.getModels());
         model.setId("run-model");
         model.setEditable(true);
         model.setPromptText("model");
         model.setPrefWidth(170);
-        model.setMinWidth(120);
+        model.setMinWidth(96);
         model.valueProperty().bindBidirectional(settings.modelProperty());
         model.setTooltip(new Tooltip());
         model.getTooltip().textProperty().bind(settings.modelProperty());
@@ -63,6 +65,7 @@ final class RunBar extends HBox {
         modelsMessage.setMinWidth(0);
 
         ComboBox<ChatLayoutChoice> layout = ChatLayoutPicker.create("run-chat-layout", settings.chatLayoutProperty());
+        ComboBox<ThinkingChoice> thinking = ThinkingPicker.create("run-thinking", settings.thinkingProperty());
 
         Button manage = new Button("Endpoints…");
         manage.setId("run-endpoints");
@@ -87,8 +90,8 @@ final class RunBar extends HBox {
         stopButton.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(label("Endpoint"), endpoint, label("Model"), model, manage, modelsMessage, spacer,
-                label("Layout"), layout,
-                label("Temperature"), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
+                label("Layout"), layout, label("Thinking"), thinking,
+                temperatureLabel(), number("run-temperature", settings.temperatureProperty(), Double::valueOf,
                         "set's"),
                 label("Top-p"), number("run-top-p", settings.topPProperty(), Double::valueOf, "set's"),
                 label("Max tokens"), number("run-max-tokens", settings.maxTokensProperty(), Integer::valueOf,
@@ -96,6 +99,13 @@ final class RunBar extends HBox {
                 label("Seed"), number("run-seed", settings.seedProperty(), Long::valueOf, "none"),
                 label("Top-k"), number("run-top-logprobs", settings.topLogprobsProperty(), Integer::valueOf, "0"),
                 runButton, stopButton);
+    }
+
+    // Short, so the bar keeps room for every field at the default window width; the tooltip says it in full.
+    private static Label temperatureLabel() {
+        Label label = label("Temp.");
+        label.setTooltip(new Tooltip("Temperature: 0 is greedy; empty keeps the prompt set's"));
+        return label;
     }
 
     private static Label label(String text) {

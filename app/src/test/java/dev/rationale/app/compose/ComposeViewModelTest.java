@@ -4,6 +4,7 @@ package dev.rationale.app.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rationale.app.run.ThinkingChoice;
 import dev.rationale.app.workspace.PromptSetDocument;
 import dev.rationale.core.promptset.Choice;
 import dev.rationale.core.promptset.Exemplar;
@@ -15,6 +16,7 @@ import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.RenderException;
 import dev.rationale.core.render.RenderedPrompt;
@@ -167,6 +169,24 @@ class ComposeViewModelTest {
         assertThat(count(preview(), "\nA: The answer is ")).isEqualTo(2);
         assertThat(preview()).contains(BAKERY, LIBRARY).doesNotContain(GARDEN);
         assertThat(savedVariant("few-shot-4").shots()).isEqualTo(2);
+    }
+
+    @Test
+    void aVariantsThinkingLevelIsEditedIntoItsSettingsAndShownAgainWhenSelected() {
+        compose.selectVariant("few-shot-4");
+        assertThat(compose.getVariantControls().thinkingProperty().get()).isEqualTo(ThinkingChoice.VARIANTS);
+
+        compose.getVariantControls().thinkingProperty().set(ThinkingChoice.LOW);
+
+        assertThat(savedVariant("few-shot-4").settings().thinking()).isEqualTo(ThinkingLevel.LOW);
+        compose.selectVariant("zero-shot");
+        assertThat(compose.getVariantControls().thinkingProperty().get()).isEqualTo(ThinkingChoice.VARIANTS);
+        compose.selectVariant("few-shot-4");
+        assertThat(compose.getVariantControls().thinkingProperty().get()).isEqualTo(ThinkingChoice.LOW);
+
+        compose.getVariantControls().thinkingProperty().set(ThinkingChoice.VARIANTS);
+
+        assertThat(savedVariant("few-shot-4").settings()).isNull();
     }
 
     @Test

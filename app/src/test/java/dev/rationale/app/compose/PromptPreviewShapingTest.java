@@ -39,7 +39,7 @@ class PromptPreviewShapingTest {
     @Test
     void aRawTextVariantForAChatEndpointIsPreviewedAsTheMessagesSent() {
         OpenAiChatProvider chat = new OpenAiChatProvider(new OkHttpClient(), "http://localhost:9/v1");
-        preview.shapingProperty().set(draft -> RunRequests.shaped(chat, "gpt-test", draft, null));
+        preview.shapingProperty().set(draft -> RunRequests.shaped(chat, "gpt-test", draft, null, null));
 
         preview.request(task, cot, first.inputs(), "case");
 
@@ -57,7 +57,7 @@ class PromptPreviewShapingTest {
         assertThat(preview.getAdaptation()).isEmpty();
 
         preview.shapingProperty().set(draft -> RunRequests.shaped(chat, "gpt-test", draft,
-                ChatLayout.SINGLE_MESSAGE));
+                ChatLayout.SINGLE_MESSAGE, null));
 
         assertThat(preview.getAdaptation()).isEqualTo("sent as 1 chat message: single message");
         assertThat(preview.getText()).startsWith("[user]\nSolve each word problem.");

@@ -10,6 +10,7 @@ import dev.rationale.app.compare.CannedCompletions;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputView;
+import dev.rationale.app.run.ThinkingChoice;
 import dev.rationale.app.shell.MainWindow;
 import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.shell.CentreTab;
@@ -37,7 +38,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /**
  * Walks through the app as a user would and photographs each screen: the arithmetic sample in Compose, a run on
@@ -231,6 +235,7 @@ public final class ScreenshotTour {
         evaluateMultipleChoice(workbench, look, samples, out);
         resampled(out, workbench);
         adaptedForChat(workbench, window, context, samples, out);
+        thinkingOutput(workbench, window, context, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
         System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
                 + out.toAbsolutePath());
@@ -321,6 +326,54 @@ public final class ScreenshotTour {
     }
 
     // A task answered with a letter: the grid shows the likelihood columns beside generation accuracy.
+    // A reasoning model on a chat endpoint, thinking "high" from the run bar: the thinking folds above the answer.
+    private static void thinkingOutput(MainWindowViewModel workbench, MainWindow window, AppContext context,
+            Path out) throws Exception {
+        MockWebServer server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String thinking = "Priya picks 14 and her dad picks 23, and the question wants both together. "
+                        + "14 + 23: 14 + 20 = 34, then 34 + 3 = 37. Check the other way: 23 + 14 = 23 + 10 + 4 = 37. "
+                        + "The instruction wants the line \\\"The answer is N.\\\" at the end.";
+                return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(
+                        "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"" + thinking
+                        + "\"}}]}\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+                        + "\"Together they pick 14 + 23 = 37 strawberries. The answer is 37.\"},"
+                        + "\"finish_reason\":\"stop\"}]}\n\n"
+                        + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":212,\"completion_tokens\":71,"
+                        + "\"completion_tokens_details\":{\"reasoning_tokens\":58}}}\n\ndata: [DONE]\n\n")
+                        // Sent slowly, so the thinking takes a moment as it would.
+                        .throttleBody(48, 60, TimeUnit.MILLISECONDS).build();
+            }
+        });
+        server.start();
+        context.endpoints().put(new Endpoint("reasoning-server", ProviderKind.OPENAI, server.url("/v1").toString(),
+                "reasoning-model", null));
+        onFx(() -> {
+            workbench.getRunSettings().reloadEndpoints("reasoning-server");
+            return null;
+        });
+        waitFor("the reasoning server", () -> "reasoning-model".equals(workbench.getRunSettings().modelProperty()
+                .get()));
+        onFx(() -> {
+            workbench.getRunSettings().thinkingProperty().set(ThinkingChoice.HIGH);
+            workbench.getCompose().selectVariant("zero-shot");
+            workbench.getRuns().runOutput();
+            return null;
+        });
+        waitFor("the thinking run", () -> !workbench.getOutput().getState().isRunning()
+                && workbench.getOutput().getState() != dev.rationale.app.output.RunState.IDLE);
+        onFx(() -> {
+            ((TitledPane) window.lookup("#output-request-pane")).setExpanded(false);
+            ((TitledPane) window.lookup("#output-thinking-pane")).setExpanded(true);
+            return null;
+        });
+        pause(800);
+        shoot(out.resolve("12-output-thinking.png"));
+        server.close();
+    }
+
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
             Path out)
             throws Exception {

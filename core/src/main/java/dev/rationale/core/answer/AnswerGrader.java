@@ -28,12 +28,13 @@ public final class AnswerGrader {
     }
 
     /**
-     * Grades one completion. A completion without an answer is {@link Verdict#NO_ANSWER} whatever the compare rule;
-     * one with an answer is {@link Verdict#UNGRADED} when the rule is {@code none} or {@code expected} is null or
-     * blank.
+     * Grades one completion's answer text; a {@code <think>} block it opens with is not read
+     * ({@link ThinkBlock#answerOf}), so thinking is never graded. A completion without an answer is
+     * {@link Verdict#NO_ANSWER} whatever the compare rule; one with an answer is {@link Verdict#UNGRADED} when the
+     * rule is {@code none} or {@code expected} is null or blank.
      */
     public Grade grade(String completion, @Nullable String expected) {
-        Optional<String> found = extractor.extract(completion);
+        Optional<String> found = extractor.extract(ThinkBlock.answerOf(completion));
         if (found.isEmpty()) {
             return new Grade(Verdict.NO_ANSWER, null, null);
         }

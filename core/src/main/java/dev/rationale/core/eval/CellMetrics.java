@@ -18,12 +18,16 @@ import org.jspecify.annotations.Nullable;
  *     no sample was scored
  * @param latency over answered requests' samples
  * @param promptTokens summed over every request the results record, failed ones included (they cost too)
+ * @param thinkingTokens the share of {@code completionTokens} spent thinking, where backends count it
+ * @param meanThinkingMillis the mean thinking time over answered samples that thought apart from the answer; null
+ *     when none did
  * @param atK pass@k, maj@k and cons@k over the graded cases ({@link AtKScores}); empty when none was graded
  */
 public record CellMetrics(String variant, String target, int cases, int correct, int wrong, int failed,
         int ungraded, int pending, int failedSamples, @Nullable Double accuracy, WilsonInterval interval,
         @Nullable Double meanVoteShare, @Nullable Double meanAnswerProbability, CalibrationBins calibration,
-        LatencyStats latency, long promptTokens, long completionTokens, List<AtK> atK) {
+        LatencyStats latency, long promptTokens, long completionTokens, long thinkingTokens,
+        @Nullable Double meanThinkingMillis, List<AtK> atK) {
 
     public CellMetrics {
         atK = List.copyOf(atK);

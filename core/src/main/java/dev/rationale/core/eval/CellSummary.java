@@ -41,12 +41,15 @@ final class CellSummary {
         List<Double> latencies = answered.stream().map(SampleRecord::latencyMillis).filter(Objects::nonNull).toList();
         long promptTokens = records.stream().mapToLong(r -> orZero(r.promptTokens())).sum();
         long completionTokens = records.stream().mapToLong(r -> orZero(r.completionTokens())).sum();
+        long thinkingTokens = records.stream().mapToLong(r -> orZero(r.thinkingTokens())).sum();
+        List<Double> thinking = answered.stream().map(SampleRecord::thinkingMillis).filter(Objects::nonNull)
+                .toList();
         return new CellMetrics(variant, target, cases.size(), correct, wrong, count(cases, CaseOutcome.FAILED),
                 count(cases, CaseOutcome.UNGRADED), count(cases, CaseOutcome.PENDING),
                 records.size() - answered.size(), graded == 0 ? null : (double) correct / graded,
                 WilsonInterval.of(correct, graded), mean(shares), mean(probabilities),
                 CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS), LatencyStats.of(latencies), promptTokens,
-                completionTokens, atK(cases, records));
+                completionTokens, thinkingTokens, mean(thinking), atK(cases, records));
     }
 
     // Graded cases only: pass@k and the votes need an expected answer; failed samples are no samples.

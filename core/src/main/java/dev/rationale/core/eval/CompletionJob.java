@@ -41,8 +41,9 @@ record CompletionJob(Variant variant, EvalTarget target, String caseId, TestCase
      * @throws dev.rationale.core.RationaleException when the prompt does not render or cannot reach the model
      */
     CompletionRequest request(Task task, PromptIntake intake, boolean logprobs) {
-        RenderedPrompt prompt = PromptShaper.shape(PromptRenderer.draft(task, variant, testCase), intake,
-                null, null);
+        Boolean thinking = settings.thinking() == null ? null : settings.thinking().on();
+        RenderedPrompt prompt = PromptShaper.shape(PromptRenderer.draft(task, variant, testCase),
+                intake.withThinking(thinking), null, null);
         CompletionRequest request = RunRequests.of(target.model(), prompt, settings);
         // The chosen tokens' log-probabilities cost little and give the answer's probability, the confidence of a
         // single-sample case and the history's heat maps; asked for wherever the backend gives them.

@@ -23,12 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param latencyMillis from sending the request to its end (the last attempt's), shared by the samples of one
  *     request
  * @param promptTokens token counts of the request, put on the first sample of a request only so that totals add up
+ * @param thinkingTokens of the completion tokens, those spent thinking, where the backend counts them; on the
+ *     first sample of a request only, like the other counts
+ * @param thinkingMillis from the first reasoning text to the first answer text, when reasoning came apart
  * @param errorKind for a failure, the {@link dev.rationale.core.provider.ProviderException.Kind} name
  * @param reason for a failure, the provider's message (never a key)
  */
 @JsonPropertyOrder({"task", "variant", "target", "case", "sample", "endpoint", "model", "status", "expected",
         "answer", "normalized", "answerProbability", "text", "reasoning", "finishReason", "seed", "attempts",
-        "latencyMillis", "firstTokenMillis", "promptTokens", "completionTokens", "errorKind", "reason"})
+        "latencyMillis", "firstTokenMillis", "thinkingMillis", "promptTokens", "completionTokens", "thinkingTokens",
+        "errorKind", "reason"})
 public record SampleRecord(
         String task,
         String variant,
@@ -52,7 +56,21 @@ public record SampleRecord(
         @Nullable Integer promptTokens,
         @Nullable Integer completionTokens,
         @Nullable String errorKind,
-        @Nullable String reason) {
+        @Nullable String reason,
+        @Nullable Integer thinkingTokens,
+        @Nullable Double thinkingMillis) {
+
+    /** A record without thinking counts (from a backend or file that keeps none apart). */
+    public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
+            String model, Verdict status, @Nullable String expected, @Nullable String answer,
+            @Nullable String normalized, @Nullable Double answerProbability, @Nullable String text,
+            @Nullable String reasoning, @Nullable FinishReason finishReason, @Nullable Long seed, int attempts,
+            @Nullable Double latencyMillis, @Nullable Double firstTokenMillis, @Nullable Integer promptTokens,
+            @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason) {
+        this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
+                answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
+                promptTokens, completionTokens, errorKind, reason, null, null);
+    }
 
     @JsonIgnore
     public CompletionKey key() {

@@ -69,6 +69,8 @@ final class SampleRecords {
                 result.timings() == null ? null : result.timings().totalMillis(),
                 result.timings() == null ? null : result.timings().firstTokenMillis(),
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
-                failure == null ? null : failure.kind().name(), failure == null ? null : failure.getMessage());
+                failure == null ? null : failure.kind().name(), failure == null ? null : failure.getMessage(),
+                usage == null ? null : usage.reasoningTokens(),
+                result.timings() == null ? null : result.timings().thinkingMillis());
     }
 }

@@ -25,11 +25,11 @@ final class CompletionRows {
     private static final String ROW_COLUMNS = "id, " + KEY_COLUMNS
             + ", extracted, expected, grade, failure, finish_reason, created_at";
     private static final String ALL_COLUMNS = ROW_COLUMNS + ", request, response, reasoning, tokens, "
-            + "prompt_tokens, completion_tokens, reasoning_tokens, first_token_ms, total_ms";
+            + "prompt_tokens, completion_tokens, reasoning_tokens, first_token_ms, total_ms, thinking_ms";
     private static final String INSERT = "INSERT INTO completions (" + KEY_COLUMNS + ", request, response, "
             + "reasoning, tokens, extracted, expected, grade, failure, finish_reason, prompt_tokens, "
-            + "completion_tokens, reasoning_tokens, first_token_ms, total_ms, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "completion_tokens, reasoning_tokens, first_token_ms, total_ms, created_at, thinking_ms) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The most completions of one case read back at once: many re-evaluations, each with many samples. */
     static final int CASE_LIMIT = 1_000;
     private static final String GRID_ORDER = " ORDER BY variant, target, case_id, sample, id";
@@ -79,6 +79,7 @@ final class CompletionRows {
         setDouble(insert, 20, timings == null ? null : timings.firstTokenMillis());
         setDouble(insert, 21, timings == null ? null : timings.totalMillis());
         insert.setLong(22, c.createdAt().toEpochMilli());
+        setDouble(insert, 23, timings == null ? null : timings.thinkingMillis());
     }
 
     static Page<CompletionRow> list(Connection connection, CompletionFilter filter) throws SQLException {
@@ -194,7 +195,8 @@ final class CompletionRows {
         Usage usage = new Usage(getInteger(row, "prompt_tokens"), getInteger(row, "completion_tokens"),
                 getInteger(row, "reasoning_tokens"));
         Double total = getDouble(row, "total_ms");
-        Timings timings = total == null ? null : new Timings(getDouble(row, "first_token_ms"), total);
+        Timings timings = total == null ? null
+                : new Timings(getDouble(row, "first_token_ms"), total, getDouble(row, "thinking_ms"));
         boolean noUsage = usage.promptTokens() == null && usage.completionTokens() == null
                 && usage.reasoningTokens() == null;
         CompletionRecord record = new CompletionRecord(readKey(row), HistoryJson.request(row.getString("request")),

@@ -71,7 +71,10 @@ final class Migrations {
             new Migration(3, "what an evaluation ran over, to run it again", List.of(
                     "ALTER TABLE runs ADD COLUMN dataset_file TEXT",
                     "ALTER TABLE runs ADD COLUMN case_limit INTEGER",
-                    "ALTER TABLE runs ADD COLUMN samples INTEGER"))));
+                    "ALTER TABLE runs ADD COLUMN samples INTEGER")),
+            // Older completions keep NULL: their thinking time was not measured apart.
+            new Migration(4, "how long each completion thought", List.of(
+                    "ALTER TABLE completions ADD COLUMN thinking_ms REAL"))));
 
     private final List<Migration> steps;
 

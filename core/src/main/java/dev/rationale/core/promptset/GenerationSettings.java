@@ -11,19 +11,30 @@ import org.jspecify.annotations.Nullable;
  * How a model generates: every field is optional, and a more specific layer (target, variant) overrides a more
  * general one (the set's defaults) field by field through {@link #overriddenBy}.
  */
-@JsonPropertyOrder({"temperature", "topP", "maxTokens", "stop", "seed", "topLogprobs"})
+@JsonPropertyOrder({"temperature", "topP", "maxTokens", "stop", "seed", "topLogprobs", "thinking"})
 public record GenerationSettings(
         @Nullable Double temperature,
         @Nullable Double topP,
         @Nullable Integer maxTokens,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> stop,
         @Nullable Long seed,
-        @Nullable Integer topLogprobs) {
+        @Nullable Integer topLogprobs,
+        @Nullable ThinkingLevel thinking) {
 
-    public static final GenerationSettings NONE = new GenerationSettings(null, null, null, null, null, null);
+    public static final GenerationSettings NONE = new GenerationSettings(null, null, null, null, null, null, null);
 
     public GenerationSettings {
         stop = Lists.copyOf(stop);
+    }
+
+    /** Settings that leave thinking to the model. */
+    public GenerationSettings(@Nullable Double temperature, @Nullable Double topP, @Nullable Integer maxTokens,
+            @Nullable List<String> stop, @Nullable Long seed, @Nullable Integer topLogprobs) {
+        this(temperature, topP, maxTokens, stop, seed, topLogprobs, null);
+    }
+
+    public GenerationSettings withThinking(@Nullable ThinkingLevel level) {
+        return new GenerationSettings(temperature, topP, maxTokens, stop, seed, topLogprobs, level);
     }
 
     /** These settings with every field that {@code more} sets replaced by its value. */
@@ -37,7 +48,8 @@ public record GenerationSettings(
                 more.maxTokens != null ? more.maxTokens : maxTokens,
                 more.stop.isEmpty() ? stop : more.stop,
                 more.seed != null ? more.seed : seed,
-                more.topLogprobs != null ? more.topLogprobs : topLogprobs);
+                more.topLogprobs != null ? more.topLogprobs : topLogprobs,
+                more.thinking != null ? more.thinking : thinking);
     }
 
     @JsonIgnore

@@ -106,6 +106,11 @@ public record Variant(
                 template, samples, settings, chatLayout);
     }
 
+    public Variant withSettings(@Nullable GenerationSettings newSettings) {
+        return new Variant(id, label, shots, exemplars, selection, seed, reasoning, trigger, shape, system,
+                template, samples, newSettings, chatLayout);
+    }
+
     public Variant withChatLayout(@Nullable ChatLayout layout) {
         return new Variant(id, label, shots, exemplars, selection, seed, reasoning, trigger, shape, system,
                 template, samples, settings, layout);

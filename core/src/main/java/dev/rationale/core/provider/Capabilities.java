@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.promptset.ThinkingLevel;
+
 /**
  * What a backend can do, so that a request asking for more fails before it is sent. Build one with
  * {@link #builder()}, naming each ability: {@code Capabilities.builder().chat().maxTopLogprobs(20).seed().build()};
@@ -11,6 +13,8 @@ package dev.rationale.core.provider;
  * @param maxTopLogprobs how many alternatives per token it can return; 0 means no token probabilities at all
  * @param promptLogprobs can score the prompt's own tokens
  * @param reasoning returns reasoning text apart from the answer
+ * @param thinkingControl takes a {@link ThinkingLevel} in some form (see {@code docs/thinking.md}); without one a
+ *     request's level is dropped with a notice
  * @param seed honours a sampling seed
  * @param multipleSamples returns several completions for one request ({@code n > 1})
  * @param modelListing can list its models
@@ -23,6 +27,7 @@ public record Capabilities(
         int maxTopLogprobs,
         boolean promptLogprobs,
         boolean reasoning,
+        boolean thinkingControl,
         boolean seed,
         boolean multipleSamples,
         boolean modelListing,
@@ -44,6 +49,7 @@ public record Capabilities(
         private int maxTopLogprobs;
         private boolean promptLogprobs;
         private boolean reasoning;
+        private boolean thinkingControl;
         private boolean seed;
         private boolean multipleSamples;
         private boolean modelListing;
@@ -78,6 +84,12 @@ public record Capabilities(
             return this;
         }
 
+        /** Takes a thinking level: as a level, a budget, or a switch (see {@link ThinkingLevel}). */
+        public Builder thinkingControl() {
+            thinkingControl = true;
+            return this;
+        }
+
         public Builder seed() {
             seed = true;
             return this;
@@ -99,8 +111,8 @@ public record Capabilities(
         }
 
         public Capabilities build() {
-            return new Capabilities(chat, rawText, maxTopLogprobs, promptLogprobs, reasoning, seed, multipleSamples,
-                    modelListing, branching);
+            return new Capabilities(chat, rawText, maxTopLogprobs, promptLogprobs, reasoning, thinkingControl, seed,
+                    multipleSamples, modelListing, branching);
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     null or 0)
  * @param samples completions to return ({@code n}); more than 1 only where the backend supports it
  * @param promptLogprobs also score the prompt's tokens
- * @param think ask a reasoning model to think (true), not to (false), or leave it to the model (null)
+ * @param thinking how much a reasoning model should think; null leaves it to the model
  */
 public record CompletionRequest(
         String model,
@@ -39,7 +40,7 @@ public record CompletionRequest(
         boolean logprobs,
         int samples,
         boolean promptLogprobs,
-        @Nullable Boolean think) {
+        @Nullable ThinkingLevel thinking) {
 
     public CompletionRequest {
         stop = List.copyOf(stop);
@@ -56,44 +57,44 @@ public record CompletionRequest(
 
     public CompletionRequest withPrompt(RenderedPrompt newPrompt) {
         return new CompletionRequest(model, newPrompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, samples, promptLogprobs, think);
+                topLogprobs, logprobs, samples, promptLogprobs, thinking);
     }
 
     public CompletionRequest withMaxTokens(@Nullable Integer n) {
         return new CompletionRequest(model, prompt, n, temperature, topP, topK, minP, seed, stop, topLogprobs,
-                logprobs, samples, promptLogprobs, think);
+                logprobs, samples, promptLogprobs, thinking);
     }
 
     public CompletionRequest withSampling(@Nullable Double newTemperature, @Nullable Double newTopP,
             @Nullable Integer newTopK, @Nullable Double newMinP, @Nullable Long newSeed) {
         return new CompletionRequest(model, prompt, maxTokens, newTemperature, newTopP, newTopK, newMinP, newSeed,
-                stop, topLogprobs, logprobs, samples, promptLogprobs, think);
+                stop, topLogprobs, logprobs, samples, promptLogprobs, thinking);
     }
 
     public CompletionRequest withStop(List<String> newStop) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, newStop,
-                topLogprobs, logprobs, samples, promptLogprobs, think);
+                topLogprobs, logprobs, samples, promptLogprobs, thinking);
     }
 
     /** Asks for each token's logprob and {@code k} alternatives (0: the chosen token's logprob alone). */
     public CompletionRequest withLogprobs(int k) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop, k, true,
-                samples, promptLogprobs, think);
+                samples, promptLogprobs, thinking);
     }
 
     public CompletionRequest withSamples(int n) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, n, promptLogprobs, think);
+                topLogprobs, logprobs, n, promptLogprobs, thinking);
     }
 
     public CompletionRequest withPromptLogprobs(boolean on) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, samples, on, think);
+                topLogprobs, logprobs, samples, on, thinking);
     }
 
-    public CompletionRequest withThink(@Nullable Boolean on) {
+    public CompletionRequest withThinking(@Nullable ThinkingLevel level) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, samples, promptLogprobs, on);
+                topLogprobs, logprobs, samples, promptLogprobs, level);
     }
 
     /** How many alternatives per token are asked for; 0 when none. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +56,18 @@ public final class RequestCheck {
             adjusted = adjusted.withSampling(adjusted.temperature(), adjusted.topP(), adjusted.topK(),
                     adjusted.minP(), null);
         }
-        if (Boolean.TRUE.equals(request.think()) && !can.reasoning()) {
-            notices.add(backend + " returns no separate reasoning; any reasoning stays in the answer text");
-            adjusted = adjusted.withThink(null);
+        ThinkingLevel thinking = request.thinking();
+        if (thinking != null && !can.thinkingControl()) {
+            notices.add(backend + " has no thinking control, so thinking \"" + thinking.id()
+                    + "\" was not sent; the model thinks as it does by default");
+            adjusted = adjusted.withThinking(null);
         }
         return new Checked(adjusted, notices);
     }
 
     private static CompletionRequest withoutLogprobs(CompletionRequest r) {
         return new CompletionRequest(r.model(), r.prompt(), r.maxTokens(), r.temperature(), r.topP(), r.topK(),
-                r.minP(), r.seed(), r.stop(), null, false, r.samples(), r.promptLogprobs(), r.think());
+                r.minP(), r.seed(), r.stop(), null, false, r.samples(), r.promptLogprobs(), r.thinking());
     }
 
     private static ProviderException unsupported(String message) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider;
 
+import dev.rationale.core.answer.ThinkBlock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +26,8 @@ public final class ThinkTagSplitter {
     public record Piece(boolean reasoning, String text) {
     }
 
-    public static final String OPEN = "<think>";
-    public static final String CLOSE = "</think>";
+    public static final String OPEN = ThinkBlock.OPEN;
+    public static final String CLOSE = ThinkBlock.CLOSE;
 
     private enum State { BEFORE, REASONING, ANSWER }
 

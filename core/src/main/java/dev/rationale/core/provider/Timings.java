@@ -9,7 +9,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param firstTokenMillis until the first answer or reasoning text arrived; null if none did
  * @param totalMillis until the completion ended
+ * @param thinkingMillis from the first reasoning text to the first answer text (or the end, when no answer came);
+ *     null when no reasoning text arrived apart from the answer
  */
-@JsonPropertyOrder({"firstTokenMillis", "totalMillis"})
-public record Timings(@Nullable Double firstTokenMillis, double totalMillis) {
+@JsonPropertyOrder({"firstTokenMillis", "totalMillis", "thinkingMillis"})
+public record Timings(@Nullable Double firstTokenMillis, double totalMillis, @Nullable Double thinkingMillis) {
+
+    /** Timings of a completion that did no separate thinking. */
+    public Timings(@Nullable Double firstTokenMillis, double totalMillis) {
+        this(firstTokenMillis, totalMillis, null);
+    }
 }

@@ -14,4 +14,12 @@ public interface ChatFormatter {
      * @throws dev.rationale.core.RationaleException when the template cannot be applied
      */
     String format(List<ChatMessage> messages);
+
+    /**
+     * This template with its thinking switch ({@code enable_thinking}) set to {@code on}; the same formatter when
+     * the template has no switch or whoever applies it cannot set one.
+     */
+    default ChatFormatter withThinking(boolean on) {
+        return this;
+    }
 }

@@ -64,6 +64,18 @@ public record PromptIntake(
         return new PromptIntake(backend, model, chat, text, takesSystem, prefill, template, formatter);
     }
 
+    /**
+     * The same intake with the template's thinking switch set, where the template is applied here: {@code on}
+     * true or false, or null to leave the template's default. See {@link ChatFormatter#withThinking}.
+     */
+    public PromptIntake withThinking(@Nullable Boolean on) {
+        if (on == null || formatter == null) {
+            return this;
+        }
+        return new PromptIntake(backend, model, chat, text, systemRole, prefill, template,
+                formatter.withThinking(on));
+    }
+
     /** Whether chat messages can reach the model, natively or through its template. */
     public boolean takesChat() {
         return chat || formatter != null;

@@ -115,7 +115,7 @@ public final class Resampler {
                 : original.temperature();
         return new CompletionRequest(original.model(), original.prompt(), original.maxTokens(), t, original.topP(),
                 original.topK(), original.minP(), original.seed(), original.stop(), null, false, 1, false,
-                original.think());
+                original.thinking());
     }
 
     /** One resample run; cancelled through its handle. */

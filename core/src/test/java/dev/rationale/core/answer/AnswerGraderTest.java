@@ -26,6 +26,23 @@ class AnswerGraderTest {
     }
 
     @Test
+    void thinkingLeftInTheTextIsNeverGraded() {
+        assertThat(numeric.grade("<think>Maybe 41? No: 6 * 7 = 42.</think>\n\nThe answer is 41.", "42"))
+                .isEqualTo(new Grade(Verdict.WRONG, "41", "41"));
+        assertThat(numeric.grade("\n<think>6 * 7 = 42, so 42.</think>", "42").verdict())
+                .isEqualTo(Verdict.NO_ANSWER);
+        assertThat(numeric.grade("<think>still thinking about 42", "42").verdict()).isEqualTo(Verdict.NO_ANSWER);
+    }
+
+    @Test
+    void answerOfDropsOnlyTheLeadingThinkBlock() {
+        assertThat(ThinkBlock.answerOf("<think>r</think>a <think>x</think>")).isEqualTo("a <think>x</think>");
+        assertThat(ThinkBlock.answerOf(" \n<think>r</think>\n\na")).isEqualTo("\n\na");
+        assertThat(ThinkBlock.answerOf("plain <think>")).isEqualTo("plain <think>");
+        assertThat(ThinkBlock.answerOf("")).isEmpty();
+    }
+
+    @Test
     void differentAnswerIsWrong() {
         assertThat(numeric.grade("6 * 7 = 41", "42")).isEqualTo(new Grade(Verdict.WRONG, "41", "41"));
     }

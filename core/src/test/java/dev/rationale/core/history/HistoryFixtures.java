@@ -7,6 +7,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.Usage;
@@ -39,10 +40,10 @@ final class HistoryFixtures {
         RenderedPrompt prompt = new RenderedPrompt.Chat(List.of(ChatMessage.system("Answer with a number."),
                 ChatMessage.user(question)));
         return CompletionRequest.of("llama3.2:1b", prompt).withSampling(0.7, 0.95, null, null, 42L)
-                .withMaxTokens(256).withStop(List.of("\n\nQ:")).withLogprobs(2);
+                .withMaxTokens(256).withStop(List.of("\n\nQ:")).withLogprobs(2).withThinking(ThinkingLevel.MEDIUM);
     }
 
-    /** A small completion with two scored tokens, usage and timings. */
+    /** A small completion with two scored tokens, usage and timings, thinking tokens and time among them. */
     static CompletionRecord completion(RunCompletionKey key, Verdict grade, Instant at) {
         List<ScoredToken> tokens = List.of(
                 new ScoredToken("4", List.of(52), -0.01, List.of(new TokenAlternative("4", -0.01),
@@ -53,7 +54,7 @@ final class HistoryFixtures {
         String extracted = grade == Verdict.NO_ANSWER || grade == Verdict.FAILED ? null : "4";
         return new CompletionRecord(key, chatRequest("What is 2 + 2? (" + key.caseId() + ")"), "4.",
                 "2 and 2 make 4.", tokens, extracted, "4", grade, failure, FinishReason.STOP,
-                new Usage(21, 2, null), new Timings(35.5, 120.25), at);
+                new Usage(21, 14, 12), new Timings(35.5, 120.25, 80.5), at);
     }
 
     static RunCompletionKey key(String runId, String variant, RunTarget target, String caseId, int sample) {

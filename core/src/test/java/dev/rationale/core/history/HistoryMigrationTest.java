@@ -4,12 +4,14 @@ package dev.rationale.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rationale.core.answer.Verdict;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,33 @@ class HistoryMigrationTest {
             assertThat(store.runs(RunFilter.all()).items()).extracting(Run::scope)
                     .containsExactly(scope, RunScope.NONE);
         }
-        assertThat(version()).isEqualTo(3);
+        assertThat(version()).isEqualTo(Migrations.HISTORY.latest());
+    }
+
+    @Test
+    void completionsStoredBeforeThinkingTimeWasKeptLoadWithoutIt() throws Exception {
+        try (Connection connection = connect()) {
+            Migrations.HISTORY.upTo(3).apply(connection);
+        }
+        CompletionRecord record = HistoryFixtures.completion(HistoryFixtures.key("r", "v", HistoryFixtures.OLLAMA,
+                "c1", 0), Verdict.CORRECT, Instant.ofEpochMilli(5000));
+
+        long id;
+        try (HistoryStore store = HistoryStore.openFile(file())) {
+            store.startRun(HistoryFixtures.arithmetic("r"));
+            id = store.record(record);
+        }
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+            sql.execute("UPDATE completions SET thinking_ms = NULL");
+        }
+
+        try (HistoryStore store = HistoryStore.openFile(file())) {
+            CompletionRecord read = store.completion(id).orElseThrow().record();
+            assertThat(read.timings().thinkingMillis()).isNull();
+            assertThat(read.timings().totalMillis()).isEqualTo(120.25);
+            assertThat(read.usage().reasoningTokens()).isEqualTo(12);
+        }
+        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(4);
     }
 
     @Test

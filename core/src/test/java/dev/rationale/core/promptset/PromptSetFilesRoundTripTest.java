@@ -4,6 +4,7 @@ package dev.rationale.core.promptset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,43 @@ class PromptSetFilesRoundTripTest {
         PromptSetFiles.save(PromptSetFiles.load(file), file);
 
         assertThat(Files.readAllBytes(file)).isEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"set.rationale.json", "set.rationale.yaml"})
+    void aVariantsThinkingLevelIsSavedByNameAndLoadsBack(String fileName) throws IOException {
+        Task task = PromptSetFixtures.minimalTask();
+        Variant thinking = new Variant("think", null, null, List.of(), null, null, null, null, null, null, null,
+                null, GenerationSettings.NONE.withThinking(ThinkingLevel.LOW));
+        PromptSet set = PromptSet.of("Thinking", List.of(new Task(task.id(), task.title(), task.description(),
+                task.template(), task.answer(), task.exemplars(), task.cases(), List.of(thinking))));
+        Path file = dir.resolve(fileName);
+
+        PromptSetFiles.save(set, file);
+
+        assertThat(Files.readString(file)).containsPattern("thinking\"?: \"?low");
+        PromptSet loaded = PromptSetFiles.load(file);
+        assertThat(loaded.tasks().getFirst().variants().getFirst().settings().thinking())
+                .isEqualTo(ThinkingLevel.LOW);
+    }
+
+    @Test
+    void aFileFromBeforeThinkingLevelsLoadsWithTheLevelLeftToTheModel() {
+        PromptSet loaded = PromptSetFiles.load(write("old.rationale.json", PromptSetFiles.toJson(
+                PromptSetFixtures.minimal()).replace("\"id\": \"direct\"",
+                "\"id\": \"direct\", \"settings\": {\"temperature\": 0.5}")));
+
+        GenerationSettings settings = loaded.tasks().getFirst().variants().getFirst().settings();
+        assertThat(settings.temperature()).isEqualTo(0.5);
+        assertThat(settings.thinking()).isNull();
+    }
+
+    private Path write(String name, String text) {
+        try {
+            return Files.writeString(dir.resolve(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

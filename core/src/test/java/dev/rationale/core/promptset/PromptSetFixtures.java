@@ -58,7 +58,7 @@ final class PromptSetFixtures {
                 99L, ReasoningStyle.CUSTOM, "Think first.", PromptShape.TEXT, "You are careful.",
                 new PromptTemplate("Solve {{topic}}.", "Question: {{question}}", "Answer:",
                         "{{rationale}} So {{answer}}.", "\n---\n"),
-                3, new GenerationSettings(0.7, 0.9, 300, List.of("END"), 1L, 2));
+                3, new GenerationSettings(0.7, 0.9, 300, List.of("END"), 1L, 2, ThinkingLevel.HIGH));
         return new Task("arith.v1", "Arithmetic", "Small sums.", template, answer, exemplars, cases,
                 List.of(variant, Variant.named("direct")));
     }

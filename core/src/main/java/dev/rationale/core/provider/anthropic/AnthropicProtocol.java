@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class AnthropicProtocol extends HttpProtocol {
 
     /** Chat only, no token probabilities, no seed, one sample; reasoning comes as thinking blocks. */
-    static final Capabilities CAPABILITIES = Capabilities.builder().chat().reasoning().modelListing().build();
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl()
+            .reasoning().modelListing().build();
 
 
     AnthropicProtocol(HttpEndpoint endpoint) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.RenderedPrompt;
@@ -24,9 +25,10 @@ import java.util.List;
  *       whose content is a list of text blocks, one per message; nothing is added between them, so the text
  *       stays exactly as rendered.</li>
  *   <li>{@code max_tokens} is required; without one the request gets {@link #DEFAULT_MAX_TOKENS}.</li>
- *   <li>With {@code think} true the request enables extended thinking with a budget from
- *       {@link #thinkingBudget(int)} and leaves out temperature and top-k, which the API refuses alongside
- *       thinking; {@link #notices(CompletionRequest)} says so.</li>
+ *   <li>A thinking level other than off enables extended thinking with the level's budget
+ *       ({@link #thinkingBudget(ThinkingLevel)}), raises {@code max_tokens} above the budget when it is not, and
+ *       leaves out temperature and top-k, which the API refuses alongside thinking; off sends
+ *       {@code {"type":"disabled"}}. {@link #notices(CompletionRequest)} says what changed.</li>
  * </ul>
  */
 final class AnthropicRequests {
@@ -69,9 +71,11 @@ final class AnthropicRequests {
         putSystem(body, chat.messages());
         putMessages(body, chat.messages());
         putSampling(body, request);
-        if (thinking(request)) {
-            body.putObject("thinking").put("type", "enabled")
-                    .put("budget_tokens", thinkingBudget(requestedMaxTokens(request)));
+        ThinkingLevel level = request.thinking();
+        if (level == ThinkingLevel.OFF) {
+            body.putObject("thinking").put("type", "disabled");
+        } else if (level != null) {
+            body.putObject("thinking").put("type", "enabled").put("budget_tokens", thinkingBudget(level));
         }
         body.put("stream", true);
         return body;
@@ -86,7 +90,8 @@ final class AnthropicRequests {
         if (request.minP() != null) {
             notices.add("Anthropic takes no min_p; it was left out");
         }
-        if (thinking(request)) {
+        ThinkingLevel level = request.thinking();
+        if (level != null && level.on()) {
             if (request.temperature() != null || request.topK() != null) {
                 notices.add("Anthropic takes no temperature or top_k while thinking; they were left out");
             }
@@ -96,31 +101,37 @@ final class AnthropicRequests {
             }
             int asked = requestedMaxTokens(request);
             if (maxTokens(request) != asked) {
-                notices.add("Thinking needs at least " + MIN_THINKING_BUDGET + " tokens; max_tokens was raised from "
-                        + asked + " to " + maxTokens(request));
+                notices.add("Thinking \"" + level.id() + "\" has a budget of " + thinkingBudget(level)
+                        + " tokens, which must stay below max_tokens; max_tokens was raised from " + asked + " to "
+                        + maxTokens(request) + " so the answer keeps its room");
             }
         }
         return notices;
     }
 
     /**
-     * The thinking budget for an answer limit: half of it, but at least the API's minimum of 1024. Thinking
-     * tokens count toward {@code max_tokens}, so half keeps room for the answer after the reasoning.
+     * The {@code budget_tokens} of a level: low is the API's minimum of 1024, medium 4096, high 16384. Thinking
+     * tokens count toward {@code max_tokens}, so {@link #maxTokens} keeps the budget below it.
      */
-    static int thinkingBudget(int maxTokens) {
-        return Math.max(MIN_THINKING_BUDGET, maxTokens / 2);
+    static int thinkingBudget(ThinkingLevel level) {
+        return switch (level) {
+            case OFF, LOW -> MIN_THINKING_BUDGET;
+            case MEDIUM -> 4 * MIN_THINKING_BUDGET;
+            case HIGH -> 16 * MIN_THINKING_BUDGET;
+        };
     }
 
     /**
-     * The {@code max_tokens} sent. While thinking the budget must stay below it; when the asked limit is too
-     * small for the minimum budget, the budget is added on top, so the answer keeps the room that was asked for.
+     * The {@code max_tokens} sent. While thinking the budget must stay below it; when the asked limit is not above
+     * the budget, the budget is added on top, so the answer keeps the room that was asked for.
      */
     static int maxTokens(CompletionRequest request) {
         int asked = requestedMaxTokens(request);
-        if (!thinking(request)) {
+        ThinkingLevel level = request.thinking();
+        if (!thinking(request) || level == null) {
             return asked;
         }
-        int budget = thinkingBudget(asked);
+        int budget = thinkingBudget(level);
         return budget < asked ? asked : budget + asked;
     }
 
@@ -130,7 +141,8 @@ final class AnthropicRequests {
     }
 
     private static boolean thinking(CompletionRequest request) {
-        return Boolean.TRUE.equals(request.think());
+        ThinkingLevel level = request.thinking();
+        return level != null && level.on();
     }
 
     private static void putSystem(ObjectNode body, List<ChatMessage> messages) {

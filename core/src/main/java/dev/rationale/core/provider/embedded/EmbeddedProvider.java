@@ -66,8 +66,9 @@ public final class EmbeddedProvider
     public static final int MAX_TOP_LOGPROBS = 100;
 
     private static final String NAME = "The embedded engine";
-    private static final Capabilities CAPABILITIES = Capabilities.builder().chat().rawText()
-            .maxTopLogprobs(MAX_TOP_LOGPROBS).promptLogprobs().seed().multipleSamples().modelListing().branching()
+    private static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl().rawText()
+            .reasoning().maxTopLogprobs(MAX_TOP_LOGPROBS).promptLogprobs().seed().multipleSamples().modelListing()
+            .branching()
             .build();
     private static final AtomicInteger PROVIDERS = new AtomicInteger();
 

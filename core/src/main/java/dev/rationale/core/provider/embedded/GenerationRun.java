@@ -9,7 +9,6 @@ import dev.rationale.core.provider.CompletionEvent.Failed;
 import dev.rationale.core.provider.CompletionEvent.Notice;
 import dev.rationale.core.provider.CompletionEvent.PromptScored;
 import dev.rationale.core.provider.CompletionEvent.SampleFinished;
-import dev.rationale.core.provider.CompletionEvent.TextDelta;
 import dev.rationale.core.provider.CompletionEvent.TokensScored;
 import dev.rationale.core.provider.CompletionEvent.UsageReported;
 import dev.rationale.core.provider.CompletionListener;
@@ -18,6 +17,8 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.StreamTimer;
+import dev.rationale.core.provider.TemplateThinking;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.provider.TokenIds;
@@ -47,6 +48,8 @@ final class GenerationRun implements Cancellable, Runnable {
     private final BitSet finished = new BitSet();
     private volatile boolean cancelled;
     private int generatedTokens;
+    private int reasoningTokens;
+    private boolean reasoned;
 
     GenerationRun(EngineCache engine, CompletionRequest request, List<String> notices, @Nullable Branch branch,
             CompletionListener listener, TokenIdListener ids) {
@@ -87,7 +90,13 @@ final class GenerationRun implements Cancellable, Runnable {
                     "the most tokens to generate must be 0 or more, got " + request.maxTokens());
         }
         LlamaModel model = engine.model(request.model());
-        PromptTokens prompt = PromptTokens.of(model, request.prompt());
+        ThinkingLevel thinking = request.thinking();
+        PromptTokens prompt = PromptTokens.of(model, request.prompt(), thinking == null ? null : thinking.on());
+        if (thinking != null) {
+            TemplateThinking.notice("The embedded engine", model.path().getFileName().toString(), thinking,
+                    model.chatTemplate().map(TemplateThinking::hasSwitch).orElse(false))
+                    .ifPresent(notice -> emit(new Notice(notice)));
+        }
         int[] context = context(model, prompt.ids());
         LlamaSession session = engine.acquire(model, context);
         try {
@@ -102,10 +111,12 @@ final class GenerationRun implements Cancellable, Runnable {
             }
             for (int sample = 0; sample < request.samples() && !stopped(); sample++) {
                 session.truncate(context.length);
-                generateSample(model, session, sample, scorer.last(), sampler);
+                generateSample(model, session, sample, scorer.last(), sampler,
+                        new ReasoningSplit(prompt.text(), keptText(model)));
             }
             if (!stopped()) {
-                emit(new UsageReported(new Usage(context.length, generatedTokens, null)));
+                emit(new UsageReported(new Usage(context.length, generatedTokens,
+                        reasoned ? Integer.valueOf(reasoningTokens) : null)));
             }
         } finally {
             engine.release(session);
@@ -130,10 +141,10 @@ final class GenerationRun implements Cancellable, Runnable {
     }
 
     private void generateSample(LlamaModel model, LlamaSession session, int sample, float[] promptLogits,
-            TokenSampler sampler) {
+            TokenSampler sampler, ReasoningSplit split) {
         TokenDistribution[] next = {new TokenDistribution(promptLogits)};
         SampleWriter writer = new SampleWriter(request.stop(), primedAssembler(model),
-                (text, tokens, tokenIds) -> release(sample, text, tokens, tokenIds));
+                (text, tokens, tokenIds) -> release(sample, split, text, tokens, tokenIds));
         Integer max = request.maxTokens();
         int produced = 0;
         int forced = branch == null || !branch.forced() ? -1 : branch.token();
@@ -168,6 +179,9 @@ final class GenerationRun implements Cancellable, Runnable {
         if (reason != FinishReason.STOP_SEQUENCE) {
             writer.finish();
         }
+        split.finish(sample).forEach(this::emitText);
+        reasoningTokens += split.reasoningTokens();
+        reasoned |= split.reasoned();
         finished.set(sample);
         emit(new SampleFinished(sample, reason));
     }
@@ -194,15 +208,31 @@ final class GenerationRun implements Cancellable, Runnable {
         return request.logprobs() ? TokenTexts.boxed(distribution.top(request.requestedTopLogprobs())) : List.of();
     }
 
-    private void release(int sample, String text, List<ScoredToken> tokens, List<TokenIds> tokenIds) {
+    // The kept tokens' text, for a branch whose continuation may be inside the model's thinking.
+    private String keptText(LlamaModel model) {
+        if (branch == null) {
+            return "";
+        }
+        Utf8TokenJoiner utf8 = new Utf8TokenJoiner();
+        StringBuilder text = new StringBuilder();
+        branch.prefix().forEach(token -> text.append(utf8.push(model.tokenBytes(token))));
+        return text.toString();
+    }
+
+    private void release(int sample, ReasoningSplit split, String text, List<ScoredToken> tokens,
+            List<TokenIds> tokenIds) {
         if (!text.isEmpty()) {
-            timer.markText();
-            emit(new TextDelta(sample, text));
+            split.feed(sample, text, tokens.size()).forEach(this::emitText);
         }
         if (request.logprobs()) {
             emit(new TokensScored(sample, tokens));
         }
         deliverIds(() -> ids.onTokens(sample, tokenIds));
+    }
+
+    private void emitText(CompletionEvent event) {
+        timer.markText(event instanceof CompletionEvent.ReasoningDelta);
+        emit(event);
     }
 
     private boolean stopped() {

@@ -5,6 +5,7 @@ import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A prompt as the model sees it: its text and token ids.
@@ -27,9 +28,14 @@ final class PromptTokens {
     }
 
     static PromptTokens of(LlamaModel model, RenderedPrompt prompt) {
+        return of(model, prompt, null);
+    }
+
+    /** The prompt, a chat prompt formatted with its template's thinking switch set (null: the default). */
+    static PromptTokens of(LlamaModel model, RenderedPrompt prompt, @Nullable Boolean enableThinking) {
         return switch (prompt) {
             case RenderedPrompt.Text text -> new PromptTokens(text.prompt(), tokenize(model, text.prompt()));
-            case RenderedPrompt.Chat chat -> ofChat(model, chat.messages());
+            case RenderedPrompt.Chat chat -> ofChat(model, chat.messages(), enableThinking);
         };
     }
 
@@ -42,8 +48,9 @@ final class PromptTokens {
         return ids;
     }
 
-    private static PromptTokens ofChat(LlamaModel model, List<ChatMessage> messages) {
-        String text = ModelTemplates.format(model, messages);
+    private static PromptTokens ofChat(LlamaModel model, List<ChatMessage> messages,
+            @Nullable Boolean enableThinking) {
+        String text = ModelTemplates.format(model, messages, enableThinking);
         return new PromptTokens(text, tokenize(model, text));
     }
 

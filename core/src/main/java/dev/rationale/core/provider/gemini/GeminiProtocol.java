@@ -23,7 +23,7 @@ final class GeminiProtocol extends HttpProtocol {
      * Chat only; up to 20 alternatives per token where the model allows logprobs at all (others answer 400);
      * a seed; several candidates where the model allows them.
      */
-    static final Capabilities CAPABILITIES = Capabilities.builder().chat()
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl()
             .maxTopLogprobs(GeminiRequests.MAX_TOP_LOGPROBS).reasoning().seed().multipleSamples().modelListing()
             .build();
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.RenderedPrompt;
@@ -137,10 +138,27 @@ final class GeminiRequests {
             config.put("candidateCount", request.samples());
         }
         putLogprobs(config, request);
-        if (Boolean.TRUE.equals(request.think())) {
-            config.putObject("thinkingConfig").put("includeThoughts", true);
+        ThinkingLevel level = request.thinking();
+        if (level != null) {
+            ObjectNode thinking = config.putObject("thinkingConfig").put("thinkingBudget", thinkingBudget(level));
+            if (level.on()) {
+                thinking.put("includeThoughts", true);
+            }
         }
         return config;
+    }
+
+    /**
+     * The {@code thinkingBudget} of a level: off is 0, low 1024, medium 8192, high 24576 (the most 2.5 Flash
+     * takes; Pro takes up to 32768 and cannot be turned off, so off there gets the API's 400 naming the range).
+     */
+    static int thinkingBudget(ThinkingLevel level) {
+        return switch (level) {
+            case OFF -> 0;
+            case LOW -> 1024;
+            case MEDIUM -> 8192;
+            case HIGH -> 24576;
+        };
     }
 
     private static void putLogprobs(ObjectNode config, CompletionRequest request) {

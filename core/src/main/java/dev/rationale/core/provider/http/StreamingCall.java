@@ -253,7 +253,8 @@ public final class StreamingCall implements Cancellable {
                 case ReasoningDelta d when d.text().isEmpty() -> {
                     return;
                 }
-                case TextDelta _, ReasoningDelta _ -> countText();
+                case TextDelta _ -> countText(false);
+                case ReasoningDelta _ -> countText(true);
                 case TokensScored t -> scoredTokens += t.tokens().size();
                 case SampleFinished f -> finished.set(f.sample());
                 case Completed _ -> throw new IllegalStateException("StreamingCall ends the stream, not the handler");
@@ -271,8 +272,8 @@ public final class StreamingCall implements Cancellable {
                     + tokensSoFar() + " tokens");
         }
 
-        private void countText() {
-            timer.markText();
+        private void countText(boolean reasoning) {
+            timer.markText(reasoning);
             textPieces++;
         }
     }

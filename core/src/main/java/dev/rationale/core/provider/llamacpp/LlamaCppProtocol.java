@@ -7,6 +7,8 @@ import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.StreamTextNormalizer;
+import dev.rationale.core.provider.TemplateThinking;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
 import dev.rationale.core.provider.http.MalformedReply;
@@ -28,7 +30,7 @@ final class LlamaCppProtocol extends HttpProtocol {
      * Raw text only; one completion per request; no prompt scoring. The endpoint returns {@code <think>} tags
      * inside the text; the reader splits them out, so reasoning does come apart from the answer.
      */
-    static final Capabilities CAPABILITIES = Capabilities.builder().rawText()
+    static final Capabilities CAPABILITIES = Capabilities.builder().rawText().thinkingControl()
             .maxTopLogprobs(LlamaCppRequests.MAX_TOP_LOGPROBS).reasoning().seed().modelListing().build();
 
     private final LlamaCppTemplates templates;
@@ -41,6 +43,21 @@ final class LlamaCppProtocol extends HttpProtocol {
     @Override
     public Request request(CompletionRequest sent) {
         return endpoint.postForEvents(LlamaCppRequests.PATH, LlamaCppRequests.completion(sent)).build();
+    }
+
+    /**
+     * The thinking switch travels with the chat template ({@code chat_template_kwargs} when the prompt was
+     * formatted), so what a level becomes depends on the template {@code /props} reported.
+     */
+    @Override
+    public List<String> notices(CompletionRequest sent) {
+        ThinkingLevel level = sent.thinking();
+        if (level == null) {
+            return List.of();
+        }
+        String model = sent.model().isBlank() ? "the server's model" : sent.model();
+        return TemplateThinking.notice(LlamaCppProvider.NAME, model, level, templates.hasThinkingSwitch()).stream()
+                .toList();
     }
 
     @Override

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.TemplateThinking;
 import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.render.ChatFormatter;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.PromptIntake;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chat template of the model a llama.cpp server runs: {@code GET /props} says whether it has one
@@ -37,6 +41,7 @@ final class LlamaCppTemplates {
             + "{%ifadd_generation_prompt%}{{'<|im_start|>assistant\\n'}}{%endif%}";
 
     private final AtomicReference<PromptIntake.Template> template = new AtomicReference<>();
+    private final AtomicBoolean thinkingSwitch = new AtomicBoolean();
 
     LlamaCppTemplates(HttpEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -47,16 +52,18 @@ final class LlamaCppTemplates {
         PromptIntake.Template known = template.get();
         if (known == null) {
             JsonNode props = endpoint.getJson(PROPS_PATH);
-            known = of(props.path("chat_template").asText(""));
+            String text = props.path("chat_template").asText("");
+            known = of(text);
+            thinkingSwitch.set(TemplateThinking.hasSwitch(text));
             template.set(known);
         }
         String name = model.isBlank() ? "the server's model" : model;
         return switch (known) {
-            case PRESENT -> PromptIntake.templated(LlamaCppProvider.NAME, name, this::apply);
+            case PRESENT -> PromptIntake.templated(LlamaCppProvider.NAME, name, new Formatter(null));
             case ABSENT -> PromptIntake.baseModel(LlamaCppProvider.NAME, name);
             // Raw text on the wire, chat through the template the server would apply anyway.
             case UNKNOWN -> new PromptIntake(LlamaCppProvider.NAME, name, false, true, true, true,
-                    PromptIntake.Template.UNKNOWN, this::apply);
+                    PromptIntake.Template.UNKNOWN, new Formatter(null));
         };
     }
 
@@ -75,10 +82,43 @@ final class LlamaCppTemplates {
                 .replace("{{-", "{{").replace("-}}", "}}");
     }
 
-    private String apply(List<ChatMessage> messages) {
+    /** Whether the template {@code /props} reported reads {@code enable_thinking}; false until it was asked. */
+    boolean hasThinkingSwitch() {
+        return thinkingSwitch.get();
+    }
+
+    /** The body of {@code POST /apply-template}; {@code enableThinking} goes in {@code chat_template_kwargs}. */
+    static ObjectNode applyBody(List<ChatMessage> messages, @Nullable Boolean enableThinking) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode list = body.putArray("messages");
         messages.forEach(m -> list.addObject().put("role", m.role().wireName()).put("content", m.content()));
+        if (enableThinking != null) {
+            // The server refuses a string here (400); it must be a JSON boolean.
+            body.putObject("chat_template_kwargs").put(TemplateThinking.SWITCH, enableThinking.booleanValue());
+        }
+        return body;
+    }
+
+    /** The server's template, with the thinking switch set or left to the template's default (null). */
+    private final class Formatter implements ChatFormatter {
+        private final @Nullable Boolean enableThinking;
+
+        Formatter(@Nullable Boolean enableThinking) {
+            this.enableThinking = enableThinking;
+        }
+
+        @Override
+        public String format(List<ChatMessage> messages) {
+            return apply(applyBody(messages, enableThinking));
+        }
+
+        @Override
+        public ChatFormatter withThinking(boolean on) {
+            return new Formatter(on);
+        }
+    }
+
+    private String apply(ObjectNode body) {
         JsonNode reply = endpoint.json(endpoint.post(APPLY_PATH, body).build());
         JsonNode prompt = reply.get("prompt");
         if (prompt == null || !prompt.isTextual()) {

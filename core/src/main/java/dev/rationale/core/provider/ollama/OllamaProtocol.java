@@ -28,8 +28,8 @@ final class OllamaProtocol extends HttpProtocol {
      * What the native API can do. Top-k alternatives are capped at 20 by the server (a 400 above that);
      * logprobs need Ollama 0.12.11 or later, and older servers silently send none.
      */
-    static final Capabilities CAPABILITIES = Capabilities.builder().chat().rawText().maxTopLogprobs(20)
-            .reasoning().seed().modelListing().build();
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl().rawText()
+            .maxTopLogprobs(20).reasoning().seed().modelListing().build();
 
     private final OllamaTemplates templates;
 
@@ -42,6 +42,11 @@ final class OllamaProtocol extends HttpProtocol {
     public Request request(CompletionRequest sent) {
         OllamaRequests.Post post = OllamaRequests.post(sent);
         return endpoint.postForLines(post.path(), post.body()).build();
+    }
+
+    @Override
+    public List<String> notices(CompletionRequest sent) {
+        return OllamaRequests.notices(sent);
     }
 
     @Override

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds Ollama request bodies from a {@link CompletionRequest} that has already passed
@@ -42,6 +45,7 @@ final class OllamaRequests {
         for (ChatMessage message : prompt.messages()) {
             messages.addObject().put("role", message.role().wireName()).put("content", message.content());
         }
+        putThink(body, request);
         return finish(request, body);
     }
 
@@ -65,11 +69,45 @@ final class OllamaRequests {
         return body;
     }
 
-    private static ObjectNode finish(CompletionRequest request, ObjectNode body) {
-        Boolean think = request.think();
-        if (think != null) {
-            body.put("think", think);
+    /**
+     * {@code think} for a chat: false for off; for another level true, or the level's name for GPT-OSS, the one
+     * family that takes levels (it reads true as medium). Raw text ({@code /api/generate} with {@code raw}) skips
+     * the template that acts on {@code think}, so it gets none; {@link #notices} says so.
+     */
+    private static void putThink(ObjectNode body, CompletionRequest request) {
+        ThinkingLevel level = request.thinking();
+        if (level == null) {
+            return;
         }
+        if (takesLevels(request.model()) && level.on()) {
+            body.put("think", level.id());
+        } else {
+            body.put("think", level.on());
+        }
+    }
+
+    private static boolean takesLevels(String model) {
+        return model.toLowerCase(Locale.ROOT).startsWith("gpt-oss");
+    }
+
+    /** What the body cannot carry of the request's thinking level, for the provider to send as notices. */
+    static List<String> notices(CompletionRequest request) {
+        ThinkingLevel level = request.thinking();
+        if (level == null) {
+            return List.of();
+        }
+        if (request.prompt() instanceof RenderedPrompt.Text) {
+            return List.of("Ollama takes raw text past the model's template, so thinking \"" + level.id()
+                    + "\" cannot be switched there; the model thinks as it does by default");
+        }
+        if (level.on() && !takesLevels(request.model())) {
+            return List.of("Ollama switches thinking only on or off for " + request.model() + ", so \""
+                    + level.id() + "\" turns it on");
+        }
+        return List.of();
+    }
+
+    private static ObjectNode finish(CompletionRequest request, ObjectNode body) {
         if (request.logprobs()) {
             body.put("logprobs", true);
             if (request.requestedTopLogprobs() > 0) {

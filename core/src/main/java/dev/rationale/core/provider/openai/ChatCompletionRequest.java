@@ -2,6 +2,7 @@
 package dev.rationale.core.provider.openai;
 
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
@@ -26,6 +27,7 @@ record ChatCompletionRequest(
         @Nullable Integer n,
         @Nullable Boolean logprobs,
         @Nullable Integer topLogprobs,
+        @Nullable String reasoningEffort,
         boolean stream,
         @Nullable StreamOptions streamOptions) {
 
@@ -49,13 +51,25 @@ record ChatCompletionRequest(
                 request.logprobs() ? Boolean.TRUE : null,
                 // Omitted for k = 0: llama.cpp reads a missing top_logprobs as 20, but 0 as "no probabilities".
                 request.logprobs() && k > 0 ? k : null,
-                true, new StreamOptions(true));
+                reasoningEffort(request.thinking()), true, new StreamOptions(true));
     }
 
     /** The same request answered in one JSON body rather than a stream, as a batch file holds it. */
     ChatCompletionRequest unstreamed() {
         return new ChatCompletionRequest(model, messages, maxTokens, maxCompletionTokens, temperature, topP, topK,
-                minP, seed, stop, n, logprobs, topLogprobs, false, null);
+                minP, seed, stop, n, logprobs, topLogprobs, reasoningEffort, false, null);
+    }
+
+    /**
+     * {@code reasoning_effort} for a level: off is {@code "none"}, which gpt-5.1 and later take (earlier reasoning
+     * models refuse it with a 400 that names the field); the other levels keep their names. Ollama's {@code /v1}
+     * maps the field to {@code think}; llama.cpp and vLLM ignore it.
+     */
+    static @Nullable String reasoningEffort(@Nullable ThinkingLevel level) {
+        if (level == null) {
+            return null;
+        }
+        return level == ThinkingLevel.OFF ? "none" : level.id();
     }
 
     private static Message message(ChatMessage message) {

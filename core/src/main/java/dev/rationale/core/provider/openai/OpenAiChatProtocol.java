@@ -16,7 +16,8 @@ import okhttp3.Request;
 final class OpenAiChatProtocol extends HttpProtocol {
 
     /** Chat only, up to 20 alternatives, reasoning where the server returns it, seed, n, model list. */
-    static final Capabilities CAPABILITIES = Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed()
+    static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl()
+            .maxTopLogprobs(20).reasoning().seed()
             .multipleSamples().modelListing().build();
 
     private final OpenAiOptions.TokenLimit tokenLimit;

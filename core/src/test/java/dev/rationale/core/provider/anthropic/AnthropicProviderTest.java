@@ -35,6 +35,7 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.AuthScheme;
 import dev.rationale.core.provider.http.HttpClients;
@@ -136,7 +137,7 @@ class AnthropicProviderTest {
                 + blockStop(1)
                 + messageDelta("end_turn", 212)
                 + messageStop()));
-        CompletionRequest request = request().withMaxTokens(3000).withThink(true);
+        CompletionRequest request = request().withMaxTokens(3000).withThinking(ThinkingLevel.LOW);
 
         RecordingListener listener = streamed(request);
         CompletionResult result = listener.await();
@@ -168,7 +169,7 @@ class AnthropicProviderTest {
         assertThat(body.path("messages").toString()).isEqualTo("[{\"role\":\"user\",\"content\":\"Q: 17*23?\"}]");
         assertThat(body.path("stream").isBoolean()).isTrue();
         assertThat(body.path("stream").asBoolean()).isTrue();
-        assertThat(body.path("thinking").toString()).isEqualTo("{\"type\":\"enabled\",\"budget_tokens\":1500}");
+        assertThat(body.path("thinking").toString()).isEqualTo("{\"type\":\"enabled\",\"budget_tokens\":1024}");
         assertThat(body.toString()).doesNotContain(KEY);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
@@ -106,42 +107,48 @@ class AnthropicRequestsTest {
     }
 
     @Test
-    void thinkingGetsHalfTheDefaultLimitAsBudget() {
-        JsonNode body = AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT).withThink(true));
+    void mediumThinkingGetsA4096BudgetUnderTheDefaultLimitRaisedAboveIt() {
+        JsonNode body = AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT).withThinking(ThinkingLevel.MEDIUM));
 
-        assertThat(body.get("max_tokens").intValue()).isEqualTo(4096);
-        assertThat(body.get("thinking")).isEqualTo(json("{'type':'enabled','budget_tokens':2048}"));
+        assertThat(body.get("thinking")).isEqualTo(json("{'type':'enabled','budget_tokens':4096}"));
+        assertThat(body.get("max_tokens").intValue()).isEqualTo(4096 + 4096);
     }
 
     @ParameterizedTest
     @CsvSource({
-        "8000, 8000, 4000",
-        "2048, 2048, 1024",
-        "1500, 1500, 1024",
-        "1024, 2048, 1024",
-        "256, 1280, 1024"
+        "LOW, 8000, 8000, 1024",
+        "LOW, 1024, 2048, 1024",
+        "LOW, 256, 1280, 1024",
+        "MEDIUM, 8000, 8000, 4096",
+        "MEDIUM, 4096, 8192, 4096",
+        "HIGH, 32000, 32000, 16384",
+        "HIGH, 512, 16896, 16384"
     })
-    void thinkingBudgetStaysAtLeast1024AndBelowTheLimit(int asked, int sentLimit, int budget) {
-        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(asked).withThink(true);
+    void theBudgetStaysBelowMaxTokensAndTheAnswerKeepsItsRoom(ThinkingLevel level, int asked, int sentLimit,
+            int budget) {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(asked).withThinking(level);
 
         JsonNode body = AnthropicRequests.body(request);
 
         assertThat(body.get("max_tokens").intValue()).isEqualTo(sentLimit);
         assertThat(body.path("thinking").get("budget_tokens").intValue()).isEqualTo(budget);
+        assertThat(budget).isGreaterThanOrEqualTo(1024).isLessThan(sentLimit);
     }
 
     @Test
     void raisedLimitIsReportedAsNotice() {
-        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(256).withThink(true);
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(256)
+                .withThinking(ThinkingLevel.LOW);
 
-        assertThat(AnthropicRequests.notices(request))
-                .containsExactly("Thinking needs at least 1024 tokens; max_tokens was raised from 256 to 1280");
+        assertThat(AnthropicRequests.notices(request)).containsExactly("Thinking \"low\" has a budget of 1024 "
+                + "tokens, which must stay below max_tokens; max_tokens was raised from 256 to 1280 so the answer "
+                + "keeps its room");
     }
 
     @Test
     void thinkingLeavesOutTemperatureAndTopKAndRaisesTopP() {
         CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withSampling(0.0, 0.5, 20, null, null)
-                .withThink(true);
+                .withThinking(ThinkingLevel.HIGH).withMaxTokens(20000);
 
         JsonNode body = AnthropicRequests.body(request);
 
@@ -154,9 +161,16 @@ class AnthropicRequestsTest {
     }
 
     @Test
-    void thinkFalseOrUnsetSendsNoThinking() {
-        assertThat(AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT).withThink(false)).has("thinking"))
-                .isFalse();
+    void offDisablesThinkingAndKeepsTemperatureWhileUnsetSendsNothing() {
+        CompletionRequest off = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(100)
+                .withSampling(0.0, null, null, null, null).withThinking(ThinkingLevel.OFF);
+
+        JsonNode body = AnthropicRequests.body(off);
+
+        assertThat(body.get("thinking")).isEqualTo(json("{'type':'disabled'}"));
+        assertThat(body.get("max_tokens").intValue()).isEqualTo(100);
+        assertThat(body.get("temperature").doubleValue()).isZero();
+        assertThat(AnthropicRequests.notices(off)).isEmpty();
         assertThat(AnthropicRequests.body(CompletionRequest.of("m", FEW_SHOT)).has("thinking")).isFalse();
     }
 
@@ -171,6 +185,6 @@ class AnthropicRequestsTest {
     @Test
     void capabilitiesAreChatAndReasoningWithoutProbabilities() {
         assertThat(AnthropicProtocol.CAPABILITIES)
-                .isEqualTo(Capabilities.builder().chat().reasoning().modelListing().build());
+                .isEqualTo(Capabilities.builder().chat().thinkingControl().reasoning().modelListing().build());
     }
 }

@@ -19,6 +19,7 @@ import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.AuthScheme;
@@ -131,7 +132,7 @@ class GeminiProviderTest {
                         + "'totalTokenCount':64}}")));
 
         CompletionResult result = run(request().withSampling(0.0, null, null, null, 7L).withLogprobs(2)
-                .withThink(true));
+                .withThinking(ThinkingLevel.LOW));
 
         assertThat(result.failed()).isFalse();
         assertThat(result.notices()).isEmpty();
@@ -162,7 +163,8 @@ class GeminiProviderTest {
                 + "{'role':'model','parts':[{'text':'Rome.'}]},"
                 + "{'role':'user','parts':[{'text':'Capital of France?'}]}]"));
         assertThat(body.path("generationConfig")).isEqualTo(json("{'temperature':0.0,'seed':7,"
-                + "'responseLogprobs':true,'logprobs':2,'thinkingConfig':{'includeThoughts':true}}"));
+                + "'responseLogprobs':true,'logprobs':2,'thinkingConfig':{'thinkingBudget':1024,"
+                + "'includeThoughts':true}}"));
         assertThat(body.has("model")).isFalse();
     }
 
@@ -170,7 +172,7 @@ class GeminiProviderTest {
     void leavesOutThinkingAndLogprobsWhenNotAskedFor() throws Exception {
         server.enqueue(answer("Paris."));
 
-        CompletionResult result = run(request().withMaxTokens(64).withStop(List.of("\n\n")).withThink(false));
+        CompletionResult result = run(request().withMaxTokens(64).withStop(List.of("\n\n")));
 
         assertThat(result.first().text()).isEqualTo("Paris.");
         assertThat(result.first().tokens()).isEmpty();

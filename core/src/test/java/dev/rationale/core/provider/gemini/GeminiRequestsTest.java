@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
@@ -62,13 +63,24 @@ class GeminiRequestsTest {
     void generationConfigMapsFieldByField() {
         CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(256)
                 .withSampling(0.0, 0.95, 40, null, 7L).withStop(List.of("\n\n")).withSamples(2).withLogprobs(5)
-                .withThink(true);
+                .withThinking(ThinkingLevel.MEDIUM);
 
         JsonNode config = GeminiRequests.body(request).get("generationConfig");
 
         assertThat(config).isEqualTo(json("{'temperature':0.0,'topP':0.95,'topK':40,'maxOutputTokens':256,"
                 + "'stopSequences':['\\n\\n'],'seed':7,'candidateCount':2,'responseLogprobs':true,'logprobs':5,"
-                + "'thinkingConfig':{'includeThoughts':true}}"));
+                + "'thinkingConfig':{'thinkingBudget':8192,'includeThoughts':true}}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"OFF, 0, false", "LOW, 1024, true", "MEDIUM, 8192, true", "HIGH, 24576, true"})
+    void eachThinkingLevelSendsItsBudgetAndAsksForThoughtsWhenOn(ThinkingLevel level, int budget,
+            boolean thoughts) {
+        JsonNode thinking = GeminiRequests.body(CompletionRequest.of("m", FEW_SHOT).withThinking(level))
+                .path("generationConfig").path("thinkingConfig");
+
+        assertThat(thinking.get("thinkingBudget").intValue()).isEqualTo(budget);
+        assertThat(thinking.path("includeThoughts").asBoolean(false)).isEqualTo(thoughts);
     }
 
     @Test
@@ -87,8 +99,8 @@ class GeminiRequestsTest {
     }
 
     @Test
-    void oneSampleAndThinkFalseSendNothing() {
-        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(10).withThink(false);
+    void oneSampleAndNoThinkingLevelSendNothing() {
+        CompletionRequest request = CompletionRequest.of("m", FEW_SHOT).withMaxTokens(10);
 
         JsonNode config = GeminiRequests.body(request).get("generationConfig");
 
@@ -126,7 +138,7 @@ class GeminiRequestsTest {
     @Test
     void capabilitiesOfferLogprobsSeedSamplesAndReasoning() {
         assertThat(GeminiProtocol.CAPABILITIES)
-                .isEqualTo(Capabilities.builder().chat().maxTopLogprobs(20).reasoning().seed().multipleSamples()
-                        .modelListing().build());
+                .isEqualTo(Capabilities.builder().chat().thinkingControl().maxTopLogprobs(20).reasoning().seed()
+                        .multipleSamples().modelListing().build());
     }
 }

@@ -143,7 +143,7 @@ class LlamaCppProviderTest {
         server.enqueue(sse(events("{'content':'Two and two','stop':false}", "{'content':' is four.</thi',"
                 + "'stop':false}", "{'content':'nk>\\n\\n4','stop':false}", STOP_WORD)));
 
-        CompletionResult result = run(CompletionRequest.of("m", opened).withThink(true));
+        CompletionResult result = run(CompletionRequest.of("m", opened));
 
         assertThat(result.notices()).isEmpty();
         assertThat(result.first().reasoning()).isEqualTo("Two and two is four.");

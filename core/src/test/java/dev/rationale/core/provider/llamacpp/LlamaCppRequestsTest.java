@@ -89,7 +89,7 @@ class LlamaCppRequestsTest {
     @Test
     void capabilitiesDescribeTheRawCompletionEndpoint() {
         assertThat(LlamaCppProtocol.CAPABILITIES)
-                .isEqualTo(Capabilities.builder().rawText().maxTopLogprobs(100).reasoning().seed().modelListing()
-                        .build());
+                .isEqualTo(Capabilities.builder().rawText().thinkingControl().maxTopLogprobs(100).reasoning().seed()
+                        .modelListing().build());
     }
 }

@@ -11,6 +11,7 @@ import dev.rationale.core.provider.CompletionEvent.Notice;
 import dev.rationale.core.provider.CompletionEvent.ReasoningDelta;
 import dev.rationale.core.provider.CompletionEvent.TextDelta;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ModelInfo;
@@ -97,11 +98,12 @@ class OllamaProviderTest {
                 "{'message':{'role':'assistant','content':''},'done':true,'done_reason':'stop',"
                         + "'prompt_eval_count':12,'eval_count':4,'total_duration':123456}")));
 
-        CompletionResult result = run(CompletionRequest.of("qwen3:8b", CHAT).withThink(true).withLogprobs(2)
-                .withSampling(0.0, 0.9, 40, null, 42L).withMaxTokens(64));
+        CompletionResult result = run(CompletionRequest.of("qwen3:8b", CHAT).withThinking(ThinkingLevel.MEDIUM)
+                .withLogprobs(2).withSampling(0.0, 0.9, 40, null, 42L).withMaxTokens(64));
 
         assertThat(result.failed()).isFalse();
-        assertThat(result.notices()).isEmpty();
+        assertThat(result.notices()).containsExactly(
+                "Ollama switches thinking only on or off for qwen3:8b, so \"medium\" turns it on");
         assertThat(result.first().reasoning()).isEqualTo("Add.");
         assertThat(result.first().text()).isEqualTo("Café");
         assertThat(result.first().finishReason()).isEqualTo(FinishReason.STOP);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.ArrayList;
@@ -89,16 +90,33 @@ class OllamaRequestsTest {
     }
 
     @Test
-    void thinkIsSentOnlyWhenTheRequestChooses() {
-        CompletionRequest request = CompletionRequest.of("m", CHAT);
+    void thinkIsSentOnlyWhenTheRequestChoosesAndLevelsOnlyToGptOss() {
+        CompletionRequest request = CompletionRequest.of("qwen3:8b", CHAT);
 
         assertThat(OllamaRequests.chat(request, CHAT).has("think")).isFalse();
-        assertThat(OllamaRequests.chat(request.withThink(true), CHAT).get("think").asBoolean()).isTrue();
-        JsonNode off = OllamaRequests.chat(request.withThink(false), CHAT).get("think");
+        assertThat(OllamaRequests.chat(request.withThinking(ThinkingLevel.HIGH), CHAT).get("think").isBoolean())
+                .isTrue();
+        assertThat(OllamaRequests.chat(request.withThinking(ThinkingLevel.HIGH), CHAT).get("think").asBoolean())
+                .isTrue();
+        JsonNode off = OllamaRequests.chat(request.withThinking(ThinkingLevel.OFF), CHAT).get("think");
         assertThat(off.isBoolean()).isTrue();
         assertThat(off.asBoolean()).isFalse();
-        assertThat(OllamaRequests.generate(CompletionRequest.of("m", TEXT).withThink(true), TEXT).get("think")
-                .asBoolean()).isTrue();
+        CompletionRequest gptOss = CompletionRequest.of("gpt-oss:20b", CHAT).withThinking(ThinkingLevel.LOW);
+        assertThat(OllamaRequests.chat(gptOss, CHAT).get("think").asText()).isEqualTo("low");
+        assertThat(OllamaRequests.notices(gptOss)).isEmpty();
+        assertThat(OllamaRequests.generate(CompletionRequest.of("m", TEXT).withThinking(ThinkingLevel.HIGH), TEXT)
+                .has("think")).isFalse();
+    }
+
+    @Test
+    void aLevelOllamaCannotTakeOrRawTextSaysSoOnce() {
+        assertThat(OllamaRequests.notices(CompletionRequest.of("qwen3:8b", CHAT).withThinking(ThinkingLevel.LOW)))
+                .containsExactly("Ollama switches thinking only on or off for qwen3:8b, so \"low\" turns it on");
+        assertThat(OllamaRequests.notices(CompletionRequest.of("qwen3:8b", CHAT).withThinking(ThinkingLevel.OFF)))
+                .isEmpty();
+        assertThat(OllamaRequests.notices(CompletionRequest.of("m", TEXT).withThinking(ThinkingLevel.OFF)))
+                .containsExactly("Ollama takes raw text past the model's template, so thinking \"off\" cannot be "
+                        + "switched there; the model thinks as it does by default");
     }
 
     @Test
@@ -127,7 +145,7 @@ class OllamaRequestsTest {
     @Test
     void capabilitiesDescribeTheNativeApi() {
         assertThat(OllamaProtocol.CAPABILITIES)
-                .isEqualTo(Capabilities.builder().chat().rawText().maxTopLogprobs(20).reasoning().seed().modelListing()
-                        .build());
+                .isEqualTo(Capabilities.builder().chat().rawText().thinkingControl().maxTopLogprobs(20).reasoning()
+                        .seed().modelListing().build());
     }
 }

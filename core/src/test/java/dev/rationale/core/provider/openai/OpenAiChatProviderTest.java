@@ -21,6 +21,7 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.RecordingListener;
 import dev.rationale.core.provider.http.TestHttp;
@@ -38,6 +39,8 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiChatProviderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -153,6 +156,31 @@ class OpenAiChatProviderTest {
         assertThat(result.first().text()).isEqualTo("4");
         assertThat(result.first().finishReason()).isEqualTo(FinishReason.STOP_SEQUENCE);
         assertThat(result.timings().firstTokenMillis()).isNotNull();
+        assertThat(result.timings().thinkingMillis()).isNotNull().isNotNegative();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"OFF, none", "LOW, low", "MEDIUM, medium", "HIGH, high"})
+    void sendsTheThinkingLevelAsReasoningEffortAndCountsReasoningTokensApart(ThinkingLevel level, String effort)
+            throws Exception {
+        server.enqueue(stream(done("{'choices':[{'index':0,'delta':{'content':'4'},'finish_reason':'stop'}]}",
+                "{'choices':[],'usage':{'prompt_tokens':9,'completion_tokens':70,'total_tokens':79,"
+                        + "'completion_tokens_details':{'reasoning_tokens':64}}}")));
+
+        CompletionResult result = run(request().withThinking(level));
+
+        assertThat(sentBody().path("reasoning_effort").asText()).isEqualTo(effort);
+        assertThat(result.usage()).isEqualTo(new Usage(9, 70, 64));
+        assertThat(result.notices()).isEmpty();
+    }
+
+    @Test
+    void sendsNoReasoningEffortWhenTheLevelIsLeftToTheModel() throws Exception {
+        server.enqueue(stream(done("{'choices':[{'index':0,'delta':{'content':'4'},'finish_reason':'stop'}]}")));
+
+        run(request());
+
+        assertThat(sentBody().has("reasoning_effort")).isFalse();
     }
 
     @Test

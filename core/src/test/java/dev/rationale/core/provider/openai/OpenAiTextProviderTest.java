@@ -15,6 +15,7 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.RecordingListener;
 import dev.rationale.core.provider.http.TestHttp;
@@ -61,6 +62,19 @@ class OpenAiTextProviderTest {
         RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v1/completions");
         return JSON.readTree(recorded.getBody().utf8());
+    }
+
+    @Test
+    void aThinkingLevelIsNotSentAndTheEndpointSaysItHasNoControl() throws Exception {
+        server.enqueue(stream(done("{'choices':[{'index':0,'text':'<think>hm</think>4','finish_reason':'stop'}]}")));
+
+        CompletionResult result = run(request("Q:").withThinking(ThinkingLevel.HIGH));
+
+        assertThat(result.notices()).singleElement().asString().endsWith("has no thinking control, so thinking "
+                + "\"high\" was not sent; the model thinks as it does by default");
+        assertThat(sentBody().has("reasoning_effort")).isFalse();
+        assertThat(result.first().reasoning()).isEqualTo("hm");
+        assertThat(result.first().text()).isEqualTo("4");
     }
 
     @Test
