@@ -2,6 +2,7 @@
 package dev.rationale.core.dataset;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.parse.OneLine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +18,11 @@ public final class DatasetException extends RationaleException {
     private final String problem;
 
     private DatasetException(String file, int line, int column, String problem, @Nullable Throwable cause) {
-        super(file + place(line, column) + ": " + oneLine(problem), cause);
+        super(file + place(line, column) + ": " + OneLine.of(problem), cause);
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = oneLine(problem);
+        this.problem = OneLine.of(problem);
     }
 
     /** A problem on a 1-based {@code line} of {@code file}. */
@@ -41,12 +42,6 @@ public final class DatasetException extends RationaleException {
 
     static DatasetException of(String file, String problem, Throwable cause) {
         return new DatasetException(file, 0, 0, problem, cause);
-    }
-
-    // A value quoted from the file may hold line breaks; written out as escapes, the message stays one line.
-    private static String oneLine(String problem) {
-        return problem.replace("\r", "\\r").replace("\n", "\\n").replace("\u0085", "\\u0085")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static String place(int line, int column) {

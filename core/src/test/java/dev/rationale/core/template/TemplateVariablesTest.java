@@ -29,6 +29,14 @@ class TemplateVariablesTest {
     }
 
     @Test
+    void anErrorQuotingATagWithALineBreakStaysOneLine() {
+        // Found by the fuzz suite (-Dfuzz.count=10000 -Dfuzz.seed=77): jmustache quotes the bad tag as written.
+        assertThatThrownBy(() -> TemplateVariables.of("{{{#a}}\n text"))
+                .isInstanceOf(TemplateException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("\\n"));
+    }
+
+    @Test
     void followsChangedDelimiters() {
         assertThat(TemplateVariables.of("{{=<% %>=}}<% name %> {{literal}}")).containsExactly("name");
     }
