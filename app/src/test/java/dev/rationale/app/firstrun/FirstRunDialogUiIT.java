@@ -36,6 +36,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,6 +51,8 @@ class FirstRunDialogUiIT {
     private byte[] model;
     private Path models;
     private FirstRunDialog dialog;
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -60,7 +63,6 @@ class FirstRunDialogUiIT {
         // Slow enough that the bar is seen between empty and full, fast enough to finish in about a second.
         files.enqueue(new MockResponse.Builder().setHeader("X-Linked-Etag", "\"" + sha256 + "\"")
                 .body(new Buffer().write(model)).throttleBody(64 * 1024, 50, TimeUnit.MILLISECONDS).build());
-        Path dir = Files.createTempDirectory("first-run-ui");
         models = dir.resolve("models");
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
