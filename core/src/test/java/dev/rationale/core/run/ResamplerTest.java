@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
+import static dev.rationale.core.provider.embedded.TestModels.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,21 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.analysis.ResampleTally;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.ExtractRule;
-import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.anthropic.AnthropicProvider;
-import dev.rationale.core.provider.embedded.EmbeddedOptions;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.embedded.TestModels;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,9 +42,8 @@ class ResamplerTest {
 
     @BeforeAll
     static void load() {
-        Path folder = Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).toAbsolutePath();
-        model = folder.resolve("stories260K.gguf");
-        embedded = new EmbeddedProvider(EmbeddedOptions.defaults(folder).withThreads(1));
+        model = TestModels.stories();
+        embedded = TestModels.oneThread();
     }
 
     @AfterAll
@@ -89,13 +87,12 @@ class ResamplerTest {
 
     @Test
     void aFreshEngineDecodesThePromptAndKeptTokensExactlyOnceForAllContinuations() throws Exception {
-        Path folder = model.getParent();
         CompletionRequest request = CompletionRequest.of(model.toString(), new RenderedPrompt.Text(ONCE))
                 .withMaxTokens(40).withLogprobs(1);
         TokenIdRecorder ids = new TokenIdRecorder();
         CompletionResult original = collect(c -> embedded.stream(request, c, ids));
         ResamplePoint point = ResamplePoint.atToken(original.first().tokens(), 30, ids.generated());
-        try (EmbeddedProvider fresh = new EmbeddedProvider(EmbeddedOptions.defaults(folder).withThreads(1))) {
+        try (EmbeddedProvider fresh = TestModels.oneThread()) {
             Resampler resampler = new Resampler(fresh, request.withMaxTokens(31).withSampling(1.0, null, null,
                     null, 3L), null, NAME, original.first().text());
 
@@ -231,14 +228,6 @@ class ResamplerTest {
 
     private static JsonNode body(MockWebServer server) throws Exception {
         return new ObjectMapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
-    }
-
-    private static CompletionResult collect(java.util.function.Function<CompletionCollector, ?> start)
-            throws InterruptedException {
-        CompletionCollector collector = new CompletionCollector(1);
-        start.apply(collector);
-        assertThat(collector.await(Duration.ofSeconds(30))).isTrue();
-        return collector.result();
     }
 
     private static Outcome run(Resampler resampler, List<ResamplePoint> points, int samples)
