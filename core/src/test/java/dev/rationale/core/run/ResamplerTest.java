@@ -2,6 +2,7 @@
 package dev.rationale.core.run;
 
 import static dev.rationale.core.provider.embedded.TestModels.collect;
+import static dev.rationale.core.run.RecordedResample.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +23,10 @@ import dev.rationale.core.provider.openai.OpenAiTextProvider;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class ResamplerTest {
         assertThat(resampler.route(point).kind()).isEqualTo(ResampleRoute.Kind.ENGINE);
 
         long decodedBefore = embedded.decodedTokens();
-        Outcome outcome = run(resampler, List.of(point), 8);
+        RecordedResample outcome = run(resampler, List.of(point), 8);
         long decoded = embedded.decodedTokens() - decodedBefore;
 
         assertThat(outcome.failure).isNull();
@@ -96,7 +94,7 @@ class ResamplerTest {
             Resampler resampler = new Resampler(fresh, request.withMaxTokens(31).withSampling(1.0, null, null,
                     null, 3L), null, NAME, original.first().text());
 
-            Outcome outcome = run(resampler, List.of(point), 6);
+            RecordedResample outcome = run(resampler, List.of(point), 6);
 
             assertThat(outcome.failure).isNull();
             // Each continuation may write 1 token (31 - 30): it is sampled from the cached prefix's logits and,
@@ -120,7 +118,8 @@ class ResamplerTest {
             List<ScoredToken> tokens = List.of(token(" The"), token(" answer"), token(" is"), token(" 5."));
             Resampler resampler = new Resampler(provider, request, null, numberFormat(), " The answer is 5.");
 
-            Outcome outcome = run(resampler, List.of(ResamplePoint.atToken(tokens, 3, null)), 3);
+            RecordedResample outcome = run(resampler,
+                    List.of(ResamplePoint.atToken(tokens, 3, null)), 3);
 
             assertThat(outcome.failure).isNull();
             ResampleTally tally = outcome.tallies.getFirst();
@@ -150,7 +149,7 @@ class ResamplerTest {
             ResamplePoint point = new ResamplePoint("step 2", "7 + 5 = 12, so the answer is ", -1, null);
             Resampler resampler = new Resampler(provider, request, 0.5, numberFormat(), answer);
 
-            Outcome outcome = run(resampler, List.of(point), 2);
+            RecordedResample outcome = run(resampler, List.of(point), 2);
 
             assertThat(outcome.failure).isNull();
             assertThat(outcome.tallies.getFirst().answers()).containsExactly("12", "13");
@@ -171,7 +170,8 @@ class ResamplerTest {
                 new RenderedPrompt.Chat(List.of(ChatMessage.user("What is 7 + 5?"))));
         Resampler resampler = new Resampler(chat, request, null, numberFormat(), "12");
 
-        Outcome outcome = run(resampler, List.of(new ResamplePoint("step 1", "7 + 5", -1, null)), 4);
+        RecordedResample outcome = run(resampler,
+                List.of(new ResamplePoint("step 1", "7 + 5", -1, null)), 4);
 
         assertThat(outcome.failure).isNotNull();
         assertThat(outcome.failure.kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
@@ -228,37 +228,5 @@ class ResamplerTest {
 
     private static JsonNode body(MockWebServer server) throws Exception {
         return new ObjectMapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
-    }
-
-    private static Outcome run(Resampler resampler, List<ResamplePoint> points, int samples)
-            throws InterruptedException {
-        Outcome outcome = new Outcome();
-        resampler.start(points, samples, outcome);
-        assertThat(outcome.ended.await(60, TimeUnit.SECONDS)).isTrue();
-        return outcome;
-    }
-
-    /** What a resample reported. */
-    private static final class Outcome implements Resampler.Listener {
-        final List<ResampleTally> tallies = new ArrayList<>();
-        final CountDownLatch ended = new CountDownLatch(1);
-        volatile int progress;
-        volatile @Nullable ProviderException failure;
-
-        @Override
-        public void progress(int done, int total) {
-            progress = done;
-        }
-
-        @Override
-        public void tallied(int index, ResamplePoint point, ResampleTally tally) {
-            tallies.add(tally);
-        }
-
-        @Override
-        public void ended(@Nullable ProviderException error, boolean cancelled, List<String> notices) {
-            failure = error;
-            ended.countDown();
-        }
     }
 }
