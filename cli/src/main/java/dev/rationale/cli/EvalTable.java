@@ -7,7 +7,10 @@ import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
+import dev.rationale.core.eval.paired.PairedBootstrap;
+import dev.rationale.core.eval.paired.PairedComparison;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The summary table of {@code rationale eval}: one row per variant and model, columns padded to fit. With
  * multiple-choice cases, the likelihood accuracy (raw and per token) with its interval follows the generation
- * accuracy, and notes below the table say which models could not score and why scoring failed.
+ * accuracy, and notes below the table say which models could not score and why scoring failed. Then each other
+ * variant against the first, the baseline, paired case by case as {@code --json}'s {@code comparisons} are.
  */
 final class EvalTable {
     private static final List<String> HEADER = List.of("variant", "model", "accuracy", "95% interval", "correct",
@@ -62,6 +66,42 @@ final class EvalTable {
         }
         printRows(rows, out);
         notes(plan, likelihood).forEach(out::println);
+        comparisons(plan, report).forEach(out::println);
+    }
+
+    /**
+     * The paired comparisons of {@code --json} in words, after the table: a heading naming the baseline (the first
+     * variant), then one line per other variant and model; nothing with a single variant.
+     */
+    static List<String> comparisons(EvalPlan plan, EvalReport report) {
+        String baseline = String.valueOf(plan.variants().getFirst().id());
+        List<VariantComparison> comparisons = VariantComparison.against(report, baseline);
+        if (comparisons.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("against " + baseline + " on the cases both graded (points, 95% interval; b/c: right only in "
+                + baseline + " / only in the variant; McNemar's exact p)");
+        for (VariantComparison comparison : comparisons) {
+            lines.add("  " + comparison.variant() + " on " + model(plan, comparison.target()) + ": "
+                    + comparisonText(comparison.paired()));
+        }
+        return lines;
+    }
+
+    // e.g. "+20.0 [+0.0, +40.0], b/c 0/2, p = 0.500, not significant"
+    static String comparisonText(PairedComparison paired) {
+        Double difference = paired.difference();
+        if (difference == null) {
+            return "no case graded on both sides";
+        }
+        PairedBootstrap.Interval interval = paired.interval();
+        String range = interval == null ? "" : " [" + PairedComparison.points(interval.low()) + ", "
+                + PairedComparison.points(interval.high()) + "]";
+        return PairedComparison.points(difference) + range + ", b/c " + paired.onlyA() + "/" + paired.onlyB()
+                + ", p " + PairedComparison.pText(paired.test().p()) + ", "
+                + (paired.significant() ? "significant" : "not significant");
     }
 
     // Why a likelihood column is empty: once per model that cannot score, once per cell with failures.

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --model --max-tokens --temperature --top-p --top-k --min-p --seed --top-logprobs}: the model and how it
- * generates, each over the prompt set's and variant's setting, as {@code rationale run} takes them.
+ * generates, each over the prompt set's and variant's setting; {@code rationale run} and {@code resample} take them.
  */
 final class GenerationOptions {
 
@@ -41,11 +41,14 @@ final class GenerationOptions {
             description = "Return each token's log-probability and K alternatives.")
     @Nullable Integer topLogprobs;
 
-    /** The request for {@code prompt}: its own settings, each overridden by the option given for it. */
-    CompletionRequest request(String modelName, RenderedPrompt prompt, GenerationSettings own) {
-        GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
-                topLogprobs);
-        CompletionRequest request = RunRequests.of(modelName, prompt, own.overriddenBy(options));
+    /** {@code own} (a prompt set's defaults and variant's) with each option given over its setting. */
+    GenerationSettings over(GenerationSettings own) {
+        return own.overriddenBy(new GenerationSettings(temperature, topP, maxTokens, List.of(), seed, topLogprobs));
+    }
+
+    /** The request for {@code prompt} with {@code settings}, and {@code --top-k} and {@code --min-p} if given. */
+    CompletionRequest request(String modelName, RenderedPrompt prompt, GenerationSettings settings) {
+        CompletionRequest request = RunRequests.of(modelName, prompt, settings);
         return request.withSampling(request.temperature(), request.topP(), topK, minP, request.seed());
     }
 }

@@ -120,7 +120,7 @@ final class ResampleCommand implements Callable<Integer> {
         PromptOptions.Prepared prepared = prompt.prepare();
         RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), provider.intake(modelName),
                 chatLayout.layout(), shape == null ? null : shape.forced());
-        CompletionRequest request = generation.request(modelName, shaped, prepared.settings());
+        CompletionRequest request = generation.request(modelName, shaped, generation.over(prepared.settings()));
         if (provider.capabilities().logprobs() && !request.logprobs()) {
             // The tokens are what --at-token counts and what steps are lined up with.
             request = request.withLogprobs(0);

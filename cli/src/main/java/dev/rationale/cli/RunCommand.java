@@ -14,7 +14,6 @@ import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -56,31 +55,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ThinkingOption thinking;
 
-    @Option(names = "--model", paramLabel = "MODEL",
-            description = "The model (for embedded: the GGUF file). Default: the endpoint's.")
-    private @Nullable String model;
-
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate.")
-    private @Nullable Integer maxTokens;
-
-    @Option(names = "--temperature", paramLabel = "T", description = "0 is greedy.")
-    private @Nullable Double temperature;
-
-    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling.")
-    private @Nullable Double topP;
-
-    @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely tokens.")
-    private @Nullable Integer topK;
-
-    @Option(names = "--min-p", paramLabel = "P", description = "Drop tokens below P times the top probability.")
-    private @Nullable Double minP;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Sampling seed, where the backend takes one.")
-    private @Nullable Long seed;
-
-    @Option(names = "--top-logprobs", paramLabel = "K",
-            description = "Return each token's log-probability and K alternatives.")
-    private @Nullable Integer topLogprobs;
+    @Mixin
+    private GenerationOptions generation;
 
     @Option(names = "--echo-logprobs", description = "Also score the prompt's tokens, where the backend can.")
     private boolean echoLogprobs;
@@ -91,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Endpoint endpoint = endpointOptions.resolve(spec);
-        String modelName = EndpointOptions.model(endpoint, model, spec);
+        String modelName = EndpointOptions.model(endpoint, generation.model, spec);
         CompletionProvider provider = EndpointOptions.provider(endpoint);
         CompletionRequest request = request(modelName, provider);
         CompletionCollector collector = new CompletionCollector(1);
@@ -126,14 +102,10 @@ final class RunCommand implements Callable<Integer> {
      */
     private CompletionRequest request(String modelName, CompletionProvider provider) {
         PromptOptions.Prepared prepared = prompt.prepare();
-        GenerationSettings options = new GenerationSettings(temperature, topP, maxTokens, List.of(), seed,
-                topLogprobs, thinking.level());
-        GenerationSettings settings = prepared.settings().overriddenBy(options);
+        GenerationSettings settings = thinking.applyTo(generation.over(prepared.settings()));
         RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), RunRequests.intake(provider, modelName,
                 settings.thinking()), chatLayout.layout(), shape == null ? null : shape.forced());
-        CompletionRequest request = RunRequests.of(modelName, shaped, settings);
-        return request.withSampling(request.temperature(), request.topP(), topK, minP, request.seed())
-                .withPromptLogprobs(echoLogprobs);
+        return generation.request(modelName, shaped, settings).withPromptLogprobs(echoLogprobs);
     }
 
     // Streaming to a terminal: the answer alone on stdout, so it can be piped; the rest on stderr.

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.ResultsFile;
+import dev.rationale.core.eval.paired.PairedComparison;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
@@ -20,7 +21,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -132,6 +135,43 @@ class EvalCommandTest {
         assertThat(lines.get(1)).startsWith("direct").contains("80.0%", "[37.6%, 96.4%]");
         assertThat(lines.get(lines.size() - 2)).startsWith("results: ");
         assertThat(lines.getLast()).startsWith("history: run ");
+    }
+
+    @Test
+    void withoutJsonThePairedComparisonWithTheBaselineFollowsTheTable() throws Exception {
+        server.setDispatcher(new SumServer(0));
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 5);
+
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "openai", "--base-url",
+                server.url("/v1").toString(), "--model", "m1", "--variant", "cot", "--variant", "direct",
+                "--out", dir.resolve("o.jsonl").toString(), "--no-history");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        int heading = lines.indexOf(lines.stream().filter(l -> l.startsWith("against cot ")).findFirst()
+                .orElseThrow(() -> new AssertionError(run.out())));
+        assertThat(lines.get(heading - 1)).isEmpty();
+        assertThat(lines.get(heading)).contains("95% interval", "b/c", "McNemar");
+        // The server answers both variants alike, as --json's comparison says: no difference, no disagreement.
+        assertThat(lines.get(heading + 1)).isEqualTo("  direct on m1: 0.0 [0.0, 0.0], b/c 0/0, p = 1.000,"
+                + " not significant");
+        assertThat(lines.get(heading + 2)).startsWith("results: ");
+    }
+
+    @Test
+    void aComparisonLineGivesTheDifferenceItsIntervalTheDisagreementsAndP() {
+        Map<String, Boolean> baseline = new LinkedHashMap<>();
+        Map<String, Boolean> variant = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            baseline.put("c" + i, i < 10);
+            variant.put("c" + i, true);
+        }
+
+        String line = EvalTable.comparisonText(PairedComparison.of(baseline, variant));
+
+        assertThat(line).matches("\\+50\\.0 \\[\\+\\d+\\.\\d, \\+\\d+\\.\\d], b/c 0/10, p = 0\\.002, significant");
+        assertThat(EvalTable.comparisonText(PairedComparison.of(Map.of(), Map.of("c1", true))))
+                .isEqualTo("no case graded on both sides");
     }
 
     @Test

@@ -2,7 +2,6 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.Failures;
-import dev.rationale.app.history.HistoryPlace;
 import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
@@ -14,12 +13,9 @@ import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalReport;
 import dev.rationale.core.eval.EvalTally;
-import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
-import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.ShotSweep;
-import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
@@ -134,19 +130,11 @@ public final class EvaluateViewModel {
             message.set("The task needs at least one variant and one test case to evaluate.");
             return;
         }
-        ChatLayout layout = chatLayout.get().layout();
-        List<Variant> variants = layout == null ? setup.variants()
-                : setup.variants().stream().map(v -> v.withChatLayout(layout)).toList();
-        Endpoint endpoint = Objects.requireNonNull(setup.endpoint());
-        EvalPlan newPlan = EvalPlan.of(setup.set(), setup.task(), variants,
-                models.names(setup.model()).stream().map(m -> EvalTarget.of(endpoint, m)).toList(), chosen,
-                samples.get(), true);
+        EvalLaunch launch = EvalLaunch.of(setup, selection, chosen, chatLayout.get().layout(),
+                models.names(setup.model()), samples.get(), scratchFolder, clock);
+        EvalPlan newPlan = launch.plan();
         plan = newPlan;
         startedVariants.set(List.copyOf(setup.variants()));
-        Path workspace = HistoryPlace.of(setup.setFile(), scratchFolder).folder();
-        // Kept with the history run, so that History can run it again the same way.
-        var history = new EvaluationSession.History(workspace, setup.setFile(), selection.scope(samples.get()), clock);
-        Path results = resultsFile(setup, selection.dataset());
         running.set(true);
         cells.clear();
         models.clear();
@@ -154,15 +142,15 @@ public final class EvaluateViewModel {
         message.set("");
         progress.set(0);
         progressText.set("");
-        var source = new CaseListViewModel.Source(newPlan, workspace, setup.setFile());
-        CompletableFuture.supplyAsync(() -> begin(newPlan, results, resume, history), background)
+        var source = new CaseListViewModel.Source(newPlan, launch.workspace(), setup.setFile());
+        CompletableFuture.supplyAsync(() -> begin(launch, resume), background)
                 .thenCompose(EvaluationSession::ended)
                 .whenCompleteAsync((outcome, error) -> ended(source, outcome, error), fx);
     }
 
-    private EvaluationSession begin(EvalPlan newPlan, Path results, boolean resume,
-            EvaluationSession.History history) {
-        EvaluationSession session = EvaluationSession.open(newPlan, results, resume, history);
+    private EvaluationSession begin(EvalLaunch launch, boolean resume) {
+        EvalPlan newPlan = launch.plan();
+        EvaluationSession session = EvaluationSession.open(newPlan, launch.results(), resume, launch.history());
         current = session;
         session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS, new TallyFeed(fx, session.tally(),
                 counts -> {
@@ -211,13 +199,6 @@ public final class EvaluateViewModel {
     /** The variants of a k-shot sweep over {@code task} in {@code base}'s prompt shape ({@link ShotSweep}). */
     public static List<Variant> sweep(Task task, Variant base) {
         return ShotSweep.variants(task, base);
-    }
-
-    // Named as `rationale eval` names it, so that either can resume the other's run; an unsaved set's in scratch.
-    private Path resultsFile(Setup setup, @Nullable Path datasetFile) {
-        Path file = setup.setFile();
-        Path set = file == null ? scratchFolder.resolve("untitled.rationale.json") : file.toAbsolutePath();
-        return ResultsFile.defaultPath(set, String.valueOf(setup.task().id()), datasetFile);
     }
 
     /** Answers per case, the overrides of the variants' own; null keeps each variant's. */

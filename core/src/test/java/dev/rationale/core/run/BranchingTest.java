@@ -1,26 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
+import static dev.rationale.core.provider.embedded.TestModels.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.TokenIdListener;
-import dev.rationale.core.provider.embedded.EmbeddedOptions;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.embedded.TestModels;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -36,22 +35,13 @@ class BranchingTest {
 
     @BeforeAll
     static void load() {
-        Path folder = Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).toAbsolutePath();
-        model = folder.resolve("stories260K.gguf");
-        embedded = new EmbeddedProvider(EmbeddedOptions.defaults(folder).withThreads(1));
+        model = TestModels.stories();
+        embedded = TestModels.oneThread();
     }
 
     @AfterAll
     static void close() {
         embedded.close();
-    }
-
-    private static CompletionResult collect(java.util.function.Function<CompletionCollector, ?> start)
-            throws InterruptedException {
-        CompletionCollector collector = new CompletionCollector(1);
-        start.apply(collector);
-        assertThat(collector.await(Duration.ofSeconds(30))).isTrue();
-        return collector.result();
     }
 
     @Test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.run;
 
+import static dev.rationale.core.provider.embedded.TestModels.collect;
+import static dev.rationale.core.run.RecordedResample.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,28 +10,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.analysis.ResampleTally;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.ExtractRule;
-import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.anthropic.AnthropicProvider;
-import dev.rationale.core.provider.embedded.EmbeddedOptions;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.embedded.TestModels;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +40,8 @@ class ResamplerTest {
 
     @BeforeAll
     static void load() {
-        Path folder = Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).toAbsolutePath();
-        model = folder.resolve("stories260K.gguf");
-        embedded = new EmbeddedProvider(EmbeddedOptions.defaults(folder).withThreads(1));
+        model = TestModels.stories();
+        embedded = TestModels.oneThread();
     }
 
     @AfterAll
@@ -68,7 +64,7 @@ class ResamplerTest {
         assertThat(resampler.route(point).kind()).isEqualTo(ResampleRoute.Kind.ENGINE);
 
         long decodedBefore = embedded.decodedTokens();
-        Outcome outcome = run(resampler, List.of(point), 8);
+        RecordedResample outcome = run(resampler, List.of(point), 8);
         long decoded = embedded.decodedTokens() - decodedBefore;
 
         assertThat(outcome.failure).isNull();
@@ -89,17 +85,16 @@ class ResamplerTest {
 
     @Test
     void aFreshEngineDecodesThePromptAndKeptTokensExactlyOnceForAllContinuations() throws Exception {
-        Path folder = model.getParent();
         CompletionRequest request = CompletionRequest.of(model.toString(), new RenderedPrompt.Text(ONCE))
                 .withMaxTokens(40).withLogprobs(1);
         TokenIdRecorder ids = new TokenIdRecorder();
         CompletionResult original = collect(c -> embedded.stream(request, c, ids));
         ResamplePoint point = ResamplePoint.atToken(original.first().tokens(), 30, ids.generated());
-        try (EmbeddedProvider fresh = new EmbeddedProvider(EmbeddedOptions.defaults(folder).withThreads(1))) {
+        try (EmbeddedProvider fresh = TestModels.oneThread()) {
             Resampler resampler = new Resampler(fresh, request.withMaxTokens(31).withSampling(1.0, null, null,
                     null, 3L), null, NAME, original.first().text());
 
-            Outcome outcome = run(resampler, List.of(point), 6);
+            RecordedResample outcome = run(resampler, List.of(point), 6);
 
             assertThat(outcome.failure).isNull();
             // Each continuation may write 1 token (31 - 30): it is sampled from the cached prefix's logits and,
@@ -123,7 +118,8 @@ class ResamplerTest {
             List<ScoredToken> tokens = List.of(token(" The"), token(" answer"), token(" is"), token(" 5."));
             Resampler resampler = new Resampler(provider, request, null, numberFormat(), " The answer is 5.");
 
-            Outcome outcome = run(resampler, List.of(ResamplePoint.atToken(tokens, 3, null)), 3);
+            RecordedResample outcome = run(resampler,
+                    List.of(ResamplePoint.atToken(tokens, 3, null)), 3);
 
             assertThat(outcome.failure).isNull();
             ResampleTally tally = outcome.tallies.getFirst();
@@ -153,7 +149,7 @@ class ResamplerTest {
             ResamplePoint point = new ResamplePoint("step 2", "7 + 5 = 12, so the answer is ", -1, null);
             Resampler resampler = new Resampler(provider, request, 0.5, numberFormat(), answer);
 
-            Outcome outcome = run(resampler, List.of(point), 2);
+            RecordedResample outcome = run(resampler, List.of(point), 2);
 
             assertThat(outcome.failure).isNull();
             assertThat(outcome.tallies.getFirst().answers()).containsExactly("12", "13");
@@ -174,7 +170,8 @@ class ResamplerTest {
                 new RenderedPrompt.Chat(List.of(ChatMessage.user("What is 7 + 5?"))));
         Resampler resampler = new Resampler(chat, request, null, numberFormat(), "12");
 
-        Outcome outcome = run(resampler, List.of(new ResamplePoint("step 1", "7 + 5", -1, null)), 4);
+        RecordedResample outcome = run(resampler,
+                List.of(new ResamplePoint("step 1", "7 + 5", -1, null)), 4);
 
         assertThat(outcome.failure).isNotNull();
         assertThat(outcome.failure.kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
@@ -231,45 +228,5 @@ class ResamplerTest {
 
     private static JsonNode body(MockWebServer server) throws Exception {
         return new ObjectMapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
-    }
-
-    private static CompletionResult collect(java.util.function.Function<CompletionCollector, ?> start)
-            throws InterruptedException {
-        CompletionCollector collector = new CompletionCollector(1);
-        start.apply(collector);
-        assertThat(collector.await(Duration.ofSeconds(30))).isTrue();
-        return collector.result();
-    }
-
-    private static Outcome run(Resampler resampler, List<ResamplePoint> points, int samples)
-            throws InterruptedException {
-        Outcome outcome = new Outcome();
-        resampler.start(points, samples, outcome);
-        assertThat(outcome.ended.await(60, TimeUnit.SECONDS)).isTrue();
-        return outcome;
-    }
-
-    /** What a resample reported. */
-    private static final class Outcome implements Resampler.Listener {
-        final List<ResampleTally> tallies = new ArrayList<>();
-        final CountDownLatch ended = new CountDownLatch(1);
-        volatile int progress;
-        volatile @Nullable ProviderException failure;
-
-        @Override
-        public void progress(int done, int total) {
-            progress = done;
-        }
-
-        @Override
-        public void tallied(int index, ResamplePoint point, ResampleTally tally) {
-            tallies.add(tally);
-        }
-
-        @Override
-        public void ended(@Nullable ProviderException error, boolean cancelled, List<String> notices) {
-            failure = error;
-            ended.countDown();
-        }
     }
 }

@@ -12,19 +12,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.SentBody;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The exact body Anthropic gets for the arithmetic sample's raw-text variants, shaped for the model: the
@@ -36,19 +33,8 @@ class AnthropicShapedRequestTest {
     private static final String PREFILLED = "claude-sonnet-4-5";
     private static final String UNPREFILLED = "claude-opus-4-6";
 
-    private final MockWebServer server = new MockWebServer();
-    private AnthropicProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new AnthropicProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<AnthropicProvider> backend = MockBackend.at("/", AnthropicProvider::new);
 
     private static Variant cot2() {
         return ArithmeticSample.variant("cot-8").withShots(2);
@@ -56,9 +42,9 @@ class AnthropicShapedRequestTest {
 
     /** Shapes the variant as the provider's intake for the model says, streams it and returns the body sent. */
     private JsonNode sent(Variant variant, String model, ChatLayout layout) throws Exception {
-        RenderedPrompt prompt = ArithmeticSample.shaped(variant, provider.intake(model), layout);
-        server.enqueue(stream(textReply(ArithmeticSample.REPLY)));
-        return SentBody.of(server, provider, CompletionRequest.of(model, prompt), "/v1/messages",
+        RenderedPrompt prompt = ArithmeticSample.shaped(variant, backend.provider().intake(model), layout);
+        backend.server().enqueue(stream(textReply(ArithmeticSample.REPLY)));
+        return SentBody.of(backend.server(), backend.provider(), CompletionRequest.of(model, prompt), "/v1/messages",
                 ArithmeticSample.REPLY);
     }
 

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.StreamReplies;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 20's stream reproducers in Anthropic's named events: each ends in words, not a Java exception. */
 class AnthropicStreamViolationsTest {
@@ -23,22 +20,11 @@ class AnthropicStreamViolationsTest {
             + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"391\"}}\n\n";
     private static final String STOP = "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private AnthropicProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new AnthropicProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<AnthropicProvider> backend = MockBackend.at("/", AnthropicProvider::new);
 
     private CompletionResult run(String body, String contentType) throws InterruptedException {
-        return StreamReplies.run(server, provider, CompletionRequest.of("claude-sonnet-4-5",
+        return StreamReplies.run(backend.server(), backend.provider(), CompletionRequest.of("claude-sonnet-4-5",
                 new RenderedPrompt.Chat(List.of(ChatMessage.user("17*23?")))), body, contentType);
     }
 

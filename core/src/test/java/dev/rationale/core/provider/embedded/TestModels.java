@@ -8,6 +8,7 @@ import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** The test model and the reference values of {@code shared/models/README.md}. */
 public final class TestModels {
@@ -38,8 +39,21 @@ public final class TestModels {
         return Path.of(System.getProperty("rationale.models.dir", "../../shared/models")).toAbsolutePath().normalize();
     }
 
-    static Path stories() {
+    /** The 260K-parameter story model the reference values come from. */
+    public static Path stories() {
         return folder().resolve("stories260K.gguf");
+    }
+
+    /** An engine over {@link #folder()} on one thread, so that sampled runs repeat; the caller closes it. */
+    public static EmbeddedProvider oneThread() {
+        return new EmbeddedProvider(EmbeddedOptions.defaults(folder()).withThreads(1));
+    }
+
+    /** Starts a one-sample completion with a collector and returns what arrived by its end. */
+    public static CompletionResult collect(Function<CompletionCollector, ?> start) {
+        CompletionCollector collector = new CompletionCollector(1);
+        start.apply(collector);
+        return await(collector);
     }
 
     static CompletionRequest text(String prompt) {

@@ -11,19 +11,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.SentBody;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.ChatRole;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The exact body Gemini gets for the arithmetic sample's raw-text cot variant, shaped for it: the instruction as
@@ -33,19 +30,8 @@ class GeminiShapedRequestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "gemini-2.5-flash";
 
-    private final MockWebServer server = new MockWebServer();
-    private GeminiProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new GeminiProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/v1beta").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<GeminiProvider> backend = MockBackend.at("/v1beta", GeminiProvider::new);
 
     private JsonNode sent(ChatLayout layout) throws Exception {
         return sent(MODEL, layout);
@@ -54,10 +40,10 @@ class GeminiShapedRequestTest {
     /** Shapes cot-8 cut to two exemplars as the provider's intake says, streams it and returns the body sent. */
     private JsonNode sent(String model, ChatLayout layout) throws Exception {
         RenderedPrompt prompt = ArithmeticSample.shaped(ArithmeticSample.variant("cot-8").withShots(2),
-                provider.intake(model), layout);
-        server.enqueue(stream(events("{'candidates':[{'content':{'role':'model','parts':[{'text':'"
+                backend.provider().intake(model), layout);
+        backend.server().enqueue(stream(events("{'candidates':[{'content':{'role':'model','parts':[{'text':'"
                 + ArithmeticSample.REPLY + "'}]},'finishReason':'STOP'}]}")));
-        return SentBody.of(server, provider, CompletionRequest.of(model, prompt),
+        return SentBody.of(backend.server(), backend.provider(), CompletionRequest.of(model, prompt),
                 "/v1beta/models/" + model + ":streamGenerateContent", ArithmeticSample.REPLY);
     }
 
@@ -94,7 +80,7 @@ class GeminiShapedRequestTest {
         turns.add(ChatMessage.user(ArithmeticSample.CASE + "\nA:"));
 
         assertThat(sent("gemma-3-27b-it", ChatLayout.MULTI_TURN)).isEqualTo(body(turns));
-        assertThat(provider.intake("models/gemma-3-12b-it").systemRole()).isFalse();
-        assertThat(provider.intake("gemini-2.5-flash").systemRole()).isTrue();
+        assertThat(backend.provider().intake("models/gemma-3-12b-it").systemRole()).isFalse();
+        assertThat(backend.provider().intake("gemini-2.5-flash").systemRole()).isTrue();
     }
 }

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.StreamReplies;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 20's stream reproducers in Gemini's shapes: each ends in words, not a Java exception. */
 class GeminiStreamViolationsTest {
@@ -23,22 +20,11 @@ class GeminiStreamViolationsTest {
     private static final String END = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"is\"}]},"
             + "\"finishReason\":\"STOP\"}]}\n\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private GeminiProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new GeminiProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/v1beta").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<GeminiProvider> backend = MockBackend.at("/v1beta", GeminiProvider::new);
 
     private CompletionResult run(String body) throws InterruptedException {
-        return StreamReplies.run(server, provider, CompletionRequest.of("gemini-2.5-flash",
+        return StreamReplies.run(backend.server(), backend.provider(), CompletionRequest.of("gemini-2.5-flash",
                 new RenderedPrompt.Chat(List.of(ChatMessage.user("Capital of France?")))), body, "text/event-stream");
     }
 
@@ -68,8 +54,9 @@ class GeminiStreamViolationsTest {
 
     @Test
     void aWrongContentTypeIsReadAfterANoticeNamingIt() throws Exception {
-        CompletionResult result = StreamReplies.run(server, provider, CompletionRequest.of("gemini-2.5-flash",
-                new RenderedPrompt.Chat(List.of(ChatMessage.user("Capital of France?")))), TEXT + END,
+        CompletionRequest request = CompletionRequest.of("gemini-2.5-flash",
+                new RenderedPrompt.Chat(List.of(ChatMessage.user("Capital of France?"))));
+        CompletionResult result = StreamReplies.run(backend.server(), backend.provider(), request, TEXT + END,
                 "application/json");
         assertThat(result.failed()).isFalse();
         assertThat(result.first().text()).isEqualTo("Paris");

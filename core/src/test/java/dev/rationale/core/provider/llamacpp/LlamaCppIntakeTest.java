@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.RecordingListener;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.PromptShaper;
@@ -19,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whether a llama.cpp server's model has a chat template ({@code GET /props}), and chat prompts formatted by the
@@ -40,19 +38,8 @@ class LlamaCppIntakeTest {
     private static final String STOP = "data: {\"content\":\"\",\"stop\":true,\"tokens_predicted\":0,"
             + "\"tokens_evaluated\":9,\"stop_type\":\"eos\"}\n\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private LlamaCppProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new LlamaCppProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<LlamaCppProvider> backend = MockBackend.at("/", LlamaCppProvider::new);
 
     private static MockResponse json(JsonNode body) {
         return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(body.toString()).build();
@@ -69,7 +56,7 @@ class LlamaCppIntakeTest {
     }
 
     private RecordedRequest taken(String path) throws InterruptedException {
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest recorded = backend.server().takeRequest(5, TimeUnit.SECONDS);
         assertThat(recorded).as("a request to " + path).isNotNull();
         assertThat(recorded.getUrl().encodedPath()).isEqualTo(path);
         return recorded;
@@ -81,18 +68,19 @@ class LlamaCppIntakeTest {
 
     /** Streams the prompt to /completion and returns the prompt that went there. */
     private String completed(RenderedPrompt prompt) throws Exception {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(STOP).build());
+        backend.server().enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(STOP)
+                .build());
         RecordingListener listener = new RecordingListener();
-        provider.stream(CompletionRequest.of("", prompt), listener);
+        backend.provider().stream(CompletionRequest.of("", prompt), listener);
         assertThat(listener.await().failed()).isFalse();
         return bodyOf(taken("/completion")).get("prompt").asText();
     }
 
     @Test
     void aChatVariantIsFormattedByTheServersTemplateAndSentToCompletionAsItsPrompt() throws Exception {
-        server.enqueue(props(CHATML));
-        server.enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
-        PromptIntake intake = provider.intake("");
+        backend.server().enqueue(props(CHATML));
+        backend.server().enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
+        PromptIntake intake = backend.provider().intake("");
 
         RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft(ArithmeticSample.variant("chat-cot-8")
                 .withShots(1)), intake, ChatLayout.MULTI_TURN, null);
@@ -114,11 +102,11 @@ class LlamaCppIntakeTest {
 
     @Test
     void aPrefilledReplyFollowsTheTemplatesOpeningOfTheAssistantTurn() throws Exception {
-        server.enqueue(props(CHATML));
-        server.enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
+        backend.server().enqueue(props(CHATML));
+        backend.server().enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
 
         RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft("zero-shot-cot"),
-                provider.intake("qwen2.5"), ChatLayout.MULTI_TURN, null);
+                backend.provider().intake("qwen2.5"), ChatLayout.MULTI_TURN, null);
 
         taken("/props");
         assertThat(bodyOf(taken("/apply-template"))).isEqualTo(JSON.valueToTree(Map.of("messages", List.of(
@@ -129,16 +117,16 @@ class LlamaCppIntakeTest {
 
     @Test
     void withoutAChatTemplateTheModelIsABaseModelAndATextVariantGoesUnchanged() throws Exception {
-        server.enqueue(props(null));
+        backend.server().enqueue(props(null));
 
-        PromptIntake intake = provider.intake("");
+        PromptIntake intake = backend.provider().intake("");
         RenderedPrompt prompt = PromptShaper.shape(ArithmeticSample.draft("cot-8"), intake, ChatLayout.MULTI_TURN,
                 null);
 
         assertThat(intake.template()).isEqualTo(PromptIntake.Template.ABSENT);
         taken("/props");
         assertThat(completed(prompt)).isEqualTo(ArithmeticSample.fewShotText(null, 8));
-        assertThat(server.getRequestCount()).as("no /apply-template").isEqualTo(2);
+        assertThat(backend.server().getRequestCount()).as("no /apply-template").isEqualTo(2);
     }
 
     /**
@@ -154,16 +142,16 @@ class LlamaCppIntakeTest {
                 + "{%- if add_generation_prompt -%}\n"
                 + "  {{- '<|im_start|>assistant\\n' -}}\n"
                 + "{%- endif -%}";
-        server.enqueue(props(fallback));
+        backend.server().enqueue(props(fallback));
 
-        PromptIntake intake = provider.intake("");
+        PromptIntake intake = backend.provider().intake("");
         RenderedPrompt text = PromptShaper.shape(ArithmeticSample.draft("cot-8"), intake, ChatLayout.MULTI_TURN,
                 null);
 
         assertThat(intake.template()).isEqualTo(PromptIntake.Template.UNKNOWN);
         assertThat(intake.takesChat()).isTrue();
         assertThat(text).isEqualTo(new RenderedPrompt.Text(ArithmeticSample.fewShotText(null, 8)));
-        server.enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
+        backend.server().enqueue(json(JSON.createObjectNode().put("prompt", APPLIED)));
         RenderedPrompt chat = PromptShaper.shape(ArithmeticSample.draft("chat-cot-8"), intake,
                 ChatLayout.MULTI_TURN, null);
         assertThat(chat).isInstanceOf(RenderedPrompt.Text.class);
@@ -183,20 +171,20 @@ class LlamaCppIntakeTest {
 
     @Test
     void anEmptyChatTemplateCountsAsNone() {
-        server.enqueue(props(""));
+        backend.server().enqueue(props(""));
 
-        assertThat(provider.intake("").template()).isEqualTo(PromptIntake.Template.ABSENT);
+        assertThat(backend.provider().intake("").template()).isEqualTo(PromptIntake.Template.ABSENT);
     }
 
     @Test
     void theServerIsAskedOnce() {
-        server.enqueue(props(CHATML));
+        backend.server().enqueue(props(CHATML));
 
-        provider.intake("");
-        provider.intake("");
-        PromptIntake again = provider.intake("qwen2.5");
+        backend.provider().intake("");
+        backend.provider().intake("");
+        PromptIntake again = backend.provider().intake("qwen2.5");
 
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(backend.server().getRequestCount()).isEqualTo(1);
         assertThat(again.template()).isEqualTo(PromptIntake.Template.PRESENT);
         assertThat(again.model()).isEqualTo("qwen2.5");
     }

@@ -6,37 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.StreamReplies;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 20's stream reproducers in llama.cpp's {@code /completion} stream: each ends in words. */
 class LlamaCppStreamViolationsTest {
     private static final String TEXT = "data: {\"content\":\" 4\",\"stop\":false}\n\n";
     private static final String STOP = "data: {\"content\":\"\",\"stop\":true,\"stop_type\":\"eos\"}\n\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private LlamaCppProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new LlamaCppProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<LlamaCppProvider> backend = MockBackend.at("/", LlamaCppProvider::new);
 
     private CompletionResult run(String body, String contentType) throws InterruptedException {
-        return StreamReplies.run(server, provider, CompletionRequest.of("m", new RenderedPrompt.Text("2+2="))
-                .withLogprobs(2), body, contentType);
+        return StreamReplies.run(backend.server(), backend.provider(),
+                CompletionRequest.of("m", new RenderedPrompt.Text("2+2=")).withLogprobs(2), body, contentType);
     }
 
     @Test

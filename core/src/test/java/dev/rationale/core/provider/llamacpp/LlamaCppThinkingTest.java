@@ -6,22 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.promptset.ChatLayout;
+import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
-import dev.rationale.core.promptset.ThinkingLevel;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.RecordingListener;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A thinking level on a llama.cpp server: the switch travels as {@code chat_template_kwargs} to
@@ -38,33 +36,22 @@ class LlamaCppThinkingTest {
             + "data: {\"content\":\"\",\"stop\":true,\"tokens_predicted\":5,\"tokens_evaluated\":9,"
             + "\"stop_type\":\"eos\"}\n\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private LlamaCppProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new LlamaCppProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<LlamaCppProvider> backend = MockBackend.at("/", LlamaCppProvider::new);
 
     private static MockResponse json(String body) {
         return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(body).build();
     }
 
     private void serve(String template) throws IOException {
-        server.enqueue(json(JSON.createObjectNode().put("chat_template", template).toString()));
-        server.enqueue(json(JSON.createObjectNode().put("prompt", APPLIED).toString()));
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(STREAM)
+        backend.server().enqueue(json(JSON.createObjectNode().put("chat_template", template).toString()));
+        backend.server().enqueue(json(JSON.createObjectNode().put("prompt", APPLIED).toString()));
+        backend.server().enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(STREAM)
                 .build());
     }
 
     private JsonNode taken(String path) throws Exception {
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest recorded = backend.server().takeRequest(5, TimeUnit.SECONDS);
         assertThat(recorded).as("a request to " + path).isNotNull();
         assertThat(recorded.getUrl().encodedPath()).isEqualTo(path);
         return recorded.getMethod().equals("GET") ? JSON.createObjectNode()
@@ -72,10 +59,10 @@ class LlamaCppThinkingTest {
     }
 
     private CompletionResult run(ThinkingLevel level) throws InterruptedException {
-        RenderedPrompt prompt = RunRequests.shaped(provider, "qwen3", ArithmeticSample.draft("chat-cot-8"),
+        RenderedPrompt prompt = RunRequests.shaped(backend.provider(), "qwen3", ArithmeticSample.draft("chat-cot-8"),
                 ChatLayout.MULTI_TURN, level);
         RecordingListener listener = new RecordingListener();
-        provider.stream(CompletionRequest.of("qwen3", prompt).withThinking(level), listener);
+        backend.provider().stream(CompletionRequest.of("qwen3", prompt).withThinking(level), listener);
         return listener.await();
     }
 

@@ -10,22 +10,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.RecordingListener;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ArithmeticSample;
 import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whether an Ollama model has a chat template, asked once per model with {@code POST /api/show}. */
 class OllamaIntakeTest {
@@ -42,19 +39,8 @@ class OllamaIntakeTest {
     private static final String DONE = "{\"model\":\"m\",\"response\":\"\",\"message\":{\"role\":\"assistant\","
             + "\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\"}\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private OllamaProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new OllamaProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<OllamaProvider> backend = MockBackend.at("/", OllamaProvider::new);
 
     private static MockResponse show(String template) {
         ObjectNode body = JSON.createObjectNode().put("modelfile", "FROM /models/blob\n").put("template", template)
@@ -69,15 +55,15 @@ class OllamaIntakeTest {
     }
 
     private RecordedRequest taken() throws InterruptedException {
-        RecordedRequest recorded = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest recorded = backend.server().takeRequest(5, TimeUnit.SECONDS);
         assertThat(recorded).as("a request reached the server").isNotNull();
         return recorded;
     }
 
     private JsonNode streamed(RenderedPrompt prompt, String path) throws Exception {
-        server.enqueue(ndjson(DONE));
+        backend.server().enqueue(ndjson(DONE));
         RecordingListener listener = new RecordingListener();
-        provider.stream(CompletionRequest.of("llama3.2", prompt), listener);
+        backend.provider().stream(CompletionRequest.of("llama3.2", prompt), listener);
         assertThat(listener.await().failed()).isFalse();
         RecordedRequest recorded = taken();
         assertThat(recorded.getUrl().encodedPath()).isEqualTo(path);
@@ -86,9 +72,9 @@ class OllamaIntakeTest {
 
     @Test
     void aModelWithAChatTemplateTakesChatMessagesAndAPrefilledReply() throws Exception {
-        server.enqueue(show(LLAMA3_TEMPLATE));
+        backend.server().enqueue(show(LLAMA3_TEMPLATE));
 
-        PromptIntake intake = provider.intake("llama3.2");
+        PromptIntake intake = backend.provider().intake("llama3.2");
 
         RecordedRequest asked = taken();
         assertThat(asked.getMethod()).isEqualTo("POST");
@@ -110,9 +96,9 @@ class OllamaIntakeTest {
 
     @Test
     void aModelWhoseTemplateOnlyPassesThePromptThroughIsABaseModelAndGetsTheTextUnchanged() throws Exception {
-        server.enqueue(show("{{ .Prompt }}"));
+        backend.server().enqueue(show("{{ .Prompt }}"));
 
-        PromptIntake intake = provider.intake("llama3.2");
+        PromptIntake intake = backend.provider().intake("llama3.2");
 
         assertThat(intake.template()).isEqualTo(PromptIntake.Template.ABSENT);
         assertThat(intake.chat()).isFalse();
@@ -127,22 +113,22 @@ class OllamaIntakeTest {
 
     @Test
     void aModelWithAnEmptyTemplateIsABaseModel() {
-        server.enqueue(show(" \n"));
+        backend.server().enqueue(show(" \n"));
 
-        assertThat(provider.intake("llama3.2").template()).isEqualTo(PromptIntake.Template.ABSENT);
+        assertThat(backend.provider().intake("llama3.2").template()).isEqualTo(PromptIntake.Template.ABSENT);
     }
 
     @Test
     void eachModelIsAskedAboutOnce() {
-        server.enqueue(show(LLAMA3_TEMPLATE));
-        server.enqueue(show("{{ .Prompt }}"));
+        backend.server().enqueue(show(LLAMA3_TEMPLATE));
+        backend.server().enqueue(show("{{ .Prompt }}"));
 
-        PromptIntake first = provider.intake("llama3.2");
-        PromptIntake base = provider.intake("llama3.2:text");
-        PromptIntake again = provider.intake("llama3.2");
-        PromptIntake baseAgain = provider.intake("llama3.2:text");
+        PromptIntake first = backend.provider().intake("llama3.2");
+        PromptIntake base = backend.provider().intake("llama3.2:text");
+        PromptIntake again = backend.provider().intake("llama3.2");
+        PromptIntake baseAgain = backend.provider().intake("llama3.2:text");
 
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(backend.server().getRequestCount()).isEqualTo(2);
         assertThat(again).isEqualTo(first);
         assertThat(baseAgain).isEqualTo(base);
         assertThat(base.template()).isEqualTo(PromptIntake.Template.ABSENT);
@@ -150,14 +136,14 @@ class OllamaIntakeTest {
 
     @Test
     void anUnknownModelFailsAndIsAskedAgainNextTime() {
-        server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
+        backend.server().enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
                 .body("{\"error\":\"model 'nope' not found\"}").build());
-        server.enqueue(show(LLAMA3_TEMPLATE));
+        backend.server().enqueue(show(LLAMA3_TEMPLATE));
 
-        assertThatThrownBy(() -> provider.intake("nope")).isInstanceOf(ProviderException.class)
+        assertThatThrownBy(() -> backend.provider().intake("nope")).isInstanceOf(ProviderException.class)
                 .satisfies(e -> assertThat(((ProviderException) e).kind())
                         .isEqualTo(ProviderException.Kind.MODEL_NOT_FOUND));
-        assertThat(provider.intake("nope").template()).isEqualTo(PromptIntake.Template.PRESENT);
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(backend.provider().intake("nope").template()).isEqualTo(PromptIntake.Template.PRESENT);
+        assertThat(backend.server().getRequestCount()).isEqualTo(2);
     }
 }

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.http.MockBackend;
 import dev.rationale.core.provider.http.StreamReplies;
-import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
-import java.io.IOException;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 20's stream reproducers in Ollama's NDJSON: each ends in words, not a Java exception. */
 class OllamaStreamViolationsTest {
@@ -23,22 +20,11 @@ class OllamaStreamViolationsTest {
     private static final String TEXT = "{\"message\":{\"role\":\"assistant\",\"content\":\" 4\"},\"done\":false}\n";
     private static final String DONE = "{\"message\":{\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\"}\n";
 
-    private final MockWebServer server = new MockWebServer();
-    private OllamaProvider provider;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        provider = new OllamaProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockBackend<OllamaProvider> backend = MockBackend.at("/", OllamaProvider::new);
 
     private CompletionResult run(String body, String contentType) throws InterruptedException {
-        return StreamReplies.run(server, provider, CompletionRequest.of("qwen3:8b",
+        return StreamReplies.run(backend.server(), backend.provider(), CompletionRequest.of("qwen3:8b",
                 new RenderedPrompt.Chat(List.of(ChatMessage.user("2+2?")))).withLogprobs(2), body, contentType);
     }
 
