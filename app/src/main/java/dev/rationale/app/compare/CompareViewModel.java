@@ -174,12 +174,12 @@ public final class CompareViewModel {
      */
     public @Nullable CompareColumn branch(OutputViewModel source, int index, int alternative) {
         RunSpec spec = source.getSpec();
-        if (spec == null || !source.canBranch()) {
+        if (spec == null || !source.getBranches().canBranch()) {
             message.set("This answer cannot be branched: it needs the embedded engine, or a raw text prompt on a "
                     + "backend that takes one.");
             return null;
         }
-        Branching.Point point = source.branchPoint(index, alternative);
+        Branching.Point point = source.getBranches().point(index, alternative);
         TokenAlternative chosen = point.chosen();
         CompareColumn column = new CompareColumn(fx, null, null, "", CompareColumn.Kind.BRANCH);
         column.titleProperty().set("Branch of " + spec.label() + " at token " + (index + 1) + ": \""
