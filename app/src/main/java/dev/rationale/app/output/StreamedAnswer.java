@@ -144,8 +144,17 @@ final class StreamedAnswer {
         int index = before.size() + added.size();
         while (index > 0 && left > 0) {
             index--;
-            left -= (index < before.size() ? before.get(index) : added.get(index - before.size())).text().length();
+            left -= text(before, added, index).length();
+        }
+        // The blank lines between the thinking and the answer are not worth a line at the top of the heat map.
+        int total = before.size() + added.size();
+        while (index < total - 1 && text(before, added, index).isBlank()) {
+            index++;
         }
         return index;
+    }
+
+    private static String text(List<ScoredToken> before, List<ScoredToken> added, int index) {
+        return (index < before.size() ? before.get(index) : added.get(index - before.size())).text();
     }
 }

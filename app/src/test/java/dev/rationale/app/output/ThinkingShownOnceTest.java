@@ -30,12 +30,12 @@ class ThinkingShownOnceTest {
     }
 
     @Test
-    void theAnswersTokensStartAfterTheThinkingsScoredTokens() {
+    void theAnswersTokensStartAfterTheThinkingsScoredTokensAndItsBlankLines() {
         List<ScoredToken> all = thinkingThen("\n\n", "The answer", " is 7.");
 
-        assertThat(StreamedAnswer.answerStart(all, List.of(), THINKING, "\n\nThe answer is 7.")).isEqualTo(5);
+        assertThat(StreamedAnswer.answerStart(all, List.of(), THINKING, "\n\nThe answer is 7.")).isEqualTo(6);
         assertThat(StreamedAnswer.answerStart(all.subList(0, 7), all.subList(7, 8), THINKING, "\n\nThe answer is 7."))
-                .isEqualTo(5);
+                .isEqualTo(6);
     }
 
     @Test
