@@ -13,6 +13,7 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionProvider;
+import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
@@ -53,8 +54,17 @@ public final class RunPlanner {
         String label = variant.effectiveLabel() + " · " + shortModel(model);
         RunSpec.Subject subject = new RunSpec.Subject(set.name(), String.valueOf(task.id()),
                 String.valueOf(variant.id()), caseId(task, testCase), RunTarget.of(endpoint, model), settings);
-        return new RunSpec(provider, RunRequests.of(model, prompt, settings), task.effectiveAnswer(),
-                testCase.expected(), label, subject);
+        return new RunSpec(provider, samples(RunRequests.of(model, prompt, settings), variant, provider),
+                task.effectiveAnswer(), testCase.expected(), label, subject);
+    }
+
+    // A self-consistency variant's samples come back in one request where the backend returns several (Output shows
+    // them as answer clusters); elsewhere the run is one sample, as before, and Compare's "Repeat first as samples"
+    // draws them as separate runs.
+    private static CompletionRequest samples(CompletionRequest request, Variant variant, CompletionProvider provider) {
+        Integer samples = variant.samples();
+        return samples != null && samples > 1 && provider.capabilities().multipleSamples()
+                ? request.withSamples(samples) : request;
     }
 
     // Named as an evaluation names it; inputs typed in Compose for a case without an id are not one of the task's.
