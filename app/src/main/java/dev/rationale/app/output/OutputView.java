@@ -210,6 +210,8 @@ public final class OutputView extends BorderPane {
         statistics.setId("output-statistics");
         statistics.getStyleClass().add("output-statistics");
         statistics.textProperty().bind(viewModel.statisticsProperty());
+        // With thinking figures the line outgrows the answer bar; wrapped, its end is read instead of cut off.
+        statistics.setWrapText(true);
         notices.setId("output-notices");
         notices.getStyleClass().add("output-notices");
         notices.setWrapText(true);

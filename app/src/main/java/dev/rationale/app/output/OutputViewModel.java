@@ -16,7 +16,6 @@ import dev.rationale.core.provider.Usage;
 import dev.rationale.core.run.Branching;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiFunction;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,10 +29,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run's output as it streams: the answer and reasoning text, the scored tokens (for the heat map), notices,
  * and at the end the extracted answer, its grade, timings and usage. Events arrive on a provider thread and are
- * applied in batches on the FX executor, so thousands of tokens a second cost a few updates a frame. Only sample
- * 0 is shown: Compare repeats a configuration as separate runs. It can also show a completion that ended earlier
- * (from an evaluation or the history) with where it came from and the request it sent. Touch it on the FX thread
- * only.
+ * applied in batches on the FX executor ({@link LiveStream}), so thousands of tokens a second cost a few updates a
+ * frame. Sample 0 is the answer shown; a run of several samples also shows them all as answer clusters
+ * ({@link RunSamples}). It can also show a completion that ended earlier (from an evaluation or the history) with
+ * where it came from and the request it sent ({@link OutputSource}). Touch it on the FX thread only.
  */
 public final class OutputViewModel {
 
@@ -61,11 +60,6 @@ public final class OutputViewModel {
         this.stream = new LiveStream(fx);
         this.resample = new ResampleViewModel(this, fx);
         this.samples = new RunSamples(fx, background);
-    }
-
-    /** For a Compare column and tests: a run's samples are clustered on the common pool (CPU work, no I/O). */
-    public OutputViewModel(Executor fx) {
-        this(fx, ForkJoinPool.commonPool());
     }
 
     /**

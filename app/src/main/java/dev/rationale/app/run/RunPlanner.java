@@ -13,7 +13,6 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionProvider;
-import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
@@ -54,17 +53,22 @@ public final class RunPlanner {
         String label = variant.effectiveLabel() + " · " + shortModel(model);
         RunSpec.Subject subject = new RunSpec.Subject(set.name(), String.valueOf(task.id()),
                 String.valueOf(variant.id()), caseId(task, testCase), RunTarget.of(endpoint, model), settings);
-        return new RunSpec(provider, samples(RunRequests.of(model, prompt, settings), variant, provider),
-                task.effectiveAnswer(), testCase.expected(), label, subject);
+        return new RunSpec(provider, RunRequests.of(model, prompt, settings), task.effectiveAnswer(),
+                testCase.expected(), label, subject);
     }
 
-    // A self-consistency variant's samples come back in one request where the backend returns several (Output shows
-    // them as answer clusters); elsewhere the run is one sample, as before, and Compare's "Repeat first as samples"
-    // draws them as separate runs.
-    private static CompletionRequest samples(CompletionRequest request, Variant variant, CompletionProvider provider) {
+    /**
+     * {@code spec} asking for {@code variant}'s samples in its one request, where the backend returns several
+     * (Output shows them as answer clusters); elsewhere unchanged, one sample, as Compare's "Repeat first as
+     * samples" draws them as separate runs. A Compare column is one sample and does not ask for more.
+     */
+    public static RunSpec sampled(RunSpec spec, Variant variant) {
         Integer samples = variant.samples();
-        return samples != null && samples > 1 && provider.capabilities().multipleSamples()
-                ? request.withSamples(samples) : request;
+        if (samples == null || samples < 2 || !spec.provider().capabilities().multipleSamples()) {
+            return spec;
+        }
+        return new RunSpec(spec.provider(), spec.request().withSamples(samples), spec.answerFormat(),
+                spec.expected(), spec.label(), spec.subject());
     }
 
     // Named as an evaluation names it; inputs typed in Compose for a case without an id are not one of the task's.

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** A completion that already ended, converted and shown in Output without a provider. */
 class FinishedCompletionTest {
-    private final OutputViewModel output = new OutputViewModel(Runnable::run);
+    private final OutputViewModel output = new OutputViewModel(Runnable::run, Runnable::run);
 
     @Test
     void aStoredCompletionIsShownWithItsTokensAlternativesGradeRequestAndOrigin() {

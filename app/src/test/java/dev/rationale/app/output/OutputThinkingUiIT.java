@@ -50,7 +50,7 @@ class OutputThinkingUiIT {
 
     @Start
     void start(Stage stage) {
-        viewModel = new OutputViewModel(Platform::runLater);
+        viewModel = new OutputViewModel(Platform::runLater, Runnable::run);
         view = new OutputView(viewModel);
         Scene scene = new Scene(view, 1000, 640);
         scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());

@@ -60,7 +60,7 @@ class OutputViewUiIT {
 
     @Start
     void start(Stage stage) {
-        viewModel = new OutputViewModel(Platform::runLater);
+        viewModel = new OutputViewModel(Platform::runLater, Runnable::run);
         view = new OutputView(viewModel);
         Scene scene = new Scene(view, 1000, 640);
         scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());

@@ -234,7 +234,7 @@ public final class ScreenshotTour {
         shoot(out.resolve("6-compose-dark.png"));
         evaluateMultipleChoice(workbench, look, samples, out);
         resampled(out, workbench);
-        clustered(out, workbench);
+        clustered(out, workbench, window);
         adaptedForChat(workbench, window, context, samples, out);
         thinkingOutput(workbench, window, context, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
@@ -278,7 +278,7 @@ public final class ScreenshotTour {
     }
 
     // Five samples of one run at temperature 0.9: Output's answer clusters and the chains aligned under the answer.
-    private static void clustered(Path out, MainWindowViewModel workbench) throws Exception {
+    private static void clustered(Path out, MainWindowViewModel workbench, MainWindow window) throws Exception {
         var before = onFx(() -> workbench.getOutput().getSpec());
         onFx(() -> {
             workbench.getCompose().selectVariant("zero-shot-cot");
@@ -289,6 +289,11 @@ public final class ScreenshotTour {
         });
         waitFor("the 5-sample run", () -> workbench.getOutput().getSpec() != before
                 && workbench.getOutput().getClusters().getResult().clusters().total() == 5);
+        onFx(() -> {
+            // Left open by an earlier shot; folded, as a user reading the clusters would have it.
+            window.lookupAll("#output-request-pane").forEach(pane -> ((TitledPane) pane).setExpanded(false));
+            return null;
+        });
         pause(1000);
         shoot(out.resolve("2d-output-clusters.png"));
         onFx(() -> {
