@@ -44,7 +44,7 @@ final class ClustersSection {
         if (shown && !split.getItems().contains(pane)) {
             split.getItems().add(pane);
             // The answer keeps the top; the clusters and the aligned chains need the larger share below it.
-            split.setDividerPositions(0.4);
+            split.setDividerPositions(0.34);
         } else if (!shown) {
             split.getItems().remove(pane);
         }
