@@ -143,7 +143,7 @@ public record AppContext(
         Executor background = services.background();
         ComposeViewModel compose = new ComposeViewModel(document, fx, background, services.quietPeriod(),
                 TokenCounter.estimate());
-        OutputViewModel output = new OutputViewModel(fx);
+        OutputViewModel output = new OutputViewModel(fx, background);
         CompareViewModel compare = new CompareViewModel(services.planner(), fx, background);
         EvaluateViewModel evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(),
                 fx, background, services.clock());

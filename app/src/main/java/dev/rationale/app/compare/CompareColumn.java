@@ -35,8 +35,9 @@ public final class CompareColumn {
         FINISHED
     }
 
-    CompareColumn(Executor fx, @Nullable String variantId, @Nullable Endpoint endpoint, String model, Kind kind) {
-        this.output = new OutputViewModel(fx);
+    CompareColumn(Executor fx, Executor background, @Nullable String variantId, @Nullable Endpoint endpoint,
+            String model, Kind kind) {
+        this.output = new OutputViewModel(fx, background);
         this.variantId.set(variantId);
         this.endpoint.set(endpoint);
         this.model.set(model);

@@ -164,7 +164,7 @@ public final class CompareView extends BorderPane {
         output.popup().setBranchAction(new TokenPopup.BranchAction() {
             @Override
             public boolean available() {
-                return column.output().canBranch();
+                return column.output().getBranches().canBranch();
             }
 
             @Override

@@ -63,7 +63,7 @@ public final class CompareViewModel {
 
     /** Adds a column for {@code variantId} on {@code endpoint} and {@code model}. */
     public CompareColumn addColumn(@Nullable String variantId, @Nullable Endpoint endpoint, String model) {
-        CompareColumn column = new CompareColumn(fx, variantId, endpoint, model, CompareColumn.Kind.RUN);
+        CompareColumn column = new CompareColumn(fx, background, variantId, endpoint, model, CompareColumn.Kind.RUN);
         watch(column);
         columns.add(column);
         return column;
@@ -92,7 +92,7 @@ public final class CompareViewModel {
         }
         List<CompareColumn> copies = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            CompareColumn copy = new CompareColumn(fx, first.variantIdProperty().get(),
+            CompareColumn copy = new CompareColumn(fx, background, first.variantIdProperty().get(),
                     first.endpointProperty().get(), first.modelProperty().get(), CompareColumn.Kind.RUN);
             copy.seedProperty().set((long) i);
             watch(copy);
@@ -125,7 +125,7 @@ public final class CompareViewModel {
         stopAll();
         List<CompareColumn> shown = new ArrayList<>();
         for (FinishedCompletion completion : completions) {
-            CompareColumn column = new CompareColumn(fx, null, null, "", CompareColumn.Kind.FINISHED);
+            CompareColumn column = new CompareColumn(fx, background, null, null, "", CompareColumn.Kind.FINISHED);
             column.titleProperty().set(completion.origin().label());
             watch(column);
             shown.add(column);
@@ -174,14 +174,14 @@ public final class CompareViewModel {
      */
     public @Nullable CompareColumn branch(OutputViewModel source, int index, int alternative) {
         RunSpec spec = source.getSpec();
-        if (spec == null || !source.canBranch()) {
+        if (spec == null || !source.getBranches().canBranch()) {
             message.set("This answer cannot be branched: it needs the embedded engine, or a raw text prompt on a "
                     + "backend that takes one.");
             return null;
         }
-        Branching.Point point = source.branchPoint(index, alternative);
+        Branching.Point point = source.getBranches().point(index, alternative);
         TokenAlternative chosen = point.chosen();
-        CompareColumn column = new CompareColumn(fx, null, null, "", CompareColumn.Kind.BRANCH);
+        CompareColumn column = new CompareColumn(fx, background, null, null, "", CompareColumn.Kind.BRANCH);
         column.titleProperty().set("Branch of " + spec.label() + " at token " + (index + 1) + ": \""
                 + chosen.text().strip() + "\"");
         watch(column);

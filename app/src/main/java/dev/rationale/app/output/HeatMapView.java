@@ -22,13 +22,13 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * The answer as a heat map: every scored token's background shows its heat level (see {@link HeatLevels}), and
  * hovering a token, or moving the caret onto it with the keyboard, opens a popup with its alternatives. Tokens are
  * appended in the batches the view model delivers, one text edit per batch; the text area is virtualised, so long
- * answers stay fast. Without scored tokens it shows the plain reasoning and answer. Build and use on the FX thread.
+ * answers stay fast. Without scored tokens it shows the plain answer. The thinking is not shown here (see
+ * {@link #sync()}). Build and use on the FX thread.
  */
 public final class HeatMapView extends StackPane {
 
     static final String TOKEN_CLASS = "heat-token";
     static final String PLAIN_CLASS = "heat-plain";
-    static final String PLAIN_REASONING_CLASS = "heat-plain-reasoning";
     private static final Duration HOVER_DELAY = Duration.ofMillis(250);
 
     private final OutputViewModel viewModel;
@@ -38,6 +38,8 @@ public final class HeatMapView extends StackPane {
     private final List<ScoredToken> shown = new ArrayList<>();
     private final TokenPopup popup;
     private String plainShown = "";
+    /** The index, in the view model's tokens, of the first token shown. */
+    private int firstShown;
 
     /**
      * @param levels the heat level (0 calm .. {@link HeatLevels#COUNT} - 1 hot, or -1 for none) of a token; when it
@@ -69,18 +71,18 @@ public final class HeatMapView extends StackPane {
             while (change.next()) {
                 if (change.wasRemoved() && change.getList().isEmpty()) {
                     reset();
-                } else if (change.wasAdded()) {
-                    append(change.getAddedSubList());
                 }
             }
+            sync();
         });
+        viewModel.answerStartProperty().addListener((obs, old, now) -> sync());
         viewModel.textProperty().addListener((obs, old, now) -> showPlainIfUnscored());
         viewModel.reasoningProperty().addListener((obs, old, now) -> showPlainIfUnscored());
         levels.addListener((obs, old, now) -> restyle());
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> {
             int token = offsets.tokenAt(event.getCharacterIndex());
             if (token >= 0) {
-                popup.show(area, token, shown.get(token), event.getScreenPosition());
+                popup.show(area, firstShown + token, shown.get(token), event.getScreenPosition());
             }
         });
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, event -> popup.hideUnlessHovered());
@@ -101,36 +103,59 @@ public final class HeatMapView extends StackPane {
         return area;
     }
 
-    /** The style classes of token {@code index}, e.g. {@code [heat-token, heat-7]}. */
+    /** The style classes of token {@code index} (of the view model's tokens), e.g. {@code [heat-token, heat-7]}. */
     public Collection<String> styleOfToken(int index) {
-        return area.getStyleOfChar(offsets.start(index) + 1);
+        return area.getStyleOfChar(offsets.start(index - firstShown) + 1);
     }
 
-    /** The number of tokens shown. */
+    /** The number of tokens shown: the answer's, not the thinking's. */
     public int tokenCount() {
         return shown.size();
     }
 
-    /** Opens the popup of token {@code index} under it, as hovering does; for keyboard users and tests. */
+    /**
+     * Opens the popup of token {@code index} (of the view model's tokens) under it, as hovering does; for keyboard
+     * users and tests.
+     */
     public void showPopup(int index) {
-        if (index < 0 || index >= shown.size()) {
+        int at = index - firstShown;
+        if (at < 0 || at >= shown.size()) {
             return;
         }
-        area.getCharacterBoundsOnScreen(offsets.start(index), Math.max(offsets.start(index) + 1,
-                offsets.end(index))).ifPresent(bounds -> popup.show(area, index, shown.get(index),
+        area.getCharacterBoundsOnScreen(offsets.start(at), Math.max(offsets.start(at) + 1,
+                offsets.end(at))).ifPresent(bounds -> popup.show(area, index, shown.get(at),
                 new Point2D(bounds.getMinX(), bounds.getMaxY())));
     }
 
     private void showPopupAtCaret(int caret) {
         int token = offsets.tokenAt(caret);
         if (token >= 0) {
-            showPopup(token);
+            showPopup(firstShown + token);
+        }
+    }
+
+    /**
+     * Shows the answer's tokens: those from the view model's answer start on. The thinking's tokens before it are
+     * left out, as the thinking is shown once, folded, apart from the answer. The start only moves while the
+     * thinking streams (nothing is shown then), so a rebuild is rare; otherwise the new tokens are appended.
+     */
+    private void sync() {
+        List<ScoredToken> all = viewModel.getTokens();
+        int start = Math.min(viewModel.getAnswerStart(), all.size());
+        if (start != firstShown) {
+            reset();
+            firstShown = start;
+        }
+        int next = firstShown + shown.size();
+        if (next < all.size()) {
+            append(List.copyOf(all.subList(next, all.size())));
         }
     }
 
     private void reset() {
         shown.clear();
         offsets.clear();
+        firstShown = 0;
         plainShown = "";
         area.clear();
         popup.hide();
@@ -176,27 +201,23 @@ public final class HeatMapView extends StackPane {
         area.setStyleSpans(0, all);
     }
 
-    /** Without scored tokens (a backend without probabilities), the reasoning and the answer in plain colours. */
+    /**
+     * Without scored tokens (a backend without probabilities), the answer in plain colours. The thinking is not
+     * repeated here: it is shown once, in its folded pane.
+     */
     private void showPlainIfUnscored() {
-        if (!shown.isEmpty()) {
+        if (!viewModel.getTokens().isEmpty()) {
             return;
         }
-        String reasoning = viewModel.getReasoning();
-        String answer = viewModel.getText();
-        String separator = reasoning.isEmpty() || answer.isEmpty() ? "" : "\n\n";
-        String plain = reasoning + separator + answer;
+        String plain = viewModel.getText();
         if (plain.equals(plainShown)) {
             return;
         }
         if (plain.startsWith(plainShown)) {
-            // Streaming: reasoning grows first, then the answer; each delta takes the style of what grew.
-            area.append(plain.substring(plainShown.length()), answer.isEmpty() ? PLAIN_REASONING_CLASS : PLAIN_CLASS);
+            area.append(plain.substring(plainShown.length()), PLAIN_CLASS);
         } else {
             area.clear();
-            if (!reasoning.isEmpty()) {
-                area.append(reasoning + separator, PLAIN_REASONING_CLASS);
-            }
-            area.append(answer, PLAIN_CLASS);
+            area.append(plain, PLAIN_CLASS);
         }
         plainShown = plain;
     }

@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run's output: a bar with the heat measure switch and its legend, the token heat map beside the reasoning
  * steps, and under them the extracted answer with its verdict, the timings and usage, notices, any failure and the
- * request as sent (folded), with "Resample ×K" and its results beside them. A completion shown again from an
+ * request as sent (folded), with "Resample ×K" and its results beside them; for a run of several samples, their
+ * answer clusters under the heat map (see {@link ClustersSection}). A completion shown again from an
  * evaluation or the history is headed by where it came from.
  * Used alone in the Output tab and once per column in Compare. Build and use on the FX thread.
  */
@@ -95,15 +96,19 @@ public final class OutputView extends BorderPane {
     private void createView() {
         getStyleClass().add("output-view");
         HBox heatBar = createHeatBar();
-        if (!column) {
-            setTop(new VBox(createOrigin(), heatBar));
-        } else {
-            heatBar.getChildren().remove(unscored);
-        }
         SplitPane split = new SplitPane(heatMap, steps);
         split.setOrientation(column ? Orientation.VERTICAL : Orientation.HORIZONTAL);
         split.setDividerPositions(column ? 0.6 : 0.62);
-        setCenter(split);
+        if (!column) {
+            setTop(new VBox(createOrigin(), heatBar));
+            // A Compare column is one sample; the clusters of a run's samples are for Output's full width.
+            ClustersSection clusters = new ClustersSection(viewModel.getClusters(), split);
+            heatBar.getChildren().add(2, clusters.toggle());
+            setCenter(clusters.node());
+        } else {
+            heatBar.getChildren().remove(unscored);
+            setCenter(split);
+        }
         setBottom(createAnswerBar());
     }
 
@@ -113,8 +118,8 @@ public final class OutputView extends BorderPane {
         origin.setId("output-origin");
         origin.getStyleClass().add("output-origin");
         origin.setWrapText(true);
-        origin.textProperty().bind(viewModel.originProperty());
-        origin.visibleProperty().bind(viewModel.originProperty().isNotEmpty());
+        origin.textProperty().bind(viewModel.getSource().originProperty());
+        origin.visibleProperty().bind(viewModel.getSource().originProperty().isNotEmpty());
         origin.managedProperty().bind(origin.visibleProperty());
         return origin;
     }
@@ -151,13 +156,13 @@ public final class OutputView extends BorderPane {
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefRowCount(8);
-        text.textProperty().bind(viewModel.requestProperty());
+        text.textProperty().bind(viewModel.getSource().requestProperty());
         TitledPane pane = new TitledPane("Request as sent", text);
         pane.setId("output-request-pane");
         pane.getStyleClass().add("output-request-pane");
         pane.setExpanded(false);
         pane.setAnimated(false);
-        pane.visibleProperty().bind(viewModel.requestProperty().isNotEmpty());
+        pane.visibleProperty().bind(viewModel.getSource().requestProperty().isNotEmpty());
         pane.managedProperty().bind(pane.visibleProperty());
         return pane;
     }
@@ -205,6 +210,8 @@ public final class OutputView extends BorderPane {
         statistics.setId("output-statistics");
         statistics.getStyleClass().add("output-statistics");
         statistics.textProperty().bind(viewModel.statisticsProperty());
+        // With thinking figures the line outgrows the answer bar; wrapped, its end is read instead of cut off.
+        statistics.setWrapText(true);
         notices.setId("output-notices");
         notices.getStyleClass().add("output-notices");
         notices.setWrapText(true);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
-import dev.rationale.app.fx.FxBatcher;
+import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.provider.Cancellable;
@@ -12,13 +12,12 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.TokenIdListener;
-import dev.rationale.core.provider.TokenIds;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.run.Branching;
-import dev.rationale.core.run.TokenIdRecorder;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,14 +29,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run's output as it streams: the answer and reasoning text, the scored tokens (for the heat map), notices,
  * and at the end the extracted answer, its grade, timings and usage. Events arrive on a provider thread and are
- * applied in batches on the FX executor, so thousands of tokens a second cost a few updates a frame. Only sample
- * 0 is shown: Compare repeats a configuration as separate runs. It can also show a completion that ended earlier
- * (from an evaluation or the history) with where it came from and the request it sent. Touch it on the FX thread
- * only.
+ * applied in batches on the FX executor ({@link LiveStream}), so thousands of tokens a second cost a few updates a
+ * frame. Sample 0 is the answer shown; a run of several samples also shows them all as answer clusters
+ * ({@link RunSamples}). It can also show a completion that ended earlier (from an evaluation or the history) with
+ * where it came from and the request it sent ({@link OutputSource}). Touch it on the FX thread only.
  */
 public final class OutputViewModel {
 
-    private final Executor fx;
+    private final LiveStream stream;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final StreamedAnswer answer = new StreamedAnswer();
     private final ObservableList<ScoredToken> tokens = answer.tokens;
@@ -47,18 +46,20 @@ public final class OutputViewModel {
     private final ReadOnlyObjectWrapper<@Nullable RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyObjectWrapper<@Nullable FinishedCompletion> finished =
             new ReadOnlyObjectWrapper<>(this, "finished");
-    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
-    private final ReadOnlyStringWrapper request = new ReadOnlyStringWrapper(this, "request", "");
+    private final OutputSource source = new OutputSource();
     private final ReadOnlyStringWrapper expected = new ReadOnlyStringWrapper(this, "expected");
     private final ResampleViewModel resample;
-    private @Nullable Cancellable running;
-    private TokenIdRecorder recorder = new TokenIdRecorder();
-    private int generation;
+    private final OutputBranches branches = new OutputBranches(this);
+    private final RunSamples samples;
 
-    /** @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests) */
-    public OutputViewModel(Executor fx) {
-        this.fx = fx;
+    /**
+     * @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests)
+     * @param background where a run's samples are clustered and aligned
+     */
+    public OutputViewModel(Executor fx, Executor background) {
+        this.stream = new LiveStream(fx);
         this.resample = new ResampleViewModel(this, fx);
+        this.samples = new RunSamples(fx, background);
     }
 
     /**
@@ -80,28 +81,19 @@ public final class OutputViewModel {
                 ids));
     }
 
-    /** Whether this run's answer can be branched (the backend and prompt allow it, and it has ended). */
-    public boolean canBranch() {
-        RunSpec run = spec.get();
-        return run != null && !state.get().isRunning() && !tokens.isEmpty()
-                && Branching.supported(run.provider(), run.request(), !recorder.generated().isEmpty());
+    /** Branching this answer, and the token ids a branch or resample reuses. */
+    public OutputBranches getBranches() {
+        return branches;
     }
 
-    /** The token ids of sample 0 on the embedded engine; empty on other backends. */
-    public List<TokenIds> tokenIds() {
-        return recorder.generated();
+    /** The answer clusters and aligned chains of a run's samples, when it asked for several; empty otherwise. */
+    public ClustersViewModel getClusters() {
+        return samples.clusters();
     }
 
     /** Resampling this answer from its tokens and steps. */
     public ResampleViewModel getResample() {
         return resample;
-    }
-
-    /** Where a branch from token {@code index}'s alternative number {@code alternative} starts. */
-    public Branching.Point branchPoint(int index, int alternative) {
-        List<TokenIds> ids = recorder.generated();
-        return new Branching.Point(List.copyOf(tokens.subList(0, index)), tokens.get(index), alternative,
-                ids.isEmpty() ? null : ids);
     }
 
     // starter: starts the stream whose events and token ids go to this view model.
@@ -110,17 +102,15 @@ public final class OutputViewModel {
         stop();
         clear();
         spec.set(run);
-        request.set(OutputText.request(run.request()));
+        source.describe(run);
         expected.set(run.expected());
         state.set(RunState.RUNNING);
         answer.keep(kept);
-        int thisRun = ++generation;
-        recorder = new TokenIdRecorder();
-        FxBatcher<CompletionEvent> batcher = new FxBatcher<>(fx, batch -> apply(thisRun, batch));
+        samples.begin(run.request().samples());
         try {
-            running = starter.apply(batcher::add, recorder);
+            stream.follow(starter, branches.fresh(), this::apply);
         } catch (ProviderException e) {
-            running = null;
+            stream.ended();
             answer.failure.set(e.getMessage());
             state.set(RunState.FAILED);
         }
@@ -142,8 +132,7 @@ public final class OutputViewModel {
      */
     public void show(FinishedCompletion completion) {
         detach();
-        origin.set(completion.origin().describe());
-        request.set(completion.request() == null ? "" : OutputText.request(completion.request()));
+        source.describe(completion);
         expected.set(completion.expected());
         answer.showWhole(completion);
         // Set once the rest is, so that what listens to it reads the completion whole.
@@ -155,32 +144,28 @@ public final class OutputViewModel {
     private void detach() {
         stop();
         clear();
-        ++generation;
-        running = null;
+        stream.forget();
         spec.set(null);
     }
 
     /** Cancels the run; its end arrives as a CANCELLED finish. Does nothing when nothing runs. */
     public void stop() {
-        Cancellable handle = running;
-        if (handle != null && state.get().isRunning()) {
-            handle.cancel();
+        if (state.get().isRunning()) {
+            stream.cancel();
         }
     }
 
     private void clear() {
         answer.clear();
+        samples.clear();
         finished.set(null);
-        origin.set("");
-        request.set("");
+        source.clear();
         expected.set(null);
     }
 
-    private void apply(int run, List<CompletionEvent> batch) {
-        if (run != generation) {
-            return;
-        }
+    private void apply(List<CompletionEvent> batch) {
         CompletionEvent end = answer.add(batch);
+        samples.add(batch);
         if (end instanceof CompletionEvent.Completed c) {
             finish(c.timings(), null);
         } else if (end instanceof CompletionEvent.Failed f) {
@@ -189,10 +174,12 @@ public final class OutputViewModel {
     }
 
     private void finish(Timings ended, @Nullable ProviderException error) {
-        running = null;
+        stream.ended();
         RunSpec run = spec.get();
-        state.set(answer.end(ended, error, run == null ? null : run.answerFormat(), run == null ? null
-                : run.expected()));
+        AnswerFormat format = run == null ? null : run.answerFormat();
+        String expectedAnswer = run == null ? null : run.expected();
+        samples.end(format, expectedAnswer);
+        state.set(answer.end(ended, error, format, expectedAnswer));
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -201,6 +188,15 @@ public final class OutputViewModel {
 
     public RunState getState() {
         return state.get();
+    }
+
+    /** The index of sample 0's first answer token: those before it are the thinking's (where the backend scores it). */
+    public ReadOnlyIntegerProperty answerStartProperty() {
+        return answer.answerStart.getReadOnlyProperty();
+    }
+
+    public int getAnswerStart() {
+        return answer.answerStart.get();
     }
 
     /** The scored tokens of sample 0, reasoning tokens included where the backend scores them; grows in batches. */
@@ -277,22 +273,9 @@ public final class OutputViewModel {
         return finished.get();
     }
 
-    /** Where a finished completion came from (run, variant, model, case, sample); empty for a run started here. */
-    public ReadOnlyStringProperty originProperty() {
-        return origin.getReadOnlyProperty();
-    }
-
-    public String getOrigin() {
-        return origin.get();
-    }
-
-    /** The request shown: model, settings and the prompt as sent; empty when not known. */
-    public ReadOnlyStringProperty requestProperty() {
-        return request.getReadOnlyProperty();
-    }
-
-    public String getRequest() {
-        return request.get();
+    /** What the answer shown is of: where it came from, and the request as sent. */
+    public OutputSource getSource() {
+        return source;
     }
 
     public @Nullable String getExpected() {

@@ -4,7 +4,6 @@ package dev.rationale.app.output;
 import dev.rationale.core.analysis.Confidence;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.analysis.ReasoningChain;
-import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
 import java.util.Locale;
 import javafx.geometry.Pos;
@@ -19,9 +18,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The reasoning chain beside the heat map: while the run streams, its reasoning text as it grows; once it ended,
- * the chain split into steps (see {@link ReasoningSteps}), each with the mean and the lowest probability of its
- * tokens, so a shaky step stands out. Right-click a step to resample from it, or from every step. Build and use on
+ * The reasoning chain beside the heat map: once the run ended, the chain split into steps (which chain, for a
+ * thinking model, {@link ShownSteps} decides), each with the mean and the lowest probability of its tokens, so a
+ * shaky step stands out. Right-click a step to resample from it, or from every step. Build and use on
  * the FX thread.
  */
 final class ReasoningStepsView extends BorderPane {
@@ -39,9 +38,11 @@ final class ReasoningStepsView extends BorderPane {
         viewModel.stateProperty().addListener((obs, old, now) -> refresh());
         // A completion shown again after another ended leaves the state COMPLETED: its arrival must refresh too.
         viewModel.finishedProperty().addListener((obs, old, now) -> refresh());
+        // While it streams the thinking is only in its folded pane, not echoed here: it is shown once.
         viewModel.reasoningProperty().addListener((obs, old, now) -> {
             if (viewModel.getState().isRunning()) {
-                placeholder.setText(now.isEmpty() ? "The steps appear when the run ends." : now);
+                placeholder.setText(now.isEmpty() ? "The steps appear when the run ends."
+                        : "Thinking… the steps appear when the run ends.");
             }
         });
     }
@@ -92,10 +93,13 @@ final class ReasoningStepsView extends BorderPane {
         if (format == null) {
             return;
         }
-        ReasoningChain chain = ReasoningSteps.of(format).analyze(viewModel.getReasoning(),
-                viewModel.getText(), viewModel.getTokens());
+        ShownSteps shown = ShownSteps.of(format, viewModel.getReasoning(), viewModel.getText(),
+                viewModel.getTokens());
+        ReasoningChain chain = shown.chain();
         steps.getItems().setAll(chain.steps());
-        header.setText(chain.steps().isEmpty() ? "Reasoning" : "Reasoning · " + chain.steps().size() + " steps");
+        header.setText(chain.steps().isEmpty() ? "Reasoning"
+                : "Reasoning · " + chain.steps().size() + (shown.fromThinking()
+                        ? " steps of the thinking (the answer gives none)" : " steps"));
         placeholder.setText("No reasoning before the answer.");
     }
 

@@ -2,7 +2,6 @@
 package dev.rationale.app.output;
 
 import dev.rationale.core.analysis.ReasoningChain;
-import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.analysis.ResampleTally;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.ProviderException;
@@ -74,7 +73,7 @@ public final class ResampleViewModel {
 
     /** Continues the answer K times from before token {@code index}. */
     public void resampleAtToken(int index) {
-        List<TokenIds> ids = output.tokenIds();
+        List<TokenIds> ids = output.getBranches().tokenIds();
         start(List.of(ResamplePoint.atToken(output.getTokens(), index, ids.isEmpty() ? null : ids)), false);
     }
 
@@ -112,9 +111,9 @@ public final class ResampleViewModel {
         if (format == null) {
             return List.of();
         }
-        ReasoningChain chain = ReasoningSteps.of(format).analyze(output.getReasoning(), output.getText(),
-                output.getTokens());
-        List<TokenIds> ids = output.tokenIds();
+        ReasoningChain chain = ShownSteps.of(format, output.getReasoning(), output.getText(), output.getTokens())
+                .chain();
+        List<TokenIds> ids = output.getBranches().tokenIds();
         return ResamplePoint.stepStarts(chain, output.getText(), output.getTokens(), ids.isEmpty() ? null : ids);
     }
 

@@ -12,6 +12,7 @@ import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -32,6 +33,8 @@ final class StreamedAnswer {
     final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper(this, "statistics", "");
     final ReadOnlyStringWrapper thinkingTitle = new ReadOnlyStringWrapper(this, "thinkingTitle", "Thinking");
     final ReadOnlyObjectWrapper<@Nullable Grade> grade = new ReadOnlyObjectWrapper<>(this, "grade");
+    /** The index of the first token of the answer text; the tokens before it are the thinking's. */
+    final ReadOnlyIntegerWrapper answerStart = new ReadOnlyIntegerWrapper(this, "answerStart", 0);
     private final StringBuilder textSoFar = new StringBuilder();
     private final StringBuilder reasoningSoFar = new StringBuilder();
     @Nullable FinishReason finishReason;
@@ -49,6 +52,7 @@ final class StreamedAnswer {
         statistics.set("");
         thinkingTitle.set("Thinking");
         grade.set(null);
+        answerStart.set(0);
         finishReason = null;
         usage = null;
         timings = null;
@@ -63,6 +67,7 @@ final class StreamedAnswer {
 
     /** Shows a completion that ended earlier, whole. */
     void showWhole(FinishedCompletion completion) {
+        answerStart.set(answerStart(completion.tokens(), List.of(), completion.reasoning(), completion.text()));
         tokens.setAll(completion.tokens());
         textSoFar.append(completion.text());
         reasoningSoFar.append(completion.reasoning());
@@ -116,9 +121,40 @@ final class StreamedAnswer {
                 }
             }
         }
+        // Set before the tokens arrive, so that what shows them knows at once which are the thinking's.
+        answerStart.set(answerStart(tokens, newTokens, reasoningSoFar, textSoFar));
         tokens.addAll(newTokens);
         text.set(textSoFar.toString());
         reasoning.set(reasoningSoFar.toString());
         return end;
+    }
+
+    /**
+     * Where the answer's tokens start in {@code before} then {@code added}: the answer text is the end of the
+     * tokens' texts joined, so the tokens are counted back from the end until they cover it; the rest are the
+     * thinking's (a backend that scores thinking tokens, such as the embedded engine). Without thinking, or when
+     * the tokens cover only the answer, it is 0. While only thinking has come, it is past the last token.
+     */
+    static int answerStart(List<ScoredToken> before, List<ScoredToken> added, CharSequence thinking,
+            CharSequence answer) {
+        if (thinking.isEmpty()) {
+            return 0;
+        }
+        int left = answer.length();
+        int index = before.size() + added.size();
+        while (index > 0 && left > 0) {
+            index--;
+            left -= text(before, added, index).length();
+        }
+        // The blank lines between the thinking and the answer are not worth a line at the top of the heat map.
+        int total = before.size() + added.size();
+        while (index < total - 1 && text(before, added, index).isBlank()) {
+            index++;
+        }
+        return index;
+    }
+
+    private static String text(List<ScoredToken> before, List<ScoredToken> added, int index) {
+        return (index < before.size() ? before.get(index) : added.get(index - before.size())).text();
     }
 }

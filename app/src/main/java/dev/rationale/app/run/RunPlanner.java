@@ -57,6 +57,20 @@ public final class RunPlanner {
                 testCase.expected(), label, subject);
     }
 
+    /**
+     * {@code spec} asking for {@code variant}'s samples in its one request, where the backend returns several
+     * (Output shows them as answer clusters); elsewhere unchanged, one sample, as Compare's "Repeat first as
+     * samples" draws them as separate runs. A Compare column is one sample and does not ask for more.
+     */
+    public static RunSpec sampled(RunSpec spec, Variant variant) {
+        Integer samples = variant.samples();
+        if (samples == null || samples < 2 || !spec.provider().capabilities().multipleSamples()) {
+            return spec;
+        }
+        return new RunSpec(spec.provider(), spec.request().withSamples(samples), spec.answerFormat(),
+                spec.expected(), spec.label(), spec.subject());
+    }
+
     // Named as an evaluation names it; inputs typed in Compose for a case without an id are not one of the task's.
     private static String caseId(Task task, TestCase testCase) {
         int index = task.cases().indexOf(testCase);

@@ -167,7 +167,7 @@ public final class MainWindow extends BorderPane {
         output.popup().setBranchAction(new TokenPopup.BranchAction() {
             @Override
             public boolean available() {
-                return viewModel.getOutput().canBranch();
+                return viewModel.getOutput().getBranches().canBranch();
             }
 
             @Override

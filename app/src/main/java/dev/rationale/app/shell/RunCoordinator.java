@@ -98,8 +98,8 @@ public final class RunCoordinator {
         status.say("Starting " + variant.effectiveLabel() + " on " + model + "…");
         // Planning may load a provider's library (the embedded engine's on first use): not on the FX thread.
         ChatLayout layout = settings.chatLayout();
-        CompletableFuture.supplyAsync(() -> planner.plan(set, task, variant, testCase, endpoint, model,
-                settings.overrides(), layout), background).whenCompleteAsync(this::started, fx);
+        CompletableFuture.supplyAsync(() -> RunPlanner.sampled(planner.plan(set, task, variant, testCase, endpoint,
+                model, settings.overrides(), layout), variant), background).whenCompleteAsync(this::started, fx);
     }
 
     private void started(@Nullable RunSpec spec, @Nullable Throwable error) {

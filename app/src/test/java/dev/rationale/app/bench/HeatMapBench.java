@@ -151,7 +151,7 @@ public final class HeatMapBench {
 
         static Fixture create() throws Exception {
             return onFx(() -> {
-                OutputViewModel output = new OutputViewModel(Platform::runLater);
+                OutputViewModel output = new OutputViewModel(Platform::runLater, Runnable::run);
                 ToIntFunction<ScoredToken> levels = token -> (int) Math.min(HeatLevels.COUNT - 1,
                         (1 - token.probability()) * HeatLevels.COUNT);
                 HeatMapView view = new HeatMapView(output, new SimpleObjectProperty<>(levels), new TokenPopup());

@@ -330,7 +330,7 @@ class CompareViewModelTest {
             assertThat(prompt.adaptation()).isEqualTo("sent as raw text in the variant's text layout: "
                     + "mock-text takes raw text only");
         });
-        assertThat(onFx(() -> column.output().getRequest())).contains("Adapted: sent as raw text");
+        assertThat(onFx(() -> column.output().getSource().getRequest())).contains("Adapted: sent as raw text");
         assertThat(onFx(() -> column.titleProperty().get())).startsWith("8-shot chain of thought as chat messages");
     }
 

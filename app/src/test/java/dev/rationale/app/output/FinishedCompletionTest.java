@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** A completion that already ended, converted and shown in Output without a provider. */
 class FinishedCompletionTest {
-    private final OutputViewModel output = new OutputViewModel(Runnable::run);
+    private final OutputViewModel output = new OutputViewModel(Runnable::run, Runnable::run);
 
     @Test
     void aStoredCompletionIsShownWithItsTokensAlternativesGradeRequestAndOrigin() {
@@ -33,15 +33,16 @@ class FinishedCompletionTest {
         assertThat(output.getTokens().get(4).top()).extracting(t -> t.text()).containsExactly(" 8", " 8");
         assertThat(output.getGrade()).isEqualTo(new Grade(Verdict.WRONG, "8", null));
         assertThat(output.getExpected()).isEqualTo("7");
-        assertThat(output.getOrigin()).isEqualTo("Run 20260105-100000-3fa2 · 8-shot chain of thought · "
+        assertThat(output.getSource().getOrigin()).isEqualTo("Run 20260105-100000-3fa2 · 8-shot chain of thought · "
                 + "mock-text/mock · case c01 · sample 2 of 3");
-        assertThat(output.getRequest()).startsWith("mock · temperature 0.7 · seed 7 · logprobs with top 2\n\n")
+        assertThat(output.getSource().getRequest())
+                .startsWith("mock · temperature 0.7 · seed 7 · logprobs with top 2\n\n")
                 .endsWith("Q: 3 + 4?\nA:");
         assertThat(output.statisticsProperty().get()).isEqualTo("first token 40 ms · total 0.50 s · "
                 + "12 prompt tokens · 9 generated · 18.0 tokens/s · finish: stop");
         assertThat(output.getAnswerFormat()).isEqualTo(AnswerFormat.DEFAULT);
         // No backend is attached to a completion read back: nothing to branch from.
-        assertThat(output.canBranch()).isFalse();
+        assertThat(output.getBranches().canBranch()).isFalse();
         assertThat(output.getSpec()).isNull();
     }
 
@@ -58,8 +59,8 @@ class FinishedCompletionTest {
         assertThat(output.getText()).isEqualTo("The answer is 7.");
         assertThat(output.getTokens()).isEmpty();
         assertThat(output.getGrade().verdict()).isEqualTo(Verdict.CORRECT);
-        assertThat(output.getRequest()).isEmpty();
-        assertThat(output.getOrigin()).startsWith("Results file (not in the history").endsWith("case c01");
+        assertThat(output.getSource().getRequest()).isEmpty();
+        assertThat(output.getSource().getOrigin()).startsWith("Results file (not in the history").endsWith("case c01");
         assertThat(output.statisticsProperty().get()).isEqualTo("total 0.25 s · 10 prompt tokens · 5 generated · "
                 + "20.0 tokens/s · finish: stop");
     }
@@ -84,8 +85,8 @@ class FinishedCompletionTest {
 
         output.showFailure("Choose a model to run on in the run bar.");
 
-        assertThat(output.getOrigin()).isEmpty();
-        assertThat(output.getRequest()).isEmpty();
+        assertThat(output.getSource().getOrigin()).isEmpty();
+        assertThat(output.getSource().getRequest()).isEmpty();
         assertThat(output.getFinished()).isNull();
         assertThat(output.getTokens()).extracting(ScoredToken::text).isEmpty();
     }

@@ -35,7 +35,7 @@ class OutputViewModelTest {
     @BeforeEach
     void start() throws IOException {
         server.start();
-        output = new OutputViewModel(Runnable::run);
+        output = new OutputViewModel(Runnable::run, Runnable::run);
     }
 
     @AfterEach

@@ -60,7 +60,7 @@ class OutputViewUiIT {
 
     @Start
     void start(Stage stage) {
-        viewModel = new OutputViewModel(Platform::runLater);
+        viewModel = new OutputViewModel(Platform::runLater, Runnable::run);
         view = new OutputView(viewModel);
         Scene scene = new Scene(view, 1000, 640);
         scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
@@ -162,12 +162,13 @@ class OutputViewUiIT {
         assertThat(onFx(() -> List.copyOf(verdict.getStyleClass()))).contains("output-verdict-correct");
         assertThat(onFx(() -> label(robot, "#output-unscored").getText())).isEmpty();
 
-        // A stored completion shown after the run replaces its steps with its own (its reasoning field).
+        // A stored completion shown after the run replaces its steps with its own: its answer's, as the answer
+        // reasons; its reasoning field (thinking) stays folded apart.
         robot.interact(() -> viewModel.show(FinishedCompletion.of(FinishedCompletions.stored(1, 0, "8",
                 Verdict.WRONG), FinishedCompletions.origin(0, 1), AnswerFormat.DEFAULT)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
-                .containsExactly("Three and four.");
+                .containsExactly("3 + 4 = 8.", "The answer is");
     }
 
     @Test

@@ -63,7 +63,7 @@ class ResampleUiIT {
 
     @Start
     void start(Stage stage) {
-        viewModel = new OutputViewModel(Platform::runLater);
+        viewModel = new OutputViewModel(Platform::runLater, Runnable::run);
         view = new OutputView(viewModel);
         Scene scene = new Scene(view, 1200, 700);
         scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());

@@ -338,10 +338,10 @@ class MainWindowViewModelTest {
 
         onFx(() -> {
             assertThat(bench.selectedTabProperty().get()).isEqualTo(CentreTab.OUTPUT);
-            assertThat(bench.getOutput().getOrigin()).startsWith("Run " + bench.getHistory().getRuns().getFirst()
-                    .id() + " · zero-shot · mock-text/mock · case c01");
+            assertThat(bench.getOutput().getSource().getOrigin()).startsWith("Run "
+                    + bench.getHistory().getRuns().getFirst().id() + " · zero-shot · mock-text/mock · case c01");
             assertThat(whatOutputShows(bench)).isEqualTo(shown);
-            assertThat(bench.getOutput().getRequest()).contains("Solve each word problem.");
+            assertThat(bench.getOutput().getSource().getRequest()).contains("Solve each word problem.");
         });
     }
 
@@ -349,7 +349,7 @@ class MainWindowViewModelTest {
     private static List<Object> whatOutputShows(MainWindowViewModel bench) {
         OutputViewModel output = bench.getOutput();
         return List.of(output.getText(), output.getReasoning(), List.copyOf(output.getTokens()),
-                output.getGrade().verdict(), output.getGrade().extracted(), output.getRequest(),
+                output.getGrade().verdict(), output.getGrade().extracted(), output.getSource().getRequest(),
                 output.statisticsProperty().get(), String.valueOf(output.getExpected()));
     }
 
@@ -432,7 +432,7 @@ class MainWindowViewModelTest {
             assertThat(bench.selectedTabProperty().get()).isEqualTo(CentreTab.OUTPUT);
             assertThat(bench.getOutput().getTokens()).extracting(ScoredToken::text)
                     .containsExactlyElementsOf(CannedCompletions.tokens(7));
-            assertThat(bench.getOutput().getOrigin()).startsWith("Run 20260105-100000-3fa2 · ");
+            assertThat(bench.getOutput().getSource().getOrigin()).startsWith("Run 20260105-100000-3fa2 · ");
             bench.getRuns().openCompletions(List.of(seven, eight));
         });
 

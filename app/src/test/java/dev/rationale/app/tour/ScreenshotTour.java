@@ -234,6 +234,7 @@ public final class ScreenshotTour {
         shoot(out.resolve("6-compose-dark.png"));
         evaluateMultipleChoice(workbench, look, samples, out);
         resampled(out, workbench);
+        clustered(out, workbench, window);
         adaptedForChat(workbench, window, context, samples, out);
         thinkingOutput(workbench, window, context, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
@@ -274,6 +275,32 @@ public final class ScreenshotTour {
         waitFor("the resample of every step", ended);
         pause(800);
         shoot(out.resolve("2c-output-resample-steps.png"));
+    }
+
+    // Five samples of one run at temperature 0.9: Output's answer clusters and the chains aligned under the answer.
+    private static void clustered(Path out, MainWindowViewModel workbench, MainWindow window) throws Exception {
+        var before = onFx(() -> workbench.getOutput().getSpec());
+        onFx(() -> {
+            workbench.getCompose().selectVariant("zero-shot-cot");
+            workbench.getCompose().getVariantControls().samplesProperty().set(5);
+            workbench.getRunSettings().temperatureProperty().set(0.9);
+            workbench.getRuns().runOutput();
+            return null;
+        });
+        waitFor("the 5-sample run", () -> workbench.getOutput().getSpec() != before
+                && workbench.getOutput().getClusters().getResult().clusters().total() == 5);
+        onFx(() -> {
+            // Left open by an earlier shot; folded, as a user reading the clusters would have it.
+            window.lookupAll("#output-request-pane").forEach(pane -> ((TitledPane) pane).setExpanded(false));
+            return null;
+        });
+        pause(1000);
+        shoot(out.resolve("2d-output-clusters.png"));
+        onFx(() -> {
+            workbench.getCompose().getVariantControls().samplesProperty().set(1);
+            workbench.getRunSettings().temperatureProperty().set(0.0);
+            return null;
+        });
     }
 
     // A raw-text variant on a chat-only endpoint: the preview and Output's request show the messages sent.

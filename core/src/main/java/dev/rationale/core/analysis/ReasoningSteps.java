@@ -72,8 +72,19 @@ public final class ReasoningSteps {
      * @param tokens the scored tokens, in order; empty when the backend gave none
      */
     public ReasoningChain analyze(String reasoning, String text, List<ScoredToken> tokens) {
-        TokenMap tokenMap = TokenMap.align(tokens, reasoning, text);
-        Layout layout = Layout.of(reasoning, text);
+        return analyze(TokenMap.align(tokens, reasoning, text), Layout.of(reasoning, text), reasoning, text);
+    }
+
+    /**
+     * The chain written in the answer text itself (rules 2 and 3 above), even when a reasoning field (a model's
+     * thinking) is kept apart: for showing the answer's own steps apart from the thinking. The tokens are still
+     * lined up with both fields, so the passages' token indexes count the thinking's tokens too.
+     */
+    public ReasoningChain analyzeAnswer(String reasoning, String text, List<ScoredToken> tokens) {
+        return analyze(TokenMap.align(tokens, reasoning, text), Layout.of("", text), reasoning, text);
+    }
+
+    private ReasoningChain analyze(TokenMap tokenMap, Layout layout, String reasoning, String text) {
         String answer = extractor.extract(layout.answerRegion().of(text)).orElse(null);
         Range answerRange = answer == null ? null
                 : AnswerLocator.locate(extractor, text, layout.answerRegion(), answer);
