@@ -205,7 +205,8 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private static String completion(String reply) {
-        return "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"bench\",\"choices\":[{\"index\":0,"
+        return "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"bench\","
+                + "\"choices\":[{\"index\":0,"
                 + "\"message\":{\"role\":\"assistant\",\"content\":\"" + reply + "\"},\"finish_reason\":\"stop\"}],"
                 + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":5,\"total_tokens\":14}}";
     }
@@ -213,7 +214,8 @@ public final class FaultServer implements AutoCloseable {
     private static String events(String reply) {
         StringBuilder out = new StringBuilder();
         for (String token : reply.split("(?= )")) {
-            out.append("data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+            out.append("data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\","
+                    + "\"choices\":[{\"index\":0,"
                     + "\"delta\":{\"content\":\"").append(token).append("\"},\"finish_reason\":null}]}\n\n");
         }
         return out.append("data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"choices\":[{"
