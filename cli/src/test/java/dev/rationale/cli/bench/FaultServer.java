@@ -143,45 +143,63 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            long n = requests.incrementAndGet();
-            firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "{\"error\":{\"message\":\"POST only\"}}", "application/json");
-                return;
+        boolean cut;
+        try {
+            cut = serve(exchange);
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+            throw e;
+        }
+        if (cut) {
+            // Not closed: closing would end the body properly. The exception makes the server drop the connection.
+            throw new UncheckedIOException(new IOException("bench: reply cut midway on purpose"));
+        }
+        exchange.close();
+    }
+
+    /** Answers one request; true when the reply was cut, leaving the connection for the server to drop. */
+    private boolean serve(HttpExchange exchange) throws IOException {
+        long n = requests.incrementAndGet();
+        firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "{\"error\":{\"message\":\"POST only\"}}", "application/json");
+            return false;
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        JsonNode messages = body.path("messages");
+        String last = messages.path(messages.size() - 1).path("content").asText("");
+        boolean stream = body.path("stream").asBoolean(false);
+        Outcome outcome = faults.any() ? faults.of(n) : Outcome.OK;
+        if (outcome != Outcome.OK && !faulted.add(last)) {
+            outcome = Outcome.OK;
+        }
+        outcomes.incrementAndGet(outcome.ordinal());
+        sleep();
+        String reply = "The answer is " + answer(last) + ".";
+        switch (outcome) {
+            case RATE_LIMITED -> send(exchange, 429, error("Rate limit reached, slow down", "requests"),
+                    "application/json");
+            case RATE_LIMITED_RETRY_AFTER -> {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                exchange.getResponseHeaders().set("retry-after-ms", "100");
+                send(exchange, 429, error("Rate limit reached, retry later", "requests"), "application/json");
             }
-            JsonNode body = JSON.readTree(exchange.getRequestBody());
-            JsonNode messages = body.path("messages");
-            String last = messages.path(messages.size() - 1).path("content").asText("");
-            boolean stream = body.path("stream").asBoolean(false);
-            Outcome outcome = faults.any() ? faults.of(n) : Outcome.OK;
-            if (outcome != Outcome.OK && !faulted.add(last)) {
-                outcome = Outcome.OK;
+            case SERVER_ERROR -> send(exchange, 500, error("The server had an error", "server_error"),
+                    "application/json");
+            case CUT -> {
+                cut(exchange, stream, reply);
+                return true;
             }
-            outcomes.incrementAndGet(outcome.ordinal());
-            sleep();
-            String reply = "The answer is " + answer(last) + ".";
-            switch (outcome) {
-                case RATE_LIMITED -> send(exchange, 429, error("Rate limit reached, slow down", "requests"),
-                        "application/json");
-                case RATE_LIMITED_RETRY_AFTER -> {
-                    exchange.getResponseHeaders().set("Retry-After", "1");
-                    exchange.getResponseHeaders().set("retry-after-ms", "100");
-                    send(exchange, 429, error("Rate limit reached, retry later", "requests"), "application/json");
+            case OK -> {
+                if (stream) {
+                    send(exchange, 200, events(reply), "text/event-stream");
+                } else {
+                    send(exchange, 200, completion(reply), "application/json");
                 }
-                case SERVER_ERROR -> send(exchange, 500, error("The server had an error", "server_error"),
-                        "application/json");
-                case CUT -> cut(exchange, stream, reply);
-                case OK -> {
-                    if (stream) {
-                        send(exchange, 200, events(reply), "text/event-stream");
-                    } else {
-                        send(exchange, 200, completion(reply), "application/json");
-                    }
-                    lastAnsweredMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
-                }
+                lastAnsweredMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
             }
         }
+        return false;
     }
 
     private void sleep() {
@@ -233,8 +251,8 @@ public final class FaultServer implements AutoCloseable {
     }
 
     /**
-     * Sends the head and the first part of a reply, then drops the connection: the exception escapes the handler,
-     * and the JDK server closes the connection without ending the body.
+     * Sends the head and the first part of a reply; {@link #handle} then drops the connection: the exchange is left
+     * open and an exception escapes the handler, so the JDK server closes the connection without ending the body.
      */
     private static void cut(HttpExchange exchange, boolean stream, String reply) throws IOException {
         String whole = stream ? events(reply) : completion(reply);
@@ -245,7 +263,6 @@ public final class FaultServer implements AutoCloseable {
         int part = stream ? whole.indexOf("\n\n") + 2 : bytes.length / 2;
         body.write(bytes, 0, part);
         body.flush();
-        throw new UncheckedIOException(new IOException("bench: reply cut midway on purpose"));
     }
 
     /** A 64-bit finaliser (SplitMix64's): request numbers in sequence spread evenly over the rule. */
@@ -256,10 +273,18 @@ public final class FaultServer implements AutoCloseable {
         return z ^ (z >>> 31);
     }
 
-    /** Runs the server alone: {@code FaultServer [DELAY_MS] [faults]}; prints its base URL, stops on Ctrl-C. */
+    /**
+     * Runs the server alone: {@code FaultServer [DELAY_MS] [faults | P429,P429RA,P500,PCUT]}; prints its base URL,
+     * stops on Ctrl-C.
+     */
     public static void main(String[] args) throws Exception {
         long delay = args.length > 0 ? Long.parseLong(args[0]) : 0;
-        FaultMix mix = args.length > 1 && args[1].equals("faults") ? FaultMix.BENCH : FaultMix.NONE;
+        FaultMix mix = FaultMix.NONE;
+        if (args.length > 1) {
+            String[] p = args[1].split(",");
+            mix = args[1].equals("faults") ? FaultMix.BENCH : new FaultMix(Integer.parseInt(p[0]),
+                    Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+        }
         FaultServer server = start(delay, mix);
         System.out.printf(Locale.ROOT, "%s (%d ms per request, faults %s)%n", server.baseUrl(), delay, mix);
         Thread.currentThread().join();
