@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * exit. Three system properties serve development and screenshots: {@value #THEME_PROPERTY} ({@code light} or
  * {@code dark}) picks the theme at start-up, {@value #NO_FIRST_RUN_PROPERTY} skips the first-run dialog, and
  * {@value #SNAPSHOT_PROPERTY} (a file path) saves a PNG of the main window shortly after it is shown; the app keeps
- * running afterwards.
+ * running afterwards. For {@code bench/startup.sh}, {@value #SHOWN_LOG_PROPERTY} prints when the main window has
+ * been laid out and shown for the first time (and with the value {@code exit}, quits then).
  */
 public final class RationaleApp extends Application {
 
@@ -42,6 +43,12 @@ public final class RationaleApp extends Application {
 
     /** System property naming a PNG file to save the main window to, e.g. {@code -Drationale.snapshot=/tmp/a.png}. */
     public static final String SNAPSHOT_PROPERTY = "rationale.snapshot";
+
+    /**
+     * System property that prints "rationale: main window shown at EPOCH_MILLIS" on the standard error once the main
+     * window's first layout pulse is done: {@code -Drationale.shownLog=true}, or {@code =exit} to quit right after.
+     */
+    public static final String SHOWN_LOG_PROPERTY = "rationale.shownLog";
 
     // Long enough for the first layout, CSS pass and font loading to settle, so the picture shows the real screen.
     private static final Duration SNAPSHOT_DELAY = Duration.millis(1500);
@@ -62,12 +69,28 @@ public final class RationaleApp extends Application {
         mainWindow = viewModel;
         var window = new MainWindow(theme, viewModel, ctx, Platform::exit);
         window.showIn(stage);
+        String shownLog = System.getProperty(SHOWN_LOG_PROPERTY);
+        if (shownLog != null) {
+            logWhenShown(stage.getScene(), shownLog.strip().equals("exit"));
+        }
         viewModel.getRunSettings().reloadEndpoints();
         viewModel.getSession().start().thenRun(() -> offerFirstRun(ctx, window));
         String snapshot = System.getProperty(SNAPSHOT_PROPERTY);
         if (snapshot != null && !snapshot.isBlank()) {
             scheduleSnapshot(stage.getScene(), Path.of(snapshot.strip()));
         }
+    }
+
+    private static void logWhenShown(Scene scene, boolean exit) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.err.println("rationale: main window shown at " + System.currentTimeMillis());
+            if (exit) {
+                Platform.exit();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     // The welcome dialog only for a user with no endpoint and no model; deciding reads files, so not on the FX thread.

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs `rationale eval` (the built jar, a process of its own) and promptfoo 0.121.20 on the same requests against a
+# local OpenAI-compatible server with a fixed service time and a fault mix, next to the server's raw capacity, and
+# prints the table and the goals of issue 16 (see cli/src/test/java/dev/rationale/cli/bench/EvalVsPeers.java).
+# Options: [--quick] [--cases N] [--scenarios 0c8,50c8,50c32,20c8,faults20c8] [--no-promptfoo]
+# promptfoo is installed with npm into target/bench/promptfoo; without node and npm it is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+# One invocation: the reactor hands core's freshly compiled classes to cli, so nothing needs installing first.
+mvn -q -B package dependency:build-classpath -pl cli -am -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/cli/target/bench.classpath"
+promptfoo=()
+if [[ " $* " == *" --no-promptfoo "* ]]; then
+  echo "promptfoo: skipped (--no-promptfoo)"
+elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "promptfoo: skipped (node or npm not found)"
+else
+  scratch=target/bench/promptfoo
+  if [[ ! -x $scratch/node_modules/.bin/promptfoo ]]; then
+    mkdir -p "$scratch"
+    echo '{"private": true}' > "$scratch/package.json"
+    echo "promptfoo: installing 0.121.20 with npm into $scratch"
+    (cd "$scratch" && npm install --no-audit --no-fund promptfoo@0.121.20 > npm.log 2>&1) \
+      || echo "promptfoo: npm install failed (see $scratch/npm.log)"
+  fi
+  if [[ -x $scratch/node_modules/.bin/promptfoo ]]; then
+    promptfoo=(--promptfoo "$scratch/node_modules/.bin/promptfoo")
+  else
+    echo "promptfoo: skipped (not installed)"
+  fi
+fi
+"$JAVA_HOME/bin/java" -cp "cli/target/test-classes:cli/target/classes:core/target/classes:$(cat cli/target/bench.classpath)" \
+  dev.rationale.cli.bench.EvalVsPeers --cli-jar cli/target/rationale-cli.jar "${promptfoo[@]}" "$@"

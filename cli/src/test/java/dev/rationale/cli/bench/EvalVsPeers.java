@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.cli.bench.FaultServer.FaultMix;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The side-by-side benchmark behind {@code bench/eval-vs-peers.sh}: one {@link FaultServer}, its raw capacity at
+ * each scenario's concurrency (one OkHttp client, streamed requests), then {@code rationale eval} (the built jar,
+ * in a process of its own) and promptfoo (when given) on the same requests, one after the other. It prints requests
+ * per second while requests flow (first request in to last answer out, on the server's clock), the ratio to raw,
+ * wall time, launch to first request, peak RSS (VmHWM, sampled), faults served, and cases lost or graded twice; then
+ * the goals of issue 16, met or not. With {@code --startup N} it only measures the CLI's launch to first request.
+ * Reports, asserts nothing about speed; exits 1 when a run cannot be measured.
+ */
+public final class EvalVsPeers {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final long SAMPLE_MILLIS = 20;
+    private static final long TIMEOUT_MINUTES = 15;
+    private static final String COT = "\n\nLet's think step by step.";
+
+    private EvalVsPeers() {
+    }
+
+    /** One load: service time, concurrency, and whether the fault mix is on. */
+    record Scenario(String id, long delayMillis, int concurrency, boolean faults) {
+        String label() {
+            return delayMillis + " ms c" + concurrency + (faults ? " fault mix" : "");
+        }
+    }
+
+    /** What one tool did on one scenario. */
+    record Measured(String tool, double wallSeconds, double flowSeconds, long launchMillis, long peakRssKb,
+            long faults, int lost, int duplicated, int requests) {
+        double perSecond() {
+            return requests / flowSeconds;
+        }
+    }
+
+    private static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        for (Scenario s : List.of(new Scenario("0c8", 0, 8, false), new Scenario("50c8", 50, 8, false),
+                new Scenario("50c32", 50, 32, false), new Scenario("20c8", 20, 8, false),
+                new Scenario("faults20c8", 20, 8, true))) {
+            SCENARIOS.put(s.id(), s);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = flag(args, "--quick");
+        int cases = Integer.parseInt(option(args, "--cases", quick ? "50" : "500"));
+        Path jar = Path.of(option(args, "--cli-jar", "cli/target/rationale-cli.jar")).toAbsolutePath();
+        String promptfoo = option(args, "--promptfoo", "");
+        Path work = Path.of(option(args, "--work", "target/bench/eval-vs-peers")).toAbsolutePath();
+        Files.createDirectories(work);
+        int code;
+        try (FaultServer server = FaultServer.start(0, FaultMix.NONE)) {
+            String startup = option(args, "--startup", "");
+            code = startup.isEmpty()
+                    ? compare(server, scenarios(option(args, "--scenarios", String.join(",", SCENARIOS.keySet()))),
+                            cases, jar, promptfoo, work)
+                    : startup(server, Integer.parseInt(startup), jar, work);
+        } catch (BenchFailure e) {
+            System.out.println("bench failed: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static List<Scenario> scenarios(String ids) throws BenchFailure {
+        List<Scenario> chosen = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            Scenario s = SCENARIOS.get(id.strip());
+            if (s == null) {
+                throw new BenchFailure("no scenario " + id + "; the scenarios are " + SCENARIOS.keySet());
+            }
+            // The fault mix is judged against the clean run at the same load.
+            if (s.faults() && chosen.stream().noneMatch(c -> c.id().equals("20c8"))) {
+                chosen.add(SCENARIOS.get("20c8"));
+            }
+            chosen.add(s);
+        }
+        return chosen;
+    }
+
+    private static int compare(FaultServer server, List<Scenario> scenarios, int cases, Path jar, String promptfoo,
+            Path work) throws Exception {
+        int requests = 2 * cases;
+        System.out.printf(Locale.ROOT, "%d cases x 2 chat variants = %d requests per run; %d cores; raw load: one "
+                + "OkHttp client (wrk/hey not used)%n", cases, requests, Runtime.getRuntime().availableProcessors());
+        if (promptfoo.isEmpty()) {
+            System.out.println("promptfoo: skipped (not installed)");
+        }
+        Map<Scenario, Double> raw = new LinkedHashMap<>();
+        Map<Scenario, List<Measured>> runs = new LinkedHashMap<>();
+        raw(server, 0, 2, Math.min(requests, 200)); // warm the load generator's own code up
+        for (Scenario s : scenarios) {
+            double rawPerSecond = raw(server, s.delayMillis(), s.concurrency(), requests);
+            raw.put(s, rawPerSecond);
+            List<Measured> measured = new ArrayList<>();
+            Path dir = Files.createDirectories(work.resolve(s.id()));
+            measured.add(rationale(server, s, cases, jar, dir.resolve("rationale")));
+            if (!promptfoo.isEmpty()) {
+                measured.add(promptfoo(server, s, cases, Path.of(promptfoo), dir.resolve("promptfoo")));
+            }
+            runs.put(s, measured);
+            System.out.printf(Locale.ROOT, "done: %s (raw %.0f req/s)%n", s.label(), rawPerSecond);
+        }
+        printTable(raw, runs);
+        printGoals(raw, runs);
+        return 0;
+    }
+
+    // ---- raw capacity -------------------------------------------------------------------------------------------
+
+    /** Requests/s of one OkHttp client sending {@code count} streamed requests, {@code concurrency} at once. */
+    private static double raw(FaultServer server, long delay, int concurrency, int count) throws Exception {
+        server.reset(delay, FaultMix.NONE);
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(concurrency);
+        dispatcher.setMaxRequestsPerHost(concurrency);
+        OkHttpClient client = new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(concurrency, 1, TimeUnit.MINUTES)).build();
+        String url = server.baseUrl() + "/chat/completions";
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < concurrency; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
+                    Request request = new Request.Builder().url(url)
+                            .post(RequestBody.create(rawBody(i), JSON_TYPE)).build();
+                    try (Response response = client.newCall(request).execute()) {
+                        String body = response.body().string();
+                        if (response.code() != 200 || !body.contains("data: [DONE]")) {
+                            failure.compareAndSet(null, new BenchFailure("raw request: HTTP " + response.code()));
+                        }
+                    } catch (IOException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+        if (failure.get() != null) {
+            throw new BenchFailure("raw load failed: " + failure.get());
+        }
+        return count / seconds;
+    }
+
+    private static String rawBody(int i) {
+        return "{\"model\":\"bench\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Q: "
+                + question(i / 2) + (i % 2 == 0 ? "" : COT.replace("\n", "\\n")) + "\"}]}";
+    }
+
+    // ---- rationale eval -----------------------------------------------------------------------------------------
+
+    private static Measured rationale(FaultServer server, Scenario s, int cases, Path jar, Path dir)
+            throws Exception {
+        clean(dir);
+        Path set = writeSet(dir.resolve("sums.rationale.json"), cases);
+        Path out = dir.resolve("results.jsonl");
+        List<String> command = List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "eval",
+                set.toString(), "--provider", "openai", "--base-url", server.baseUrl(), "--model", "bench",
+                "--concurrency", String.valueOf(s.concurrency()), "--out", out.toString());
+        Run run = launch(server, s, command, dir, Map.of());
+        if (run.exitCode() != 0) {
+            throw new BenchFailure("rationale eval exited " + run.exitCode() + "; see " + dir.resolve("log.txt"));
+        }
+        Map<String, Integer> perCase = new HashMap<>();
+        int correct = 0;
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode record = JSON.readTree(line);
+            String key = record.path("variant").asText() + "/" + record.path("case").asText();
+            if (perCase.merge(key, 1, Integer::sum) == 1 && "correct".equals(record.path("status").asText())) {
+                correct++;
+            }
+        }
+        return measured("rationale eval", run, server, 2 * cases, correct, perCase);
+    }
+
+    // ---- promptfoo ----------------------------------------------------------------------------------------------
+
+    private static Measured promptfoo(FaultServer server, Scenario s, int cases, Path cli, Path dir)
+            throws Exception {
+        clean(dir);
+        StringBuilder config = new StringBuilder("description: sums\nprompts:\n  - \"Q: {{question}}\"\n"
+                + "  - \"Q: {{question}}" + COT.replace("\n", "\\n") + "\"\nproviders:\n  - id: openai:chat:bench\n"
+                + "    config:\n      apiBaseUrl: " + server.baseUrl() + "\n      apiKey: bench\ntests:\n");
+        for (int i = 0; i < cases; i++) {
+            config.append("  - vars:\n      question: \"").append(question(i)).append("\"\n")
+                    .append("    assert:\n      - type: contains\n        value: \"The answer is ").append(i + 3)
+                    .append(".\"\n");
+        }
+        Path file = Files.writeString(dir.resolve("promptfooconfig.yaml"), config, StandardCharsets.UTF_8);
+        Path out = dir.resolve("output.json");
+        List<String> command = List.of("node", cli.toRealPath().toString(), "eval", "-c", file.toString(), "-o",
+                out.toString(), "--no-cache", "-j", String.valueOf(s.concurrency()), "--no-progress-bar",
+                "--no-table");
+        Run run = launch(server, s, command, dir, Map.of("PROMPTFOO_DISABLE_TELEMETRY", "1",
+                "PROMPTFOO_DISABLE_UPDATE", "1", "PROMPTFOO_CONFIG_DIR", dir.resolve("home").toString(),
+                "OPENAI_API_KEY", "bench"));
+        if (!Files.exists(out)) {
+            throw new BenchFailure("promptfoo exited " + run.exitCode() + " without results; see "
+                    + dir.resolve("log.txt"));
+        }
+        Map<String, Integer> perCase = new HashMap<>();
+        int correct = 0;
+        for (JsonNode result : JSON.readTree(out.toFile()).path("results").path("results")) {
+            String key = result.path("promptIdx").asText() + "/" + result.path("vars").path("question").asText();
+            if (perCase.merge(key, 1, Integer::sum) == 1 && result.path("success").asBoolean()) {
+                correct++;
+            }
+        }
+        return measured("promptfoo 0.121.20", run, server, 2 * cases, correct, perCase);
+    }
+
+    // ---- processes ----------------------------------------------------------------------------------------------
+
+    private record Run(int exitCode, double wallSeconds, long launchMillis, long peakRssKb) {
+    }
+
+    /** Starts a tool on a freshly reset server and waits for it, sampling its peak RSS. */
+    private static Run launch(FaultServer server, Scenario s, List<String> command, Path dir, Map<String, String> env)
+            throws Exception {
+        server.reset(s.delayMillis(), s.faults() ? FaultMix.BENCH : FaultMix.NONE);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile());
+        builder.environment().putAll(env);
+        long startMillis = System.currentTimeMillis();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long peak = 0;
+        long deadline = start + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
+        while (!process.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, highWaterKb(process.pid()));
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new BenchFailure(command.getFirst() + " took over " + TIMEOUT_MINUTES + " minutes; killed");
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        long first = server.firstRequestMillis();
+        return new Run(process.exitValue(), wall, first == 0 ? -1 : first - startMillis, peak);
+    }
+
+    private static long highWaterKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process has just ended: the previous sample stands.
+        }
+        return 0;
+    }
+
+    private static Measured measured(String tool, Run run, FaultServer server, int expected, int correct,
+            Map<String, Integer> perCase) {
+        int duplicated = perCase.values().stream().mapToInt(n -> n - 1).sum();
+        double flow = Math.max(1, server.lastAnsweredMillis() - server.firstRequestMillis()) / 1000.0;
+        return new Measured(tool, run.wallSeconds(), flow, run.launchMillis(), run.peakRssKb(), server.faults(),
+                expected - correct, duplicated, expected);
+    }
+
+    // ---- startup ------------------------------------------------------------------------------------------------
+
+    private static int startup(FaultServer server, int repeats, Path jar, Path work) throws Exception {
+        Path dir = work.resolve("startup");
+        List<Long> launches = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            clean(dir);
+            Path set = writeSet(dir.resolve("one.rationale.json"), 1);
+            Run run = launch(server, new Scenario("startup", 0, 1, false), List.of(java(),
+                    "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "eval", set.toString(),
+                    "--provider", "openai", "--base-url", server.baseUrl(), "--model", "bench", "--out",
+                    dir.resolve("out.jsonl").toString()), dir, Map.of());
+            if (run.exitCode() != 0 || run.launchMillis() < 0) {
+                throw new BenchFailure("rationale eval exited " + run.exitCode() + "; see " + dir.resolve("log.txt"));
+            }
+            launches.add(run.launchMillis());
+        }
+        List<Long> sorted = launches.stream().sorted().toList();
+        long median = sorted.get(sorted.size() / 2);
+        System.out.printf(Locale.ROOT, "CLI launch to first request: median %.2f s of %d (%s ms); goal <= 0.5 s: "
+                + "%s%n", median / 1000.0, repeats, launches, met(median <= 500));
+        return 0;
+    }
+
+    // ---- report -------------------------------------------------------------------------------------------------
+
+    private static void printTable(Map<Scenario, Double> raw, Map<Scenario, List<Measured>> runs) {
+        String format = "%-20s %-19s %9s %7s %8s %8s %9s %7s %9s%n";
+        System.out.println();
+        System.out.printf(Locale.ROOT, format, "scenario", "tool", "req/s", "ratio", "wall s", "launch s",
+                "peak RSS", "faults", "lost/dup");
+        for (Map.Entry<Scenario, List<Measured>> entry : runs.entrySet()) {
+            Scenario s = entry.getKey();
+            double rawPerSecond = raw.get(s);
+            System.out.printf(Locale.ROOT, format, s.label(), "raw (OkHttp)", String.format(Locale.ROOT, "%.0f",
+                    rawPerSecond), "1.00", "", "", "", "", "");
+            for (Measured m : entry.getValue()) {
+                System.out.printf(Locale.ROOT, format, "", m.tool(), String.format(Locale.ROOT, "%.0f",
+                        m.perSecond()), String.format(Locale.ROOT, "%.2f", m.perSecond() / rawPerSecond),
+                        String.format(Locale.ROOT, "%.2f", m.wallSeconds()),
+                        m.launchMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", m.launchMillis() / 1000.0),
+                        (m.peakRssKb() + 512) / 1024 + " MB", String.valueOf(m.faults()),
+                        m.lost() + "/" + m.duplicated());
+            }
+        }
+        System.out.println("req/s: completions over first request in to last answer out (server clock); ratio: to raw"
+                + " at the same concurrency; peak RSS: VmHWM sampled every " + SAMPLE_MILLIS + " ms (promptfoo: the"
+                + " node process only); faults: 429/500/cut replies served; lost: cases without a correct grade");
+    }
+
+    private static void printGoals(Map<Scenario, Double> raw, Map<Scenario, List<Measured>> runs) {
+        System.out.println();
+        System.out.println("goals (issue 16), rationale eval:");
+        long peakRss = 0;
+        long slowestLaunch = 0;
+        Measured clean = null;
+        for (Map.Entry<Scenario, List<Measured>> entry : runs.entrySet()) {
+            Scenario s = entry.getKey();
+            Measured m = entry.getValue().getFirst();
+            peakRss = Math.max(peakRss, m.peakRssKb());
+            slowestLaunch = Math.max(slowestLaunch, m.launchMillis());
+            double ratio = m.perSecond() / raw.get(s);
+            switch (s.id()) {
+                case "0c8" -> goal("0 ms c8: requests/s >= 1,500", String.format(Locale.ROOT, "%.0f",
+                        m.perSecond()), m.perSecond() >= 1500);
+                case "50c8", "50c32" -> goal(s.label() + ": ratio to raw >= 0.92",
+                        String.format(Locale.ROOT, "%.2f", ratio), ratio >= 0.92);
+                case "20c8" -> clean = m;
+                case "faults20c8" -> {
+                    double slower = clean == null ? Double.NaN : m.wallSeconds() / clean.wallSeconds();
+                    goal("fault mix 20 ms c8: <= 1.25x the clean run's wall time", String.format(Locale.ROOT,
+                            "%.2fx", slower), slower <= 1.25);
+                    goal("fault mix 20 ms c8: nothing lost or duplicated", m.lost() + " lost, " + m.duplicated()
+                            + " duplicated of " + m.requests() + " (" + m.faults() + " faults)",
+                            m.lost() == 0 && m.duplicated() == 0);
+                }
+                default -> {
+                }
+            }
+        }
+        goal("launch to first request <= 0.5 s (slowest run)", String.format(Locale.ROOT, "%.2f s",
+                slowestLaunch / 1000.0), slowestLaunch <= 500);
+        goal("peak RSS <= 160 MB with history (largest run)", (peakRss + 512) / 1024 + " MB",
+                peakRss <= 160 * 1024);
+    }
+
+    private static void goal(String what, String figure, boolean met) {
+        System.out.printf(Locale.ROOT, "  %-58s %-32s %s%n", what, figure, met(met));
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "NOT MET";
+    }
+
+    // ---- files --------------------------------------------------------------------------------------------------
+
+    /** A prompt set of {@code cases} sums with a direct and a step-by-step variant (rationale's own format). */
+    static Path writeSet(Path file, int cases) throws IOException {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < cases; i++) {
+            list.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"id\":\"c%04d\",\"inputs\":{\"question\":\"%s\"},\"expected\":\"%d\"}", i, question(i), i + 3));
+        }
+        return Files.writeString(file, "{\"format\":\"rationale-prompt-set\",\"version\":1,\"name\":\"Sums\","
+                + "\"tasks\":[{\"id\":\"sums\",\"template\":{\"input\":\"Q: {{question}}\"},"
+                + "\"answer\":{\"extract\":\"answer-is\",\"compare\":\"numeric\"},\"cases\":[" + list + "],"
+                + "\"variants\":[{\"id\":\"direct\"},{\"id\":\"cot\",\"reasoning\":\"zero-shot-trigger\"}]}]}\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private static String question(int i) {
+        return "What is " + i + " + 3?";
+    }
+
+    private static void clean(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var all = Files.walk(dir)) {
+                for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static boolean flag(String[] args, String name) {
+        return List.of(args).contains(name);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    /** A run that cannot be measured: the figures would mean nothing. */
+    private static final class BenchFailure extends Exception {
+        BenchFailure(String message) {
+            super(message);
+        }
+    }
+}
