@@ -75,11 +75,14 @@ public final class HistoryView extends BorderPane {
         lower.setDividerPositions(0.55);
         RunComparisonPane comparison = new RunComparisonPane(viewModel::closeComparison);
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
-        lower.visibleProperty().bind(viewModel.comparisonProperty().isNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
-        SplitPane split = new SplitPane(createRuns(), new StackPane(lower, comparison));
+        // The selected run: its figures per cell over its completions and the one picked.
+        VBox run = new VBox(new RunCellsTable(viewModel.getCells()), lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        run.visibleProperty().bind(viewModel.comparisonProperty().isNull());
+        SplitPane split = new SplitPane(createRuns(), new StackPane(run, comparison));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.32);
         setCenter(split);
         detail.setEditable(false);
         detail.setWrapText(true);
