@@ -72,7 +72,8 @@ public final class HistoryView extends BorderPane {
         getStyleClass().add("history-view");
         setTop(createBar());
         SplitPane lower = new SplitPane(createCompletions(), createDetail());
-        lower.setDividerPositions(0.55);
+        // Wide enough for every completion column at the default window size.
+        lower.setDividerPositions(0.58);
         RunComparisonPane comparison = new RunComparisonPane(viewModel::closeComparison);
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
@@ -95,7 +96,8 @@ public final class HistoryView extends BorderPane {
         TextField search = new TextField();
         search.setId("history-filter");
         search.setPromptText("filter by set, task or model");
-        search.setMinWidth(150);
+        // Wide enough to read its prompt whole.
+        search.setMinWidth(200);
         search.textProperty().bindBidirectional(viewModel.filterProperty());
         search.setOnAction(event -> viewModel.refresh());
         Button refresh = new Button("Refresh");
@@ -239,8 +241,8 @@ public final class HistoryView extends BorderPane {
                 }
             }
         });
-        table.getColumns().add(column("Variant", row -> row.key().variant(), 150));
-        table.getColumns().add(column("Model", row -> row.key().target().model(), 140));
+        table.getColumns().add(column("Variant", row -> row.key().variant(), 130));
+        table.getColumns().add(column("Model", row -> row.key().target().model(), 130));
         table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
         table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
         table.getColumns().add(column("Grade",
