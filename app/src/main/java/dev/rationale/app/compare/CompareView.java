@@ -41,6 +41,9 @@ import javafx.util.StringConverter;
 public final class CompareView extends BorderPane {
 
     private static final double COLUMN_WIDTH = 420;
+    // Below this the column's text shrank to one line under its reasoning, answer, figures and resample rows when the
+    // clusters took the lower part; the columns scroll up and down instead.
+    private static final double OUTPUT_MIN_HEIGHT = 400;
 
     private final CompareViewModel viewModel;
     private final ObservableList<Variant> variants;
@@ -135,7 +138,8 @@ public final class CompareView extends BorderPane {
         showClusters.selectedProperty().addListener((obs, old, now) -> {
             if (now && !center.getItems().contains(clusters)) {
                 center.getItems().add(clusters);
-                center.setDividerPositions(0.45);
+                // The columns keep the larger part: at 0.45 their text shrank to one line at the default size.
+                center.setDividerPositions(0.58);
             } else if (!now) {
                 center.getItems().remove(clusters);
             }
@@ -174,6 +178,7 @@ public final class CompareView extends BorderPane {
         });
         VBox pane = new VBox(createHeader(column), output);
         VBox.setVgrow(output, Priority.ALWAYS);
+        output.setMinHeight(OUTPUT_MIN_HEIGHT);
         pane.getStyleClass().add("compare-column");
         pane.setPrefWidth(COLUMN_WIDTH);
         pane.setMinWidth(COLUMN_WIDTH);

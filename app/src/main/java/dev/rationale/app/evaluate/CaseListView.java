@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,10 +49,11 @@ final class CaseListView extends SplitPane {
     private void createView() {
         cases.setId("evaluate-cases");
         cases.setPlaceholder(new Label("Pick a row of the grid to list its cases."));
-        cases.getColumns().add(ScoreGrid.column("Case", r -> r.key().testCase(), 80));
-        cases.getColumns().add(ScoreGrid.column("Outcome", r -> r.outcome().name().toLowerCase(Locale.ROOT), 90));
-        cases.getColumns().add(ScoreGrid.column("Answer", r -> r.answer() == null ? "–" : r.answer(), 100));
-        cases.getColumns().add(ScoreGrid.column("Expected", r -> r.expected() == null ? "" : r.expected(), 100));
+        // Narrow enough that Vote share is read whole beside the clusters at the default window size.
+        cases.getColumns().add(ScoreGrid.column("Case", r -> r.key().testCase(), 64));
+        cases.getColumns().add(ScoreGrid.column("Outcome", r -> r.outcome().name().toLowerCase(Locale.ROOT), 80));
+        cases.getColumns().add(ScoreGrid.column("Answer", r -> r.answer() == null ? "–" : r.answer(), 80));
+        cases.getColumns().add(ScoreGrid.column("Expected", r -> r.expected() == null ? "" : r.expected(), 80));
         cases.getColumns().add(ScoreGrid.column("Vote share", r -> LikelihoodEntry.percent(r.voteShare()), 90));
         cases.getColumns().add(ScoreGrid.column("Reason", r -> r.reason() == null ? "" : r.reason(), 240));
         cases.setRowFactory(table -> {
@@ -74,6 +76,8 @@ final class CaseListView extends SplitPane {
                 + "several side by side in Compare.");
         hint.getStyleClass().add("evaluate-hint");
         hint.setWrapText(true);
+        // Without it the VBox gives the label one line and the wrapped text ends in "…".
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox list = new VBox(4, cases, hint);
         VBox.setVgrow(cases, Priority.ALWAYS);
         getItems().addAll(list, clusters);

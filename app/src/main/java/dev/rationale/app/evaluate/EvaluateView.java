@@ -29,6 +29,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -93,7 +94,10 @@ public final class EvaluateView extends BorderPane {
                 viewModel.chatLayoutProperty());
         TextField extraModels = new TextField();
         extraModels.setId("evaluate-models");
-        extraModels.setPromptText("more models, comma-separated");
+        // Short, so it is read whole when the row squeezes the field; the tooltip says it in full.
+        extraModels.setPromptText("model, model, …");
+        extraModels.setTooltip(new Tooltip("More models of the same endpoint to run the evaluation on too,"
+                + " comma-separated"));
         extraModels.setPrefColumnCount(14);
         extraModels.setMinWidth(80);
         extraModels.textProperty().bindBidirectional(viewModel.extraModelsProperty());
@@ -284,7 +288,8 @@ public final class EvaluateView extends BorderPane {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(4);
+        // Five columns: four cut the Samples field's "variant's" to "variant'".
+        field.setPrefColumnCount(5);
         field.setMinWidth(Region.USE_PREF_SIZE);
         TextFormatter<Integer> formatter = new TextFormatter<>(new IntegerStringConverter(), null,
                 change -> change.getControlNewText().matches("\\d{0,6}") ? change : null);

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
-import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ThinkingFigures;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -52,17 +50,7 @@ final class ScoreGrid extends TableView<CellMetrics> {
         getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
         getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
         getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
-        getColumns().add(explained(column("pass@1", cell -> atK(cell, true, AtK::pass), 70),
-                "The chance that one sample drawn at random is correct (unbiased, over every sample)"));
-        getColumns().add(explained(column("k", cell -> cell.atK().isEmpty() ? "" : String.valueOf(
-                cell.atK().getLast().k()), 40), "The samples per case the next three columns use: the largest"
-                + " power of 2 every case has"));
-        getColumns().add(explained(column("pass@k", cell -> atK(cell, false, AtK::pass), 70),
-                "The chance that at least one of k samples drawn at random is correct"));
-        getColumns().add(explained(column("maj@k", cell -> atK(cell, false, AtK::maj), 70),
-                "The majority answer of the first k samples is correct (a tie goes to the answer seen first)"));
-        getColumns().add(explained(column("cons@k", cell -> atK(cell, false, AtK::cons), 70),
-                "The majority of k samples drawn at random is correct, averaged over every draw"));
+        getColumns().addAll(AtKColumns.of(CellMetrics::atK));
         getColumns().add(thinkingColumn());
     }
 
@@ -77,19 +65,6 @@ final class ScoreGrid extends TableView<CellMetrics> {
                 + "time per sample. Thinking is never graded."));
         column.setGraphic(header);
         column.setId("evaluate-grid-thinking");
-        return column;
-    }
-
-    private static String atK(CellMetrics cell, boolean first, ToDoubleFunction<AtK> value) {
-        return cell.atK().isEmpty() ? "–" : percent(value.applyAsDouble(first ? cell.atK().getFirst()
-                : cell.atK().getLast()));
-    }
-
-    private static <T> TableColumn<T, String> explained(TableColumn<T, String> column, String explanation) {
-        Label header = new Label(column.getText());
-        header.setTooltip(new Tooltip(explanation));
-        column.setText(null);
-        column.setGraphic(header);
         return column;
     }
 

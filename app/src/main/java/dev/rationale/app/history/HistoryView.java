@@ -72,14 +72,18 @@ public final class HistoryView extends BorderPane {
         getStyleClass().add("history-view");
         setTop(createBar());
         SplitPane lower = new SplitPane(createCompletions(), createDetail());
-        lower.setDividerPositions(0.55);
+        // Wide enough for every completion column at the default window size.
+        lower.setDividerPositions(0.58);
         RunComparisonPane comparison = new RunComparisonPane(viewModel::closeComparison);
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
-        lower.visibleProperty().bind(viewModel.comparisonProperty().isNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
-        SplitPane split = new SplitPane(createRuns(), new StackPane(lower, comparison));
+        // The selected run: its figures per cell over its completions and the one picked.
+        VBox run = new VBox(new RunCellsTable(viewModel.getCells()), lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        run.visibleProperty().bind(viewModel.comparisonProperty().isNull());
+        SplitPane split = new SplitPane(createRuns(), new StackPane(run, comparison));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.4);
+        split.setDividerPositions(0.32);
         setCenter(split);
         detail.setEditable(false);
         detail.setWrapText(true);
@@ -92,7 +96,8 @@ public final class HistoryView extends BorderPane {
         TextField search = new TextField();
         search.setId("history-filter");
         search.setPromptText("filter by set, task or model");
-        search.setMinWidth(150);
+        // Wide enough to read its prompt whole.
+        search.setMinWidth(200);
         search.textProperty().bindBidirectional(viewModel.filterProperty());
         search.setOnAction(event -> viewModel.refresh());
         Button refresh = new Button("Refresh");
@@ -236,8 +241,8 @@ public final class HistoryView extends BorderPane {
                 }
             }
         });
-        table.getColumns().add(column("Variant", row -> row.key().variant(), 150));
-        table.getColumns().add(column("Model", row -> row.key().target().model(), 140));
+        table.getColumns().add(column("Variant", row -> row.key().variant(), 130));
+        table.getColumns().add(column("Model", row -> row.key().target().model(), 130));
         table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
         table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
         table.getColumns().add(column("Grade",

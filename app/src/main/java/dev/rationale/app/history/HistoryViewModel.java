@@ -10,6 +10,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.RunCompletionKey;
+import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
@@ -51,6 +52,7 @@ public final class HistoryViewModel {
     private final CompletionPages pages;
     private final RunReportExport reports;
     private final SelectedPair pair;
+    private final RunCells cells;
     private final Executor fx;
     private final Executor background;
     private final UserDialogs dialogs;
@@ -77,11 +79,15 @@ public final class HistoryViewModel {
         this.pages = new CompletionPages(queries);
         this.reports = new RunReportExport(dialogs, fx, background);
         this.pair = new SelectedPair(queries);
+        this.cells = new RunCells(queries);
         this.fx = fx;
         this.background = background;
         this.dialogs = dialogs;
         this.rerunHost = rerunHost;
-        selectedRun.addListener((obs, old, now) -> listCompletions());
+        selectedRun.addListener((obs, old, now) -> {
+            listCompletions();
+            cells.list(now);
+        });
         grade.addListener((obs, old, now) -> listCompletions());
         kind.addListener((obs, old, now) -> refresh());
     }
@@ -259,6 +265,11 @@ public final class HistoryViewModel {
     /** The runs selected in the list, in the order picked; the view keeps it up to date. */
     public ObservableList<Run> getSelectedRuns() {
         return pair.selected();
+    }
+
+    /** The selected run's figures per variant and model, pass@k, maj@k and cons@k included; empty without a run. */
+    public ObservableList<CellTally> getCells() {
+        return cells.cells();
     }
 
     /** The selected run's completions loaded so far, in grid order; {@link #loadMore} adds the next page. */

@@ -87,9 +87,10 @@ final class RunComparisonPane extends BorderPane {
         cells.setId("history-comparison-cells");
         cells.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         cells.getColumns().add(column("Variant", RunComparison.Cell::variant, 150));
-        cells.getColumns().add(column("Model", RunComparison.Cell::target, 200));
-        cells.getColumns().add(column("A", cell -> accuracy(cell.inA()), 150));
-        cells.getColumns().add(column("B", cell -> accuracy(cell.inB()), 150));
+        // Wide enough for "Embedded engine/stories260K.gguf"; A and B ("62.5% (5/8) [31–86]") need less.
+        cells.getColumns().add(column("Model", RunComparison.Cell::target, 250));
+        cells.getColumns().add(column("A", cell -> accuracy(cell.inA()), 130));
+        cells.getColumns().add(column("B", cell -> accuracy(cell.inB()), 130));
         TableColumn<RunComparison.Cell, String> delta = column("B − A", cell -> RunComparison.points(cell.delta()),
                 110);
         delta.setCellFactory(column -> new SignedCell<>(text -> text.startsWith("+") ? "history-better"
@@ -117,7 +118,7 @@ final class RunComparisonPane extends BorderPane {
         changes.getColumns().add(direction);
         changes.getColumns().add(column("Variant", change -> change.position().variant(), 150));
         changes.getColumns().add(column("Model", change -> change.position().target() + "/"
-                + change.position().model(), 200));
+                + change.position().model(), 250));
         changes.getColumns().add(column("Case", change -> change.position().caseId(), 90));
         changes.getColumns().add(column("Sample", change -> String.valueOf(change.position().sample() + 1), 60));
         changes.getColumns().add(column("In A", change -> grade(change.position().inA()), 90));

@@ -8,8 +8,9 @@ import javafx.scene.control.Tooltip;
 
 /** The thinking level choice of the run bar, sized like the chat layout picker beside it. */
 public final class ThinkingPicker {
-    // Wide enough for "variant's" with the arrow, and no wider: the run bar must fit the default window.
-    private static final double WIDTH = 102;
+    // Wide enough for "variant's" with the arrow in the default font (102 cut it to "varia…"), and no wider: the
+    // run bar must fit the default window.
+    private static final double WIDTH = 114;
 
     private ThinkingPicker() {
     }

@@ -44,14 +44,16 @@ final class RunBar extends HBox {
         endpoint.setConverter(converter(Endpoint::name));
         endpoint.valueProperty().bindBidirectional(settings.endpointProperty());
         endpoint.setPrefWidth(135);
-        endpoint.setMinWidth(86);
+        // The minimum widths read "Embedded…" and "stories260K…" at the default window size; the bar's labels, the
+        // gear and the pickers make room for them.
+        endpoint.setMinWidth(112);
 
         ComboBox<String> model = new ComboBox<>(settings.getModels());
         model.setId("run-model");
         model.setEditable(true);
         model.setPromptText("model");
         model.setPrefWidth(170);
-        model.setMinWidth(96);
+        model.setMinWidth(124);
         model.valueProperty().bindBidirectional(settings.modelProperty());
         model.setTooltip(new Tooltip());
         model.getTooltip().textProperty().bind(settings.modelProperty());
@@ -67,8 +69,12 @@ final class RunBar extends HBox {
         ComboBox<ChatLayoutChoice> layout = ChatLayoutPicker.create("run-chat-layout", settings.chatLayoutProperty());
         ComboBox<ThinkingChoice> thinking = ThinkingPicker.create("run-thinking", settings.thinkingProperty());
 
-        Button manage = new Button("Endpoints…");
+        // A gear, not "Endpoints…": the words cost the endpoint and model pickers their names at the default width,
+        // and Run > Endpoints… says it in full.
+        Button manage = new Button("⚙");
         manage.setId("run-endpoints");
+        manage.setTooltip(new Tooltip("Endpoints… (add, edit and test the backends to run on)"));
+        manage.setAccessibleText("Endpoints…");
         manage.setOnAction(event -> endpoints.run());
         manage.setMinWidth(Region.USE_PREF_SIZE);
 

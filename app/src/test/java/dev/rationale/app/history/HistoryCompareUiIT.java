@@ -158,6 +158,52 @@ class HistoryCompareUiIT {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 3));
     }
 
+    @Test
+    void thePickedRunShowsPassMajAndConsAtKPerCellWithExplainedHeaders(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 2));
+        // Case 0: right, wrong, right, right; case 1: wrong four times.
+        List<CompletionRecord> records = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            records.add(sample("sampled", 0, s, s == 1 ? Verdict.WRONG : Verdict.CORRECT));
+            records.add(sample("sampled", 1, s, Verdict.WRONG));
+        }
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.recordRun(Run.started("sampled", RunKind.EVALUATION, START.plusSeconds(120), null,
+                    "Grade-school arithmetic", "arithmetic", List.of("cot-8"), List.of(SMALL),
+                    GenerationSettings.NONE, 8).ended(RunStatus.COMPLETED, START.plusSeconds(121)), records);
+        }
+        robot.clickOn("#history-refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 3));
+
+        robot.interact(() -> runs(robot).getSelectionModel().clearAndSelect(0));
+
+        TableView<?> cells = robot.lookup("#history-cells").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> cells.getItems().size() == 1));
+        assertThat(onFx(() -> List.of("at-k-pass1", "at-k-k", "at-k-passk", "at-k-majk", "at-k-consk").stream()
+                .map(id -> String.valueOf(column(cells, id).getCellData(0))).toList()))
+                .containsExactly("37.5%", "4", "50.0%", "50.0%", "50.0%");
+        assertThat(onFx(() -> ((Label) column(cells, "at-k-consk").getGraphic()).getTooltip().getText()))
+                .contains("averaged over every draw");
+        assertThat(onFx(cells::isVisible)).isTrue();
+
+        robot.interact(() -> runs(robot).getSelectionModel().clearAndSelect(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> cells.getItems().size() == 2));
+        assertThat(onFx(() -> List.of(column(cells, "at-k-pass1").getCellData(0),
+                column(cells, "at-k-passk").getCellData(0))))
+                .as("one sample per case: the k columns would repeat pass@1").containsExactly("75.0%", "–");
+        snapshot("history-cells.png");
+    }
+
+    private static javafx.scene.control.TableColumn<?, ?> column(TableView<?> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
+    private static CompletionRecord sample(String runId, int index, int sample, Verdict grade) {
+        return new CompletionRecord(new RunCompletionKey(runId, "cot-8", SMALL, "case-" + index, sample),
+                CompletionRequest.of(SMALL.model(), new RenderedPrompt.Text("Q" + index)), "so 4", "", List.of(),
+                grade == Verdict.CORRECT ? "4" : "5", "4", grade, null, null, null, null, START);
+    }
+
     @SuppressWarnings("unchecked")
     private static TableView<Run> runs(FxRobot robot) {
         return robot.lookup("#history-runs").queryAs(TableView.class);

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.app.history;
+
+import dev.rationale.app.evaluate.AtKColumns;
+import dev.rationale.core.history.CellTally;
+import dev.rationale.core.history.Tally;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+
+/**
+ * The selected run's figures per cell: variant, model, completions, accuracy, then pass@1, k, pass@k, maj@k and
+ * cons@k in the Evaluate grid's compact form.
+ */
+final class RunCellsTable extends TableView<CellTally> {
+    private static final double ROW = 24;
+    private static final double HEADER = 30;
+
+    RunCellsTable(ObservableList<CellTally> cells) {
+        super(cells);
+        setId("history-cells");
+        setPlaceholder(new Label("Pick a run to see its figures per variant and model."));
+        getColumns().add(HistoryView.column("Variant", CellTally::variant, 150));
+        getColumns().add(HistoryView.column("Model", cell -> cell.target().model(), 160));
+        getColumns().add(HistoryView.column("Completions", cell -> String.valueOf(cell.tally().total()), 110));
+        getColumns().add(HistoryView.column("Correct", cell -> String.valueOf(cell.tally().correct()), 70));
+        getColumns().add(HistoryView.column("Accuracy", cell -> accuracy(cell.tally()), 80));
+        getColumns().addAll(AtKColumns.of(CellTally::atK));
+        // As tall as its rows, up to four (a run has few cells); the completions below take the rest.
+        setFixedCellSize(ROW);
+        prefHeightProperty().bind(Bindings.createDoubleBinding(() -> HEADER + ROW * Math.clamp(cells.size(), 1, 4),
+                cells));
+        setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private static String accuracy(Tally tally) {
+        return tally.accuracy() == null ? "–" : String.format(Locale.ROOT, "%.1f%%", tally.accuracy() * 100);
+    }
+}
