@@ -70,9 +70,12 @@ final class CaseInputsPane extends VBox {
 
     private void initListeners() {
         picker.getSelectionModel().select(inputs.getSelectedIndex());
-        // Replacing the items clears the combo box's selection for a moment; that is not the user choosing.
+        // Replacing the items clears the combo box's selection; that is not the user choosing. Once the popup's
+        // list exists it clears it after our items listener below has run, so the case is chosen again here.
         picker.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
-            if (now.intValue() >= 0 && now.intValue() != inputs.getSelectedIndex()) {
+            if (now.intValue() < 0 && inputs.getSelectedIndex() >= 0) {
+                picker.getSelectionModel().select(inputs.getSelectedIndex());
+            } else if (now.intValue() >= 0 && now.intValue() != inputs.getSelectedIndex()) {
                 inputs.select(now.intValue());
             }
         });

@@ -129,7 +129,7 @@ public final class BaselineViewModel {
             return PairedText.BASELINE;
         }
         PairedComparison paired = comparisons.get().get(new Cell(variant, target));
-        return paired == null ? PairedText.NONE : PairedText.of(paired, base.label(), labelOf(variant));
+        return paired == null ? PairedText.NONE : PairedText.brief(paired, base.label(), labelOf(variant));
     }
 
     private String labelOf(String variant) {

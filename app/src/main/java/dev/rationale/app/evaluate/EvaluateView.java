@@ -239,8 +239,8 @@ public final class EvaluateView extends BorderPane {
                 return null;
             }
         });
-        Label hint = new Label("Each other variant vs this one on the same cases: difference [95%] · only baseline"
-                + " / only variant right · McNemar p; * p < 0.05");
+        Label hint = new Label("Each other variant vs this one on the same cases: difference in points · McNemar p;"
+                + " * p < 0.05. A cell's tooltip has the 95% interval and the counts.");
         hint.getStyleClass().add("evaluate-hint");
         hint.setMinWidth(0);
         HBox bar = new HBox(8, fixed("Baseline"), picker, hint);

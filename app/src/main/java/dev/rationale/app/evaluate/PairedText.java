@@ -51,4 +51,19 @@ public record PairedText(String text, String tooltip, Mark mark) {
                 : paired.better() == PairedComparison.Better.B ? Mark.BETTER : Mark.WORSE;
         return new PairedText(text, tooltip, mark);
     }
+
+    /**
+     * Like {@link #of}, shorter for a narrow column: the difference and p only, e.g. {@code +12.5 · p 0.375}; the
+     * interval and the counts move to the tooltip, above the sentence.
+     */
+    public static PairedText brief(PairedComparison paired, String nameA, String nameB) {
+        PairedText full = of(paired, nameA, nameB);
+        if (paired.pairs() == 0) {
+            return full;
+        }
+        double p = paired.test().p();
+        String text = String.format(Locale.ROOT, "%s · p %s%s", PairedComparison.points(paired.difference()),
+                p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p), paired.significant() ? " *" : "");
+        return new PairedText(text, full.text() + "\n" + full.tooltip(), full.mark());
+    }
 }

@@ -105,8 +105,8 @@ final class ScoreGrid extends TableView<CellMetrics> {
         TableColumn<CellMetrics, PairedText> column = new TableColumn<>();
         Label header = new Label("vs baseline");
         header.setTooltip(new Tooltip("Against the baseline on the same cases and model: the difference in points"
-                + " with its paired bootstrap 95% interval · cases only the baseline / only this variant got right"
-                + " · McNemar's exact p; * and colour mark p < 0.05"));
+                + " · McNemar's exact p; * and colour mark p < 0.05. A cell's tooltip adds the paired bootstrap 95%"
+                + " interval and the cases only the baseline / only this variant got right."));
         column.setGraphic(header);
         column.setId("evaluate-paired-column");
         column.setCellValueFactory(row -> Bindings.createObjectBinding(() -> baseline.textOf(row.getValue()
@@ -124,8 +124,8 @@ final class ScoreGrid extends TableView<CellMetrics> {
                 }
             }
         });
-        // Wide enough for the longest text in bold, e.g. "+100.0 [+100.0, +100.0] · 10/12 · p <0.001 *".
-        column.setPrefWidth(320);
+        // Wide enough for the longest text in bold, e.g. "+100.0 · p <0.001 *"; the interval is in the tooltip.
+        column.setPrefWidth(180);
         return column;
     }
 

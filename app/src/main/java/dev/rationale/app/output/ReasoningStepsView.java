@@ -97,9 +97,11 @@ final class ReasoningStepsView extends BorderPane {
                 viewModel.getTokens());
         ReasoningChain chain = shown.chain();
         steps.getItems().setAll(chain.steps());
-        header.setText(chain.steps().isEmpty() ? "Reasoning"
-                : "Reasoning · " + chain.steps().size() + (shown.fromThinking()
-                        ? " steps of the thinking (the answer gives none)" : " steps"));
+        int count = chain.steps().size();
+        String noun = count == 1 ? " step" : " steps";
+        header.setText(count == 0 ? "Reasoning"
+                : "Reasoning · " + count + noun
+                        + (shown.fromThinking() ? " of the thinking (the answer gives none)" : ""));
         placeholder.setText("No reasoning before the answer.");
     }
 

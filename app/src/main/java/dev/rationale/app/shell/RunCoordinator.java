@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -215,11 +217,28 @@ public final class RunCoordinator {
         } else if (completions.size() == 1) {
             output.show(completions.getFirst());
             selectedTab.set(CentreTab.OUTPUT);
-            status.say("Showing a finished completion; nothing was sent.");
+            sayOn(CentreTab.OUTPUT, "Showing a finished completion; nothing was sent.");
         } else {
             compare.showFinished(completions);
             selectedTab.set(CentreTab.COMPARE);
-            status.say("Showing " + completions.size() + " finished samples side by side; nothing was sent.");
+            sayOn(CentreTab.COMPARE, "Showing " + completions.size()
+                    + " finished samples side by side; nothing was sent.");
         }
+    }
+
+    // A message about what one tab shows; it is cleared when the user leaves that tab, unless replaced before.
+    private void sayOn(CentreTab tab, String text) {
+        status.say(text);
+        selectedTab.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends CentreTab> obs, CentreTab old, CentreTab now) {
+                if (now != tab) {
+                    selectedTab.removeListener(this);
+                    if (text.equals(status.messageProperty().get())) {
+                        status.say("");
+                    }
+                }
+            }
+        });
     }
 }

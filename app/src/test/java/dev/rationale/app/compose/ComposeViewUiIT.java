@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
@@ -131,6 +132,24 @@ class ComposeViewUiIT {
                 .match((Node node) -> node instanceof TableCell<?, ?> cell && cell.getIndex() == row
                         && !cell.isEmpty())
                 .query();
+    }
+
+    @Test
+    void reopeningTheSetAfterAnotherShowsTheCaseWhoseExpectedAnswerIsShown(FxRobot robot)
+            throws TimeoutException {
+        Path samples = document.getFile().getParent();
+        for (String name : new String[] {"multiple-choice", "arithmetic"}) {
+            Path file = samples.resolve(name + ".rationale.json");
+            robot.interact(() -> document.replace(PromptSetFiles.load(file), file, false));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComboBox<?> picker = robot.lookup("#compose-case").queryAs(ComboBox.class);
+        int selected = onFx(() -> viewModel.getCaseInputs().getSelectedIndex());
+        assertThat(selected).isNotNegative();
+        assertThat(onFx(() -> picker.getSelectionModel().getSelectedIndex())).isEqualTo(selected);
+        assertThat(onFx(() -> picker.getValue())).isEqualTo(onFx(() ->
+                viewModel.getCaseInputs().getCaseLabels().get(selected)));
     }
 
     private static void awaitPreview(FxRobot robot, Predicate<String> shown) throws TimeoutException {

@@ -39,6 +39,15 @@ class PairedTextTest {
     }
 
     @Test
+    void theBriefFormKeepsTheDifferenceAndPAndMovesTheIntervalToTheTooltip() {
+        PairedText text = PairedText.brief(paired(10, 10, 0), "base", "cot");
+
+        assertThat(text.text()).isEqualTo("-100.0 · p 0.002 *");
+        assertThat(text.mark()).isEqualTo(PairedText.Mark.WORSE);
+        assertThat(text.tooltip()).startsWith("-100.0 [-100.0, -100.0] · 10/0 · p 0.002 *\nbase is better");
+    }
+
+    @Test
     void noPairsSaySo() {
         PairedText text = PairedText.of(PairedComparison.of(Map.of("x", true), Map.of("y", true)), "A", "B");
 

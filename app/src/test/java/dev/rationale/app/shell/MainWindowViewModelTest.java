@@ -442,6 +442,8 @@ class MainWindowViewModelTest {
             assertThat(bench.getCompare().getColumns().get(1).output().getText()).contains("The answer is 8.");
             assertThat(bench.getCompare().agreementProperty().get()).contains("1 of 2");
             assertThat(status(bench)).endsWith("Showing 2 finished samples side by side; nothing was sent.");
+            bench.selectedTabProperty().set(CentreTab.EVALUATE);
+            assertThat(status(bench)).doesNotContain("side by side");
         });
         // Only the run bar's model listing reached the server: no completion was asked for.
         assertThat(completions.bodies()).allSatisfy(body -> assertThat(body.has("prompt")).isFalse());
