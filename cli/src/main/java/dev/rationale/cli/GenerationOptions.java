@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.PromptShape;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.render.PromptShaper;
 import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.RunRequests;
 import java.util.List;
@@ -44,6 +48,19 @@ final class GenerationOptions {
     /** {@code own} (a prompt set's defaults and variant's) with each option given over its setting. */
     GenerationSettings over(GenerationSettings own) {
         return own.overriddenBy(new GenerationSettings(temperature, topP, maxTokens, List.of(), seed, topLogprobs));
+    }
+
+    /**
+     * The prepared prompt shaped for {@code provider} and its model (with the layout and shape asked, and the
+     * thinking level the settings carry, since a chat template may switch it), as a request with these options over
+     * the prompt's own settings and {@code thinking} over theirs.
+     */
+    CompletionRequest shapedRequest(CompletionProvider provider, String modelName, PromptOptions.Prepared prepared,
+            ThinkingOption thinking, @Nullable ChatLayout layout, @Nullable PromptShape forced) {
+        GenerationSettings settings = thinking.applyTo(over(prepared.settings()));
+        RenderedPrompt shaped = PromptShaper.shape(prepared.draft(),
+                RunRequests.intake(provider, modelName, settings.thinking()), layout, forced);
+        return request(modelName, shaped, settings);
     }
 
     /** The request for {@code prompt} with {@code settings}, and {@code --top-k} and {@code --min-p} if given. */

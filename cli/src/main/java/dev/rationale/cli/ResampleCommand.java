@@ -13,8 +13,6 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.TokenIds;
-import dev.rationale.core.render.PromptShaper;
-import dev.rationale.core.render.RenderedPrompt;
 import dev.rationale.core.run.ResamplePoint;
 import dev.rationale.core.run.ResampleRoute;
 import dev.rationale.core.run.Resampler;
@@ -70,6 +68,9 @@ final class ResampleCommand implements Callable<Integer> {
     private ChatLayoutOption chatLayout;
 
     @Mixin
+    private ThinkingOption thinking;
+
+    @Mixin
     private GenerationOptions generation;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -118,9 +119,8 @@ final class ResampleCommand implements Callable<Integer> {
         String modelName = EndpointOptions.model(endpoint, generation.model, spec);
         CompletionProvider provider = EndpointOptions.provider(endpoint);
         PromptOptions.Prepared prepared = prompt.prepare();
-        RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), provider.intake(modelName),
+        CompletionRequest request = generation.shapedRequest(provider, modelName, prepared, thinking,
                 chatLayout.layout(), shape == null ? null : shape.forced());
-        CompletionRequest request = generation.request(modelName, shaped, generation.over(prepared.settings()));
         if (provider.capabilities().logprobs() && !request.logprobs()) {
             // The tokens are what --at-token counts and what steps are lined up with.
             request = request.withLogprobs(0);

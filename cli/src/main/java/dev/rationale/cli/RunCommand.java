@@ -2,16 +2,12 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.render.PromptShaper;
-import dev.rationale.core.render.RenderedPrompt;
-import dev.rationale.core.run.RunRequests;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -101,11 +97,8 @@ final class RunCommand implements Callable<Integer> {
      * its own settings (a set's defaults and variant), each overridden by the option given for it.
      */
     private CompletionRequest request(String modelName, CompletionProvider provider) {
-        PromptOptions.Prepared prepared = prompt.prepare();
-        GenerationSettings settings = thinking.applyTo(generation.over(prepared.settings()));
-        RenderedPrompt shaped = PromptShaper.shape(prepared.draft(), RunRequests.intake(provider, modelName,
-                settings.thinking()), chatLayout.layout(), shape == null ? null : shape.forced());
-        return generation.request(modelName, shaped, settings).withPromptLogprobs(echoLogprobs);
+        return generation.shapedRequest(provider, modelName, prompt.prepare(), thinking, chatLayout.layout(),
+                shape == null ? null : shape.forced()).withPromptLogprobs(echoLogprobs);
     }
 
     // Streaming to a terminal: the answer alone on stdout, so it can be piped; the rest on stderr.
