@@ -4,7 +4,6 @@ package dev.rationale.app.output;
 import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.ExtractRule;
 import dev.rationale.core.provider.CompletionRequest;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
@@ -61,11 +59,7 @@ class OutputClustersUiIT {
     @Start
     void start(Stage stage) {
         viewModel = new OutputViewModel(Platform::runLater, background);
-        view = new OutputView(viewModel);
-        Scene scene = new Scene(view, 1200, 800);
-        scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
-        stage.setScene(scene);
-        stage.show();
+        view = OutputStage.show(stage, viewModel, 1200, 800);
     }
 
     @Test

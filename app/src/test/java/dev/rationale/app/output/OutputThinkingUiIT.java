@@ -4,7 +4,6 @@ package dev.rationale.app.output;
 import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.ExtractRule;
 import dev.rationale.core.answer.Grade;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -51,11 +49,7 @@ class OutputThinkingUiIT {
     @Start
     void start(Stage stage) {
         viewModel = new OutputViewModel(Platform::runLater, Runnable::run);
-        view = new OutputView(viewModel);
-        Scene scene = new Scene(view, 1000, 640);
-        scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
-        stage.setScene(scene);
-        stage.show();
+        view = OutputStage.show(stage, viewModel, 1000, 640);
     }
 
     @Test

@@ -4,7 +4,6 @@ package dev.rationale.app.output;
 import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.ExtractRule;
 import dev.rationale.core.provider.CompletionRequest;
@@ -21,7 +20,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -64,11 +62,7 @@ class ResampleUiIT {
     @Start
     void start(Stage stage) {
         viewModel = new OutputViewModel(Platform::runLater, Runnable::run);
-        view = new OutputView(viewModel);
-        Scene scene = new Scene(view, 1200, 700);
-        scene.getStylesheets().add(Theme.LIGHT.getStylesheetUrl());
-        stage.setScene(scene);
-        stage.show();
+        view = OutputStage.show(stage, viewModel, 1200, 700);
     }
 
     @Test
