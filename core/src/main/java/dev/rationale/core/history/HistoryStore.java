@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.storage.GroupCommit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,9 +15,10 @@ import java.util.Optional;
  *
  * <p>How a runner records a run: {@link #startRun} once, {@link #record} (or {@link #recordAll}) for every
  * completion as it finishes, then {@link #finishRun}. Every method is safe to call from any thread: the store has
- * one connection, and calls on it are serialised, so concurrent {@code record} calls from an evaluation's workers
- * each commit in turn and none is lost. Each call is one transaction, visible to readers (other stores on the same
- * file, another process) when it returns. A single {@code record} costs a commit; a worker that finishes many
+ * one connection, and calls on it are serialised, so none is lost. What a call stores is committed, visible to
+ * readers (other stores on the same file, another process), when it returns. Concurrent {@code record} calls share
+ * commits ({@link GroupCommit}), so
+ * many workers recording at once cost a commit per batch, not per completion; a worker that finishes many
  * completions at once should pass them to {@code recordAll}, which stores them in one transaction.
  *
  * <p>Every method blocks on disk I/O and throws {@link HistoryException} when the database cannot be read or
@@ -29,6 +31,9 @@ public final class HistoryStore implements AutoCloseable {
     public static final String FILE_NAME = "history.db";
 
     private final HistoryDatabase database;
+    // An evaluation's workers each record as they finish: their records share commits instead of queueing for one
+    // each.
+    private final GroupCommit<CompletionRecord, Long> commits = new GroupCommit<>(this::recordAll);
 
     private HistoryStore(HistoryDatabase database) {
         this.database = database;
@@ -93,7 +98,7 @@ public final class HistoryStore implements AutoCloseable {
      * @throws HistoryException when its run is not stored
      */
     public long record(CompletionRecord completion) {
-        return recordAll(List.of(completion)).getFirst();
+        return commits.submit(completion);
     }
 
     /**

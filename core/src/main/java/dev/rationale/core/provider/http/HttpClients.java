@@ -33,6 +33,9 @@ public final class HttpClients {
 
     private static final System.Logger LOG = System.getLogger("dev.rationale.core.provider.http.wire");
 
+    /** Requests in flight at once, in all and per host; well above any concurrency a user sets. */
+    static final int MAX_REQUESTS = 1024;
+
     private HttpClients() {
     }
 
@@ -53,9 +56,11 @@ public final class HttpClients {
     public static OkHttpClient create(RetryInterceptor retry, HttpLoggingInterceptor.Level logLevel,
             HttpLoggingInterceptor.Logger logSink) {
         Dispatcher dispatcher = new Dispatcher();
-        // A reasoning stream holds its slot for minutes; OkHttp's default of 5 per host would silently queue the
-        // sixth run against one local server. Callers that want less concurrency limit it themselves.
-        dispatcher.setMaxRequestsPerHost(16);
+        // A reasoning stream holds its slot for minutes; OkHttp's defaults (5 per host, 64 in all) would silently
+        // queue the sixth run against one local server, and cap an evaluation at concurrency 32 below what it asked
+        // for. Callers limit their own concurrency (an evaluation by its --concurrency), so these are only a guard.
+        dispatcher.setMaxRequests(MAX_REQUESTS);
+        dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
         return new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(CONNECT_TIMEOUT)
