@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
                     + " NAME.TASK.eval.jsonl beside the prompt set, NAME.TASK.DATASET.eval.jsonl with --dataset)."
                     + " A new run empties that file; with --resume it continues it, skipping completions already"
                     + " answered and asking failed ones again.",
-            "Prints a table of accuracy per variant and model with 95% Wilson intervals, or with --json one"
+            "Prints a table of accuracy per variant and model with 95%% Wilson intervals, or with --json one"
                     + " object. Exit 0 when the run completed, even with wrong answers.",
             "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
                     + " and the command exits with 130 after printing how to --resume.",

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         versionProvider = RationaleCommand.Version.class,
         description = {"Compare two runs: accuracy per variant x target in each, the difference (B - A, the older run"
                 + " is A), and on the cases both runs graded the discordant counts (only A right / only B right),"
-                + " the exact McNemar p-value and a paired bootstrap 95% interval of B - A; then which run is better"
+                + " the exact McNemar p-value and a paired bootstrap 95%% interval of B - A; then which run is better"
                 + " and whether that is significant, and the cases whose grade changed.",
             "Exit 2 when the workspace lacks either run."})
 final class HistoryCompareCommand implements Callable<Integer> {

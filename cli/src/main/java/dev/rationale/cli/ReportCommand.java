@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
         description = {"Write a run of the workspace history as a report.",
-            "html: one self-contained page (scores with 95% intervals, charts, every case with its token heat"
+            "html: one self-contained page (scores with 95%% intervals, charts, every case with its token heat"
                     + " map); csv, jsonl: one row per completion.",
             "Exit 2 when the workspace has no run with that id."})
 final class ReportCommand implements Callable<Integer> {

@@ -124,9 +124,14 @@ public final class EvaluationRunner {
         return reasons;
     }
 
+    /**
+     * A job in two parts: what needs one of the endpoint's slots (the request), and what is left once the answer is
+     * in (writing it down), which runs after the slot is handed to the next job so that disk syncs never keep the
+     * endpoint waiting.
+     */
     @FunctionalInterface
     private interface Work<T> {
-        void run(T job) throws InterruptedException;
+        Runnable run(T job) throws InterruptedException;
     }
 
     /** One run's shared state across its lanes. */
@@ -177,47 +182,67 @@ public final class EvaluationRunner {
                         break;
                     }
                     requests.submit(() -> {
+                        Runnable record;
                         try {
-                            work.run(job);
+                            record = work.run(job);
                         } finally {
                             slots.release();
                         }
+                        record.run();
                         return null;
                     });
                 }
             }
         }
 
-        private void score(ScoringJob job, ChoiceScorer scorer, CompletionProvider provider) {
+        private Runnable score(ScoringJob job, ChoiceScorer scorer, CompletionProvider provider) {
+            LikelihoodRecord record;
             try {
-                LikelihoodRecord record = scoring.score(job, scorer, provider);
-                results.append(record);
-                scored.add(record);
-                listener.scored(record);
+                record = scoring.score(job, scorer, provider);
             } catch (RuntimeException e) {
-                failures.add(e);
-                handle.cancel();
+                return () -> stop(e);
             }
+            return () -> {
+                try {
+                    results.append(record);
+                    scored.add(record);
+                    listener.scored(record);
+                } catch (RuntimeException e) {
+                    stop(e);
+                }
+            };
         }
 
-        private void perform(CompletionJob job, EvalSchedule.Lane lane) throws InterruptedException {
+        private Runnable perform(CompletionJob job, EvalSchedule.Lane lane) throws InterruptedException {
+            JobExecutor.Executed done;
             try {
                 Refusals.Refusal refusal = refusals.of(job);
-                JobExecutor.Executed done = refusal != null
+                done = refusal != null
                         ? JobExecutor.Executed.unsent(records.failed(job, refusal.kind(), refusal.reason()))
                         : executor.execute(job, lane.provider());
-                for (int i = 0; i < done.records().size(); i++) {
-                    SampleRecord record = done.records().get(i);
-                    results.append(record);
-                    finished.add(record);
-                    refusals.note(record);
-                    listener.finished(record, done.request(), done.sample(i), done.result());
-                }
+                // Before the slot is handed on, so that the next job already knows of a refused key.
+                done.records().forEach(refusals::note);
             } catch (RuntimeException e) {
-                // A record that cannot be written breaks the promise to lose nothing: stop rather than go on.
-                failures.add(e);
-                handle.cancel();
+                return () -> stop(e);
             }
+            return () -> {
+                try {
+                    for (int i = 0; i < done.records().size(); i++) {
+                        SampleRecord record = done.records().get(i);
+                        results.append(record);
+                        finished.add(record);
+                        listener.finished(record, done.request(), done.sample(i), done.result());
+                    }
+                } catch (RuntimeException e) {
+                    stop(e);
+                }
+            };
+        }
+
+        // A record that cannot be written breaks the promise to lose nothing: stop rather than go on.
+        private void stop(RuntimeException e) {
+            failures.add(e);
+            handle.cancel();
         }
 
         void rethrowFailure() {

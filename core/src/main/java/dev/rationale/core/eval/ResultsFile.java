@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,8 @@ public final class ResultsFile implements AutoCloseable {
     private final FileChannel channel;
     private final List<SampleRecord> previous;
     private final List<LikelihoodRecord> previousScores;
-    private final Object syncLock = new Object();
+    // A lock rather than a monitor: threads queue behind a force for milliseconds, and a monitor spins first.
+    private final ReentrantLock syncLock = new ReentrantLock();
     // Bytes appended by this handle, and how many of them a force has covered; positions relative to the open.
     private long written;
     private long synced;
@@ -176,7 +178,8 @@ public final class ResultsFile implements AutoCloseable {
      * force, so a process killed between the two loses nothing the kernel has.
      */
     private void syncThrough(long end) {
-        synchronized (syncLock) {
+        syncLock.lock();
+        try {
             if (synced >= end) {
                 return;
             }
@@ -184,12 +187,12 @@ public final class ResultsFile implements AutoCloseable {
             synchronized (this) {
                 target = written;
             }
-            try {
-                channel.force(false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write to " + path, e);
-            }
+            channel.force(false);
             synced = target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + path, e);
+        } finally {
+            syncLock.unlock();
         }
     }
 
