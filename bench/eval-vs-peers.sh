@@ -32,4 +32,4 @@ else
   fi
 fi
 "$JAVA_HOME/bin/java" -cp "cli/target/test-classes:cli/target/classes:core/target/classes:$(cat cli/target/bench.classpath)" \
-  dev.rationale.cli.bench.EvalVsPeers --cli-jar cli/target/rationale-cli.jar "${promptfoo[@]}" "$@"
+  dev.rationale.cli.bench.EvalVsPeers "${promptfoo[@]}" "$@"

@@ -12,7 +12,7 @@ runs="${1:-5}"
 mvn -q -B package dependency:build-classpath -pl cli,app -am -DskipTests -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/startup.classpath
 "$JAVA_HOME/bin/java" -cp "cli/target/test-classes:cli/target/classes:core/target/classes:$(cat cli/target/startup.classpath)" \
-  dev.rationale.cli.bench.EvalVsPeers --startup "$runs" --cli-jar cli/target/rationale-cli.jar
+  dev.rationale.cli.bench.EvalVsPeers --startup "$runs"
 
 if ! command -v xvfb-run >/dev/null; then
   echo "app launch to main window: skipped (xvfb-run not found)"

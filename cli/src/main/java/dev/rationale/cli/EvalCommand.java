@@ -19,6 +19,7 @@ import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -35,6 +36,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,6 +138,14 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // The HTTP client (TLS set-up) and SQLite's native library take tens of milliseconds each and need nothing
+        // from the prompt set: they get ready on other threads while it is read and planned.
+        FutureTask<ProviderFactory> factory = new FutureTask<>(
+                () -> new ProviderFactory(HttpClients.create(), KeyResolver.system()));
+        Thread.ofVirtual().name("http-client").start(factory);
+        if (!noHistory) {
+            Thread.ofVirtual().name("sqlite").start(HistoryStore::prepare);
+        }
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)
@@ -150,8 +161,7 @@ final class EvalCommand implements Callable<Integer> {
         StopOnShutdown stop = null;
         boolean interrupted;
         try (EvaluationSession session = EvaluationSession.open(plan, resultsPath, resume, history);
-                ProviderCache providers = new ProviderCache(
-                        new ProviderFactory(HttpClients.create(), KeyResolver.system()))) {
+                ProviderCache providers = new ProviderCache(ready(factory))) {
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally()) : null;
             session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? EvalListener.NONE : progress);
@@ -174,6 +184,17 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return interrupted ? RationaleCommand.EXIT_INTERRUPTED : 0;
+    }
+
+    private static <T> T ready(FutureTask<T> task) throws InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void print(EvalPlan plan, EvalOutcome outcome, EvaluationSession session, PrintWriter stdout) {

@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +20,7 @@ import picocli.CommandLine.Spec;
         name = "rationale",
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
-        description = "Design, render and evaluate few-shot and chain-of-thought prompt sets.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, RunCommand.class, ResampleCommand.class,
-            ModelsCommand.class, EvalCommand.class, ImportCommand.class, ExportCommand.class, HistoryCommand.class,
-            ReportCommand.class, CommandLine.HelpCommand.class})
+        description = "Design, render and evaluate few-shot and chain-of-thought prompt sets.")
 public final class RationaleCommand implements Runnable {
     /** The file or the prompts in it are wrong: the user can fix the input. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -36,8 +34,35 @@ public final class RationaleCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    // In the order help lists them. Added by hand rather than by @Command(subcommands): see forArguments.
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, RenderCommand.class,
+            RunCommand.class, ResampleCommand.class, ModelsCommand.class, EvalCommand.class, ImportCommand.class,
+            ExportCommand.class, HistoryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine(System.out, System.err).execute(args));
+        System.exit(forArguments(System.out, System.err, args).execute(args));
+    }
+
+    /**
+     * The command line for one invocation: with only the subcommand {@code args} name, when they name one. Picocli
+     * reads every option of every command it is given by reflection before parsing, which was a third of the time
+     * to a first request; one command's options are a small part of that. Help, a mistyped command (whose error
+     * suggests the near ones) and no command at all get every command.
+     */
+    public static CommandLine forArguments(PrintStream out, PrintStream err, String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (command.name().equals(arg) && subcommand != CommandLine.HelpCommand.class) {
+                    return configured(new CommandLine(new RationaleCommand()).addSubcommand(subcommand), out, err);
+                }
+            }
+            break;
+        }
+        return commandLine(out, err);
     }
 
     /**
@@ -45,8 +70,13 @@ public final class RationaleCommand implements Runnable {
      * because prompts are full of non-ASCII text and a terminal in the C locale would otherwise print '?'.
      */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
-        DEBUG.set(false);
         CommandLine line = new CommandLine(new RationaleCommand());
+        SUBCOMMANDS.forEach(line::addSubcommand);
+        return configured(line, out, err);
+    }
+
+    private static CommandLine configured(CommandLine line, PrintStream out, PrintStream err) {
+        DEBUG.set(false);
         line.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         line.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setExecutionExceptionHandler((e, failed, parsed) -> {

@@ -12,7 +12,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RationaleCommand.commandLine(new PrintStream(out), new PrintStream(err)).execute(args);
+        int code = RationaleCommand.forArguments(new PrintStream(out), new PrintStream(err), args).execute(args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

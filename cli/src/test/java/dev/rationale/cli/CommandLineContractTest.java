@@ -30,6 +30,23 @@ class CommandLineContractTest {
     }
 
     @Test
+    void anInvocationBuildsOnlyTheCommandItNamesAndHelpOrATypoGetsThemAll() {
+        var eval = RationaleCommand.forArguments(System.out, System.err, new String[] {"--debug", "eval", "x.json"});
+        assertThat(eval.getSubcommands()).containsOnlyKeys("eval");
+
+        var all = RationaleCommand.forArguments(System.out, System.err, new String[] {"help", "eval"});
+        assertThat(all.getSubcommands()).containsKeys("validate", "render", "run", "eval", "history", "help");
+
+        CliRun help = CliRun.of("help", "eval");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: rationale eval");
+
+        CliRun typo = CliRun.of("evl", "x.json");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unmatched argument").contains("eval");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         CliRun run = CliRun.of();
 

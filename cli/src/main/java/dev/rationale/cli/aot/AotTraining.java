@@ -85,7 +85,8 @@ public final class AotTraining {
 
     /** Runs one command as {@code main} would; 1 when it failed, else 0. */
     private static int execute(List<String> command, PrintStream out, PrintStream err) {
-        int code = RationaleCommand.commandLine(out, err).execute(command.toArray(String[]::new));
+        String[] args = command.toArray(String[]::new);
+        int code = RationaleCommand.forArguments(out, err, args).execute(args);
         if (code != 0) {
             System.err.println("aot training: rationale " + String.join(" ", command) + " exited " + code);
             return 1;

@@ -27,7 +27,7 @@ import okhttp3.Response;
 
 /**
  * The side-by-side benchmark behind {@code bench/eval-vs-peers.sh}: one {@link FaultServer}, its raw capacity at
- * each scenario's concurrency (one OkHttp client, streamed requests), then {@code rationale eval} (the built jar,
+ * each scenario's concurrency (one OkHttp client, streamed requests), then {@code rationale eval} (bin/rationale,
  * in a process of its own) and promptfoo (when given) on the same requests, one after the other. It prints requests
  * per second while requests flow (first request in to last answer out, on the server's clock), the ratio to raw,
  * wall time, launch to first request, peak RSS (VmHWM, sampled), faults served, and cases lost or graded twice; then
@@ -73,7 +73,8 @@ public final class EvalVsPeers {
     public static void main(String[] args) throws Exception {
         boolean quick = flag(args, "--quick");
         int cases = Integer.parseInt(option(args, "--cases", quick ? "50" : "500"));
-        Path jar = Path.of(option(args, "--cli-jar", "cli/target/rationale-cli.jar")).toAbsolutePath();
+        // The way users start it: the launcher's JVM settings and ahead-of-time cache are part of what is measured.
+        Path launcher = Path.of(option(args, "--launcher", "bin/rationale")).toAbsolutePath();
         String promptfoo = option(args, "--promptfoo", "");
         Path work = Path.of(option(args, "--work", "target/bench/eval-vs-peers")).toAbsolutePath();
         Files.createDirectories(work);
@@ -82,8 +83,8 @@ public final class EvalVsPeers {
             String startup = option(args, "--startup", "");
             code = startup.isEmpty()
                     ? compare(server, scenarios(option(args, "--scenarios", String.join(",", SCENARIOS.keySet()))),
-                            cases, jar, promptfoo, work)
-                    : startup(server, Integer.parseInt(startup), jar, work);
+                            cases, launcher, promptfoo, work)
+                    : startup(server, Integer.parseInt(startup), launcher, work);
         } catch (BenchFailure e) {
             System.out.println("bench failed: " + e.getMessage());
             code = 1;
@@ -107,7 +108,7 @@ public final class EvalVsPeers {
         return chosen;
     }
 
-    private static int compare(FaultServer server, List<Scenario> scenarios, int cases, Path jar, String promptfoo,
+    private static int compare(FaultServer server, List<Scenario> scenarios, int cases, Path launcher, String promptfoo,
             Path work) throws Exception {
         int requests = 2 * cases;
         System.out.printf(Locale.ROOT, "%d cases x 2 chat variants = %d requests per run; %d cores; raw load: one "
@@ -123,7 +124,7 @@ public final class EvalVsPeers {
             raw.put(s, rawPerSecond);
             List<Measured> measured = new ArrayList<>();
             Path dir = Files.createDirectories(work.resolve(s.id()));
-            measured.add(rationale(server, s, cases, jar, dir.resolve("rationale")));
+            measured.add(rationale(server, s, cases, launcher, dir.resolve("rationale")));
             if (!promptfoo.isEmpty()) {
                 measured.add(promptfoo(server, s, cases, Path.of(promptfoo), dir.resolve("promptfoo")));
             }
@@ -185,14 +186,14 @@ public final class EvalVsPeers {
 
     // ---- rationale eval -----------------------------------------------------------------------------------------
 
-    private static Measured rationale(FaultServer server, Scenario s, int cases, Path jar, Path dir)
+    private static Measured rationale(FaultServer server, Scenario s, int cases, Path launcher, Path dir)
             throws Exception {
         clean(dir);
         Path set = writeSet(dir.resolve("sums.rationale.json"), cases);
         Path out = dir.resolve("results.jsonl");
-        List<String> command = List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "eval",
-                set.toString(), "--provider", "openai", "--base-url", server.baseUrl(), "--model", "bench",
-                "--concurrency", String.valueOf(s.concurrency()), "--out", out.toString());
+        List<String> command = List.of(launcher.toString(), "eval", set.toString(), "--provider", "openai",
+                "--base-url", server.baseUrl(), "--model", "bench", "--concurrency", String.valueOf(s.concurrency()),
+                "--out", out.toString());
         Run run = launch(server, s, command, dir, Map.of());
         if (run.exitCode() != 0) {
             throw new BenchFailure("rationale eval exited " + run.exitCode() + "; see " + dir.resolve("log.txt"));
@@ -300,14 +301,14 @@ public final class EvalVsPeers {
 
     // ---- startup ------------------------------------------------------------------------------------------------
 
-    private static int startup(FaultServer server, int repeats, Path jar, Path work) throws Exception {
+    private static int startup(FaultServer server, int repeats, Path launcher, Path work) throws Exception {
         Path dir = work.resolve("startup");
         List<Long> launches = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             clean(dir);
             Path set = writeSet(dir.resolve("one.rationale.json"), 1);
-            Run run = launch(server, new Scenario("startup", 0, 1, false), List.of(java(),
-                    "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "eval", set.toString(),
+            Run run = launch(server, new Scenario("startup", 0, 1, false), List.of(launcher.toString(), "eval",
+                    set.toString(),
                     "--provider", "openai", "--base-url", server.baseUrl(), "--model", "bench", "--out",
                     dir.resolve("out.jsonl").toString()), dir, Map.of());
             if (run.exitCode() != 0 || run.launchMillis() < 0) {
@@ -421,10 +422,6 @@ public final class EvalVsPeers {
             }
         }
         Files.createDirectories(dir);
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static boolean flag(String[] args, String name) {

@@ -6,6 +6,9 @@ import com.github.javakeyring.PasswordAccessException;
 import dev.rationale.core.RationaleException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,25 +20,45 @@ public final class KeychainSecrets implements SecretStore {
     static final String SERVICE = "Rationale";
     private static final System.Logger LOG = System.getLogger(KeychainSecrets.class.getName());
 
-    private final @Nullable Keyring keyring;
+    // Finding the keychain loads a native library and may ask the system for its library paths, tens of
+    // milliseconds: it happens on a thread of its own from open() on, and the first use waits for it.
+    private final Future<Optional<Keyring>> keyringFound;
 
-    private KeychainSecrets(@Nullable Keyring keyring) {
-        this.keyring = keyring;
+    private KeychainSecrets(Future<Optional<Keyring>> keyringFound) {
+        this.keyringFound = keyringFound;
     }
 
-    /** The OS keychain, or an unavailable store when there is none. */
+    /** The OS keychain, or an unavailable store when there is none; found in the background. */
     public static KeychainSecrets open() {
+        FutureTask<Optional<Keyring>> find = new FutureTask<>(KeychainSecrets::find);
+        Thread.ofVirtual().name("keychain").start(find);
+        return new KeychainSecrets(find);
+    }
+
+    private static Optional<Keyring> find() {
         try {
-            return new KeychainSecrets(Keyring.create());
+            return Optional.of(Keyring.create());
         } catch (Exception | LinkageError e) {
             // No backend (no D-Bus session, no Secret Service) is normal on servers; say it once, quietly.
             LOG.log(Level.DEBUG, "no OS keychain here: " + e.getMessage());
-            return new KeychainSecrets(null);
+            return Optional.empty();
+        }
+    }
+
+    private @Nullable Keyring keyring() {
+        try {
+            return keyringFound.get().orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
         }
     }
 
     @Override
     public Optional<String> read(String entry) {
+        Keyring keyring = keyring();
         if (keyring == null) {
             return Optional.empty();
         }
@@ -49,6 +72,7 @@ public final class KeychainSecrets implements SecretStore {
 
     @Override
     public void write(String entry, String secret) {
+        Keyring keyring = keyring();
         if (keyring == null) {
             throw new RationaleException("there is no OS keychain on this machine; set the key in an environment"
                     + " variable instead");
@@ -64,6 +88,6 @@ public final class KeychainSecrets implements SecretStore {
 
     @Override
     public boolean writable() {
-        return keyring != null;
+        return keyring() != null;
     }
 }
