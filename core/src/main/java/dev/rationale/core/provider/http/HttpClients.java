@@ -39,10 +39,13 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** The shared client: default retrying, BASIC logging to {@link System.Logger}. */
+    /** The shared client: default retrying, BASIC logging to {@link System.Logger} when it logs at DEBUG. */
     public static OkHttpClient create() {
-        return create(RetryInterceptor.withDefaults(), HttpLoggingInterceptor.Level.BASIC,
-                message -> LOG.log(Level.DEBUG, message));
+        // Formatting and redacting two lines per request costs more than a small local request itself; when the
+        // wire log is off (it is, unless logging is configured for it) nothing is formatted.
+        HttpLoggingInterceptor.Level level = LOG.isLoggable(Level.DEBUG) ? HttpLoggingInterceptor.Level.BASIC
+                : HttpLoggingInterceptor.Level.NONE;
+        return create(RetryInterceptor.withDefaults(), level, message -> LOG.log(Level.DEBUG, message));
     }
 
     /**
