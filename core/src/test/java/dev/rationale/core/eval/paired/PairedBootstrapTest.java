@@ -2,6 +2,7 @@
 package dev.rationale.core.eval.paired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,58 @@ class PairedBootstrapTest {
     @Test
     void casesThatAllAgreeGiveZeroToZero() {
         assertThat(PairedBootstrap.interval(new int[25])).isEqualTo(new PairedBootstrap.Interval(0, 0));
+    }
+
+    @Test
+    void agreesWithResamplingTheCasesOneByOne() {
+        for (int[] counts : new int[][] {{40, 8, 3}, {200, 30, 30}, {500, 2, 60}, {60, 55, 0}}) {
+            int[] differences = new int[counts[0]];
+            Arrays.fill(differences, 0, counts[1], 1);
+            Arrays.fill(differences, counts[1], counts[1] + counts[2], -1);
+
+            PairedBootstrap.Interval drawnByCounts = PairedBootstrap.interval(differences);
+            double[] byCases = resampledOneByOne(differences, 11);
+
+            // Two Monte Carlo estimates of the same percentiles: they differ by sampling noise only.
+            double tolerance = 2.0 / counts[0] + 0.01;
+            assertThat(drawnByCounts.low()).as("low, %s", Arrays.toString(counts))
+                    .isBetween(byCases[0] - tolerance, byCases[0] + tolerance);
+            assertThat(drawnByCounts.high()).as("high, %s", Arrays.toString(counts))
+                    .isBetween(byCases[1] - tolerance, byCases[1] + tolerance);
+        }
+    }
+
+    @Test
+    void aMillionCasesGiveAnIntervalAroundTheObservedDifference() {
+        int[] differences = new int[1_000_000];
+        Arrays.fill(differences, 0, 60_000, 1);
+        Arrays.fill(differences, 60_000, 110_000, -1);
+
+        PairedBootstrap.Interval interval = PairedBootstrap.interval(differences);
+
+        // Observed 0.01; the standard error of the difference is about 0.00022.
+        assertThat(interval.low()).isBetween(0.0093, 0.0097);
+        assertThat(interval.high()).isBetween(0.0103, 0.0107);
+    }
+
+    @Test
+    void aDifferenceOtherThanMinusOneZeroOrOneIsRefused() {
+        assertThatThrownBy(() -> PairedBootstrap.interval(new int[] {0, 2, -1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 2");
+    }
+
+    // The textbook definition, for comparison: n cases drawn with replacement per resample.
+    private static double[] resampledOneByOne(int[] differences, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int n = differences.length;
+        int[] sums = new int[PairedBootstrap.RESAMPLES];
+        for (int r = 0; r < sums.length; r++) {
+            for (int i = 0; i < n; i++) {
+                sums[r] += differences[random.nextInt(n)];
+            }
+        }
+        Arrays.sort(sums);
+        return new double[] {(double) sums[250] / n, (double) sums[9_749] / n};
     }
 
     @Test
