@@ -43,10 +43,11 @@ import org.jspecify.annotations.Nullable;
  * The main window: menus and the run bar on top, the workspace sidebar on the left, the Compose, Output and Compare
  * tabs in the centre, and the status bar (endpoint · model · what runs) at the bottom. It styles whatever scene it
  * is placed in with the view model's theme. Every action is in a menu; the keys are those of the menus (Ctrl+Enter
- * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..5 switch tabs). Compose and Output are built with the
- * window; Compare, Evaluate and History the first time they are selected (Compare also when it first gets a column,
- * since a column's view draws only what changes after it is made), so that the launch builds only what it shows.
- * Build and use it on the FX thread.
+ * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..5 switch tabs). Only the selected tab is built with the
+ * window; every other one the first time it is selected, so that the launch builds only what it shows. Output and
+ * Compare views draw only what changes after they are made: whatever fills their view models selects the tab
+ * first, and Compare is also built when it first gets a column (a branch, finished samples). Build and use it on
+ * the FX thread.
  */
 public final class MainWindow extends BorderPane {
 
@@ -135,8 +136,6 @@ public final class MainWindow extends BorderPane {
                 runs::evaluateSetup, runs::sweepVariants, runs::openCompletions));
         addTab(CentreTab.HISTORY, () -> new HistoryView(viewModel.getHistory(), runs::openCompletions,
                 viewModel.getReopener()::reopen));
-        build(CentreTab.COMPOSE);
-        build(CentreTab.OUTPUT);
         SplitPane split = new SplitPane(sidebar, tabPane);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(SIDEBAR_SHARE);
