@@ -2,7 +2,8 @@
 # Prints the CLI's launch to first request (`rationale eval` from the built jar against a local server; median of
 # RUNS) and the desktop app's launch to main window under Xvfb (the app image of
 # `mvn -Ppackage -pl packaging -am package -DskipTests`, with its AOT cache; built first when it is missing, which
-# takes 2 to 4 minutes on a 2-core machine; the app's classes only if that build fails), with the goals of issue 16.
+# took 70 s in a fresh clone on a busy 2-core machine; the app's classes only if that build fails), with the goals
+# of issue 16.
 # Usage: bench/startup.sh [RUNS]   (5 by default; the app part needs xvfb-run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,9 @@ if [[ ! -x $image ]]; then
 fi
 if [[ -x $image ]]; then
   what="app image"
+  if [[ -n $(find app/src/main core/src/main packaging/src -newer "$image" -print -quit) ]]; then
+    echo "warning: sources changed since the app image was built; it measures the old code (rm -r packaging/target)"
+  fi
   app=(env "JAVA_TOOL_OPTIONS=$props" "$image")
 else
   what="app classes (no app image in packaging/target)"
