@@ -43,7 +43,8 @@ if ! xvfb-run -a -s '-screen 0 1440x900x24' "${env[@]}" JAVA_TOOL_OPTIONS="-Duse
 fi
 # Create mode reads the configuration, writes the cache and exits without running the app.
 "${env[@]}" JAVA_TOOL_OPTIONS="-Duser.home=$scratch -XX:AOTMode=create -XX:AOTConfiguration=$scratch/app.aotconf \
-  -XX:AOTCache=$image/lib/app/$cache_name" "$launcher" >"$scratch/create.log" 2>&1 || { cat "$scratch/create.log" >&2; exit 1; }
+  -XX:AOTCache=$image/lib/app/$cache_name" "$launcher" >"$scratch/create.log" 2>&1 \
+  || { cat "$scratch/create.log" >&2; exit 1; }
 echo "java-options=-XX:AOTCache=\$APPDIR/$cache_name" >>"$cfg"
 echo "aot: $(du -h "$image/lib/app/$cache_name" | cut -f1) cache written to lib/app/$cache_name" \
   "in $(($(date +%s) - start)) s; the launcher uses it"
