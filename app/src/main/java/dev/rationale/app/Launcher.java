@@ -15,6 +15,7 @@ public final class Launcher {
 
     /** Starts the desktop app; arguments are passed on to {@link RationaleApp}. */
     public static void main(String[] args) {
+        RationaleApp.prepareServices();
         Application.launch(RationaleApp.class, args);
     }
 }

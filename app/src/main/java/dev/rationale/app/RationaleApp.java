@@ -6,6 +6,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.rationale.app.firstrun.FirstRunCheck;
 import dev.rationale.app.fx.FxUserDialogs;
@@ -55,13 +56,16 @@ public final class RationaleApp extends Application {
 
     private static final Logger LOG = System.getLogger(RationaleApp.class.getName());
 
+    // Made by prepareServices() while the toolkit starts; null when the app was launched another way.
+    private static volatile @Nullable CompletableFuture<AppContext> preparedContext;
+
     private @Nullable AppContext context;
     private @Nullable MainWindowViewModel mainWindow;
 
     @Override
     public void start(Stage stage) {
         UncaughtErrorReporter.install();
-        AppContext ctx = AppContext.create(Platform::runLater);
+        AppContext ctx = takeContext();
         context = ctx;
         ThemeViewModel theme = ctx.themeViewModel();
         applyStartupTheme(theme);
@@ -78,6 +82,29 @@ public final class RationaleApp extends Application {
         String snapshot = System.getProperty(SNAPSHOT_PROPERTY);
         if (snapshot != null && !snapshot.isBlank()) {
             scheduleSnapshot(stage.getScene(), Path.of(snapshot.strip()));
+        }
+    }
+
+    /**
+     * Starts building the app's services (HTTP client, keychain, endpoint store) on a thread of their own, so that
+     * they are made while the JavaFX toolkit starts instead of after it; {@link #start} takes them. For the launcher's
+     * {@code main}, before {@code Application.launch}.
+     */
+    static void prepareServices() {
+        preparedContext = CompletableFuture.supplyAsync(() -> AppContext.create(Platform::runLater),
+                task -> Thread.ofPlatform().name("rationale-services").daemon().start(task));
+    }
+
+    private static AppContext takeContext() {
+        CompletableFuture<AppContext> prepared = preparedContext;
+        preparedContext = null;
+        if (prepared == null) {
+            return AppContext.create(Platform::runLater);
+        }
+        try {
+            return prepared.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

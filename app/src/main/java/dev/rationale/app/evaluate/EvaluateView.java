@@ -82,6 +82,13 @@ public final class EvaluateView extends BorderPane {
         viewModel.getModels().addListener((ListChangeListener<SizedModel>) change -> showCharts());
         viewModel.startedVariantsProperty().addListener((obs, old, now) -> started(now));
         showVariants();
+        // The main window makes this view when Evaluate is first selected, which may be after an evaluation ran.
+        if (!viewModel.startedVariantsProperty().get().isEmpty()) {
+            started(viewModel.startedVariantsProperty().get());
+        }
+        if (!viewModel.getCells().isEmpty()) {
+            showCharts();
+        }
     }
 
     private VBox createControls() {

@@ -90,6 +90,9 @@ public final class HistoryView extends BorderPane {
         detail.setId("history-detail");
         detail.setPromptText("Pick a completion to read it in full.");
         viewModel.completionProperty().addListener((obs, old, now) -> detail.setText(describe(now)));
+        // Made when History is first selected: what the view model holds by then is shown at once.
+        comparison.show(viewModel.comparisonProperty().get());
+        detail.setText(describe(viewModel.completionProperty().get()));
     }
 
     private VBox createBar() {

@@ -3,6 +3,7 @@ package dev.rationale.app.shell;
 
 import dev.rationale.app.AppContext;
 import dev.rationale.app.AppVersion;
+import dev.rationale.app.compare.CompareColumn;
 import dev.rationale.app.compare.CompareView;
 import dev.rationale.app.compose.ComposeView;
 import dev.rationale.app.endpoints.EndpointsDialog;
@@ -22,6 +23,8 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -40,7 +43,11 @@ import org.jspecify.annotations.Nullable;
  * The main window: menus and the run bar on top, the workspace sidebar on the left, the Compose, Output and Compare
  * tabs in the centre, and the status bar (endpoint · model · what runs) at the bottom. It styles whatever scene it
  * is placed in with the view model's theme. Every action is in a menu; the keys are those of the menus (Ctrl+Enter
- * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..5 switch tabs). Build and use it on the FX thread.
+ * runs, Esc stops, Ctrl+S saves, Ctrl+O opens, Ctrl+1..5 switch tabs). Only the selected tab is built with the
+ * window; every other one the first time it is selected, so that the launch builds only what it shows. Output and
+ * Compare views draw only what changes after they are made: whatever fills their view models selects the tab
+ * first, and Compare is also built when it first gets a column (a branch, finished samples). Build and use it on
+ * the FX thread.
  */
 public final class MainWindow extends BorderPane {
 
@@ -59,6 +66,7 @@ public final class MainWindow extends BorderPane {
     private final Runnable quitAction;
     private final Map<CentreTab, Tab> tabs = new EnumMap<>(CentreTab.class);
     private final TabPane tabPane = new TabPane();
+    private final Map<CentreTab, Supplier<Node>> unbuilt = new EnumMap<>(CentreTab.class);
 
     /**
      * @param context the composition root, for the Endpoints and first-run dialogs; null hides them (tests of
@@ -119,14 +127,14 @@ public final class MainWindow extends BorderPane {
                 viewModel.getDocuments()::openFolder, viewModel.getDocument().fileProperty());
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabPane.getStyleClass().add("shell-tabs");
-        addTab(CentreTab.COMPOSE, createCompose());
-        addTab(CentreTab.OUTPUT, createOutput());
-        addTab(CentreTab.COMPARE, new CompareView(viewModel.getCompare(),
+        addTab(CentreTab.COMPOSE, this::createCompose);
+        addTab(CentreTab.OUTPUT, this::createOutput);
+        addTab(CentreTab.COMPARE, () -> new CompareView(viewModel.getCompare(),
                 viewModel.getTaskVariants(), viewModel.getRunSettings().getEndpoints(),
                 viewModel.getRunSettings().getModels(), runs::runCompare));
-        addTab(CentreTab.EVALUATE, new EvaluateView(viewModel.getEvaluate(), viewModel.getTaskVariants(),
+        addTab(CentreTab.EVALUATE, () -> new EvaluateView(viewModel.getEvaluate(), viewModel.getTaskVariants(),
                 runs::evaluateSetup, runs::sweepVariants, runs::openCompletions));
-        addTab(CentreTab.HISTORY, new HistoryView(viewModel.getHistory(), runs::openCompletions,
+        addTab(CentreTab.HISTORY, () -> new HistoryView(viewModel.getHistory(), runs::openCompletions,
                 viewModel.getReopener()::reopen));
         SplitPane split = new SplitPane(sidebar, tabPane);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -146,12 +154,32 @@ public final class MainWindow extends BorderPane {
         };
     }
 
-    private void addTab(CentreTab which, Node content) {
-        Tab tab = new Tab(tabTitle(which), content);
+    private void addTab(CentreTab which, Supplier<Node> content) {
+        Tab tab = new Tab(tabTitle(which));
         tab.setId("tab-" + which.name().toLowerCase(Locale.ROOT));
         tab.setUserData(which);
         tabs.put(which, tab);
+        unbuilt.put(which, content);
         tabPane.getTabs().add(tab);
+    }
+
+    // The tab's content, made now unless it was made before.
+    private void build(CentreTab which) {
+        Supplier<Node> content = unbuilt.remove(which);
+        if (content != null) {
+            tabs.get(which).setContent(content.get());
+        }
+    }
+
+    // A column added while Compare was never shown (a branch, finished samples) must find its view there already.
+    private void buildCompareOnFirstColumn() {
+        viewModel.getCompare().getColumns().addListener(new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends CompareColumn> change) {
+                viewModel.getCompare().getColumns().removeListener(this);
+                build(CentreTab.COMPARE);
+            }
+        });
     }
 
     private Node createCompose() {
@@ -180,12 +208,15 @@ public final class MainWindow extends BorderPane {
 
     private void initListeners() {
         ThemeSwitcher.follow(this, theme.themeProperty());
+        buildCompareOnFirstColumn();
+        build(viewModel.selectedTabProperty().get());
         tabPane.getSelectionModel().select(tabs.get(viewModel.selectedTabProperty().get()));
         viewModel.selectedTabProperty().addListener((obs, old, now) -> tabPane.getSelectionModel()
                 .select(tabs.get(now)));
         tabPane.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 CentreTab which = (CentreTab) now.getUserData();
+                build(which);
                 viewModel.selectedTabProperty().set(which);
                 if (which == CentreTab.COMPARE) {
                     viewModel.getRuns().prepareCompare();

@@ -215,8 +215,9 @@ public final class RunCoordinator {
         if (completions.isEmpty()) {
             status.say("No completion was kept for this case.");
         } else if (completions.size() == 1) {
-            output.show(completions.getFirst());
+            // Selected first: the Output view is made when first shown, and its heat map draws what changes after.
             selectedTab.set(CentreTab.OUTPUT);
+            output.show(completions.getFirst());
             sayOn(CentreTab.OUTPUT, "Showing a finished completion; nothing was sent.");
         } else {
             compare.showFinished(completions);

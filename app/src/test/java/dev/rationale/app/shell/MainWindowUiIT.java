@@ -23,6 +23,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Menu;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -50,6 +52,23 @@ class MainWindowUiIT {
         AppContext context = TestContexts.in(dir, dir.resolve("models"));
         MainWindowViewModel workbench = context.mainWindowViewModel(new ScriptedDialogs(), null);
         new MainWindow(viewModel, workbench, context, quitRequests::incrementAndGet).showIn(stage);
+    }
+
+    @Test
+    void buildsOnlyComposeAtLaunchAndEachOtherTabWhenFirstSelected(FxRobot robot) {
+        TabPane tabs = robot.lookup(".shell-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs().stream().filter(tab -> tab.getContent() != null).map(Tab::getText))
+                .containsExactly("Compose");
+
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        robot.interact(() -> tabs.getSelectionModel().select(4));
+
+        assertThat(tabs.getTabs().stream().filter(tab -> tab.getContent() != null).map(Tab::getText))
+                .containsExactly("Compose", "Output", "Evaluate", "History");
+        assertThat(robot.lookup(".output-view").tryQuery()).isPresent();
+        assertThat(robot.lookup("#evaluate-grid").tryQuery()).isPresent();
+        assertThat(robot.lookup(".history-view").tryQuery()).isPresent();
     }
 
     @Test
