@@ -59,7 +59,8 @@ class EvalProgressTest {
         // Split on line feeds only: the progress line is redrawn after a carriage return.
         List<String> lines = List.of(out.toString().split("\n"));
         assertThat(lines).hasSize(2);
-        assertThat(lines.getFirst().stripTrailing()).endsWith("\rendpoint \"local\": 429 Too Many Requests; concurrency 8 -> 7");
+        assertThat(lines.getFirst().stripTrailing())
+                .endsWith("\rendpoint \"local\": 429 Too Many Requests; concurrency 8 -> 7");
         assertThat(lines.getLast()).isEqualTo("\r" + progress.line());
     }
 }

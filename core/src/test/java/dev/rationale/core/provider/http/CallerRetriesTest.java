@@ -17,7 +17,7 @@ import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A call made inside {@link RetryScope#callerRetries} goes out once; its failure says whether and when to repeat it. */
+/** A call made inside {@link RetryScope#callerRetries} goes out once; its failure says whether and when to repeat. */
 class CallerRetriesTest {
     private static final CompletionRequest REQUEST = CompletionRequest.of("m",
             new RenderedPrompt.Chat(List.of(ChatMessage.user("Q: 2+2?"))));
