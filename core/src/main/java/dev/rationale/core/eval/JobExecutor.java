@@ -69,12 +69,13 @@ final class JobExecutor {
     /**
      * A job with what its earlier attempts met.
      *
+     * @param request the request as rendered for the first attempt, sent alike each time; null before it
      * @param sent requests sent for it so far
      * @param cut whether one of them was cut midway
      */
-    record Tries(CompletionJob job, int sent, boolean cut) {
+    record Tries(CompletionJob job, @Nullable CompletionRequest request, int sent, boolean cut) {
         static Tries first(CompletionJob job) {
-            return new Tries(job, 0, false);
+            return new Tries(job, null, 0, false);
         }
     }
 
@@ -97,9 +98,9 @@ final class JobExecutor {
     /** Sends the job once more; see the class comment for what comes back as {@link Attempt.Again}. */
     Attempt execute(Tries tries, CompletionProvider provider) throws InterruptedException {
         CompletionJob job = tries.job();
-        CompletionRequest request;
+        CompletionRequest request = tries.request();
         try {
-            request = request(job, provider);
+            request = request != null ? request : request(job, provider);
         } catch (ProviderException e) {
             return over(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())));
         } catch (RationaleException | IllegalArgumentException e) {
@@ -121,11 +122,11 @@ final class JobExecutor {
         if (failure != null && attempt < MAX_ATTEMPTS && !run.isCancelled()) {
             boolean cutMidway = failure.kind() == ProviderException.Kind.INTERRUPTED;
             if (cutMidway && !tries.cut()) {
-                return new Attempt.Again(new Tries(job, attempt, true), reply, Duration.ZERO);
+                return new Attempt.Again(new Tries(job, request, attempt, true), reply, Duration.ZERO);
             }
             ProviderException.Repeat repeat = failure.repeat();
             if (repeat != null) {
-                return new Attempt.Again(new Tries(job, attempt, tries.cut()), reply, repeat.after());
+                return new Attempt.Again(new Tries(job, request, attempt, tries.cut()), reply, repeat.after());
             }
         }
         return new Attempt.Over(new Executed(records.of(job, result, attempt, request.seed()), request, result),
@@ -136,12 +137,14 @@ final class JobExecutor {
         return new Attempt.Over(Executed.unsent(unsent), LaneQueue.Reply.NONE);
     }
 
+    // A 429 that says to wait is about load; one for a spent quota (not to be repeated) is not.
     private static LaneQueue.Reply reply(@Nullable ProviderException failure) {
         if (failure == null) {
             return LaneQueue.Reply.ANSWERED;
         }
         Integer status = failure.status();
-        return status != null && status == 429 ? LaneQueue.Reply.OVERLOADED : LaneQueue.Reply.FAILED;
+        boolean tooMany = status != null && status == 429 && failure.repeat() != null;
+        return tooMany ? LaneQueue.Reply.OVERLOADED : LaneQueue.Reply.FAILED;
     }
 
     private CompletionRequest request(CompletionJob job, CompletionProvider provider) {
