@@ -8,22 +8,23 @@ import org.jspecify.annotations.Nullable;
  * decrease (AIMD), as TCP adjusts its window.
  *
  * <p>The limit starts at its ceiling (the user's concurrency). A request the endpoint refused as too many (429) lowers
- * it by {@link #DECREASE} ({@code 8 -> 7}, {@code 4 -> 3}), never below 1; but only once per window: 429s for
+ * it by {@link #DECREASE} ({@code 8 -> 7 -> 6 -> 5 -> 4}), never below 1; but only once per window: 429s for
  * requests that were already in flight when the limit was last lowered count as the same signal, so a burst of them
  * lowers it once. Each answered request raises it by {@code 1 / limit}, about one per window of answers, back up to
  * the ceiling. Failures that say nothing about load (a 500, a cut stream) leave it as it is.
  *
- * <p>The effective limit is the whole part of a fractional one. Thread-safe; nothing blocks: a caller that gets no
+ * <p>The limit is kept as a fraction and used rounded to the nearest whole number, so that one lowering costs one
+ * slot and a few answers win it back. Thread-safe; nothing blocks: a caller that gets no
  * {@link Permit} from {@link #tryAcquire} waits on its own terms and asks again when a permit is released.
  */
 public final class AdaptiveLimit {
 
     /**
      * The factor a 429 multiplies the limit by. Gentle on purpose: a server that keeps answering 429 still halves
-     * the limit within seven windows and reaches 1 within about twenty, while a few scattered 429s among many
-     * answers (a shared quota's noise) cost a single slot for a moment.
+     * the limit within four windows and is down to 1 within a dozen, while a few scattered 429s among many answers
+     * (a shared quota's noise) cost a single slot for a moment.
      */
-    public static final double DECREASE = 0.9;
+    public static final double DECREASE = 0.85;
 
     /** A lowering of the limit. */
     public record Change(int from, int to) {
@@ -50,7 +51,7 @@ public final class AdaptiveLimit {
 
     /** Requests allowed in flight now, between 1 and the ceiling. */
     public synchronized int limit() {
-        return (int) limit;
+        return (int) Math.round(limit);
     }
 
     public synchronized int inFlight() {
