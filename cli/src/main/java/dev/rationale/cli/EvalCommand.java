@@ -8,7 +8,6 @@ import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.eval.CaseSelection;
-import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
@@ -164,7 +163,7 @@ final class EvalCommand implements Callable<Integer> {
                 ProviderCache providers = new ProviderCache(ready(factory))) {
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally()) : null;
             session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS.withConcurrency(concurrency),
-                    progress == null ? EvalListener.NONE : progress);
+                    progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);
             EvalOutcome outcome = session.await();
             if (progress != null) {

@@ -42,6 +42,13 @@ final class EvalProgress implements EvalListener {
         draw();
     }
 
+    /** Prints the notice on a line of its own in place of the progress line, then draws the progress below it. */
+    @Override
+    public synchronized void limitLowered(String endpoint, int from, int to) {
+        err.println(String.format(Locale.ROOT, "\r%-70s", LimitNotice.text(endpoint, from, to)));
+        draw();
+    }
+
     synchronized void end() {
         err.println();
         err.flush();

@@ -62,6 +62,10 @@ class EvalFaultMixTest {
             assertThat(server.count(fault)).as("%s served", fault).isPositive();
         }
         assertExactlyOnceAndCorrect(ChildEval.records(out));
+        // The first 429 lowers the limit; later ones only when they reach a new low, so a few lines, not one per 429.
+        List<String> notices = run.err().lines().filter(l -> l.contains("429 Too Many Requests")).toList();
+        assertThat(notices.getFirst()).endsWith("concurrency 8 -> 7");
+        assertThat(notices).hasSizeLessThan(8);
         try (HistoryStore store = HistoryStore.open(dir)) {
             Run stored = store.runs(RunFilter.all()).items().getFirst();
             List<CompletionRow> rows = store.completions(CompletionFilter.of(stored.id())).items();

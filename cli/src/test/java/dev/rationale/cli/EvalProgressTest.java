@@ -43,4 +43,24 @@ class EvalProgressTest {
         assertThat(progress.line().strip()).isEqualTo("0/2 done, 0 correct, 0 failed, 2 scored by likelihood");
         assertThat(out.toString()).endsWith(progress.line());
     }
+
+    @Test
+    void aLoweredLimitGetsALineOfItsOwnAboveTheProgress() {
+        PromptSet set = PromptSetFiles.load(Path.of("../sample-prompts/arithmetic.rationale.json"));
+        Task task = set.tasks().getFirst();
+        EvalPlan plan = new EvalPlan(set, task, List.of(task.variants().getFirst()), List.of(EvalTarget.of(
+                new Endpoint("local", ProviderKind.OLLAMA, "http://127.0.0.1:9/", null, null), "m")),
+                task.cases().subList(0, 2), 1);
+        StringWriter out = new StringWriter();
+        EvalProgress progress = EvalProgress.drawn(new PrintWriter(out), EvalTally.of(plan, List.of()));
+
+        progress.limitLowered("local", 8, 7);
+
+        // Split on line feeds only: the progress line is redrawn after a carriage return.
+        List<String> lines = List.of(out.toString().split("\n"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getFirst().stripTrailing())
+                .endsWith("\rendpoint \"local\": 429 Too Many Requests; concurrency 8 -> 7");
+        assertThat(lines.getLast()).isEqualTo("\r" + progress.line());
+    }
 }

@@ -27,6 +27,13 @@ public interface EvalListener {
     default void scored(LikelihoodRecord record) {
     }
 
+    /**
+     * An endpoint answered 429 (too many requests) and its requests in flight were cut from {@code from} to
+     * {@code to}. Heard when the limit falls below any value heard before in the run, so at most once per slot.
+     */
+    default void limitLowered(String endpoint, int from, int to) {
+    }
+
     EvalListener NONE = record -> { };
 
     /** Tells {@code first}, then {@code second}, everything it hears. */
@@ -49,6 +56,12 @@ public interface EvalListener {
             public void scored(LikelihoodRecord record) {
                 first.scored(record);
                 second.scored(record);
+            }
+
+            @Override
+            public void limitLowered(String endpoint, int from, int to) {
+                first.limitLowered(endpoint, from, to);
+                second.limitLowered(endpoint, from, to);
             }
         };
     }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,8 +19,11 @@ import java.util.stream.Collectors;
  * file the moment it finishes, then reported to the listener.
  *
  * <p>Each endpoint works on its own, with at most {@link ConcurrencyLimits#limitFor its limit} requests in flight
- * (see {@link ConcurrencyLimits} for local and remote endpoints). Requests wait on virtual threads, so a thousand
- * queued cases cost no platform threads.
+ * (see {@link ConcurrencyLimits} for local and remote endpoints). The limit adapts: an endpoint that answers 429
+ * gets fewer requests at a time, and more again as it answers, never more than the limit
+ * ({@link dev.rationale.core.provider.AdaptiveLimit}); the listener hears when it is lowered. A request that must
+ * be sent again gives its place to the next one while it waits ({@link LaneQueue}). Requests wait on virtual
+ * threads, so a thousand queued cases cost no platform threads.
  *
  * <p><b>Samples.</b> A case's {@code samples} completions go in one request ({@code n}) where the provider's
  * capabilities allow several completions per request, else as separate requests with distinct seeds.
@@ -124,16 +126,6 @@ public final class EvaluationRunner {
         return reasons;
     }
 
-    /**
-     * A job in two parts: what needs one of the endpoint's slots (the request), and what is left once the answer is
-     * in (writing it down), which runs after the slot is handed to the next job so that disk syncs never keep the
-     * endpoint waiting.
-     */
-    @FunctionalInterface
-    private interface Work<T> {
-        Runnable run(T job) throws InterruptedException;
-    }
-
     /** One run's shared state across its lanes. */
     private static final class Run {
         final JobExecutor executor;
@@ -162,39 +154,22 @@ public final class EvaluationRunner {
          * completions, then its likelihood scores.
          */
         Void drive(EvalSchedule.Lane lane) throws InterruptedException {
+            String endpoint = lane.endpoint().name();
+            LaneQueue queue = LaneQueue.of(lane.limit(), handle::isCancelled,
+                    change -> listener.limitLowered(endpoint, change.from(), change.to()));
             for (int i = 0; i < lane.phases().size() && !handle.isCancelled(); i++) {
-                inParallel(lane.phases().get(i), lane.limit(), job -> perform(job, lane));
+                List<JobExecutor.Tries> jobs = lane.phases().get(i).stream().map(JobExecutor.Tries::first).toList();
+                queue.run(jobs, tries -> perform(tries, lane));
                 ChoiceScorer scorer = lane.scorer();
                 if (scorer != null && !handle.isCancelled()) {
-                    inParallel(lane.scoring().get(i), lane.limit(), job -> score(job, scorer, lane.provider()));
+                    queue.<ScoringJob>run(lane.scoring().get(i), job -> new LaneQueue.Step.Done<>(
+                            LaneQueue.Reply.NONE, score(job, scorer, lane.provider())));
                 }
             }
             return null;
         }
 
-        /** Runs {@code jobs} with at most {@code limit} at a time, starting none once the run is cancelled. */
-        private <T> void inParallel(List<T> jobs, int limit, Work<T> work) throws InterruptedException {
-            Semaphore slots = new Semaphore(limit);
-            try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (T job : jobs) {
-                    slots.acquire();
-                    if (handle.isCancelled()) {
-                        break;
-                    }
-                    requests.submit(() -> {
-                        Runnable record;
-                        try {
-                            record = work.run(job);
-                        } finally {
-                            slots.release();
-                        }
-                        record.run();
-                        return null;
-                    });
-                }
-            }
-        }
-
+        // The scoring in the slot; what it returns, writing the score down, after the slot is handed on.
         private Runnable score(ScoringJob job, ChoiceScorer scorer, CompletionProvider provider) {
             LikelihoodRecord record;
             try {
@@ -213,30 +188,42 @@ public final class EvaluationRunner {
             };
         }
 
-        private Runnable perform(CompletionJob job, EvalSchedule.Lane lane) throws InterruptedException {
-            JobExecutor.Executed done;
+        private LaneQueue.Step<JobExecutor.Tries> perform(JobExecutor.Tries tries, EvalSchedule.Lane lane)
+                throws InterruptedException {
             try {
-                Refusals.Refusal refusal = refusals.of(job);
-                done = refusal != null
-                        ? JobExecutor.Executed.unsent(records.failed(job, refusal.kind(), refusal.reason()))
-                        : executor.execute(job, lane.provider());
-                // Before the slot is handed on, so that the next job already knows of a refused key.
-                done.records().forEach(refusals::note);
-            } catch (RuntimeException e) {
-                return () -> stop(e);
-            }
-            return () -> {
-                try {
-                    for (int i = 0; i < done.records().size(); i++) {
-                        SampleRecord record = done.records().get(i);
-                        results.append(record);
-                        finished.add(record);
-                        listener.finished(record, done.request(), done.sample(i), done.result());
+                Refusals.Refusal refusal = refusals.of(tries.job());
+                JobExecutor.Attempt attempt = refusal != null
+                        ? new JobExecutor.Attempt.Over(JobExecutor.Executed.unsent(records.failed(tries.job(),
+                                refusal.kind(), refusal.reason())), LaneQueue.Reply.NONE)
+                        : executor.execute(tries, lane.provider());
+                return switch (attempt) {
+                    case JobExecutor.Attempt.Again again ->
+                            new LaneQueue.Step.Again<>(again.next(), again.reply(), again.delay());
+                    case JobExecutor.Attempt.Over over -> {
+                        // Before the slot is handed on, so that the next job already knows of a refused key.
+                        over.executed().records().forEach(refusals::note);
+                        yield new LaneQueue.Step.Done<>(over.reply(), () -> keep(over.executed()));
                     }
-                } catch (RuntimeException e) {
-                    stop(e);
+                };
+            } catch (RuntimeException e) {
+                stop(e);
+                return new LaneQueue.Step.Done<>(LaneQueue.Reply.NONE);
+            }
+        }
+
+        // Writing the answer down (results file, history, listeners): after the slot is handed on, so that disk
+        // syncs never keep the endpoint waiting.
+        private void keep(JobExecutor.Executed done) {
+            try {
+                for (int i = 0; i < done.records().size(); i++) {
+                    SampleRecord record = done.records().get(i);
+                    results.append(record);
+                    finished.add(record);
+                    listener.finished(record, done.request(), done.sample(i), done.result());
                 }
-            };
+            } catch (RuntimeException e) {
+                stop(e);
+            }
         }
 
         // A record that cannot be written breaks the promise to lose nothing: stop rather than go on.

@@ -10,19 +10,30 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.RetryScope;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends one {@link CompletionJob} and waits for it on the calling (virtual) thread.
+ * Sends one attempt of a {@link CompletionJob} and waits for it on the calling (virtual) thread.
  *
- * <p>Retrying HTTP errors is the provider's business ({@code RetryInterceptor}: 429, 5xx, refused connections,
- * before any body byte). What it cannot retry is a stream cut after tokens arrived; for an evaluation, unlike an
- * interactive run, nobody has seen those tokens, so the request is asked once more, whole, as a second attempt.
- * A second cut, or any other failure, is recorded as failed with its reason.
+ * <p>The request is sent once ({@link RetryScope#callerRetries}); what a retry could fix comes back as
+ * {@link Attempt.Again}, for the {@link LaneQueue} to send again later without holding a slot meanwhile:
+ * <ul>
+ *   <li>a failure the server or the connection says may be repeated ({@link ProviderException#repeat()}: 408,
+ *       409, 429 and 5xx unless quota is spent or {@code x-should-retry: false}; a refused connection), after the
+ *       server's wait if it named one, else after the endpoint's shared back-off;</li>
+ *   <li>a stream cut after tokens arrived, once, at once: for an evaluation, unlike an interactive run, nobody has
+ *       seen those tokens, so the request is asked again whole.</li>
+ * </ul>
+ * A job is sent at most {@value #MAX_ATTEMPTS} times; its last failure, or any other, is recorded as failed with its
+ * reason.
  */
 final class JobExecutor {
+    /** Sends of one job at most, the first included; as many as the HTTP layer's own retrying allows. */
+    static final int MAX_ATTEMPTS = 4;
+
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
@@ -55,34 +66,85 @@ final class JobExecutor {
         }
     }
 
-    /** The job's records; none when the run was cancelled before the job finished. */
-    Executed execute(CompletionJob job, CompletionProvider provider) throws InterruptedException {
-        CompletionRequest request;
+    /**
+     * A job with what its earlier attempts met.
+     *
+     * @param request the request as rendered for the first attempt, sent alike each time; null before it
+     * @param sent requests sent for it so far
+     * @param cut whether one of them was cut midway
+     */
+    record Tries(CompletionJob job, @Nullable CompletionRequest request, int sent, boolean cut) {
+        static Tries first(CompletionJob job) {
+            return new Tries(job, null, 0, false);
+        }
+    }
+
+    /** What one attempt came to, and what the endpoint's reply says about its load. */
+    sealed interface Attempt {
+        LaneQueue.Reply reply();
+
+        /** The job is over: its records (none when the run was cancelled before it finished). */
+        record Over(Executed executed, LaneQueue.Reply reply) implements Attempt {
+        }
+
+        /**
+         * Send it again as {@code next}, after {@code delay}: the server's, zero for at once, or null for the
+         * endpoint's shared back-off.
+         */
+        record Again(Tries next, LaneQueue.Reply reply, @Nullable Duration delay) implements Attempt {
+        }
+    }
+
+    /** Sends the job once more; see the class comment for what comes back as {@link Attempt.Again}. */
+    Attempt execute(Tries tries, CompletionProvider provider) throws InterruptedException {
+        CompletionJob job = tries.job();
+        CompletionRequest request = tries.request();
         try {
-            request = request(job, provider);
+            request = request != null ? request : request(job, provider);
         } catch (ProviderException e) {
-            return Executed.unsent(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())));
+            return over(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())));
         } catch (RationaleException | IllegalArgumentException e) {
-            return Executed.unsent(records.failed(job, "RENDER", String.valueOf(e.getMessage())));
+            return over(records.failed(job, "RENDER", String.valueOf(e.getMessage())));
         }
-        for (int attempt = 1; ; attempt++) {
-            CompletionResult result;
-            try {
-                result = attempt(request, provider, job.samples().size());
-            } catch (ProviderException e) {
-                return new Executed(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())), request,
-                        null);
-            }
-            if (result == null) {
-                return Executed.unsent(List.of());
-            }
-            ProviderException failure = result.failure();
-            boolean cutMidway = failure != null && failure.kind() == ProviderException.Kind.INTERRUPTED;
-            if (cutMidway && attempt == 1 && !run.isCancelled()) {
-                continue;
-            }
-            return new Executed(records.of(job, result, attempt, request.seed()), request, result);
+        int attempt = tries.sent() + 1;
+        CompletionResult result;
+        try {
+            result = attempt(request, provider, job.samples().size());
+        } catch (ProviderException e) {
+            return new Attempt.Over(new Executed(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())),
+                    request, null), LaneQueue.Reply.FAILED);
         }
+        if (result == null) {
+            return over(List.of());
+        }
+        ProviderException failure = result.failure();
+        LaneQueue.Reply reply = reply(failure);
+        if (failure != null && attempt < MAX_ATTEMPTS && !run.isCancelled()) {
+            boolean cutMidway = failure.kind() == ProviderException.Kind.INTERRUPTED;
+            if (cutMidway && !tries.cut()) {
+                return new Attempt.Again(new Tries(job, request, attempt, true), reply, Duration.ZERO);
+            }
+            ProviderException.Repeat repeat = failure.repeat();
+            if (repeat != null) {
+                return new Attempt.Again(new Tries(job, request, attempt, tries.cut()), reply, repeat.after());
+            }
+        }
+        return new Attempt.Over(new Executed(records.of(job, result, attempt, request.seed()), request, result),
+                reply);
+    }
+
+    private static Attempt over(List<SampleRecord> unsent) {
+        return new Attempt.Over(Executed.unsent(unsent), LaneQueue.Reply.NONE);
+    }
+
+    // A 429 that says to wait is about load; one for a spent quota (not to be repeated) is not.
+    private static LaneQueue.Reply reply(@Nullable ProviderException failure) {
+        if (failure == null) {
+            return LaneQueue.Reply.ANSWERED;
+        }
+        Integer status = failure.status();
+        boolean tooMany = status != null && status == 429 && failure.repeat() != null;
+        return tooMany ? LaneQueue.Reply.OVERLOADED : LaneQueue.Reply.FAILED;
     }
 
     private CompletionRequest request(CompletionJob job, CompletionProvider provider) {
@@ -93,7 +155,7 @@ final class JobExecutor {
     private @Nullable CompletionResult attempt(CompletionRequest request, CompletionProvider provider, int samples)
             throws InterruptedException {
         CompletionCollector collector = new CompletionCollector(samples);
-        Cancellable handle = provider.stream(request, collector);
+        Cancellable handle = RetryScope.callerRetries(() -> provider.stream(request, collector));
         if (!run.track(handle)) {
             handle.cancel();
             return null;

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param text the completion's answer text (what arrived, for a failure)
  * @param answerProbability the mean probability of the answer's tokens, where the backend scored them
  * @param seed the sampling seed sent, if any
- * @param attempts 1, or 2 when a stream cut midway was asked again whole
+ * @param attempts requests sent for it: 1, more when a 429, a 5xx, a refused connection or a stream cut midway
+ *     had it sent again (see {@code JobExecutor})
  * @param latencyMillis from sending the request to its end (the last attempt's), shared by the samples of one
  *     request
  * @param promptTokens token counts of the request, put on the first sample of a request only so that totals add up

@@ -2,6 +2,7 @@
 package dev.rationale.core.provider;
 
 import dev.rationale.core.RationaleException;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,17 +47,34 @@ public final class ProviderException extends RationaleException {
         }
     }
 
+    /**
+     * That the same request may simply be sent again: the server refused it before doing the work (408, 409, 429,
+     * 5xx without {@code x-should-retry: false}, not an exhausted quota), or the connection failed before the server
+     * saw it.
+     *
+     * @param after the wait the server asked for ({@code Retry-After} and the like), or null when it named none
+     */
+    public record Repeat(@Nullable Duration after) {
+    }
+
     private final Kind kind;
     private final @Nullable Integer status;
+    private final @Nullable Repeat repeat;
 
     public ProviderException(Kind kind, String message) {
         this(kind, message, null, null);
     }
 
     public ProviderException(Kind kind, String message, @Nullable Integer status, @Nullable Throwable cause) {
+        this(kind, message, status, cause, null);
+    }
+
+    public ProviderException(Kind kind, String message, @Nullable Integer status, @Nullable Throwable cause,
+            @Nullable Repeat repeat) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.repeat = repeat;
     }
 
     public Kind kind() {
@@ -66,6 +84,14 @@ public final class ProviderException extends RationaleException {
     /** The HTTP status, when the failure came with one. */
     public @Nullable Integer status() {
         return status;
+    }
+
+    /**
+     * Whether and when the same request may be sent again; null when a retry cannot help or could cost twice. Set
+     * by the HTTP backends; a caller that retries itself reads it (see {@link RetryScope}).
+     */
+    public @Nullable Repeat repeat() {
+        return repeat;
     }
 
     public boolean retriable() {

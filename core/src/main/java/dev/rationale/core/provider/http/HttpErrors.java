@@ -7,6 +7,8 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,8 @@ public final class HttpErrors {
     /** Bytes of an error body read at most; error bodies are small, a misrouted download is not. */
     static final long BODY_LIMIT = 64 * 1024;
 
+    private static final RetryDelays SERVER_DELAYS = new RetryDelays(Clock.systemUTC());
+
     private HttpErrors() {
     }
 
@@ -43,7 +47,23 @@ public final class HttpErrors {
             body = "";
         }
         String reason = response.message();
-        return fromStatus(provider, response.code(), body.isBlank() ? reason : body);
+        ProviderException failure = fromStatus(provider, response.code(), body.isBlank() ? reason : body);
+        ProviderException.Repeat repeat = repeat(response, body);
+        return repeat == null ? failure : new ProviderException(failure.kind(), String.valueOf(failure.getMessage()),
+                failure.status(), null, repeat);
+    }
+
+    // The rules RetryInterceptor retries by, for a caller that retries itself.
+    private static ProviderException.@Nullable Repeat repeat(Response response, String body) {
+        int code = response.code();
+        if (!RetryDelays.isRetriableStatus(code) || RetryDelays.refusesRetry(response.headers(), code, body)) {
+            return null;
+        }
+        Duration server = SERVER_DELAYS.serverDelay(response.headers(), body);
+        if (server != null && server.compareTo(RetryInterceptor.MAX_SERVER_WAIT) > 0) {
+            return null;
+        }
+        return new ProviderException.Repeat(server);
     }
 
     /** The failure for {@code status} with this body (JSON in any known shape, or plain text). */
@@ -85,7 +105,7 @@ public final class HttpErrors {
                     + HttpClients.READ_TIMEOUT.toMinutes() + " minutes", null, e);
         }
         return new ProviderException(Kind.UNREACHABLE, provider + ": cannot reach the server (" + describe(e) + ")",
-                null, e);
+                null, e, RetryInterceptor.isConnectFailure(e) ? new ProviderException.Repeat(null) : null);
     }
 
     /** The failure for an I/O error while reading a stream; what was received stays valid. */

@@ -44,6 +44,19 @@ final class RetryDelays {
         return google.find() ? seconds(google.group(1)) : null;
     }
 
+    /** Whether a response with this status is worth repeating: 408, 409, 429 and 5xx. */
+    static boolean isRetriableStatus(int code) {
+        return code == 408 || code == 409 || code == 429 || (code >= 500 && code <= 599);
+    }
+
+    /**
+     * Whether the server said not to repeat the request ({@code x-should-retry: false}) or a 429 says the quota is
+     * spent ({@code body} is the start of the error body, or "" when not read).
+     */
+    static boolean refusesRetry(Headers headers, int code, String body) {
+        return "false".equalsIgnoreCase(headers.get("x-should-retry")) || code == 429 && isQuotaExhausted(body);
+    }
+
     /**
      * Whether a 429 body says the account is out of credit or over a spend limit (OpenAI {@code insufficient_quota},
      * Anthropic {@code enforced_spend_limit_reached}): no wait fixes that.

@@ -35,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * clients do not retry in step. A 429 that reports exhausted credit or a spend limit, or a response with
  * {@code x-should-retry: false}, is returned without retrying: waiting cannot fix it.
  *
+ * <p>A call made inside {@link dev.rationale.core.provider.RetryScope#callerRetries} (an evaluation) is passed
+ * through once, untouched: its caller waits for the next attempt without holding a concurrency slot, reading the
+ * server's wait from the failure ({@link dev.rationale.core.provider.ProviderException#repeat()}).
+ *
  * <p>Sleeping, the clock and the randomness are injected, so tests run instantly and can assert the waits.
  */
 public final class RetryInterceptor implements Interceptor {
@@ -60,6 +64,9 @@ public final class RetryInterceptor implements Interceptor {
             };
         }
     }
+
+    /** Tags a request whose caller retries it itself (see {@link dev.rationale.core.provider.RetryScope}). */
+    enum CallerRetries { TAG }
 
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
     public static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
@@ -97,6 +104,9 @@ public final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        if (request.tag(CallerRetries.class) != null) {
+            return chain.proceed(request);
+        }
         boolean repeatable = request.body() == null || !request.body().isOneShot();
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt >= maxAttempts || !repeatable;
@@ -123,12 +133,11 @@ public final class RetryInterceptor implements Interceptor {
     /** The wait before retrying this response, or null when it must go back to the caller as it is. */
     private @Nullable Duration waitBeforeRetry(Response response, int attempt) throws IOException {
         int code = response.code();
-        boolean retriableStatus = code == 408 || code == 409 || code == 429 || (code >= 500 && code <= 599);
-        if (!retriableStatus || "false".equalsIgnoreCase(response.header("x-should-retry"))) {
+        if (!RetryDelays.isRetriableStatus(code)) {
             return null;
         }
         String body = code == 429 ? response.peekBody(16_384).string() : "";
-        if (RetryDelays.isQuotaExhausted(body)) {
+        if (RetryDelays.refusesRetry(response.headers(), code, body)) {
             return null;
         }
         Duration server = delays.serverDelay(response.headers(), body);
@@ -161,7 +170,7 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     // Only failures that prove the server never received the request; anything later may have cost tokens.
-    private static boolean isConnectFailure(IOException e) {
+    static boolean isConnectFailure(IOException e) {
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return true;
         }

@@ -15,6 +15,7 @@ import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderException.Kind;
 import dev.rationale.core.provider.RequestCheck;
+import dev.rationale.core.provider.RetryScope;
 import dev.rationale.core.provider.StreamTimer;
 import java.io.IOException;
 import java.util.BitSet;
@@ -49,6 +50,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>an exception from the listener cancels the call and ends the stream as {@link Failed} (INTERRUPTED, with
  *       the listener's exception as cause); one thrown while receiving the final event propagates to the OkHttp
  *       thread's uncaught-exception handler;</li>
+ *   <li>inside {@link RetryScope#callerRetries} the request is sent once, not retried by {@link RetryInterceptor};
+ *       a failure a retry could fix says so in {@link ProviderException#repeat()};</li>
  *   <li>exactly one {@link Completed} or {@link Failed}, always; the first text marks the time to first token.</li>
  * </ul>
  * A provider's {@code stream} is then, in outline:
@@ -121,8 +124,12 @@ public final class StreamingCall implements Cancellable {
      */
     public static StreamingCall start(OkHttpClient client, Request request, String provider,
             RequestCheck.Checked checked, BodyHandler handler, CompletionListener listener) {
-        StreamingCall streaming = new StreamingCall(client, request, provider, checked.request().samples(),
-                listener, handler);
+        Request sent = RetryScope.isCallerRetrying()
+                ? request.newBuilder().tag(RetryInterceptor.CallerRetries.class, RetryInterceptor.CallerRetries.TAG)
+                        .build()
+                : request;
+        StreamingCall streaming = new StreamingCall(client, sent, provider, checked.request().samples(), listener,
+                handler);
         streaming.call.enqueue(streaming.new Responses(checked));
         return streaming;
     }
