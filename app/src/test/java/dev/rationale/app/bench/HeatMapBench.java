@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,9 @@ public final class HeatMapBench {
                 warmWork = Math.max(warmWork, frames.workMillis(1));
             }
         }
-        for (int count : new int[] {10_000, 100_000}) {
+        // HEAT_MAP_BENCH_STREAMS_ONLY=1 leaves out the answers at once, e.g. to profile the streams alone.
+        boolean streamsOnly = System.getenv("HEAT_MAP_BENCH_STREAMS_ONLY") != null;
+        for (int count : streamsOnly ? new int[0] : new int[] {10_000, 100_000}) {
             measureAtOnce(count);
         }
         OperatingSystemMXBean machine = ManagementFactory.getOperatingSystemMXBean();
@@ -145,6 +148,7 @@ public final class HeatMapBench {
         fixture.provider.events = new ReasoningStream(run).events(THINKING_TOKENS, ANSWER_TOKENS);
         fixture.provider.paced = true;
         FrameTimes frames = new FrameTimes();
+        int[] batches = new int[1];
         onFx(() -> {
             frames.start();
             return null;
@@ -155,6 +159,7 @@ public final class HeatMapBench {
         onFx(() -> {
             frames.reset();
             fixture.output.start(fixture.spec());
+            fixture.output.getTokens().addListener((ListChangeListener<ScoredToken>) change -> batches[0]++);
             return null;
         }, "the run to start");
         fixture.awaitShown(ANSWER_TOKENS);
@@ -165,9 +170,10 @@ public final class HeatMapBench {
         }, "the frame clock to stop");
         int count = THINKING_TOKENS + ANSWER_TOKENS;
         System.out.printf(Locale.ROOT, "stream %d%s: %,d tokens (%,d thinking, %,d answer) at %,d tokens/s, shown "
-                + "in %.2f s (ideal %.2f s);%n    %s; %d frames over %.0f ms%n", run, run == 1 ? " (cold JVM)" : "",
-                count, THINKING_TOKENS, ANSWER_TOKENS, STREAM_RATE, seconds, count / (double) STREAM_RATE,
-                frames.summary(), frames.slowerThan(GOAL_MILLIS), GOAL_MILLIS);
+                + "in %.2f s (ideal %.2f s), in %,d batches of tokens;%n    %s; %d frames over %.0f ms%n", run,
+                run == 1 ? " (cold JVM)" : "", count, THINKING_TOKENS, ANSWER_TOKENS, STREAM_RATE, seconds,
+                count / (double) STREAM_RATE, batches[0], frames.summary(), frames.slowerThan(GOAL_MILLIS),
+                GOAL_MILLIS);
         fixture.close();
         return frames;
     }
