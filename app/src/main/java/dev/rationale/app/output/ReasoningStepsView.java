@@ -38,6 +38,9 @@ final class ReasoningStepsView extends BorderPane {
             if (now.isRunning()) {
                 steps.getItems().clear();
                 placeholder.setText("The steps appear when the run ends.");
+            } else if (steps.getItems().isEmpty() && viewModel.getAnswerFormat() != null) {
+                // The view model is finding them; a long answer takes a moment.
+                placeholder.setText("Finding the steps…");
             }
         });
         // Found off the FX thread once the run ended, or a completion is shown (even after another, in one state).
