@@ -157,7 +157,10 @@ public final class HeatMapView extends StackPane {
         offsets.clear();
         firstShown = 0;
         plainShown = "";
-        area.clear();
+        // The answer start moves with every batch while the thinking streams: clearing an empty area is no edit.
+        if (area.getLength() > 0) {
+            area.clear();
+        }
         popup.hide();
     }
 
@@ -167,23 +170,18 @@ public final class HeatMapView extends StackPane {
             area.clear();
             plainShown = "";
         }
-        int start = offsets.end();
-        StringBuilder text = new StringBuilder();
+        HeatParagraphs paragraphs = new HeatParagraphs(area.getSegOps(), area.getInitialParagraphStyle());
         ToIntFunction<ScoredToken> level = levels.getValue();
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         for (ScoredToken token : tokens) {
-            text.append(token.text());
             offsets.add(token.text().length());
             shown.add(token);
-            if (!token.text().isEmpty()) {
-                spans.add(HeatLevels.styleClasses(level.applyAsInt(token)), token.text().length());
-            }
+            paragraphs.add(token.text(), HeatLevels.styleClasses(level.applyAsInt(token)));
         }
-        if (text.isEmpty()) {
-            return;
+        if (!paragraphs.isEmpty()) {
+            // One edit for the batch, its text and colours together: the last paragraph is rebuilt once, not twice.
+            int end = area.getLength();
+            area.replace(end, end, paragraphs.build());
         }
-        area.appendText(text.toString());
-        area.setStyleSpans(start, spans.create());
     }
 
     private void restyle() {

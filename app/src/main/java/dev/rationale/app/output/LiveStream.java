@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one stream an Output follows at a time: its events batched onto the FX thread, its handle for Stop, and a
- * generation count, so that what a stream still sends once it was replaced or forgotten is dropped instead of being
- * mixed into the next run's answer. Touch it on the FX thread only.
+ * The one stream an Output follows at a time: its events batched onto the FX thread, at most one batch a frame
+ * (see {@link FxBatcher#oncePerFrame}), its handle for Stop, and a generation count, so that what a stream still
+ * sends once it was replaced or forgotten is dropped instead of being mixed into the next run's answer. Touch it
+ * on the FX thread only.
  */
 final class LiveStream {
 
@@ -37,7 +38,7 @@ final class LiveStream {
             Consumer<List<CompletionEvent>> onBatch) {
         int mine = ++generation;
         running = null;
-        FxBatcher<CompletionEvent> batcher = new FxBatcher<>(fx, batch -> {
+        FxBatcher<CompletionEvent> batcher = FxBatcher.oncePerFrame(fx, batch -> {
             if (mine == generation) {
                 onBatch.accept(batch);
             }

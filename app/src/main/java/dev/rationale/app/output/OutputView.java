@@ -124,30 +124,6 @@ public final class OutputView extends BorderPane {
         return origin;
     }
 
-    /**
-     * The model's thinking, apart from the answer and folded away until asked for; shown only when the model or
-     * server kept it apart. Its title counts its tokens and time.
-     */
-    private TitledPane createThinking() {
-        TextArea text = new TextArea();
-        text.setId("output-thinking");
-        text.getStyleClass().add("output-thinking");
-        text.setEditable(false);
-        text.setWrapText(true);
-        text.setPrefRowCount(column ? 4 : 5);
-        text.textProperty().bind(viewModel.reasoningProperty());
-        TitledPane pane = new TitledPane();
-        pane.textProperty().bind(viewModel.thinkingTitleProperty());
-        pane.setContent(text);
-        pane.setId("output-thinking-pane");
-        pane.getStyleClass().add("output-thinking-pane");
-        pane.setExpanded(false);
-        pane.setAnimated(false);
-        pane.visibleProperty().bind(viewModel.reasoningProperty().isNotEmpty());
-        pane.managedProperty().bind(pane.visibleProperty());
-        return pane;
-    }
-
     /** The request as sent, folded away until asked for. */
     private TitledPane createRequest() {
         TextArea text = new TextArea();
@@ -222,7 +198,8 @@ public final class OutputView extends BorderPane {
         failure.textProperty().bind(viewModel.failureProperty());
         failure.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox box = new VBox(createThinking(), answerRow, failure, notices, statistics, createRequest());
+        VBox box = new VBox(new ThinkingPane(viewModel, column), answerRow, failure, notices, statistics,
+                createRequest());
         if (column) {
             box.getChildren().add(unscored);
         }

@@ -51,6 +51,7 @@ public final class OutputViewModel {
     private final ResampleViewModel resample;
     private final OutputBranches branches = new OutputBranches(this);
     private final RunSamples samples;
+    private final StepsAnalysis steps;
 
     /**
      * @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests)
@@ -60,6 +61,7 @@ public final class OutputViewModel {
         this.stream = new LiveStream(fx);
         this.resample = new ResampleViewModel(this, fx);
         this.samples = new RunSamples(fx, background);
+        this.steps = new StepsAnalysis(fx, background);
     }
 
     /**
@@ -138,6 +140,7 @@ public final class OutputViewModel {
         // Set once the rest is, so that what listens to it reads the completion whole.
         finished.set(completion);
         state.set(completion.failure() != null ? RunState.FAILED : RunState.COMPLETED);
+        analyseSteps();
     }
 
     // Stops and forgets the run shown: what it still sends is dropped, as its generation is over.
@@ -156,6 +159,7 @@ public final class OutputViewModel {
     }
 
     private void clear() {
+        steps.clear();
         answer.clear();
         samples.clear();
         finished.set(null);
@@ -180,6 +184,22 @@ public final class OutputViewModel {
         String expectedAnswer = run == null ? null : run.expected();
         samples.end(format, expectedAnswer);
         state.set(answer.end(ended, error, format, expectedAnswer));
+        analyseSteps();
+    }
+
+    private void analyseSteps() {
+        AnswerFormat format = getAnswerFormat();
+        if (format != null) {
+            steps.analyse(format, getReasoning(), getText(), tokens);
+        }
+    }
+
+    /**
+     * The reasoning steps of the answer shown, found off the FX thread once a run ended or a completion is shown;
+     * null while a run streams and until they are found.
+     */
+    ReadOnlyObjectProperty<@Nullable ShownSteps> shownStepsProperty() {
+        return steps.stepsProperty();
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {

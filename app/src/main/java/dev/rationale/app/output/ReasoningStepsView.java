@@ -4,7 +4,6 @@ package dev.rationale.app.output;
 import dev.rationale.core.analysis.Confidence;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.analysis.ReasoningChain;
-import dev.rationale.core.answer.AnswerFormat;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -19,9 +18,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The reasoning chain beside the heat map: once the run ended, the chain split into steps (which chain, for a
- * thinking model, {@link ShownSteps} decides), each with the mean and the lowest probability of its tokens, so a
- * shaky step stands out. Right-click a step to resample from it, or from every step. Build and use on
- * the FX thread.
+ * thinking model, {@link ShownSteps} decides; the view model finds them off the FX thread), each with the mean and
+ * the lowest probability of its tokens, so a shaky step stands out. Right-click a step to resample from it, or from
+ * every step. Build and use on the FX thread.
  */
 final class ReasoningStepsView extends BorderPane {
 
@@ -35,9 +34,21 @@ final class ReasoningStepsView extends BorderPane {
     ReasoningStepsView(OutputViewModel viewModel) {
         this.viewModel = viewModel;
         createView();
-        viewModel.stateProperty().addListener((obs, old, now) -> refresh());
-        // A completion shown again after another ended leaves the state COMPLETED: its arrival must refresh too.
-        viewModel.finishedProperty().addListener((obs, old, now) -> refresh());
+        viewModel.stateProperty().addListener((obs, old, now) -> {
+            if (now.isRunning()) {
+                steps.getItems().clear();
+                placeholder.setText("The steps appear when the run ends.");
+            } else if (steps.getItems().isEmpty() && viewModel.getAnswerFormat() != null) {
+                // The view model is finding them; a long answer takes a moment.
+                placeholder.setText("Finding the steps…");
+            }
+        });
+        // Found off the FX thread once the run ended, or a completion is shown (even after another, in one state).
+        viewModel.shownStepsProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                show(now);
+            }
+        });
         // While it streams the thinking is only in its folded pane, not echoed here: it is shown once.
         viewModel.reasoningProperty().addListener((obs, old, now) -> {
             if (viewModel.getState().isRunning()) {
@@ -83,18 +94,7 @@ final class ReasoningStepsView extends BorderPane {
         return menu;
     }
 
-    private void refresh() {
-        if (viewModel.getState().isRunning()) {
-            steps.getItems().clear();
-            placeholder.setText("The steps appear when the run ends.");
-            return;
-        }
-        AnswerFormat format = viewModel.getAnswerFormat();
-        if (format == null) {
-            return;
-        }
-        ShownSteps shown = ShownSteps.of(format, viewModel.getReasoning(), viewModel.getText(),
-                viewModel.getTokens());
+    private void show(ShownSteps shown) {
         ReasoningChain chain = shown.chain();
         steps.getItems().setAll(chain.steps());
         int count = chain.steps().size();
