@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
-import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.RunScope;
 import dev.rationale.core.provider.Cancellable;
 import java.nio.file.Path;
@@ -40,8 +39,7 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
 
     private final EvalPlan plan;
     private final ResultsFile results;
-    private final @Nullable HistoryStore store;
-    private final @Nullable HistoryRecorder history;
+    private final @Nullable OpeningHistory history;
     private final EvalTally tally;
     private final CompletableFuture<EvalOutcome> ended = new CompletableFuture<>();
     private final AtomicBoolean historyEnded = new AtomicBoolean();
@@ -49,42 +47,25 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
     private volatile @Nullable RunningEvaluation running;
     private volatile boolean cancelled;
 
-    private EvaluationSession(EvalPlan plan, ResultsFile results, @Nullable HistoryStore store,
-            @Nullable HistoryRecorder history) {
+    private EvaluationSession(EvalPlan plan, ResultsFile results, @Nullable OpeningHistory history) {
         this.plan = plan;
         this.results = results;
-        this.store = store;
         this.history = history;
         this.tally = EvalTally.of(plan, results.previous());
     }
 
     /**
      * Opens a session of {@code plan}: the results file at {@code resultsFile}, emptied or (with {@code resume})
-     * read to be continued, and a new history run when {@code history} is given. Reads and writes the disk on the
-     * calling thread.
+     * read to be continued, on the calling thread; and a new history run when {@code history} is given, on a thread
+     * of its own, so that the first requests need not wait for the database. A history that cannot be opened ends
+     * the run at its first completion (kept in the results file), and {@link #ended} says why.
      *
      * @param history where to keep the history run; null keeps none
-     * @throws dev.rationale.core.RationaleException when the results file or the history cannot be opened (nothing
-     *     stays open then)
+     * @throws dev.rationale.core.RationaleException when the results file cannot be opened
      */
     public static EvaluationSession open(EvalPlan plan, Path resultsFile, boolean resume, @Nullable History history) {
         ResultsFile results = resume ? ResultsFile.resume(resultsFile) : ResultsFile.create(resultsFile);
-        if (history == null) {
-            return new EvaluationSession(plan, results, null, null);
-        }
-        HistoryStore store = null;
-        try {
-            store = HistoryStore.open(history.workspace());
-            HistoryRecorder recorder = HistoryRecorder.start(store, plan, history.setFile(), history.scope(),
-                    history.clock());
-            return new EvaluationSession(plan, results, store, recorder);
-        } catch (RuntimeException e) {
-            results.close();
-            if (store != null) {
-                store.close();
-            }
-            throw e;
-        }
+        return new EvaluationSession(plan, results, history == null ? null : OpeningHistory.start(plan, history));
     }
 
     /**
@@ -202,8 +183,8 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
             endHistory(null);
         } finally {
             results.close();
-            if (store != null) {
-                store.close();
+            if (history != null) {
+                history.close();
             }
         }
     }

@@ -28,7 +28,7 @@ enum FileSyntax {
     }
 
     ObjectMapper mapper() {
-        return this == JSON ? PromptSetMappers.JSON : PromptSetMappers.YAML;
+        return this == JSON ? PromptSetMappers.JSON : PromptSetMappers.yaml();
     }
 
     String write(PromptSet set) {

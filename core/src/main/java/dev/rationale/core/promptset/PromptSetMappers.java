@@ -45,22 +45,34 @@ final class PromptSetMappers {
 
     static final ObjectMapper JSON = strict(JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(LIMITS).build()));
-    static final ObjectMapper YAML = strict(YAMLMapper.builder(yamlFactory()));
 
-    private static final ObjectWriter JSON_WRITER = JSON.writerFor(PromptSet.class).with(jsonPrettyPrinter());
-    private static final ObjectWriter YAML_WRITER = YAML.writerFor(PromptSet.class);
+    // Built on first use, each in a holder of its own: a command that reads one JSON set (every evaluation) does
+    // not pay tens of milliseconds at start-up for the YAML mapper and the writers.
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = strict(YAMLMapper.builder(yamlFactory()));
+        static final ObjectWriter WRITER = MAPPER.writerFor(PromptSet.class);
+    }
+
+    private static final class JsonWriter {
+        static final ObjectWriter WRITER = JSON.writerFor(PromptSet.class).with(jsonPrettyPrinter());
+    }
 
     private PromptSetMappers() {
     }
 
+    /** The YAML mapper, as strict as {@link #JSON}. */
+    static ObjectMapper yaml() {
+        return Yaml.MAPPER;
+    }
+
     /** Two-space indented JSON, keys in record order, absent fields left out, one final newline. */
     static String toJson(PromptSet set) {
-        return write(JSON_WRITER, set) + "\n";
+        return write(JsonWriter.WRITER, set) + "\n";
     }
 
     /** Block-style YAML without a {@code ---} marker, multi-line text as literal blocks. */
     static String toYaml(PromptSet set) {
-        String text = write(YAML_WRITER, set);
+        String text = write(Yaml.WRITER, set);
         return text.endsWith("\n") ? text : text + "\n";
     }
 

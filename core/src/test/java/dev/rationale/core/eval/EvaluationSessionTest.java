@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunFilter;
@@ -16,6 +17,7 @@ import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -101,6 +103,23 @@ class EvaluationSessionTest {
         }
         assertThatThrownBy(() -> session.start(runner, EvalOptions.DEFAULTS, EvalListener.NONE))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aHistoryThatCannotBeOpenedEndsTheRunWithWhyAndKeepsWhatFinishedInTheResultsFile() throws Exception {
+        // A file where the history's folder should be: the database cannot be created.
+        Path workspace = Files.createDirectories(dir.resolve("blocked"));
+        Files.writeString(workspace.resolve(HistoryStore.FOLDER), "not a folder");
+        Path results = dir.resolve("r.jsonl");
+        EvaluationSession session = EvaluationSession.open(plan, results, false,
+                new EvaluationSession.History(workspace, null, RunScope.NONE, Clock.systemUTC()));
+
+        session.start(runner, EvalOptions.DEFAULTS.withConcurrency(1), EvalListener.NONE);
+
+        assertThatThrownBy(session::await).isInstanceOf(HistoryException.class)
+                .hasMessageContaining("history");
+        assertThat(ResultsFile.read(results)).isNotEmpty().hasSizeLessThan(4);
+        assertThat(Files.readString(workspace.resolve(HistoryStore.FOLDER))).isEqualTo("not a folder");
     }
 
     private EvaluationSession.History history() {
