@@ -21,9 +21,9 @@ public final class KeyResolver {
         this.environment = environment;
     }
 
-    /** The real keychain and environment. */
+    /** The real keychain, looked for when a key is first read from it, and the environment. */
     public static KeyResolver system() {
-        return new KeyResolver(KeychainSecrets.open(), System::getenv);
+        return new KeyResolver(KeychainSecrets.onDemand(), System::getenv);
     }
 
     /** The key the reference points to, if it is set. */

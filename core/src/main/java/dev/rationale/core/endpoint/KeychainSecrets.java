@@ -7,7 +7,6 @@ import dev.rationale.core.RationaleException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
 
@@ -21,18 +20,26 @@ public final class KeychainSecrets implements SecretStore {
     private static final System.Logger LOG = System.getLogger(KeychainSecrets.class.getName());
 
     // Finding the keychain loads a native library and may ask the system for its library paths, tens of
-    // milliseconds: it happens on a thread of its own from open() on, and the first use waits for it.
-    private final Future<Optional<Keyring>> keyringFound;
+    // milliseconds: open() does it on a thread of its own, onDemand() on the first use, and a use waits for it.
+    private final FutureTask<Optional<Keyring>> keyringFound;
 
-    private KeychainSecrets(Future<Optional<Keyring>> keyringFound) {
+    private KeychainSecrets(FutureTask<Optional<Keyring>> keyringFound) {
         this.keyringFound = keyringFound;
     }
 
-    /** The OS keychain, or an unavailable store when there is none; found in the background. */
+    /** The OS keychain, or an unavailable store when there is none; found in the background from now on. */
     public static KeychainSecrets open() {
         FutureTask<Optional<Keyring>> find = new FutureTask<>(KeychainSecrets::find);
         Thread.ofVirtual().name("keychain").start(find);
         return new KeychainSecrets(find);
+    }
+
+    /**
+     * The OS keychain, found when a key is first read or written: for a command that may never need it (a local
+     * server without a key), so that it does not pay for finding it.
+     */
+    public static KeychainSecrets onDemand() {
+        return new KeychainSecrets(new FutureTask<>(KeychainSecrets::find));
     }
 
     private static Optional<Keyring> find() {
@@ -46,6 +53,8 @@ public final class KeychainSecrets implements SecretStore {
     }
 
     private @Nullable Keyring keyring() {
+        // Finds it on this thread unless another thread has done so or is doing so; then waits for that one.
+        keyringFound.run();
         try {
             return keyringFound.get().orElse(null);
         } catch (InterruptedException e) {
