@@ -58,7 +58,9 @@ final class SampleRecords {
         } else {
             grade = grader.grade(sample.text(), expected);
             status = grade.verdict();
-            probability = steps.analyze(sample).answerConfidence();
+            // The answer's probability comes from its scored tokens; without any (no log-probabilities from this
+            // backend) there is nothing to find, and finding the steps is most of grading's cost.
+            probability = sample.tokens().isEmpty() ? null : steps.analyze(sample).answerConfidence();
         }
         // Token counts belong to the request; only its first sample carries them so that sums stay right.
         @Nullable Usage usage = j == 0 ? result.usage() : null;
