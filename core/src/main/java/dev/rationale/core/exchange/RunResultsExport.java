@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -54,7 +57,8 @@ public final class RunResultsExport {
     /** The rows of a run, in grid order. */
     public static List<Row> rows(RunSnapshot snapshot) {
         return snapshot.completions().stream()
-                .map(c -> row(snapshot.run(), snapshot.confidence(c.record()), c)).toList();
+                .map(c -> row(snapshot.run(), snapshot.confidence(c.record()), rowOf(c), c.record().usage(),
+                        c.record().timings())).toList();
     }
 
     /**
@@ -96,7 +100,7 @@ public final class RunResultsExport {
     private static long writeEach(StreamedRun run, RowSink sink) {
         return run.forEach(c -> {
             try {
-                sink.write(row(run.run(), run.confidence(c.record()), c));
+                sink.write(row(run.run(), run.confidence(c), c.row(), c.usage(), c.timings()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -126,15 +130,19 @@ public final class RunResultsExport {
         }
     }
 
-    private static Row row(Run run, @Nullable Double confidence, StoredCompletion stored) {
+    private static CompletionRow rowOf(StoredCompletion stored) {
         CompletionRecord r = stored.record();
+        return new CompletionRow(stored.id(), r.key(), r.extracted(), r.expected(), r.grade(), r.failure(),
+                r.finishReason(), r.createdAt());
+    }
+
+    private static Row row(Run run, @Nullable Double confidence, CompletionRow r, @Nullable Usage usage,
+            @Nullable Timings timings) {
         var key = r.key();
-        return new Row(key.runId(), run.task(), key.variant(), key.target().endpoint(),
-                key.target().model(), key.caseId(), key.sample(), r.extracted(), r.expected(), r.grade().id(),
-                confidence, r.timings() == null ? null : r.timings().totalMillis(),
-                r.usage() == null ? null : r.usage().promptTokens(),
-                r.usage() == null ? null : r.usage().completionTokens(),
-                r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT),
-                r.failure());
+        return new Row(key.runId(), run.task(), key.variant(), key.target().endpoint(), key.target().model(),
+                key.caseId(), key.sample(), r.extracted(), r.expected(), r.grade().id(), confidence,
+                timings == null ? null : timings.totalMillis(), usage == null ? null : usage.promptTokens(),
+                usage == null ? null : usage.completionTokens(),
+                r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT), r.failure());
     }
 }

@@ -60,11 +60,14 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
     }
 
     static @Nullable Double confidence(AnswerFormat format, CompletionRecord record) {
-        if (record.tokens().isEmpty() || record.failure() != null) {
+        return confidence(format, new CompletionResult.Sample(record.text(), record.reasoning(), record.tokens(),
+                record.finishReason()), record.failure() != null);
+    }
+
+    static @Nullable Double confidence(AnswerFormat format, CompletionResult.Sample sample, boolean failed) {
+        if (sample.tokens().isEmpty() || failed) {
             return null;
         }
-        var sample = new CompletionResult.Sample(record.text(), record.reasoning(), record.tokens(),
-                record.finishReason());
         return ReasoningSteps.of(format).analyze(sample).answerConfidence();
     }
 

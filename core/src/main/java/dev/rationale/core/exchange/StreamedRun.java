@@ -2,10 +2,10 @@
 package dev.rationale.core.exchange;
 
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
-import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.history.StoredResult;
+import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,18 +42,19 @@ public final class StreamedRun {
         return run;
     }
 
-    /** Hands each completion to {@code action} in grid order; returns how many there were. */
-    public long forEach(Consumer<StoredCompletion> action) {
+    /** Hands each completion, without its request, to {@code action} in grid order; returns how many there were. */
+    public long forEach(Consumer<StoredResult> action) {
         long[] count = {0};
-        store.forEachCompletion(run.id(), completion -> {
+        store.forEachResult(run.id(), completion -> {
             action.accept(completion);
             count[0]++;
         });
         return count[0];
     }
 
-    /** As {@link RunSnapshot#confidence}. */
-    public @Nullable Double confidence(CompletionRecord record) {
-        return RunSnapshot.confidence(format, record);
+    /** As {@link RunSnapshot#confidence}: the mean probability of the answer's tokens, where they were scored. */
+    public @Nullable Double confidence(StoredResult result) {
+        return RunSnapshot.confidence(format, new CompletionResult.Sample(result.text(), result.reasoning(),
+                result.tokens(), result.row().finishReason()), result.row().failure() != null);
     }
 }

@@ -118,6 +118,13 @@ final class CompletionRows {
             return new StoredCompletion(row.getLong("id"), record);
         }
 
+        StoredResult readResult(ResultSet row) throws SQLException {
+            byte[] packed = codec.decompress(row.getBytes("body"), cells.dictionary(row.getLong("cell")));
+            CompletionBody.Parts body = CompletionBody.unpack(packed);
+            return new StoredResult(readRow(row), body.text(), body.reasoning(), body.tokens(), body.usage(),
+                    body.timings());
+        }
+
         @Override
         public void close() throws SQLException {
             codec.close();
@@ -160,6 +167,13 @@ final class CompletionRows {
         select(connection, " WHERE k.run_id = ?" + GRID_ORDER, action, statement -> statement.setString(1, runId));
     }
 
+    /** Hands each completion of the run without its request to {@code action} as it is read, in grid order. */
+    static void forEachResult(Connection connection, String runId, Consumer<StoredResult> action)
+            throws SQLException {
+        select(connection, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readResult, action,
+                statement -> statement.setString(1, runId));
+    }
+
     static List<StoredCompletion> ofCase(Connection connection, CaseQuery query) throws SQLException {
         // The runs of one set's task are few; the cells index then finds their cells, completions_by_cell the case.
         List<StoredCompletion> found = new ArrayList<>();
@@ -181,14 +195,23 @@ final class CompletionRows {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
+    private interface RowReader<T> {
+        T read(Reader reader, ResultSet row) throws SQLException;
+    }
+
     private static void select(Connection connection, String condition, Consumer<StoredCompletion> action,
             Binder binder) throws SQLException {
+        select(connection, condition, Reader::read, action, binder);
+    }
+
+    private static <T> void select(Connection connection, String condition, RowReader<T> rowReader,
+            Consumer<T> action, Binder binder) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + FROM + condition);
                 Reader reader = new Reader(connection)) {
             binder.bind(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    action.accept(reader.read(rows));
+                    action.accept(rowReader.read(reader, rows));
                 }
             }
         }

@@ -190,6 +190,17 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
+     * As {@link #forEachCompletion}, without each completion's request, which is the costly part to read: for
+     * tables of results.
+     */
+    public void forEachResult(String runId, Consumer<StoredResult> action) {
+        database.read(connection -> {
+            CompletionRows.forEachResult(connection, runId, action);
+            return null;
+        });
+    }
+
+    /**
      * Every stored completion of one case, from every run of its prompt set's task, whole and newest first (at most
      * 1,000).
      */
