@@ -2,9 +2,9 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.exchange.RunReportFormat;
-import dev.rationale.core.exchange.RunSnapshot;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,14 +43,16 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         RunReportFormat chosen = RunReportFormat.parse(format).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "unknown format \"" + format + "\" (one of: html, csv, jsonl)"));
-        Optional<RunSnapshot> snapshot = HistoryCommand.read(workspace.folder(),
-                store -> RunSnapshot.read(store, runId));
-        if (snapshot.isEmpty()) {
+        // CSV and JSONL stream from the history to the file, a completion at a time.
+        Optional<Long> written = HistoryCommand.read(workspace.folder(), store -> {
+            OptionalLong count = chosen.write(store, runId, out);
+            return count.isPresent() ? Optional.of(count.getAsLong()) : Optional.empty();
+        });
+        if (written.isEmpty()) {
             return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
-        chosen.write(snapshot.get(), out);
         spec.commandLine().getOut().println(out + ": " + format + " report of run " + runId + " ("
-                + snapshot.get().completions().size() + " completions)");
+                + written.get() + " completions)");
         spec.commandLine().getOut().flush();
         return 0;
     }

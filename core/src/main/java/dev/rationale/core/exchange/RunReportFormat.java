@@ -2,14 +2,17 @@
 package dev.rationale.core.exchange;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.storage.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The formats a run from the history can be written in, by the names the command line uses. */
 public enum RunReportFormat {
@@ -51,6 +54,34 @@ public enum RunReportFormat {
         } catch (IOException e) {
             throw new RationaleException("could not write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes run {@code runId} of {@code store} to {@code file}, whole or not at all: the HTML report from the run
+     * read whole, CSV and JSONL a completion at a time through a buffer, so their memory does not grow with the
+     * run. Blocks on the database and the disk.
+     *
+     * @return the completions written, or empty when the store has no such run
+     * @throws RationaleException when the file cannot be written
+     */
+    public OptionalLong write(HistoryStore store, String runId, Path file) {
+        if (this == HTML) {
+            Optional<RunSnapshot> snapshot = RunSnapshot.read(store, runId);
+            snapshot.ifPresent(s -> write(s, file));
+            return snapshot.map(s -> OptionalLong.of(s.completions().size())).orElse(OptionalLong.empty());
+        }
+        Optional<StreamedRun> run = StreamedRun.open(store, runId);
+        if (run.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long[] written = {0};
+        try {
+            AtomicFiles.writeText(file, out -> written[0] = this == CSV ? RunResultsExport.writeCsv(run.get(), out)
+                    : RunResultsExport.writeJsonl(run.get(), out));
+        } catch (IOException | UncheckedIOException e) {
+            throw new RationaleException("could not write " + file + ": " + e.getMessage(), e);
+        }
+        return OptionalLong.of(written[0]);
     }
 
     public void write(RunSnapshot snapshot, Writer out) throws IOException {

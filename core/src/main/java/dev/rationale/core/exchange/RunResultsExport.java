@@ -4,13 +4,18 @@ package dev.rationale.core.exchange;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.CompletionRow;
+import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,7 +24,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run's results as a table: one row per completion, as CSV with a header line or as JSON Lines. Rows hold the
+ * A run's results as a table: one row per completion, as CSV with a header line or as JSON Lines; from a
+ * {@link StreamedRun} a row at a time, so any size of run fits in memory. Rows hold the
  * grid position, the answer and its grade, and what the completion cost; no prompt, text, key or URL.
  */
 public final class RunResultsExport {
@@ -50,7 +56,55 @@ public final class RunResultsExport {
 
     /** The rows of a run, in grid order. */
     public static List<Row> rows(RunSnapshot snapshot) {
-        return snapshot.completions().stream().map(c -> row(snapshot, c)).toList();
+        return snapshot.completions().stream()
+                .map(c -> row(snapshot.run(), snapshot.confidence(c.record()), rowOf(c), c.record().usage(),
+                        c.record().timings())).toList();
+    }
+
+    /**
+     * Writes the rows as CSV under a header line, a completion at a time as they are read.
+     *
+     * @return the rows written
+     */
+    public static long writeCsv(StreamedRun run, Writer out) {
+        try (SequenceWriter writer = CSV.writer(CSV.schemaFor(Row.class).withHeader())
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
+            return writeEach(run, writer::write);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes one JSON object per row and line, a completion at a time as they are read.
+     *
+     * @return the rows written
+     */
+    public static long writeJsonl(StreamedRun run, Writer out) {
+        long count = writeEach(run, row -> {
+            out.write(JSON.writeValueAsString(row));
+            out.write('\n');
+        });
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    private interface RowSink {
+        void write(Row row) throws IOException;
+    }
+
+    private static long writeEach(StreamedRun run, RowSink sink) {
+        return run.forEach(c -> {
+            try {
+                sink.write(row(run.run(), run.confidence(c), c.row(), c.usage(), c.timings()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Writes the rows as CSV (RFC 4180 quoting) under a header line. */
@@ -76,15 +130,19 @@ public final class RunResultsExport {
         }
     }
 
-    private static Row row(RunSnapshot snapshot, StoredCompletion stored) {
+    private static CompletionRow rowOf(StoredCompletion stored) {
         CompletionRecord r = stored.record();
+        return new CompletionRow(stored.id(), r.key(), r.extracted(), r.expected(), r.grade(), r.failure(),
+                r.finishReason(), r.createdAt());
+    }
+
+    private static Row row(Run run, @Nullable Double confidence, CompletionRow r, @Nullable Usage usage,
+            @Nullable Timings timings) {
         var key = r.key();
-        return new Row(key.runId(), snapshot.run().task(), key.variant(), key.target().endpoint(),
-                key.target().model(), key.caseId(), key.sample(), r.extracted(), r.expected(), r.grade().id(),
-                snapshot.confidence(r), r.timings() == null ? null : r.timings().totalMillis(),
-                r.usage() == null ? null : r.usage().promptTokens(),
-                r.usage() == null ? null : r.usage().completionTokens(),
-                r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT),
-                r.failure());
+        return new Row(key.runId(), run.task(), key.variant(), key.target().endpoint(), key.target().model(),
+                key.caseId(), key.sample(), r.extracted(), r.expected(), r.grade().id(), confidence,
+                timings == null ? null : timings.totalMillis(), usage == null ? null : usage.promptTokens(),
+                usage == null ? null : usage.completionTokens(),
+                r.finishReason() == null ? null : r.finishReason().name().toLowerCase(Locale.ROOT), r.failure());
     }
 }

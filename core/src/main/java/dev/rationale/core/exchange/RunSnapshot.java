@@ -20,7 +20,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of the history read whole, for the result exports and the HTML report: the run, its counts per variant
+ * One run of the history read whole, for the HTML report (the CSV and JSONL results stream, see
+ * {@link StreamedRun}): the run, its counts per variant
  * x target, and every completion with request, texts and tokens, in grid order.
  *
  * @param format the task's answer format, read from the run's prompt set file when it is still there (for the
@@ -47,7 +48,7 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
         Run run = found.get();
         List<StoredCompletion> completions = store.completionsOfRun(runId);
         Path workspace = store.file().toAbsolutePath().getParent().getParent();
-        return Optional.of(new RunSnapshot(run, store.cells(runId), completions, format(run, workspace)));
+        return Optional.of(new RunSnapshot(run, store.cells(runId), completions, answerFormat(run, workspace)));
     }
 
     /**
@@ -55,17 +56,24 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
      * and for a failed completion.
      */
     public @Nullable Double confidence(CompletionRecord record) {
-        if (record.tokens().isEmpty() || record.failure() != null) {
+        return confidence(format, record);
+    }
+
+    static @Nullable Double confidence(AnswerFormat format, CompletionRecord record) {
+        return confidence(format, new CompletionResult.Sample(record.text(), record.reasoning(), record.tokens(),
+                record.finishReason()), record.failure() != null);
+    }
+
+    static @Nullable Double confidence(AnswerFormat format, CompletionResult.Sample sample, boolean failed) {
+        if (sample.tokens().isEmpty() || failed) {
             return null;
         }
-        var sample = new CompletionResult.Sample(record.text(), record.reasoning(), record.tokens(),
-                record.finishReason());
         return ReasoningSteps.of(format).analyze(sample).answerConfidence();
     }
 
     // A set moved or changed since the run leaves the default format: the grades are stored, only the confidence
     // of answers in another format is then not found.
-    private static AnswerFormat format(Run run, Path workspace) {
+    static AnswerFormat answerFormat(Run run, Path workspace) {
         if (run.promptSetFile() == null || run.task() == null) {
             return AnswerFormat.DEFAULT;
         }

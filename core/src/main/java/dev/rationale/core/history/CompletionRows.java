@@ -4,8 +4,6 @@ package dev.rationale.core.history;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.Timings;
-import dev.rationale.core.provider.Usage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,22 +15,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
-/** The SQL for the {@code completions} table: inserting, paging and reading one back whole. */
+/**
+ * The SQL for the {@code completions} table: inserting, paging and reading back whole. A row keeps its cell (see
+ * {@link CompletionCells}), case, sample, grade and the answers the grade rests on as columns, for queries; the
+ * rest (request, texts, tokens, usage, timings) is its {@code body}, packed ({@link CompletionBody}) and
+ * compressed ({@link BodyCodec}).
+ */
 final class CompletionRows {
-    private static final String KEY_COLUMNS = "run_id, variant, target, target_kind, model, case_id, sample";
-    private static final String ROW_COLUMNS = "id, " + KEY_COLUMNS
-            + ", extracted, expected, grade, failure, finish_reason, created_at";
-    private static final String ALL_COLUMNS = ROW_COLUMNS + ", request, response, reasoning, tokens, "
-            + "prompt_tokens, completion_tokens, reasoning_tokens, first_token_ms, total_ms, thinking_ms";
-    private static final String INSERT = "INSERT INTO completions (" + KEY_COLUMNS + ", request, response, "
-            + "reasoning, tokens, extracted, expected, grade, failure, finish_reason, prompt_tokens, "
-            + "completion_tokens, reasoning_tokens, first_token_ms, total_ms, created_at, thinking_ms) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW_COLUMNS = "c.id, k.run_id, k.variant, k.target, k.target_kind, k.model, "
+            + "c.case_id, c.sample, c.extracted, c.expected, c.grade, c.failure, c.finish_reason, c.created_at";
+    private static final String ALL_COLUMNS = ROW_COLUMNS + ", c.cell, c.body";
+    private static final String FROM = " FROM completions c JOIN completion_cells k ON k.id = c.cell";
+    private static final String INSERT = "INSERT INTO completions (id, cell, case_id, sample, grade, extracted, "
+            + "expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The most completions of one case read back at once: many re-evaluations, each with many samples. */
     static final int CASE_LIMIT = 1_000;
-    private static final String GRID_ORDER = " ORDER BY variant, target, case_id, sample, id";
+    // Cells in order, then each cell's rows in completions_by_cell's order: SQLite walks both indexes, no sort.
+    private static final String GRID_ORDER = " ORDER BY k.variant, k.target, k.target_kind, k.model, c.case_id, "
+            + "c.sample, c.id";
 
     private CompletionRows() {
     }
@@ -40,52 +43,99 @@ final class CompletionRows {
     /** Inserts the completions with one prepared statement; returns their ids in the same order. */
     static List<Long> insert(Connection connection, List<CompletionRecord> completions) throws SQLException {
         List<Long> ids = new ArrayList<>(completions.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        try (Writer writer = new Writer(connection)) {
             for (CompletionRecord completion : completions) {
-                bind(insert, completion);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    ids.add(keys.getLong(1));
-                }
+                ids.add(writer.insert(null, completion));
             }
         }
         return ids;
     }
 
-    private static void bind(PreparedStatement insert, CompletionRecord c) throws SQLException {
-        RunCompletionKey key = c.key();
-        insert.setString(1, key.runId());
-        insert.setString(2, key.variant());
-        insert.setString(3, key.target().endpoint());
-        insert.setString(4, key.target().kind().id());
-        insert.setString(5, key.target().model());
-        insert.setString(6, key.caseId());
-        insert.setInt(7, key.sample());
-        insert.setString(8, HistoryJson.write(c.request()));
-        insert.setString(9, c.text());
-        insert.setString(10, c.reasoning());
-        insert.setString(11, TokensJson.write(c.tokens()));
-        insert.setString(12, c.extracted());
-        insert.setString(13, c.expected());
-        insert.setString(14, c.grade().id());
-        insert.setString(15, c.failure());
-        insert.setString(16, c.finishReason() == null ? null : c.finishReason().name());
-        Usage usage = c.usage();
-        setInteger(insert, 17, usage == null ? null : usage.promptTokens());
-        setInteger(insert, 18, usage == null ? null : usage.completionTokens());
-        setInteger(insert, 19, usage == null ? null : usage.reasoningTokens());
-        Timings timings = c.timings();
-        setDouble(insert, 20, timings == null ? null : timings.firstTokenMillis());
-        setDouble(insert, 21, timings == null ? null : timings.totalMillis());
-        insert.setLong(22, c.createdAt().toEpochMilli());
-        setDouble(insert, 23, timings == null ? null : timings.thinkingMillis());
+    /** Inserts completions, each compressed against its cell's dictionary; one per transaction. */
+    static final class Writer implements AutoCloseable {
+        private final CompletionCells cells;
+        private final BodyCodec codec = new BodyCodec();
+        private final PreparedStatement insert;
+
+        Writer(Connection connection) throws SQLException {
+            this.cells = new CompletionCells(connection);
+            this.insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+        }
+
+        /** Stores {@code c} under {@code id}, or under a new id when null; returns the id. */
+        long insert(@Nullable Long id, CompletionRecord c) throws SQLException {
+            byte[] packed = CompletionBody.pack(new CompletionBody.Parts(HistoryJson.write(c.request()), c.text(),
+                    c.reasoning(), c.tokens(), c.usage(), c.timings()));
+            CompletionCells.Cell cell = cells.cellOf(c.key(), packed);
+            if (id == null) {
+                insert.setNull(1, Types.INTEGER);
+            } else {
+                insert.setLong(1, id);
+            }
+            insert.setLong(2, cell.id());
+            insert.setString(3, c.key().caseId());
+            insert.setInt(4, c.key().sample());
+            insert.setString(5, c.grade().id());
+            insert.setString(6, c.extracted());
+            insert.setString(7, c.expected());
+            insert.setString(8, c.failure());
+            insert.setString(9, c.finishReason() == null ? null : c.finishReason().name());
+            insert.setLong(10, c.createdAt().toEpochMilli());
+            insert.setBytes(11, codec.compress(packed, cell.dictionary()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            codec.close();
+            try (cells; insert) {
+                // both closed
+            }
+        }
+    }
+
+    /** Reads whole completions from result sets of {@link #ALL_COLUMNS}; one per cursor. */
+    static final class Reader implements AutoCloseable {
+        private final CompletionCells cells;
+        private final BodyCodec codec = new BodyCodec();
+
+        Reader(Connection connection) {
+            this.cells = new CompletionCells(connection);
+        }
+
+        StoredCompletion read(ResultSet row) throws SQLException {
+            byte[] packed = codec.decompress(row.getBytes("body"), cells.dictionary(row.getLong("cell")));
+            CompletionBody.Parts body = CompletionBody.unpack(packed);
+            CompletionRecord record = new CompletionRecord(readKey(row), HistoryJson.request(body.requestJson()),
+                    body.text(), body.reasoning(), body.tokens(), row.getString("extracted"),
+                    row.getString("expected"), grade(row.getString("grade")), row.getString("failure"),
+                    finishReason(row.getString("finish_reason")), body.usage(), body.timings(),
+                    Instant.ofEpochMilli(row.getLong("created_at")));
+            return new StoredCompletion(row.getLong("id"), record);
+        }
+
+        StoredResult readResult(ResultSet row) throws SQLException {
+            byte[] packed = codec.decompress(row.getBytes("body"), cells.dictionary(row.getLong("cell")));
+            CompletionBody.Parts body = CompletionBody.unpack(packed);
+            return new StoredResult(readRow(row), body.text(), body.reasoning(), body.tokens(), body.usage(),
+                    body.timings());
+        }
+
+        @Override
+        public void close() throws SQLException {
+            codec.close();
+            cells.close();
+        }
     }
 
     static Page<CompletionRow> list(Connection connection, CompletionFilter filter) throws SQLException {
         SqlWhere where = where(filter);
         List<CompletionRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS + " FROM completions"
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS + FROM
                 + where.sql() + GRID_ORDER + " LIMIT ? OFFSET ?")) {
             int next = where.bind(select);
             select.setInt(next, filter.limit());
@@ -100,71 +150,93 @@ final class CompletionRows {
     }
 
     static Optional<StoredCompletion> find(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + ALL_COLUMNS + " FROM completions WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet found = select.executeQuery()) {
-                return found.next() ? Optional.of(readWhole(found)) : Optional.empty();
-            }
-        }
+        List<StoredCompletion> found = new ArrayList<>(1);
+        select(connection, " WHERE c.id = ?", found::add, statement -> statement.setLong(1, id));
+        return found.stream().findFirst();
     }
 
     static List<StoredCompletion> ofRun(Connection connection, String runId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + " FROM completions"
-                + " WHERE run_id = ?" + GRID_ORDER)) {
-            select.setString(1, runId);
-            List<StoredCompletion> found = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(readWhole(rows));
-                }
-            }
-            return found;
-        }
+        List<StoredCompletion> found = new ArrayList<>();
+        forEach(connection, runId, found::add);
+        return found;
+    }
+
+    /** Hands each completion of the run to {@code action} as it is read, in grid order. */
+    static void forEach(Connection connection, String runId, Consumer<StoredCompletion> action)
+            throws SQLException {
+        select(connection, " WHERE k.run_id = ?" + GRID_ORDER, action, statement -> statement.setString(1, runId));
+    }
+
+    /** Hands each completion of the run without its request to {@code action} as it is read, in grid order. */
+    static void forEachResult(Connection connection, String runId, Consumer<StoredResult> action)
+            throws SQLException {
+        select(connection, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readResult, action,
+                statement -> statement.setString(1, runId));
     }
 
     static List<StoredCompletion> ofCase(Connection connection, CaseQuery query) throws SQLException {
-        // The runs of one set's task are few; completions_by_cell then finds the case within each.
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + " FROM completions"
-                + " WHERE run_id IN (SELECT id FROM runs WHERE set_file IS ? AND task IS ?)"
-                + " AND variant = ? AND target = ? AND case_id = ? AND model = ? ORDER BY id DESC LIMIT ?")) {
-            select.setString(1, query.promptSetFile());
-            select.setString(2, query.task());
-            select.setString(3, query.variant());
-            select.setString(4, query.endpoint());
-            select.setString(5, query.caseId());
-            select.setString(6, query.model());
-            select.setInt(7, CASE_LIMIT);
-            List<StoredCompletion> found = new ArrayList<>();
+        // The runs of one set's task are few; the cells index then finds their cells, completions_by_cell the case.
+        List<StoredCompletion> found = new ArrayList<>();
+        select(connection, " WHERE k.run_id IN (SELECT id FROM runs WHERE set_file IS ? AND task IS ?)"
+                + " AND k.variant = ? AND k.target = ? AND c.case_id = ? AND k.model = ? ORDER BY c.id DESC LIMIT ?",
+                found::add, select -> {
+                    select.setString(1, query.promptSetFile());
+                    select.setString(2, query.task());
+                    select.setString(3, query.variant());
+                    select.setString(4, query.endpoint());
+                    select.setString(5, query.caseId());
+                    select.setString(6, query.model());
+                    select.setInt(7, CASE_LIMIT);
+                });
+        return found;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(Reader reader, ResultSet row) throws SQLException;
+    }
+
+    private static void select(Connection connection, String condition, Consumer<StoredCompletion> action,
+            Binder binder) throws SQLException {
+        select(connection, condition, Reader::read, action, binder);
+    }
+
+    private static <T> void select(Connection connection, String condition, RowReader<T> rowReader,
+            Consumer<T> action, Binder binder) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + FROM + condition);
+                Reader reader = new Reader(connection)) {
+            binder.bind(select);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.add(readWhole(rows));
+                    action.accept(rowReader.read(reader, rows));
                 }
             }
-            return found;
         }
     }
 
     private static SqlWhere where(CompletionFilter filter) {
-        SqlWhere where = new SqlWhere().and("run_id = ?", filter.runId());
+        SqlWhere where = new SqlWhere().and("k.run_id = ?", filter.runId());
         if (filter.variant() != null) {
-            where.and("variant = ?", filter.variant());
+            where.and("k.variant = ?", filter.variant());
         }
         if (filter.target() != null) {
-            where.and("target = ?", filter.target());
+            where.and("k.target = ?", filter.target());
         }
         if (filter.caseId() != null) {
-            where.and("case_id = ?", filter.caseId());
+            where.and("c.case_id = ?", filter.caseId());
         }
         if (filter.grade() != null) {
-            where.and("grade = ?", filter.grade().id());
+            where.and("c.grade = ?", filter.grade().id());
         }
         return where;
     }
 
     private static long count(Connection connection, SqlWhere where) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COUNT(*) FROM completions" + where.sql())) {
+                "SELECT COUNT(*)" + FROM + where.sql())) {
             where.bind(select);
             try (ResultSet found = select.executeQuery()) {
                 found.next();
@@ -191,22 +263,6 @@ final class CompletionRows {
                 finishReason(row.getString("finish_reason")), Instant.ofEpochMilli(row.getLong("created_at")));
     }
 
-    private static StoredCompletion readWhole(ResultSet row) throws SQLException {
-        Usage usage = new Usage(getInteger(row, "prompt_tokens"), getInteger(row, "completion_tokens"),
-                getInteger(row, "reasoning_tokens"));
-        Double total = getDouble(row, "total_ms");
-        Timings timings = total == null ? null
-                : new Timings(getDouble(row, "first_token_ms"), total, getDouble(row, "thinking_ms"));
-        boolean noUsage = usage.promptTokens() == null && usage.completionTokens() == null
-                && usage.reasoningTokens() == null;
-        CompletionRecord record = new CompletionRecord(readKey(row), HistoryJson.request(row.getString("request")),
-                row.getString("response"), row.getString("reasoning"), TokensJson.read(row.getString("tokens")),
-                row.getString("extracted"), row.getString("expected"), grade(row.getString("grade")),
-                row.getString("failure"), finishReason(row.getString("finish_reason")), noUsage ? null : usage,
-                timings, Instant.ofEpochMilli(row.getLong("created_at")));
-        return new StoredCompletion(row.getLong("id"), record);
-    }
-
     private static ProviderKind kind(String id) {
         return ProviderKind.parse(id).orElseThrow(() -> new HistoryException("unknown endpoint kind in history: "
                 + id));
@@ -225,22 +281,8 @@ final class CompletionRows {
         }
     }
 
-    private static void setDouble(PreparedStatement statement, int index, @Nullable Double value)
-            throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.REAL);
-        } else {
-            statement.setDouble(index, value);
-        }
-    }
-
     static @Nullable Integer getInteger(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
-        return row.wasNull() ? null : value;
-    }
-
-    private static @Nullable Double getDouble(ResultSet row, String column) throws SQLException {
-        double value = row.getDouble(column);
         return row.wasNull() ? null : value;
     }
 }

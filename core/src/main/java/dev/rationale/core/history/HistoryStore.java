@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The run history of one workspace, in SQLite at {@code WORKSPACE/.rationale/history.db}.
@@ -167,9 +168,36 @@ public final class HistoryStore implements AutoCloseable {
         return database.read(connection -> CompletionRows.find(connection, id));
     }
 
-    /** Every completion of a run whole, in the grid's order (variant, target, case, sample), in one query. */
+    /**
+     * Every completion of a run whole, in the grid's order (variant, target, case, sample), in one query. Holds the
+     * whole run in memory: to walk a large run use {@link #forEachCompletion}.
+     */
     public List<StoredCompletion> completionsOfRun(String runId) {
         return database.read(connection -> CompletionRows.ofRun(connection, runId));
+    }
+
+    /**
+     * Hands every completion of a run whole to {@code action}, in the grid's order (variant, target, case,
+     * sample), as it reads them from one forward cursor: memory stays flat however large the run. The store is held
+     * until the walk ends, so {@code action} must not call it (another store on the same file may write meanwhile);
+     * an exception from {@code action} ends the walk and reaches the caller.
+     */
+    public void forEachCompletion(String runId, Consumer<StoredCompletion> action) {
+        database.read(connection -> {
+            CompletionRows.forEach(connection, runId, action);
+            return null;
+        });
+    }
+
+    /**
+     * As {@link #forEachCompletion}, without each completion's request, which is the costly part to read: for
+     * tables of results.
+     */
+    public void forEachResult(String runId, Consumer<StoredResult> action) {
+        database.read(connection -> {
+            CompletionRows.forEachResult(connection, runId, action);
+            return null;
+        });
     }
 
     /**

@@ -74,7 +74,39 @@ final class Migrations {
                     "ALTER TABLE runs ADD COLUMN samples INTEGER")),
             // Older completions keep NULL: their thinking time was not measured apart.
             new Migration(4, "how long each completion thought", List.of(
-                    "ALTER TABLE completions ADD COLUMN thinking_ms REAL"))));
+                    "ALTER TABLE completions ADD COLUMN thinking_ms REAL")),
+            // What a run, variant and target share is kept once per cell; the rest of a completion is packed and
+            // compressed against its cell's first one. Ids are kept; LegacyCompletions moves the rows over.
+            new Migration(5, "compact completions", List.of(
+                    "DROP INDEX completions_by_run",
+                    "DROP INDEX completions_by_cell",
+                    "DROP INDEX completions_by_time",
+                    "ALTER TABLE completions RENAME TO completions_v4",
+                    """
+                    CREATE TABLE completion_cells (
+                        id INTEGER PRIMARY KEY,
+                        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        variant TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        target_kind TEXT NOT NULL,
+                        model TEXT NOT NULL,
+                        dictionary BLOB NOT NULL,
+                        UNIQUE (run_id, variant, target, target_kind, model))""",
+                    """
+                    CREATE TABLE completions (
+                        id INTEGER PRIMARY KEY,
+                        cell INTEGER NOT NULL REFERENCES completion_cells(id) ON DELETE CASCADE,
+                        case_id TEXT NOT NULL,
+                        sample INTEGER NOT NULL,
+                        grade TEXT NOT NULL,
+                        extracted TEXT,
+                        expected TEXT,
+                        failure TEXT,
+                        finish_reason TEXT,
+                        created_at INTEGER NOT NULL,
+                        body BLOB NOT NULL)""",
+                    "CREATE INDEX completions_by_cell ON completions(cell, case_id, sample)"),
+                    LegacyCompletions::convert)));
 
     private final List<Migration> steps;
 
@@ -123,6 +155,9 @@ final class Migrations {
                 for (Migration step : steps.subList(current, latest())) {
                     for (String sql : step.statements()) {
                         statement.execute(sql);
+                    }
+                    if (step.conversion() != null) {
+                        step.conversion().run(connection);
                     }
                 }
                 statement.execute("PRAGMA user_version = " + latest());

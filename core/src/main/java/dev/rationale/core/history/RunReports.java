@@ -23,18 +23,18 @@ final class RunReports {
     private RunReports() {
     }
 
-    /** Counts per variant x target, in grid order; the completions_by_cell index serves the grouping. */
+    /** Counts per variant x target, in the order the cells were first recorded; one group per stored cell. */
     static List<CellTally> cells(Connection connection, String runId) throws SQLException {
         Map<String, List<AtK>> atK = atK(connection, runId);
         List<CellTally> cells = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT variant, target, target_kind, model, COUNT(*) AS total,
-                       SUM(grade = 'correct') AS correct, SUM(grade = 'wrong') AS wrong,
-                       SUM(grade = 'no-answer') AS no_answer, SUM(grade = 'ungraded') AS ungraded,
-                       SUM(grade = 'failed') AS failed
-                FROM completions WHERE run_id = ?
-                GROUP BY variant, target, target_kind, model
-                ORDER BY MIN(id)""")) {
+                SELECT k.variant, k.target, k.target_kind, k.model, COUNT(*) AS total,
+                       SUM(c.grade = 'correct') AS correct, SUM(c.grade = 'wrong') AS wrong,
+                       SUM(c.grade = 'no-answer') AS no_answer, SUM(c.grade = 'ungraded') AS ungraded,
+                       SUM(c.grade = 'failed') AS failed
+                FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?
+                GROUP BY k.id
+                ORDER BY MIN(c.id)""")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -63,9 +63,10 @@ final class RunReports {
         Map<String, Map<String, List<AtKScores.Sample>>> byCell = new LinkedHashMap<>();
         Set<String> ungraded = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT variant, target, model, case_id, grade, extracted FROM completions
-                WHERE run_id = ? AND grade <> 'failed'
-                ORDER BY variant, target, model, case_id, sample""")) {
+                SELECT k.variant, k.target, k.model, c.case_id, c.grade, c.extracted
+                FROM completion_cells k JOIN completions c ON c.cell = k.id
+                WHERE k.run_id = ? AND c.grade <> 'failed'
+                ORDER BY k.variant, k.target, k.model, k.target_kind, c.case_id, c.sample""")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -110,8 +111,10 @@ final class RunReports {
     static List<CaseComparison> compare(Connection connection, String runA, String runB) throws SQLException {
         List<CaseComparison> comparisons = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                WITH a AS (SELECT variant, target, model, case_id, sample, grade FROM completions WHERE run_id = ?),
-                     b AS (SELECT variant, target, model, case_id, sample, grade FROM completions WHERE run_id = ?)
+                WITH a AS (SELECT k.variant, k.target, k.model, c.case_id, c.sample, c.grade
+                           FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?),
+                     b AS (SELECT k.variant, k.target, k.model, c.case_id, c.sample, c.grade
+                           FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?)
                 SELECT COALESCE(a.variant, b.variant) AS variant, COALESCE(a.target, b.target) AS target,
                        COALESCE(a.model, b.model) AS model, COALESCE(a.case_id, b.case_id) AS case_id,
                        COALESCE(a.sample, b.sample) AS sample, a.grade AS grade_a, b.grade AS grade_b

@@ -19,10 +19,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Scored tokens in a compact JSON form, because they are most of a completion's size: each token is an array
- * {@code [text, logprob, [[alternative, logprob], ...], bytes]} with no field names. {@code bytes} is {@code 0} when
- * the backend sent none, {@code 1} when they are the text's UTF-8 (the common case, not worth repeating), else the
- * raw bytes in Base64 (a token holding part of a character).
+ * Scored tokens as schema 4 stored them, read once more by migration 5 (which packs them, see
+ * {@link CompletionBody}); tests write it to build a database as that release left it. A compact JSON form: each
+ * token is an array {@code [text, logprob, [[alternative, logprob], ...], bytes]} with no field names.
+ * {@code bytes} is {@code 0} when the backend sent none, {@code 1} when they are the text's UTF-8 (the common case,
+ * not worth repeating), else the raw bytes in Base64 (a token holding part of a character).
  */
 final class TokensJson {
     private static final JsonFactory FACTORY = new JsonFactory();

@@ -8,7 +8,9 @@
  * <p>What is stored is what was sent and what came back, never a secret: a request is kept as its
  * {@link dev.rationale.core.provider.CompletionRequest} (prompt, settings, seed), which has no headers or keys.
  * The schema is versioned with {@code PRAGMA user_version}; opening a store migrates an older database in one
- * transaction. All methods block on disk I/O; call them off the UI thread.
+ * transaction. A completion's request, texts and tokens are packed and compressed against the first completion of
+ * its run, variant and target (see {@code docs/history.md}). All methods block on disk I/O; call them off the UI
+ * thread.
  */
 @NullMarked
 package dev.rationale.core.history;

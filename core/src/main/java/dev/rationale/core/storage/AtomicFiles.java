@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.storage;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,13 +44,41 @@ public final class AtomicFiles {
 
     /** Replaces {@code target}'s content with {@code content}, creating the file and its directories if needed. */
     public static void write(Path target, byte[] content) throws IOException {
+        replace(target, temp -> writeAndForce(temp, content));
+    }
+
+    /** Writes text to a stream; may throw, which leaves the target as it was. */
+    public interface TextOutput {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Replaces {@code target}'s content with what {@code output} writes, as UTF-8 through a buffer: for content too
+     * large to hold in memory. If {@code output} throws, the target keeps its old content.
+     */
+    public static void writeText(Path target, TextOutput output) throws IOException {
+        replace(target, temp -> {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
+                output.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+        });
+    }
+
+    private interface TempWrite {
+        void into(Path temp) throws IOException;
+    }
+
+    private static void replace(Path target, TempWrite write) throws IOException {
         Path destination = followLink(target);
         Path directory = destination.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temp = createTempBeside(directory, destination.getFileName().toString());
         try {
             copyPermissions(destination, temp);
-            writeAndForce(temp, content);
+            write.into(temp);
             moveOver(temp, destination);
         } catch (IOException | RuntimeException | Error e) {
             deleteAfterFailure(temp, e);

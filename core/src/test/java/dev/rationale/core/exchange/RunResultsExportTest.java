@@ -75,6 +75,25 @@ class RunResultsExportTest {
     }
 
     @Test
+    void theStreamedResultsAreTheRowsOfTheRunReadWhole() throws Exception {
+        StringWriter wholeCsv = new StringWriter();
+        StringWriter wholeJsonl = new StringWriter();
+        RunResultsExport.writeCsv(snapshot, wholeCsv);
+        RunResultsExport.writeJsonl(snapshot, wholeJsonl);
+        StringWriter streamedCsv = new StringWriter();
+        StringWriter streamedJsonl = new StringWriter();
+
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            StreamedRun run = StreamedRun.open(store, runId).orElseThrow();
+            assertThat(RunResultsExport.writeCsv(run, streamedCsv)).isEqualTo(8);
+            assertThat(RunResultsExport.writeJsonl(run, streamedJsonl)).isEqualTo(8);
+        }
+
+        assertThat(streamedCsv.toString()).isEqualTo(wholeCsv.toString()).contains(String.valueOf(Math.exp(-0.9)));
+        assertThat(streamedJsonl.toString()).isEqualTo(wholeJsonl.toString());
+    }
+
+    @Test
     void jsonlHasOneObjectPerCompletionWithTheSameColumns() throws Exception {
         StringWriter out = new StringWriter();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.provider.Timings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,8 +70,7 @@ class HistoryMigrationTest {
         }
 
         assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isGreaterThan(1);
-        assertThat(indexes()).containsExactly("completions_by_cell", "completions_by_run", "completions_by_time",
-                "runs_by_start");
+        assertThat(indexes()).containsExactly("completions_by_cell", "runs_by_start");
     }
 
     @Test
@@ -89,7 +89,7 @@ class HistoryMigrationTest {
         }
 
         assertThat(version()).isEqualTo(Migrations.HISTORY.latest());
-        assertThat(indexes()).contains("completions_by_run", "completions_by_cell", "completions_by_time");
+        assertThat(indexes()).containsExactly("completions_by_cell", "runs_by_start");
     }
 
     @Test
@@ -114,19 +114,19 @@ class HistoryMigrationTest {
 
     @Test
     void completionsStoredBeforeThinkingTimeWasKeptLoadWithoutIt() throws Exception {
-        try (Connection connection = connect()) {
-            Migrations.HISTORY.upTo(3).apply(connection);
-        }
-        CompletionRecord record = HistoryFixtures.completion(HistoryFixtures.key("r", "v", HistoryFixtures.OLLAMA,
+        // Migration 4 left NULL in the column for every older row: as if written without thinking time.
+        CompletionRecord measured = HistoryFixtures.completion(HistoryFixtures.key("r", "v", HistoryFixtures.OLLAMA,
                 "c1", 0), Verdict.CORRECT, Instant.ofEpochMilli(5000));
-
-        long id;
-        try (HistoryStore store = HistoryStore.openFile(file())) {
+        CompletionRecord record = new CompletionRecord(measured.key(), measured.request(), measured.text(),
+                measured.reasoning(), measured.tokens(), measured.extracted(), measured.expected(), measured.grade(),
+                measured.failure(), measured.finishReason(), measured.usage(), new Timings(35.5, 120.25, null),
+                measured.createdAt());
+        try (HistoryStore store = HistoryStore.openFile(file(), Migrations.HISTORY.upTo(4))) {
             store.startRun(HistoryFixtures.arithmetic("r"));
-            id = store.record(record);
         }
-        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
-            sql.execute("UPDATE completions SET thinking_ms = NULL");
+        long id;
+        try (Connection connection = connect()) {
+            id = SchemaFourRows.insert(connection, record);
         }
 
         try (HistoryStore store = HistoryStore.openFile(file())) {
@@ -135,7 +135,7 @@ class HistoryMigrationTest {
             assertThat(read.timings().totalMillis()).isEqualTo(120.25);
             assertThat(read.usage().reasoningTokens()).isEqualTo(12);
         }
-        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(4);
+        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(5);
     }
 
     @Test

@@ -87,6 +87,8 @@ class HistorySecretsTest {
         }
 
         assertThat(result.first().text()).isEqualTo("4");
+        // Bodies are compressed, but a cell's first one is also kept as it is (its compression dictionary), so
+        // with one completion the scan sees everything stored.
         byte[] database = Files.readAllBytes(HistoryStore.databaseFile(workspace));
         assertThat(indexOf(database, "What is 2 + 2?".getBytes(StandardCharsets.UTF_8)))
                 .as("the scan sees what was stored").isNotNegative();

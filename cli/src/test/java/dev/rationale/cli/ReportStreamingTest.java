@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.HistoryStore;
+import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCompletionKey;
+import dev.rationale.core.history.RunKind;
+import dev.rationale.core.history.RunStatus;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.FinishReason;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.Timings;
+import dev.rationale.core.provider.Usage;
+import dev.rationale.core.render.ChatMessage;
+import dev.rationale.core.render.RenderedPrompt;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rationale report} on a run far larger than a small heap could hold whole. */
+class ReportStreamingTest {
+    private static final int COMPLETIONS = 20_000;
+    private static final String RUN = "20261207-030000-big0";
+    private static final RunTarget TARGET = new RunTarget("local", ProviderKind.OPENAI, "m");
+    // Long prompts and answers, so that the run read whole would need several times the heap.
+    private static final String SYSTEM = "You are a careful assistant. ".repeat(40);
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void aCsvReportOfALargeRunStreamsWithinSixtyFourMegabytesOfHeap() throws Exception {
+        record();
+        Path csv = workspace.resolve("big.csv");
+        Path log = workspace.resolve("report.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), RationaleCommand.class.getName(), "report", RUN,
+                "--format", "csv", "--out", csv.toString(), "--workspace", workspace.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the report ends").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(COMPLETIONS + 1);
+        assertThat(lines.getFirst()).startsWith("run,task,variant,endpoint,model,case,sample,");
+        Set<String> positions = new HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            positions.add(fields[2] + "/" + fields[5]);
+        }
+        assertThat(positions).hasSize(COMPLETIONS).contains("a/case-0", "b/case-" + (COMPLETIONS / 2 - 1));
+    }
+
+    private void record() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(Run.started(RUN, RunKind.EVALUATION, Instant.now(), null, "big", "sums", List.of("a", "b"),
+                    List.of(TARGET), GenerationSettings.NONE, COMPLETIONS));
+            List<CompletionRecord> batch = new ArrayList<>();
+            for (int i = 0; i < COMPLETIONS; i++) {
+                batch.add(completion(i));
+                if (batch.size() == 1_000) {
+                    store.recordAll(batch);
+                    batch.clear();
+                }
+            }
+            store.finishRun(RUN, RunStatus.COMPLETED, Instant.now());
+        }
+    }
+
+    private static CompletionRecord completion(int i) {
+        String question = "Question " + i + ": what is " + i + " + 1? " + "Explain each step. ".repeat(20);
+        CompletionRequest request = CompletionRequest.of("m", new RenderedPrompt.Chat(List.of(
+                ChatMessage.system(SYSTEM), ChatMessage.user(question))));
+        String answer = String.valueOf(i + 1);
+        String text = ("Step " + i + " adds one. ").repeat(30) + "The answer is " + answer + ".";
+        return new CompletionRecord(new RunCompletionKey(RUN, i % 2 == 0 ? "a" : "b", TARGET, "case-" + i / 2, 0),
+                request, text, "", List.of(), answer, answer, Verdict.CORRECT, null, FinishReason.STOP,
+                new Usage(200, 150, null), new Timings(3.0, 40.0, null), Instant.ofEpochMilli(1_000L + i));
+    }
+}

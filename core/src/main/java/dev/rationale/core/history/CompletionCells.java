@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code completion_cells} table: what every completion of one run, variant and target shares (the run id,
+ * the variant, the endpoint, its kind and the model) stored once instead of in each row, with the dictionary their
+ * bodies are compressed against. Remembers the cells it has seen; use one per transaction or cursor, since a cell's
+ * id dies with its run.
+ */
+final class CompletionCells implements AutoCloseable {
+    /** A cell's id and compression dictionary. */
+    record Cell(long id, byte[] dictionary) {
+    }
+
+    private final Connection connection;
+    private final Map<CellKey, Cell> byKey = new HashMap<>();
+    private final Map<Long, byte[]> dictionaries = new HashMap<>();
+    private @Nullable PreparedStatement find;
+    private @Nullable PreparedStatement dictionary;
+    private @Nullable PreparedStatement insert;
+
+    private record CellKey(String runId, String variant, RunTarget target) {
+    }
+
+    CompletionCells(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The cell of {@code key}, created with {@code firstBody} as its dictionary when it is new. */
+    Cell cellOf(RunCompletionKey key, byte[] firstBody) throws SQLException {
+        CellKey cellKey = new CellKey(key.runId(), key.variant(), key.target());
+        Cell known = byKey.get(cellKey);
+        if (known != null) {
+            return known;
+        }
+        Cell cell = find(cellKey);
+        if (cell == null) {
+            cell = create(cellKey, BodyCodec.dictionary(firstBody));
+        }
+        byKey.put(cellKey, cell);
+        return cell;
+    }
+
+    /** The compression dictionary of cell {@code id}. */
+    byte[] dictionary(long id) throws SQLException {
+        byte[] known = dictionaries.get(id);
+        if (known != null) {
+            return known;
+        }
+        if (dictionary == null) {
+            dictionary = connection.prepareStatement("SELECT dictionary FROM completion_cells WHERE id = ?");
+        }
+        dictionary.setLong(1, id);
+        try (ResultSet row = dictionary.executeQuery()) {
+            if (!row.next()) {
+                throw new HistoryException("the history holds a completion of a missing cell " + id);
+            }
+            byte[] bytes = row.getBytes(1);
+            dictionaries.put(id, bytes);
+            return bytes;
+        }
+    }
+
+    private @Nullable Cell find(CellKey key) throws SQLException {
+        if (find == null) {
+            find = connection.prepareStatement("SELECT id, dictionary FROM completion_cells WHERE run_id = ? AND "
+                    + "variant = ? AND target = ? AND target_kind = ? AND model = ?");
+        }
+        bind(find, key);
+        try (ResultSet row = find.executeQuery()) {
+            return row.next() ? new Cell(row.getLong(1), row.getBytes(2)) : null;
+        }
+    }
+
+    private Cell create(CellKey key, byte[] dictionaryBytes) throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement("INSERT INTO completion_cells (run_id, variant, target, "
+                    + "target_kind, model, dictionary) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        }
+        bind(insert, key);
+        insert.setBytes(6, dictionaryBytes);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return new Cell(keys.getLong(1), dictionaryBytes);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, CellKey key) throws SQLException {
+        statement.setString(1, key.runId());
+        statement.setString(2, key.variant());
+        statement.setString(3, key.target().endpoint());
+        statement.setString(4, key.target().kind().id());
+        statement.setString(5, key.target().model());
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement statement : new PreparedStatement[] {find, dictionary, insert}) {
+            if (statement != null) {
+                statement.close();
+            }
+        }
+    }
+}
