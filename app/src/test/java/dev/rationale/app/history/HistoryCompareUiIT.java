@@ -125,6 +125,10 @@ class HistoryCompareUiIT {
                 .startsWith("A (older): before");
         TableView<?> cells = robot.lookup("#history-comparison-cells").queryAs(TableView.class);
         assertThat(onFx(() -> cells.getItems().size())).isEqualTo(2);
+        // The tables' cells are made by a layout pass after their items are set: wait for the styled ones.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() ->
+                !texts(robot, "#history-comparison-cells .history-worse").isEmpty()
+                        && !texts(robot, "#history-comparison-changes .history-worse").isEmpty()));
         assertThat(onFx(() -> texts(robot, "#history-comparison-cells .history-better")))
                 .containsExactly("+50.0 points");
         assertThat(onFx(() -> texts(robot, "#history-comparison-cells .history-worse")))
