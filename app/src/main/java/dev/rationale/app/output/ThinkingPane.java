@@ -8,10 +8,10 @@ import javafx.scene.control.TitledPane;
  * The model's thinking, apart from the answer and folded away until asked for; shown only when the model or
  * server kept it apart. Its title counts its tokens and time.
  *
- * <p>Its text follows the view model's reasoning only while someone can read it: when unfolded, and once the run
- * is over (or the reasoning is cleared for the next run). A text area lays out its whole text on every change,
- * even folded, so following a long thinking that streams at thousands of tokens a second would cost a layout of
- * all of it every frame, for nothing on screen.
+ * <p>Its text follows the view model's reasoning only while someone can read it: when unfolded (or when the
+ * reasoning is cleared for the next run). A text area lays out its whole text on every change, even folded, so
+ * following a long thinking that streams at thousands of tokens a second would cost a layout of all of it every
+ * frame, and setting it whole as the run ends a frame of its own, for nothing on screen.
  * Build and use on the FX thread.
  */
 final class ThinkingPane extends TitledPane {
@@ -50,7 +50,7 @@ final class ThinkingPane extends TitledPane {
 
     private void follow() {
         String reasoning = viewModel.getReasoning();
-        if (isExpanded() || !viewModel.getState().isRunning() || reasoning.isEmpty()) {
+        if (isExpanded() || reasoning.isEmpty()) {
             if (!reasoning.equals(text.getText())) {
                 text.setText(reasoning);
             }

@@ -72,10 +72,13 @@ class OutputThinkingUiIT {
         }
 
         assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("3 + 4 = 7.\nThe answer is 7.");
+        TitledPane pane = robot.lookup("#output-thinking-pane").queryAs(TitledPane.class);
+        assertThat(onFx(pane::isExpanded)).isFalse();
+        // Folded, the pane does not lay the thinking out; unfolded, it shows all of it.
+        assertThat(onFx(() -> robot.lookup("#output-thinking").queryAs(TextArea.class).getText())).isEmpty();
+        robot.interact(() -> pane.setExpanded(true));
         assertThat(onFx(() -> robot.lookup("#output-thinking").queryAs(TextArea.class).getText()))
                 .isEqualTo("Maybe 8?\nNo: 7.");
-        assertThat(onFx(() -> robot.lookup("#output-thinking-pane").queryAs(TitledPane.class).isExpanded()))
-                .isFalse();
         assertThat(onFx(() -> steps(robot))).containsExactly("3 + 4 = 7.", "The answer is");
         assertThat(onFx(() -> robot.lookup(".reasoning-steps-header").queryAs(Label.class).getText()))
                 .isEqualTo("Reasoning · 2 steps");
