@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
         description = {"Write a run of the workspace history as a report.",
-            "html: one self-contained page (scores with 95%% intervals, charts, every case with its token heat"
-                    + " map); csv, jsonl: one row per completion.",
+            "html: one self-contained page of at most about 5 MB (scores with 95%% intervals, charts, and the cases"
+                    + " worth reading with their token heat maps: every wrong or failed one up to 500, and 100 of the"
+                    + " others); csv, jsonl: one row per completion.",
             "Exit 2 when the workspace has no run with that id."})
 final class ReportCommand implements Callable<Integer> {
     @Spec

@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -40,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HtmlRunReport {
     private static final String STYLE = style();
+    // The cases' part of the page, in characters (about bytes: most of it is markup): with the summary, the grid
+    // and the charts, a page of at most about 5 MB, which a browser opens at once.
+    private static final int CASES_BUDGET_CHARS = 4_500_000;
+    private static final int WRONG_BUDGET_CHARS = 3_600_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -151,13 +156,62 @@ public final class HtmlRunReport {
         html.append("<span class=\"hn\">not scored</span></p>\n");
         Map<String, List<StoredCompletion>> byCase = snapshot.completions().stream().collect(Collectors.groupingBy(
                 c -> c.record().key().caseId(), LinkedHashMap::new, Collectors.toList()));
-        byCase.forEach((caseId, completions) -> {
-            String expected = completions.getFirst().record().expected();
-            html.append("<section class=\"case\">\n<h3>").append(escape("Case " + caseId
-                    + (expected == null ? "" : " — expected " + expected))).append("</h3>\n");
-            completions.forEach(c -> completion(snapshot, c.record(), html));
-            html.append("</section>\n");
-        });
+        Map<String, List<Verdict>> grades = new LinkedHashMap<>();
+        byCase.forEach((caseId, completions) -> grades.put(caseId,
+                completions.stream().map(c -> c.record().grade()).toList()));
+        ReportCases.Selection selection = ReportCases.choose(grades, snapshot.run().id().hashCode(),
+                ReportCases.MOST_WRONG, ReportCases.SAMPLED);
+        // Rendered in the order they were chosen, wrong ones first, while the page stays within its budget (the
+        // wrong ones get most of it, the sample the rest); shown in the run's order.
+        Map<String, String> rendered = new LinkedHashMap<>();
+        int wrongShown = render(snapshot, selection.wrongFirst(), byCase, WRONG_BUDGET_CHARS, rendered);
+        int used = rendered.values().stream().mapToInt(String::length).sum();
+        int sampleShown = render(snapshot, selection.sample(), byCase, CASES_BUDGET_CHARS - used, rendered);
+        if (rendered.size() < byCase.size()) {
+            html.append("<p class=\"meta\">").append(escape(leftOut(snapshot.run(), selection, byCase.size(),
+                    wrongShown, sampleShown))).append("</p>\n");
+        }
+        byCase.keySet().stream().filter(rendered::containsKey).forEach(caseId -> html.append(rendered.get(caseId)));
+    }
+
+    // Renders cases in turn while they fit in budget (one at least, however long); returns how many.
+    private static int render(RunSnapshot snapshot, List<String> caseIds, Map<String, List<StoredCompletion>> byCase,
+            int budget, Map<String, String> rendered) {
+        int used = 0;
+        int count = 0;
+        for (String caseId : caseIds) {
+            StringBuilder one = new StringBuilder();
+            caseSection(snapshot, caseId, byCase.get(caseId), one);
+            if (used + one.length() > budget && !rendered.isEmpty()) {
+                break;
+            }
+            used += one.length();
+            rendered.put(caseId, one.toString());
+            count++;
+        }
+        return count;
+    }
+
+    private static void caseSection(RunSnapshot snapshot, String caseId, List<StoredCompletion> completions,
+            StringBuilder html) {
+        String expected = completions.getFirst().record().expected();
+        html.append("<section class=\"case\">\n<h3>").append(escape("Case " + caseId
+                + (expected == null ? "" : " — expected " + expected))).append("</h3>\n");
+        completions.forEach(c -> completion(snapshot, c.record(), html));
+        html.append("</section>\n");
+    }
+
+    // What the page leaves out, and where all of it is.
+    private static String leftOut(Run run, ReportCases.Selection selection, int cases, int wrongShown,
+            int sampleShown) {
+        String wrong = String.format(Locale.ROOT, wrongShown == selection.wrongOrFailed()
+                ? "all %2$,d with a wrong, unanswered or failed completion"
+                : "%,d of the %,d with a wrong, unanswered or failed completion (the first, in the run's order)",
+                wrongShown, selection.wrongOrFailed());
+        return String.format(Locale.ROOT, "Showing %,d of %,d cases: %s, and %,d of the other %,d, chosen at random"
+                + " (the same ones each time). Every completion is in the CSV or JSONL report: rationale report %s"
+                + " --format csv --out FILE.", wrongShown + sampleShown, cases, wrong, sampleShown,
+                selection.others(), run.id());
     }
 
     private static void completion(RunSnapshot snapshot, CompletionRecord r, StringBuilder html) {

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 
 /** The formats a run from the history can be written in, by the names the command line uses. */
 public enum RunReportFormat {
-    /** A self-contained page: score grid, charts, every case with its token heat map. */
+    /** A self-contained page: score grid, charts, the cases worth reading with their token heat maps. */
     HTML("html", "HTML report"),
     /** One row per completion. */
     CSV("csv", "CSV results"),
