@@ -66,6 +66,27 @@ class ReportStreamingTest {
         assertThat(positions).hasSize(COMPLETIONS).contains("a/case-0", "b/case-" + (COMPLETIONS / 2 - 1));
     }
 
+    @Test
+    void anHtmlReportOfALargeRunIsMadeWithinSixtyFourMegabytesOfHeapAndShowsASample() throws Exception {
+        record();
+        Path html = workspace.resolve("big.html");
+        Path log = workspace.resolve("report.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), RationaleCommand.class.getName(), "report", RUN,
+                "--format", "html", "--out", html.toString(), "--workspace", workspace.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the report ends").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        // Every answer is right: no case is worth reading first, so the page shows the sample of 100.
+        assertThat(page).contains("Showing 100 of 10,000 cases: none has a wrong, unanswered or failed"
+                + " completion, and 100 of the other 10,000");
+        assertThat(page.split("<section class=\"case\">", -1)).hasSize(101);
+        assertThat(page.length()).isLessThan(5_000_000);
+    }
+
     private void record() {
         try (HistoryStore store = HistoryStore.open(workspace)) {
             store.startRun(Run.started(RUN, RunKind.EVALUATION, Instant.now(), null, "big", "sums", List.of("a", "b"),

@@ -6,9 +6,7 @@ import static dev.rationale.core.exchange.HtmlText.escape;
 import dev.rationale.core.eval.paired.PairedBootstrap;
 import dev.rationale.core.eval.paired.PairedComparison;
 import dev.rationale.core.eval.paired.RunVerdicts;
-import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunTarget;
-import dev.rationale.core.history.StoredCompletion;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,15 +20,9 @@ final class HtmlPairedSection {
     private HtmlPairedSection() {
     }
 
-    static void append(List<String> variants, List<RunTarget> targets, List<StoredCompletion> completions,
-            StringBuilder html) {
+    static void append(List<String> variants, List<RunTarget> targets, RunVerdicts verdicts, StringBuilder html) {
         if (variants.size() < 2) {
             return;
-        }
-        RunVerdicts verdicts = new RunVerdicts();
-        for (StoredCompletion c : completions) {
-            RunCompletionKey key = c.record().key();
-            verdicts.add(key.variant(), key.target().label(), key.caseId(), c.record().grade());
         }
         String baseline = variants.getFirst();
         html.append("<h2>Against ").append(escape(baseline)).append("</h2>\n<table class=\"paired\">\n<tr><th>Variant"

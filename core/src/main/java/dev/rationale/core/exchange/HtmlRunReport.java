@@ -8,11 +8,11 @@ import dev.rationale.core.analysis.TokenHeat;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.WilsonInterval;
+import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
-import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.history.Tally;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.provider.TokenAlternative;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,18 +52,55 @@ public final class HtmlRunReport {
 
     /** The page for {@code snapshot}. Pure. */
     public static String render(RunSnapshot snapshot) {
-        Run run = snapshot.run();
+        return render(ReportSource.of(snapshot));
+    }
+
+    /**
+     * The page for {@code run}, read from its history a completion at a time: memory holds the cases' grades and
+     * the completions shown, not the run. Blocks on the database.
+     */
+    public static String render(StreamedRun run) {
+        return render(ReportSource.of(run));
+    }
+
+    private static String render(ReportSource source) {
+        Run run = source.run();
+        Gathered gathered = Gathered.from(source);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape("Run " + run.id() + title(run))).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
         header(run, html);
-        grid(snapshot, html);
-        HtmlPairedSection.append(variants(snapshot), targets(snapshot), snapshot.completions(), html);
-        HtmlAtKTable.append(snapshot.cells(), targets(snapshot).size() == 1, html);
-        charts(snapshot, html);
-        cases(snapshot, html);
+        grid(source, html);
+        HtmlPairedSection.append(variants(source), targets(source), gathered.verdicts(), html);
+        HtmlAtKTable.append(source.cells(), targets(source).size() == 1, html);
+        charts(source, gathered.points(), html);
+        cases(source, gathered.cases(), html);
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** One completion's id and grade, all the report keeps of those it does not show. */
+    private record Graded(long id, Verdict grade) {
+    }
+
+    /** What one light pass over the completions gives: the paired verdicts, calibration, each case's grades. */
+    private record Gathered(RunVerdicts verdicts, List<CalibrationBins.Point> points,
+            Map<String, List<Graded>> cases) {
+
+        static Gathered from(ReportSource source) {
+            RunVerdicts verdicts = new RunVerdicts();
+            List<CalibrationBins.Point> points = new ArrayList<>();
+            Map<String, List<Graded>> cases = new LinkedHashMap<>();
+            source.forEachGrade((id, key, grade, confidence) -> {
+                verdicts.add(key.variant(), key.target().label(), key.caseId(), grade);
+                if (confidence != null && (grade == Verdict.CORRECT || grade == Verdict.WRONG)) {
+                    points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0),
+                            grade == Verdict.CORRECT));
+                }
+                cases.computeIfAbsent(key.caseId(), c -> new ArrayList<>(2)).add(new Graded(id, grade));
+            });
+            return new Gathered(verdicts, points, cases);
+        }
     }
 
     private static String title(Run run) {
@@ -89,7 +125,7 @@ public final class HtmlRunReport {
         html.append("<p class=\"meta\">").append(escape(text)).append("</p>\n");
     }
 
-    private static void grid(RunSnapshot snapshot, StringBuilder html) {
+    private static void grid(ReportSource snapshot, StringBuilder html) {
         html.append("<h2>Scores</h2>\n<table class=\"grid\">\n<tr><th>Variant</th>");
         List<RunTarget> targets = targets(snapshot);
         targets.forEach(t -> html.append("<th>").append(escape(t.label())).append("</th>"));
@@ -120,7 +156,7 @@ public final class HtmlRunReport {
                 + "</span><span class=\"counts\">" + escape(counts) + "</span></td>";
     }
 
-    private static void charts(RunSnapshot snapshot, StringBuilder html) {
+    private static void charts(ReportSource snapshot, List<CalibrationBins.Point> points, StringBuilder html) {
         html.append("<h2>Accuracy per variant</h2>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         boolean oneTarget = targets(snapshot).size() == 1;
@@ -130,14 +166,6 @@ public final class HtmlRunReport {
                     t.accuracy(), WilsonInterval.of(t.correct(), t.graded()), t.graded()));
         }
         html.append(SvgCharts.accuracyBars(bars));
-        List<CalibrationBins.Point> points = new ArrayList<>();
-        for (StoredCompletion c : snapshot.completions()) {
-            Verdict grade = c.record().grade();
-            Double confidence = snapshot.confidence(c.record());
-            if (confidence != null && (grade == Verdict.CORRECT || grade == Verdict.WRONG)) {
-                points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0), grade == Verdict.CORRECT));
-            }
-        }
         if (!points.isEmpty()) {
             html.append("<h2>Calibration</h2>\n")
                     .append(SvgCharts.calibration(CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS)))
@@ -146,7 +174,7 @@ public final class HtmlRunReport {
         }
     }
 
-    private static void cases(RunSnapshot snapshot, StringBuilder html) {
+    private static void cases(ReportSource source, Map<String, List<Graded>> byCase, StringBuilder html) {
         html.append("<h2>Cases</h2>\n<p class=\"legend\">Token probability: ");
         List<String> legend = TokenHeat.legend(TokenHeat.Measure.PROBABILITY);
         for (int level = 0; level < legend.size(); level++) {
@@ -154,34 +182,33 @@ public final class HtmlRunReport {
                     .append("</span>");
         }
         html.append("<span class=\"hn\">not scored</span></p>\n");
-        Map<String, List<StoredCompletion>> byCase = snapshot.completions().stream().collect(Collectors.groupingBy(
-                c -> c.record().key().caseId(), LinkedHashMap::new, Collectors.toList()));
         Map<String, List<Verdict>> grades = new LinkedHashMap<>();
-        byCase.forEach((caseId, completions) -> grades.put(caseId,
-                completions.stream().map(c -> c.record().grade()).toList()));
-        ReportCases.Selection selection = ReportCases.choose(grades, snapshot.run().id().hashCode(),
+        byCase.forEach((caseId, graded) -> grades.put(caseId, graded.stream().map(Graded::grade).toList()));
+        ReportCases.Selection selection = ReportCases.choose(grades, source.run().id().hashCode(),
                 ReportCases.MOST_WRONG, ReportCases.SAMPLED);
         // Rendered in the order they were chosen, wrong ones first, while the page stays within its budget (the
         // wrong ones get most of it, the sample the rest); shown in the run's order.
         Map<String, String> rendered = new LinkedHashMap<>();
-        int wrongShown = render(snapshot, selection.wrongFirst(), byCase, WRONG_BUDGET_CHARS, rendered);
+        int wrongShown = render(source, selection.wrongFirst(), byCase, WRONG_BUDGET_CHARS, rendered);
         int used = rendered.values().stream().mapToInt(String::length).sum();
-        int sampleShown = render(snapshot, selection.sample(), byCase, CASES_BUDGET_CHARS - used, rendered);
+        int sampleShown = render(source, selection.sample(), byCase, CASES_BUDGET_CHARS - used, rendered);
         if (rendered.size() < byCase.size()) {
-            html.append("<p class=\"meta\">").append(escape(leftOut(snapshot.run(), selection, byCase.size(),
+            html.append("<p class=\"meta\">").append(escape(leftOut(source.run(), selection, byCase.size(),
                     wrongShown, sampleShown))).append("</p>\n");
         }
         byCase.keySet().stream().filter(rendered::containsKey).forEach(caseId -> html.append(rendered.get(caseId)));
     }
 
     // Renders cases in turn while they fit in budget (one at least, however long); returns how many.
-    private static int render(RunSnapshot snapshot, List<String> caseIds, Map<String, List<StoredCompletion>> byCase,
+    private static int render(ReportSource source, List<String> caseIds, Map<String, List<Graded>> byCase,
             int budget, Map<String, String> rendered) {
         int used = 0;
         int count = 0;
         for (String caseId : caseIds) {
             StringBuilder one = new StringBuilder();
-            caseSection(snapshot, caseId, byCase.get(caseId), one);
+            List<CompletionRecord> completions = byCase.get(caseId).stream()
+                    .map(graded -> source.completion(graded.id())).toList();
+            caseSection(source, caseId, completions, one);
             if (used + one.length() > budget && !rendered.isEmpty()) {
                 break;
             }
@@ -192,30 +219,31 @@ public final class HtmlRunReport {
         return count;
     }
 
-    private static void caseSection(RunSnapshot snapshot, String caseId, List<StoredCompletion> completions,
+    private static void caseSection(ReportSource source, String caseId, List<CompletionRecord> completions,
             StringBuilder html) {
-        String expected = completions.getFirst().record().expected();
+        String expected = completions.getFirst().expected();
         html.append("<section class=\"case\">\n<h3>").append(escape("Case " + caseId
                 + (expected == null ? "" : " — expected " + expected))).append("</h3>\n");
-        completions.forEach(c -> completion(snapshot, c.record(), html));
+        completions.forEach(c -> completion(source, c, html));
         html.append("</section>\n");
     }
 
     // What the page leaves out, and where all of it is.
     private static String leftOut(Run run, ReportCases.Selection selection, int cases, int wrongShown,
             int sampleShown) {
-        String wrong = String.format(Locale.ROOT, wrongShown == selection.wrongOrFailed()
-                ? "all %2$,d with a wrong, unanswered or failed completion"
-                : "%,d of the %,d with a wrong, unanswered or failed completion (the first, in the run's order)",
-                wrongShown, selection.wrongOrFailed());
+        String wrong = selection.wrongOrFailed() == 0 ? "none has a wrong, unanswered or failed completion"
+                : String.format(Locale.ROOT, wrongShown == selection.wrongOrFailed()
+                        ? "all %2$,d with a wrong, unanswered or failed completion"
+                        : "%,d of the %,d with a wrong, unanswered or failed completion (the first, in the run's"
+                                + " order)", wrongShown, selection.wrongOrFailed());
         return String.format(Locale.ROOT, "Showing %,d of %,d cases: %s, and %,d of the other %,d, chosen at random"
                 + " (the same ones each time). Every completion is in the CSV or JSONL report: rationale report %s"
                 + " --format csv --out FILE.", wrongShown + sampleShown, cases, wrong, sampleShown,
                 selection.others(), run.id());
     }
 
-    private static void completion(RunSnapshot snapshot, CompletionRecord r, StringBuilder html) {
-        Double confidence = snapshot.confidence(r);
+    private static void completion(ReportSource source, CompletionRecord r, StringBuilder html) {
+        Double confidence = source.confidence(r);
         html.append("<div class=\"completion\"><span class=\"label\">")
                 .append(escape(r.key().variant() + " · " + r.key().target().label() + " · sample "
                         + r.key().sample() + " · answer " + Objects.requireNonNullElse(r.extracted(), "–")
@@ -265,20 +293,20 @@ public final class HtmlRunReport {
                 .append(escape(title.toString())).append("\">").append(escape(token.text())).append("</span>");
     }
 
-    private static List<String> variants(RunSnapshot snapshot) {
+    private static List<String> variants(ReportSource snapshot) {
         List<String> variants = new ArrayList<>(snapshot.run().variants());
         snapshot.cells().stream().map(CellTally::variant).filter(v -> !variants.contains(v))
                 .forEach(variants::add);
         return variants;
     }
 
-    private static List<RunTarget> targets(RunSnapshot snapshot) {
+    private static List<RunTarget> targets(ReportSource snapshot) {
         List<RunTarget> targets = new ArrayList<>(snapshot.run().targets());
         snapshot.cells().stream().map(CellTally::target).filter(t -> !targets.contains(t)).forEach(targets::add);
         return targets;
     }
 
-    private static @Nullable CellTally find(RunSnapshot snapshot, String variant, RunTarget target) {
+    private static @Nullable CellTally find(ReportSource snapshot, String variant, RunTarget target) {
         return snapshot.cells().stream().filter(c -> c.variant().equals(variant) && c.target().equals(target))
                 .findFirst().orElse(null);
     }

@@ -57,22 +57,25 @@ public enum RunReportFormat {
     }
 
     /**
-     * Writes run {@code runId} of {@code store} to {@code file}, whole or not at all: the HTML report from the run
-     * read whole, CSV and JSONL a completion at a time through a buffer, so their memory does not grow with the
-     * run. Blocks on the database and the disk.
+     * Writes run {@code runId} of {@code store} to {@code file}, whole or not at all, reading the run a completion
+     * at a time: CSV and JSONL through a buffer, the HTML report keeping only the cases' grades and the completions
+     * it shows, so memory does not grow with the run's texts. Blocks on the database and the disk.
      *
      * @return the completions written, or empty when the store has no such run
      * @throws RationaleException when the file cannot be written
      */
     public OptionalLong write(HistoryStore store, String runId, Path file) {
-        if (this == HTML) {
-            Optional<RunSnapshot> snapshot = RunSnapshot.read(store, runId);
-            snapshot.ifPresent(s -> write(s, file));
-            return snapshot.map(s -> OptionalLong.of(s.completions().size())).orElse(OptionalLong.empty());
-        }
         Optional<StreamedRun> run = StreamedRun.open(store, runId);
         if (run.isEmpty()) {
             return OptionalLong.empty();
+        }
+        if (this == HTML) {
+            try {
+                AtomicFiles.writeString(file, HtmlRunReport.render(run.get()));
+            } catch (IOException e) {
+                throw new RationaleException("could not write " + file + ": " + e.getMessage(), e);
+            }
+            return OptionalLong.of(run.get().run().tally().total());
         }
         long[] written = {0};
         try {

@@ -2,11 +2,16 @@
 package dev.rationale.core.exchange;
 
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.history.CellTally;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.history.StoredResult;
 import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +55,22 @@ public final class StreamedRun {
             count[0]++;
         });
         return count[0];
+    }
+
+    /** The run's counts per variant x target. */
+    public List<CellTally> cells() {
+        return store.cells(run.id());
+    }
+
+    /** The completion {@code id} of this run, whole, request included. */
+    public CompletionRecord completion(long id) {
+        return store.completion(id).map(StoredCompletion::record).orElseThrow(() -> new HistoryException(
+                "completion " + id + " of run " + run.id() + " is gone from " + store.file()));
+    }
+
+    /** As {@link RunSnapshot#confidence}, for a whole completion. */
+    public @Nullable Double confidence(CompletionRecord record) {
+        return RunSnapshot.confidence(format, record);
     }
 
     /** As {@link RunSnapshot#confidence}: the mean probability of the answer's tokens, where they were scored. */
