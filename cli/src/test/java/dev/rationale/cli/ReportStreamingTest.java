@@ -46,15 +46,9 @@ class ReportStreamingTest {
     void aCsvReportOfALargeRunStreamsWithinSixtyFourMegabytesOfHeap() throws Exception {
         record();
         Path csv = workspace.resolve("big.csv");
-        Path log = workspace.resolve("report.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), RationaleCommand.class.getName(), "report", RUN,
-                "--format", "csv", "--out", csv.toString(), "--workspace", workspace.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
-        assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the report ends").isTrue();
-        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+        reportInSmallHeap("csv", csv);
+
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(COMPLETIONS + 1);
         assertThat(lines.getFirst()).startsWith("run,task,variant,endpoint,model,case,sample,");
@@ -70,21 +64,27 @@ class ReportStreamingTest {
     void anHtmlReportOfALargeRunIsMadeWithinSixtyFourMegabytesOfHeapAndShowsASample() throws Exception {
         record();
         Path html = workspace.resolve("big.html");
-        Path log = workspace.resolve("report.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), RationaleCommand.class.getName(), "report", RUN,
-                "--format", "html", "--out", html.toString(), "--workspace", workspace.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
-        assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the report ends").isTrue();
-        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+        reportInSmallHeap("html", html);
+
         String page = Files.readString(html, StandardCharsets.UTF_8);
         // Every answer is right: no case is worth reading first, so the page shows the sample of 100.
         assertThat(page).contains("Showing 100 of 10,000 cases: none has a wrong, unanswered or failed"
                 + " completion, and 100 of the other 10,000");
         assertThat(page.split("<section class=\"case\">", -1)).hasSize(101);
         assertThat(page.length()).isLessThan(5_000_000);
+    }
+
+    // rationale report in a JVM of its own whose heap could not hold the run.
+    private void reportInSmallHeap(String format, Path out) throws Exception {
+        Path log = workspace.resolve("report.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), RationaleCommand.class.getName(), "report", RUN,
+                "--format", format, "--out", out.toString(), "--workspace", workspace.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the report ends").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
     }
 
     private void record() {
