@@ -18,7 +18,6 @@ import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -137,14 +136,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // The HTTP client (TLS set-up) and SQLite's native library take tens of milliseconds each and need nothing
-        // from the prompt set: they get ready on other threads while it is read and planned.
+        // The HTTP client's TLS set-up takes tens of milliseconds and needs nothing from the prompt set: it gets
+        // ready on another thread while the set is read and planned. (The history opens on one of its own.)
         FutureTask<ProviderFactory> factory = new FutureTask<>(
                 () -> new ProviderFactory(HttpClients.create(), KeyResolver.system()));
         Thread.ofVirtual().name("http-client").start(factory);
-        if (!noHistory) {
-            Thread.ofVirtual().name("sqlite").start(HistoryStore::prepare);
-        }
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)

@@ -182,9 +182,7 @@ public final class HtmlRunReport {
                     .append("</span>");
         }
         html.append("<span class=\"hn\">not scored</span></p>\n");
-        Map<String, List<Verdict>> grades = new LinkedHashMap<>();
-        byCase.forEach((caseId, graded) -> grades.put(caseId, graded.stream().map(Graded::grade).toList()));
-        ReportCases.Selection selection = ReportCases.choose(grades, source.run().id().hashCode(),
+        ReportCases.Selection selection = ReportCases.choose(byCase, Graded::grade, source.run().id().hashCode(),
                 ReportCases.MOST_WRONG, ReportCases.SAMPLED);
         // Rendered in the order they were chosen, wrong ones first, while the page stays within its budget (the
         // wrong ones get most of it, the sample the rest); shown in the run's order.

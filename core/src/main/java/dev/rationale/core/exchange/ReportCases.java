@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Which cases an HTML report shows in full, so that a run of any size gives a page a browser opens: every case
@@ -39,15 +40,17 @@ final class ReportCases {
     /**
      * Chooses among {@code cases}.
      *
-     * @param cases each case's grades, in the run's order
+     * @param cases each case's completions, in the run's order
+     * @param grade a completion's grade
      * @param seed fixes the sample of the other cases
      */
-    static Selection choose(Map<String, List<Verdict>> cases, long seed, int mostWrong, int sampled) {
+    static <C> Selection choose(Map<String, List<C>> cases, Function<C, Verdict> grade, long seed, int mostWrong,
+            int sampled) {
         List<String> wrong = new ArrayList<>();
         List<String> others = new ArrayList<>();
         int wrongOrFailed = 0;
-        for (Map.Entry<String, List<Verdict>> entry : cases.entrySet()) {
-            if (entry.getValue().stream().anyMatch(ReportCases::worthReading)) {
+        for (Map.Entry<String, List<C>> entry : cases.entrySet()) {
+            if (entry.getValue().stream().map(grade).anyMatch(ReportCases::worthReading)) {
                 wrongOrFailed++;
                 if (wrong.size() < mostWrong) {
                     wrong.add(entry.getKey());

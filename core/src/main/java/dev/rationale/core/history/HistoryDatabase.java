@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The store's one SQLite connection and the lock that serialises every use of it: a JDBC connection is not safe
@@ -51,16 +50,6 @@ final class HistoryDatabase implements AutoCloseable {
                 throw new HistoryException(file + ": " + known.getMessage(), e);
             }
             throw new HistoryException("cannot open the history database " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Loads SQLite's native library, once per process; a failure is left for the first open to report. */
-    static void loadLibrary() {
-        try {
-            SQLiteJDBCLoader.initialize();
-        } catch (Exception | LinkageError e) {
-            System.getLogger(HistoryDatabase.class.getName()).log(System.Logger.Level.DEBUG,
-                    "loading SQLite ahead of the first open failed: " + e);
         }
     }
 

@@ -40,14 +40,6 @@ public final class HistoryStore implements AutoCloseable {
         this.database = database;
     }
 
-    /**
-     * Loads SQLite's native library now, so that a later {@link #open} does not wait for it: for a caller that can
-     * do it in the background while it prepares other things. Safe from any thread, any number of times.
-     */
-    public static void prepare() {
-        HistoryDatabase.loadLibrary();
-    }
-
     /** Where the history of {@code workspace} lives, whether or not it exists yet. */
     public static Path databaseFile(Path workspace) {
         return workspace.resolve(FOLDER).resolve(FILE_NAME);

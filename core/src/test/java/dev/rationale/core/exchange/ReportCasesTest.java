@@ -46,7 +46,7 @@ class ReportCasesTest {
     void everyWrongOrFailedCaseUpToTheLimitThenAReproducibleSampleOfTheRestInTheRunsOrder() {
         Map<String, List<Verdict>> cases = cases(1_000, i -> i % 10 < 7);
 
-        ReportCases.Selection selection = ReportCases.choose(cases, 42, 500, 100);
+        ReportCases.Selection selection = ReportCases.choose(cases, v -> v, 42, 500, 100);
 
         List<String> wrongInOrder = cases.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(v -> v != Verdict.CORRECT && v != Verdict.UNGRADED))
@@ -58,9 +58,9 @@ class ReportCasesTest {
                 .allMatch(id -> !wrongInOrder.contains(id))
                 .isSortedAccordingTo((a, b) -> Integer.compare(index(a), index(b)));
         assertThat(selection.complete()).isFalse();
-        assertThat(ReportCases.choose(cases, 42, 500, 100).sample()).as("the same seed, the same sample")
+        assertThat(ReportCases.choose(cases, v -> v, 42, 500, 100).sample()).as("the same seed, the same sample")
                 .isEqualTo(selection.sample());
-        assertThat(ReportCases.choose(cases, 43, 500, 100).sample()).as("another seed, another sample")
+        assertThat(ReportCases.choose(cases, v -> v, 43, 500, 100).sample()).as("another seed, another sample")
                 .isNotEqualTo(selection.sample());
     }
 
@@ -68,7 +68,7 @@ class ReportCasesTest {
     void aSmallRunShowsEveryCase() {
         Map<String, List<Verdict>> cases = cases(40, i -> i % 4 == 0);
 
-        ReportCases.Selection selection = ReportCases.choose(cases, 7, 500, 100);
+        ReportCases.Selection selection = ReportCases.choose(cases, v -> v, 7, 500, 100);
 
         assertThat(selection.complete()).isTrue();
         assertThat(selection.wrongFirst()).hasSize(10);
