@@ -64,15 +64,18 @@ public final class HttpClients {
         // for. Callers limit their own concurrency (an evaluation by its --concurrency), so these are only a guard.
         dispatcher.setMaxRequests(MAX_REQUESTS);
         dispatcher.setMaxRequestsPerHost(MAX_REQUESTS);
-        return new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(Duration.ofMinutes(1))
                 .callTimeout(Duration.ZERO)
-                .addInterceptor(retry)
-                .addInterceptor(redactingLogger(logLevel, logSink))
-                .build();
+                .addInterceptor(retry);
+        // A logger that logs nothing still walks every request and response; leave it out of the chain.
+        if (logLevel != HttpLoggingInterceptor.Level.NONE) {
+            builder.addInterceptor(redactingLogger(logLevel, logSink));
+        }
+        return builder.build();
     }
 
     /**

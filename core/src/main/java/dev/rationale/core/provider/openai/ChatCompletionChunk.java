@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One {@code data:} payload of a chat completion stream. With {@code n > 1} the choices of different samples
  * interleave across chunks; the usage chunk has empty (or null) {@code choices}.
  */
-record ChatCompletionChunk(@Nullable List<Choice> choices, @Nullable UsageWire usage)
+record ChatCompletionChunk(@Nullable List<Choice> choices, @Nullable UsageWire usage, @Nullable JsonNode error,
+        @Nullable String object)
         implements StreamChunk<ChatCompletionChunk.Choice> {
 
     /**

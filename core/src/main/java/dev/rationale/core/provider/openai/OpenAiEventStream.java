@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an OpenAI-style SSE stream: one JSON chunk per event, ended by {@code data: [DONE]}. Every payload is
@@ -62,17 +63,37 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
                 emitter.emitAll(mapper.onEnd());
                 return;
             }
-            JsonNode chunk = fields.object(parse(data));
-            if (chunk.hasNonNull("error")) {
-                throw HttpErrors.inBand(provider, chunk.get("error"));
-            }
-            if ("error".equals(chunk.path("object").asText())) {
-                throw HttpErrors.inBand(provider, chunk);
-            }
-            emitter.emitAll(events(chunk, mapper));
+            emitter.emitAll(chunk(data, mapper));
         }
         emitter.emitAll(mapper.onEnd());
         throw emitter.cutShort("without [DONE]");
+    }
+
+    /**
+     * The events of one payload. Most payloads are plain chunks, read straight into the protocol's record; anything
+     * else (an in-band error, JSON that does not fit) is read again as a tree, which words the failure.
+     */
+    private <C> List<CompletionEvent> chunk(String data, ChunkMapper<C> mapper) throws IOException {
+        StreamChunk<C> chunk = direct(data, mapper);
+        if (chunk != null && (chunk.error() == null || chunk.error().isNull()) && !"error".equals(chunk.object())) {
+            return events(chunk, mapper);
+        }
+        JsonNode tree = fields.object(parse(data));
+        if (tree.hasNonNull("error")) {
+            throw HttpErrors.inBand(provider, tree.get("error"));
+        }
+        if ("error".equals(tree.path("object").asText())) {
+            throw HttpErrors.inBand(provider, tree);
+        }
+        return events(read(tree, mapper), mapper);
+    }
+
+    private static <C> @Nullable StreamChunk<C> direct(String data, ChunkMapper<C> mapper) {
+        try {
+            return WireJson.MAPPER.readValue(data, mapper.chunkType());
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private JsonNode parse(String data) {
@@ -83,13 +104,15 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
         }
     }
 
-    private <C> List<CompletionEvent> events(JsonNode json, ChunkMapper<C> mapper) throws IOException {
-        StreamChunk<C> chunk;
+    private <C> StreamChunk<C> read(JsonNode json, ChunkMapper<C> mapper) {
         try {
-            chunk = WireJson.MAPPER.treeToValue(json, mapper.chunkType());
+            return WireJson.MAPPER.treeToValue(json, mapper.chunkType());
         } catch (JacksonException e) {
             throw MalformedReply.fromJson(provider, "a stream chunk", e, json);
         }
+    }
+
+    private <C> List<CompletionEvent> events(StreamChunk<C> chunk, ChunkMapper<C> mapper) throws IOException {
         List<CompletionEvent> events = new ArrayList<>();
         List<C> choices = chunk.choices() == null ? List.of() : chunk.choices();
         for (int i = 0; i < choices.size(); i++) {

@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One {@code data:} payload of a legacy completion stream. */
-record TextCompletionChunk(@Nullable List<Choice> choices, @Nullable UsageWire usage)
+record TextCompletionChunk(@Nullable List<Choice> choices, @Nullable UsageWire usage, @Nullable JsonNode error,
+        @Nullable String object)
         implements StreamChunk<TextCompletionChunk.Choice> {
 
     /**

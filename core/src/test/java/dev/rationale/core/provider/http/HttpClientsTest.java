@@ -51,7 +51,18 @@ class HttpClientsTest {
         assertThat(client.readTimeoutMillis()).isEqualTo(600_000);
         assertThat(client.connectTimeoutMillis()).isEqualTo(10_000);
         assertThat(client.callTimeoutMillis()).isZero();
-        assertThat(client.interceptors()).hasSize(2).first().isInstanceOf(RetryInterceptor.class);
+        assertThat(client.interceptors()).first().isInstanceOf(RetryInterceptor.class);
+    }
+
+    @Test
+    void theWireLoggerIsInTheChainOnlyWhenItLogs() {
+        RetryInterceptor retry = RetryInterceptor.withDefaults();
+
+        OkHttpClient logging = HttpClients.create(retry, HttpLoggingInterceptor.Level.BASIC, line -> { });
+        OkHttpClient silent = HttpClients.create(retry, HttpLoggingInterceptor.Level.NONE, line -> { });
+
+        assertThat(logging.interceptors()).hasSize(2).last().isInstanceOf(HttpLoggingInterceptor.class);
+        assertThat(silent.interceptors()).containsExactly(retry);
     }
 
     @Test
