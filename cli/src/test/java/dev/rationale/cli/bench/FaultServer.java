@@ -3,27 +3,23 @@ package dev.rationale.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fast local OpenAI-compatible chat server for benchmarks and fault tests: {@code POST /v1/chat/completions},
- * streamed (SSE) or not, after a fixed service time, on the JDK's HTTP server with one virtual thread per exchange.
+ * streamed (SSE) or not, after a fixed service time, on a small HTTP/1.1 server of its own ({@link LoopbackHttp}).
  *
  * <p>It answers "What is A + B?" (the last user message) with "The answer is A+B.", so every answer can be checked
  * against the case that asked it. With faults on, request number n (counted from the last {@link #reset}) fails by a
@@ -70,34 +66,27 @@ public final class FaultServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUM = Pattern.compile("What is (\\d+) \\+ (\\d+)\\?");
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private @Nullable LoopbackHttp server;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong firstRequestMillis = new AtomicLong();
     private final AtomicLong lastAnsweredMillis = new AtomicLong();
     private final AtomicLongArray outcomes = new AtomicLongArray(Outcome.values().length);
     private final Set<String> faulted = ConcurrentHashMap.newKeySet();
+    private long[] arrivals = new long[1024];
     private volatile long delayMillis;
     private volatile FaultMix faults = FaultMix.NONE;
 
-    private FaultServer(HttpServer server) {
-        this.server = server;
-    }
-
     /** Starts a server on a free port of the loopback interface. */
     public static FaultServer start(long delayMillis, FaultMix faults) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        FaultServer fault = new FaultServer(http);
+        FaultServer fault = new FaultServer();
         fault.reset(delayMillis, faults);
-        http.setExecutor(fault.executor);
-        http.createContext("/v1/chat/completions", fault::handle);
-        http.start();
+        fault.server = LoopbackHttp.start(fault::serve);
         return fault;
     }
 
     /** The base URL a client is configured with, ending in {@code /v1}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://127.0.0.1:" + Objects.requireNonNull(server).port() + "/v1";
     }
 
     /** Sets the service time and faults and starts counting requests afresh. */
@@ -108,6 +97,7 @@ public final class FaultServer implements AutoCloseable {
         firstRequestMillis.set(0);
         lastAnsweredMillis.set(0);
         faulted.clear();
+        arrivals = new long[1024];
         for (int i = 0; i < outcomes.length(); i++) {
             outcomes.set(i, 0);
         }
@@ -127,6 +117,18 @@ public final class FaultServer implements AutoCloseable {
         return lastAnsweredMillis.get();
     }
 
+    /**
+     * Requests per second over the last {@code count} requests since {@link #reset} (arrival of the first of them
+     * to arrival of the last): the rate once a client has warmed up, when {@code count} is the later part of a run.
+     */
+    public synchronized double arrivalRateOfLast(int count) {
+        int n = (int) Math.min(requests.get(), arrivals.length);
+        if (count < 2 || n < count) {
+            return Double.NaN;
+        }
+        return (count - 1) / ((arrivals[n - 1] - arrivals[n - count]) / 1e9);
+    }
+
     public long count(Outcome outcome) {
         return outcomes.get(outcome.ordinal());
     }
@@ -138,34 +140,21 @@ public final class FaultServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        Objects.requireNonNull(server).close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        boolean cut;
-        try {
-            cut = serve(exchange);
-        } catch (IOException | RuntimeException e) {
-            exchange.close();
-            throw e;
+    /** Answers one request; a cut reply leaves the connection for the server to drop. */
+    private LoopbackHttp.Reply serve(LoopbackHttp.Request request) throws IOException {
+        if (!request.path().startsWith("/v1/chat/completions")) {
+            return LoopbackHttp.Reply.of(404, "application/json", error("No such route", "not_found"));
         }
-        if (cut) {
-            // Not closed: closing would end the body properly. The exception makes the server drop the connection.
-            throw new UncheckedIOException(new IOException("bench: reply cut midway on purpose"));
-        }
-        exchange.close();
-    }
-
-    /** Answers one request; true when the reply was cut, leaving the connection for the server to drop. */
-    private boolean serve(HttpExchange exchange) throws IOException {
         long n = requests.incrementAndGet();
         firstRequestMillis.compareAndSet(0, System.currentTimeMillis());
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "{\"error\":{\"message\":\"POST only\"}}", "application/json");
-            return false;
+        arrive(n);
+        if (!"POST".equals(request.method())) {
+            return LoopbackHttp.Reply.of(405, "application/json", "{\"error\":{\"message\":\"POST only\"}}");
         }
-        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        JsonNode body = JSON.readTree(request.body());
         JsonNode messages = body.path("messages");
         String last = messages.path(messages.size() - 1).path("content").asText("");
         boolean stream = body.path("stream").asBoolean(false);
@@ -176,30 +165,35 @@ public final class FaultServer implements AutoCloseable {
         outcomes.incrementAndGet(outcome.ordinal());
         sleep();
         String reply = "The answer is " + answer(last) + ".";
-        switch (outcome) {
-            case RATE_LIMITED -> send(exchange, 429, error("Rate limit reached, slow down", "requests"),
-                    "application/json");
-            case RATE_LIMITED_RETRY_AFTER -> {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                exchange.getResponseHeaders().set("retry-after-ms", "100");
-                send(exchange, 429, error("Rate limit reached, retry later", "requests"), "application/json");
-            }
-            case SERVER_ERROR -> send(exchange, 500, error("The server had an error", "server_error"),
-                    "application/json");
+        String type = stream ? "text/event-stream" : "application/json";
+        return switch (outcome) {
+            case RATE_LIMITED -> LoopbackHttp.Reply.of(429, "application/json",
+                    error("Rate limit reached, slow down", "requests"));
+            case RATE_LIMITED_RETRY_AFTER -> new LoopbackHttp.Reply(429, "application/json",
+                    Map.of("Retry-After", "1", "retry-after-ms", "100"),
+                    error("Rate limit reached, retry later", "requests").getBytes(StandardCharsets.UTF_8), -1);
+            case SERVER_ERROR -> LoopbackHttp.Reply.of(500, "application/json",
+                    error("The server had an error", "server_error"));
             case CUT -> {
-                cut(exchange, stream, reply);
-                return true;
+                // The head and the first event (or half the JSON), then the connection drops.
+                String whole = stream ? events(reply) : completion(reply);
+                byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
+                yield new LoopbackHttp.Reply(200, type, Map.of(), bytes,
+                        stream ? whole.indexOf("\n\n") + 2 : bytes.length / 2);
             }
             case OK -> {
-                if (stream) {
-                    send(exchange, 200, events(reply), "text/event-stream");
-                } else {
-                    send(exchange, 200, completion(reply), "application/json");
-                }
+                LoopbackHttp.Reply ok = LoopbackHttp.Reply.of(200, type, stream ? events(reply) : completion(reply));
                 lastAnsweredMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
+                yield ok;
             }
+        };
+    }
+
+    private synchronized void arrive(long n) {
+        if (n > arrivals.length) {
+            arrivals = Arrays.copyOf(arrivals, arrivals.length * 2);
         }
-        return false;
+        arrivals[(int) n - 1] = System.nanoTime();
     }
 
     private void sleep() {
@@ -241,28 +235,6 @@ public final class FaultServer implements AutoCloseable {
                 .append("data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
                         + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":5,\"total_tokens\":14}}\n\n")
                 .append("data: [DONE]\n\n").toString();
-    }
-
-    private static void send(HttpExchange exchange, int code, String body, String type) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(code, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    /**
-     * Sends the head and the first part of a reply; {@link #handle} then drops the connection: the exchange is left
-     * open and an exception escapes the handler, so the JDK server closes the connection without ending the body.
-     */
-    private static void cut(HttpExchange exchange, boolean stream, String reply) throws IOException {
-        String whole = stream ? events(reply) : completion(reply);
-        byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : "application/json");
-        exchange.sendResponseHeaders(200, stream ? 0 : bytes.length);
-        OutputStream body = exchange.getResponseBody();
-        int part = stream ? whole.indexOf("\n\n") + 2 : bytes.length / 2;
-        body.write(bytes, 0, part);
-        body.flush();
     }
 
     /** A 64-bit finaliser (SplitMix64's): request numbers in sequence spread evenly over the rule. */
