@@ -2,7 +2,8 @@
 # Runs `rationale eval` (the built jar, a process of its own) and promptfoo 0.121.20 on the same requests against a
 # local OpenAI-compatible server with a fixed service time and a fault mix, next to the server's raw capacity, and
 # prints the table and the goals of issue 16 (see cli/src/test/java/dev/rationale/cli/bench/EvalVsPeers.java).
-# Options: [--quick] [--cases N] [--scenarios 0c8,50c8,50c32,20c8,faults20c8] [--no-promptfoo]
+# Options: [--quick] [--cases N] [--repeat N] [--warm-cases N] [--scenarios 0c8,50c8,50c32,20c8,faults20c8]
+# [--no-promptfoo]
 # promptfoo is installed with npm into target/bench/promptfoo; without node and npm it is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
