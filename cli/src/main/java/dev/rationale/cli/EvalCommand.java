@@ -136,17 +136,18 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // The HTTP client's TLS set-up takes tens of milliseconds and needs nothing from the prompt set: it gets
+        // The HTTP client's set-up (TLS's takes tens of milliseconds) needs nothing from the prompt set: it gets
         // ready on another thread while the set is read and planned. (The history opens on one of its own.)
-        FutureTask<ProviderFactory> factory = new FutureTask<>(
-                () -> new ProviderFactory(HttpClients.create(), KeyResolver.system()));
+        Endpoint endpoint = endpointOptions.resolve(spec);
+        FutureTask<ProviderFactory> factory = new FutureTask<>(() -> new ProviderFactory(
+                HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system()));
         Thread.ofVirtual().name("http-client").start(factory);
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)
                 .map(thinking::applyTo).toList();
         CaseSelection selection = selection();
-        EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpointOptions.resolve(spec)), cases(task, selection),
+        EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpoint), cases(task, selection),
                 samples, !noLikelihood);
         Path resultsPath = out != null ? out : ResultsFile.defaultPath(file, plan.taskId(), dataset);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -3,12 +3,14 @@ package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.RationaleVersion;
+import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.provider.ProviderException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +41,17 @@ public final class RationaleCommand implements Runnable {
             RunCommand.class, ResampleCommand.class, ModelsCommand.class, EvalCommand.class, ImportCommand.class,
             ExportCommand.class, HistoryCommand.class, ReportCommand.class, CommandLine.HelpCommand.class);
 
+    /** Commands whose first work is reading a prompt set: its reader gets ready while their options are parsed. */
+    private static final Set<Class<?>> READ_A_PROMPT_SET = Set.of(EvalCommand.class, RunCommand.class,
+            RenderCommand.class, ValidateCommand.class, ExportCommand.class, ResampleCommand.class);
+
     public static void main(String[] args) {
-        System.exit(forArguments(System.out, System.err, args).execute(args));
+        CommandLine line = forArguments(System.out, System.err, args);
+        if (line.getSubcommands().size() == 1 && READ_A_PROMPT_SET.contains(
+                line.getSubcommands().values().iterator().next().getCommand().getClass())) {
+            Thread.ofPlatform().daemon().name("prompt-set-reader").start(PromptSetFiles::warmUp);
+        }
+        System.exit(line.execute(args));
     }
 
     /**

@@ -34,8 +34,9 @@ import okhttp3.Response;
  * wall time, launch to first request, peak RSS (VmHWM, sampled), faults served, and cases lost or graded twice; then
  * the goals of issue 16, met or not. {@code rationale eval} runs {@code --repeat} times (3) per scenario and the
  * median run is the one shown and judged, because a fresh JVM's warm-up makes single runs vary by a third on this
- * machine; one longer run at 0 ms ({@code --warm-cases}) shows the rate once the code is compiled. With {@code --startup N} it only measures the CLI's launch to first request.
- * Reports, asserts nothing about speed; exits 1 when a run cannot be measured.
+ * machine; one longer run at 0 ms ({@code --warm-cases}) shows the rate once the code is compiled. With
+ * {@code --startup N} it only measures the CLI's launch to first request. Reports, asserts nothing about speed;
+ * exits 1 when a run cannot be measured.
  */
 public final class EvalVsPeers {
 

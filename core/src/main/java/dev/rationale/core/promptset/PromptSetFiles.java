@@ -91,6 +91,28 @@ public final class PromptSetFiles {
         return READER.read(text, sourceName, FileSyntax.YAML).promptSet();
     }
 
+    /**
+     * Reads a small prompt set and drops it, so that the JSON reader and its deserializers exist before the first
+     * real read. The first read of a JVM builds them (about 50 ms of processor time); a command that will read a
+     * set calls this on another thread while it parses its own arguments. Never throws.
+     */
+    public static void warmUp() {
+        try {
+            fromJson(WARM_UP_SET, "warm-up");
+        } catch (RuntimeException e) {
+            // Only a head start: the real read reports whatever is wrong.
+        }
+    }
+
+    static final String WARM_UP_SET = """
+            {"format": "rationale-prompt-set", "version": 1, "name": "warm-up", "tasks": [{"id": "t",
+             "template": {"instruction": "s", "input": "Q: {{q}}"},
+             "answer": {"extract": "answer-is", "compare": "numeric"},
+             "exemplars": [{"id": "e", "inputs": {"q": "1 + 1"}, "rationale": "r", "answer": "2"}],
+             "cases": [{"id": "c", "inputs": {"q": "2 + 2"}, "expected": "4"}],
+             "variants": [{"id": "direct"}, {"id": "cot", "reasoning": "zero-shot-trigger"}]}]}
+            """;
+
     private static String readText(Path file, String name) {
         if (Files.isDirectory(file)) {
             throw InvalidPromptSetException.of(Problem.of(name, "is a directory, not a prompt-set file"));

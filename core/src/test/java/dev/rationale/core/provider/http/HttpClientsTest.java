@@ -12,6 +12,7 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.logging.HttpLoggingInterceptor;
@@ -52,6 +53,17 @@ class HttpClientsTest {
         assertThat(client.connectTimeoutMillis()).isEqualTo(10_000);
         assertThat(client.callTimeoutMillis()).isZero();
         assertThat(client.interceptors()).first().isInstanceOf(RetryInterceptor.class);
+    }
+
+    @Test
+    void aClientForAPlainHttpServerSetsNoTlsUp() {
+        OkHttpClient plain = HttpClients.createFor("http://127.0.0.1:8080/v1");
+        OkHttpClient secure = HttpClients.createFor("https://example.invalid/v1");
+
+        assertThat(plain.connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+        assertThat(plain.x509TrustManager()).isNull();
+        assertThat(secure.connectionSpecs()).contains(ConnectionSpec.MODERN_TLS);
+        assertThat(secure.x509TrustManager()).isNotNull();
     }
 
     @Test
