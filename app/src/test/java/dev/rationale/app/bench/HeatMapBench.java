@@ -170,10 +170,10 @@ public final class HeatMapBench {
         }, "the frame clock to stop");
         int count = THINKING_TOKENS + ANSWER_TOKENS;
         System.out.printf(Locale.ROOT, "stream %d%s: %,d tokens (%,d thinking, %,d answer) at %,d tokens/s, shown "
-                + "in %.2f s (ideal %.2f s), in %,d batches of tokens;%n    %s; %d frames over %.0f ms%n", run,
+                + "in %.2f s (ideal %.2f s), in %,d batches of tokens;%n    %s; %d frames over %.0f ms;%n    %s%n", run,
                 run == 1 ? " (cold JVM)" : "", count, THINKING_TOKENS, ANSWER_TOKENS, STREAM_RATE, seconds,
                 count / (double) STREAM_RATE, batches[0], frames.summary(), frames.slowerThan(GOAL_MILLIS),
-                GOAL_MILLIS);
+                GOAL_MILLIS, frames.details());
         fixture.close();
         return frames;
     }
