@@ -48,8 +48,9 @@ final class FrameTimes extends AnimationTimer {
         long gcMillis = 0;
         long gcCount = 0;
         for (GarbageCollectorMXBean collector : COLLECTORS) {
-            // Concurrent cycles are not pauses: only the collectors that stop the application count.
-            if (!collector.getName().contains("Concurrent")) {
+            // Concurrent cycles are not pauses: only the collectors that stop the application count (ZGC reports
+            // its cycles and its pauses apart).
+            if (!collector.getName().contains("Concurrent") && !collector.getName().contains("Cycles")) {
                 gcMillis += collector.getCollectionTime();
                 gcCount += collector.getCollectionCount();
             }
