@@ -10,6 +10,7 @@ import java.util.function.ToIntFunction;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ScrollPane.ScrollBarPolicy;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -63,7 +64,9 @@ public final class HeatMapView extends StackPane {
         area.setShowCaret(org.fxmisc.richtext.Caret.CaretVisibility.ON);
         area.getStyleClass().add("heat-map-area");
         area.setMouseOverTextDelay(HOVER_DELAY);
-        getChildren().add(new VirtualizedScrollPane<>(area));
+        // The scroll bar is always there: appearing as a streaming answer outgrows the view, it narrowed the text,
+        // which wrapped and was painted again whole in one frame.
+        getChildren().add(new VirtualizedScrollPane<>(area, ScrollBarPolicy.AS_NEEDED, ScrollBarPolicy.ALWAYS));
     }
 
     private void initListeners() {

@@ -105,6 +105,8 @@ final class StreamedAnswer {
      */
     @Nullable CompletionEvent add(List<CompletionEvent> batch) {
         List<ScoredToken> newTokens = new ArrayList<>();
+        int textBefore = textSoFar.length();
+        int reasoningBefore = reasoningSoFar.length();
         @Nullable CompletionEvent end = null;
         for (CompletionEvent event : batch) {
             switch (event) {
@@ -122,11 +124,36 @@ final class StreamedAnswer {
             }
         }
         // Set before the tokens arrive, so that what shows them knows at once which are the thinking's.
-        answerStart.set(answerStart(tokens, newTokens, reasoningSoFar, textSoFar));
+        if (!sameAnswerStart(newTokens, textSoFar.length() - textBefore, reasoningSoFar.length() - reasoningBefore)) {
+            answerStart.set(answerStart(tokens, newTokens, reasoningSoFar, textSoFar));
+        }
         tokens.addAll(newTokens);
-        text.set(textSoFar.toString());
-        reasoning.set(reasoningSoFar.toString());
+        // Copied only when they grew: the answer streams after a long thinking, which a copy a batch would repeat.
+        if (textSoFar.length() != textBefore) {
+            text.set(textSoFar.toString());
+        }
+        if (reasoningSoFar.length() != reasoningBefore) {
+            reasoning.set(reasoningSoFar.toString());
+        }
         return end;
+    }
+
+    /**
+     * Whether a batch leaves the answer's start where it was, without counting back over the whole answer (a cost
+     * that grows with each batch, with the answer): true when the answer has begun, the thinking did not grow, and
+     * the answer grew by just the text of the batch's tokens, so counting back over them leads where it did before.
+     * Not when the start is the last token, whose blank lines the next tokens may let it skip.
+     */
+    private boolean sameAnswerStart(List<ScoredToken> added, int textAdded, int reasoningAdded) {
+        int start = answerStart.get();
+        if (reasoningAdded != 0 || textAdded == 0 || start >= tokens.size() - 1) {
+            return false;
+        }
+        int carried = 0;
+        for (ScoredToken token : added) {
+            carried += token.text().length();
+        }
+        return carried == textAdded;
     }
 
     /**

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.bench;
 
+import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.output.OutputView;
 import dev.rationale.app.output.OutputViewModel;
 import dev.rationale.app.output.RunSpec;
@@ -18,8 +19,11 @@ import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
 import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +49,8 @@ import org.jspecify.annotations.Nullable;
  * reasoning steps, answer bar) shows them. The stream runs {@link #STREAM_RUNS} times: the first on a cold JVM is
  * printed apart, and the goal is judged on the slowest frame of the later runs, as a user's second run in a
  * session would be. Not a test: figures vary by machine, so it reports, and asserts nothing. Run it with
- * {@code bench/heatmap.sh} (headless, Monocle). When a measurement cannot finish (an exception on any thread, a run
+ * {@code bench/heatmap.sh} (headless, Monocle); {@code HEAT_MAP_BENCH_SNAPSHOT=FILE} also saves a PNG of the window
+ * half-way through the last stream, to look at. When a measurement cannot finish (an exception on any thread, a run
  * that ends short, or a wait past {@link #TIMEOUT_SECONDS}) it prints why and exits with status 1.
  */
 public final class HeatMapBench {
@@ -162,6 +167,10 @@ public final class HeatMapBench {
             fixture.output.getTokens().addListener((ListChangeListener<ScoredToken>) change -> batches[0]++);
             return null;
         }, "the run to start");
+        String snapshot = System.getenv("HEAT_MAP_BENCH_SNAPSHOT");
+        if (snapshot != null && run == STREAM_RUNS) {
+            fixture.snapshotMidStream(Path.of(snapshot));
+        }
         fixture.awaitShown(ANSWER_TOKENS);
         double seconds = (System.nanoTime() - start) / 1e9;
         onFx(() -> {
@@ -170,10 +179,10 @@ public final class HeatMapBench {
         }, "the frame clock to stop");
         int count = THINKING_TOKENS + ANSWER_TOKENS;
         System.out.printf(Locale.ROOT, "stream %d%s: %,d tokens (%,d thinking, %,d answer) at %,d tokens/s, shown "
-                + "in %.2f s (ideal %.2f s), in %,d batches of tokens;%n    %s; %d frames over %.0f ms%n", run,
+                + "in %.2f s (ideal %.2f s), in %,d batches of tokens;%n    %s; %d frames over %.0f ms;%n    %s%n", run,
                 run == 1 ? " (cold JVM)" : "", count, THINKING_TOKENS, ANSWER_TOKENS, STREAM_RATE, seconds,
                 count / (double) STREAM_RATE, batches[0], frames.summary(), frames.slowerThan(GOAL_MILLIS),
-                GOAL_MILLIS);
+                GOAL_MILLIS, frames.details());
         fixture.close();
         return frames;
     }
@@ -207,6 +216,29 @@ public final class HeatMapBench {
                 }
                 TimeUnit.MILLISECONDS.sleep(5);
             }
+        }
+
+        /**
+         * Saves what the window shows to {@code target} once half the answer is in the heat map; the stream goes
+         * on meanwhile, and the snapshot costs a frame of its own.
+         */
+        void snapshotMidStream(Path target) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (onFx(() -> view.heatMap().tokenCount(), "the heat map's token count") < ANSWER_TOKENS / 2) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("no half answer to photograph after " + TIMEOUT_SECONDS + " s");
+                }
+                TimeUnit.MILLISECONDS.sleep(2);
+            }
+            onFx(() -> {
+                try {
+                    SceneSnapshot.save(stage.getScene(), target);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            }, "the snapshot");
+            System.out.println("snapshot of the Output view mid-stream: " + target.toAbsolutePath());
         }
 
         /**

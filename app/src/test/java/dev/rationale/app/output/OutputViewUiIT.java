@@ -21,15 +21,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.stage.Stage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
+import org.fxmisc.richtext.TextExt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,35 @@ class OutputViewUiIT {
         assertThat(onFx(() -> view.heatMap().styleOfToken(0))).containsExactlyInAnyOrder("heat-token", "heat-0");
         assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN)))
                 .containsExactlyInAnyOrder("heat-token", "heat-8");
+    }
+
+    @Test
+    void onlyHesitantTokensGetABackgroundToPaint(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+
+        run(robot, openAi(), "7");
+
+        // RichTextFX draws a shape for each run of text with a background, transparent or not: calm text has none.
+        List<TextExt> texts = onFx(() -> view.heatMap().area().lookupAll(".text").stream()
+                .filter(TextExt.class::isInstance).map(TextExt.class::cast).toList());
+        assertThat(texts).filteredOn(text -> text.getStyleClass().contains("heat-0")).isNotEmpty()
+                .allSatisfy(text -> assertThat(text.getBackgroundColor()).isNull());
+        assertThat(texts).filteredOn(text -> text.getStyleClass().contains("heat-8")).isNotEmpty()
+                .allSatisfy(text -> assertThat(text.getBackgroundColor()).isNotNull());
+    }
+
+    @Test
+    void theHeatMapShowsItsScrollBarBeforeTheAnswerOutgrowsIt(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+
+        run(robot, openAi(), "7");
+
+        // Appearing as a streaming answer outgrew the view, it narrowed the text, which wrapped again whole.
+        List<ScrollBar> vertical = onFx(() -> view.heatMap().lookupAll(".scroll-bar").stream()
+                .filter(ScrollBar.class::isInstance).map(ScrollBar.class::cast)
+                .filter(bar -> bar.getOrientation() == Orientation.VERTICAL).toList());
+        assertThat(vertical).hasSize(1);
+        assertThat(onFx(() -> vertical.getFirst().isVisible())).isTrue();
     }
 
     @Test
