@@ -78,7 +78,7 @@ public final class HistoryView extends BorderPane {
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
         // The selected run: its figures per cell over its completions and the one picked.
-        VBox run = new VBox(new RunCellsTable(viewModel.getCells()), lower);
+        VBox run = new VBox(new RunCellsTable(viewModel.getCells(), viewModel.cellProperty()), lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         run.visibleProperty().bind(viewModel.comparisonProperty().isNull());
         SplitPane split = new SplitPane(createRuns(), new StackPane(run, comparison));
@@ -143,10 +143,8 @@ public final class HistoryView extends BorderPane {
         Label loaded = new Label();
         loaded.setId("history-loaded");
         loaded.getStyleClass().add("history-message");
-        loaded.textProperty().bind(Bindings.createStringBinding(() -> viewModel.getCompletions().isEmpty() ? ""
-                : String.format(Locale.ROOT, "%,d of %,d loaded", viewModel.getCompletions().size(),
-                        viewModel.completionsTotalProperty().get()), viewModel.getCompletions(),
-                viewModel.completionsTotalProperty()));
+        loaded.textProperty().bind(Bindings.createStringBinding(() -> loadedText(viewModel),
+                viewModel.getCompletions(), viewModel.completionsTotalProperty(), viewModel.cellProperty()));
         Label completionsLabel = new Label("Completions");
         HBox controls = new HBox(8, kind, search, refresh, rerun, compare, report, delete,
                 spacer, completionsLabel, grade, loaded);
@@ -161,6 +159,14 @@ public final class HistoryView extends BorderPane {
         VBox bar = new VBox(6, controls, message);
         bar.getStyleClass().add("history-bar");
         return bar;
+    }
+
+    // e.g. "500 of 12,345 loaded · cot · local/llama3.2" when a cell is picked.
+    private static String loadedText(HistoryViewModel viewModel) {
+        CellChoice cell = viewModel.cellProperty().get();
+        String of = cell == null ? "" : " · " + cell.label();
+        return viewModel.getCompletions().isEmpty() ? "" : String.format(Locale.ROOT, "%,d of %,d loaded%s",
+                viewModel.getCompletions().size(), viewModel.completionsTotalProperty().get(), of);
     }
 
     /** The picked completion in full, under the actions on it and on its run. */

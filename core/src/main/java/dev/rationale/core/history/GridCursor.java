@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +23,19 @@ final class GridCursor implements AutoCloseable {
     private @Nullable ResultSet rows;
 
     GridCursor(Connection connection, String runId) throws SQLException {
+        this(connection, runId, null);
+    }
+
+    /** A cursor over the cells of {@code runId} whose ids are in {@code only}; all of them for null. */
+    GridCursor(Connection connection, String runId, @Nullable Set<Long> only) throws SQLException {
         try (PreparedStatement list = connection.prepareStatement("SELECT id, variant, target, target_kind, model"
                 + " FROM completion_cells WHERE run_id = ? ORDER BY variant, target, target_kind, model")) {
             list.setString(1, runId);
             try (ResultSet found = list.executeQuery()) {
                 while (found.next()) {
+                    if (only != null && !only.contains(found.getLong(1))) {
+                        continue;
+                    }
                     cells.add(new GridPosition.Cell(found.getLong(1), found.getString(2), found.getString(3),
                             found.getString(4), found.getString(5)));
                 }

@@ -10,10 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,13 +26,13 @@ final class RunReports {
 
     /**
      * Counts per variant x target, in the order the cells were first recorded; one per stored cell, read from the
-     * cells' own counts. With {@code withAtK}, pass@k, maj@k and cons@k too, which walks the run once.
+     * cells' own counts. With {@code withAtK}, pass@k, maj@k and cons@k too: from the counts for a cell whose every
+     * case has one completion, else from a walk over the cell.
      */
     static List<CellTally> cells(Connection connection, String runId, boolean withAtK) throws SQLException {
-        Map<String, List<AtK>> atK = withAtK ? atK(connection, runId) : Map.of();
-        List<CellTally> cells = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT k.variant, k.target, k.target_kind, "
-                + "k.model, " + CellCounts.TALLY_COLUMNS + " FROM completion_cells k"
+        List<CountedCell> counted = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT k.id, k.variant, k.target, "
+                + "k.target_kind, k.model, " + CellCounts.TALLY_COLUMNS + " FROM completion_cells k"
                 + " WHERE k.run_id = ? AND k.recorded > 0 ORDER BY k.id")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
@@ -40,28 +42,47 @@ final class RunReports {
                             rows.getString("model"));
                     Tally tally = new Tally(rows.getInt("recorded"), rows.getInt("correct"), rows.getInt("wrong"),
                             rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
-                    cells.add(new CellTally(rows.getString("variant"), target, tally,
-                            atK.getOrDefault(cellKey(rows.getString("variant"), rows.getString("target"),
-                                    rows.getString("model")), List.of())));
+                    counted.add(new CountedCell(rows.getLong("id"), rows.getString("variant"), target, tally,
+                            rows.getInt("repeated") == 0));
                 }
             }
         }
-        return cells;
+        Set<Long> walked = new HashSet<>();
+        counted.stream().filter(cell -> withAtK && !cell.oneEach()).forEach(cell -> walked.add(cell.id()));
+        Map<Long, List<AtK>> atK = walked.isEmpty() ? Map.of() : atK(connection, runId, walked);
+        return counted.stream().map(cell -> new CellTally(cell.variant(), cell.target(), cell.tally(),
+                !withAtK ? List.of() : cell.oneEach() ? oneEach(cell.tally()) : atK.getOrDefault(cell.id(),
+                        List.of()))).toList();
+    }
+
+    private record CountedCell(long id, String variant, RunTarget target, Tally tally, boolean oneEach) {
     }
 
     /**
-     * pass@k, maj@k and cons@k per cell, keyed by {@link #cellKey}. The history keeps verdicts and extracted
+     * What {@link AtKScores#of} gives when every case has one completion: pass@1, maj@1 and cons@1 are each case's
+     * verdict, so all three are the share of graded cases that are correct (failed and ungraded ones left out).
+     */
+    private static List<AtK> oneEach(Tally tally) {
+        if (tally.graded() == 0) {
+            return List.of();
+        }
+        double correct = (double) tally.correct() / tally.graded();
+        return List.of(new AtK(1, correct, correct, correct));
+    }
+
+    /**
+     * pass@k, maj@k and cons@k of the {@code walked} cells, by cell id. The history keeps verdicts and extracted
      * answers but not the task's compare rule, so samples are grouped by answer this way: every correct sample is
      * one answer (each matched the expected one), a wrong one is its extracted text stripped and lower-cased, and
      * one without an answer is none. A case counts when it was graded (no sample ungraded); failed samples are
-     * left out, as {@link AtKScores} expects. The run is walked in grid order, where a case's samples come
+     * left out, as {@link AtKScores} expects. The cells are walked in grid order, where a case's samples come
      * together, so only one case is held at a time.
      */
-    private static Map<String, List<AtK>> atK(Connection connection, String runId) throws SQLException {
-        Map<String, CellAtK> byCell = new LinkedHashMap<>();
-        try (GridCursor cursor = new GridCursor(connection, runId)) {
-            GridPosition.Cell cursorCell = null;
-            String cell = null;
+    private static Map<Long, List<AtK>> atK(Connection connection, String runId, Set<Long> walked)
+            throws SQLException {
+        Map<Long, CellAtK> byCell = new LinkedHashMap<>();
+        try (GridCursor cursor = new GridCursor(connection, runId, walked)) {
+            GridPosition.Cell cell = null;
             String caseId = null;
             boolean ungraded = false;
             List<AtKScores.Sample> samples = new ArrayList<>();
@@ -70,10 +91,9 @@ final class RunReports {
                 if (grade == Verdict.FAILED) {
                     continue;
                 }
-                if (at.cell() != cursorCell || !at.caseId().equals(caseId)) {
+                if (at.cell() != cell || !at.caseId().equals(caseId)) {
                     addCase(byCell, cell, ungraded, samples);
-                    cursorCell = at.cell();
-                    cell = cellKey(cursorCell.variant(), cursorCell.target(), cursorCell.model());
+                    cell = at.cell();
                     caseId = at.caseId();
                     ungraded = false;
                     samples = new ArrayList<>();
@@ -83,15 +103,15 @@ final class RunReports {
             }
             addCase(byCell, cell, ungraded, samples);
         }
-        Map<String, List<AtK>> scores = new LinkedHashMap<>();
+        Map<Long, List<AtK>> scores = new LinkedHashMap<>();
         byCell.forEach((cell, figures) -> scores.put(cell, figures.scores()));
         return scores;
     }
 
-    private static void addCase(Map<String, CellAtK> byCell, @Nullable String cell, boolean ungraded,
+    private static void addCase(Map<Long, CellAtK> byCell, GridPosition.@Nullable Cell cell, boolean ungraded,
             List<AtKScores.Sample> samples) {
         if (cell != null) {
-            CellAtK figures = byCell.computeIfAbsent(cell, c -> new CellAtK());
+            CellAtK figures = byCell.computeIfAbsent(cell.id(), c -> new CellAtK());
             if (!ungraded) {
                 figures.add(samples);
             }
@@ -105,10 +125,6 @@ final class RunReports {
         boolean answered = grade == Verdict.WRONG && extracted != null && !extracted.isBlank();
         // A leading space keeps a wrong answer apart from the correct one's empty key.
         return new AtKScores.Sample(answered ? " " + extracted.strip().toLowerCase(Locale.ROOT) : null, false);
-    }
-
-    private static String cellKey(String variant, String target, String model) {
-        return variant + '\u0000' + target + '\u0000' + model;
     }
 
     /**

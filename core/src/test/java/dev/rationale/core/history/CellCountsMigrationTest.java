@@ -52,6 +52,9 @@ class CellCountsMigrationTest {
         List<CompletionRecord> old = records("old");
         try (HistoryStore store = HistoryStore.openFile(file(), Migrations.HISTORY.upTo(5))) {
             store.startRun(HistoryFixtures.arithmetic("old"));
+            // A second sample of one case: the one completion its cell holds beyond one per case.
+            old.add(HistoryFixtures.completion(HistoryFixtures.key("old", "cot", HistoryFixtures.OPENAI, "case-3", 1),
+                    Verdict.CORRECT, Instant.ofEpochMilli(9_000)));
             store.recordAll(old);
         }
 
@@ -67,8 +70,16 @@ class CellCountsMigrationTest {
                 assertThat(store.completions(CompletionFilter.of("old").withGrade(grade)).total()).as(grade.id())
                         .isEqualTo(old.stream().filter(r -> r.grade() == grade).count());
             }
+            assertThat(repeated("old")).containsExactly(0, 0, 0, 1);
             // New completions and deleted runs keep the counts right from now on.
             List<CompletionRecord> added = records("new");
+            store.startRun(HistoryFixtures.arithmetic("new"));
+            store.recordAll(added.subList(0, 10));
+            store.record(added.get(10));
+            store.record(HistoryFixtures.completion(HistoryFixtures.key("new", "zero-shot", HistoryFixtures.OLLAMA,
+                    "case-2", 1), Verdict.WRONG, Instant.ofEpochMilli(9_500)));
+            assertThat(repeated("new")).containsExactly(1, 0);
+            assertThat(store.deleteRun("new")).isTrue();
             store.startRun(HistoryFixtures.arithmetic("new"));
             store.recordAll(added.subList(0, 10));
             store.record(added.get(10));
@@ -78,11 +89,26 @@ class CellCountsMigrationTest {
             assertThat(store.deleteRun("old")).isTrue();
         }
         try (Connection connection = connection(); Statement sql = connection.createStatement();
-                ResultSet left = sql.executeQuery("SELECT COUNT(*), SUM(recorded) FROM completion_cells")) {
+                ResultSet left = sql.executeQuery("SELECT COUNT(*), SUM(recorded), SUM(repeated)"
+                        + " FROM completion_cells")) {
+            assertThat(left.getInt(3)).as("the new run's cells hold one completion per case").isZero();
             assertThat(Migrations.userVersion(connection)).isEqualTo(6);
             assertThat(left.getInt(1)).isEqualTo(2);
             assertThat(left.getInt(2)).isEqualTo(11);
         }
+    }
+
+    // Each cell's completions beyond the first of their case, in the order the cells were made.
+    private List<Integer> repeated(String run) throws Exception {
+        List<Integer> counts = new ArrayList<>();
+        try (Connection connection = connection(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT repeated FROM completion_cells WHERE run_id = '" + run
+                        + "' ORDER BY id")) {
+            while (rows.next()) {
+                counts.add(rows.getInt(1));
+            }
+        }
+        return counts;
     }
 
     private Connection connection() throws Exception {
