@@ -214,7 +214,9 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Models", run -> String.join(", ", run.targets().stream()
                 .map(t -> t.model()).toList()), 180));
         table.getColumns().add(column("Status", run -> run.status().name().toLowerCase(Locale.ROOT), 90));
-        table.getColumns().add(column("Done", run -> run.tally().total() + " / " + run.planned(), 80));
+        // Wide enough for a run of a million: "1,000,000 / 1,000,000".
+        table.getColumns().add(column("Done", run -> String.format(Locale.ROOT, "%,d / %,d", run.tally().total(),
+                run.planned()), 170));
         table.getColumns().add(column("Accuracy", run -> run.tally().accuracy() == null ? "–"
                 : String.format(Locale.ROOT, "%.1f%%", run.tally().accuracy() * 100), 80));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -252,7 +254,7 @@ public final class HistoryView extends BorderPane {
         });
         table.getColumns().add(column("Variant", row -> row.key().variant(), 130));
         table.getColumns().add(column("Model", row -> row.key().target().model(), 130));
-        table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
+        table.getColumns().add(column("Case", row -> row.key().caseId(), 100));
         table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
         table.getColumns().add(column("Grade",
                 row -> row.grade().name().toLowerCase(Locale.ROOT).replace('_', ' '), 80));

@@ -46,8 +46,8 @@ final class RunCellsTable extends TableView<CellTally> {
         cells.addListener(select);
         getColumns().add(HistoryView.column("Variant", CellTally::variant, 150));
         getColumns().add(HistoryView.column("Model", cell -> cell.target().model(), 160));
-        getColumns().add(HistoryView.column("Completions", cell -> String.valueOf(cell.tally().total()), 110));
-        getColumns().add(HistoryView.column("Correct", cell -> String.valueOf(cell.tally().correct()), 70));
+        getColumns().add(HistoryView.column("Completions", cell -> count(cell.tally().total()), 110));
+        getColumns().add(HistoryView.column("Correct", cell -> count(cell.tally().correct()), 80));
         getColumns().add(HistoryView.column("Accuracy", cell -> accuracy(cell.tally()), 80));
         getColumns().addAll(AtKColumns.of(CellTally::atK));
         // As tall as its rows, up to four (a run has few cells); the completions below take the rest.
@@ -64,6 +64,10 @@ final class RunCellsTable extends TableView<CellTally> {
         } else {
             getSelectionModel().select(shown);
         }
+    }
+
+    private static String count(int value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static String accuracy(Tally tally) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.bench;
 
+import dev.rationale.app.fx.SceneSnapshot;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.history.CellChoice;
 import dev.rationale.app.history.HistoryView;
@@ -40,6 +41,8 @@ import javafx.stage.Stage;
  * measured {@link #ROUNDS} times; the first, on a cold JVM, is printed apart, and the goal of issue 21, at most
  * {@link #GOAL_MILLIS} ms each, is judged on the slowest of the others, as a user's second look in a session would
  * be. The filters are a grade (wrong) and a cell (the run's last variant and model). Prints two lines; not a test.
+ * With {@code --snapshot FILE.png} it then opens the run's first completion and saves the view as a picture (under
+ * Xvfb for what a screen shows: {@code xvfb-run -a -s '-screen 0 1440x900x24'} without the Monocle options).
  * Exits with status 1 when it cannot measure (no such run, a wait past a minute).
  */
 public final class HistoryScaleUiBench {
@@ -67,7 +70,13 @@ public final class HistoryScaleUiBench {
             if (!Files.isRegularFile(workspace.resolve(".rationale").resolve("history.db"))) {
                 throw new IllegalArgumentException("no .rationale/history.db in " + workspace);
             }
-            new HistoryScaleUiBench(workspace, argument(args, "--run")).run();
+            HistoryScaleUiBench bench = new HistoryScaleUiBench(workspace, argument(args, "--run"));
+            bench.run();
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--snapshot")) {
+                    bench.snapshot(Path.of(args[i + 1]));
+                }
+            }
         } catch (Throwable e) {
             System.out.flush();
             System.err.println("History bench failed: " + e);
@@ -119,6 +128,23 @@ public final class HistoryScaleUiBench {
     }
 
     // Judged on rounds after the first; each entry is {wall ms, FX thread's processor ms}.
+    // The run open on its first completion, as a user would look at it.
+    private void snapshot(Path file) throws Exception {
+        onFx(() -> viewModel.cellProperty().set(null));
+        waitFor("the first page", () -> viewModel.getCompletions().isEmpty() ? null : viewModel.getCompletions());
+        onFx(() -> viewModel.open(viewModel.getCompletions().getFirst().id()));
+        waitFor("the completion", () -> viewModel.completionProperty().get());
+        Thread.sleep(500);
+        onFx(() -> {
+            try {
+                SceneSnapshot.save(scene, file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        System.err.println("saved " + file.toAbsolutePath());
+    }
+
     private static String line(String what, List<double[]> rounds) {
         List<double[]> warm = rounds.subList(rounds.size() / ROUNDS, rounds.size());
         double slowest = warm.stream().mapToDouble(r -> r[0]).max().orElseThrow();
