@@ -9,9 +9,7 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -54,41 +52,46 @@ final class HistoryCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<RunComparison> read = read();
-        if (read.isEmpty()) {
-            return RationaleCommand.EXIT_BAD_INPUT;
-        }
-        RunComparison comparison = read.get();
-        if (json) {
-            out.println(HistoryJson.write(HistoryJson.ComparisonReport.of(comparison)));
-        } else {
-            out.println("A " + describe(comparison.a()));
-            out.println("B " + describe(comparison.b()));
-            out.println();
-            printCells(comparison, out);
-            out.println();
-            out.println(comparison.verdict());
-            printChanges(comparison.changes(), out);
-        }
-        out.flush();
-        return 0;
-    }
-
-    // Comparing must not create a history in a folder that has none; a missing run is named on stderr.
-    private Optional<RunComparison> read() {
         String missing = null;
+        // Comparing must not create a history in a folder that has none; a missing run is named on stderr.
         if (HistoryStore.exists(workspace.folder())) {
             try (HistoryStore store = HistoryStore.open(workspace.folder())) {
                 missing = store.run(first).isEmpty() ? first : store.run(second).isEmpty() ? second : null;
                 if (missing == null) {
-                    return Optional.of(RunComparison.of(store, first, second));
+                    print(store, out);
+                    out.flush();
+                    return 0;
                 }
             }
         }
         spec.commandLine().getErr().println("rationale: no run " + (missing == null ? first : missing) + " in "
                 + HistoryStore.databaseFile(workspace.folder()).toAbsolutePath().normalize());
         spec.commandLine().getErr().flush();
-        return Optional.empty();
+        return RationaleCommand.EXIT_BAD_INPUT;
+    }
+
+    // The JSON lists every change from a second walk over both runs; the table needs only the first ones.
+    private void print(HistoryStore store, PrintWriter out) {
+        if (json) {
+            RunComparison comparison = RunComparison.of(store, first, second, 0);
+            HistoryJson.writeComparison(comparison, changes -> store.compare(comparison.a().id(),
+                    comparison.b().id(), position -> {
+                        if (position.changed()) {
+                            changes.accept(new RunComparison.Change(position,
+                                    RunComparison.direction(position.inA(), position.inB())));
+                        }
+                    }), out);
+            out.println();
+            return;
+        }
+        RunComparison comparison = RunComparison.of(store, first, second, CASES_SHOWN);
+        out.println("A " + describe(comparison.a()));
+        out.println("B " + describe(comparison.b()));
+        out.println();
+        printCells(comparison, out);
+        out.println();
+        out.println(comparison.verdict());
+        printChanges(comparison, out);
     }
 
     private static String describe(Run run) {
@@ -126,21 +129,22 @@ final class HistoryCompareCommand implements Callable<Integer> {
                 interval.low() * 100, interval.high() * 100, tally.correct(), tally.graded());
     }
 
-    private static void printChanges(List<RunComparison.Change> changes, PrintWriter out) {
+    private static void printChanges(RunComparison comparison, PrintWriter out) {
         out.println();
-        if (changes.isEmpty()) {
+        if (comparison.changed() == 0) {
             out.println("No case changed its grade.");
             return;
         }
         TextTable table = new TextTable("CHANGE", "VARIANT", "TARGET", "CASE", "SAMPLE", "A", "B");
-        for (RunComparison.Change change : changes.subList(0, Math.min(CASES_SHOWN, changes.size()))) {
+        for (RunComparison.Change change : comparison.changes()) {
             CaseComparison p = change.position();
             table.row(change.direction().name().toLowerCase(Locale.ROOT), p.variant(), p.target() + "/" + p.model(),
                     p.caseId(), String.valueOf(p.sample() + 1), grade(p.inA()), grade(p.inB()));
         }
         table.print(out);
-        if (changes.size() > CASES_SHOWN) {
-            out.println("… and " + (changes.size() - CASES_SHOWN) + " more (--json lists every one).");
+        if (comparison.changed() > comparison.changes().size()) {
+            out.println("… and " + (comparison.changed() - comparison.changes().size())
+                    + " more (--json lists every one).");
         }
     }
 

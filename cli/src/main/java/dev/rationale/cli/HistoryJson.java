@@ -3,8 +3,11 @@ package dev.rationale.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.eval.paired.RunVerdicts;
@@ -13,11 +16,14 @@ import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,6 +130,37 @@ final class HistoryJson {
                     comparison.verdict(), comparison.delta(), PairedJson.of(comparison.paired()), comparison.fixed(),
                     comparison.broke(), comparison.cells().stream().map(ComparedCell::of).toList(),
                     comparison.changes().stream().map(ChangedCase::of).toList());
+        }
+    }
+
+    /**
+     * Writes {@link ComparisonReport} of {@code comparison} to {@code out}, its {@code changes} one at a time as
+     * {@code changes} hands them over (in grid order), so that every change of two large runs is listed without
+     * holding them. Leaves {@code out} open.
+     */
+    static void writeComparison(RunComparison comparison, Consumer<Consumer<RunComparison.Change>> changes,
+            Writer out) {
+        ObjectNode head = JSON.valueToTree(ComparisonReport.of(comparison));
+        head.remove("changes");
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : head.properties()) {
+                json.writeFieldName(field.getKey());
+                json.writeTree(field.getValue());
+            }
+            json.writeArrayFieldStart("changes");
+            changes.accept(change -> {
+                try {
+                    json.writeObject(ChangedCase.of(change));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,8 +13,9 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The completions of one run as History lists them: a page at a time, filtered by grade; the count of all that
- * match. A page that arrives for an older listing is dropped. Touch it on the FX thread.
+ * The completions of one run as History lists them: a page at a time, filtered by grade and by cell; the count of
+ * all that match. Each page starts after the last row loaded (a keyset), so the thousandth page of a run of a
+ * million costs what the first does. A page that arrives for an older listing is dropped. Touch it on the FX thread.
  */
 final class CompletionPages {
 
@@ -27,26 +28,30 @@ final class CompletionPages {
     private boolean loading;
     // Bumped whenever the list's query changes, so a page that arrives for an older query is dropped.
     private int listing;
+    private @Nullable CompletionFilter query;
 
     CompletionPages(HistoryQueries queries) {
         this.queries = queries;
     }
 
-    /** Lists the first page of {@code run}'s completions of {@code grade}; a null run lists none. */
-    void list(@Nullable Run run, @Nullable Verdict grade) {
-        int query = ++listing;
+    /** Lists the first page of {@code run}'s completions of {@code grade} in {@code cell}; no run lists none. */
+    void list(@Nullable Run run, @Nullable Verdict grade, @Nullable CellChoice cell) {
+        int current = ++listing;
         rows.clear();
         total.set(0);
         loading = false;
+        query = null;
         if (run != null) {
-            load(run, grade, query);
+            CompletionFilter filter = CompletionFilter.of(run.id()).withGrade(grade);
+            query = cell == null ? filter : cell.narrow(filter);
+            load(current);
         }
     }
 
-    /** Loads the next page of {@code run}'s completions, unless one is loading or all are loaded. */
-    void loadMore(@Nullable Run run, @Nullable Verdict grade) {
-        if (run != null && !loading && rows.size() < total.get()) {
-            load(run, grade, listing);
+    /** Loads the next page, unless one is loading or all are loaded. */
+    void loadMore() {
+        if (query != null && !loading && rows.size() < total.get()) {
+            load(listing);
         }
     }
 
@@ -55,11 +60,11 @@ final class CompletionPages {
         loading = false;
     }
 
-    private void load(Run run, @Nullable Verdict grade, int query) {
+    private void load(int current) {
         loading = true;
-        CompletionFilter page = CompletionFilter.of(run.id()).withGrade(grade).page(rows.size(), PAGE);
+        CompletionFilter page = query.after(rows.isEmpty() ? null : rows.getLast(), rows.size(), PAGE);
         queries.ask(store -> store.completions(page), (Page<CompletionRow> loaded) -> {
-            if (query == listing) {
+            if (current == listing) {
                 loading = false;
                 rows.addAll(loaded.items());
                 total.set(loaded.total());

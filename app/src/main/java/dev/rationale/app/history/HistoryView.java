@@ -78,7 +78,7 @@ public final class HistoryView extends BorderPane {
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
         // The selected run: its figures per cell over its completions and the one picked.
-        VBox run = new VBox(new RunCellsTable(viewModel.getCells()), lower);
+        VBox run = new VBox(new RunCellsTable(viewModel.getCells(), viewModel.cellProperty()), lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         run.visibleProperty().bind(viewModel.comparisonProperty().isNull());
         SplitPane split = new SplitPane(createRuns(), new StackPane(run, comparison));
@@ -143,10 +143,8 @@ public final class HistoryView extends BorderPane {
         Label loaded = new Label();
         loaded.setId("history-loaded");
         loaded.getStyleClass().add("history-message");
-        loaded.textProperty().bind(Bindings.createStringBinding(() -> viewModel.getCompletions().isEmpty() ? ""
-                : String.format(Locale.ROOT, "%,d of %,d loaded", viewModel.getCompletions().size(),
-                        viewModel.completionsTotalProperty().get()), viewModel.getCompletions(),
-                viewModel.completionsTotalProperty()));
+        loaded.textProperty().bind(Bindings.createStringBinding(() -> loadedText(viewModel),
+                viewModel.getCompletions(), viewModel.completionsTotalProperty(), viewModel.cellProperty()));
         Label completionsLabel = new Label("Completions");
         HBox controls = new HBox(8, kind, search, refresh, rerun, compare, report, delete,
                 spacer, completionsLabel, grade, loaded);
@@ -161,6 +159,14 @@ public final class HistoryView extends BorderPane {
         VBox bar = new VBox(6, controls, message);
         bar.getStyleClass().add("history-bar");
         return bar;
+    }
+
+    // e.g. "500 of 12,345 loaded · cot · local/llama3.2" when a cell is picked.
+    private static String loadedText(HistoryViewModel viewModel) {
+        CellChoice cell = viewModel.cellProperty().get();
+        String of = cell == null ? "" : " · " + cell.label();
+        return viewModel.getCompletions().isEmpty() ? "" : String.format(Locale.ROOT, "%,d of %,d loaded%s",
+                viewModel.getCompletions().size(), viewModel.completionsTotalProperty().get(), of);
     }
 
     /** The picked completion in full, under the actions on it and on its run. */
@@ -208,7 +214,9 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Models", run -> String.join(", ", run.targets().stream()
                 .map(t -> t.model()).toList()), 180));
         table.getColumns().add(column("Status", run -> run.status().name().toLowerCase(Locale.ROOT), 90));
-        table.getColumns().add(column("Done", run -> run.tally().total() + " / " + run.planned(), 80));
+        // Wide enough for a run of a million: "1,000,000 / 1,000,000".
+        table.getColumns().add(column("Done", run -> String.format(Locale.ROOT, "%,d / %,d", run.tally().total(),
+                run.planned()), 170));
         table.getColumns().add(column("Accuracy", run -> run.tally().accuracy() == null ? "–"
                 : String.format(Locale.ROOT, "%.1f%%", run.tally().accuracy() * 100), 80));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -246,7 +254,7 @@ public final class HistoryView extends BorderPane {
         });
         table.getColumns().add(column("Variant", row -> row.key().variant(), 130));
         table.getColumns().add(column("Model", row -> row.key().target().model(), 130));
-        table.getColumns().add(column("Case", row -> row.key().caseId(), 70));
+        table.getColumns().add(column("Case", row -> row.key().caseId(), 100));
         table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
         table.getColumns().add(column("Grade",
                 row -> row.grade().name().toLowerCase(Locale.ROOT).replace('_', ' '), 80));

@@ -59,6 +59,7 @@ public final class HistoryViewModel {
     private final RerunHost rerunHost;
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<@Nullable Verdict> grade = new SimpleObjectProperty<>(this, "grade");
+    private final ObjectProperty<@Nullable CellChoice> cell = new SimpleObjectProperty<>(this, "cell");
     private final ObjectProperty<@Nullable RunKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObjectProperty<@Nullable Run> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
@@ -85,10 +86,12 @@ public final class HistoryViewModel {
         this.dialogs = dialogs;
         this.rerunHost = rerunHost;
         selectedRun.addListener((obs, old, now) -> {
+            cell.set(null);
             listCompletions();
             cells.list(now);
         });
         grade.addListener((obs, old, now) -> listCompletions());
+        cell.addListener((obs, old, now) -> listCompletions());
         kind.addListener((obs, old, now) -> refresh());
     }
 
@@ -129,12 +132,12 @@ public final class HistoryViewModel {
         completion.set(null);
         caseRows = List.of();
         caseSamples.set(0);
-        pages.list(selectedRun.get(), grade.get());
+        pages.list(selectedRun.get(), grade.get(), cell.get());
     }
 
     /** Loads the next page of the selected run's completions, unless one is loading or all are loaded. */
     public void loadMore() {
-        pages.loadMore(selectedRun.get(), grade.get());
+        pages.loadMore();
     }
 
     /** Loads completion {@code id} in full (request, text, reasoning, tokens) and lists the samples of its case. */
@@ -258,6 +261,11 @@ public final class HistoryViewModel {
         return grade;
     }
 
+    /** The variant and model the completions are narrowed to; null for every cell. Cleared when the run changes. */
+    public ObjectProperty<@Nullable CellChoice> cellProperty() {
+        return cell;
+    }
+
     public ObservableList<Run> getRuns() {
         return runs;
     }
@@ -277,7 +285,7 @@ public final class HistoryViewModel {
         return pages.rows();
     }
 
-    /** How many completions of the selected run match the grade filter, loaded or not. */
+    /** How many completions of the selected run match the grade and cell filters, loaded or not. */
     public ReadOnlyLongProperty completionsTotalProperty() {
         return pages.totalProperty();
     }

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The selected run's cells (one per variant and model) with their tallies and pass@k, maj@k and cons@k, read from
- * the store as {@code rationale history show} reads them. A listing that arrives for an older run is dropped. Touch
- * it on the FX thread.
+ * the store as {@code rationale history show} reads them. The tallies are kept counts and come at once; pass@k and
+ * the rest need a walk over the run (seconds for a million completions), so they follow in a second query. A
+ * listing that arrives for an older run is dropped. Touch it on the FX thread.
  */
 final class RunCells {
 
@@ -28,9 +29,14 @@ final class RunCells {
         int query = ++listing;
         cells.clear();
         if (run != null) {
-            queries.ask(store -> store.cells(run.id()), loaded -> {
+            queries.ask(store -> store.cellTallies(run.id()), tallies -> {
                 if (query == listing) {
-                    cells.setAll(loaded);
+                    cells.setAll(tallies);
+                    queries.ask(store -> store.cells(run.id()), figures -> {
+                        if (query == listing) {
+                            cells.setAll(figures);
+                        }
+                    });
                 }
             });
         }

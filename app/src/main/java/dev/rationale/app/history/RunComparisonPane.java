@@ -144,8 +144,11 @@ final class RunComparisonPane extends BorderPane {
         cells.setItems(FXCollections.observableArrayList(comparison.cells()));
         List<RunComparison.Change> changed = comparison.changes();
         changes.setItems(FXCollections.observableArrayList(changed));
-        changesTitle.setText(String.format(Locale.ROOT, "Cases whose grade changed: %,d fixed, %,d broke, %,d other",
-                comparison.fixed(), comparison.broke(), changed.size() - comparison.fixed() - comparison.broke()));
+        long other = comparison.changed() - comparison.fixed() - comparison.broke();
+        String listed = changed.size() < comparison.changed()
+                ? String.format(Locale.ROOT, " (the first %,d listed)", changed.size()) : "";
+        changesTitle.setText(String.format(Locale.ROOT, "Cases whose grade changed: %,d fixed, %,d broke, %,d other%s",
+                comparison.fixed(), comparison.broke(), other, listed));
     }
 
     private static String describe(Run run) {

@@ -28,10 +28,14 @@ import org.jspecify.annotations.Nullable;
  * pairs are matched on variant, target, model and case.
  *
  * @param cells every variant x model of either run, A's in its grid order, then those only B has
- * @param changes the grid positions whose grade differs, in grid order
+ * @param changes the first grid positions whose grade differs, in grid order, up to the limit asked for
+ * @param changed how many grid positions' grades differ, kept or not; likewise {@code fixed} and {@code broke}
  * @param paired every case of every cell, paired across the runs
  */
-public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes, PairedComparison paired) {
+public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes, long changed, long fixed,
+        long broke, PairedComparison paired) {
+    /** How many changed positions {@link #of(HistoryStore, String, String)} keeps. */
+    public static final int CHANGES_KEPT = 1_000;
 
     public RunComparison {
         cells = List.copyOf(cells);
@@ -66,82 +70,52 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
     }
 
     /**
-     * Reads runs {@code first} and {@code second} from {@code store} and compares them, the older as A.
+     * Reads runs {@code first} and {@code second} from {@code store} and compares them, the older as A, keeping the
+     * first {@link #CHANGES_KEPT} changed positions.
      *
      * @throws HistoryException when either run is not in the store, or the store cannot be read
      */
     public static RunComparison of(HistoryStore store, String first, String second) {
+        return of(store, first, second, CHANGES_KEPT);
+    }
+
+    /**
+     * As {@link #of(HistoryStore, String, String)}, keeping the first {@code changesKept} changed positions. Both
+     * runs are walked once, side by side, holding one case at a time: memory does not grow with the runs beyond
+     * the changes kept.
+     */
+    public static RunComparison of(HistoryStore store, String first, String second, int changesKept) {
         Run one = store.run(first).orElseThrow(() -> new HistoryException("no run " + first + " in the history"));
         Run two = store.run(second).orElseThrow(() -> new HistoryException("no run " + second + " in the history"));
         boolean inOrder = !two.startedAt().isBefore(one.startedAt());
         Run a = inOrder ? one : two;
         Run b = inOrder ? two : one;
-        return of(a, b, store.cells(a.id()), store.cells(b.id()), store.compare(a.id(), b.id()));
-    }
-
-    /** Compares from what the store returned for A and B: their cells and their positions side by side. */
-    public static RunComparison of(Run a, Run b, List<CellTally> cellsA, List<CellTally> cellsB,
-            List<CaseComparison> positions) {
+        ComparisonWalk walk = new ComparisonWalk(changesKept);
+        store.compare(a.id(), b.id(), walk);
+        walk.endCase();
         Map<String, Tally[]> byCell = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         for (int side = 0; side < 2; side++) {
-            for (CellTally cell : side == 0 ? cellsA : cellsB) {
-                String key = cell.variant() + "\n" + cell.target().label();
+            for (CellTally cell : store.cellTallies(side == 0 ? a.id() : b.id())) {
+                String key = cellKey(cell.variant(), cell.target().label());
                 names.putIfAbsent(key, new String[] {cell.variant(), cell.target().label()});
                 byCell.computeIfAbsent(key, k -> new Tally[] {Tally.ZERO, Tally.ZERO})[side] = cell.tally();
             }
         }
-        CaseVerdicts verdicts = new CaseVerdicts(positions);
         List<Cell> cells = new ArrayList<>();
         byCell.forEach((key, tallies) -> cells.add(new Cell(names.get(key)[0], names.get(key)[1], tallies[0],
-                tallies[1], verdicts.paired(key))));
-        List<Change> changes = positions.stream().filter(CaseComparison::changed)
-                .map(p -> new Change(p, direction(p.inA(), p.inB()))).toList();
-        return new RunComparison(a, b, cells, changes, verdicts.paired(null));
+                tallies[1], walk.paired(key))));
+        return new RunComparison(a, b, cells, walk.changes(), walk.changed(), walk.fixed(), walk.broke(),
+                walk.pairedAll());
     }
 
-    /** Each case's samples' verdicts in A and in B, grouped by cell, for pairing. */
-    private static final class CaseVerdicts {
-        // cell key -> case id -> the verdicts of the case's samples, one list per run
-        private final Map<String, Map<String, List<List<Verdict>>>> byCell = new LinkedHashMap<>();
-
-        CaseVerdicts(List<CaseComparison> positions) {
-            for (CaseComparison p : positions) {
-                List<List<Verdict>> sides = byCell.computeIfAbsent(p.variant() + "\n" + p.target() + "/" + p.model(),
-                        k -> new LinkedHashMap<>()).computeIfAbsent(p.caseId(),
-                        k -> List.of(new ArrayList<>(), new ArrayList<>()));
-                if (p.inA() != null) {
-                    sides.get(0).add(p.inA());
-                }
-                if (p.inB() != null) {
-                    sides.get(1).add(p.inB());
-                }
-            }
-        }
-
-        /** The cases of one cell paired, or with a null key those of every cell. */
-        PairedComparison paired(@Nullable String cell) {
-            Map<String, Boolean> inA = new LinkedHashMap<>();
-            Map<String, Boolean> inB = new LinkedHashMap<>();
-            byCell.forEach((key, cases) -> {
-                if (cell == null || cell.equals(key)) {
-                    cases.forEach((caseId, sides) -> {
-                        put(inA, key + "\n" + caseId, SampleVerdicts.correct(sides.get(0)));
-                        put(inB, key + "\n" + caseId, SampleVerdicts.correct(sides.get(1)));
-                    });
-                }
-            });
-            return PairedComparison.of(inA, inB);
-        }
-
-        private static void put(Map<String, Boolean> side, String key, @Nullable Boolean correct) {
-            if (correct != null) {
-                side.put(key, correct);
-            }
-        }
+    // One variant on one target (its label, endpoint/model) as a map key.
+    static String cellKey(String variant, String targetLabel) {
+        return variant + "\n" + targetLabel;
     }
 
-    static Direction direction(@Nullable Verdict inA, @Nullable Verdict inB) {
+    /** How a position's grade moved from {@code inA} to {@code inB} (null where a run has no completion there). */
+    public static Direction direction(@Nullable Verdict inA, @Nullable Verdict inB) {
         if (inA != null && inB != null && inA != inB) {
             if (inB == Verdict.CORRECT) {
                 return Direction.FIXED;
@@ -151,16 +125,6 @@ public record RunComparison(Run a, Run b, List<Cell> cells, List<Change> changes
             }
         }
         return Direction.OTHER;
-    }
-
-    /** Positions that went from not correct to correct. */
-    public long fixed() {
-        return changes.stream().filter(c -> c.direction() == Direction.FIXED).count();
-    }
-
-    /** Positions that went from correct to not correct. */
-    public long broke() {
-        return changes.stream().filter(c -> c.direction() == Direction.BROKE).count();
     }
 
     /** B's overall accuracy minus A's, or null when either graded nothing. */

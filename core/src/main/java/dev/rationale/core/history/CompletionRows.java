@@ -132,23 +132,6 @@ final class CompletionRows {
         }
     }
 
-    static Page<CompletionRow> list(Connection connection, CompletionFilter filter) throws SQLException {
-        SqlWhere where = where(filter);
-        List<CompletionRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ROW_COLUMNS + FROM
-                + where.sql() + GRID_ORDER + " LIMIT ? OFFSET ?")) {
-            int next = where.bind(select);
-            select.setInt(next, filter.limit());
-            select.setInt(next + 1, filter.offset());
-            try (ResultSet found = select.executeQuery()) {
-                while (found.next()) {
-                    rows.add(readRow(found));
-                }
-            }
-        }
-        return new Page<>(rows, filter.offset(), count(connection, where));
-    }
-
     static Optional<StoredCompletion> find(Connection connection, long id) throws SQLException {
         List<StoredCompletion> found = new ArrayList<>(1);
         select(connection, " WHERE c.id = ?", found::add, statement -> statement.setLong(1, id));
@@ -217,34 +200,6 @@ final class CompletionRows {
         }
     }
 
-    private static SqlWhere where(CompletionFilter filter) {
-        SqlWhere where = new SqlWhere().and("k.run_id = ?", filter.runId());
-        if (filter.variant() != null) {
-            where.and("k.variant = ?", filter.variant());
-        }
-        if (filter.target() != null) {
-            where.and("k.target = ?", filter.target());
-        }
-        if (filter.caseId() != null) {
-            where.and("c.case_id = ?", filter.caseId());
-        }
-        if (filter.grade() != null) {
-            where.and("c.grade = ?", filter.grade().id());
-        }
-        return where;
-    }
-
-    private static long count(Connection connection, SqlWhere where) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COUNT(*)" + FROM + where.sql())) {
-            where.bind(select);
-            try (ResultSet found = select.executeQuery()) {
-                found.next();
-                return found.getLong(1);
-            }
-        }
-    }
-
     static RunCompletionKey readKey(ResultSet row) throws SQLException {
         RunTarget target = new RunTarget(row.getString("target"), kind(row.getString("target_kind")),
                 row.getString("model"));
@@ -257,18 +212,18 @@ final class CompletionRows {
         return Verdict.parse(id).orElseThrow(() -> new HistoryException("unknown grade in history: " + id));
     }
 
-    private static CompletionRow readRow(ResultSet row) throws SQLException {
+    static CompletionRow readRow(ResultSet row) throws SQLException {
         return new CompletionRow(row.getLong("id"), readKey(row), row.getString("extracted"),
                 row.getString("expected"), grade(row.getString("grade")), row.getString("failure"),
                 finishReason(row.getString("finish_reason")), Instant.ofEpochMilli(row.getLong("created_at")));
     }
 
-    private static ProviderKind kind(String id) {
+    static ProviderKind kind(String id) {
         return ProviderKind.parse(id).orElseThrow(() -> new HistoryException("unknown endpoint kind in history: "
                 + id));
     }
 
-    private static @Nullable FinishReason finishReason(@Nullable String name) {
+    static @Nullable FinishReason finishReason(@Nullable String name) {
         return name == null ? null : FinishReason.valueOf(name.toUpperCase(Locale.ROOT));
     }
 

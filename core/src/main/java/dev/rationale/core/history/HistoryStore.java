@@ -5,6 +5,7 @@ import dev.rationale.core.storage.GroupCommit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ public final class HistoryStore implements AutoCloseable {
 
     /** A run's completions matching the filter, in grid order (variant, target, case, sample). */
     public Page<CompletionRow> completions(CompletionFilter filter) {
-        return database.read(connection -> CompletionRows.list(connection, filter));
+        return database.read(connection -> CompletionListing.list(connection, filter));
     }
 
     /** One completion whole: request, texts, tokens, usage and timings. */
@@ -200,14 +201,37 @@ public final class HistoryStore implements AutoCloseable {
         return database.read(connection -> CompletionRows.ofCase(connection, query));
     }
 
-    /** A run's completions counted per variant x target, in the order the cells were first recorded. */
+    /**
+     * A run's completions counted per variant x target, in the order the cells were first recorded, with pass@k,
+     * maj@k and cons@k; the counts are kept, the figures need a walk over the run (a second or so for a million
+     * completions, in constant memory).
+     */
     public List<CellTally> cells(String runId) {
-        return database.read(connection -> RunReports.cells(connection, runId));
+        return database.read(connection -> RunReports.cells(connection, runId, true));
     }
 
-    /** Every grid position of run A or run B with its grade in each, in grid order. */
+    /** As {@link #cells} without pass@k, maj@k and cons@k ({@link CellTally#atK} empty): at once, whatever the run. */
+    public List<CellTally> cellTallies(String runId) {
+        return database.read(connection -> RunReports.cells(connection, runId, false));
+    }
+
+    /** Every grid position of run A or run B with its grade in each, in grid order; for small runs. */
     public List<CaseComparison> compare(String runA, String runB) {
-        return database.read(connection -> RunReports.compare(connection, runA, runB));
+        List<CaseComparison> positions = new ArrayList<>();
+        compare(runA, runB, positions::add);
+        return positions;
+    }
+
+    /**
+     * Hands {@code action} every grid position of run A or run B with its grade in each, in grid order (variant,
+     * target, case, sample), as two forward cursors read them: memory stays flat however large the runs. As with
+     * {@link #forEachCompletion}, {@code action} must not call this store.
+     */
+    public void compare(String runA, String runB, Consumer<CaseComparison> action) {
+        database.read(connection -> {
+            RunReports.compare(connection, runA, runB, action);
+            return null;
+        });
     }
 
     /** Deletes a run and all its completions; false when there was no such run. */

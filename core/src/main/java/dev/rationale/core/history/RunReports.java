@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Queries that aggregate a run's completions: counts per grid cell, and two runs side by side. */
@@ -23,71 +24,98 @@ final class RunReports {
     private RunReports() {
     }
 
-    /** Counts per variant x target, in the order the cells were first recorded; one group per stored cell. */
-    static List<CellTally> cells(Connection connection, String runId) throws SQLException {
-        Map<String, List<AtK>> atK = atK(connection, runId);
-        List<CellTally> cells = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT k.variant, k.target, k.target_kind, k.model, COUNT(*) AS total,
-                       SUM(c.grade = 'correct') AS correct, SUM(c.grade = 'wrong') AS wrong,
-                       SUM(c.grade = 'no-answer') AS no_answer, SUM(c.grade = 'ungraded') AS ungraded,
-                       SUM(c.grade = 'failed') AS failed
-                FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?
-                GROUP BY k.id
-                ORDER BY MIN(c.id)""")) {
+    /**
+     * Counts per variant x target, in the order the cells were first recorded; one per stored cell, read from the
+     * cells' own counts. With {@code withAtK}, pass@k, maj@k and cons@k too: from the counts for a cell whose every
+     * case has one completion, else from a walk over the cell.
+     */
+    static List<CellTally> cells(Connection connection, String runId, boolean withAtK) throws SQLException {
+        List<CountedCell> counted = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT k.id, k.variant, k.target, "
+                + "k.target_kind, k.model, " + CellCounts.TALLY_COLUMNS + " FROM completion_cells k"
+                + " WHERE k.run_id = ? AND k.recorded > 0 ORDER BY k.id")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     RunTarget target = new RunTarget(rows.getString("target"),
                             ProviderKind.parse(rows.getString("target_kind")).orElseThrow(),
                             rows.getString("model"));
-                    Tally tally = new Tally(rows.getInt("total"), rows.getInt("correct"), rows.getInt("wrong"),
+                    Tally tally = new Tally(rows.getInt("recorded"), rows.getInt("correct"), rows.getInt("wrong"),
                             rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
-                    cells.add(new CellTally(rows.getString("variant"), target, tally,
-                            atK.getOrDefault(cellKey(rows.getString("variant"), rows.getString("target"),
-                                    rows.getString("model")), List.of())));
+                    counted.add(new CountedCell(rows.getLong("id"), rows.getString("variant"), target, tally,
+                            rows.getInt("repeated") == 0));
                 }
             }
         }
-        return cells;
+        Set<Long> walked = new HashSet<>();
+        counted.stream().filter(cell -> withAtK && !cell.oneEach()).forEach(cell -> walked.add(cell.id()));
+        Map<Long, List<AtK>> atK = walked.isEmpty() ? Map.of() : atK(connection, runId, walked);
+        return counted.stream().map(cell -> new CellTally(cell.variant(), cell.target(), cell.tally(),
+                !withAtK ? List.of() : cell.oneEach() ? oneEach(cell.tally()) : atK.getOrDefault(cell.id(),
+                        List.of()))).toList();
+    }
+
+    private record CountedCell(long id, String variant, RunTarget target, Tally tally, boolean oneEach) {
     }
 
     /**
-     * pass@k, maj@k and cons@k per cell, keyed by {@link #cellKey}. The history keeps verdicts and extracted
+     * What {@link AtKScores#of} gives when every case has one completion: pass@1, maj@1 and cons@1 are each case's
+     * verdict, so all three are the share of graded cases that are correct (failed and ungraded ones left out).
+     */
+    private static List<AtK> oneEach(Tally tally) {
+        if (tally.graded() == 0) {
+            return List.of();
+        }
+        double correct = (double) tally.correct() / tally.graded();
+        return List.of(new AtK(1, correct, correct, correct));
+    }
+
+    /**
+     * pass@k, maj@k and cons@k of the {@code walked} cells, by cell id. The history keeps verdicts and extracted
      * answers but not the task's compare rule, so samples are grouped by answer this way: every correct sample is
      * one answer (each matched the expected one), a wrong one is its extracted text stripped and lower-cased, and
      * one without an answer is none. A case counts when it was graded (no sample ungraded); failed samples are
-     * left out, as {@link AtKScores} expects.
+     * left out, as {@link AtKScores} expects. The cells are walked in grid order, where a case's samples come
+     * together, so only one case is held at a time.
      */
-    private static Map<String, List<AtK>> atK(Connection connection, String runId) throws SQLException {
-        Map<String, Map<String, List<AtKScores.Sample>>> byCell = new LinkedHashMap<>();
-        Set<String> ungraded = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT k.variant, k.target, k.model, c.case_id, c.grade, c.extracted
-                FROM completion_cells k JOIN completions c ON c.cell = k.id
-                WHERE k.run_id = ? AND c.grade <> 'failed'
-                ORDER BY k.variant, k.target, k.model, k.target_kind, c.case_id, c.sample""")) {
-            select.setString(1, runId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String cell = cellKey(rows.getString("variant"), rows.getString("target"),
-                            rows.getString("model"));
-                    String caseId = rows.getString("case_id");
-                    Verdict grade = CompletionRows.grade(rows.getString("grade"));
-                    if (grade == Verdict.UNGRADED) {
-                        ungraded.add(cell + '\u0000' + caseId);
-                    }
-                    byCell.computeIfAbsent(cell, c -> new LinkedHashMap<>())
-                            .computeIfAbsent(caseId, c -> new ArrayList<>())
-                            .add(sample(grade, rows.getString("extracted")));
+    private static Map<Long, List<AtK>> atK(Connection connection, String runId, Set<Long> walked)
+            throws SQLException {
+        Map<Long, CellAtK> byCell = new LinkedHashMap<>();
+        try (GridCursor cursor = new GridCursor(connection, runId, walked)) {
+            GridPosition.Cell cell = null;
+            String caseId = null;
+            boolean ungraded = false;
+            List<AtKScores.Sample> samples = new ArrayList<>();
+            for (GridPosition at = cursor.next(); at != null; at = cursor.next()) {
+                Verdict grade = CompletionRows.grade(at.grade());
+                if (grade == Verdict.FAILED) {
+                    continue;
                 }
+                if (at.cell() != cell || !at.caseId().equals(caseId)) {
+                    addCase(byCell, cell, ungraded, samples);
+                    cell = at.cell();
+                    caseId = at.caseId();
+                    ungraded = false;
+                    samples = new ArrayList<>();
+                }
+                ungraded |= grade == Verdict.UNGRADED;
+                samples.add(sample(grade, at.extracted()));
+            }
+            addCase(byCell, cell, ungraded, samples);
+        }
+        Map<Long, List<AtK>> scores = new LinkedHashMap<>();
+        byCell.forEach((cell, figures) -> scores.put(cell, figures.scores()));
+        return scores;
+    }
+
+    private static void addCase(Map<Long, CellAtK> byCell, GridPosition.@Nullable Cell cell, boolean ungraded,
+            List<AtKScores.Sample> samples) {
+        if (cell != null) {
+            CellAtK figures = byCell.computeIfAbsent(cell.id(), c -> new CellAtK());
+            if (!ungraded) {
+                figures.add(samples);
             }
         }
-        Map<String, List<AtK>> scores = new LinkedHashMap<>();
-        byCell.forEach((cell, cases) -> scores.put(cell, AtKScores.of(cases.entrySet().stream()
-                .filter(c -> !ungraded.contains(cell + '\u0000' + c.getKey()))
-                .map(Map.Entry::getValue).toList())));
-        return scores;
     }
 
     private static AtKScores.Sample sample(Verdict grade, @Nullable String extracted) {
@@ -99,40 +127,28 @@ final class RunReports {
         return new AtKScores.Sample(answered ? " " + extracted.strip().toLowerCase(Locale.ROOT) : null, false);
     }
 
-    private static String cellKey(String variant, String target, String model) {
-        return variant + '\u0000' + target + '\u0000' + model;
-    }
-
     /**
-     * Each grid position of either run with its grade in both. Positions match on variant, target endpoint, model,
-     * case and sample, so comparing a rerun of the same grid lines up case by case (and two models on one endpoint
-     * stay apart).
+     * Hands {@code action} each grid position of either run with its grade in both, in grid order. Positions match
+     * on variant, target endpoint, its kind, model, case and sample, so comparing a rerun of the same grid lines up
+     * case by case (and two models on one endpoint stay apart). Both runs are read at once from two forward
+     * cursors in the same order and merged, so memory stays flat however large the runs.
      */
-    static List<CaseComparison> compare(Connection connection, String runA, String runB) throws SQLException {
-        List<CaseComparison> comparisons = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                WITH a AS (SELECT k.variant, k.target, k.model, c.case_id, c.sample, c.grade
-                           FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?),
-                     b AS (SELECT k.variant, k.target, k.model, c.case_id, c.sample, c.grade
-                           FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?)
-                SELECT COALESCE(a.variant, b.variant) AS variant, COALESCE(a.target, b.target) AS target,
-                       COALESCE(a.model, b.model) AS model, COALESCE(a.case_id, b.case_id) AS case_id,
-                       COALESCE(a.sample, b.sample) AS sample, a.grade AS grade_a, b.grade AS grade_b
-                FROM a FULL OUTER JOIN b
-                  ON a.variant = b.variant AND a.target = b.target AND a.model = b.model
-                     AND a.case_id = b.case_id AND a.sample = b.sample
-                ORDER BY variant, target, model, case_id, sample""")) {
-            select.setString(1, runA);
-            select.setString(2, runB);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    comparisons.add(new CaseComparison(rows.getString("variant"), rows.getString("target"),
-                            rows.getString("model"), rows.getString("case_id"), rows.getInt("sample"),
-                            grade(rows.getString("grade_a")), grade(rows.getString("grade_b"))));
-                }
+    static void compare(Connection connection, String runA, String runB, Consumer<CaseComparison> action)
+            throws SQLException {
+        try (GridCursor cursorA = new GridCursor(connection, runA);
+                GridCursor cursorB = new GridCursor(connection, runB)) {
+            GridPosition a = cursorA.next();
+            GridPosition b = cursorB.next();
+            while (a != null || b != null) {
+                int order = a == null ? 1 : b == null ? -1 : a.compareTo(b);
+                GridPosition at = order <= 0 ? a : b;
+                action.accept(new CaseComparison(at.cell().variant(), at.cell().target(), at.cell().model(),
+                        at.caseId(), at.sample(), order <= 0 ? grade(a.grade()) : null,
+                        order >= 0 ? grade(b.grade()) : null));
+                a = order <= 0 ? cursorA.next() : a;
+                b = order >= 0 ? cursorB.next() : b;
             }
         }
-        return comparisons;
     }
 
     private static @Nullable Verdict grade(@Nullable String id) {

@@ -25,7 +25,12 @@ final class SqlWhere {
 
     /** Binds the values from parameter 1; returns the index of the next parameter. */
     int bind(PreparedStatement statement) throws SQLException {
-        int index = 1;
+        return bind(statement, 1);
+    }
+
+    /** Binds the values from parameter {@code first}; returns the index of the next parameter. */
+    int bind(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
         for (Object value : values) {
             statement.setObject(index++, value);
         }

@@ -121,6 +121,44 @@ class HistoryQueryTest {
     }
 
     @Test
+    void keysetPagesOfAGradeWalkTheWholeGridAcrossCellsInOrder() {
+        CompletionFilter wrong = CompletionFilter.of("big").withGrade(Verdict.WRONG);
+        List<CompletionRow> walked = new ArrayList<>();
+        Page<CompletionRow> page = store.completions(wrong.after(null, 0, 1_500));
+        while (!page.items().isEmpty()) {
+            assertThat(page.offset()).isEqualTo(walked.size());
+            walked.addAll(page.items());
+            page = store.completions(wrong.after(walked.getLast(), walked.size(), 1_500));
+        }
+
+        long expected = 0;
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            for (int t = 0; t < TARGETS.size(); t++) {
+                expected += expectedCount(v, t, Verdict.WRONG);
+            }
+        }
+        assertThat(page.total()).isEqualTo(expected);
+        assertThat(walked).hasSize((int) expected).allSatisfy(row -> assertThat(row.grade())
+                .isEqualTo(Verdict.WRONG));
+        assertThat(walked).extracting(CompletionRow::id).doesNotHaveDuplicates();
+        assertThat(walked.getFirst().key()).isEqualTo(key("big", "v0", OLLAMA, caseId(3), 0));
+        assertThat(walked.getLast().key()).isEqualTo(key("big", "v3", OPENAI, caseId(CASES - 5), 0));
+        // Offset pages, read the slow way, list the same rows.
+        assertThat(store.completions(wrong.page(7_000, 500)).items()).isEqualTo(walked.subList(7_000, 7_500));
+    }
+
+    @Test
+    void oneCellIsPickedByVariantTargetAndModel() {
+        Page<CompletionRow> page = store.completions(CompletionFilter.of("big").withVariant("v1")
+                .withTarget(OPENAI.endpoint()).withModel(OPENAI.model()).withGrade(Verdict.CORRECT).page(0, 10));
+
+        assertThat(page.total()).isEqualTo(expectedCount(1, 1, Verdict.CORRECT));
+        assertThat(page.items()).extracting(row -> row.key().variant() + "/" + row.key().target().model())
+                .containsOnly("v1/" + OPENAI.model());
+        assertThat(store.completions(CompletionFilter.of("big").withModel("no-such-model")).total()).isZero();
+    }
+
+    @Test
     void filtersCombineOnGradeVariantAndTarget() {
         CompletionFilter filter = CompletionFilter.of("big").withVariant("v2").withTarget("openai")
                 .withGrade(Verdict.FAILED).page(0, 1_000);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.rationale.core.RationaleVersion;
 import dev.rationale.core.analysis.AtK;
+import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionRequest;
@@ -27,6 +28,7 @@ import dev.rationale.core.render.RenderedPrompt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +145,35 @@ class HistoryStoreTest {
             assertThat(atK.get(1).maj()).isCloseTo(0.5, within(1e-12));
             // c1's pairs: right-right wins, right-wrong twice ties (1/2 each): 2/3; c2 none.
             assertThat(atK.get(1).cons()).isCloseTo(1.0 / 3, within(1e-12));
+        }
+    }
+
+    @Test
+    void aCellWithOneCompletionPerCaseGetsFromItsCountsWhatAWalkOverItsCasesGives() {
+        Verdict[] grades = {Verdict.CORRECT, Verdict.WRONG, Verdict.CORRECT, Verdict.NO_ANSWER, Verdict.FAILED,
+            Verdict.UNGRADED, Verdict.CORRECT};
+        List<AtKScores.Sample> walked = new ArrayList<>();
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("s"));
+            for (int c = 0; c < grades.length; c++) {
+                store.record(completion(key("s", "cot", OLLAMA, "c" + c, 0), grades[c], START));
+                store.record(completion(key("s", "zero-shot", OLLAMA, "c" + c, 0), grades[c], START));
+                if (grades[c] != Verdict.FAILED && grades[c] != Verdict.UNGRADED) {
+                    walked.add(new AtKScores.Sample(grades[c] == Verdict.NO_ANSWER ? null : grades[c].id(),
+                            grades[c] == Verdict.CORRECT));
+                }
+            }
+            // A second completion of one case: that cell is walked.
+            store.record(completion(key("s", "zero-shot", OLLAMA, "c0", 1), Verdict.CORRECT, START));
+
+            List<CellTally> cells = store.cells("s");
+
+            List<AtK> expected = AtKScores.of(walked.stream().map(List::of).toList());
+            assertThat(cells.get(0).variant()).isEqualTo("cot");
+            assertThat(cells.get(0).atK()).isEqualTo(expected).extracting(AtK::pass).containsExactly(3.0 / 5);
+            assertThat(cells.get(1).atK()).extracting(AtK::k).containsExactly(1);
+            assertThat(cells.get(1).atK().getFirst().pass()).isCloseTo(3.0 / 5, within(1e-12));
+            assertThat(store.cellTallies("s")).extracting(CellTally::atK).containsOnly(List.of());
         }
     }
 

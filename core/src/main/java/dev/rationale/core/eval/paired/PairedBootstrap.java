@@ -48,12 +48,16 @@ public final class PairedBootstrap {
         return interval(differences, RESAMPLES, SEED);
     }
 
+    /**
+     * The interval for {@code pairs} cases of which {@code onlyB} only B got right and {@code onlyA} only A: the same
+     * as {@link #interval(int[])} of their differences, without holding one per case; null for no cases.
+     */
+    public static @Nullable Interval interval(int pairs, int onlyB, int onlyA) {
+        return interval(pairs, onlyB, onlyA, RESAMPLES, SEED);
+    }
+
     /** As {@link #interval(int[])} with another number of resamples and seed. */
     static @Nullable Interval interval(int[] differences, int resamples, long seed) {
-        int n = differences.length;
-        if (n == 0) {
-            return null;
-        }
         int onlyB = 0;
         int onlyA = 0;
         for (int d : differences) {
@@ -63,6 +67,13 @@ public final class PairedBootstrap {
                 case 0 -> { }
                 default -> throw new IllegalArgumentException("a difference is -1, 0 or 1, not " + d);
             }
+        }
+        return interval(differences.length, onlyB, onlyA, resamples, seed);
+    }
+
+    private static @Nullable Interval interval(int n, int onlyB, int onlyA, int resamples, long seed) {
+        if (n == 0) {
+            return null;
         }
         // The interval depends on the counts alone, not on the order the cases came in: the same verdicts give the
         // same interval whether read from a results file or from the history.

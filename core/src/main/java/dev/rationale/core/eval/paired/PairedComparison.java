@@ -61,6 +61,18 @@ public record PairedComparison(int pairs, int bothRight, int onlyA, int onlyB, i
                 PairedBootstrap.interval(paired));
     }
 
+    /**
+     * The comparison from counts of cases alone, as {@link #of} would find them: {@code bothRight}, {@code onlyA},
+     * {@code onlyB} and {@code neither} right of the cases both sides graded, and how many only one side graded.
+     * What a comparison that walks a run a case at a time keeps.
+     */
+    public static PairedComparison ofCounts(int bothRight, int onlyA, int onlyB, int neither, int onlyInA,
+            int onlyInB) {
+        int pairs = bothRight + onlyA + onlyB + neither;
+        return new PairedComparison(pairs, bothRight, onlyA, onlyB, onlyInA, onlyInB, McNemar.of(onlyA, onlyB),
+                PairedBootstrap.interval(pairs, onlyB, onlyA));
+    }
+
     /** A's accuracy on the pairs, or null with none. */
     public @Nullable Double accuracyA() {
         return pairs == 0 ? null : (double) (bothRight + onlyA) / pairs;
