@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
-import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
-import dev.rationale.core.provider.ProviderKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Queries that aggregate a run's completions: counts per grid cell, and two runs side by side. */
@@ -23,71 +21,112 @@ final class RunReports {
     private RunReports() {
     }
 
-    /** Counts per variant x target, in the order the cells were first recorded; one group per stored cell. */
+    /**
+     * Counts per variant x target, in the order the cells were first recorded; one group per stored cell. One walk
+     * over the run in grid order, which SQLite reads from its indexes without sorting, a case at a time: memory
+     * holds one case and the sums, not the run.
+     */
     static List<CellTally> cells(Connection connection, String runId) throws SQLException {
-        Map<String, List<AtK>> atK = atK(connection, runId);
-        List<CellTally> cells = new ArrayList<>();
+        Map<Long, StoredCell> cells = storedCells(connection, runId);
+        Map<String, AtKScores.Accumulator> atK = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT k.variant, k.target, k.target_kind, k.model, COUNT(*) AS total,
-                       SUM(c.grade = 'correct') AS correct, SUM(c.grade = 'wrong') AS wrong,
-                       SUM(c.grade = 'no-answer') AS no_answer, SUM(c.grade = 'ungraded') AS ungraded,
-                       SUM(c.grade = 'failed') AS failed
+                SELECT c.cell, c.id, c.case_id, c.grade, CASE WHEN c.grade = 'wrong' THEN c.extracted END
                 FROM completion_cells k JOIN completions c ON c.cell = k.id WHERE k.run_id = ?
-                GROUP BY k.id
-                ORDER BY MIN(c.id)""")) {
+                ORDER BY k.variant, k.target, k.target_kind, k.model, c.case_id, c.sample""")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
+                CaseSamples current = null;
                 while (rows.next()) {
-                    RunTarget target = new RunTarget(rows.getString("target"),
-                            ProviderKind.parse(rows.getString("target_kind")).orElseThrow(),
-                            rows.getString("model"));
-                    Tally tally = new Tally(rows.getInt("total"), rows.getInt("correct"), rows.getInt("wrong"),
-                            rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
-                    cells.add(new CellTally(rows.getString("variant"), target, tally,
-                            atK.getOrDefault(cellKey(rows.getString("variant"), rows.getString("target"),
-                                    rows.getString("model")), List.of())));
+                    StoredCell cell = cells.get(rows.getLong(1));
+                    Verdict grade = CompletionRows.grade(rows.getString(4));
+                    cell.count(rows.getLong(2), grade);
+                    String caseId = rows.getString(3);
+                    if (current == null || !current.cell.equals(cell.key) || !current.caseId.equals(caseId)) {
+                        addTo(atK, current);
+                        current = new CaseSamples(cell.key, caseId);
+                    }
+                    current.add(grade, rows.getString(5));
                 }
+                addTo(atK, current);
             }
         }
-        return cells;
+        return cells.values().stream().filter(cell -> cell.tally.total() > 0)
+                .sorted(Comparator.comparingLong(cell -> cell.firstId))
+                .map(cell -> new CellTally(cell.variant, cell.target, cell.tally,
+                        atK.containsKey(cell.key) ? atK.get(cell.key).scores() : List.of()))
+                .toList();
+    }
+
+    /** A cell of the run, and its counts so far. */
+    private static final class StoredCell {
+        final String variant;
+        final RunTarget target;
+        // Cells that differ only by the endpoint's kind (one endpoint name, two protocols: not made by a run
+        // today) share one set of pass@k figures, as they always have.
+        final String key;
+        Tally tally = Tally.ZERO;
+        long firstId = Long.MAX_VALUE;
+
+        StoredCell(String variant, RunTarget target) {
+            this.variant = variant;
+            this.target = target;
+            this.key = cellKey(variant, target.endpoint(), target.model());
+        }
+
+        void count(long id, Verdict grade) {
+            tally = tally.plus(grade);
+            firstId = Math.min(firstId, id);
+        }
     }
 
     /**
-     * pass@k, maj@k and cons@k per cell, keyed by {@link #cellKey}. The history keeps verdicts and extracted
+     * One case's samples in one cell, for pass@k, maj@k and cons@k. The history keeps verdicts and extracted
      * answers but not the task's compare rule, so samples are grouped by answer this way: every correct sample is
      * one answer (each matched the expected one), a wrong one is its extracted text stripped and lower-cased, and
      * one without an answer is none. A case counts when it was graded (no sample ungraded); failed samples are
      * left out, as {@link AtKScores} expects.
      */
-    private static Map<String, List<AtK>> atK(Connection connection, String runId) throws SQLException {
-        Map<String, Map<String, List<AtKScores.Sample>>> byCell = new LinkedHashMap<>();
-        Set<String> ungraded = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT k.variant, k.target, k.model, c.case_id, c.grade, c.extracted
-                FROM completion_cells k JOIN completions c ON c.cell = k.id
-                WHERE k.run_id = ? AND c.grade <> 'failed'
-                ORDER BY k.variant, k.target, k.model, k.target_kind, c.case_id, c.sample""")) {
+    private static final class CaseSamples {
+        final String cell;
+        final String caseId;
+        final List<AtKScores.Sample> samples = new ArrayList<>(1);
+        boolean ungraded;
+
+        CaseSamples(String cell, String caseId) {
+            this.cell = cell;
+            this.caseId = caseId;
+        }
+
+        void add(Verdict grade, @Nullable String extracted) {
+            if (grade != Verdict.FAILED) {
+                ungraded |= grade == Verdict.UNGRADED;
+                samples.add(sample(grade, extracted));
+            }
+        }
+    }
+
+    private static void addTo(Map<String, AtKScores.Accumulator> byCell, @Nullable CaseSamples done) {
+        if (done != null && !done.samples.isEmpty()) {
+            AtKScores.Accumulator cell = byCell.computeIfAbsent(done.cell, c -> new AtKScores.Accumulator());
+            if (!done.ungraded) {
+                cell.add(done.samples);
+            }
+        }
+    }
+
+    private static Map<Long, StoredCell> storedCells(Connection connection, String runId) throws SQLException {
+        Map<Long, StoredCell> cells = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, variant, target, target_kind, model FROM completion_cells WHERE run_id = ?")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    String cell = cellKey(rows.getString("variant"), rows.getString("target"),
-                            rows.getString("model"));
-                    String caseId = rows.getString("case_id");
-                    Verdict grade = CompletionRows.grade(rows.getString("grade"));
-                    if (grade == Verdict.UNGRADED) {
-                        ungraded.add(cell + '\u0000' + caseId);
-                    }
-                    byCell.computeIfAbsent(cell, c -> new LinkedHashMap<>())
-                            .computeIfAbsent(caseId, c -> new ArrayList<>())
-                            .add(sample(grade, rows.getString("extracted")));
+                    cells.put(rows.getLong(1), new StoredCell(rows.getString(2), new RunTarget(rows.getString(3),
+                            CompletionRows.kind(rows.getString(4)), rows.getString(5))));
                 }
             }
         }
-        Map<String, List<AtK>> scores = new LinkedHashMap<>();
-        byCell.forEach((cell, cases) -> scores.put(cell, AtKScores.of(cases.entrySet().stream()
-                .filter(c -> !ungraded.contains(cell + '\u0000' + c.getKey()))
-                .map(Map.Entry::getValue).toList())));
-        return scores;
+        return cells;
     }
 
     private static AtKScores.Sample sample(Verdict grade, @Nullable String extracted) {
