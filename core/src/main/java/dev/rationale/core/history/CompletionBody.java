@@ -77,6 +77,31 @@ final class CompletionBody {
         return result(in);
     }
 
+    /**
+     * As {@link #unpackResult}, or null without reading the texts when the body has no scored tokens: a pass over
+     * a run for its grades needs the texts only to weigh a scored answer.
+     */
+    static @Nullable Result unpackScored(byte[] packed, int length) {
+        Cursor in = new Cursor(packed, length);
+        in.skipString();
+        int texts = in.position();
+        in.skipString();
+        in.skipString();
+        skipPresent(in, Integer.BYTES);
+        skipPresent(in, Double.BYTES);
+        if (in.count() == 0) {
+            return null;
+        }
+        in.moveTo(texts);
+        return result(in);
+    }
+
+    // Usage or timings unread: a presence byte, then the values whose bits are set.
+    private static void skipPresent(Cursor in, int width) {
+        int mask = in.unsignedByte();
+        in.skip(Integer.bitCount(mask & ~1) * width);
+    }
+
     private static Result result(Cursor in) {
         String text = in.string();
         String reasoning = in.string();
@@ -269,9 +294,20 @@ final class CompletionBody {
         }
 
         void skipString() {
-            int length = count();
+            skip(count());
+        }
+
+        void skip(int length) {
             need(length);
             at += length;
+        }
+
+        int position() {
+            return at;
+        }
+
+        void moveTo(int position) {
+            at = position;
         }
 
         byte[] bytes(int length) {

@@ -2,6 +2,7 @@
 package dev.rationale.core.history;
 
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import java.sql.Connection;
@@ -31,6 +32,8 @@ final class CompletionRows {
     // A result's own columns, read by position; what its cell shares is read once per cell.
     private static final String RESULT_COLUMNS = "c.id, c.cell, c.case_id, c.sample, c.extracted, c.expected, "
             + "c.grade, c.failure, c.finish_reason, c.created_at, c.body";
+    private static final String GRADE_COLUMNS = "c.id, c.cell, c.case_id, c.sample, c.grade, c.failure IS NOT NULL, "
+            + "c.finish_reason, c.body";
     private static final String FROM = " FROM completions c JOIN completion_cells k ON k.id = c.cell";
     private static final String INSERT = "INSERT INTO completions (id, cell, case_id, sample, grade, extracted, "
             + "expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -133,6 +136,16 @@ final class CompletionRows {
                     body.timings());
         }
 
+        /** A grade from a row of {@link #GRADE_COLUMNS}. */
+        StoredGrade readGrade(ResultSet row) throws SQLException {
+            CompletionCells.Stored cell = cells.stored(row.getLong(2));
+            int length = codec.decompressIntoBuffer(row.getBytes(8), cell.dictionary());
+            CompletionBody.Result scored = CompletionBody.unpackScored(codec.buffer(), length);
+            return new StoredGrade(row.getLong(1), cell.key(row.getString(3), row.getInt(4)), grade(row.getString(5)),
+                    row.getBoolean(6), scored == null ? null : new CompletionResult.Sample(scored.text(),
+                            scored.reasoning(), scored.tokens(), finishReason(row.getString(7))));
+        }
+
         @Override
         public void close() throws SQLException {
             codec.close();
@@ -179,6 +192,13 @@ final class CompletionRows {
     static void forEachResult(Connection connection, String runId, Consumer<StoredResult> action)
             throws SQLException {
         select(connection, RESULT_COLUMNS, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readResult, action,
+                statement -> statement.setString(1, runId));
+    }
+
+    /** Hands each completion's grade to {@code action} as it is read, in grid order. */
+    static void forEachGrade(Connection connection, String runId, Consumer<StoredGrade> action)
+            throws SQLException {
+        select(connection, GRADE_COLUMNS, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readGrade, action,
                 statement -> statement.setString(1, runId));
     }
 

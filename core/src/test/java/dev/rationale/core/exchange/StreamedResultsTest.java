@@ -11,8 +11,11 @@ import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunStatus;
 import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.history.StoredGrade;
+import dev.rationale.core.history.StoredResult;
 import dev.rationale.core.promptset.GenerationSettings;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run larger than the read-ahead's batches, with answers that need CSV quoting, scored and unscored tokens,
  * failures and missing values: what the streamed reports write (read a row at a time, by positions and cells) is
- * what they write from the run read whole.
+ * what they write from the run read whole, and so is the HTML report.
  */
 class StreamedResultsTest {
     private static final String RUN = "20260105-100000-stream";
@@ -79,6 +82,43 @@ class StreamedResultsTest {
         assertThat(streamedCsv.toString()).isEqualTo(wholeCsv.toString()).contains("\"4,2\"", "\"line\nbreak\"");
         assertThat(streamedJsonl.toString()).isEqualTo(wholeJsonl.toString());
         assertThat(streamedJsonl.toString().lines()).hasSize(1_300);
+    }
+
+    @Test
+    void theStreamedHtmlReportIsThatOfTheRunReadWhole() {
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            String whole = HtmlRunReport.render(RunSnapshot.read(store, RUN).orElseThrow());
+            String streamed = HtmlRunReport.render(StreamedRun.open(store, RUN).orElseThrow());
+
+            assertThat(streamed).isEqualTo(whole).contains("<h2>Calibration</h2>", "Against plain");
+        }
+    }
+
+    @Test
+    void theGradesPassReadsTheTextsOfScoredCompletionsOnly() {
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            List<StoredResult> results = new ArrayList<>();
+            List<StoredGrade> grades = new ArrayList<>();
+            store.forEachResult(RUN, results::add);
+            store.forEachGrade(RUN, grades::add);
+
+            assertThat(grades).hasSameSizeAs(results).hasSize(1_300);
+            for (int i = 0; i < results.size(); i++) {
+                StoredResult result = results.get(i);
+                StoredGrade grade = grades.get(i);
+                assertThat(grade.id()).isEqualTo(result.row().id());
+                assertThat(grade.key()).isEqualTo(result.row().key());
+                assertThat(grade.grade()).isEqualTo(result.row().grade());
+                assertThat(grade.failed()).isEqualTo(result.row().failure() != null);
+                if (result.tokens().isEmpty()) {
+                    assertThat(grade.scored()).isNull();
+                } else {
+                    assertThat(grade.scored()).isEqualTo(new CompletionResult.Sample(result.text(),
+                            result.reasoning(), result.tokens(), result.row().finishReason()));
+                }
+            }
+            assertThat(grades).anyMatch(g -> g.scored() == null).anyMatch(g -> g.scored() != null);
+        }
     }
 
     /** Completion {@code i}: two variants on two targets, cases of three samples, every ninth failed. */
