@@ -6,12 +6,4 @@
 # (see cli/src/test/java/dev/rationale/cli/bench/ScaleBench.java). Usage: bench/scale.sh [N]
 # Works in target/bench/scale, which it empties first; a run of 1,000,000 needs about 1 GB of disk there.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
-# One invocation: the reactor hands core's freshly compiled classes to cli, so nothing needs installing first. The
-# package phase also builds the jar and the ahead-of-time cache that bin/rationale starts with.
-mvn -q -B package dependency:build-classpath -pl cli -am -DskipTests -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/cli/target/bench.classpath"
-"$JAVA_HOME/bin/java" -cp "cli/target/test-classes:cli/target/classes:core/target/classes:$(cat cli/target/bench.classpath)" \
-  dev.rationale.cli.bench.ScaleBench "$@"
+exec "$(dirname "$0")/cli-bench.sh" ScaleBench "$@"
