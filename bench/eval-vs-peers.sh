@@ -9,9 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
-# One invocation: the reactor hands core's freshly compiled classes to cli, so nothing needs installing first.
-mvn -q -B package dependency:build-classpath -pl cli -am -DskipTests -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/cli/target/bench.classpath"
 promptfoo=()
 if [[ " $* " == *" --no-promptfoo "* ]]; then
   echo "promptfoo: skipped (--no-promptfoo)"
@@ -32,5 +29,5 @@ else
     echo "promptfoo: skipped (not installed)"
   fi
 fi
-"$JAVA_HOME/bin/java" -cp "cli/target/test-classes:cli/target/classes:core/target/classes:$(cat cli/target/bench.classpath)" \
-  dev.rationale.cli.bench.EvalVsPeers "${promptfoo[@]}" "$@"
+# Builds the jar, its cache and the bench, then runs it.
+exec bench/cli-bench.sh EvalVsPeers "${promptfoo[@]}" "$@"

@@ -293,7 +293,7 @@ public final class EvalVsPeers {
         return new Run(process.exitValue(), wall, first == 0 ? -1 : first - startMillis, peak);
     }
 
-    private static long highWaterKb(long pid) {
+    static long highWaterKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -462,7 +462,7 @@ public final class EvalVsPeers {
         return "What is " + i + " + 3?";
     }
 
-    private static void clean(Path dir) throws IOException {
+    static void clean(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var all = Files.walk(dir)) {
                 for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -57,26 +57,65 @@ public final class AtKScores {
      * @return one entry per k, ascending; empty when no case has a sample
      */
     public static List<AtK> of(List<List<Sample>> cases) {
-        List<List<Sample>> counted = cases.stream().filter(c -> !c.isEmpty()).toList();
-        if (counted.isEmpty()) {
-            return List.of();
-        }
-        int fewest = counted.stream().mapToInt(List::size).min().orElseThrow();
-        List<AtK> scores = new ArrayList<>();
-        for (int k : ks(fewest)) {
-            double pass = 0;
-            double maj = 0;
-            double cons = 0;
-            for (List<Sample> samples : counted) {
-                int correct = (int) samples.stream().filter(Sample::correct).count();
-                pass += passAtK(samples.size(), correct, k);
-                maj += majAtK(samples, k);
-                cons += consAtK(samples, k);
+        Accumulator cell = new Accumulator();
+        cases.forEach(cell::add);
+        return cell.scores();
+    }
+
+    /**
+     * A cell's figures from its cases handed over one at a time, keeping sums instead of the cases: a cell of a
+     * large run has hundreds of thousands. The same figures as {@link #of} on the same cases in the same order.
+     * Not thread-safe.
+     */
+    public static final class Accumulator {
+        // Sums per k, at index log2(k): for each k up to the fewest samples of the cases so far, which can only
+        // shrink, so every k reported at the end has every case in its sums.
+        private final double[] pass = new double[Integer.SIZE];
+        private final double[] maj = new double[Integer.SIZE];
+        private final double[] cons = new double[Integer.SIZE];
+        private int fewest = Integer.MAX_VALUE;
+        private int cases;
+
+        /** One graded case's answered samples, in sample order; an empty case is skipped. */
+        public void add(List<Sample> samples) {
+            if (samples.isEmpty()) {
+                return;
             }
-            int n = counted.size();
-            scores.add(new AtK(k, pass / n, maj / n, cons / n));
+            fewest = Math.min(fewest, samples.size());
+            if (samples.size() == 1) {
+                // One sample, the usual case: pass@1 is whether it is right, maj@1 and cons@1 whether it is right with
+                // an answer; exactly what the general counting below gives, without its maps and tables.
+                Sample only = samples.getFirst();
+                pass[0] += only.correct() ? 1 : 0;
+                maj[0] += only.correct() && only.answer() != null ? 1 : 0;
+                cons[0] += only.correct() && only.answer() != null ? 1 : 0;
+                cases++;
+                return;
+            }
+            int correct = (int) samples.stream().filter(Sample::correct).count();
+            int i = 0;
+            for (int k : ks(fewest)) {
+                pass[i] += passAtK(samples.size(), correct, k);
+                maj[i] += majAtK(samples, k);
+                cons[i] += consAtK(samples, k);
+                i++;
+            }
+            cases++;
         }
-        return scores;
+
+        /** One entry per k, ascending; empty when no case had a sample. */
+        public List<AtK> scores() {
+            if (cases == 0) {
+                return List.of();
+            }
+            List<AtK> scores = new ArrayList<>();
+            int i = 0;
+            for (int k : ks(fewest)) {
+                scores.add(new AtK(k, pass[i] / cases, maj[i] / cases, cons[i] / cases));
+                i++;
+            }
+            return scores;
+        }
     }
 
     /** 1, 2, 4, ... up to {@code n}; empty when n is 0. */

@@ -2,7 +2,6 @@
 package dev.rationale.core.answer;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -27,6 +26,8 @@ public enum Verdict {
     /** The request failed, so there is no completion to grade; a resumed evaluation asks again. */
     FAILED("failed");
 
+    private static final Verdict[] VALUES = values();
+
     private final String id;
 
     Verdict(String id) {
@@ -47,6 +48,12 @@ public enum Verdict {
     /** The verdict whose {@link #id()} is {@code id} (surrounding white space ignored), or empty. */
     public static Optional<Verdict> parse(String id) {
         String wanted = id.strip();
-        return Arrays.stream(values()).filter(v -> v.id.equals(wanted)).findFirst();
+        // A loop, not a stream: the history parses one per completion it reads.
+        for (Verdict verdict : VALUES) {
+            if (verdict.id.equals(wanted)) {
+                return Optional.of(verdict);
+            }
+        }
+        return Optional.empty();
     }
 }

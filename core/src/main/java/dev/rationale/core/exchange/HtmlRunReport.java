@@ -8,6 +8,7 @@ import dev.rationale.core.analysis.TokenHeat;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.WilsonInterval;
+import dev.rationale.core.eval.paired.CaseIndex;
 import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
@@ -23,11 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,25 +82,26 @@ public final class HtmlRunReport {
         return html.append("</body>\n</html>\n").toString();
     }
 
-    /** One completion's id and grade, all the report keeps of those it does not show. */
-    private record Graded(long id, Verdict grade) {
-    }
-
-    /** What one light pass over the completions gives: the paired verdicts, calibration, each case's grades. */
-    private record Gathered(RunVerdicts verdicts, List<CalibrationBins.Point> points,
-            Map<String, List<Graded>> cases) {
+    /**
+     * What one light pass over the completions gives: the paired verdicts, calibration, each case's completions;
+     * numbers in arrays, each case id kept once (see {@link CaseGrades}).
+     */
+    private record Gathered(RunVerdicts verdicts, List<CalibrationBins.Point> points, CaseGrades cases) {
 
         static Gathered from(ReportSource source) {
-            RunVerdicts verdicts = new RunVerdicts();
-            List<CalibrationBins.Point> points = new ArrayList<>();
-            Map<String, List<Graded>> cases = new LinkedHashMap<>();
+            CaseIndex caseIndex = new CaseIndex();
+            RunVerdicts verdicts = new RunVerdicts(caseIndex);
+            CalibrationPoints points = new CalibrationPoints();
+            CaseGrades cases = new CaseGrades(caseIndex);
+            // A cell's target is one object for all its completions: its label is made once, not per completion.
+            Map<RunTarget, String> labels = new HashMap<>();
             source.forEachGrade((id, key, grade, confidence) -> {
-                verdicts.add(key.variant(), key.target().label(), key.caseId(), grade);
+                verdicts.add(key.variant(), labels.computeIfAbsent(key.target(), RunTarget::label), key.caseId(),
+                        grade);
                 if (confidence != null && (grade == Verdict.CORRECT || grade == Verdict.WRONG)) {
-                    points.add(new CalibrationBins.Point(Math.clamp(confidence, 0.0, 1.0),
-                            grade == Verdict.CORRECT));
+                    points.add(Math.clamp(confidence, 0.0, 1.0), grade == Verdict.CORRECT);
                 }
-                cases.computeIfAbsent(key.caseId(), c -> new ArrayList<>(2)).add(new Graded(id, grade));
+                cases.add(id, key.caseId(), grade);
             });
             return new Gathered(verdicts, points, cases);
         }
@@ -174,7 +178,7 @@ public final class HtmlRunReport {
         }
     }
 
-    private static void cases(ReportSource source, Map<String, List<Graded>> byCase, StringBuilder html) {
+    private static void cases(ReportSource source, CaseGrades grades, StringBuilder html) {
         html.append("<h2>Cases</h2>\n<p class=\"legend\">Token probability: ");
         List<String> legend = TokenHeat.legend(TokenHeat.Measure.PROBABILITY);
         for (int level = 0; level < legend.size(); level++) {
@@ -182,36 +186,38 @@ public final class HtmlRunReport {
                     .append("</span>");
         }
         html.append("<span class=\"hn\">not scored</span></p>\n");
-        ReportCases.Selection selection = ReportCases.choose(byCase, Graded::grade, source.run().id().hashCode(),
-                ReportCases.MOST_WRONG, ReportCases.SAMPLED);
+        ReportCases.Selection selection = ReportCases.choose(grades.caseCount(), grades::worthReading,
+                source.run().id().hashCode(), ReportCases.MOST_WRONG, ReportCases.SAMPLED);
+        List<Integer> chosen = new ArrayList<>(selection.wrongFirst());
+        chosen.addAll(selection.sample());
+        Map<Integer, List<Long>> ids = grades.completionsOf(chosen);
         // Rendered in the order they were chosen, wrong ones first, while the page stays within its budget (the
         // wrong ones get most of it, the sample the rest); shown in the run's order.
-        Map<String, String> rendered = new LinkedHashMap<>();
-        int wrongShown = render(source, selection.wrongFirst(), byCase, WRONG_BUDGET_CHARS, rendered);
+        SortedMap<Integer, String> rendered = new TreeMap<>();
+        int wrongShown = render(source, selection.wrongFirst(), grades, ids, WRONG_BUDGET_CHARS, rendered);
         int used = rendered.values().stream().mapToInt(String::length).sum();
-        int sampleShown = render(source, selection.sample(), byCase, CASES_BUDGET_CHARS - used, rendered);
-        if (rendered.size() < byCase.size()) {
-            html.append("<p class=\"meta\">").append(escape(leftOut(source.run(), selection, byCase.size(),
+        int sampleShown = render(source, selection.sample(), grades, ids, CASES_BUDGET_CHARS - used, rendered);
+        if (rendered.size() < grades.caseCount()) {
+            html.append("<p class=\"meta\">").append(escape(leftOut(source.run(), selection, grades.caseCount(),
                     wrongShown, sampleShown))).append("</p>\n");
         }
-        byCase.keySet().stream().filter(rendered::containsKey).forEach(caseId -> html.append(rendered.get(caseId)));
+        rendered.values().forEach(html::append);
     }
 
     // Renders cases in turn while they fit in budget (one at least, however long); returns how many.
-    private static int render(ReportSource source, List<String> caseIds, Map<String, List<Graded>> byCase,
-            int budget, Map<String, String> rendered) {
+    private static int render(ReportSource source, List<Integer> caseIndices, CaseGrades grades,
+            Map<Integer, List<Long>> ids, int budget, Map<Integer, String> rendered) {
         int used = 0;
         int count = 0;
-        for (String caseId : caseIds) {
+        for (int caseIndex : caseIndices) {
             StringBuilder one = new StringBuilder();
-            List<CompletionRecord> completions = byCase.get(caseId).stream()
-                    .map(graded -> source.completion(graded.id())).toList();
-            caseSection(source, caseId, completions, one);
+            List<CompletionRecord> completions = ids.get(caseIndex).stream().map(source::completion).toList();
+            caseSection(source, grades.caseId(caseIndex), completions, one);
             if (used + one.length() > budget && !rendered.isEmpty()) {
                 break;
             }
             used += one.length();
-            rendered.put(caseId, one.toString());
+            rendered.put(caseIndex, one.toString());
             count++;
         }
         return count;

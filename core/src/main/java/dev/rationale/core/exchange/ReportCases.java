@@ -4,9 +4,8 @@ package dev.rationale.core.exchange;
 import dev.rationale.core.answer.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * Which cases an HTML report shows in full, so that a run of any size gives a page a browser opens: every case
@@ -24,12 +23,12 @@ final class ReportCases {
     }
 
     /**
-     * The cases chosen, and how many there were of each kind.
+     * The cases chosen, by their numbers in the run's order, and how many there were of each kind.
      *
      * @param wrongFirst the chosen wrong or failed cases, in the run's order
      * @param sample the chosen other cases, in the run's order
      */
-    record Selection(List<String> wrongFirst, List<String> sample, int wrongOrFailed, int others) {
+    record Selection(List<Integer> wrongFirst, List<Integer> sample, int wrongOrFailed, int others) {
 
         /** Whether every case of the run was chosen. */
         boolean complete() {
@@ -38,40 +37,44 @@ final class ReportCases {
     }
 
     /**
-     * Chooses among {@code cases}.
+     * Chooses among the cases numbered 0 to {@code caseCount - 1} in the run's order.
      *
-     * @param cases each case's completions, in the run's order
-     * @param grade a completion's grade
+     * @param worthReading whether a case has a wrong, unanswered or failed completion
      * @param seed fixes the sample of the other cases
      */
-    static <C> Selection choose(Map<String, List<C>> cases, Function<C, Verdict> grade, long seed, int mostWrong,
-            int sampled) {
-        List<String> wrong = new ArrayList<>();
-        List<String> others = new ArrayList<>();
+    static Selection choose(int caseCount, IntPredicate worthReading, long seed, int mostWrong, int sampled) {
+        List<Integer> wrong = new ArrayList<>();
+        int[] others = new int[caseCount];
+        int otherCount = 0;
         int wrongOrFailed = 0;
-        for (Map.Entry<String, List<C>> entry : cases.entrySet()) {
-            if (entry.getValue().stream().map(grade).anyMatch(ReportCases::worthReading)) {
+        for (int index = 0; index < caseCount; index++) {
+            if (worthReading.test(index)) {
                 wrongOrFailed++;
                 if (wrong.size() < mostWrong) {
-                    wrong.add(entry.getKey());
+                    wrong.add(index);
                 }
             } else {
-                others.add(entry.getKey());
+                others[otherCount++] = index;
             }
         }
-        return new Selection(wrong, sample(others, seed, sampled), wrongOrFailed, others.size());
+        return new Selection(wrong, sample(others, otherCount, seed, sampled), wrongOrFailed, otherCount);
     }
 
-    private static boolean worthReading(Verdict grade) {
+    /** Whether a completion with this grade makes its case worth reading. */
+    static boolean worthReading(Verdict grade) {
         return grade == Verdict.WRONG || grade == Verdict.NO_ANSWER || grade == Verdict.FAILED;
     }
 
     // A partial Fisher-Yates shuffle picks which, the run's order shows them.
-    private static List<String> sample(List<String> others, long seed, int size) {
-        if (others.size() <= size) {
-            return others;
+    private static List<Integer> sample(int[] others, int count, long seed, int size) {
+        List<Integer> inOrder = new ArrayList<>(Math.min(count, size));
+        if (count <= size) {
+            for (int i = 0; i < count; i++) {
+                inOrder.add(others[i]);
+            }
+            return inOrder;
         }
-        int[] order = new int[others.size()];
+        int[] order = new int[count];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -82,14 +85,13 @@ final class ReportCases {
             order[i] = order[j];
             order[j] = swap;
         }
-        boolean[] chosen = new boolean[others.size()];
+        boolean[] chosen = new boolean[count];
         for (int i = 0; i < size; i++) {
             chosen[order[i]] = true;
         }
-        List<String> inOrder = new ArrayList<>(size);
-        for (int i = 0; i < others.size(); i++) {
+        for (int i = 0; i < count; i++) {
             if (chosen[i]) {
-                inOrder.add(others.get(i));
+                inOrder.add(others[i]);
             }
         }
         return inOrder;

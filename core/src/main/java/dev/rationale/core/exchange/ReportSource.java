@@ -26,6 +26,10 @@ interface ReportSource {
         void accept(long id, RunCompletionKey key, Verdict grade, @Nullable Double confidence);
     }
 
+    /** One completion as the light pass gives it, handed from the reader's thread. */
+    record Graded(long id, RunCompletionKey key, Verdict grade, @Nullable Double confidence) {
+    }
+
     Run run();
 
     List<CellTally> cells();
@@ -84,10 +88,11 @@ interface ReportSource {
                 return cells;
             }
 
+            // Read and weighed on a thread of their own while the report gathers them.
             @Override
             public void forEachGrade(GradeSink sink) {
-                run.forEach(result -> sink.accept(result.row().id(), result.row().key(), result.row().grade(),
-                        run.confidence(result)));
+                ReadAhead.<Graded>run(grades -> run.forEachGrade(g -> grades.accept(new Graded(g.id(), g.key(),
+                        g.grade(), run.confidence(g)))), g -> sink.accept(g.id(), g.key(), g.grade(), g.confidence()));
             }
 
             @Override

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.exchange;
 
-import dev.rationale.core.RationaleException;
 import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.history.CellTally;
@@ -9,9 +8,7 @@ import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
-import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
-import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,11 +79,7 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
         if (!Files.isRegularFile(file)) {
             return AnswerFormat.DEFAULT;
         }
-        try {
-            PromptSet set = PromptSetFiles.load(file);
-            return set.task(run.task()).map(Task::effectiveAnswer).orElse(AnswerFormat.DEFAULT);
-        } catch (RationaleException e) {
-            return AnswerFormat.DEFAULT;
-        }
+        // Only the task's answer format: the set of a large run holds hundreds of thousands of cases.
+        return PromptSetFiles.answerFormat(file, run.task()).orElse(AnswerFormat.DEFAULT);
     }
 }

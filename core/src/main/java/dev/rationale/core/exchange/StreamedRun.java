@@ -8,6 +8,7 @@ import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.history.StoredGrade;
 import dev.rationale.core.history.StoredResult;
 import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Path;
@@ -55,6 +56,16 @@ public final class StreamedRun {
             count[0]++;
         });
         return count[0];
+    }
+
+    /** Hands each completion's grade to {@code action} in grid order, texts only where tokens were scored. */
+    public void forEachGrade(Consumer<StoredGrade> action) {
+        store.forEachGrade(run.id(), action);
+    }
+
+    /** As {@link RunSnapshot#confidence}, for a completion's grade. */
+    public @Nullable Double confidence(StoredGrade grade) {
+        return grade.scored() == null ? null : RunSnapshot.confidence(format, grade.scored(), grade.failed());
     }
 
     /** The run's counts per variant x target. */

@@ -24,6 +24,7 @@ final class BodyCodec implements AutoCloseable {
 
     private @Nullable Deflater deflater;
     private @Nullable Inflater inflater;
+    private byte[] buffer = new byte[1024];
 
     /** The dictionary to keep for a cell whose first completion packs to {@code packed}: its last 32 KB. */
     static byte[] dictionary(byte[] packed) {
@@ -57,11 +58,47 @@ final class BodyCodec implements AutoCloseable {
     }
 
     byte[] decompress(byte[] body, byte[] dictionary) {
+        int length = packedLength(body);
+        byte[] packed = new byte[length];
+        inflate(body, dictionary, packed, length);
+        return packed;
+    }
+
+    /**
+     * As {@link #decompress}, into a buffer this codec keeps for the next call (see {@link #buffer}): a cursor over
+     * many rows then allocates nothing per body.
+     *
+     * @return the packed length, the bytes of {@link #buffer} that hold the body
+     */
+    int decompressIntoBuffer(byte[] body, byte[] dictionary) {
+        int length = packedLength(body);
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+        }
+        inflate(body, dictionary, buffer, length);
+        return length;
+    }
+
+    /** The buffer {@link #decompressIntoBuffer} last filled; overwritten by its next call. */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    private static int packedLength(byte[] body) {
+        int[] at = {1};
+        return readVarint(body, at);
+    }
+
+    private void inflate(byte[] body, byte[] dictionary, byte[] packed, int length) {
         int mode = body[0];
         int[] at = {1};
-        int length = readVarint(body, at);
+        readVarint(body, at);
         if (mode == STORED) {
-            return Arrays.copyOfRange(body, at[0], at[0] + length);
+            if (length > body.length - at[0]) {
+                throw new HistoryException("the history holds a completion that is cut short");
+            }
+            System.arraycopy(body, at[0], packed, 0, length);
+            return;
         }
         if (mode != DEFLATED) {
             throw new HistoryException("the history holds a completion compressed in an unknown way (" + mode + ")");
@@ -74,7 +111,6 @@ final class BodyCodec implements AutoCloseable {
             inflater.setDictionary(dictionary);
         }
         inflater.setInput(body, at[0], body.length - at[0]);
-        byte[] packed = new byte[length];
         try {
             int filled = 0;
             while (filled < length) {
@@ -91,7 +127,6 @@ final class BodyCodec implements AutoCloseable {
             throw new HistoryException("the history holds a completion that cannot be decompressed: "
                     + e.getMessage(), e);
         }
-        return packed;
     }
 
     private static void writeHeader(ByteArrayOutputStream out, int mode, int length) {

@@ -6,7 +6,6 @@ import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.TokenAlternative;
 import dev.rationale.core.provider.Usage;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,25 +55,64 @@ final class CompletionBody {
     }
 
     static Parts unpack(byte[] packed) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(packed))) {
-            int format = in.readUnsignedByte();
-            if (format != FORMAT) {
-                throw new HistoryException("the history holds a completion in an unknown format (" + format + ")");
-            }
-            String request = readString(in);
-            String text = readString(in);
-            String reasoning = readString(in);
-            Usage usage = readUsage(in);
-            Timings timings = readTimings(in);
-            int count = in.readInt();
-            List<ScoredToken> tokens = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                tokens.add(readToken(in));
-            }
-            return new Parts(request, text, reasoning, tokens, usage, timings);
-        } catch (IOException e) {
-            throw new HistoryException("the history holds a completion that cannot be read: " + e.getMessage(), e);
+        Cursor in = new Cursor(packed, packed.length);
+        String request = in.string();
+        Result result = result(in);
+        return new Parts(request, result.text(), result.reasoning(), result.tokens(), result.usage(),
+                result.timings());
+    }
+
+    /** What a table of results needs from a body: all but the request. */
+    record Result(String text, String reasoning, List<ScoredToken> tokens, @Nullable Usage usage,
+            @Nullable Timings timings) {
+    }
+
+    /**
+     * The body in the first {@code length} bytes of {@code packed} without its request, which is skipped unread:
+     * the request is most of a body and the costliest part to turn into strings.
+     */
+    static Result unpackResult(byte[] packed, int length) {
+        Cursor in = new Cursor(packed, length);
+        in.skipString();
+        return result(in);
+    }
+
+    /**
+     * As {@link #unpackResult}, or null without reading the texts when the body has no scored tokens: a pass over
+     * a run for its grades needs the texts only to weigh a scored answer.
+     */
+    static @Nullable Result unpackScored(byte[] packed, int length) {
+        Cursor in = new Cursor(packed, length);
+        in.skipString();
+        int texts = in.position();
+        in.skipString();
+        in.skipString();
+        skipPresent(in, Integer.BYTES);
+        skipPresent(in, Double.BYTES);
+        if (in.count() == 0) {
+            return null;
         }
+        in.moveTo(texts);
+        return result(in);
+    }
+
+    // Usage or timings unread: a presence byte, then the values whose bits are set.
+    private static void skipPresent(Cursor in, int width) {
+        int mask = in.unsignedByte();
+        in.skip(Integer.bitCount(mask & ~1) * width);
+    }
+
+    private static Result result(Cursor in) {
+        String text = in.string();
+        String reasoning = in.string();
+        Usage usage = readUsage(in);
+        Timings timings = readTimings(in);
+        int count = in.count();
+        List<ScoredToken> tokens = count == 0 ? List.of() : new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tokens.add(readToken(in));
+        }
+        return new Result(text, reasoning, tokens, usage, timings);
     }
 
     private static void writeUsage(DataOutputStream out, @Nullable Usage usage) throws IOException {
@@ -91,14 +129,14 @@ final class CompletionBody {
         }
     }
 
-    private static @Nullable Usage readUsage(DataInputStream in) throws IOException {
-        int mask = in.readUnsignedByte();
+    private static @Nullable Usage readUsage(Cursor in) {
+        int mask = in.unsignedByte();
         if (mask == 0) {
             return null;
         }
         Integer[] values = new Integer[3];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (mask & 2 << i) == 0 ? null : in.readInt();
+            values[i] = (mask & 2 << i) == 0 ? null : in.integer();
         }
         return new Usage(values[0], values[1], values[2]);
     }
@@ -117,14 +155,14 @@ final class CompletionBody {
         }
     }
 
-    private static @Nullable Timings readTimings(DataInputStream in) throws IOException {
-        int mask = in.readUnsignedByte();
+    private static @Nullable Timings readTimings(Cursor in) {
+        int mask = in.unsignedByte();
         if (mask == 0) {
             return null;
         }
         Double[] values = new Double[3];
         for (int i = 0; i < values.length; i++) {
-            values[i] = (mask & 2 << i) == 0 ? null : in.readDouble();
+            values[i] = (mask & 2 << i) == 0 ? null : in.decimal();
         }
         return new Timings(values[0], values[1], values[2]);
     }
@@ -163,22 +201,22 @@ final class CompletionBody {
         }
     }
 
-    private static ScoredToken readToken(DataInputStream in) throws IOException {
-        String text = readString(in);
+    private static ScoredToken readToken(Cursor in) {
+        String text = in.string();
         Double logprob = readLogprob(in);
-        byte[] raw = switch (in.readUnsignedByte()) {
+        byte[] raw = switch (in.unsignedByte()) {
             case NO_BYTES -> new byte[0];
             case TEXT_BYTES -> text.getBytes(StandardCharsets.UTF_8);
-            default -> in.readNBytes(in.readInt());
+            default -> in.bytes(in.count());
         };
         List<Integer> bytes = new ArrayList<>(raw.length);
         for (byte b : raw) {
             bytes.add(b & 0xFF);
         }
-        int alternatives = in.readInt();
+        int alternatives = in.count();
         List<TokenAlternative> top = new ArrayList<>(alternatives);
         for (int i = 0; i < alternatives; i++) {
-            top.add(new TokenAlternative(readString(in), readLogprob(in)));
+            top.add(new TokenAlternative(in.string(), readLogprob(in)));
         }
         return new ScoredToken(text, bytes, logprob, top);
     }
@@ -190,8 +228,8 @@ final class CompletionBody {
         }
     }
 
-    private static @Nullable Double readLogprob(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readDouble() : null;
+    private static @Nullable Double readLogprob(Cursor in) {
+        return in.unsignedByte() != 0 ? in.decimal() : null;
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {
@@ -200,12 +238,93 @@ final class CompletionBody {
         out.write(utf8);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        byte[] utf8 = in.readNBytes(length);
-        if (utf8.length != length) {
-            throw new IOException("a string is cut short");
+    /**
+     * Reads what {@link DataOutputStream} wrote (big-endian numbers, strings as an int length and UTF-8) straight
+     * from the array: no stream, no copy of the body.
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private final int end;
+        private int at;
+
+        Cursor(byte[] bytes, int end) {
+            this.bytes = bytes;
+            this.end = end;
+            if (end == 0 || bytes[0] != FORMAT) {
+                throw new HistoryException("the history holds a completion in an unknown format ("
+                        + (end == 0 ? "empty" : bytes[0] & 0xFF) + ")");
+            }
+            this.at = 1;
         }
-        return new String(utf8, StandardCharsets.UTF_8);
+
+        int unsignedByte() {
+            need(1);
+            return bytes[at++] & 0xFF;
+        }
+
+        int integer() {
+            need(4);
+            int value = (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
+                    | bytes[at + 3] & 0xFF;
+            at += 4;
+            return value;
+        }
+
+        /** A length or a count, which cannot be negative. */
+        int count() {
+            int value = integer();
+            if (value < 0) {
+                throw cutShort();
+            }
+            return value;
+        }
+
+        double decimal() {
+            long high = integer() & 0xFFFFFFFFL;
+            long low = integer() & 0xFFFFFFFFL;
+            return Double.longBitsToDouble(high << 32 | low);
+        }
+
+        String string() {
+            int length = count();
+            need(length);
+            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return value;
+        }
+
+        void skipString() {
+            skip(count());
+        }
+
+        void skip(int length) {
+            need(length);
+            at += length;
+        }
+
+        int position() {
+            return at;
+        }
+
+        void moveTo(int position) {
+            at = position;
+        }
+
+        byte[] bytes(int length) {
+            need(length);
+            byte[] copy = Arrays.copyOfRange(bytes, at, at + length);
+            at += length;
+            return copy;
+        }
+
+        private void need(int length) {
+            if (length > end - at) {
+                throw cutShort();
+            }
+        }
+
+        private static HistoryException cutShort() {
+            return new HistoryException("the history holds a completion that cannot be read: it is cut short");
+        }
     }
 }

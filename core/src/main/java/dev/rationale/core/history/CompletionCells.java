@@ -23,12 +23,20 @@ final class CompletionCells implements AutoCloseable {
 
     private final Connection connection;
     private final Map<CellKey, Cell> byKey = new HashMap<>();
-    private final Map<Long, byte[]> dictionaries = new HashMap<>();
+    private final Map<Long, Stored> stored = new HashMap<>();
     private @Nullable PreparedStatement find;
-    private @Nullable PreparedStatement dictionary;
+    private @Nullable PreparedStatement storedCell;
     private @Nullable PreparedStatement insert;
 
     private record CellKey(String runId, String variant, RunTarget target) {
+    }
+
+    /** A stored cell: what its completions share, and their dictionary. */
+    record Stored(String runId, String variant, RunTarget target, byte[] dictionary) {
+
+        RunCompletionKey key(String caseId, int sample) {
+            return new RunCompletionKey(runId, variant, target, caseId, sample);
+        }
     }
 
     CompletionCells(Connection connection) {
@@ -52,21 +60,28 @@ final class CompletionCells implements AutoCloseable {
 
     /** The compression dictionary of cell {@code id}. */
     byte[] dictionary(long id) throws SQLException {
-        byte[] known = dictionaries.get(id);
+        return stored(id).dictionary();
+    }
+
+    /** Cell {@code id} as stored, read once per cursor: a row then needs only its own columns. */
+    Stored stored(long id) throws SQLException {
+        Stored known = stored.get(id);
         if (known != null) {
             return known;
         }
-        if (dictionary == null) {
-            dictionary = connection.prepareStatement("SELECT dictionary FROM completion_cells WHERE id = ?");
+        if (storedCell == null) {
+            storedCell = connection.prepareStatement("SELECT run_id, variant, target, target_kind, model, dictionary"
+                    + " FROM completion_cells WHERE id = ?");
         }
-        dictionary.setLong(1, id);
-        try (ResultSet row = dictionary.executeQuery()) {
+        storedCell.setLong(1, id);
+        try (ResultSet row = storedCell.executeQuery()) {
             if (!row.next()) {
                 throw new HistoryException("the history holds a completion of a missing cell " + id);
             }
-            byte[] bytes = row.getBytes(1);
-            dictionaries.put(id, bytes);
-            return bytes;
+            Stored cell = new Stored(row.getString(1), row.getString(2), new RunTarget(row.getString(3),
+                    CompletionRows.kind(row.getString(4)), row.getString(5)), row.getBytes(6));
+            stored.put(id, cell);
+            return cell;
         }
     }
 
@@ -105,7 +120,7 @@ final class CompletionCells implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : new PreparedStatement[] {find, dictionary, insert}) {
+        for (PreparedStatement statement : new PreparedStatement[] {find, storedCell, insert}) {
             if (statement != null) {
                 statement.close();
             }

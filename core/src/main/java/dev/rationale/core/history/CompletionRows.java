@@ -2,6 +2,7 @@
 package dev.rationale.core.history;
 
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
 import dev.rationale.core.provider.ProviderKind;
 import java.sql.Connection;
@@ -28,6 +29,11 @@ final class CompletionRows {
     private static final String ROW_COLUMNS = "c.id, k.run_id, k.variant, k.target, k.target_kind, k.model, "
             + "c.case_id, c.sample, c.extracted, c.expected, c.grade, c.failure, c.finish_reason, c.created_at";
     private static final String ALL_COLUMNS = ROW_COLUMNS + ", c.cell, c.body";
+    // A result's own columns, read by position; what its cell shares is read once per cell.
+    private static final String RESULT_COLUMNS = "c.id, c.cell, c.case_id, c.sample, c.extracted, c.expected, "
+            + "c.grade, c.failure, c.finish_reason, c.created_at, c.body";
+    private static final String GRADE_COLUMNS = "c.id, c.cell, c.case_id, c.sample, c.grade, c.failure IS NOT NULL, "
+            + "c.finish_reason, c.body";
     private static final String FROM = " FROM completions c JOIN completion_cells k ON k.id = c.cell";
     private static final String INSERT = "INSERT INTO completions (id, cell, case_id, sample, grade, extracted, "
             + "expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -118,11 +124,26 @@ final class CompletionRows {
             return new StoredCompletion(row.getLong("id"), record);
         }
 
+        /** A result from a row of {@link #RESULT_COLUMNS}. */
         StoredResult readResult(ResultSet row) throws SQLException {
-            byte[] packed = codec.decompress(row.getBytes("body"), cells.dictionary(row.getLong("cell")));
-            CompletionBody.Parts body = CompletionBody.unpack(packed);
-            return new StoredResult(readRow(row), body.text(), body.reasoning(), body.tokens(), body.usage(),
+            CompletionCells.Stored cell = cells.stored(row.getLong(2));
+            CompletionRow completion = new CompletionRow(row.getLong(1), cell.key(row.getString(3), row.getInt(4)),
+                    row.getString(5), row.getString(6), grade(row.getString(7)), row.getString(8),
+                    finishReason(row.getString(9)), Instant.ofEpochMilli(row.getLong(10)));
+            int length = codec.decompressIntoBuffer(row.getBytes(11), cell.dictionary());
+            CompletionBody.Result body = CompletionBody.unpackResult(codec.buffer(), length);
+            return new StoredResult(completion, body.text(), body.reasoning(), body.tokens(), body.usage(),
                     body.timings());
+        }
+
+        /** A grade from a row of {@link #GRADE_COLUMNS}. */
+        StoredGrade readGrade(ResultSet row) throws SQLException {
+            CompletionCells.Stored cell = cells.stored(row.getLong(2));
+            int length = codec.decompressIntoBuffer(row.getBytes(8), cell.dictionary());
+            CompletionBody.Result scored = CompletionBody.unpackScored(codec.buffer(), length);
+            return new StoredGrade(row.getLong(1), cell.key(row.getString(3), row.getInt(4)), grade(row.getString(5)),
+                    row.getBoolean(6), scored == null ? null : new CompletionResult.Sample(scored.text(),
+                            scored.reasoning(), scored.tokens(), finishReason(row.getString(7))));
         }
 
         @Override
@@ -153,7 +174,14 @@ final class CompletionRows {
     /** Hands each completion of the run without its request to {@code action} as it is read, in grid order. */
     static void forEachResult(Connection connection, String runId, Consumer<StoredResult> action)
             throws SQLException {
-        select(connection, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readResult, action,
+        select(connection, RESULT_COLUMNS, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readResult, action,
+                statement -> statement.setString(1, runId));
+    }
+
+    /** Hands each completion's grade to {@code action} as it is read, in grid order. */
+    static void forEachGrade(Connection connection, String runId, Consumer<StoredGrade> action)
+            throws SQLException {
+        select(connection, GRADE_COLUMNS, " WHERE k.run_id = ?" + GRID_ORDER, Reader::readGrade, action,
                 statement -> statement.setString(1, runId));
     }
 
@@ -184,12 +212,12 @@ final class CompletionRows {
 
     private static void select(Connection connection, String condition, Consumer<StoredCompletion> action,
             Binder binder) throws SQLException {
-        select(connection, condition, Reader::read, action, binder);
+        select(connection, ALL_COLUMNS, condition, Reader::read, action, binder);
     }
 
-    private static <T> void select(Connection connection, String condition, RowReader<T> rowReader,
+    private static <T> void select(Connection connection, String columns, String condition, RowReader<T> rowReader,
             Consumer<T> action, Binder binder) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ALL_COLUMNS + FROM + condition);
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + columns + FROM + condition);
                 Reader reader = new Reader(connection)) {
             binder.bind(select);
             try (ResultSet rows = select.executeQuery()) {

@@ -194,6 +194,17 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
+     * As {@link #forEachResult}, for a pass over a run that needs every completion's grade but the texts only of
+     * those with scored tokens: the others' are skipped unread, so it costs about half.
+     */
+    public void forEachGrade(String runId, Consumer<StoredGrade> action) {
+        database.read(connection -> {
+            CompletionRows.forEachGrade(connection, runId, action);
+            return null;
+        });
+    }
+
+    /**
      * Every stored completion of one case, from every run of its prompt set's task, whole and newest first (at most
      * 1,000).
      */

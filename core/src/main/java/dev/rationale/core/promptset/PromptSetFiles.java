@@ -2,6 +2,7 @@
 package dev.rationale.core.promptset;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.parse.NotUtf8Exception;
 import dev.rationale.core.parse.Utf8Files;
 import dev.rationale.core.storage.AtomicFiles;
@@ -12,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads and writes prompt-set files ({@code docs/prompt-set-format.md}). A name ending in {@code .yaml} or
@@ -44,6 +46,16 @@ public final class PromptSetFiles {
     public static LoadedPromptSet loadWithWarnings(Path file) {
         String name = file.toString();
         return READER.read(readText(file, name), name, FileSyntax.of(file));
+    }
+
+    /**
+     * The answer format of task {@code taskId} in a prompt-set file ({@link Task#effectiveAnswer}), read without
+     * loading the rest of the file: for reports of past runs, whose sets may hold hundreds of thousands of cases.
+     * Not validated: a file {@link #load} rejects may still give its task's answer here. Empty when the file cannot
+     * be read as a prompt set or has no such task.
+     */
+    public static Optional<AnswerFormat> answerFormat(Path file, String taskId) {
+        return TaskAnswerReader.read(file, taskId);
     }
 
     /**

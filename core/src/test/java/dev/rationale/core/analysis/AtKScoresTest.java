@@ -134,4 +134,44 @@ class AtKScoresTest {
         assertThat(two.cons()).isCloseTo((0.6 + 1.0 / 3) / 2, within(EPSILON));
         assertThat(AtKScores.of(List.of())).isEmpty();
     }
+
+    @Test
+    void theCellsFiguresAreTheMeansOfEachCasesOverEveryKUpToTheFewestSamples() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<String> answers = java.util.Arrays.asList(null, "", " 3", " 4");
+        List<List<Sample>> cases = new ArrayList<>();
+        for (int c = 0; c < 300; c++) {
+            // Mostly one sample, as most runs have; some cases of several, a few empty.
+            int n = c % 10 == 0 ? 2 + random.nextInt(7) : c % 37 == 0 ? 0 : 1;
+            List<Sample> samples = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                String answer = answers.get(random.nextInt(answers.size()));
+                samples.add(new Sample(answer, "".equals(answer) || answer == null && random.nextInt(5) == 0));
+            }
+            cases.add(samples);
+        }
+        int fewest = cases.stream().filter(c -> !c.isEmpty()).mapToInt(List::size).min().orElseThrow();
+
+        List<AtK> scores = AtKScores.of(cases);
+
+        assertThat(scores).extracting(AtK::k).containsExactlyElementsOf(AtKScores.ks(fewest));
+        for (AtK score : scores) {
+            double pass = 0;
+            double maj = 0;
+            double cons = 0;
+            int counted = 0;
+            for (List<Sample> samples : cases) {
+                if (!samples.isEmpty()) {
+                    int correct = (int) samples.stream().filter(Sample::correct).count();
+                    pass += AtKScores.passAtK(samples.size(), correct, score.k());
+                    maj += AtKScores.majAtK(samples, score.k());
+                    cons += AtKScores.consAtK(samples, score.k());
+                    counted++;
+                }
+            }
+            assertThat(score.pass()).isEqualTo(pass / counted);
+            assertThat(score.maj()).isEqualTo(maj / counted);
+            assertThat(score.cons()).isEqualTo(cons / counted);
+        }
+    }
 }

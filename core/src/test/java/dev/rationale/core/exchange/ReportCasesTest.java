@@ -46,21 +46,21 @@ class ReportCasesTest {
     void everyWrongOrFailedCaseUpToTheLimitThenAReproducibleSampleOfTheRestInTheRunsOrder() {
         Map<String, List<Verdict>> cases = cases(1_000, i -> i % 10 < 7);
 
-        ReportCases.Selection selection = ReportCases.choose(cases, v -> v, 42, 500, 100);
+        ReportCases.Selection selection = choose(cases, 42);
 
         List<String> wrongInOrder = cases.entrySet().stream()
                 .filter(e -> e.getValue().stream().anyMatch(v -> v != Verdict.CORRECT && v != Verdict.UNGRADED))
                 .map(Map.Entry::getKey).toList();
         assertThat(selection.wrongOrFailed()).isEqualTo(700);
         assertThat(selection.others()).isEqualTo(300);
-        assertThat(selection.wrongFirst()).isEqualTo(wrongInOrder.subList(0, 500));
-        assertThat(selection.sample()).hasSize(100).doesNotHaveDuplicates()
+        assertThat(names(cases, selection.wrongFirst())).isEqualTo(wrongInOrder.subList(0, 500));
+        assertThat(names(cases, selection.sample())).hasSize(100).doesNotHaveDuplicates()
                 .allMatch(id -> !wrongInOrder.contains(id))
                 .isSortedAccordingTo((a, b) -> Integer.compare(index(a), index(b)));
         assertThat(selection.complete()).isFalse();
-        assertThat(ReportCases.choose(cases, v -> v, 42, 500, 100).sample()).as("the same seed, the same sample")
+        assertThat(choose(cases, 42).sample()).as("the same seed, the same sample")
                 .isEqualTo(selection.sample());
-        assertThat(ReportCases.choose(cases, v -> v, 43, 500, 100).sample()).as("another seed, another sample")
+        assertThat(choose(cases, 43).sample()).as("another seed, another sample")
                 .isNotEqualTo(selection.sample());
     }
 
@@ -68,7 +68,7 @@ class ReportCasesTest {
     void aSmallRunShowsEveryCase() {
         Map<String, List<Verdict>> cases = cases(40, i -> i % 4 == 0);
 
-        ReportCases.Selection selection = ReportCases.choose(cases, v -> v, 7, 500, 100);
+        ReportCases.Selection selection = choose(cases, 7);
 
         assertThat(selection.complete()).isTrue();
         assertThat(selection.wrongFirst()).hasSize(10);
@@ -105,6 +105,17 @@ class ReportCasesTest {
                 + " of 2,000 cases: ") && line.contains("of the 1,000 with a wrong, unanswered or failed completion")
                 && line.contains("rationale report " + runId + " --format csv"));
         assertThat(page.select("section.case h3").eachText()).first().asString().startsWith("Case case-0 ");
+    }
+
+    private static ReportCases.Selection choose(Map<String, List<Verdict>> cases, long seed) {
+        List<String> ids = new ArrayList<>(cases.keySet());
+        return ReportCases.choose(ids.size(), i -> cases.get(ids.get(i)).stream().anyMatch(ReportCases::worthReading),
+                seed, 500, 100);
+    }
+
+    private static List<String> names(Map<String, List<Verdict>> cases, List<Integer> indices) {
+        List<String> ids = new ArrayList<>(cases.keySet());
+        return indices.stream().map(ids::get).toList();
     }
 
     private static int index(String caseId) {

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval.paired;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +37,10 @@ public record PairedComparison(int pairs, int bothRight, int onlyA, int onlyB, i
      * graded are absent), and compares them. Keys are matched with {@code equals}.
      */
     public static <K> PairedComparison of(Map<K, Boolean> a, Map<K, Boolean> b) {
-        List<Integer> differences = new ArrayList<>();
         int both = 0;
         int onlyA = 0;
         int onlyB = 0;
+        int neither = 0;
         int onlyInA = 0;
         for (Map.Entry<K, Boolean> entry : a.entrySet()) {
             Boolean other = b.get(entry.getKey());
@@ -53,12 +52,23 @@ public record PairedComparison(int pairs, int bothRight, int onlyA, int onlyB, i
             both += right && other ? 1 : 0;
             onlyA += right && !other ? 1 : 0;
             onlyB += !right && other ? 1 : 0;
-            differences.add(Boolean.compare(other, right));
+            neither += !right && !other ? 1 : 0;
         }
         int onlyInB = (int) b.keySet().stream().filter(key -> !a.containsKey(key)).count();
-        int[] paired = differences.stream().mapToInt(Integer::intValue).toArray();
-        return new PairedComparison(paired.length, both, onlyA, onlyB, onlyInA, onlyInB, McNemar.of(onlyA, onlyB),
-                PairedBootstrap.interval(paired));
+        return of(both, onlyA, onlyB, neither, onlyInA, onlyInB);
+    }
+
+    /**
+     * The comparison from its counts, for callers that pair cases themselves: the pairs both got right, only A,
+     * only B, neither; the cases graded by one side only.
+     */
+    public static PairedComparison of(int bothRight, int onlyA, int onlyB, int neither, int onlyInA, int onlyInB) {
+        // The bootstrap depends on how many differences of each kind there are, not on their order.
+        int[] differences = new int[bothRight + onlyA + onlyB + neither];
+        Arrays.fill(differences, 0, onlyA, -1);
+        Arrays.fill(differences, onlyA, onlyA + onlyB, 1);
+        return new PairedComparison(differences.length, bothRight, onlyA, onlyB, onlyInA, onlyInB,
+                McNemar.of(onlyA, onlyB), PairedBootstrap.interval(differences));
     }
 
     /**

@@ -21,11 +21,16 @@ public final class SampleVerdicts {
         int graded = 0;
         int correct = 0;
         for (Verdict verdict : samples) {
-            if (verdict == Verdict.CORRECT || verdict == Verdict.WRONG || verdict == Verdict.NO_ANSWER) {
+            if (graded(verdict)) {
                 graded++;
                 correct += verdict == Verdict.CORRECT ? 1 : 0;
             }
         }
         return graded == 0 ? null : 2 * correct > graded;
+    }
+
+    /** Whether a sample counts towards its case's verdict: correct, wrong or without an answer. */
+    public static boolean graded(Verdict verdict) {
+        return verdict == Verdict.CORRECT || verdict == Verdict.WRONG || verdict == Verdict.NO_ANSWER;
     }
 }
