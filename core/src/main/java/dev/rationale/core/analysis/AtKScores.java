@@ -57,26 +57,9 @@ public final class AtKScores {
      * @return one entry per k, ascending; empty when no case has a sample
      */
     public static List<AtK> of(List<List<Sample>> cases) {
-        List<List<Sample>> counted = cases.stream().filter(c -> !c.isEmpty()).toList();
-        if (counted.isEmpty()) {
-            return List.of();
-        }
-        int fewest = counted.stream().mapToInt(List::size).min().orElseThrow();
-        List<AtK> scores = new ArrayList<>();
-        for (int k : ks(fewest)) {
-            double pass = 0;
-            double maj = 0;
-            double cons = 0;
-            for (List<Sample> samples : counted) {
-                int correct = (int) samples.stream().filter(Sample::correct).count();
-                pass += passAtK(samples.size(), correct, k);
-                maj += majAtK(samples, k);
-                cons += consAtK(samples, k);
-            }
-            int n = counted.size();
-            scores.add(new AtK(k, pass / n, maj / n, cons / n));
-        }
-        return scores;
+        AtKSums sums = new AtKSums();
+        cases.forEach(sums::add);
+        return sums.scores();
     }
 
     /** 1, 2, 4, ... up to {@code n}; empty when n is 0. */

@@ -64,8 +64,20 @@ public final class PairedBootstrap {
                 default -> throw new IllegalArgumentException("a difference is -1, 0 or 1, not " + d);
             }
         }
-        // The interval depends on the counts alone, not on the order the cases came in: the same verdicts give the
-        // same interval whether read from a results file or from the history.
+        return interval(n, onlyA, onlyB, resamples, seed);
+    }
+
+    /**
+     * As {@link #interval(int[])} for {@code pairs} differences of which {@code onlyA} are -1 and {@code onlyB}
+     * are +1; null for no pairs.
+     */
+    public static @Nullable Interval interval(int pairs, int onlyA, int onlyB) {
+        return pairs == 0 ? null : interval(pairs, onlyA, onlyB, RESAMPLES, SEED);
+    }
+
+    // The interval depends on the counts alone, not on the order the cases came in: the same verdicts give the
+    // same interval whether read from a results file or from the history.
+    private static Interval interval(int n, int onlyA, int onlyB, int resamples, long seed) {
         int[] sums = resampledSums(n, onlyB, onlyA, resamples, new SplittableRandom(seed));
         Arrays.sort(sums);
         // The same number of resamples lies below the lower bound as above the upper one (250 of 10,000 each).
