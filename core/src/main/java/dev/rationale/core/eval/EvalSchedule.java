@@ -57,7 +57,7 @@ final class EvalSchedule {
             byEndpoint.computeIfAbsent(target.endpoint(), e -> new ArrayList<>()).add(target);
         }
         List<Lane> lanes = new ArrayList<>();
-        PlanSlots slots = new PlanSlots(plan);
+        PlanSlots slots = PlanSlots.of(plan);
         byEndpoint.forEach((endpoint, targets) -> {
             CompletionProvider provider = providers.apply(endpoint);
             boolean together = provider.capabilities().multipleSamples();

@@ -41,7 +41,7 @@ public final class EvalTally implements EvalListener {
     private int scored;
 
     private EvalTally(EvalPlan plan, Consumer<Consumer<SampleRecord>> previous, LongSupplier nanoTime) {
-        this.slots = new PlanSlots(plan);
+        this.slots = PlanSlots.of(plan);
         this.verdicts = new byte[Math.toIntExact(slots.completions())];
         this.nanoTime = nanoTime;
         previous.accept(record -> {

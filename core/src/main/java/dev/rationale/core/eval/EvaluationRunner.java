@@ -65,7 +65,7 @@ public final class EvaluationRunner {
      */
     public RunningEvaluation start(EvalPlan plan, ResultsFile results, EvalOptions options, EvalListener listener) {
         // The previous records are folded into a bit per completion and the report's sums, never kept whole.
-        PlanSlots slots = new PlanSlots(plan);
+        PlanSlots slots = PlanSlots.of(plan);
         BitSet done = new BitSet();
         ReportTally report = new ReportTally(plan);
         List<LikelihoodRecord> previousScores = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.rationale.core.promptset.Variant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The completions of a plan numbered from 0 in the plan's order ({@link EvalPlan#keys}: cases, then targets, then
@@ -13,6 +14,10 @@ import java.util.Map;
  * the only map is the one from case id to case, which the plan's cases already cost. Immutable.
  */
 final class PlanSlots {
+    // The runner, the report and the progress of one run each need the numbers of the same plan: made once.
+    private static volatile @Nullable PlanSlots last;
+
+    private final EvalPlan plan;
     private final String task;
     private final List<String> variantIds;
     private final List<String> targetIds;
@@ -21,7 +26,8 @@ final class PlanSlots {
     private final int[] offsets;
     private final int perCase;
 
-    PlanSlots(EvalPlan plan) {
+    private PlanSlots(EvalPlan plan) {
+        this.plan = plan;
         this.task = plan.taskId();
         this.variantIds = plan.variants().stream().map(v -> String.valueOf(v.id())).toList();
         this.targetIds = plan.targets().stream().map(EvalTarget::id).toList();
@@ -39,6 +45,16 @@ final class PlanSlots {
             offset += samples[cell];
         }
         perCase = offset;
+    }
+
+    /** The numbers of {@code plan}, made once for the plan most recently asked about. */
+    static PlanSlots of(EvalPlan plan) {
+        PlanSlots slots = last;
+        if (slots == null || slots.plan != plan) {
+            slots = PlanSlots.of(plan);
+            last = slots;
+        }
+        return slots;
     }
 
     int cells() {

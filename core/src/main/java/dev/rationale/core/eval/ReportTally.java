@@ -46,7 +46,7 @@ public final class ReportTally {
 
     public ReportTally(EvalPlan plan) {
         this.plan = plan;
-        this.slots = new PlanSlots(plan);
+        this.slots = PlanSlots.of(plan);
         AnswerFormat format = plan.task().effectiveAnswer();
         this.vote = new MajorityVote(AnswerGrader.of(format), format.effectiveCompare());
         this.cells = new CellSummary[slots.cells()];
