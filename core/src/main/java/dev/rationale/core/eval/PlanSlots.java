@@ -51,7 +51,7 @@ final class PlanSlots {
     static PlanSlots of(EvalPlan plan) {
         PlanSlots slots = last;
         if (slots == null || slots.plan != plan) {
-            slots = PlanSlots.of(plan);
+            slots = new PlanSlots(plan);
             last = slots;
         }
         return slots;

@@ -2,15 +2,11 @@
 package dev.rationale.core.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rationale.core.RationaleException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -127,7 +123,7 @@ public final class ResultsFile implements AutoCloseable {
      */
     public static void forEach(Path path, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
         try {
-            forEachLine(path, Files.size(path), samples, scores);
+            ResultsLines.forEach(path, Files.size(path), samples, scores);
         } catch (IOException e) {
             throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -148,7 +144,7 @@ public final class ResultsFile implements AutoCloseable {
             return;
         }
         try {
-            forEachLine(path, previousLength, samples, scores);
+            ResultsLines.forEach(path, previousLength, samples, scores);
         } catch (IOException e) {
             throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -273,70 +269,6 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
-    private static void forEachLine(Path path, long length, Consumer<SampleRecord> samples,
-            Consumer<LikelihoodRecord> scores) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new BoundedInputStream(Files.newInputStream(path), length), StandardCharsets.UTF_8), 1 << 16)) {
-            String line = reader.readLine();
-            while (line != null) {
-                String next = reader.readLine();
-                // The last line without its newline is torn (or being written): not a record yet.
-                if (next != null || endsWithNewline(path, length)) {
-                    parse(line, samples, scores);
-                }
-                line = next;
-            }
-        }
-    }
-
-    private static boolean endsWithNewline(Path path, long length) throws IOException {
-        if (length == 0) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            return channel.read(last, length - 1) == 1 && last.get(0) == '\n';
-        }
-    }
-
-    private static void parse(String line, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
-        if (line.isBlank()) {
-            return;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(line);
-            if (node.has("likelihood")) {
-                LikelihoodRecord score = MAPPER.treeToValue(node, LikelihoodRecord.class);
-                if (complete(score)) {
-                    scores.accept(score);
-                    return;
-                }
-            } else {
-                SampleRecord record = MAPPER.treeToValue(node, SampleRecord.class);
-                if (complete(record)) {
-                    samples.accept(record);
-                    return;
-                }
-            }
-            LOG.log(Level.WARNING, "skipping a result without its key or status");
-        } catch (JsonProcessingException e) {
-            LOG.log(Level.WARNING, "skipping a line that is not a result: " + e.getOriginalMessage());
-        }
-    }
-
     private record ScoreKey(String task, CompletionKey.CaseKey key) {
-    }
-
-    // Jackson leaves a missing field null whatever the record declares.
-    @SuppressWarnings("ConstantValue")
-    private static boolean complete(SampleRecord record) {
-        return record.task() != null && record.variant() != null && record.target() != null
-                && record.testCase() != null && record.status() != null;
-    }
-
-    @SuppressWarnings("ConstantValue")
-    private static boolean complete(LikelihoodRecord record) {
-        return record.task() != null && record.variant() != null && record.target() != null
-                && record.testCase() != null && record.likelihood() != null;
     }
 }
