@@ -11,14 +11,13 @@ import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
-import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -172,7 +171,7 @@ final class EvalCommand implements Callable<Integer> {
                 err.println(howToResume(plan, outcome, resultsPath));
                 err.flush();
             } else {
-                failIfNothingRan(outcome.records());
+                failIfNothingRan(outcome.summary());
             }
         } finally {
             if (stop != null) {
@@ -194,7 +193,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(EvalPlan plan, EvalOutcome outcome, EvaluationSession session, PrintWriter stdout) {
-        EvalReport report = EvalReport.of(plan, outcome.records());
+        EvalSummary report = outcome.summary();
         LikelihoodReport likelihood = LikelihoodReport.of(plan, outcome);
         if (json) {
             stdout.println(EvalJson.of(plan, report, likelihood, session.resultsPath(), outcome));
@@ -214,7 +213,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!args.contains("--resume")) {
             args.add("--resume");
         }
-        return "rationale: stopped; " + outcome.records().size() + " of " + plan.totalCompletions()
+        return "rationale: stopped; " + outcome.summary().completions() + " of " + plan.totalCompletions()
                 + " completions are in " + resultsPath + ".\nTo continue where it stopped: rationale "
                 + String.join(" ", args.stream().map(EvalCommand::shellQuoted).toList());
     }
@@ -250,11 +249,11 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     // A run where not one request got through did not evaluate anything: say why and exit non-zero.
-    private static void failIfNothingRan(List<SampleRecord> records) {
-        if (records.isEmpty() || records.stream().anyMatch(r -> r.status() != Verdict.FAILED)) {
+    private static void failIfNothingRan(EvalSummary summary) {
+        SampleRecord first = summary.firstFailure();
+        if (!summary.allFailed() || first == null) {
             return;
         }
-        SampleRecord first = records.getFirst();
         ProviderException.Kind kind;
         try {
             kind = ProviderException.Kind.valueOf(String.valueOf(first.errorKind()));

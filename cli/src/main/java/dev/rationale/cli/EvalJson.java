@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
@@ -33,7 +33,7 @@ final class EvalJson {
     private EvalJson() {
     }
 
-    static String of(EvalPlan plan, EvalReport report, LikelihoodReport likelihood, Path results,
+    static String of(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, Path results,
             EvalOutcome outcome) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("task", plan.taskId());

@@ -3,7 +3,7 @@ package dev.rationale.cli;
 
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
@@ -36,7 +36,7 @@ final class EvalTable {
     private EvalTable() {
     }
 
-    static void print(EvalPlan plan, EvalReport report, LikelihoodReport likelihood, PrintWriter out) {
+    static void print(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(HEADER);
         if (!likelihood.isEmpty()) {
@@ -73,7 +73,7 @@ final class EvalTable {
      * The paired comparisons of {@code --json} in words, after the table: a heading naming the baseline (the first
      * variant), then one line per other variant and model; nothing with a single variant.
      */
-    static List<String> comparisons(EvalPlan plan, EvalReport report) {
+    static List<String> comparisons(EvalPlan plan, EvalSummary report) {
         String baseline = String.valueOf(plan.variants().getFirst().id());
         List<VariantComparison> comparisons = VariantComparison.against(report, baseline);
         if (comparisons.isEmpty()) {

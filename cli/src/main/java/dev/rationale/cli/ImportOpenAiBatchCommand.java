@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.HistoryRecorder;
 import dev.rationale.core.eval.ResultsFile;
@@ -65,15 +65,16 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
         Path resultsPath = out != null ? out : ResultsFile.defaultPath(setFile, batch.plan().taskId(), null);
         PrintWriter stdout = spec.commandLine().getOut();
         String runId = null;
+        EvalSummary summary;
         try (ResultsFile results = ResultsFile.create(resultsPath);
                 HistoryStore store = noHistory ? null : HistoryStore.open(TaskChoice.workspace(setFile))) {
             HistoryRecorder history = store == null ? null
                     : HistoryRecorder.start(store, batch.plan(), setFile, Clock.systemUTC());
-            batch.record(results, history);
+            summary = batch.record(results, history);
             runId = history == null ? null : history.runId();
         }
         // A batch holds generations only: no option was scored by likelihood.
-        EvalTable.print(batch.plan(), EvalReport.of(batch.plan(), batch.records()), LikelihoodReport.NONE, stdout);
+        EvalTable.print(batch.plan(), summary, LikelihoodReport.NONE, stdout);
         stdout.println("results: " + resultsPath);
         if (runId != null) {
             stdout.println("history: run " + runId + " in "

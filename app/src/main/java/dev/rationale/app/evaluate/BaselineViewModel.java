@@ -2,7 +2,7 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.core.eval.EvalPlan;
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.paired.PairedComparison;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ public final class BaselineViewModel {
     private final ObjectProperty<@Nullable Choice> baseline = new SimpleObjectProperty<>(this, "baseline");
     private final ReadOnlyObjectWrapper<Map<Cell, PairedComparison>> comparisons = new ReadOnlyObjectWrapper<>(this,
             "comparisons", Map.of());
-    private @Nullable EvalReport report;
+    private @Nullable EvalSummary report;
     // The id of the last baseline, kept while an evaluation runs and the choices are empty.
     private @Nullable String picked;
     // Which computation is the latest; an older one that finishes later is dropped.
@@ -54,7 +54,7 @@ public final class BaselineViewModel {
      * @param reports the last finished evaluation's report (null while none)
      * @param plan the plan of that evaluation, for the variants' labels
      */
-    BaselineViewModel(ReadOnlyObjectProperty<@Nullable EvalReport> reports, Supplier<@Nullable EvalPlan> plan,
+    BaselineViewModel(ReadOnlyObjectProperty<@Nullable EvalSummary> reports, Supplier<@Nullable EvalPlan> plan,
             Executor fx, Executor background) {
         this.fx = fx;
         this.background = background;
@@ -68,7 +68,7 @@ public final class BaselineViewModel {
         });
     }
 
-    private void show(@Nullable EvalReport now) {
+    private void show(@Nullable EvalSummary now) {
         report = now;
         EvalPlan shown = plan.get();
         List<Choice> variants = now == null || shown == null ? List.of()
@@ -86,7 +86,7 @@ public final class BaselineViewModel {
 
     private void compare() {
         int ask = ++asked;
-        EvalReport shown = report;
+        EvalSummary shown = report;
         Choice base = baseline.get();
         if (shown == null || base == null) {
             comparisons.set(Map.of());

@@ -3,18 +3,22 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.clusters.ClusterPane;
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -29,6 +33,11 @@ final class CaseListView extends SplitPane {
     private final Consumer<List<FinishedCompletion>> open;
     private final TableView<CaseResult> cases = new TableView<>();
     private final ClusterPane clusters;
+    private final ObservableValue<CellMetrics> cell;
+    private final Label pageText = new Label();
+    private final Button previous = new Button("Previous cases");
+    private final Button next = new Button("Next cases");
+    private final HBox pager = new HBox(8, previous, pageText, next);
 
     /**
      * @param cell the grid's selected cell, whose cases are listed
@@ -39,9 +48,10 @@ final class CaseListView extends SplitPane {
         this.viewModel = viewModel;
         this.open = open;
         this.clusters = new ClusterPane(viewModel.getClusters());
+        this.cell = cell;
         createView();
-        cell.addListener((obs, old, now) -> cases.getItems().setAll(now == null ? List.of()
-                : viewModel.casesOf(now)));
+        cell.addListener((obs, old, now) -> showCases());
+        viewModel.pageProperty().addListener((obs, old, now) -> showCases());
         cases.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.select(now));
     }
@@ -78,9 +88,36 @@ final class CaseListView extends SplitPane {
         hint.setWrapText(true);
         // Without it the VBox gives the label one line and the wrapped text ends in "…".
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        VBox list = new VBox(4, cases, hint);
+        previous.setOnAction(event -> turn(-1));
+        next.setOnAction(event -> turn(1));
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.setVisible(false);
+        pager.setManaged(false);
+        VBox list = new VBox(4, cases, pager, hint);
         VBox.setVgrow(cases, Priority.ALWAYS);
         getItems().addAll(list, clusters);
         setDividerPositions(0.38);
+    }
+
+    private void showCases() {
+        CellMetrics now = cell.getValue();
+        cases.getItems().setAll(now == null ? List.of() : viewModel.casesOf(now));
+        CasePage page = viewModel.pageProperty().get();
+        boolean paged = page != null && page.total() > CaseListViewModel.PAGE;
+        pager.setVisible(paged);
+        pager.setManaged(paged);
+        if (page != null) {
+            int last = Math.min(page.total(), page.from() + CaseListViewModel.PAGE);
+            pageText.setText(String.format(Locale.ROOT, "cases %,d–%,d of %,d", page.from() + 1, last, page.total()));
+            previous.setDisable(page.from() == 0);
+            next.setDisable(last >= page.total());
+        }
+    }
+
+    private void turn(int by) {
+        CasePage page = viewModel.pageProperty().get();
+        if (page != null) {
+            viewModel.showPage(page.from() / CaseListViewModel.PAGE + by);
+        }
     }
 }

@@ -5,15 +5,15 @@ import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.analysis.ClusteredChains;
+import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.SampleRecord;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -24,25 +24,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The cases of the last finished evaluation, behind the grid: a cell's cases, a case's samples as answer clusters
- * and aligned chains, its
- * completions opened from the history, and the likelihood columns of multiple-choice cases. Touch it on the FX
+ * and aligned chains, its completions opened from the history, and the likelihood columns of multiple-choice cases.
+ * The cases are held a page at a time ({@value #PAGE} of the plan's cases, every cell's), read from the results
+ * file off the FX thread, so a run of a million completions costs what one of a thousand does. Touch it on the FX
  * thread.
  */
 public final class CaseListViewModel {
 
     /** Where an evaluation's completions are kept: its history folder and the set file as its runs name it. */
-    record Source(EvalPlan plan, Path historyFolder, @Nullable Path setFile) {
+    record Source(EvalPlan plan, Path historyFolder, @Nullable Path setFile, Path results) {
     }
 
     private final Executor fx;
     private final Executor background;
     private final Consumer<String> message;
-    private final ReadOnlyObjectWrapper<@Nullable EvalReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    /** How many of the plan's cases a page holds. */
+    static final int PAGE = 500;
+
+    private final ReadOnlyObjectWrapper<@Nullable EvalSummary> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<@Nullable CasePage> page = new ReadOnlyObjectWrapper<>(this, "page");
     private final ReadOnlyObjectWrapper<LikelihoodReport> likelihood = new ReadOnlyObjectWrapper<>(this,
             "likelihood", LikelihoodReport.NONE);
     private final ClustersViewModel clusters;
     private @Nullable Source source;
-    private List<SampleRecord> records = List.of();
+    // Which page read is the latest; an older one that finishes later is dropped.
+    private int asked;
 
     /** @param message shows why a case cannot be opened */
     CaseListViewModel(Executor fx, Executor background, Consumer<String> message) {
@@ -55,18 +61,45 @@ public final class CaseListViewModel {
     /** Forgets the last evaluation's cases while the next one runs. */
     void clear() {
         source = null;
-        records = List.of();
+        asked++;
+        page.set(null);
         report.set(null);
         likelihood.set(LikelihoodReport.NONE);
         clusters.clear();
     }
 
-    /** Shows the cases of an evaluation that ended with {@code outcome}, summed up in {@code summary}. */
-    void show(Source from, EvalOutcome outcome, EvalReport summary) {
+    /** Shows an evaluation that ended with {@code outcome}, its first page of cases read already. */
+    void show(Source from, EvalOutcome outcome, CasePage first) {
         source = from;
-        records = List.copyOf(outcome.records());
-        report.set(summary);
+        asked++;
+        page.set(first);
+        report.set(outcome.summary());
         likelihood.set(LikelihoodReport.of(from.plan(), outcome));
+    }
+
+    /** The page of cases {@code index} (from 0), read off the FX thread; nothing outside the plan's pages. */
+    public void showPage(int index) {
+        Source from = source;
+        if (from == null || index < 0 || index * PAGE >= from.plan().cases().size()) {
+            return;
+        }
+        int ask = ++asked;
+        CompletableFuture.supplyAsync(() -> CasePage.read(from.plan(), from.results(), index * PAGE, PAGE),
+                background).whenCompleteAsync((read, error) -> {
+                    if (ask != asked) {
+                        return;
+                    }
+                    if (error != null) {
+                        message.accept("Cannot read the cases: " + Failures.messageOf(error));
+                    } else {
+                        page.set(read);
+                    }
+                }, fx);
+    }
+
+    /** The page of cases shown; null before an evaluation ended. */
+    public ReadOnlyObjectProperty<@Nullable CasePage> pageProperty() {
+        return page.getReadOnlyProperty();
     }
 
     /** The likelihood columns of one row of the grid: blank when the evaluation had no multiple-choice cases. */
@@ -82,17 +115,15 @@ public final class CaseListViewModel {
         return likelihood.getReadOnlyProperty();
     }
 
-    /** The last finished evaluation's report; null before one ended. */
-    public ReadOnlyObjectProperty<@Nullable EvalReport> reportProperty() {
+    /** The last finished evaluation's figures; null before one ended. */
+    public ReadOnlyObjectProperty<@Nullable EvalSummary> reportProperty() {
         return report.getReadOnlyProperty();
     }
 
-    /** The cases of one cell of the grid, in the plan's order. */
+    /** The cases of one cell of the grid on the page shown, in the plan's order. */
     public List<CaseResult> casesOf(CellMetrics cell) {
-        EvalReport shown = report.get();
-        return shown == null ? List.of() : shown.cases().stream()
-                .filter(c -> c.key().variant().equals(cell.variant()) && c.key().target().equals(cell.target()))
-                .toList();
+        CasePage shown = page.get();
+        return shown == null ? List.of() : shown.casesOf(cell.variant(), cell.target());
     }
 
     /**
@@ -145,8 +176,8 @@ public final class CaseListViewModel {
     }
 
     private List<SampleRecord> samplesOf(CaseResult result) {
-        return records.stream().filter(r -> r.key().caseKey().equals(result.key()))
-                .sorted(Comparator.comparingInt(SampleRecord::sample)).toList();
+        CasePage shown = page.get();
+        return shown == null ? List.of() : shown.samplesOf(result.key());
     }
 
     static ClusteredChains.Sample sample(FinishedCompletion completion) {

@@ -9,9 +9,10 @@ import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalOptions;
+import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
-import dev.rationale.core.eval.EvalReport;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
@@ -142,9 +143,11 @@ public final class EvaluateViewModel {
         message.set("");
         progress.set(0);
         progressText.set("");
-        var source = new CaseListViewModel.Source(newPlan, launch.workspace(), setup.setFile());
+        var source = new CaseListViewModel.Source(newPlan, launch.workspace(), setup.setFile(), launch.results());
         CompletableFuture.supplyAsync(() -> begin(launch, resume), background)
                 .thenCompose(EvaluationSession::ended)
+                .thenApply(outcome -> new Ended(outcome, CasePage.read(newPlan, launch.results(), 0,
+                        CaseListViewModel.PAGE)))
                 .whenCompleteAsync((outcome, error) -> ended(source, outcome, error), fx);
     }
 
@@ -166,7 +169,11 @@ public final class EvaluateViewModel {
         progressText.set(ProgressText.of(counts, running.get()));
     }
 
-    private void ended(CaseListViewModel.Source source, @Nullable EvalOutcome outcome, @Nullable Throwable error) {
+    /** An evaluation's end and its first page of cases, read off the FX thread. */
+    private record Ended(EvalOutcome outcome, CasePage first) {
+    }
+
+    private void ended(CaseListViewModel.Source source, @Nullable Ended end, @Nullable Throwable error) {
         EvalPlan forPlan = source.plan();
         if (forPlan != plan) {
             return;
@@ -178,10 +185,10 @@ public final class EvaluateViewModel {
             message.set("The evaluation stopped: " + Failures.messageOf(error));
             return;
         }
-        EvalReport result = EvalReport.of(forPlan, Objects.requireNonNull(outcome).records());
-        cases.show(source, outcome, result);
+        EvalOutcome outcome = Objects.requireNonNull(end).outcome();
+        cases.show(source, outcome, end.first());
         models.show(forPlan);
-        cells.setAll(result.cells());
+        cells.setAll(outcome.summary().cells());
         if (session != null) {
             showProgress(session.tally().counts());
         }
@@ -274,7 +281,7 @@ public final class EvaluateViewModel {
     }
 
     /** The last finished evaluation's report; null before one ended. */
-    public ReadOnlyObjectProperty<@Nullable EvalReport> reportProperty() {
+    public ReadOnlyObjectProperty<@Nullable EvalSummary> reportProperty() {
         return cases.reportProperty();
     }
 

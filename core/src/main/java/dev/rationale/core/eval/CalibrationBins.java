@@ -43,36 +43,59 @@ public record CalibrationBins(List<Bin> bins, double expectedCalibrationError) {
      * @throws IllegalArgumentException when {@code binCount} is below 1 or a confidence is outside [0, 1]
      */
     public static CalibrationBins of(List<Point> points, int binCount) {
-        if (binCount < 1) {
-            throw new IllegalArgumentException("need at least one bin, got " + binCount);
+        Sums sums = new Sums(binCount);
+        points.forEach(point -> sums.add(point.confidence(), point.correct()));
+        return sums.bins();
+    }
+
+    /** Points binned as they come, for a cell whose cases are not kept. Not thread-safe. */
+    public static final class Sums {
+        private final int[] counts;
+        private final int[] correct;
+        private final double[] confidence;
+
+        /** @throws IllegalArgumentException when {@code binCount} is below 1 */
+        public Sums(int binCount) {
+            if (binCount < 1) {
+                throw new IllegalArgumentException("need at least one bin, got " + binCount);
+            }
+            counts = new int[binCount];
+            correct = new int[binCount];
+            confidence = new double[binCount];
         }
-        int[] counts = new int[binCount];
-        int[] correct = new int[binCount];
-        double[] confidence = new double[binCount];
-        for (Point point : points) {
-            double c = point.confidence();
+
+        /** @throws IllegalArgumentException when {@code c} is outside [0, 1] */
+        public void add(double c, boolean right) {
             if (!(c >= 0 && c <= 1)) {
                 throw new IllegalArgumentException("a confidence must be in [0, 1], got " + c);
             }
-            int bin = Math.min(binCount - 1, (int) Math.floor(c * binCount));
+            int bin = Math.min(counts.length - 1, (int) Math.floor(c * counts.length));
             counts[bin]++;
             confidence[bin] += c;
-            correct[bin] += point.correct() ? 1 : 0;
+            correct[bin] += right ? 1 : 0;
         }
-        List<Bin> bins = new ArrayList<>();
-        double error = 0;
-        for (int i = 0; i < binCount; i++) {
-            double lower = (double) i / binCount;
-            double upper = (double) (i + 1) / binCount;
-            if (counts[i] == 0) {
-                bins.add(new Bin(lower, upper, 0, null, null));
-                continue;
+
+        public CalibrationBins bins() {
+            int binCount = counts.length;
+            int total = 0;
+            for (int count : counts) {
+                total += count;
             }
-            double meanConfidence = confidence[i] / counts[i];
-            double accuracy = (double) correct[i] / counts[i];
-            bins.add(new Bin(lower, upper, counts[i], meanConfidence, accuracy));
-            error += (double) counts[i] / points.size() * Math.abs(accuracy - meanConfidence);
+            List<Bin> bins = new ArrayList<>();
+            double error = 0;
+            for (int i = 0; i < binCount; i++) {
+                double lower = (double) i / binCount;
+                double upper = (double) (i + 1) / binCount;
+                if (counts[i] == 0) {
+                    bins.add(new Bin(lower, upper, 0, null, null));
+                    continue;
+                }
+                double meanConfidence = confidence[i] / counts[i];
+                double accuracy = (double) correct[i] / counts[i];
+                bins.add(new Bin(lower, upper, counts[i], meanConfidence, accuracy));
+                error += (double) counts[i] / total * Math.abs(accuracy - meanConfidence);
+            }
+            return new CalibrationBins(bins, error);
         }
-        return new CalibrationBins(bins, error);
     }
 }

@@ -1,81 +1,135 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
-import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes one cell's {@link CellMetrics} from its case verdicts and sample records. Counts cases after the vote;
- * the history's {@link dev.rationale.core.history.CellTally} counts stored completions, one per sample.
+ * One cell's {@link CellMetrics}, summed up as its completions and case verdicts come: what a figure needs and no
+ * more (counts, sums, the calibration bins, a {@link LatencySketch}, pass@k sums, and a bit per case for the paired
+ * comparisons). Counts cases after the vote; the history's {@link dev.rationale.core.history.CellTally} counts
+ * stored completions, one per sample. Not thread-safe.
  */
 final class CellSummary {
-    private CellSummary() {
+    private final String variant;
+    private final String target;
+    private final int cases;
+    private int correct;
+    private int wrong;
+    private int failed;
+    private int ungraded;
+    private int records;
+    private int answered;
+    private long promptTokens;
+    private long completionTokens;
+    private long thinkingTokens;
+    private final DoubleSummaryStatistics shares = new DoubleSummaryStatistics();
+    private final DoubleSummaryStatistics probabilities = new DoubleSummaryStatistics();
+    private final DoubleSummaryStatistics thinking = new DoubleSummaryStatistics();
+    private final CalibrationBins.Sums calibration = new CalibrationBins.Sums(CalibrationBins.DEFAULT_BINS);
+    private final LatencySketch latency = new LatencySketch();
+    private final AtKScores.Accumulator atK = new AtKScores.Accumulator();
+    private final BitSet graded = new BitSet();
+    private final BitSet right = new BitSet();
+
+    /** @param cases the cases planned for the cell */
+    CellSummary(String variant, String target, int cases) {
+        this.variant = variant;
+        this.target = target;
+        this.cases = cases;
     }
 
+    /** The figures of one cell from all its case verdicts and sample records (in any order). */
     static CellMetrics of(String variant, String target, List<CaseResult> cases, List<SampleRecord> records) {
-        int correct = count(cases, CaseOutcome.CORRECT);
-        int wrong = count(cases, CaseOutcome.WRONG);
-        int graded = correct + wrong;
-        List<CalibrationBins.Point> points = new ArrayList<>();
-        List<Double> shares = new ArrayList<>();
-        for (CaseResult result : cases) {
-            boolean decided = result.outcome() == CaseOutcome.CORRECT || result.outcome() == CaseOutcome.WRONG;
-            if (decided || result.outcome() == CaseOutcome.UNGRADED) {
-                shares.add(result.voteShare());
-            }
-            if (decided && result.confidence() != null) {
-                points.add(new CalibrationBins.Point(result.confidence(), result.outcome() == CaseOutcome.CORRECT));
-            }
-        }
-        List<SampleRecord> answered = records.stream().filter(r -> r.status().answered()).toList();
-        List<Double> probabilities = answered.stream().map(SampleRecord::answerProbability)
-                .filter(Objects::nonNull).toList();
-        List<Double> latencies = answered.stream().map(SampleRecord::latencyMillis).filter(Objects::nonNull).toList();
-        long promptTokens = records.stream().mapToLong(r -> orZero(r.promptTokens())).sum();
-        long completionTokens = records.stream().mapToLong(r -> orZero(r.completionTokens())).sum();
-        long thinkingTokens = records.stream().mapToLong(r -> orZero(r.thinkingTokens())).sum();
-        List<Double> thinking = answered.stream().map(SampleRecord::thinkingMillis).filter(Objects::nonNull)
-                .toList();
-        return new CellMetrics(variant, target, cases.size(), correct, wrong, count(cases, CaseOutcome.FAILED),
-                count(cases, CaseOutcome.UNGRADED), count(cases, CaseOutcome.PENDING),
-                records.size() - answered.size(), graded == 0 ? null : (double) correct / graded,
-                WilsonInterval.of(correct, graded), mean(shares), mean(probabilities),
-                CalibrationBins.of(points, CalibrationBins.DEFAULT_BINS), LatencyStats.of(latencies), promptTokens,
-                completionTokens, thinkingTokens, mean(thinking), atK(cases, records));
-    }
-
-    // Graded cases only: pass@k and the votes need an expected answer; failed samples are no samples.
-    private static List<AtK> atK(List<CaseResult> cases, List<SampleRecord> records) {
+        CellSummary summary = new CellSummary(variant, target, cases.size());
+        records.forEach(summary::addRecord);
         Map<CompletionKey.CaseKey, List<SampleRecord>> byCase = records.stream()
-                .filter(r -> r.status().answered())
                 .collect(Collectors.groupingBy(r -> r.key().caseKey()));
-        List<List<AtKScores.Sample>> graded = new ArrayList<>();
-        for (CaseResult result : cases) {
-            if (result.outcome() == CaseOutcome.CORRECT || result.outcome() == CaseOutcome.WRONG) {
-                graded.add(byCase.getOrDefault(result.key(), List.of()).stream()
-                        .sorted(Comparator.comparingInt(SampleRecord::sample))
-                        .map(r -> new AtKScores.Sample(r.answer() == null ? null : r.normalized(),
-                                r.status() == Verdict.CORRECT))
-                        .toList());
-            }
+        for (int i = 0; i < cases.size(); i++) {
+            summary.addCase(i, cases.get(i), byCase.getOrDefault(cases.get(i).key(), List.of()));
         }
-        return AtKScores.of(graded);
+        return summary.metrics();
     }
 
-    private static int count(List<CaseResult> cases, CaseOutcome outcome) {
-        return (int) cases.stream().filter(r -> r.outcome() == outcome).count();
+    /** Counts one completion: every record counts for the tokens, answered ones for the means and latency. */
+    void addRecord(SampleRecord record) {
+        records++;
+        promptTokens += orZero(record.promptTokens());
+        completionTokens += orZero(record.completionTokens());
+        thinkingTokens += orZero(record.thinkingTokens());
+        if (!record.status().answered()) {
+            return;
+        }
+        answered++;
+        if (record.answerProbability() != null) {
+            probabilities.accept(record.answerProbability());
+        }
+        if (record.latencyMillis() != null) {
+            latency.add(record.latencyMillis());
+        }
+        if (record.thinkingMillis() != null) {
+            thinking.accept(record.thinkingMillis());
+        }
     }
 
-    private static @Nullable Double mean(List<Double> values) {
-        return values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    /**
+     * Counts one case's verdict.
+     *
+     * @param caseIndex the case's number in the plan, for the paired comparisons
+     * @param samples the case's records, in any order
+     */
+    void addCase(int caseIndex, CaseResult result, List<SampleRecord> samples) {
+        CaseOutcome outcome = result.outcome();
+        switch (outcome) {
+            case CORRECT -> correct++;
+            case WRONG -> wrong++;
+            case FAILED -> failed++;
+            case UNGRADED -> ungraded++;
+            case PENDING -> { }
+        }
+        boolean decided = outcome == CaseOutcome.CORRECT || outcome == CaseOutcome.WRONG;
+        if (decided || outcome == CaseOutcome.UNGRADED) {
+            shares.accept(result.voteShare());
+        }
+        if (!decided) {
+            return;
+        }
+        if (result.confidence() != null) {
+            calibration.add(result.confidence(), outcome == CaseOutcome.CORRECT);
+        }
+        graded.set(caseIndex);
+        right.set(caseIndex, outcome == CaseOutcome.CORRECT);
+        // Graded cases only: pass@k and the votes need an expected answer; failed samples are no samples.
+        atK.add(samples.stream().filter(r -> r.status().answered())
+                .sorted(Comparator.comparingInt(SampleRecord::sample))
+                .map(r -> new AtKScores.Sample(r.answer() == null ? null : r.normalized(),
+                        r.status() == Verdict.CORRECT))
+                .toList());
+    }
+
+    /** Which cases the cell graded, and which of them it got right, by case number. */
+    CellVerdicts verdicts() {
+        return new CellVerdicts(variant, target, (BitSet) graded.clone(), (BitSet) right.clone());
+    }
+
+    CellMetrics metrics() {
+        int decided = correct + wrong;
+        return new CellMetrics(variant, target, cases, correct, wrong, failed, ungraded,
+                cases - decided - failed - ungraded, records - answered,
+                decided == 0 ? null : (double) correct / decided, WilsonInterval.of(correct, decided), mean(shares),
+                mean(probabilities), calibration.bins(), latency.stats(), promptTokens, completionTokens,
+                thinkingTokens, mean(thinking), atK.scores());
+    }
+
+    private static @Nullable Double mean(DoubleSummaryStatistics values) {
+        return values.getCount() == 0 ? null : values.getAverage();
     }
 
     private static long orZero(@Nullable Integer n) {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
-import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.promptset.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import java.util.Map;
 /**
  * An evaluation summed up: each case's verdict, and per variant and target the {@link CellMetrics}. A pure function
  * of the plan and the recorded completions, so the report of a results file read back is the report of the run.
+ * It holds every case and needs every record at once: for small runs and tests. A run of any size is summed up as
+ * it goes by a {@link ReportTally}, with the same figures, and its cases are read a {@link CasePage} at a time.
  *
  * @param cases every case of every variant on every target, in the plan's order (cases, then targets, then
  *     variants)
@@ -29,8 +29,6 @@ public record EvalReport(List<CaseResult> cases, List<CellMetrics> cells) {
      * completion recorded twice counts once (the last record).
      */
     public static EvalReport of(EvalPlan plan, List<SampleRecord> records) {
-        AnswerFormat format = plan.task().effectiveAnswer();
-        MajorityVote vote = new MajorityVote(AnswerGrader.of(format), format.effectiveCompare());
         Map<CompletionKey, SampleRecord> byKey = new HashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
         Map<CompletionKey.CaseKey, List<SampleRecord>> byCase = new HashMap<>();
@@ -40,15 +38,7 @@ public record EvalReport(List<CaseResult> cases, List<CellMetrics> cells) {
                 byCase.computeIfAbsent(key.caseKey(), k -> new ArrayList<>()).add(record);
             }
         }
-        List<CaseResult> cases = new ArrayList<>();
-        for (int c = 0; c < plan.cases().size(); c++) {
-            for (EvalTarget target : plan.targets()) {
-                for (Variant variant : plan.variants()) {
-                    var key = new CompletionKey.CaseKey(String.valueOf(variant.id()), target.id(), plan.caseId(c));
-                    cases.add(vote.decide(key, byCase.getOrDefault(key, List.of()), plan.samplesOf(variant)));
-                }
-            }
-        }
+        List<CaseResult> cases = CasePage.decide(plan, 0, plan.cases().size(), byCase);
         List<CellMetrics> cells = new ArrayList<>();
         for (EvalTarget target : plan.targets()) {
             for (Variant variant : plan.variants()) {

@@ -3,10 +3,8 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.answer.Verdict;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +23,16 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Time left</b> is estimated at this session's pace: its own done completions over the time since the tally
  * was made, times the completions not yet done.
  *
- * <p>Thread-safe: the runner's threads count, any thread reads a {@link Counts} snapshot.
+ * <p>A byte per planned completion, whatever the results file holds. Thread-safe: the runner's threads count, any
+ * thread reads a {@link Counts} snapshot.
  */
 public final class EvalTally implements EvalListener {
-    private final Set<CompletionKey> planned;
-    private final Map<CompletionKey, Verdict> done = new HashMap<>();
+    private static final Verdict[] VERDICTS = Verdict.values();
+
+    private final PlanSlots slots;
+    // Per completion (PlanSlots#slot): 0 while not done, else its verdict's ordinal + 1.
+    private final byte[] verdicts;
+    private int done;
     private final LongSupplier nanoTime;
     private final long startedNanos;
     private final int doneBefore;
@@ -37,22 +40,32 @@ public final class EvalTally implements EvalListener {
     private int failed;
     private int scored;
 
-    private EvalTally(EvalPlan plan, List<SampleRecord> previous, LongSupplier nanoTime) {
-        this.planned = Set.copyOf(plan.keys());
+    private EvalTally(EvalPlan plan, Consumer<Consumer<SampleRecord>> previous, LongSupplier nanoTime) {
+        this.slots = PlanSlots.of(plan);
+        this.verdicts = new byte[Math.toIntExact(slots.completions())];
         this.nanoTime = nanoTime;
-        previous.stream().filter(r -> r.status().answered()).forEach(this::count);
-        this.doneBefore = done.size();
+        previous.accept(record -> {
+            if (record.status().answered()) {
+                count(record);
+            }
+        });
+        this.doneBefore = done;
         this.startedNanos = nanoTime.getAsLong();
     }
 
     /** A tally of {@code plan} that starts from the {@code previous} records of its results file (empty if new). */
     public static EvalTally of(EvalPlan plan, List<SampleRecord> previous) {
-        return new EvalTally(plan, previous, System::nanoTime);
+        return new EvalTally(plan, previous::forEach, System::nanoTime);
+    }
+
+    /** A tally of {@code plan} that starts from what {@code results} held when it was opened, read a line at a time. */
+    public static EvalTally of(EvalPlan plan, ResultsFile results) {
+        return new EvalTally(plan, each -> results.forEachPrevious(each, score -> { }), System::nanoTime);
     }
 
     /** As {@link #of(EvalPlan, List)}, with the clock of the pace, in nanoseconds. */
     static EvalTally of(EvalPlan plan, List<SampleRecord> previous, LongSupplier nanoTime) {
-        return new EvalTally(plan, previous, nanoTime);
+        return new EvalTally(plan, previous::forEach, nanoTime);
     }
 
     /** Counts a completion this session finished. */
@@ -68,10 +81,15 @@ public final class EvalTally implements EvalListener {
     }
 
     private void count(SampleRecord record) {
-        if (!planned.contains(record.key())) {
+        int slot = slots.slot(record.key());
+        if (slot < 0) {
             return;
         }
-        Verdict before = done.put(record.key(), record.status());
+        Verdict before = verdicts[slot] == 0 ? null : VERDICTS[verdicts[slot] - 1];
+        verdicts[slot] = (byte) (record.status().ordinal() + 1);
+        if (before == null) {
+            done++;
+        }
         if (before == Verdict.CORRECT) {
             correct--;
         } else if (before == Verdict.FAILED) {
@@ -86,8 +104,8 @@ public final class EvalTally implements EvalListener {
 
     /** The counts now. */
     public synchronized Counts counts() {
-        int total = planned.size();
-        int doneNow = done.size();
+        int total = verdicts.length;
+        int doneNow = done;
         int thisSession = doneNow - doneBefore;
         long elapsed = nanoTime.getAsLong() - startedNanos;
         Duration left = thisSession <= 0 || doneNow >= total || elapsed <= 0 ? null

@@ -4,6 +4,9 @@ package dev.rationale.core.eval;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.scoring.ChoiceScorer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +58,25 @@ public final class EvaluationRunner {
     /**
      * Starts the plan's missing completions and returns at once.
      *
-     * @param results where finished completions are appended; its {@link ResultsFile#previous() previous} records
-     *     are what is skipped
+     * @param results where finished completions are appended; its {@link ResultsFile#forEachPrevious previous}
+     *     records are what is skipped, read here a line at a time
      * @throws dev.rationale.core.provider.ProviderException when a provider cannot be made for an endpoint
      * @throws IllegalArgumentException when the concurrency limit is below 1
      */
     public RunningEvaluation start(EvalPlan plan, ResultsFile results, EvalOptions options, EvalListener listener) {
-        Set<CompletionKey> done = results.previous().stream().filter(r -> r.status().answered())
-                .map(SampleRecord::key).collect(Collectors.toSet());
-        Set<CompletionKey.CaseKey> scored = results.previousScores().stream()
+        // The previous records are folded into a bit per completion and the report's sums, never kept whole.
+        PlanSlots slots = PlanSlots.of(plan);
+        BitSet done = new BitSet();
+        ReportTally report = new ReportTally(plan);
+        List<LikelihoodRecord> previousScores = new ArrayList<>();
+        results.forEachPrevious(record -> {
+            int slot = slots.slot(record.key());
+            if (slot >= 0) {
+                done.set(slot, record.status().answered());
+            }
+            report.addPrevious(record);
+        }, previousScores::add);
+        Set<CompletionKey.CaseKey> scored = previousScores.stream()
                 .filter(r -> r.task().equals(plan.taskId()) && r.likelihood() == LikelihoodRecord.Status.SCORED)
                 .map(LikelihoodRecord::key)
                 .collect(Collectors.toSet());
@@ -75,29 +88,19 @@ public final class EvaluationRunner {
         Map<String, String> notScorable = notScorable(plan, lanes);
         Thread.ofVirtual().name("evaluation").start(() -> {
             try {
-                Run state = new Run(executor, scoring, records, results, listener, run);
+                Run state = new Run(executor, scoring, records, results, listener, run, report);
                 try (ExecutorService all = Executors.newVirtualThreadPerTaskExecutor()) {
                     lanes.forEach(lane -> all.submit(() -> state.drive(lane)));
                 }
                 state.rethrowFailure();
-                run.complete(new EvalOutcome(merged(plan, results.previous(), state.finished), run.isCancelled(),
-                        mergedScores(plan, results.previousScores(), state.scored), notScorable));
+                run.complete(new EvalOutcome(report.summary(), run.isCancelled(),
+                        mergedScores(plan, previousScores, state.scored), notScorable));
             } catch (RuntimeException | Error e) {
                 run.cancel();
                 run.fail(e);
             }
         });
         return run;
-    }
-
-    // The plan's completions only: a results file may hold another task's or a dropped variant's lines.
-    private static List<SampleRecord> merged(EvalPlan plan, List<SampleRecord> previous,
-            ConcurrentLinkedQueue<SampleRecord> fresh) {
-        Set<CompletionKey> planned = Set.copyOf(plan.keys());
-        Map<CompletionKey, SampleRecord> byKey = new LinkedHashMap<>();
-        previous.forEach(r -> byKey.put(r.key(), r));
-        fresh.forEach(r -> byKey.put(r.key(), r));
-        return byKey.values().stream().filter(r -> planned.contains(r.key())).toList();
     }
 
     private static List<LikelihoodRecord> mergedScores(EvalPlan plan, List<LikelihoodRecord> previous,
@@ -135,18 +138,19 @@ public final class EvaluationRunner {
         final EvalListener listener;
         final RunningEvaluation handle;
         final Refusals refusals = new Refusals();
-        final ConcurrentLinkedQueue<SampleRecord> finished = new ConcurrentLinkedQueue<>();
+        final ReportTally report;
         final ConcurrentLinkedQueue<LikelihoodRecord> scored = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
         Run(JobExecutor executor, ChoiceScoring scoring, SampleRecords records, ResultsFile results,
-                EvalListener listener, RunningEvaluation handle) {
+                EvalListener listener, RunningEvaluation handle, ReportTally report) {
             this.executor = executor;
             this.scoring = scoring;
             this.records = records;
             this.results = results;
             this.listener = listener;
             this.handle = handle;
+            this.report = report;
         }
 
         /**
@@ -158,8 +162,18 @@ public final class EvaluationRunner {
             LaneQueue queue = LaneQueue.of(lane.limit(), handle::isCancelled,
                     change -> listener.limitLowered(endpoint, change.from(), change.to()));
             for (int i = 0; i < lane.phases().size() && !handle.isCancelled(); i++) {
-                List<JobExecutor.Tries> jobs = lane.phases().get(i).stream().map(JobExecutor.Tries::first).toList();
-                queue.run(jobs, tries -> perform(tries, lane));
+                Iterator<CompletionJob> jobs = lane.phases().get(i);
+                queue.run(new Iterator<JobExecutor.Tries>() {
+                    @Override
+                    public boolean hasNext() {
+                        return jobs.hasNext();
+                    }
+
+                    @Override
+                    public JobExecutor.Tries next() {
+                        return JobExecutor.Tries.first(jobs.next());
+                    }
+                }, tries -> perform(tries, lane));
                 ChoiceScorer scorer = lane.scorer();
                 if (scorer != null && !handle.isCancelled()) {
                     queue.<ScoringJob>run(lane.scoring().get(i), job -> new LaneQueue.Step.Done<>(
@@ -218,7 +232,7 @@ public final class EvaluationRunner {
                 for (int i = 0; i < done.records().size(); i++) {
                     SampleRecord record = done.records().get(i);
                     results.append(record);
-                    finished.add(record);
+                    report.add(record);
                     listener.finished(record, done.request(), done.sample(i), done.result());
                 }
             } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
         this.plan = plan;
         this.results = results;
         this.history = history;
-        this.tally = EvalTally.of(plan, results.previous());
+        this.tally = EvalTally.of(plan, results);
     }
 
     /**

@@ -4,9 +4,8 @@ package dev.rationale.core.eval;
 import dev.rationale.core.provider.AdaptiveLimit;
 import dev.rationale.core.provider.SharedBackoff;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
@@ -100,6 +99,11 @@ final class LaneQueue {
      * attempt and drops the jobs still waiting; those in flight end as their work decides.
      */
     <T> void run(List<T> jobs, Work<T> work) throws InterruptedException {
+        run(jobs.iterator(), work);
+    }
+
+    /** As {@link #run(List, Work)}, taking each job from {@code jobs} only when a slot is free for it. */
+    <T> void run(Iterator<T> jobs, Work<T> work) throws InterruptedException {
         Phase<T> phase = new Phase<>(jobs);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Start<T> start = next(phase); start != null; start = next(phase)) {
@@ -117,12 +121,12 @@ final class LaneQueue {
 
     /** A phase's jobs: fresh ones in order, those sent back by due time, and how many are in flight. */
     private static final class Phase<T> {
-        final Deque<T> fresh;
+        final Iterator<T> fresh;
         final PriorityQueue<Waiting<T>> waiting = new PriorityQueue<>(Comparator.comparingLong(Waiting::due));
         int running;
 
-        Phase(List<T> jobs) {
-            fresh = new ArrayDeque<>(jobs);
+        Phase(Iterator<T> jobs) {
+            fresh = jobs;
         }
     }
 
@@ -134,14 +138,15 @@ final class LaneQueue {
                 long now = nanoTime.getAsLong();
                 Waiting<T> first = phase.waiting.peek();
                 boolean dueAgain = first != null && first.due() - now <= 0;
-                if (!dueAgain && phase.fresh.isEmpty() && first == null && phase.running == 0) {
+                boolean anyFresh = phase.fresh.hasNext();
+                if (!dueAgain && !anyFresh && first == null && phase.running == 0) {
                     return null;
                 }
-                if (dueAgain || !phase.fresh.isEmpty()) {
+                if (dueAgain || anyFresh) {
                     AdaptiveLimit.Permit permit = limit.tryAcquire();
                     if (permit != null) {
                         phase.running++;
-                        return new Start<>(dueAgain ? phase.waiting.remove().job() : phase.fresh.remove(), permit);
+                        return new Start<>(dueAgain ? phase.waiting.remove().job() : phase.fresh.next(), permit);
                     }
                     changed.awaitNanos(POLL_NANOS);
                 } else {

@@ -18,7 +18,11 @@ public record LatencyStats(int count, double meanMillis, double p50Millis, doubl
         if (millis.isEmpty()) {
             return NONE;
         }
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return ofSorted(millis.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+    }
+
+    /** The figures of latencies sorted ascending, at least one. */
+    static LatencyStats ofSorted(double[] sorted) {
         double mean = Arrays.stream(sorted).average().orElse(0);
         return new LatencyStats(sorted.length, mean, nearestRank(sorted, 0.50), nearestRank(sorted, 0.95));
     }

@@ -2,9 +2,7 @@
 package dev.rationale.core.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rationale.core.RationaleException;
@@ -22,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,24 +46,18 @@ public final class ResultsFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private final List<SampleRecord> previous;
-    private final List<LikelihoodRecord> previousScores;
+    // What the file held when opened: the records a resumed run reads back.
+    private final long previousLength;
     // A lock rather than a monitor: threads queue behind a force for milliseconds, and a monitor spins first.
     private final ReentrantLock syncLock = new ReentrantLock();
     // Bytes appended by this handle, and how many of them a force has covered; positions relative to the open.
     private long written;
     private long synced;
 
-    private ResultsFile(Path path, FileChannel channel, Lines previous) {
+    private ResultsFile(Path path, FileChannel channel, long previousLength) {
         this.path = path;
         this.channel = channel;
-        this.previous = List.copyOf(previous.samples());
-        this.previousScores = List.copyOf(previous.scores());
-    }
-
-    /** The records of a file, last per completion or case, in the order each first appears. */
-    private record Lines(List<SampleRecord> samples, List<LikelihoodRecord> scores) {
-        static final Lines NONE = new Lines(List.of(), List.of());
+        this.previousLength = previousLength;
     }
 
     /**
@@ -86,33 +79,51 @@ public final class ResultsFile implements AutoCloseable {
      * @throws RationaleException when the file cannot be created
      */
     public static ResultsFile create(Path path) {
-        return open(path, Lines.NONE, StandardOpenOption.TRUNCATE_EXISTING);
+        return open(path, 0, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /**
-     * The results file at {@code path} opened to continue it: its records are read, a torn last line is cut off,
-     * and new records go after the rest. A missing file is created empty.
+     * The results file at {@code path} opened to continue it: a torn last line is cut off, and new records go after
+     * the rest; {@link #forEachPrevious} reads back what it held. A missing file is created empty.
      *
      * @throws RationaleException when the file cannot be read or written
      */
     public static ResultsFile resume(Path path) {
-        Lines records = Files.exists(path) ? readAndRepair(path) : Lines.NONE;
-        return open(path, records, StandardOpenOption.APPEND);
+        long length;
+        try {
+            length = Files.exists(path) ? repair(path) : 0;
+        } catch (IOException e) {
+            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return open(path, length, StandardOpenOption.APPEND);
     }
 
-    /** The records of a results file, the last per completion, in the order completions first appear. */
+    /**
+     * The records of a results file, the last per completion, in the order completions first appear: the whole file
+     * in memory, for small files; {@link #forEach} reads any file a record at a time.
+     */
     public static List<SampleRecord> read(Path path) {
-        return readLines(path).samples();
+        Map<CompletionKey, SampleRecord> byKey = new LinkedHashMap<>();
+        forEach(path, record -> byKey.put(record.key(), record), score -> { });
+        return new ArrayList<>(byKey.values());
     }
 
     /** The likelihood scores of a results file, the last per case, in the order cases first appear. */
     public static List<LikelihoodRecord> readScores(Path path) {
-        return readLines(path).scores();
+        Map<ScoreKey, LikelihoodRecord> byKey = new LinkedHashMap<>();
+        forEach(path, record -> { }, score -> byKey.put(new ScoreKey(score.task(), score.key()), score));
+        return new ArrayList<>(byKey.values());
     }
 
-    private static Lines readLines(Path path) {
+    /**
+     * Hands every record of the file's complete lines to {@code samples} or {@code scores}, in the file's order,
+     * reading it a line at a time; a completion written twice comes twice (the later line is the one that counts).
+     *
+     * @throws RationaleException when the file cannot be read
+     */
+    public static void forEach(Path path, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
         try {
-            return parse(Files.readAllBytes(path));
+            ResultsLines.forEach(path, Files.size(path), samples, scores);
         } catch (IOException e) {
             throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -122,14 +133,21 @@ public final class ResultsFile implements AutoCloseable {
         return path;
     }
 
-    /** What the file held when it was opened to resume; empty for a new file. */
-    public List<SampleRecord> previous() {
-        return previous;
-    }
-
-    /** The likelihood scores the file held when it was opened to resume; empty for a new file. */
-    public List<LikelihoodRecord> previousScores() {
-        return previousScores;
+    /**
+     * Reads back what the file held when it was opened to resume (nothing for a new file), as {@link #forEach}
+     * does; lines appended since are not read. May be called more than once, on any thread.
+     *
+     * @throws RationaleException when the file cannot be read
+     */
+    public void forEachPrevious(Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
+        if (previousLength == 0) {
+            return;
+        }
+        try {
+            ResultsLines.forEach(path, previousLength, samples, scores);
+        } catch (IOException e) {
+            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -205,91 +223,52 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
-    private static ResultsFile open(Path path, Lines previous, StandardOpenOption mode) {
+    private static ResultsFile open(Path path, long previousLength, StandardOpenOption mode) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
-            return new ResultsFile(path, channel, previous);
+            return new ResultsFile(path, channel, previousLength);
         } catch (IOException e) {
             throw new RationaleException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
     // A crash mid-append leaves bytes after the last newline; appending after them would glue two records together.
-    private static Lines readAndRepair(Path path) {
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            int end = lastNewline(bytes) + 1;
-            if (end < bytes.length) {
-                LOG.log(Level.INFO, () -> path + ": dropping a torn last line of " + (bytes.length - end) + " bytes");
-                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    channel.truncate(end);
-                    channel.force(false);
-                }
-            }
-            return parse(bytes);
-        } catch (IOException e) {
-            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Lines parse(byte[] bytes) {
-        int end = lastNewline(bytes) + 1;
-        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-        Map<CompletionKey, SampleRecord> byKey = new LinkedHashMap<>();
-        Map<ScoreKey, LikelihoodRecord> scores = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode node = MAPPER.readTree(line);
-                if (node.has("likelihood")) {
-                    LikelihoodRecord score = MAPPER.treeToValue(node, LikelihoodRecord.class);
-                    if (complete(score)) {
-                        scores.put(new ScoreKey(score.task(), score.key()), score);
-                        continue;
-                    }
-                } else {
-                    SampleRecord record = MAPPER.treeToValue(node, SampleRecord.class);
-                    if (complete(record)) {
-                        byKey.put(record.key(), record);
-                        continue;
+    // Returns the length kept. Reads the file backwards from its end, a block at a time, to its last newline.
+    private static long repair(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long end = 0;
+            ByteBuffer block = ByteBuffer.allocate(1 << 16);
+            for (long from = size; from > 0 && end == 0; ) {
+                long start = Math.max(0, from - block.capacity());
+                block.clear().limit((int) (from - start));
+                while (block.hasRemaining()) {
+                    if (channel.read(block, start + block.position()) < 0) {
+                        break;
                     }
                 }
-                LOG.log(Level.WARNING, "skipping a result without its key or status");
-            } catch (JsonProcessingException e) {
-                LOG.log(Level.WARNING, "skipping a line that is not a result: " + e.getOriginalMessage());
+                for (int i = block.position() - 1; i >= 0; i--) {
+                    if (block.get(i) == '\n') {
+                        end = start + i + 1;
+                        break;
+                    }
+                }
+                from = start;
             }
+            if (end < size) {
+                long kept = end;
+                LOG.log(Level.INFO, () -> path + ": dropping a torn last line of " + (size - kept) + " bytes");
+                channel.truncate(end);
+                channel.force(false);
+            }
+            return end;
         }
-        return new Lines(new ArrayList<>(byKey.values()), new ArrayList<>(scores.values()));
     }
 
     private record ScoreKey(String task, CompletionKey.CaseKey key) {
-    }
-
-    // Jackson leaves a missing field null whatever the record declares.
-    @SuppressWarnings("ConstantValue")
-    private static boolean complete(SampleRecord record) {
-        return record.task() != null && record.variant() != null && record.target() != null
-                && record.testCase() != null && record.status() != null;
-    }
-
-    @SuppressWarnings("ConstantValue")
-    private static boolean complete(LikelihoodRecord record) {
-        return record.task() != null && record.variant() != null && record.target() != null
-                && record.testCase() != null && record.likelihood() != null;
-    }
-
-    private static int lastNewline(byte[] bytes) {
-        for (int i = bytes.length - 1; i >= 0; i--) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * One variant against a baseline variant of the same evaluation, on one target: their cases paired
@@ -24,14 +26,27 @@ public record VariantComparison(String baseline, String variant, String target, 
      * outer, variants inner); empty when the report has no such variant.
      */
     public static List<VariantComparison> against(EvalReport report, String baseline) {
+        return against(report.cells(), baseline, (variant, target) -> PairedComparison.of(
+                graded(report, baseline, target), graded(report, variant, target)));
+    }
+
+    /** As {@link #against(EvalReport, String)}, for a summary of a run of any size. */
+    public static List<VariantComparison> against(EvalSummary summary, String baseline) {
+        return against(summary.cells(), baseline, (variant, target) -> Objects.requireNonNull(
+                summary.verdicts(baseline, target)).pairedWith(Objects.requireNonNull(
+                        summary.verdicts(variant, target))));
+    }
+
+    private static List<VariantComparison> against(List<CellMetrics> cells, String baseline,
+            BiFunction<String, String, PairedComparison> paired) {
         List<VariantComparison> comparisons = new ArrayList<>();
-        for (CellMetrics cell : report.cells()) {
-            if (cell.variant().equals(baseline) || report.cells().stream().noneMatch(
+        for (CellMetrics cell : cells) {
+            if (cell.variant().equals(baseline) || cells.stream().noneMatch(
                     c -> c.variant().equals(baseline) && c.target().equals(cell.target()))) {
                 continue;
             }
-            comparisons.add(new VariantComparison(baseline, cell.variant(), cell.target(), PairedComparison.of(
-                    graded(report, baseline, cell.target()), graded(report, cell.variant(), cell.target()))));
+            comparisons.add(new VariantComparison(baseline, cell.variant(), cell.target(),
+                    paired.apply(cell.variant(), cell.target())));
         }
         return comparisons;
     }

@@ -15,7 +15,10 @@
  *   <li>{@link dev.rationale.core.eval.MajorityVote} turns a case's samples into one verdict (self-consistency);
  *       {@link dev.rationale.core.eval.EvalReport} sums cases up per variant and target: accuracy with a
  *       {@link dev.rationale.core.eval.WilsonInterval}, agreement, answer probability,
- *       {@link dev.rationale.core.eval.CalibrationBins}, {@link dev.rationale.core.eval.LatencyStats} and tokens.</li>
+ *       {@link dev.rationale.core.eval.CalibrationBins}, {@link dev.rationale.core.eval.LatencyStats} and tokens;
+ *       a {@link dev.rationale.core.eval.ReportTally} sums the same figures up as completions finish, into an
+ *       {@link dev.rationale.core.eval.EvalSummary}, in memory that does not grow with the run, and a
+ *       {@link dev.rationale.core.eval.CasePage} reads a run's cases back a page at a time.</li>
  * </ul>
  * The metrics are pure functions of the recorded completions, so a report read back from a results file is the
  * same as the one the run printed.

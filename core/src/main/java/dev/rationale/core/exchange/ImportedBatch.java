@@ -3,7 +3,9 @@ package dev.rationale.core.exchange;
 
 import dev.rationale.core.eval.CompletionKey;
 import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.HistoryRecorder;
+import dev.rationale.core.eval.ReportTally;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.provider.CompletionRequest;
@@ -42,11 +44,13 @@ public record ImportedBatch(EvalPlan plan, List<Imported> completions, List<Stri
 
     /**
      * Appends every completion to {@code results} and to the history run of {@code history}, if given, then marks
-     * that run finished; the caller opened both.
+     * that run finished; the caller opened both. Returns the figures of what was appended, summed up as it went.
      */
-    public void record(ResultsFile results, @Nullable HistoryRecorder history) {
+    public EvalSummary record(ResultsFile results, @Nullable HistoryRecorder history) {
+        ReportTally tally = new ReportTally(plan);
         for (Imported imported : completions) {
             results.append(imported.record());
+            tally.add(imported.record());
             if (history != null) {
                 history.finished(imported.record(), imported.request(), imported.sample(), imported.result());
             }
@@ -54,5 +58,6 @@ public record ImportedBatch(EvalPlan plan, List<Imported> completions, List<Stri
         if (history != null) {
             history.finish(false);
         }
+        return tally.summary();
     }
 }

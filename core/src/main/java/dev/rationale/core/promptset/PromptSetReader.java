@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a prompt set from text in steps, each of which can reject it: parse (syntax, duplicate keys), check the
  * header (format and version), bind to the records (unknown fields, wrong types), validate (meaning). Binding
- * works on the parsed tree, and a {@link SourceMap} from a second, streaming parse gives every later problem its
- * line and column.
+ * works on the parsed tree, and a {@link SourceMap} from a second, streaming parse, made only when there is a
+ * problem to place, gives every later problem its line and column.
  */
 final class PromptSetReader {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
@@ -64,11 +64,13 @@ final class PromptSetReader {
     }
 
     private static SourceMap sourceMap(ObjectMapper mapper, String body) {
-        try (JsonParser parser = mapper.createParser(body)) {
-            return SourceMap.read(parser);
-        } catch (IOException e) {
-            throw new IllegalStateException("text that parsed once failed to parse again", e);
-        }
+        return SourceMap.lazy(() -> {
+            try {
+                return mapper.createParser(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("reading a string does no I/O", e);
+            }
+        });
     }
 
     private static ObjectNode requireObject(@Nullable JsonNode tree, String file, SourceMap map) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,9 @@ class EvaluationRunnerTest {
         Map<CompletionKey, Long> perKey = ResultsFile.read(file).stream()
                 .collect(Collectors.groupingBy(SampleRecord::key, Collectors.counting()));
         assertThat(perKey.keySet()).containsExactlyInAnyOrderElementsOf(plan.keys());
-        assertThat(outcome.records()).hasSize(400);
-        for (SampleRecord record : outcome.records()) {
+        List<SampleRecord> records = ResultsFile.read(file);
+        assertThat(outcome.summary().completions()).isEqualTo(400);
+        for (SampleRecord record : records) {
             assertThat(record.status()).isIn(Verdict.CORRECT, Verdict.WRONG, Verdict.FAILED);
             if (record.status() == Verdict.FAILED) {
                 assertThat(record.reason()).isNotBlank();
@@ -84,11 +86,14 @@ class EvaluationRunnerTest {
         }
         // Faults were met (more requests than the 200 a clean run sends) and the policy absorbed them.
         assertThat(server.getRequestCount()).isGreaterThan(200);
-        assertThat(outcome.records().stream().filter(r -> r.attempts() == 2).count()).as("streams asked again")
+        assertThat(records.stream().filter(r -> r.attempts() == 2).count()).as("streams asked again")
                 .isPositive();
-        EvalReport report = EvalReport.of(plan, outcome.records());
+        EvalReport report = EvalReport.of(plan, records);
         assertThat(report.cases()).hasSize(200);
-        for (CellMetrics cell : report.cells()) {
+        assertThat(outcome.summary().cells()).extracting(CellMetrics::correct, CellMetrics::wrong, CellMetrics::failed)
+                .isEqualTo(report.cells().stream().map(c -> org.assertj.core.groups.Tuple.tuple(c.correct(),
+                        c.wrong(), c.failed())).toList());
+        for (CellMetrics cell : outcome.summary().cells()) {
             assertThat(cell.correct() + cell.wrong() + cell.failed()).isEqualTo(50);
             assertThat(cell.pending()).isZero();
             // Sums that are multiples of 5 are answered one too high: 10 of the 50.
@@ -108,9 +113,9 @@ class EvaluationRunnerTest {
                     .await();
         }
 
-        assertThat(outcome.records()).hasSize(20);
+        assertThat(ResultsFile.read(dir.resolve("r.jsonl"))).hasSize(20);
         assertThat(server.getRequestCount()).isEqualTo(4);
-        EvalReport report = EvalReport.of(plan, outcome.records());
+        EvalSummary report = outcome.summary();
         assertThat(report.cells().getFirst().meanVoteShare()).isEqualTo(1.0);
         // Five samples a case: k = 1, 2, 4; the samples of a case all agree, so each figure is the accuracy.
         CellMetrics cell = report.cells().getFirst();
@@ -147,13 +152,15 @@ class EvaluationRunnerTest {
 
         EvalOutcome resumed;
         try (ResultsFile results = ResultsFile.resume(file)) {
-            assertThat(results.previous()).hasSize(finished.size());
+            List<SampleRecord> previous = new ArrayList<>();
+            results.forEachPrevious(previous::add, score -> { });
+            assertThat(previous).hasSize(finished.size());
             resumed = new EvaluationRunner(providers).start(plan, results, EvalOptions.DEFAULTS, EvalListener.NONE)
                     .await();
         }
 
         assertThat(resumed.cancelled()).isFalse();
-        assertThat(resumed.records()).hasSize(120);
+        assertThat(resumed.summary().completions()).isEqualTo(120);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(120);
         Set<String> askedAgain = new HashSet<>(fake.log().subList(requestsBefore, fake.log().size()));
@@ -161,8 +168,8 @@ class EvaluationRunnerTest {
             assertThat(askedAgain).doesNotContain(requestKey(task, record));
         }
         assertThat(fake.log().size() - requestsBefore).isEqualTo(120 - finished.size());
-        EvalReport report = EvalReport.of(plan, resumed.records());
-        report.cells().forEach(cell -> assertThat(cell.correct() + cell.wrong()).isEqualTo(30));
+        resumed.summary().cells().forEach(cell -> assertThat(cell.correct() + cell.wrong()).isEqualTo(30));
+        assertThat(resumed.summary().cells()).isEqualTo(EvalReport.of(plan, ResultsFile.read(file)).cells());
     }
 
     @Test
@@ -184,10 +191,12 @@ class EvaluationRunnerTest {
                     EvalListener.NONE).await();
         }
 
-        assertThat(outcome.records()).hasSize(40).allMatch(r -> r.status() == Verdict.FAILED
+        assertThat(ResultsFile.read(dir.resolve("r.jsonl"))).hasSize(40).allMatch(r -> r.status() == Verdict.FAILED
                 && "AUTHENTICATION".equals(r.errorKind()) && r.reason() != null);
         assertThat(requests.get()).isEqualTo(1);
-        assertThat(EvalReport.of(plan, outcome.records()).cells().getFirst().failed()).isEqualTo(40);
+        assertThat(outcome.summary().cells().getFirst().failed()).isEqualTo(40);
+        assertThat(outcome.summary().allFailed()).isTrue();
+        assertThat(outcome.summary().firstFailure()).isNotNull();
     }
 
     private EvalPlan plan(Task task, String... models) {

@@ -160,8 +160,8 @@ class LikelihoodEchoTest {
         assertThat(cell.notScorable()).isEqualTo(outcome.notScorable().get("m"));
         assertThat(cell.accuracy()).isNull();
         assertThat(cell.pending()).isEqualTo(3);
-        EvalReport generation = EvalReport.of(plan, outcome.records());
-        assertThat(outcome.records()).hasSize(3);
+        EvalSummary generation = outcome.summary();
+        assertThat(generation.completions()).isEqualTo(3);
         assertThat(generation.cells().getFirst().correct() + generation.cells().getFirst().wrong()).isEqualTo(3);
         assertThat(chatServer.log()).hasSize(3);
     }
@@ -175,7 +175,8 @@ class LikelihoodEchoTest {
                 true);
 
         assertThat(plan.isMultipleChoice()).isFalse();
-        assertThat(LikelihoodReport.of(plan, new EvalOutcome(List.of(), false)).isEmpty()).isTrue();
+        EvalOutcome nothing = new EvalOutcome(ReportTally.of(plan, List.of()), false);
+        assertThat(LikelihoodReport.of(plan, nothing).isEmpty()).isTrue();
     }
 
     private record Setup(EvalPlan plan, Path file, OpenAiTextProvider provider) {

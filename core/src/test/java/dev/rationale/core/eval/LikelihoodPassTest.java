@@ -72,7 +72,7 @@ class LikelihoodPassTest {
         assertThat(outcome.notScorable()).isEmpty();
         assertThat(outcome.likelihood()).hasSize(cases.size() * task.variants().size());
         // Generation is unchanged: every completion is there beside the scores.
-        assertThat(outcome.records()).hasSize(plan.totalCompletions());
+        assertThat(outcome.summary().completions()).isEqualTo(plan.totalCompletions());
         for (LikelihoodRecord record : outcome.likelihood()) {
             assertThat(record.likelihood()).isEqualTo(LikelihoodRecord.Status.SCORED);
             int index = Integer.parseInt(record.testCase().substring(1)) - 1;

@@ -2,6 +2,7 @@
 package dev.rationale.core.eval.paired;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -81,6 +82,29 @@ public record PairedComparison(int pairs, int bothRight, int onlyA, int onlyB, i
         int pairs = bothRight + onlyA + onlyB + neither;
         return new PairedComparison(pairs, bothRight, onlyA, onlyB, onlyInA, onlyInB, McNemar.of(onlyA, onlyB),
                 PairedBootstrap.interval(pairs, onlyB, onlyA));
+    }
+
+    /**
+     * Compares two sides over numbered cases: case i is graded on a side when its {@code graded} bit is set, and
+     * right there when its {@code correct} bit is also set. The same as {@link #of(Map, Map)} over maps from those
+     * numbers, with a few bits per case instead of a map entry.
+     */
+    public static PairedComparison of(BitSet gradedA, BitSet correctA, BitSet gradedB, BitSet correctB) {
+        BitSet pairs = (BitSet) gradedA.clone();
+        pairs.and(gradedB);
+        BitSet rightA = (BitSet) correctA.clone();
+        rightA.and(pairs);
+        BitSet rightB = (BitSet) correctB.clone();
+        rightB.and(pairs);
+        BitSet both = (BitSet) rightA.clone();
+        both.and(rightB);
+        int bothRight = both.cardinality();
+        int onlyA = rightA.cardinality() - bothRight;
+        int onlyB = rightB.cardinality() - bothRight;
+        int paired = pairs.cardinality();
+        return new PairedComparison(paired, bothRight, onlyA, onlyB, gradedA.cardinality() - paired,
+                gradedB.cardinality() - paired, McNemar.of(onlyA, onlyB),
+                PairedBootstrap.interval(paired, onlyB, onlyA));
     }
 
     /** A's accuracy on the pairs, or null with none. */
