@@ -18,7 +18,13 @@ final class Lists {
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
+    /** Up to this many entries a map is kept as a {@link SmallMap}: less memory, and a scan is as quick as a hash. */
+    static final int SMALL = 8;
+
     static Map<String, String> copyOf(@Nullable Map<String, String> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (map == null) {
+            return Map.of();
+        }
+        return map.size() <= SMALL ? SmallMap.copyOf(map) : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }
