@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class EvalVsPeers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final long SAMPLE_MILLIS = 20;
+    static final long SAMPLE_MILLIS = 20;
     private static final long TIMEOUT_MINUTES = 15;
     private static final String COT = "\n\nLet's think step by step.";
 
@@ -136,18 +135,18 @@ public final class EvalVsPeers {
                 repeats.add(rationale(server, s, cases, launcher, dir.resolve("rationale")));
             }
             rationaleRuns.put(s, repeats);
-            measured.add(median(repeats));
+            measured.add(PeerReport.median(repeats));
             if (!promptfoo.isEmpty()) {
                 measured.add(promptfoo(server, s, cases, Path.of(promptfoo), dir.resolve("promptfoo")));
             }
             runs.put(s, measured);
             System.out.printf(Locale.ROOT, "done: %s (raw %.0f req/s)%n", s.label(), rawPerSecond);
         }
-        printTable(raw, runs, rationaleRuns);
+        PeerReport.printTable(raw, runs, rationaleRuns);
         if (warmCases > 0) {
             printWarm(server, warmCases, launcher, work.resolve("warm"));
         }
-        printGoals(raw, runs, rationaleRuns);
+        PeerReport.printGoals(raw, runs, rationaleRuns);
         return 0;
     }
 
@@ -334,52 +333,11 @@ public final class EvalVsPeers {
         List<Long> sorted = launches.stream().sorted().toList();
         long median = sorted.get(sorted.size() / 2);
         System.out.printf(Locale.ROOT, "CLI launch to first request: median %.2f s of %d (%s ms); goal <= 0.5 s: "
-                + "%s%n", median / 1000.0, repeats, launches, met(median <= 500));
+                + "%s%n", median / 1000.0, repeats, launches, PeerReport.met(median <= 500));
         return 0;
     }
 
-    // ---- report -------------------------------------------------------------------------------------------------
-
-    /** The run with the median requests/s (the lower middle one of an even count). */
-    static Measured median(List<Measured> repeats) {
-        List<Measured> sorted = repeats.stream().sorted(Comparator.comparingDouble(Measured::perSecond)).toList();
-        return sorted.get((sorted.size() - 1) / 2);
-    }
-
-    private static void printTable(Map<Scenario, Double> raw, Map<Scenario, List<Measured>> runs,
-            Map<Scenario, List<Measured>> rationaleRuns) {
-        String format = "%-20s %-19s %9s %7s %8s %8s %9s %7s %9s%n";
-        System.out.println();
-        System.out.printf(Locale.ROOT, format, "scenario", "tool", "req/s", "ratio", "wall s", "launch s",
-                "peak RSS", "faults", "lost/dup");
-        for (Map.Entry<Scenario, List<Measured>> entry : runs.entrySet()) {
-            Scenario s = entry.getKey();
-            double rawPerSecond = raw.get(s);
-            System.out.printf(Locale.ROOT, format, s.label(), "raw (OkHttp)", String.format(Locale.ROOT, "%.0f",
-                    rawPerSecond), "1.00", "", "", "", "", "");
-            for (Measured m : entry.getValue()) {
-                System.out.printf(Locale.ROOT, format, "", m.tool(), String.format(Locale.ROOT, "%.0f",
-                        m.perSecond()), String.format(Locale.ROOT, "%.2f", m.perSecond() / rawPerSecond),
-                        String.format(Locale.ROOT, "%.2f", m.wallSeconds()),
-                        m.launchMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", m.launchMillis() / 1000.0),
-                        (m.peakRssKb() + 512) / 1024 + " MB", String.valueOf(m.faults()),
-                        m.lost() + "/" + m.duplicated());
-                List<Measured> repeats = rationaleRuns.get(s);
-                if (m.tool().equals("rationale eval") && repeats.size() > 1) {
-                    System.out.printf(Locale.ROOT, "%-20s   (the median of %d runs: %s req/s; wall %s s)%n", "",
-                            repeats.size(), joined(repeats, r -> String.format(Locale.ROOT, "%.0f", r.perSecond())),
-                            joined(repeats, r -> String.format(Locale.ROOT, "%.2f", r.wallSeconds())));
-                }
-            }
-        }
-        System.out.println("req/s: completions over first request in to last answer out (server clock); ratio: to raw"
-                + " at the same concurrency; peak RSS: VmHWM sampled every " + SAMPLE_MILLIS + " ms (promptfoo: the"
-                + " node process only); faults: 429/500/cut replies served; lost: cases without a correct grade");
-    }
-
-    private static String joined(List<Measured> runs, java.util.function.Function<Measured, String> figure) {
-        return String.join(", ", runs.stream().map(figure).toList());
-    }
+    // ---- the warm run ---------------------------------------------------------------------------------------
 
     /**
      * One longer run at 0 ms and concurrency 8, for information: the rate over its second half, once the JVM has
@@ -391,55 +349,6 @@ public final class EvalVsPeers {
         System.out.printf(Locale.ROOT, "%nwarm (information, not a goal): %d requests at 0 ms c8: %.0f req/s overall, "
                 + "%.0f req/s over the last %d (after the JIT compiled the hot code)%n", m.requests(), m.perSecond(),
                 server.arrivalRateOfLast(cases), cases);
-    }
-
-    private static void printGoals(Map<Scenario, Double> raw, Map<Scenario, List<Measured>> runs,
-            Map<Scenario, List<Measured>> rationaleRuns) {
-        System.out.println();
-        System.out.println("goals (issue 16), rationale eval (the median run of each scenario):");
-        long peakRss = 0;
-        List<Long> launches = new ArrayList<>();
-        Measured clean = null;
-        for (Map.Entry<Scenario, List<Measured>> entry : runs.entrySet()) {
-            Scenario s = entry.getKey();
-            Measured m = entry.getValue().getFirst();
-            for (Measured run : rationaleRuns.get(s)) {
-                peakRss = Math.max(peakRss, run.peakRssKb());
-                launches.add(run.launchMillis());
-            }
-            double ratio = m.perSecond() / raw.get(s);
-            switch (s.id()) {
-                case "0c8" -> goal("0 ms c8: requests/s >= 1,500", String.format(Locale.ROOT, "%.0f",
-                        m.perSecond()), m.perSecond() >= 1500);
-                case "50c8", "50c32" -> goal(s.label() + ": ratio to raw >= 0.92",
-                        String.format(Locale.ROOT, "%.2f", ratio), ratio >= 0.92);
-                case "20c8" -> clean = m;
-                case "faults20c8" -> {
-                    double slower = clean == null ? Double.NaN : m.wallSeconds() / clean.wallSeconds();
-                    goal("fault mix 20 ms c8: <= 1.25x the clean run's wall time", String.format(Locale.ROOT,
-                            "%.2fx", slower), slower <= 1.25);
-                    goal("fault mix 20 ms c8: nothing lost or duplicated", m.lost() + " lost, " + m.duplicated()
-                            + " duplicated of " + m.requests() + " (" + m.faults() + " faults)",
-                            m.lost() == 0 && m.duplicated() == 0);
-                }
-                default -> {
-                }
-            }
-        }
-        List<Long> sorted = launches.stream().sorted().toList();
-        long medianLaunch = sorted.get((sorted.size() - 1) / 2);
-        goal("launch to first request <= 0.5 s (median of all runs)", String.format(Locale.ROOT,
-                "%.2f s (slowest %.2f s)", medianLaunch / 1000.0, sorted.getLast() / 1000.0), medianLaunch <= 500);
-        goal("peak RSS <= 160 MB with history (largest of all runs)", (peakRss + 512) / 1024 + " MB",
-                peakRss <= 160 * 1024);
-    }
-
-    private static void goal(String what, String figure, boolean met) {
-        System.out.printf(Locale.ROOT, "  %-58s %-32s %s%n", what, figure, met(met));
-    }
-
-    private static String met(boolean met) {
-        return met ? "met" : "NOT MET";
     }
 
     // ---- files --------------------------------------------------------------------------------------------------
