@@ -62,7 +62,15 @@ final class EndpointOptions {
 
     /** The provider that speaks to {@code endpoint}; keys are looked up at each request. */
     static CompletionProvider provider(Endpoint endpoint) {
-        return new ProviderFactory(HttpClients.create(), KeyResolver.system()).create(endpoint);
+        return providers(endpoint).create(endpoint);
+    }
+
+    /**
+     * The providers of a command that talks to {@code endpoint} only: its HTTP client sets TLS up only when the
+     * endpoint needs it ({@link HttpClients#createFor}).
+     */
+    static ProviderFactory providers(Endpoint endpoint) {
+        return new ProviderFactory(HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system());
     }
 
     /** The model given with {@code --model}, else the endpoint's; a usage error when there is neither. */

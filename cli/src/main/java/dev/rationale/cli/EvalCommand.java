@@ -4,7 +4,6 @@ package dev.rationale.cli;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
-import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.eval.CaseSelection;
@@ -23,7 +22,6 @@ import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.provider.http.HttpClients;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -138,8 +136,7 @@ final class EvalCommand implements Callable<Integer> {
         // The HTTP client's set-up (TLS's takes tens of milliseconds) needs nothing from the prompt set: it gets
         // ready on another thread while the set is read and planned. (The history opens on one of its own.)
         Endpoint endpoint = endpointOptions.resolve(spec);
-        FutureTask<ProviderFactory> factory = new FutureTask<>(() -> new ProviderFactory(
-                HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system()));
+        FutureTask<ProviderFactory> factory = new FutureTask<>(() -> EndpointOptions.providers(endpoint));
         Thread.ofVirtual().name("http-client").start(factory);
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
