@@ -109,6 +109,8 @@ final class PromptSetMappers {
                         JsonInclude.Include.USE_DEFAULTS))
                 .addModule(new SimpleModule("rationale-numbers").addSerializer(Double.class,
                         new WholeNumberSerializer()))
+                .addModule(new SimpleModule("rationale-cases").setDeserializerModifier(
+                        new CaseListDeserializer.Installer()))
                 .build();
     }
 

@@ -25,7 +25,8 @@ public record Task(
 
     public Task {
         exemplars = Lists.copyOf(exemplars);
-        cases = Lists.copyOf(cases);
+        // A set read from a file has its cases as a CaseList already (immutable): kept as it is, not copied.
+        cases = cases instanceof CaseList list ? list : Lists.copyOf(cases);
         variants = Lists.copyOf(variants);
     }
 
