@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.parse;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -27,6 +29,19 @@ public final class Utf8Files {
      */
     public static String read(Path file) throws IOException {
         return decode(Files.readAllBytes(file));
+    }
+
+    /**
+     * A reader of the file's text that fails with an {@link IOException} at the first bad byte, without saying
+     * where: for reading a large file a piece at a time, with {@link #read} to word the problem when there is one.
+     *
+     * @throws IOException when the file cannot be opened
+     */
+    public static BufferedReader reader(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
     }
 
     /**

@@ -45,7 +45,14 @@ public final class PromptSetFiles {
      */
     public static LoadedPromptSet loadWithWarnings(Path file) {
         String name = file.toString();
-        return READER.read(readText(file, name), name, FileSyntax.of(file));
+        FileSyntax syntax = FileSyntax.of(file);
+        if (syntax == FileSyntax.JSON && !Files.isDirectory(file)) {
+            LoadedPromptSet streamed = READER.readJsonFile(file, name);
+            if (streamed != null) {
+                return streamed;
+            }
+        }
+        return READER.read(readText(file, name), name, syntax);
     }
 
     /**

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rationale.core.parse.Utf8Files;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +49,44 @@ final class PromptSetReader {
         return validated(bind(mapper, root, file, map), map, file);
     }
 
+    /**
+     * Reads a JSON file from disk a piece at a time, without its text or tree in memory: a set of half a million
+     * cases is a file of 40 MB, which as a string, its bytes and their decoding took four times that at once.
+     * Null when anything is off with the file that binding notices (see {@link #bindDirectly}), even that it cannot
+     * be read: the caller then reads its text, which words every problem.
+     *
+     * @throws InvalidPromptSetException when the set binds but is not valid
+     */
+    @Nullable LoadedPromptSet readJsonFile(Path file, String name) {
+        ObjectMapper mapper = FileSyntax.JSON.mapper();
+        PromptSet direct;
+        try (Reader reader = withoutByteOrderMark(Utf8Files.reader(file))) {
+            direct = bindDirectly(mapper, reader);
+        } catch (IOException e) {
+            return null;
+        }
+        if (direct == null) {
+            return null;
+        }
+        SourceMap map = SourceMap.lazy(() -> {
+            try {
+                return mapper.createParser(withoutByteOrderMark(Utf8Files.reader(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + name + " again to place a problem", e);
+            }
+        });
+        return validated(direct, map, name);
+    }
+
+    // Skipped as the text's way skips it, so that lines and columns are the same either way.
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+        return reader;
+    }
+
     private LoadedPromptSet validated(PromptSet set, SourceMap map, String file) {
         ValidationReport report = validator.validate(set, map, file);
         if (report.hasErrors()) {
@@ -60,12 +102,22 @@ final class PromptSetReader {
      * what is accepted and what is said about a bad file do not depend on this shortcut.
      */
     private static @Nullable PromptSet bindDirectly(ObjectMapper mapper, String body) {
-        PromptSet set;
         try {
-            set = mapper.readerFor(PromptSet.class).readValue(body);
+            return readable(mapper.readerFor(PromptSet.class).readValue(body));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static @Nullable PromptSet bindDirectly(ObjectMapper mapper, Reader body) {
+        try {
+            return readable(mapper.readerFor(PromptSet.class).readValue(body));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable PromptSet readable(@Nullable PromptSet set) {
         boolean readable = set != null && PromptSet.FORMAT.equals(set.format()) && set.version() != null
                 && set.version() >= 1 && set.version() <= PromptSet.CURRENT_VERSION;
         return readable ? set : null;
