@@ -35,8 +35,7 @@ public record CaseSelection(@Nullable Path dataset, @Nullable Integer limit) {
      * @throws dev.rationale.core.dataset.DatasetException when the dataset file cannot be read or does not fit the task
      */
     public List<DatasetCase> cases(Task task) {
-        List<DatasetCase> cases = dataset == null ? task.cases().stream().map(DatasetCase::of).toList()
-                : Datasets.load(dataset, task);
+        List<DatasetCase> cases = dataset == null ? DatasetCase.ofAll(task.cases()) : Datasets.load(dataset, task);
         return limit == null || limit >= cases.size() ? cases : cases.subList(0, limit);
     }
 

@@ -2,7 +2,9 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.dataset.DatasetCase;
+import dev.rationale.core.promptset.CaseList;
 import dev.rationale.core.promptset.GenerationSettings;
+import dev.rationale.core.promptset.NameIndex;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
@@ -36,7 +38,8 @@ public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<Ev
     public EvalPlan {
         variants = List.copyOf(variants);
         targets = List.copyOf(targets);
-        cases = List.copyOf(cases);
+        // Kept as bytes: a plan holds its cases for the whole run, and a run can have half a million of them.
+        cases = CaseList.copyOf(cases);
         questions = List.copyOf(questions);
         if (variants.isEmpty() || targets.isEmpty() || cases.isEmpty()) {
             throw new IllegalArgumentException("an evaluation needs at least one variant, target and case");
@@ -50,11 +53,7 @@ public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<Ev
         }
         requireUnique("variant", variants.stream().map(v -> String.valueOf(v.id())).toList());
         requireUnique("target", targets.stream().map(EvalTarget::id).toList());
-        List<String> caseIds = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            caseIds.add(caseId(cases, i));
-        }
-        requireUnique("case", caseIds);
+        caseIndex(cases);
     }
 
     /** A plan without a likelihood pass. */
@@ -70,8 +69,8 @@ public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<Ev
     public static EvalPlan of(PromptSet set, Task task, List<Variant> variants, List<EvalTarget> targets,
             List<DatasetCase> cases, @Nullable Integer samples, boolean likelihood) {
         List<ChoiceQuestion> questions = likelihood ? ChoiceQuestion.of(task, cases) : List.of();
-        return new EvalPlan(set, task, variants, targets, cases.stream().map(DatasetCase::testCase).toList(),
-                samples, questions.stream().allMatch(ChoiceQuestion::isEmpty) ? List.of() : questions);
+        return new EvalPlan(set, task, variants, targets, DatasetCase.testCases(cases), samples,
+                questions.stream().allMatch(ChoiceQuestion::isEmpty) ? List.of() : questions);
     }
 
     /** Whether some case has options to score by likelihood. */
@@ -121,6 +120,22 @@ public record EvalPlan(PromptSet set, Task task, List<Variant> variants, List<Ev
     public int totalCompletions() {
         int perCase = variants.stream().mapToInt(this::samplesOf).sum();
         return perCase * targets.size() * cases.size();
+    }
+
+    /**
+     * The cases' positions by name ({@link #caseId(List, int)}).
+     *
+     * @throws IllegalArgumentException when two cases have the same name
+     */
+    static NameIndex caseIndex(List<TestCase> cases) {
+        NameIndex index = new NameIndex(i -> caseId(cases, i), cases.size());
+        for (int i = 0; i < cases.size(); i++) {
+            String name = caseId(cases, i);
+            if (index.add(i, name) >= 0) {
+                throw new IllegalArgumentException("two of the evaluation's cases are named \"" + name + "\"");
+            }
+        }
+        return index;
     }
 
     /** The name of {@code cases}' case at {@code index}, as {@link #caseId(int)} gives it. */

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.promptset.NameIndex;
 import dev.rationale.core.promptset.Variant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The completions of a plan numbered from 0 in the plan's order ({@link EvalPlan#keys}: cases, then targets, then
  * variants, then samples), and its cells (targets outer, variants inner, as {@link EvalReport#cells}) and cases of
  * one cell likewise. A long run keeps a bit or a byte per completion under these numbers instead of a map of keys;
- * the only map is the one from case id to case, which the plan's cases already cost. Immutable.
+ * case ids are found in a {@link NameIndex} (8 bytes a case) rather than a map. Immutable.
  */
 final class PlanSlots {
     // The runner, the report and the progress of one run each need the numbers of the same plan: made once.
@@ -21,7 +20,7 @@ final class PlanSlots {
     private final String task;
     private final List<String> variantIds;
     private final List<String> targetIds;
-    private final Map<String, Integer> cases = new HashMap<>();
+    private final NameIndex cases;
     private final int[] samples;
     private final int[] offsets;
     private final int perCase;
@@ -31,9 +30,7 @@ final class PlanSlots {
         this.task = plan.taskId();
         this.variantIds = plan.variants().stream().map(v -> String.valueOf(v.id())).toList();
         this.targetIds = plan.targets().stream().map(EvalTarget::id).toList();
-        for (int c = 0; c < plan.cases().size(); c++) {
-            cases.put(plan.caseId(c), c);
-        }
+        this.cases = EvalPlan.caseIndex(plan.cases());
         int cells = variantIds.size() * targetIds.size();
         samples = new int[cells];
         offsets = new int[cells];
@@ -62,11 +59,11 @@ final class PlanSlots {
     }
 
     int caseCount() {
-        return cases.size();
+        return plan.cases().size();
     }
 
     long completions() {
-        return (long) perCase * cases.size();
+        return (long) perCase * caseCount();
     }
 
     String variant(int cell) {
@@ -94,8 +91,7 @@ final class PlanSlots {
 
     /** The case's index in the plan; -1 when it is not one of the plan's. */
     int caseIndex(String caseId) {
-        Integer index = cases.get(caseId);
-        return index == null ? -1 : index;
+        return cases.positionOf(caseId);
     }
 
     int slot(int caseIndex, int cell, int sample) {

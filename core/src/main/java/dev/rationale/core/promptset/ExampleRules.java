@@ -37,20 +37,37 @@ final class ExampleRules {
     }
 
     void checkCases(List<TestCase> cases, String listPath, CompareRule compare) {
-        UniqueIds ids = new UniqueIds("case");
+        // Not UniqueIds: a set can have half a million cases, and that map would keep every id and path at once.
+        NameIndex ids = new NameIndex(i -> String.valueOf(cases.get(i).id()), cases.size());
         for (int i = 0; i < cases.size(); i++) {
             String path = FieldPath.index(listPath, i);
             TestCase testCase = cases.get(i);
             if (!findings.requireElement(testCase, path)) {
                 continue;
             }
-            checkOptionalId(testCase.id(), path, ids);
+            checkCaseId(testCase.id(), i, listPath, ids);
             checkInputs(testCase.inputs(), path);
             ChoiceRules.check(testCase, path, findings);
             if (testCase.expected() == null && compare != CompareRule.NONE) {
                 findings.warning(FieldPath.field(path, "expected"), "missing, so this case cannot be graded"
                         + " (the task compares answers as " + JsonNames.of(compare) + ")");
             }
+        }
+    }
+
+    private void checkCaseId(@Nullable String id, int index, String listPath, NameIndex ids) {
+        if (id == null) {
+            return;
+        }
+        String path = FieldPath.index(listPath, index);
+        if (id.isBlank()) {
+            findings.error(FieldPath.field(path, "id"), "must not be blank");
+            return;
+        }
+        int earlier = ids.add(index, id);
+        if (earlier >= 0) {
+            findings.error(FieldPath.field(path, "id"), UniqueIds.duplicate("case", "id", id,
+                    FieldPath.index(listPath, earlier)));
         }
     }
 

@@ -31,8 +31,11 @@ final class UniqueIds {
     void add(String value, String elementPath, Findings findings) {
         String first = firstPaths.putIfAbsent(value, elementPath);
         if (first != null) {
-            findings.error(FieldPath.field(elementPath, field),
-                    "duplicate " + kind + " " + field + " \"" + value + "\" (also used by " + first + ")");
+            findings.error(FieldPath.field(elementPath, field), duplicate(kind, field, value, first));
         }
+    }
+
+    static String duplicate(String kind, String field, String value, String firstPath) {
+        return "duplicate " + kind + " " + field + " \"" + value + "\" (also used by " + firstPath + ")";
     }
 }
