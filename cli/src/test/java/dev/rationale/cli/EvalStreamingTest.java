@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,40 +28,62 @@ class EvalStreamingTest {
     @Test
     void anEvaluationOfTwentyThousandCompletionsRunsWithinSixtyFourMegabytesOfHeapAndGradesEveryCase()
             throws Exception {
-        Path set = writeSet(workspace.resolve("sums.rationale.json"));
+        Path set = writeSet(workspace.resolve("sums.rationale.json"), CASES);
+
+        JsonNode summary = evaluate(set, "-Xmx64m");
+
+        assertEveryCaseGraded(summary, CASES);
+    }
+
+    @Test
+    void aSetOfThreeHundredThousandCasesLoadsValidatesAndRunsWithinThirtyTwoMegabytesOfHeap() throws Exception {
+        // As records the cases alone took about 100 MB, and the file's text 23 MB more while it was read.
+        Path set = writeSet(workspace.resolve("many.rationale.json"), 300_000);
+
+        JsonNode summary = evaluate(set, "-Xmx32m", "--limit", "5000");
+
+        assertEveryCaseGraded(summary, 5000);
+    }
+
+    private JsonNode evaluate(Path set, String heap, String... more) throws Exception {
         Path results = workspace.resolve("sums.eval.jsonl");
         Path log = workspace.resolve("eval.log");
         Path out = workspace.resolve("eval.json");
         try (FaultServer server = FaultServer.start(0, FaultServer.FaultMix.NONE)) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+            List<String> command = new ArrayList<>(List.of(java, heap, "-XX:+UseSerialGC", "-cp",
                     System.getProperty("java.class.path"), RationaleCommand.class.getName(), "eval", set.toString(),
                     "--provider", "openai", "--base-url", server.baseUrl(), "--model", "bench", "--concurrency", "8",
-                    "--out", results.toString(), "--json")
-                    .redirectError(log.toFile()).redirectOutput(out.toFile()).start();
+                    "--out", results.toString(), "--json"));
+            command.addAll(List.of(more));
+            Process child = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile())
+                    .start();
             assertThat(child.waitFor(10, TimeUnit.MINUTES)).as("the evaluation ends").isTrue();
             assertThat(child.exitValue()).as(Files.readString(log)).isZero();
         }
-
         JsonNode summary = new ObjectMapper().readTree(out.toFile());
-        assertThat(summary.path("completions").asInt()).isEqualTo(2 * CASES);
-        assertThat(summary.path("cells")).hasSize(2).allSatisfy(cell -> {
-            assertThat(cell.path("cases").asInt()).isEqualTo(CASES);
-            // The server answers every sum right.
-            assertThat(cell.path("correct").asInt()).as(cell.toString()).isEqualTo(CASES);
-            assertThat(cell.path("pending").asInt()).isZero();
-            assertThat(cell.path("latency").path("count").asInt()).isEqualTo(CASES);
-        });
         try (Stream<String> lines = Files.lines(results, StandardCharsets.UTF_8)) {
-            assertThat(lines.count()).isEqualTo(2 * CASES);
+            assertThat(lines.count()).isEqualTo(summary.path("completions").asLong());
         }
+        return summary;
     }
 
-    private static Path writeSet(Path file) throws IOException {
+    private static void assertEveryCaseGraded(JsonNode summary, int cases) {
+        assertThat(summary.path("completions").asInt()).isEqualTo(2 * cases);
+        assertThat(summary.path("cells")).hasSize(2).allSatisfy(cell -> {
+            assertThat(cell.path("cases").asInt()).isEqualTo(cases);
+            // The server answers every sum right.
+            assertThat(cell.path("correct").asInt()).as(cell.toString()).isEqualTo(cases);
+            assertThat(cell.path("pending").asInt()).isZero();
+            assertThat(cell.path("latency").path("count").asInt()).isEqualTo(cases);
+        });
+    }
+
+    private static Path writeSet(Path file, int count) throws IOException {
         StringBuilder cases = new StringBuilder();
-        for (int i = 0; i < CASES; i++) {
+        for (int i = 0; i < count; i++) {
             cases.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\":\"c%05d\",\"inputs\":{\"question\":\"What is %d + 3?\"},\"expected\":\"%d\"}", i, i,
+                    "{\"id\":\"c%06d\",\"inputs\":{\"question\":\"What is %d + 3?\"},\"expected\":\"%d\"}", i, i,
                     i + 3));
         }
         return Files.writeString(file, "{\"format\":\"rationale-prompt-set\",\"version\":1,\"name\":\"Sums\","
