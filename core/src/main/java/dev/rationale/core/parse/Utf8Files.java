@@ -38,10 +38,7 @@ public final class Utf8Files {
      * @throws IOException when the file cannot be opened
      */
     public static BufferedReader reader(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), strictDecoder()), 1 << 16);
     }
 
     /**
@@ -50,19 +47,29 @@ public final class Utf8Files {
      * @throws NotUtf8Exception when the bytes are not UTF-8
      */
     public static String decode(byte[] bytes) throws NotUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictDecoder();
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        // UTF-8 never decodes to more UTF-16 units than it has bytes.
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
+        // Checked a piece at a time, then made into a string at once: decoding into a buffer of the whole text
+        // held the bytes, that buffer (twice their size) and the string together, four times the file.
+        CharBuffer piece = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            piece.clear();
+            result = decoder.decode(in, piece, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
-            result = decoder.flush(out);
+            result = decoder.flush(piece.clear());
         }
         if (result.isError()) {
-            throw NotUtf8Exception.at(bytes, in.position(), out.flip());
+            throw NotUtf8Exception.at(bytes, in.position(), new String(bytes, 0, in.position(),
+                    StandardCharsets.UTF_8));
         }
-        return out.flip().toString();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 }
