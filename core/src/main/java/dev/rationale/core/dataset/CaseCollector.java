@@ -2,9 +2,8 @@
 package dev.rationale.core.dataset;
 
 import dev.rationale.core.promptset.Choice;
+import dev.rationale.core.promptset.NameIndex;
 import dev.rationale.core.promptset.TestCase;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CaseCollector {
     private final String file;
-    private final Map<String, Integer> idLines = new HashMap<>();
-    private final List<DatasetCase> cases = new ArrayList<>();
+    // Kept compact as they come, with a table of ids: a file can have hundreds of thousands of rows.
+    private final DatasetCaseList.Builder cases = new DatasetCaseList.Builder();
+    private final NameIndex ids = new NameIndex(cases::id, 1024);
 
     CaseCollector(String file) {
         this.file = file;
@@ -63,19 +63,20 @@ final class CaseCollector {
     }
 
     List<DatasetCase> cases() {
-        if (cases.isEmpty()) {
+        if (cases.size() == 0) {
             throw DatasetException.of(file, "has no cases");
         }
-        return List.copyOf(cases);
+        return cases.build();
     }
 
     private void checkId(int line, @Nullable String id) {
         if (id == null) {
             return;
         }
-        Integer earlier = idLines.putIfAbsent(id, line);
-        if (earlier != null) {
-            throw DatasetException.at(file, line, "duplicate id \"" + id + "\" (line " + earlier + " has it too)");
+        int earlier = ids.add(cases.size(), id);
+        if (earlier >= 0) {
+            throw DatasetException.at(file, line, "duplicate id \"" + id + "\" (line " + cases.line(earlier)
+                    + " has it too)");
         }
     }
 

@@ -23,7 +23,7 @@ public record Dataset(
 
     public Dataset {
         inputNames = List.copyOf(inputNames);
-        cases = List.copyOf(cases);
+        cases = DatasetCaseList.copyOf(cases);
     }
 
     /** How many cases list more than one accepted answer, which a prompt set's test case cannot keep. */

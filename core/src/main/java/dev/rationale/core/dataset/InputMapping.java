@@ -73,6 +73,8 @@ final class InputMapping {
     }
 
     List<DatasetCase> apply(List<DatasetCase> cases) {
-        return cases.stream().map(this::apply).toList();
+        DatasetCaseList.Builder mapped = new DatasetCaseList.Builder();
+        cases.forEach(c -> mapped.add(apply(c)));
+        return mapped.build();
     }
 }

@@ -4,6 +4,7 @@ package dev.rationale.core.promptset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ final class CaseBytes {
         // Past this many distinct input names (a set whose cases each use their own) the rest are written out.
         private static final int MOST_NAMES = 4096;
 
-        private final Map<String, Integer> nameNumbers = new LinkedHashMap<>();
+        private final Map<String, Integer> nameNumbers = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
         private byte[] bytes = new byte[4096];
         private int length;
 
@@ -77,8 +79,14 @@ final class CaseBytes {
             return taken;
         }
 
-        String[] names() {
-            return nameNumbers.keySet().toArray(String[]::new);
+        /** The names so far, by number; grows as cases are written. */
+        List<String> names() {
+            return names;
+        }
+
+        /** The array cases are being written into, valid up to {@link #length}. */
+        byte[] buffer() {
+            return bytes;
         }
 
         void write(@Nullable TestCase testCase) {
@@ -119,8 +127,9 @@ final class CaseBytes {
         private void writeName(@Nullable String name) {
             Integer number = name == null ? null : nameNumbers.get(name);
             if (number == null && name != null && nameNumbers.size() < MOST_NAMES) {
-                number = nameNumbers.size();
+                number = names.size();
                 nameNumbers.put(name, number);
+                names.add(name);
             }
             if (number != null) {
                 writeNumber(number + 1);
@@ -169,10 +178,10 @@ final class CaseBytes {
     /** Reads one case back from where it starts in its chunk. */
     static final class Reader {
         private final byte[] bytes;
-        private final String[] names;
+        private final List<String> names;
         private int position;
 
-        Reader(byte[] bytes, int start, String[] names) {
+        Reader(byte[] bytes, int start, List<String> names) {
             this.bytes = bytes;
             this.position = start;
             this.names = names;
@@ -217,7 +226,7 @@ final class CaseBytes {
 
         private @Nullable String readName() {
             int number = (int) readNumber();
-            return number == 0 ? readString() : names[number - 1];
+            return number == 0 ? readString() : names.get(number - 1);
         }
 
         private @Nullable String readString() {

@@ -25,10 +25,10 @@ public final class CaseList extends AbstractList<TestCase> implements RandomAcce
     private final byte[][] chunks;
     // Where each case of a chunk starts in its array; the entry after the last case is the array's used length.
     private final int[][] starts;
-    private final String[] names;
+    private final List<String> names;
     private final int size;
 
-    private CaseList(byte[][] chunks, int[][] starts, String[] names, int size) {
+    private CaseList(byte[][] chunks, int[][] starts, List<String> names, int size) {
         this.chunks = chunks;
         this.starts = starts;
         this.names = names;
@@ -81,11 +81,22 @@ public final class CaseList extends AbstractList<TestCase> implements RandomAcce
             return size;
         }
 
+        /** The case added at {@code index}, as {@link CaseList#get} will give it. */
+        public @Nullable TestCase get(int index) {
+            Objects.checkIndex(index, size);
+            int chunk = index / CASES_PER_CHUNK;
+            int at = index % CASES_PER_CHUNK;
+            return chunk < chunks.size()
+                    ? new CaseBytes.Reader(chunks.get(chunk), starts.get(chunk)[at], encoder.names()).testCase()
+                    : new CaseBytes.Reader(encoder.buffer(), chunkStarts[at], encoder.names()).testCase();
+        }
+
         public CaseList build() {
             if (inChunk > 0) {
                 seal();
             }
-            return new CaseList(chunks.toArray(byte[][]::new), starts.toArray(int[][]::new), encoder.names(), size);
+            return new CaseList(chunks.toArray(byte[][]::new), starts.toArray(int[][]::new),
+                    List.copyOf(encoder.names()), size);
         }
 
         private void seal() {
