@@ -3,6 +3,8 @@ package dev.rationale.core.dataset;
 
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TaskInputs;
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,15 @@ public final class Datasets {
      * @throws DatasetException when the file cannot be read or has any problem
      */
     public static Dataset read(Path file, DatasetFormat format) {
-        String text = DatasetText.read(file);
         String source = file.toString();
+        if (format == DatasetFormat.JSONL) {
+            try (Reader text = DatasetText.open(file)) {
+                return JsonlDatasetReader.read(text, source);
+            } catch (IOException e) {
+                throw DatasetException.of(source, "cannot read: " + e.getMessage(), e);
+            }
+        }
+        String text = DatasetText.read(file);
         return switch (format) {
             case CSV -> CsvDatasetReader.read(text, source);
             case JSONL -> JsonlDatasetReader.read(text, source);

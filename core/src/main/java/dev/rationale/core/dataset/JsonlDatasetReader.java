@@ -3,6 +3,9 @@ package dev.rationale.core.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rationale.core.promptset.Choice;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +35,22 @@ final class JsonlDatasetReader {
     }
 
     static Dataset read(String text, String source) {
+        try {
+            return read(new StringReader(text), source);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string does no I/O", e);
+        }
+    }
+
+    /** Reads the lines a piece at a time: a file of half a million lines is never whole in memory, nor its lines. */
+    static Dataset read(Reader text, String source) throws IOException {
         JsonlDatasetReader reader = new JsonlDatasetReader(source);
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                reader.readLine(lines[i], i + 1);
+        TextLines lines = new TextLines(text);
+        int number = 0;
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            number++;
+            if (!line.isBlank()) {
+                reader.readLine(line, number);
             }
         }
         return new Dataset(source, DatasetFormat.JSONL, reader.inputNames, reader.cases.cases(), null);
