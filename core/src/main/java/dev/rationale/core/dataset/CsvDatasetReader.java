@@ -10,10 +10,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.rationale.core.parse.JsonFailure;
 import dev.rationale.core.promptset.Choice;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a CSV dataset: the first row names the columns; one column, {@code expected} (or {@code answer},
@@ -32,17 +36,52 @@ final class CsvDatasetReader {
     private CsvDatasetReader() {
     }
 
+    /** The text a reader can be opened on more than once. */
+    interface Text {
+        Reader open() throws IOException;
+    }
+
     static Dataset read(String text, String source) {
-        List<Row> rows = rows(text, source);
-        if (rows.isEmpty()) {
-            throw DatasetException.of(source, "is empty; the first row must name the columns");
+        return read(() -> new StringReader(text), source);
+    }
+
+    /**
+     * Reads the rows twice, a piece at a time, keeping none: first only to parse them, so that a file that is not
+     * CSV is reported as such whatever its earlier rows hold (as when all rows were parsed before any was used),
+     * then to make the cases.
+     */
+    static Dataset read(Text text, String source) {
+        forEachRow(text, source, row -> { });
+        Cases cases = new Cases(source);
+        forEachRow(text, source, cases::add);
+        return cases.dataset();
+    }
+
+    /** The header, then each row as a case. */
+    private static final class Cases {
+        private final String source;
+        private final CaseCollector cases;
+        private @Nullable CsvHeader header;
+
+        Cases(String source) {
+            this.source = source;
+            this.cases = new CaseCollector(source);
         }
-        CsvHeader header = CsvHeader.of(rows.getFirst(), source);
-        CaseCollector cases = new CaseCollector(source);
-        for (Row row : rows.subList(1, rows.size())) {
-            addCase(row, header, cases, source);
+
+        void add(Row row) {
+            if (header == null) {
+                header = CsvHeader.of(row, source);
+            } else {
+                addCase(row, header, cases, source);
+            }
         }
-        return new Dataset(source, DatasetFormat.CSV, header.inputs(), cases.cases(), null);
+
+        Dataset dataset() {
+            if (header == null) {
+                throw DatasetException.of(source, "is empty; the first row must name the columns");
+            }
+            return new Dataset(source, DatasetFormat.CSV, header.inputs(), cases.cases(), null);
+        }
     }
 
     private static void addCase(Row row, CsvHeader header, CaseCollector cases, String source) {
@@ -83,16 +122,15 @@ final class CsvDatasetReader {
         return TargetScores.choices(scores, source, row.line(), field);
     }
 
-    private static List<Row> rows(String text, String source) {
-        try (JsonParser parser = CSV.createParser(text)) {
-            return rows(parser, source);
+    private static void forEachRow(Text text, String source, Consumer<Row> rows) {
+        try (Reader reader = text.open(); JsonParser parser = CSV.createParser(reader)) {
+            forEachRow(parser, source, rows);
         } catch (IOException e) {
             throw DatasetException.of(source, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static List<Row> rows(JsonParser parser, String source) throws IOException {
-        List<Row> rows = new ArrayList<>();
+    private static void forEachRow(JsonParser parser, String source, Consumer<Row> rows) throws IOException {
         List<String> values = new ArrayList<>();
         int line = 0;
         try {
@@ -104,11 +142,10 @@ final class CsvDatasetReader {
                         line = values.isEmpty() ? parser.currentTokenLocation().getLineNr() : line;
                         values.add(parser.getText());
                     }
-                    case END_ARRAY -> rows.add(new Row(line, values));
+                    case END_ARRAY -> rows.accept(new Row(line, values));
                     default -> throw new IllegalStateException("unexpected CSV token " + token);
                 }
             }
-            return rows;
         } catch (JacksonException e) {
             JsonFailure failure = JsonFailure.of(e, parser);
             throw DatasetException.at(source, failure.line(), failure.column(), "not valid CSV: " + failure.problem());

@@ -43,12 +43,10 @@ public final class Datasets {
                 throw DatasetException.of(source, "cannot read: " + e.getMessage(), e);
             }
         }
-        String text = DatasetText.read(file);
-        return switch (format) {
-            case CSV -> CsvDatasetReader.read(text, source);
-            case JSONL -> JsonlDatasetReader.read(text, source);
-            case BIG_BENCH -> BigBenchReader.read(text, source);
-        };
+        if (format == DatasetFormat.CSV) {
+            return CsvDatasetReader.read(() -> DatasetText.open(file), source);
+        }
+        return BigBenchReader.read(DatasetText.read(file), source);
     }
 
     /**

@@ -140,6 +140,14 @@ class DatasetCsvTest {
     }
 
     @Test
+    void aCsvSyntaxErrorIsReportedBeforeAnEarlierRowsProblem() {
+        Path file = TestFiles.write(dir, "both.csv", "question,expected\nA?,1,extra\n\"B?,2\n");
+
+        assertThatThrownBy(() -> Datasets.read(file)).isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(file + ":").hasMessageContaining("not valid CSV");
+    }
+
+    @Test
     void anUnclosedQuoteIsACsvSyntaxError() {
         Path file = TestFiles.write(dir, "quote.csv", "question,expected\n\"A?,1\n");
 
