@@ -5,13 +5,16 @@ import java.util.function.IntFunction;
 
 /**
  * The positions of a list's elements by name, for lists too long for a map entry per element: a table of
- * positions hashed by name, 8 bytes per element, which asks the list for an element's name only when two hashes
- * agree. A {@link CaseList} makes a case (and its id) anew on every get, so a map from ids would hold a second copy
- * of every id as well. Not thread-safe while elements are added; safe to read from several threads after that.
+ * positions hashed by name, at most three quarters full (8 to 16 bytes per element), which asks the list for an
+ * element's name only when two hashes agree. A {@link CaseList} makes a case (and its id) anew on every get, so a
+ * map from ids would hold a second copy of every id as well. Not thread-safe while elements are added; safe to
+ * read from several threads after that.
  */
 public final class NameIndex {
     private final IntFunction<String> names;
     // Each slot holds a position plus 1 (0 is free) and that element's hash; the table is a power of two in size.
+    // Three quarters full at most: the probes stay short with the hash spread, and a large table costs half as much
+    // contiguous memory as one kept half full (a run's heap is small).
     private int[] positions;
     private int[] hashes;
     private int size;
@@ -23,7 +26,10 @@ public final class NameIndex {
      */
     public NameIndex(IntFunction<String> names, int expected) {
         this.names = names;
-        int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
+        int capacity = 16;
+        while (capacity * 3L / 4 < expected) {
+            capacity *= 2;
+        }
         positions = new int[capacity];
         hashes = new int[capacity];
     }
@@ -42,7 +48,7 @@ public final class NameIndex {
         }
         positions[slot] = position + 1;
         hashes[slot] = hash;
-        if (++size * 2 > positions.length) {
+        if (++size > positions.length * 3L / 4) {
             grow();
         }
         return -1;
