@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The completions of a plan numbered from 0 in the plan's order ({@link EvalPlan#keys}: cases, then targets, then
  * variants, then samples), and its cells (targets outer, variants inner, as {@link EvalReport#cells}) and cases of
  * one cell likewise. A long run keeps a bit or a byte per completion under these numbers instead of a map of keys;
- * case ids are found in a {@link NameIndex} (8 bytes a case) rather than a map. Immutable.
+ * case ids are found in a {@link NameIndex} (8 to 16 bytes a case) rather than a map. Immutable.
  */
 final class PlanSlots {
     // The runner, the report and the progress of one run each need the numbers of the same plan: made once.
