@@ -87,20 +87,23 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
 
     private void listLeftovers(ImportedBatch batch) {
         PrintWriter err = spec.commandLine().getErr();
-        if (!batch.unknownIds().isEmpty()) {
-            err.println(batch.unknownIds().size() + " custom ids belong to no completion of the set: "
-                    + shortList(batch.unknownIds()));
+        if (batch.unknownIdCount() > 0) {
+            err.println(batch.unknownIdCount() + " custom ids belong to no completion of the set: "
+                    + shortList(batch.unknownIds(), batch.unknownIdCount()));
         }
         batch.problems().stream().limit(LISTED).forEach(err::println);
-        if (!batch.missing().isEmpty()) {
-            err.println(batch.missing().size() + " planned completions have no line (a refused request is in the"
+        if (batch.problemCount() > LISTED) {
+            err.println("… and " + (batch.problemCount() - LISTED) + " more lines like these");
+        }
+        if (batch.missingCount() > 0) {
+            err.println(batch.missingCount() + " planned completions have no line (a refused request is in the"
                     + " batch's error file: pass it too)");
         }
         err.flush();
     }
 
-    private static String shortList(List<String> items) {
-        String shown = String.join(", ", items.subList(0, Math.min(LISTED, items.size())));
-        return items.size() > LISTED ? shown + ", …" : shown;
+    private static String shortList(List<String> first, long count) {
+        String shown = String.join(", ", first.subList(0, Math.min(LISTED, first.size())));
+        return count > LISTED ? shown + ", …" : shown;
     }
 }

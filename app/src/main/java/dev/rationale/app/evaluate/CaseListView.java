@@ -3,6 +3,7 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.clusters.ClusterPane;
 import dev.rationale.app.output.FinishedCompletion;
+import dev.rationale.core.eval.CaseIdOrder;
 import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
@@ -14,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -60,7 +62,10 @@ final class CaseListView extends SplitPane {
         cases.setId("evaluate-cases");
         cases.setPlaceholder(new Label("Pick a row of the grid to list its cases."));
         // Narrow enough that Vote share is read whole beside the clusters at the default window size.
-        cases.getColumns().add(ScoreGrid.column("Case", r -> r.key().testCase(), 64));
+        TableColumn<CaseResult, String> caseId = ScoreGrid.column("Case", r -> r.key().testCase(), 64);
+        // Unsorted, the list is in the plan's order; sorted by Case, c2 comes before c10.
+        caseId.setComparator(CaseIdOrder.NATURAL);
+        cases.getColumns().add(caseId);
         cases.getColumns().add(ScoreGrid.column("Outcome", r -> r.outcome().name().toLowerCase(Locale.ROOT), 80));
         cases.getColumns().add(ScoreGrid.column("Answer", r -> r.answer() == null ? "–" : r.answer(), 80));
         cases.getColumns().add(ScoreGrid.column("Expected", r -> r.expected() == null ? "" : r.expected(), 80));

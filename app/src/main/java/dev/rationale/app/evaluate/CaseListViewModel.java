@@ -6,6 +6,7 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.analysis.ClusteredChains;
 import dev.rationale.core.eval.CasePage;
+import dev.rationale.core.eval.CasePages;
 import dev.rationale.core.eval.CaseResult;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalOutcome;
@@ -25,14 +26,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The cases of the last finished evaluation, behind the grid: a cell's cases, a case's samples as answer clusters
  * and aligned chains, its completions opened from the history, and the likelihood columns of multiple-choice cases.
- * The cases are held a page at a time ({@value #PAGE} of the plan's cases, every cell's), read from the results
- * file off the FX thread, so a run of a million completions costs what one of a thousand does. Touch it on the FX
- * thread.
+ * The cases are held a page at a time ({@value #PAGE} of the plan's cases, every cell's), read off the FX thread
+ * from the results file through its index ({@link CasePages}), which reads only the page's lines, so a run of a
+ * million completions costs what one of a thousand does. Touch it on the FX thread.
  */
 public final class CaseListViewModel {
 
     /** Where an evaluation's completions are kept: its history folder and the set file as its runs name it. */
-    record Source(EvalPlan plan, Path historyFolder, @Nullable Path setFile, Path results) {
+    record Source(EvalPlan plan, Path historyFolder, @Nullable Path setFile) {
     }
 
     private final Executor fx;
@@ -47,6 +48,7 @@ public final class CaseListViewModel {
             "likelihood", LikelihoodReport.NONE);
     private final ClustersViewModel clusters;
     private @Nullable Source source;
+    private @Nullable CasePages pages;
     // Which page read is the latest; an older one that finishes later is dropped.
     private int asked;
 
@@ -61,6 +63,7 @@ public final class CaseListViewModel {
     /** Forgets the last evaluation's cases while the next one runs. */
     void clear() {
         source = null;
+        pages = null;
         asked++;
         page.set(null);
         report.set(null);
@@ -68,9 +71,10 @@ public final class CaseListViewModel {
         clusters.clear();
     }
 
-    /** Shows an evaluation that ended with {@code outcome}, its first page of cases read already. */
-    void show(Source from, EvalOutcome outcome, CasePage first) {
+    /** Shows an evaluation that ended with {@code outcome}, its results file indexed and its first page read. */
+    void show(Source from, EvalOutcome outcome, CasePages index, CasePage first) {
         source = from;
+        pages = index;
         asked++;
         page.set(first);
         report.set(outcome.summary());
@@ -79,13 +83,12 @@ public final class CaseListViewModel {
 
     /** The page of cases {@code index} (from 0), read off the FX thread; nothing outside the plan's pages. */
     public void showPage(int index) {
-        Source from = source;
-        if (from == null || index < 0 || index * PAGE >= from.plan().cases().size()) {
+        CasePages from = pages;
+        if (from == null || index < 0 || index >= from.pageCount()) {
             return;
         }
         int ask = ++asked;
-        CompletableFuture.supplyAsync(() -> CasePage.read(from.plan(), from.results(), index * PAGE, PAGE),
-                background).whenCompleteAsync((read, error) -> {
+        CompletableFuture.supplyAsync(() -> from.read(index), background).whenCompleteAsync((read, error) -> {
                     if (ask != asked) {
                         return;
                     }

@@ -10,6 +10,7 @@ import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.CasePage;
+import dev.rationale.core.eval.CasePages;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalSummary;
@@ -143,10 +144,10 @@ public final class EvaluateViewModel {
         message.set("");
         progress.set(0);
         progressText.set("");
-        var source = new CaseListViewModel.Source(newPlan, launch.workspace(), setup.setFile(), launch.results());
+        var source = new CaseListViewModel.Source(newPlan, launch.workspace(), setup.setFile());
         CompletableFuture.supplyAsync(() -> begin(launch, resume), background)
                 .thenCompose(EvaluationSession::ended)
-                .thenApply(outcome -> new Ended(outcome, CasePage.read(newPlan, launch.results(), 0,
+                .thenApply(outcome -> Ended.of(outcome, CasePages.of(newPlan, launch.results(),
                         CaseListViewModel.PAGE)))
                 .whenCompleteAsync((outcome, error) -> ended(source, outcome, error), fx);
     }
@@ -169,8 +170,11 @@ public final class EvaluateViewModel {
         progressText.set(ProgressText.of(counts, running.get()));
     }
 
-    /** An evaluation's end and its first page of cases, read off the FX thread. */
-    private record Ended(EvalOutcome outcome, CasePage first) {
+    /** An evaluation's end, its results file indexed and its first page of cases read, off the FX thread. */
+    private record Ended(EvalOutcome outcome, CasePages pages, CasePage first) {
+        static Ended of(EvalOutcome outcome, CasePages pages) {
+            return new Ended(outcome, pages, pages.read(0));
+        }
     }
 
     private void ended(CaseListViewModel.Source source, @Nullable Ended end, @Nullable Throwable error) {
@@ -186,7 +190,7 @@ public final class EvaluateViewModel {
             return;
         }
         EvalOutcome outcome = Objects.requireNonNull(end).outcome();
-        cases.show(source, outcome, end.first());
+        cases.show(source, outcome, end.pages(), end.first());
         models.show(forPlan);
         cells.setAll(outcome.summary().cells());
         if (session != null) {

@@ -3,6 +3,7 @@ package dev.rationale.app.history;
 
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.eval.CaseIdOrder;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Run;
@@ -11,6 +12,7 @@ import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.ThinkingFigures;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -254,8 +256,8 @@ public final class HistoryView extends BorderPane {
         });
         table.getColumns().add(column("Variant", row -> row.key().variant(), 130));
         table.getColumns().add(column("Model", row -> row.key().target().model(), 130));
-        table.getColumns().add(column("Case", row -> row.key().caseId(), 100));
-        table.getColumns().add(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60));
+        table.getColumns().add(byCaseId(column("Case", row -> row.key().caseId(), 100)));
+        table.getColumns().add(byNumber(column("Sample", row -> String.valueOf(row.key().sample() + 1), 60)));
         table.getColumns().add(column("Grade",
                 row -> row.grade().name().toLowerCase(Locale.ROOT).replace('_', ' '), 80));
         table.getColumns().add(column("Answer", row -> String.valueOf(row.extracted() == null ? "–"
@@ -295,6 +297,18 @@ public final class HistoryView extends BorderPane {
                 .append("   Expected: ").append(record.expected() == null ? "–" : record.expected())
                 .append("   Tokens scored: ").append(record.tokens().size()).append('\n');
         return text.toString();
+    }
+
+    /** {@code column} sorted as case ids are numbered: c2 before c10. */
+    static <T> TableColumn<T, String> byCaseId(TableColumn<T, String> column) {
+        column.setComparator(CaseIdOrder.NATURAL);
+        return column;
+    }
+
+    /** {@code column}, whose cells are whole numbers, sorted by number: 2 before 10. */
+    static <T> TableColumn<T, String> byNumber(TableColumn<T, String> column) {
+        column.setComparator(Comparator.comparingLong(Long::parseLong));
+        return column;
     }
 
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

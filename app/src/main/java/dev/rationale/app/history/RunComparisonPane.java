@@ -119,8 +119,9 @@ final class RunComparisonPane extends BorderPane {
         changes.getColumns().add(column("Variant", change -> change.position().variant(), 150));
         changes.getColumns().add(column("Model", change -> change.position().target() + "/"
                 + change.position().model(), 250));
-        changes.getColumns().add(column("Case", change -> change.position().caseId(), 90));
-        changes.getColumns().add(column("Sample", change -> String.valueOf(change.position().sample() + 1), 60));
+        changes.getColumns().add(HistoryView.byCaseId(column("Case", change -> change.position().caseId(), 90)));
+        changes.getColumns().add(HistoryView.byNumber(column("Sample",
+                change -> String.valueOf(change.position().sample() + 1), 60)));
         changes.getColumns().add(column("In A", change -> grade(change.position().inA()), 90));
         changes.getColumns().add(column("In B", change -> grade(change.position().inB()), 90));
     }

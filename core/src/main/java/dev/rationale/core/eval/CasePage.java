@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A page of an evaluation's cases, for a list that shows a run of any size: the plan's cases {@code from} to
@@ -31,7 +32,8 @@ public record CasePage(int from, int total, List<CaseResult> cases,
     }
 
     /**
-     * Reads the page of {@code plan}'s cases {@code from} (0 and up) to {@code from + count} from the results file.
+     * Reads the page of {@code plan}'s cases {@code from} (0 and up) to {@code from + count} from the results file,
+     * walking the whole file once; {@link CasePages} reads a page of a large file without walking it.
      *
      * @throws dev.rationale.core.RationaleException when the file cannot be read
      */
@@ -41,12 +43,25 @@ public record CasePage(int from, int total, List<CaseResult> cases,
         for (int c = from; c < to; c++) {
             onPage.put(plan.caseId(c), c);
         }
+        return of(plan, from, to, records -> ResultsFile.forEach(results, record -> {
+            if (onPage.containsKey(record.testCase())) {
+                records.accept(record);
+            }
+        }, score -> { }));
+    }
+
+    /**
+     * The page of {@code plan}'s cases {@code from} to {@code to} voted on from the records {@code lines} hands
+     * over in file order: those of the plan's task and of the page's cases count, the last line per completion
+     * winning.
+     */
+    static CasePage of(EvalPlan plan, int from, int to, Consumer<Consumer<SampleRecord>> lines) {
         Map<CompletionKey, SampleRecord> byKey = new LinkedHashMap<>();
-        ResultsFile.forEach(results, record -> {
-            if (record.task().equals(plan.taskId()) && onPage.containsKey(record.testCase())) {
+        lines.accept(record -> {
+            if (record.task().equals(plan.taskId())) {
                 byKey.put(record.key(), record);
             }
-        }, score -> { });
+        });
         Map<CompletionKey.CaseKey, List<SampleRecord>> samples = new HashMap<>();
         byKey.values().forEach(r -> samples.computeIfAbsent(r.key().caseKey(), k -> new ArrayList<>()).add(r));
         samples.values().forEach(list -> list.sort(Comparator.comparingInt(SampleRecord::sample)));

@@ -7,14 +7,13 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.render.PromptIntake;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An evaluation whose requests something else sends (a provider's batch API): the plan's requests, one per sample,
  * rendered and set up exactly as {@link EvaluationRunner} sends them when samples go in separate requests, and the
- * answers that come back graded as it grades its own. Pure and thread-safe.
+ * answers that come back graded as it grades its own. Nothing is kept per completion: a request is made when it is
+ * asked for. Pure and thread-safe.
  */
 public final class OfflineEvaluation {
 
@@ -23,25 +22,11 @@ public final class OfflineEvaluation {
     }
 
     private final EvalPlan plan;
-    private final Map<CompletionKey, CompletionJob> jobs = new LinkedHashMap<>();
     private final SampleRecords records;
 
     public OfflineEvaluation(EvalPlan plan) {
         this.plan = plan;
         this.records = new SampleRecords(plan.taskId(), plan.task().effectiveAnswer());
-        for (int c = 0; c < plan.cases().size(); c++) {
-            TestCase testCase = plan.cases().get(c);
-            for (EvalTarget target : plan.targets()) {
-                for (Variant variant : plan.variants()) {
-                    int samples = plan.samplesOf(variant);
-                    for (int s = 0; s < samples; s++) {
-                        var job = new CompletionJob(variant, target, plan.caseId(c), testCase, List.of(s),
-                                plan.settings(variant, target), samples > 1);
-                        jobs.put(job.key(plan.taskId(), s), job);
-                    }
-                }
-            }
-        }
     }
 
     public EvalPlan plan() {
@@ -56,9 +41,21 @@ public final class OfflineEvaluation {
      * @throws dev.rationale.core.RationaleException when a prompt does not render or cannot reach the model
      */
     public List<Planned> requests(PromptIntake intake, boolean logprobs) {
-        List<Planned> planned = new ArrayList<>(jobs.size());
-        jobs.forEach((key, job) -> planned.add(new Planned(key, job.request(plan.task(), intake, logprobs))));
+        List<Planned> planned = new ArrayList<>(plan.totalCompletions());
+        for (CompletionKey key : plan.keys()) {
+            planned.add(new Planned(key, request(key, intake, logprobs)));
+        }
         return planned;
+    }
+
+    /**
+     * The request of the completion {@code key}, as {@link #requests} makes it.
+     *
+     * @throws IllegalArgumentException when {@code key} is not in the plan
+     * @throws dev.rationale.core.RationaleException when the prompt does not render or cannot reach the model
+     */
+    public CompletionRequest request(CompletionKey key, PromptIntake intake, boolean logprobs) {
+        return job(key).request(plan.task(), intake, logprobs);
     }
 
     /**
@@ -77,11 +74,19 @@ public final class OfflineEvaluation {
         return records.failed(job(key), errorKind, reason).getFirst();
     }
 
+    // Made when asked for: a plan of a million completions would otherwise hold a million jobs.
     private CompletionJob job(CompletionKey key) {
-        CompletionJob job = jobs.get(key);
-        if (job == null) {
+        PlanSlots slots = PlanSlots.of(plan);
+        if (slots.slot(key) < 0) {
             throw new IllegalArgumentException("no completion " + key + " in the plan");
         }
-        return job;
+        Variant variant = plan.variants().stream().filter(v -> key.variant().equals(String.valueOf(v.id())))
+                .findFirst().orElseThrow();
+        EvalTarget target = plan.targets().stream().filter(t -> key.target().equals(t.id())).findFirst()
+                .orElseThrow();
+        int samples = plan.samplesOf(variant);
+        TestCase testCase = plan.cases().get(slots.caseIndex(key.testCase()));
+        return new CompletionJob(variant, target, key.testCase(), testCase, List.of(key.sample()),
+                plan.settings(variant, target), samples > 1);
     }
 }

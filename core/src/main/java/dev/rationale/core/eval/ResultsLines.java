@@ -54,7 +54,8 @@ final class ResultsLines {
         }
     }
 
-    private static void parse(String line, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
+    /** Hands the record {@code line} holds to {@code samples} or {@code scores}; logs and skips what is none. */
+    static void parse(String line, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
         if (line.isBlank()) {
             return;
         }

@@ -18,7 +18,8 @@
  *       {@link dev.rationale.core.eval.CalibrationBins}, {@link dev.rationale.core.eval.LatencyStats} and tokens;
  *       a {@link dev.rationale.core.eval.ReportTally} sums the same figures up as completions finish, into an
  *       {@link dev.rationale.core.eval.EvalSummary}, in memory that does not grow with the run, and a
- *       {@link dev.rationale.core.eval.CasePage} reads a run's cases back a page at a time.</li>
+ *       {@link dev.rationale.core.eval.CasePage} reads a run's cases back a page at a time, through an index of
+ *       where each page's lines are ({@link dev.rationale.core.eval.CasePages}).</li>
  * </ul>
  * The metrics are pure functions of the recorded completions, so a report read back from a results file is the
  * same as the one the run printed.

@@ -18,7 +18,8 @@ import java.util.HexFormat;
  */
 final class BatchCustomIds {
     static final int MAX_LENGTH = 64;
-    private static final int HASH_HEX = 10;
+    /** Hex digits of the hash: 40 bits. */
+    static final int HASH_HEX = 10;
 
     private BatchCustomIds() {
     }
@@ -29,6 +30,23 @@ final class BatchCustomIds {
         int room = MAX_LENGTH - hash.length() - sample.length() - 2;
         String slug = slug(key.task() + "_" + key.variant() + "_" + key.testCase());
         return slug.substring(0, Math.min(room, slug.length())) + "-" + hash + "-" + sample;
+    }
+
+    /**
+     * The hash of a custom id, as a number: what {@link BatchIds} looks ids up by before it compares them whole;
+     * -1 when {@code customId} has no hash where ours have it.
+     */
+    static long hash(String customId) {
+        int sample = customId.lastIndexOf('-');
+        int hash = sample < 0 ? -1 : customId.lastIndexOf('-', sample - 1);
+        if (hash < 0 || sample - hash - 1 != HASH_HEX) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(customId, hash + 1, sample, 16);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static String slug(String text) {

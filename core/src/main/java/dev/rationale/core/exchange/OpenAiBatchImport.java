@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.exchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.eval.CompletionKey;
 import dev.rationale.core.eval.OfflineEvaluation;
@@ -16,13 +13,9 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.http.HttpErrors;
 import dev.rationale.core.provider.openai.OpenAiChatBodies;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,21 +26,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads OpenAI Batch API output (and error) files back into an evaluation of the prompt set they were exported
  * from. Each line {@code {"custom_id", "response": {"status_code", "body"}, "error"}} is matched to its completion
- * by recomputing every custom id the set can have ({@link BatchCustomIds}); a completion body is graded with the
- * task's answer format like any evaluation's, a refused request or a line-level error becomes a failed completion
- * with its reason. Ids the set does not have, lines that are not JSON and repeated ids are listed, never dropped
- * silently. Reads files; nothing else.
+ * by the custom ids the set can have ({@link BatchIds}); a completion body is graded with the task's answer format
+ * like any evaluation's, a refused request or a line-level error becomes a failed completion with its reason. Ids
+ * the set does not have, lines that are not JSON and repeated ids are listed, never dropped silently.
+ *
+ * <p>The files are read twice, a line at a time, and never held: {@link #read} finds the task, the variants and the
+ * model and what is left over; {@link ImportedBatch#record} grades each line and appends it where it goes. Reads
+ * files; nothing else.
  */
 public final class OpenAiBatchImport {
     /** How failure messages name the source. */
     static final String SOURCE = "OpenAI Batch";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
     private OpenAiBatchImport() {
     }
 
     /**
+     * Reads the files through once to find the evaluation they answer; {@link ImportedBatch#record} then grades
+     * them.
+     *
      * @param files the batch's output file, and its error file if it has one
      * @param taskId the task, when the files hold completions of several
      * @param model the model to record; null takes the one the first completion body names
@@ -57,63 +54,92 @@ public final class OpenAiBatchImport {
      */
     public static ImportedBatch read(List<Path> files, PromptSet set, @Nullable String taskId,
             @Nullable String model) {
-        List<Line> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path file : files) {
-            readLines(file, lines, problems);
-        }
-        Map<String, Match> index = index(set, taskId);
-        Map<String, List<Line>> byTask = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (Line line : lines) {
-            Match match = index.get(line.customId());
-            if (match == null) {
-                unknown.add(line.customId());
-            } else {
-                byTask.computeIfAbsent(String.valueOf(match.task().id()), t -> new ArrayList<>()).add(line);
-            }
-        }
-        if (byTask.isEmpty()) {
-            throw new RationaleException("none of the " + lines.size() + " batch lines belongs to prompt set \""
+        BatchIds ids = new BatchIds(set, taskId);
+        Survey survey = new Survey(ids);
+        BatchLines.forEach(files, survey::line, survey.problems::add);
+        if (survey.byTask.isEmpty()) {
+            throw new RationaleException("none of the " + survey.lines + " batch lines belongs to prompt set \""
                     + OpenAiBatchPlan.setName(set) + "\" (ids are made from the set's name, task, variant and case:"
                     + " was one renamed since the export?)");
         }
-        if (byTask.size() > 1) {
-            throw new RationaleException("the batch holds completions of tasks " + String.join(", ", byTask.keySet())
-                    + "; choose one with --task");
+        if (survey.byTask.size() > 1) {
+            throw new RationaleException("the batch holds completions of tasks "
+                    + String.join(", ", survey.byTask.keySet()) + "; choose one with --task");
         }
-        List<Line> matched = byTask.values().iterator().next();
-        Task task = index.get(matched.getFirst().customId()).task();
-        Set<String> variantIds = new HashSet<>();
-        matched.forEach(line -> variantIds.add(index.get(line.customId()).variant()));
-        List<Variant> variants = task.variants().stream().filter(v -> variantIds.contains(String.valueOf(v.id())))
-                .toList();
-        String chosenModel = model != null ? model : modelOf(matched);
-        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, task, variants, chosenModel);
-        return grade(evaluation, matched, index, unknown, problems);
+        TaskLines found = survey.byTask.values().iterator().next();
+        List<Variant> variants = found.task.variants().stream()
+                .filter(v -> found.variants.contains(String.valueOf(v.id()))).toList();
+        String chosenModel = model != null ? model : found.model != null ? found.model : "unknown";
+        OfflineEvaluation evaluation = OpenAiBatchPlan.of(set, found.task, variants, chosenModel);
+        return new ImportedBatch(evaluation, files, ids, new ImportedBatch.Leftovers(survey.unknown,
+                survey.missing(evaluation), survey.problems));
     }
 
-    private static ImportedBatch grade(OfflineEvaluation evaluation, List<Line> matched, Map<String, Match> index,
-            List<String> unknown, List<String> problems) {
-        Map<CompletionKey, CompletionRequest> requests = new HashMap<>();
-        String model = evaluation.plan().targets().getFirst().model();
-        evaluation.requests(OpenAiBatchPlan.intake(model), true).forEach(p -> requests.put(p.key(), p.request()));
-        Map<CompletionKey, ImportedBatch.Imported> imported = new LinkedHashMap<>();
-        String target = evaluation.plan().targets().getFirst().id();
-        for (Line line : matched) {
-            CompletionKey key = index.get(line.customId()).key(target);
-            if (imported.containsKey(key)) {
-                problems.add(line.where() + ": custom_id " + line.customId() + " appears again; the first is kept");
-                continue;
+    /** What the first reading finds: the lines of each task, and the leftovers. */
+    private static final class Survey {
+        final BatchIds ids;
+        final BitSet answered;
+        final Map<String, TaskLines> byTask = new LinkedHashMap<>();
+        final CappedList<String> unknown = new CappedList<>();
+        final CappedList<String> problems = new CappedList<>();
+        long lines;
+
+        Survey(BatchIds ids) {
+            this.ids = ids;
+            this.answered = new BitSet(ids.size());
+        }
+
+        void line(String where, String customId, JsonNode json) {
+            lines++;
+            BatchIds.Match match = ids.find(customId);
+            if (match == null) {
+                unknown.add(customId);
+                return;
             }
-            imported.put(key, graded(evaluation, key, requests.get(key), line.json()));
+            if (answered.get(match.number())) {
+                problems.add(where + ": custom_id " + customId + " appears again; the first is kept");
+                return;
+            }
+            answered.set(match.number());
+            TaskLines task = byTask.computeIfAbsent(String.valueOf(match.task().id()), t -> new TaskLines(
+                    match.task()));
+            task.variants.add(match.variant());
+            if (task.model == null) {
+                String named = OpenAiChatBodies.model(json.path("response").path("body"));
+                task.model = named == null || named.isBlank() ? null : named;
+            }
         }
-        List<CompletionKey> missing = evaluation.plan().keys().stream().filter(k -> !imported.containsKey(k))
-                .toList();
-        return new ImportedBatch(evaluation.plan(), List.copyOf(imported.values()), unknown, missing, problems);
+
+        // The planned completions no line answered, in the plan's order.
+        CappedList<CompletionKey> missing(OfflineEvaluation evaluation) {
+            String task = evaluation.plan().taskId();
+            String target = evaluation.plan().targets().getFirst().id();
+            Set<String> variants = byTask.get(task).variants;
+            CappedList<CompletionKey> missing = new CappedList<>();
+            for (int number = answered.nextClearBit(0); number < ids.size();
+                    number = answered.nextClearBit(number + 1)) {
+                BatchIds.Match match = ids.match(number);
+                if (task.equals(String.valueOf(match.task().id())) && variants.contains(match.variant())) {
+                    missing.add(match.key(target));
+                }
+            }
+            return missing;
+        }
     }
 
-    private static ImportedBatch.Imported graded(OfflineEvaluation evaluation, CompletionKey key,
+    /** One task's lines: the variants they answer, and the model the first that names one names. */
+    private static final class TaskLines {
+        final Task task;
+        final Set<String> variants = new HashSet<>();
+        @Nullable String model;
+
+        TaskLines(Task task) {
+            this.task = task;
+        }
+    }
+
+    /** The record of one line answering {@code key}: graded, or failed with the line's reason. */
+    static ImportedBatch.Imported graded(OfflineEvaluation evaluation, CompletionKey key,
             CompletionRequest request, JsonNode line) {
         JsonNode error = line.path("error");
         if (!error.isMissingNode() && !error.isNull()) {
@@ -142,72 +168,5 @@ public final class OpenAiBatchImport {
     private static ImportedBatch.Imported failed(OfflineEvaluation evaluation, CompletionKey key,
             CompletionRequest request, ProviderException.Kind kind, String reason) {
         return new ImportedBatch.Imported(evaluation.failed(key, kind.name(), reason), request, null, null);
-    }
-
-    /** A set's completions by custom id: every variant of every task (or of the chosen one), on any model. */
-    private static Map<String, Match> index(PromptSet set, @Nullable String taskId) {
-        Map<String, Match> index = new HashMap<>();
-        for (Task task : set.tasks()) {
-            if (task.variants().isEmpty() || task.cases().isEmpty()
-                    || taskId != null && !taskId.equals(task.id())) {
-                continue;
-            }
-            OfflineEvaluation all = OpenAiBatchPlan.of(set, task, task.variants(), "any");
-            for (CompletionKey key : all.plan().keys()) {
-                index.put(BatchCustomIds.of(OpenAiBatchPlan.setName(set), key),
-                        new Match(task, key.variant(), key.testCase(), key.sample()));
-            }
-        }
-        if (taskId != null && index.isEmpty()) {
-            throw new RationaleException("no task \"" + taskId + "\" with variants and cases in the prompt set");
-        }
-        return index;
-    }
-
-    private static String modelOf(List<Line> lines) {
-        for (Line line : lines) {
-            String named = OpenAiChatBodies.model(line.json().path("response").path("body"));
-            if (named != null && !named.isBlank()) {
-                return named;
-            }
-        }
-        return "unknown";
-    }
-
-    private static void readLines(Path file, List<Line> lines, List<String> problems) {
-        List<String> texts;
-        try {
-            texts = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            String where = file.getFileName() + ":" + (i + 1);
-            if (text.isBlank()) {
-                continue;
-            }
-            try {
-                JsonNode json = JSON.readTree(text);
-                String id = json.path("custom_id").asText("");
-                if (id.isEmpty()) {
-                    problems.add(where + ": no custom_id");
-                } else {
-                    lines.add(new Line(where, id, json));
-                }
-            } catch (JsonProcessingException e) {
-                problems.add(where + ": not JSON (" + e.getOriginalMessage() + ")");
-            }
-        }
-    }
-
-    private record Line(String where, String customId, JsonNode json) {
-    }
-
-    /** A completion of the set, on whichever model the batch ran: ids do not name the model. */
-    private record Match(Task task, String variant, String testCase, int sample) {
-        CompletionKey key(String target) {
-            return new CompletionKey(String.valueOf(task.id()), variant, target, testCase, sample);
-        }
     }
 }

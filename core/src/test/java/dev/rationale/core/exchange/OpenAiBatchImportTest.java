@@ -38,19 +38,20 @@ class OpenAiBatchImportTest {
         PromptSet set = ExchangeFixtures.set();
 
         ImportedBatch batch = OpenAiBatchImport.read(List.of(BatchOutputs.write(set, dir)), set, null, null);
+        List<SampleRecord> records = recorded(batch);
 
         assertThat(batch.plan().taskId()).isEqualTo("sums");
         assertThat(batch.plan().targets().getFirst().model()).isEqualTo("gpt-4o-mini-2024-07-18");
-        assertThat(batch.records()).extracting(r -> r.variant() + "/" + r.testCase() + "/" + r.sample() + "="
+        assertThat(records).extracting(r -> r.variant() + "/" + r.testCase() + "/" + r.sample() + "="
                 + r.status()).containsExactly(
                         "one-shot/c1/0=CORRECT", "cot-vote/c1/0=CORRECT", "cot-vote/c1/1=CORRECT",
                         "one-shot/c2/0=CORRECT", "cot-vote/c2/0=CORRECT", "cot-vote/c2/1=WRONG",
                         "one-shot/c3/0=FAILED", "cot-vote/c3/0=FAILED");
-        SampleRecord refused = batch.records().get(6);
+        SampleRecord refused = records.get(6);
         assertThat(refused.errorKind()).isEqualTo("INVALID_REQUEST");
         assertThat(refused.reason()).contains("HTTP 400").contains("Invalid 'messages': <too long> & more");
-        assertThat(batch.records().get(7).reason()).contains("batch_expired").contains("expired first");
-        SampleRecord first = batch.records().getFirst();
+        assertThat(records.get(7).reason()).contains("batch_expired").contains("expired first");
+        SampleRecord first = records.getFirst();
         assertThat(first.answer()).isEqualTo("5");
         assertThat(first.answerProbability()).isCloseTo(Math.exp(-0.9), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(first.promptTokens()).isEqualTo(40);
@@ -58,7 +59,10 @@ class OpenAiBatchImportTest {
         assertThat(batch.problems()).singleElement().asString().startsWith("batch_output.jsonl:10: not JSON");
         assertThat(batch.missing()).containsExactly(new CompletionKey("sums", "cot-vote", "gpt-4o-mini-2024-07-18",
                 "c3", 1));
-        EvalReport report = EvalReport.of(batch.plan(), batch.records());
+        assertThat(batch.unknownIdCount()).isOne();
+        assertThat(batch.problemCount()).isOne();
+        assertThat(batch.missingCount()).isOne();
+        EvalReport report = EvalReport.of(batch.plan(), records);
         CellMetrics oneShot = report.cells().getFirst();
         assertThat(oneShot.correct()).isEqualTo(2);
         assertThat(oneShot.failed()).isEqualTo(1);
@@ -114,5 +118,14 @@ class OpenAiBatchImportTest {
         assertThatThrownBy(() -> OpenAiBatchImport.read(List.of(file), renamed, null, null))
                 .isInstanceOf(RationaleException.class).hasMessageContaining("none of the 9 batch lines")
                 .hasMessageContaining("Other sums");
+    }
+
+    // The batch recorded into a results file of its own, without a history, read back.
+    private List<SampleRecord> recorded(ImportedBatch batch) {
+        Path results = dir.resolve("recorded.eval.jsonl");
+        try (ResultsFile file = ResultsFile.create(results)) {
+            batch.record(file, null);
+        }
+        return ResultsFile.read(results);
     }
 }
