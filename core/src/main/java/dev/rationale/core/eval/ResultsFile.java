@@ -157,22 +157,24 @@ public final class ResultsFile implements AutoCloseable {
      *     nothing, so it must stop
      */
     public void append(SampleRecord record) {
-        appendLine(record);
+        try {
+            appendLine(SampleRecordLine.of(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + path, e);
+        }
     }
 
     /** Appends one likelihood score as one line and forces it to disk, as {@link #append(SampleRecord)} does. */
     public void append(LikelihoodRecord record) {
-        appendLine(record);
-    }
-
-    private void appendLine(Record record) {
-        byte[] line;
         try {
-            line = (MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            appendLine(MAPPER.writeValueAsString(record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + path, e);
         }
-        syncThrough(write(line));
+    }
+
+    private void appendLine(String json) {
+        syncThrough(write((json + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     // Returns the file's length after the line: what a force must cover for this line to be on the device.
