@@ -22,7 +22,7 @@ final class SampleRecordLine {
     static String of(SampleRecord r) throws IOException {
         // A writer rather than bytes, as writeValueAsString did: characters outside the BMP stay unescaped.
         StringWriter text = new StringWriter(512);
-        try (JsonGenerator json = ResultsFile.MAPPER.createGenerator(text)) {
+        try (JsonGenerator json = ResultsFile.MAPPER.getFactory().createGenerator(text)) {
             json.writeStartObject();
             json.writeStringField("task", r.task());
             json.writeStringField("variant", r.variant());

@@ -59,24 +59,22 @@ final class RequestJson {
 
     private static void prompt(JsonGenerator json, RenderedPrompt prompt) throws IOException {
         json.writeStartObject();
-        switch (prompt) {
-            case RenderedPrompt.Chat chat -> {
-                json.writeStringField("shape", "chat");
-                adaptation(json, chat.adaptation());
-                json.writeArrayFieldStart("messages");
-                for (ChatMessage message : chat.messages()) {
-                    json.writeStartObject();
-                    json.writeStringField("role", message.role().wireName());
-                    json.writeStringField("content", message.content());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
+        // Not a pattern switch: its call site links a type switch at run time, one more thing a cold JVM does.
+        if (prompt instanceof RenderedPrompt.Chat chat) {
+            json.writeStringField("shape", "chat");
+            adaptation(json, chat.adaptation());
+            json.writeArrayFieldStart("messages");
+            for (ChatMessage message : chat.messages()) {
+                json.writeStartObject();
+                json.writeStringField("role", message.role().wireName());
+                json.writeStringField("content", message.content());
+                json.writeEndObject();
             }
-            case RenderedPrompt.Text text -> {
-                json.writeStringField("shape", "text");
-                adaptation(json, text.adaptation());
-                json.writeStringField("prompt", text.prompt());
-            }
+            json.writeEndArray();
+        } else if (prompt instanceof RenderedPrompt.Text text) {
+            json.writeStringField("shape", "text");
+            adaptation(json, text.adaptation());
+            json.writeStringField("prompt", text.prompt());
         }
         json.writeEndObject();
     }

@@ -45,7 +45,7 @@ public final class JsonBody {
     /** {@code value}'s own JSON, in the generator settings of {@link WireJson#MAPPER}. */
     public static byte[] bytes(Written value) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder()) {
-            try (JsonGenerator json = WireJson.MAPPER.createGenerator(bytes)) {
+            try (JsonGenerator json = WireJson.MAPPER.getFactory().createGenerator(bytes)) {
                 value.writeTo(json);
             }
             return bytes.toByteArray();
