@@ -2,6 +2,8 @@
 package dev.rationale.core.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,7 +41,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResultsFile implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ResultsFile.class.getName());
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Buffers pooled across threads: each completion's line is written on a virtual thread of its own, where
+    // Jackson's default pool (one per thread) would allocate them afresh every time.
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

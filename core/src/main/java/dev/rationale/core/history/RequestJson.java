@@ -3,6 +3,7 @@ package dev.rationale.core.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
@@ -18,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * the same text; {@link HistoryJson#request} reads either back.
  */
 final class RequestJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // Buffers pooled across threads: completions are recorded from the evaluation's virtual threads, where Jackson's
+    // default pool (one per thread) would allocate them afresh every time.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
 
     private RequestJson() {
     }
