@@ -215,7 +215,7 @@ public final class EvaluationRunner {
                             new LaneQueue.Step.Again<>(again.next(), again.reply(), again.delay());
                     case JobExecutor.Attempt.Over over -> {
                         // Before the slot is handed on, so that the next job already knows of a refused key.
-                        over.executed().records().forEach(refusals::note);
+                        over.executed().failures().forEach(refusals::note);
                         yield new LaneQueue.Step.Done<>(over.reply(), () -> keep(over.executed()));
                     }
                 };
@@ -225,8 +225,8 @@ public final class EvaluationRunner {
             }
         }
 
-        // Writing the answer down (results file, history, listeners): after the slot is handed on, so that disk
-        // syncs never keep the endpoint waiting.
+        // Grading the answer and writing it down (results file, history, listeners): after the slot is handed on,
+        // so that neither the grading nor disk syncs keep the endpoint waiting.
         private void keep(JobExecutor.Executed done) {
             try {
                 for (int i = 0; i < done.records().size(); i++) {

@@ -13,6 +13,8 @@ import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.RetryScope;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,13 +53,59 @@ final class JobExecutor {
 
     /**
      * What a job produced: its records, one per sample, with the request as sent and the result (both null when
-     * nothing was sent).
+     * nothing was sent). The records of an answer are graded when first asked for, which the runner does after the
+     * job's slot is handed on: the endpoint's next request does not wait for the grading. Failures are recorded at
+     * once, since the runner reads them before handing the slot on ({@link Refusals}). Used by one thread at a time.
      */
-    record Executed(List<SampleRecord> records, @Nullable CompletionRequest request,
-            @Nullable CompletionResult result) {
+    static final class Executed {
+        private @Nullable List<SampleRecord> records;
+        private final @Nullable Supplier<List<SampleRecord>> grading;
+        private final @Nullable CompletionRequest request;
+        private final @Nullable CompletionResult result;
+
+        private Executed(@Nullable List<SampleRecord> records, @Nullable Supplier<List<SampleRecord>> grading,
+                @Nullable CompletionRequest request, @Nullable CompletionResult result) {
+            this.records = records;
+            this.grading = grading;
+            this.request = request;
+            this.result = result;
+        }
 
         static Executed unsent(List<SampleRecord> records) {
-            return new Executed(records, null, null);
+            return new Executed(records, null, null, null);
+        }
+
+        /** A request that failed, or an answer whose failure is already in its {@code records}. */
+        static Executed failed(List<SampleRecord> records, CompletionRequest request,
+                @Nullable CompletionResult result) {
+            return new Executed(records, null, request, result);
+        }
+
+        /** An answer, graded into its records by {@code grading} when they are first asked for. */
+        static Executed answered(Supplier<List<SampleRecord>> grading, CompletionRequest request,
+                CompletionResult result) {
+            return new Executed(null, grading, request, result);
+        }
+
+        /** The records, one per sample; grades an answer on the first call. */
+        List<SampleRecord> records() {
+            if (records == null) {
+                records = Objects.requireNonNull(grading).get();
+            }
+            return records;
+        }
+
+        /** The records of a failure or of an unsent job; none for an answer, which holds no failure. */
+        List<SampleRecord> failures() {
+            return grading == null ? records() : List.of();
+        }
+
+        @Nullable CompletionRequest request() {
+            return request;
+        }
+
+        @Nullable CompletionResult result() {
+            return result;
         }
 
         /** The result's sample behind record {@code index}, if it has one. */
@@ -111,8 +159,8 @@ final class JobExecutor {
         try {
             result = attempt(request, provider, job.samples().size());
         } catch (ProviderException e) {
-            return new Attempt.Over(new Executed(records.failed(job, e.kind().name(), String.valueOf(e.getMessage())),
-                    request, null), LaneQueue.Reply.FAILED);
+            return new Attempt.Over(Executed.failed(records.failed(job, e.kind().name(),
+                    String.valueOf(e.getMessage())), request, null), LaneQueue.Reply.FAILED);
         }
         if (result == null) {
             return over(List.of());
@@ -129,8 +177,11 @@ final class JobExecutor {
                 return new Attempt.Again(new Tries(job, request, attempt, tries.cut()), reply, repeat.after());
             }
         }
-        return new Attempt.Over(new Executed(records.of(job, result, attempt, request.seed()), request, result),
-                reply);
+        CompletionRequest sent = request;
+        Executed executed = failure != null
+                ? Executed.failed(records.of(job, result, attempt, sent.seed()), sent, result)
+                : Executed.answered(() -> records.of(job, result, attempt, sent.seed()), sent, result);
+        return new Attempt.Over(executed, reply);
     }
 
     private static Attempt over(List<SampleRecord> unsent) {

@@ -2,6 +2,8 @@
 package dev.rationale.core.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -39,7 +41,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ResultsFile implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ResultsFile.class.getName());
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    // Buffers pooled across threads: each completion's line is written on a virtual thread of its own, where
+    // Jackson's default pool (one per thread) would allocate them afresh every time.
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -157,22 +162,24 @@ public final class ResultsFile implements AutoCloseable {
      *     nothing, so it must stop
      */
     public void append(SampleRecord record) {
-        appendLine(record);
+        try {
+            appendLine(SampleRecordLine.of(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + path, e);
+        }
     }
 
     /** Appends one likelihood score as one line and forces it to disk, as {@link #append(SampleRecord)} does. */
     public void append(LikelihoodRecord record) {
-        appendLine(record);
-    }
-
-    private void appendLine(Record record) {
-        byte[] line;
         try {
-            line = (MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            appendLine(MAPPER.writeValueAsString(record));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + path, e);
         }
-        syncThrough(write(line));
+    }
+
+    private void appendLine(String json) {
+        syncThrough(write((json + "\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     // Returns the file's length after the line: what a force must cover for this line to be on the device.

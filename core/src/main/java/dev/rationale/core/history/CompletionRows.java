@@ -70,7 +70,7 @@ final class CompletionRows {
 
         /** Stores {@code c} under {@code id}, or under a new id when null; returns the id. */
         long insert(@Nullable Long id, CompletionRecord c) throws SQLException {
-            byte[] packed = CompletionBody.pack(new CompletionBody.Parts(HistoryJson.write(c.request()), c.text(),
+            byte[] packed = CompletionBody.pack(new CompletionBody.Parts(RequestJson.write(c.request()), c.text(),
                     c.reasoning(), c.tokens(), c.usage(), c.timings()));
             CompletionCells.Cell cell = cells.cellOf(c.key(), packed);
             if (id == null) {

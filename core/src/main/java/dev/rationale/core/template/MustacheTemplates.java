@@ -6,6 +6,7 @@ import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,13 +32,25 @@ public final class MustacheTemplates {
      * @throws TemplateException if the template does not parse or uses a variable {@code values} lacks
      */
     public static String fill(String template, Map<String, ? extends @Nullable Object> values, String where) {
-        Template compiled = compile(template, where);
+        return fill(template, values, () -> where);
+    }
+
+    /**
+     * As {@link #fill(String, Map, String)}, with the words naming the template made only for an error message:
+     * a prompt set's templates are filled for every case, and the name is most of the work of a small template.
+     */
+    public static String fill(String template, Map<String, ? extends @Nullable Object> values,
+            Supplier<String> where) {
+        Template compiled = COMPILED.get(template);
+        if (compiled == null) {
+            compiled = compile(template, where.get());
+        }
         try {
             return compiled.execute(values);
         } catch (MustacheException.Context e) {
-            throw new TemplateException(where + ": no value for {{" + e.key + "}}", e);
+            throw new TemplateException(where.get() + ": no value for {{" + e.key + "}}", e);
         } catch (MustacheException e) {
-            throw new TemplateException(where + ": " + e.getMessage(), e);
+            throw new TemplateException(where.get() + ": " + e.getMessage(), e);
         }
     }
 

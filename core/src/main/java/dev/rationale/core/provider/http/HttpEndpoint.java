@@ -31,6 +31,11 @@ public record HttpEndpoint(OkHttpClient client, BaseUrl baseUrl, String name) {
         return post(path, body).header("Accept", "text/event-stream");
     }
 
+    /** As {@link #postForEvents(String, Object)}, for a body that writes its own JSON. */
+    public Request.Builder postForEvents(String path, JsonBody.Written body) {
+        return to(path).post(JsonBody.of(body)).header("Accept", "text/event-stream");
+    }
+
     /** A POST of {@code body} as JSON to {@code path}, answered as newline-delimited JSON (Ollama's stream). */
     public Request.Builder postForLines(String path, Object body) {
         return post(path, body).header("Accept", "application/x-ndjson");

@@ -38,6 +38,11 @@ final class ChatChunkMapper implements OpenAiEventStream.ChunkMapper<ChatComplet
     }
 
     @Override
+    public @Nullable ChatCompletionChunk plainChunk(String data) {
+        return PlainChatChunk.read(data);
+    }
+
+    @Override
     public int indexOf(Choice choice) {
         return choice.index();
     }

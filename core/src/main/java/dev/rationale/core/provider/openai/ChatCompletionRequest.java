@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.openai;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +32,7 @@ record ChatCompletionRequest(
         @Nullable Integer topLogprobs,
         @Nullable String reasoningEffort,
         boolean stream,
-        @Nullable StreamOptions streamOptions) {
+        @Nullable StreamOptions streamOptions) implements JsonBody.Written {
 
     record Message(String role, String content) {
     }
@@ -52,6 +55,60 @@ record ChatCompletionRequest(
                 // Omitted for k = 0: llama.cpp reads a missing top_logprobs as 20, but 0 as "no probabilities".
                 request.logprobs() && k > 0 ? k : null,
                 reasoningEffort(request.thinking()), true, new StreamOptions(true));
+    }
+
+    /** The same JSON as {@code WireJson.MAPPER} writes: the fields in their order, in snake_case, nulls left out. */
+    @Override
+    public void writeTo(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("model", model);
+        json.writeArrayFieldStart("messages");
+        for (Message message : messages) {
+            json.writeStartObject();
+            json.writeStringField("role", message.role());
+            json.writeStringField("content", message.content());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        writeNumber(json, "max_tokens", maxTokens);
+        writeNumber(json, "max_completion_tokens", maxCompletionTokens);
+        writeNumber(json, "temperature", temperature);
+        writeNumber(json, "top_p", topP);
+        writeNumber(json, "top_k", topK);
+        writeNumber(json, "min_p", minP);
+        if (seed != null) {
+            json.writeNumberField("seed", seed);
+        }
+        if (stop != null) {
+            json.writeArrayFieldStart("stop");
+            for (String sequence : stop) {
+                json.writeString(sequence);
+            }
+            json.writeEndArray();
+        }
+        writeNumber(json, "n", n);
+        if (logprobs != null) {
+            json.writeBooleanField("logprobs", logprobs);
+        }
+        writeNumber(json, "top_logprobs", topLogprobs);
+        if (reasoningEffort != null) {
+            json.writeStringField("reasoning_effort", reasoningEffort);
+        }
+        json.writeBooleanField("stream", stream);
+        if (streamOptions != null) {
+            json.writeObjectFieldStart("stream_options");
+            json.writeBooleanField("include_usage", streamOptions.includeUsage());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeNumber(JsonGenerator json, String name, @Nullable Number value) throws IOException {
+        if (value instanceof Integer i) {
+            json.writeNumberField(name, i.intValue());
+        } else if (value instanceof Double d) {
+            json.writeNumberField(name, d.doubleValue());
+        }
     }
 
     /** The same request answered in one JSON body rather than a stream, as a batch file holds it. */

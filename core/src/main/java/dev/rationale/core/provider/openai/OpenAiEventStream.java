@@ -38,6 +38,14 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
         /** Adds the events of one choice, in order. */
         void onChoice(C choice, List<CompletionEvent> events) throws IOException;
 
+        /**
+         * The chunk {@code data} holds when the protocol reads plain chunks itself, without the mapper; null leaves
+         * it to the mapper.
+         */
+        default @Nullable StreamChunk<C> plainChunk(String data) {
+            return null;
+        }
+
         /** Text held back until the end (a partial think tag), emitted at {@code [DONE]} or a cut. */
         List<CompletionEvent> onEnd();
     }
@@ -89,6 +97,10 @@ final class OpenAiEventStream implements StreamingCall.BodyHandler {
     }
 
     private static <C> @Nullable StreamChunk<C> direct(String data, ChunkMapper<C> mapper) {
+        StreamChunk<C> plain = mapper.plainChunk(data);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return WireJson.MAPPER.readValue(data, mapper.chunkType());
         } catch (JacksonException e) {
