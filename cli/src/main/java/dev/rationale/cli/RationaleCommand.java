@@ -51,7 +51,24 @@ public final class RationaleCommand implements Runnable {
                 line.getSubcommands().values().iterator().next().getCommand().getClass())) {
             Thread.ofPlatform().daemon().name("prompt-set-reader").start(PromptSetFiles::warmUp);
         }
-        System.exit(line.execute(args));
+        int code;
+        try {
+            code = line.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("rationale: " + outOfMemory());
+            code = EXIT_FAILURE;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * What to say when the heap ran out. The launchers cap it (96 MB, so that a long run stays small); an input
+     * that is read whole, such as a large BIG-bench task or YAML set, can need more, and the user can give it.
+     */
+    static String outOfMemory() {
+        long capMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "out of memory: this command needed more than its heap of " + capMb + " MB. Give it more with"
+                + " RATIONALE_JAVA_OPTS=-Xmx1g (or more) in the environment.";
     }
 
     /**
@@ -94,7 +111,8 @@ public final class RationaleCommand implements Runnable {
             PrintWriter sink = failed.getErr();
             int code = exitCode(e);
             // A user's mistake or a backend's answer gets its message; anything else is ours, and its type helps.
-            sink.println("rationale: " + (code == EXIT_FAILURE ? e : e.getMessage()));
+            sink.println("rationale: " + (ranOutOfMemory(e) ? outOfMemory() : code == EXIT_FAILURE ? e
+                    : e.getMessage()));
             if (DEBUG.get()) {
                 e.printStackTrace(sink);
             }
@@ -111,6 +129,16 @@ public final class RationaleCommand implements Runnable {
             description = "Print the stack trace of a failure.")
     void setDebug(boolean on) {
         DEBUG.set(on);
+    }
+
+    // An evaluation's threads hand their failure on wrapped.
+    private static boolean ranOutOfMemory(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int exitCode(Exception e) {
