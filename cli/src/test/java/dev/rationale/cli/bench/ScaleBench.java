@@ -106,7 +106,11 @@ public final class ScaleBench {
             return new double[0];
         }
         Step step = run(work, "history", List.of("xvfb-run", "-a", script.toString(), work.toString(), runId));
-        step.log().lines().forEach(line -> System.out.println("History: " + line));
+        // Its result lines only: Maven's and JavaFX's own lines are in history.log.
+        step.log().lines().filter(line -> line.startsWith("History: ")).forEach(System.out::println);
+        if (step.exitCode() != 0) {
+            System.out.println("History: failed (exit " + step.exitCode() + "); see " + work.resolve("history.log"));
+        }
         double open = -1;
         double filter = -1;
         Matcher found = MILLIS.matcher(step.log());
