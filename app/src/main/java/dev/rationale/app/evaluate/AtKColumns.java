@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.app.fx.FigureOrder;
 import dev.rationale.core.analysis.AtK;
 import java.util.List;
 import java.util.function.Function;
@@ -58,6 +59,7 @@ public final class AtKColumns {
         column.setId("at-k-" + title.replace("@", ""));
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);
+        column.setComparator(FigureOrder.INSTANCE);
         return column;
     }
 }

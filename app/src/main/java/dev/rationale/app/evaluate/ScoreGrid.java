@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
+import dev.rationale.app.fx.FigureOrder;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.promptset.Variant;
@@ -134,6 +135,7 @@ final class ScoreGrid extends TableView<CellMetrics> {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);
+        column.setComparator(FigureOrder.INSTANCE);
         return column;
     }
 }

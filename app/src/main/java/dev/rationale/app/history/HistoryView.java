@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.history;
 
+import dev.rationale.app.fx.FigureOrder;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CaseIdOrder;
@@ -315,6 +316,7 @@ public final class HistoryView extends BorderPane {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(row -> new ReadOnlyStringWrapper(value.apply(row.getValue())));
         column.setPrefWidth(width);
+        column.setComparator(FigureOrder.INSTANCE);
         return column;
     }
 }
