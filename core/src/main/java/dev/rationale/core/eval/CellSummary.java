@@ -3,8 +3,8 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
-import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
@@ -107,12 +107,11 @@ final class CellSummary {
         graded.set(caseIndex);
         right.set(caseIndex, outcome == CaseOutcome.CORRECT);
         // Graded cases only: pass@k and the votes need an expected answer; failed samples are no samples.
-        List<AtKScores.Sample> answered = new ArrayList<>(samples.size());
-        for (SampleRecord r : SampleOrder.answered(SampleOrder.of(samples))) {
-            answered.add(new AtKScores.Sample(r.answer() == null ? null : r.normalized(),
-                    r.status() == Verdict.CORRECT));
-        }
-        atK.add(answered);
+        atK.add(samples.stream().filter(r -> r.status().answered())
+                .sorted(Comparator.comparingInt(SampleRecord::sample))
+                .map(r -> new AtKScores.Sample(r.answer() == null ? null : r.normalized(),
+                        r.status() == Verdict.CORRECT))
+                .toList());
     }
 
     /** Which cases the cell graded, and which of them it got right, by case number. */

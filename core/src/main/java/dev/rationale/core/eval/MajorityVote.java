@@ -4,7 +4,7 @@ package dev.rationale.core.eval;
 import dev.rationale.core.analysis.AnswerAgreement;
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.CompareRule;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,22 +35,18 @@ public final class MajorityVote {
      * @param samples how many samples the case should have
      */
     public CaseResult decide(CompletionKey.CaseKey key, List<SampleRecord> records, int samples) {
-        List<SampleRecord> sorted = SampleOrder.of(records);
+        List<SampleRecord> sorted = records.stream().sorted(Comparator.comparingInt(SampleRecord::sample)).toList();
         @Nullable String expected = sorted.isEmpty() ? null : sorted.getFirst().expected();
-        List<SampleRecord> answered = SampleOrder.answered(sorted);
-        int failed = sorted.size() - answered.size();
+        int failed = (int) sorted.stream().filter(r -> !r.status().answered()).count();
         if (sorted.size() < samples) {
             return new CaseResult(key, CaseOutcome.PENDING, expected, null, 0, null, sorted.size(), failed, null);
         }
+        List<SampleRecord> answered = sorted.stream().filter(r -> r.status().answered()).toList();
         if (answered.isEmpty()) {
             return new CaseResult(key, CaseOutcome.FAILED, expected, null, 0, null, sorted.size(), failed,
                     sorted.getFirst().reason());
         }
-        List<@Nullable String> answers = new ArrayList<>(answered.size());
-        for (SampleRecord record : answered) {
-            answers.add(record.answer());
-        }
-        AnswerAgreement agreement = AnswerAgreement.of(answers, grader);
+        AnswerAgreement agreement = AnswerAgreement.of(answered.stream().map(SampleRecord::answer).toList(), grader);
         AnswerAgreement.Vote majority = agreement.majority();
         double share = agreement.majorityShare();
         @Nullable Double confidence = samples > 1 ? Double.valueOf(share) : answered.getFirst().answerProbability();

@@ -5,8 +5,10 @@ import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.AnswerGrader;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -110,12 +112,7 @@ public final class ReportTally {
     }
 
     private void decide(int caseIndex, int cell, OpenCase samples) {
-        List<SampleRecord> present = new ArrayList<>(samples.records.length);
-        for (SampleRecord record : samples.records) {
-            if (record != null) {
-                present.add(record);
-            }
-        }
+        List<SampleRecord> present = Arrays.stream(samples.records).filter(Objects::nonNull).toList();
         var key = new CompletionKey.CaseKey(slots.variant(cell), slots.target(cell), plan.caseId(caseIndex));
         cells[cell].addCase(caseIndex, vote.decide(key, present, slots.samples(cell)), present);
     }

@@ -6,7 +6,6 @@ import dev.rationale.core.promptset.ExemplarSelection;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -32,14 +31,7 @@ public final class ExemplarPicker {
     /** The enabled exemplars the variant draws from: those it names, in its order, or all of the task's. */
     static List<Exemplar> pool(Task task, Variant variant) {
         if (variant.exemplars().isEmpty()) {
-            // A loop, not a stream: this runs for every case of an evaluation, mostly over no exemplars at all.
-            List<Exemplar> enabled = new ArrayList<>(task.exemplars().size());
-            for (Exemplar exemplar : task.exemplars()) {
-                if (exemplar.effectiveEnabled()) {
-                    enabled.add(exemplar);
-                }
-            }
-            return Collections.unmodifiableList(enabled);
+            return task.exemplars().stream().filter(Exemplar::effectiveEnabled).toList();
         }
         List<Exemplar> named = new ArrayList<>();
         for (String id : variant.exemplars()) {

@@ -8,7 +8,6 @@ import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.template.MustacheTemplates;
 import dev.rationale.core.template.TemplateException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,9 @@ public final class PromptRenderer {
      */
     public static PromptDraft draft(Task task, Variant variant, Map<String, String> inputs, String inputName) {
         Layout layout = new Layout(task, variant);
-        // A loop, not a stream: this runs for every case, and most variants show no exemplars at all.
-        List<PromptDraft.Shot> shots = new ArrayList<>();
-        for (Exemplar shot : ExemplarPicker.pick(task, variant)) {
-            shots.add(new PromptDraft.Shot(layout.exemplarInput(shot), layout.exemplarOutput(shot)));
-        }
+        List<PromptDraft.Shot> shots = ExemplarPicker.pick(task, variant).stream()
+                .map(shot -> new PromptDraft.Shot(layout.exemplarInput(shot), layout.exemplarOutput(shot)))
+                .toList();
         return new PromptDraft(variant.effectiveShape(), variant.effectiveChatLayout(), variant.system(),
                 layout.instruction(inputs, inputName), shots, layout.input(inputs, inputName),
                 layout.template.effectiveCue(), variant.appendedTrigger(), layout.template.effectiveSeparator());
