@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code completion_cells} table: what every completion of one run, variant and target shares (the run id,
  * the variant, the endpoint, its kind and the model) stored once instead of in each row, with the dictionary their
- * bodies are compressed against. Remembers the cells it has seen; use one per transaction or cursor, since a cell's
- * id dies with its run.
+ * bodies are compressed against. Remembers the cells it has seen; a cell's id dies with its run, so use one per
+ * cursor, and {@link #forget} them when a transaction that may have created one is rolled back or a run deleted.
  */
 final class CompletionCells implements AutoCloseable {
     /** A cell's id and compression dictionary. */
@@ -58,6 +57,12 @@ final class CompletionCells implements AutoCloseable {
         return cell;
     }
 
+    /** Forgets the cells seen so far: the next use of each looks it up again. */
+    void forget() {
+        byKey.clear();
+        stored.clear();
+    }
+
     /** The compression dictionary of cell {@code id}. */
     byte[] dictionary(long id) throws SQLException {
         return stored(id).dictionary();
@@ -99,14 +104,13 @@ final class CompletionCells implements AutoCloseable {
     private Cell create(CellKey key, byte[] dictionaryBytes) throws SQLException {
         if (insert == null) {
             insert = connection.prepareStatement("INSERT INTO completion_cells (run_id, variant, target, "
-                    + "target_kind, model, dictionary) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    + "target_kind, model, dictionary) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
         }
         bind(insert, key);
         insert.setBytes(6, dictionaryBytes);
-        insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            return new Cell(keys.getLong(1), dictionaryBytes);
+        try (ResultSet returned = insert.executeQuery()) {
+            returned.next();
+            return new Cell(returned.getLong(1), dictionaryBytes);
         }
     }
 

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ final class CompletionRows {
             + "c.finish_reason, c.body";
     private static final String FROM = " FROM completions c JOIN completion_cells k ON k.id = c.cell";
     private static final String INSERT = "INSERT INTO completions (id, cell, case_id, sample, grade, extracted, "
-            + "expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "RETURNING id";
     /** The most completions of one case read back at once: many re-evaluations, each with many samples. */
     static final int CASE_LIMIT = 1_000;
     // Cells in order, then each cell's rows in completions_by_cell's order: SQLite walks both indexes, no sort.
@@ -46,18 +46,10 @@ final class CompletionRows {
     private CompletionRows() {
     }
 
-    /** Inserts the completions with one prepared statement; returns their ids in the same order. */
-    static List<Long> insert(Connection connection, List<CompletionRecord> completions) throws SQLException {
-        List<Long> ids = new ArrayList<>(completions.size());
-        try (Writer writer = new Writer(connection)) {
-            for (CompletionRecord completion : completions) {
-                ids.add(writer.insert(null, completion));
-            }
-        }
-        return ids;
-    }
-
-    /** Inserts completions, each compressed against its cell's dictionary; one per transaction. */
+    /**
+     * Inserts completions, each compressed against its cell's dictionary. May serve many transactions on its
+     * connection (see {@link CompletionRecorder}) as long as its cells are forgotten when they may have changed.
+     */
     static final class Writer implements AutoCloseable {
         private final CompletionCells cells;
         private final BodyCodec codec = new BodyCodec();
@@ -65,7 +57,17 @@ final class CompletionRows {
 
         Writer(Connection connection) throws SQLException {
             this.cells = new CompletionCells(connection);
-            this.insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+            // RETURNING rather than generated keys: the driver gets those with a statement it prepares every time.
+            this.insert = connection.prepareStatement(INSERT);
+        }
+
+        /** Inserts the completions under new ids; returns their ids in the same order. */
+        List<Long> insertAll(List<CompletionRecord> completions) throws SQLException {
+            List<Long> ids = new ArrayList<>(completions.size());
+            for (CompletionRecord completion : completions) {
+                ids.add(insert(null, completion));
+            }
+            return ids;
         }
 
         /** Stores {@code c} under {@code id}, or under a new id when null; returns the id. */
@@ -88,11 +90,15 @@ final class CompletionRows {
             insert.setString(9, c.finishReason() == null ? null : c.finishReason().name());
             insert.setLong(10, c.createdAt().toEpochMilli());
             insert.setBytes(11, codec.compress(packed, cell.dictionary()));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+            try (ResultSet returned = insert.executeQuery()) {
+                returned.next();
+                return returned.getLong(1);
             }
+        }
+
+        /** Forgets the cells seen so far, e.g. after a rollback that removed ones created in it. */
+        void forgetCells() {
+            cells.forget();
         }
 
         @Override
@@ -144,6 +150,11 @@ final class CompletionRows {
             return new StoredGrade(row.getLong(1), cell.key(row.getString(3), row.getInt(4)), grade(row.getString(5)),
                     row.getBoolean(6), scored == null ? null : new CompletionResult.Sample(scored.text(),
                             scored.reasoning(), scored.tokens(), finishReason(row.getString(7))));
+        }
+
+        /** Forgets the cells seen so far, e.g. after a rollback that removed ones created in it. */
+        void forgetCells() {
+            cells.forget();
         }
 
         @Override

@@ -28,6 +28,7 @@ final class HistoryDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private Runnable afterRollback = () -> { };
 
     private HistoryDatabase(Path file, Connection connection) {
         this.file = file;
@@ -65,6 +66,11 @@ final class HistoryDatabase implements AutoCloseable {
         return config;
     }
 
+    /** Runs {@code action} under the lock whenever a write is rolled back: what it created is gone. */
+    void afterRollback(Runnable action) {
+        this.afterRollback = action;
+    }
+
     Path file() {
         return file;
     }
@@ -92,6 +98,7 @@ final class HistoryDatabase implements AutoCloseable {
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                afterRollback.run();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);

@@ -37,8 +37,11 @@ public final class HistoryStore implements AutoCloseable {
     // each.
     private final GroupCommit<CompletionRecord, Long> commits = new GroupCommit<>(this::recordAll);
 
+    private final CompletionRecorder recorder = new CompletionRecorder();
+
     private HistoryStore(HistoryDatabase database) {
         this.database = database;
+        database.afterRollback(recorder::forgetCells);
     }
 
     /** Where the history of {@code workspace} lives, whether or not it exists yet. */
@@ -118,8 +121,8 @@ public final class HistoryStore implements AutoCloseable {
             added.merge(completion.key().runId(), Tally.ZERO.plus(completion.grade()), Tally::add);
         }
         return database.write(connection -> {
-            List<Long> ids = CompletionRows.insert(connection, completions);
-            RunRows.count(connection, added);
+            List<Long> ids = recorder.insert(connection, completions);
+            recorder.count(connection, added);
             return ids;
         });
     }
@@ -138,7 +141,7 @@ public final class HistoryStore implements AutoCloseable {
             RunRows.insert(connection, new Run(run.id(), run.kind(), run.status(), run.startedAt(),
                     run.finishedAt(), run.promptSetFile(), run.promptSetName(), run.task(), run.variants(),
                     run.targets(), run.settings(), run.appVersion(), run.planned(), counted, run.scope()));
-            return CompletionRows.insert(connection, completions);
+            return recorder.insert(connection, completions);
         });
     }
 
@@ -247,11 +250,18 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Deletes a run and all its completions; false when there was no such run. */
     public boolean deleteRun(String runId) {
-        return database.write(connection -> RunRows.delete(connection, runId));
+        return database.write(connection -> {
+            recorder.forgetCells();
+            return RunRows.delete(connection, runId);
+        });
     }
 
     @Override
     public void close() {
+        database.read(connection -> {
+            recorder.close();
+            return null;
+        });
         database.close();
     }
 }

@@ -63,22 +63,25 @@ final class RunRows {
         }
     }
 
-    /** Adds recorded completions to their runs' counts, one statement per run touched. */
-    static void count(Connection connection, Map<String, Tally> added) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET recorded = recorded + ?, "
-                + "correct = correct + ?, wrong = wrong + ?, no_answer = no_answer + ?, ungraded = ungraded + ?, "
-                + "failed = failed + ? WHERE id = ?")) {
-            for (Map.Entry<String, Tally> entry : added.entrySet()) {
-                Tally t = entry.getValue();
-                update.setInt(1, t.total());
-                update.setInt(2, t.correct());
-                update.setInt(3, t.wrong());
-                update.setInt(4, t.noAnswer());
-                update.setInt(5, t.ungraded());
-                update.setInt(6, t.failed());
-                update.setString(7, entry.getKey());
-                update.executeUpdate();
-            }
+    /** The statement {@link #count} takes; prepare it once and keep it. */
+    static PreparedStatement countStatement(Connection connection) throws SQLException {
+        return connection.prepareStatement("UPDATE runs SET recorded = recorded + ?, correct = correct + ?, "
+                + "wrong = wrong + ?, no_answer = no_answer + ?, ungraded = ungraded + ?, failed = failed + ? "
+                + "WHERE id = ?");
+    }
+
+    /** Adds recorded completions to their runs' counts, one update per run touched. */
+    static void count(PreparedStatement update, Map<String, Tally> added) throws SQLException {
+        for (Map.Entry<String, Tally> entry : added.entrySet()) {
+            Tally t = entry.getValue();
+            update.setInt(1, t.total());
+            update.setInt(2, t.correct());
+            update.setInt(3, t.wrong());
+            update.setInt(4, t.noAnswer());
+            update.setInt(5, t.ungraded());
+            update.setInt(6, t.failed());
+            update.setString(7, entry.getKey());
+            update.executeUpdate();
         }
     }
 

@@ -303,6 +303,53 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aCellCreatedInARolledBackBatchIsCreatedAgain() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("r1"));
+            CompletionRecord first = completion(key("r1", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START);
+            assertThatThrownBy(() -> store.recordAll(List.of(first,
+                    completion(key("nope", "cot", OLLAMA, "b", 0), Verdict.CORRECT, START))))
+                    .isInstanceOf(HistoryException.class);
+
+            long id = store.record(first);
+
+            assertThat(store.completion(id).orElseThrow().record()).isEqualTo(first);
+            assertThat(store.run("r1").orElseThrow().tally().total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRunDeletedByThisStoreDoesNotLendItsCellToTheNextRun() {
+        try (HistoryStore store = HistoryStore.open(workspace)) {
+            store.startRun(arithmetic("r1"));
+            store.record(completion(key("r1", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START));
+            store.deleteRun("r1");
+            store.startRun(arithmetic("r2"));
+            store.record(completion(key("r2", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START));
+
+            assertThatThrownBy(() -> store.record(completion(key("r1", "cot", OLLAMA, "b", 0), Verdict.CORRECT,
+                    START))).isInstanceOf(HistoryException.class).hasMessageContaining("FOREIGN KEY");
+            assertThat(store.completions(CompletionFilter.of("r2")).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRunDeletedByAnotherConnectionDoesNotLendItsCellToTheNextRun() {
+        try (HistoryStore recorder = HistoryStore.open(workspace); HistoryStore other = HistoryStore.open(workspace)) {
+            recorder.startRun(arithmetic("r1"));
+            recorder.record(completion(key("r1", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START));
+            // Another process (the app's History) deletes the run, and a new run's first cell gets the freed id.
+            other.deleteRun("r1");
+            other.startRun(arithmetic("r2"));
+            other.record(completion(key("r2", "cot", OLLAMA, "a", 0), Verdict.CORRECT, START));
+
+            assertThatThrownBy(() -> recorder.record(completion(key("r1", "cot", OLLAMA, "b", 0), Verdict.CORRECT,
+                    START))).isInstanceOf(HistoryException.class).hasMessageContaining("FOREIGN KEY");
+            assertThat(other.completions(CompletionFilter.of("r2")).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void newIdsSortByStartTimeAndDiffer() {
         Instant at = Instant.parse("2026-03-04T05:06:07Z");
 
