@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.http;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 
 /**
@@ -10,8 +12,13 @@ import okhttp3.HttpUrl;
  * addresses its endpoint through this one type.
  */
 public final class BaseUrl {
+    // Parsing a URL (its host through IDNA among the rest) costs as much as writing a chat request's body, and an
+    // endpoint is sent to a handful of paths: the URLs of the first few paths are kept and shared (they are
+    // immutable).
+    private static final int KEPT_PATHS = 32;
 
     private final String base;
+    private final Map<String, HttpUrl> resolved = new ConcurrentHashMap<>();
 
     private BaseUrl(String base) {
         this.base = base;
@@ -29,10 +36,18 @@ public final class BaseUrl {
 
     /** The URL of {@code pathAndQuery}, which starts with {@code /} and may carry an already encoded query. */
     public HttpUrl resolve(String pathAndQuery) {
+        HttpUrl known = resolved.get(pathAndQuery);
+        if (known != null) {
+            return known;
+        }
         if (!pathAndQuery.startsWith("/")) {
             throw new IllegalArgumentException("a path starts with /: " + pathAndQuery);
         }
-        return HttpUrl.get(base + pathAndQuery);
+        HttpUrl url = HttpUrl.get(base + pathAndQuery);
+        if (resolved.size() < KEPT_PATHS) {
+            resolved.put(pathAndQuery, url);
+        }
+        return url;
     }
 
     /** The base itself, e.g. for its host. */

@@ -24,4 +24,17 @@ class BaseUrlTest {
         assertThatThrownBy(() -> BaseUrl.of("http://h").resolve("api/chat"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPathResolvedAgainGivesTheSameUrlAndManyPathsStillResolve() {
+        BaseUrl base = BaseUrl.of("http://127.0.0.1:8080/v1");
+
+        assertThat(base.resolve("/chat/completions")).isSameAs(base.resolve("/chat/completions"))
+                .hasToString("http://127.0.0.1:8080/v1/chat/completions");
+        for (int i = 0; i < 100; i++) {
+            assertThat(base.resolve("/models/m" + i)).hasToString("http://127.0.0.1:8080/v1/models/m" + i);
+            assertThat(base.resolve("/models/m" + i)).hasToString("http://127.0.0.1:8080/v1/models/m" + i);
+        }
+        assertThatThrownBy(() -> base.resolve("chat")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
