@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,11 @@ final class HistoryDatabase implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private Runnable afterRollback = () -> { };
+    // Transactions by hand, on a connection left in auto-commit mode: the driver's own (auto-commit off, commit,
+    // auto-commit on) parses and runs BEGIN, COMMIT, BEGIN again and COMMIT again for every write.
+    private @Nullable PreparedStatement begin;
+    private @Nullable PreparedStatement commit;
+    private @Nullable PreparedStatement rollback;
 
     private HistoryDatabase(Path file, Connection connection) {
         this.file = file;
@@ -91,23 +97,35 @@ final class HistoryDatabase implements AutoCloseable {
     <T> T write(Work<T> work) {
         lock.lock();
         try {
-            connection.setAutoCommit(false);
+            if (begin == null) {
+                begin = connection.prepareStatement("BEGIN IMMEDIATE");
+                commit = connection.prepareStatement("COMMIT");
+                rollback = connection.prepareStatement("ROLLBACK");
+            }
+            begin.executeUpdate();
             try {
                 T result = work.on(connection);
-                connection.commit();
+                commit.executeUpdate();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                afterRollback.run();
+                rollBack(e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure("write", e);
         } finally {
             lock.unlock();
         }
+    }
+
+    // SQLite may have rolled the transaction back itself (e.g. a full disk): then ROLLBACK has nothing to undo.
+    private void rollBack(Exception cause) {
+        try {
+            rollback.executeUpdate();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+        afterRollback.run();
     }
 
     private HistoryException failure(String action, SQLException e) {
@@ -118,8 +136,8 @@ final class HistoryDatabase implements AutoCloseable {
     @Override
     public void close() {
         lock.lock();
-        try {
-            connection.close();
+        try (connection; PreparedStatement b = begin; PreparedStatement c = commit; PreparedStatement r = rollback) {
+            // closed in the reverse order: the statements, then the connection
         } catch (SQLException e) {
             throw failure("close", e);
         } finally {
