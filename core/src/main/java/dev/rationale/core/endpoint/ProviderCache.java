@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One provider per endpoint for the life of the application, so the embedded engine loads a model once and every
- * run on an endpoint shares its connection pool. An edited endpoint is a different key and gets a new provider;
- * the old one stays until {@link #close}. Thread-safe.
+ * run on an endpoint shares its connection pool. An edited endpoint (or pool member) is a different key and gets a
+ * new provider; the old one stays until {@link #close}. Thread-safe.
  */
 public final class ProviderCache implements AutoCloseable {
 
     private final ProviderFactory factory;
-    private final Map<Endpoint, CompletionProvider> providers = new ConcurrentHashMap<>();
+    // Keyed by ProviderFactory#identity: the endpoint, or a pool with its members as they are.
+    private final Map<Object, CompletionProvider> providers = new ConcurrentHashMap<>();
 
     public ProviderCache(ProviderFactory factory) {
         this.factory = factory;
@@ -28,7 +29,7 @@ public final class ProviderCache implements AutoCloseable {
      *     {@link ProviderFactory#create})
      */
     public CompletionProvider get(Endpoint endpoint) {
-        return providers.computeIfAbsent(endpoint, factory::create);
+        return providers.computeIfAbsent(factory.identity(endpoint), key -> factory.create(endpoint));
     }
 
     /** Closes the providers that hold resources (the embedded engine's models and threads). */
