@@ -43,10 +43,15 @@ final class EndpointFormView extends GridPane {
     private final PasswordField typedKey = new PasswordField();
     private final Label keyLabel = fieldLabel("API key");
     private final VBox keyBox = new VBox(6);
+    private final Label modelLabel = fieldLabel("Default model");
+    private final Label membersLabel = fieldLabel("Members");
+    private final PoolMembersView members;
+    private VBox baseUrlField;
 
     EndpointFormView(EndpointsViewModel viewModel) {
         this.viewModel = viewModel;
         this.form = viewModel.getForm();
+        this.members = new PoolMembersView(form);
         createView();
         bind();
     }
@@ -76,9 +81,11 @@ final class EndpointFormView extends GridPane {
         HBox.setHgrow(baseUrl, Priority.ALWAYS);
         addRow(0, fieldLabel("Name"), field(name, form.nameErrorProperty()));
         addRow(1, fieldLabel("Kind"), kind);
-        addRow(2, baseUrlLabel, field(new HBox(6, baseUrl, chooseFolder, chooseFile), form.baseUrlErrorProperty()));
-        addRow(3, fieldLabel("Default model"), model);
+        baseUrlField = field(new HBox(6, baseUrl, chooseFolder, chooseFile), form.baseUrlErrorProperty());
+        addRow(2, baseUrlLabel, baseUrlField);
+        addRow(3, modelLabel, model);
         addRow(4, keyLabel, keyBox);
+        addRow(5, membersLabel, members);
         keyBox.getChildren().addAll(keySourceButtons(), envVariable, typedKey,
                 message(form.keyHintProperty(), Styles.ENDPOINTS_HINT),
                 message(form.keyErrorProperty(), Styles.ENDPOINTS_ERROR));
@@ -106,10 +113,18 @@ final class EndpointFormView extends GridPane {
         envVariable.textProperty().bindBidirectional(form.envVariableProperty());
         typedKey.textProperty().bindBidirectional(form.typedKeyProperty());
         BooleanBinding embedded = form.kindProperty().isEqualTo(ProviderKind.EMBEDDED);
+        BooleanBinding pool = form.kindProperty().isEqualTo(ProviderKind.POOL);
         showWhen(chooseFolder, embedded);
         showWhen(chooseFile, embedded);
-        showWhen(keyLabel, embedded.not());
-        showWhen(keyBox, embedded.not());
+        showWhen(keyLabel, embedded.not().and(pool.not()));
+        showWhen(keyBox, embedded.not().and(pool.not()));
+        // A pool has no address, model or key of its own: its members have them.
+        showWhen(baseUrlLabel, pool.not());
+        showWhen(baseUrlField, pool.not());
+        showWhen(modelLabel, pool.not());
+        showWhen(model, pool.not());
+        showWhen(membersLabel, pool);
+        showWhen(members, pool);
         showWhen(envVariable, form.keySourceProperty().isEqualTo(KeySource.ENVIRONMENT));
         showWhen(typedKey, form.keySourceProperty().isEqualTo(KeySource.KEYCHAIN));
         baseUrlLabel.textProperty().bind(Bindings.when(embedded).then("Models folder").otherwise("Base URL"));

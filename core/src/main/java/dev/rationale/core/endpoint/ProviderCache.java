@@ -2,9 +2,11 @@
 package dev.rationale.core.endpoint;
 
 import dev.rationale.core.provider.CompletionProvider;
+import dev.rationale.core.provider.PoolHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +32,15 @@ public final class ProviderCache implements AutoCloseable {
      */
     public CompletionProvider get(Endpoint endpoint) {
         return providers.computeIfAbsent(factory.identity(endpoint), key -> factory.create(endpoint));
+    }
+
+    /**
+     * The health of the pool called {@code name} if a provider for it was made (it is in use this session), without
+     * making one or reading anything: safe on a UI thread.
+     */
+    public Optional<PoolHealth> livePool(String name) {
+        return providers.values().stream().flatMap(p -> p.pool().stream()).filter(p -> p.name().equals(name))
+                .findFirst();
     }
 
     /** Closes the providers that hold resources (the embedded engine's models and threads). */
