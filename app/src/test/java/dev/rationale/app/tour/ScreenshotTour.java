@@ -542,6 +542,11 @@ public final class ScreenshotTour {
     }
 
     private static void shoot(Path png) throws IOException, InterruptedException {
+        shootScreen(png);
+    }
+
+    /** The whole screen as {@code png}, with ImageMagick's {@code import}; shared with {@link PoolTour}. */
+    static void shootScreen(Path png) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start();
         if (process.waitFor() != 0) {
             throw new IOException("import failed for " + png);
@@ -549,7 +554,7 @@ public final class ScreenshotTour {
         System.out.println("saved " + png);
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+    static void waitFor(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!onFx(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
@@ -571,7 +576,7 @@ public final class ScreenshotTour {
         pause(800);
     }
 
-    private static <T> T onFx(Supplier<T> action) throws Exception {
+    static <T> T onFx(Supplier<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

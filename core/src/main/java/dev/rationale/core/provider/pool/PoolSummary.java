@@ -27,8 +27,8 @@ public final class PoolSummary {
             case SERVING -> member.inFlight() + "/" + member.limit()
                     + (member.limit() < member.ceiling() ? " (of " + member.ceiling() + ")" : "")
                     + String.format(Locale.ROOT, " %.0f/s", member.perSecond());
-            case OUT -> "out" + (member.backIn() == null ? ""
-                    : String.format(Locale.ROOT, " %.1fs", member.backIn().toMillis() / 1000.0));
+            case OUT -> "out" + (waiting(member)
+                    ? String.format(Locale.ROOT, " %.1fs", member.backIn().toMillis() / 1000.0) : "");
             case PROBING -> "probing";
         };
         return member.endpoint() + " " + state + counts(member);
@@ -42,8 +42,9 @@ public final class PoolSummary {
         String state = switch (member.state()) {
             case SERVING -> String.format(Locale.ROOT, "serving, %d of %d in flight, %.1f answers/s",
                     member.inFlight(), member.limit(), member.perSecond());
-            case OUT -> "out after failing" + (member.backIn() == null ? ""
-                    : String.format(Locale.ROOT, ", probed again in %.1f s", member.backIn().toMillis() / 1000.0));
+            case OUT -> "out after failing" + (waiting(member)
+                    ? String.format(Locale.ROOT, ", probed again in %.1f s", member.backIn().toMillis() / 1000.0)
+                    : ", probed with the next request");
             case PROBING -> "being probed with one request";
         };
         String lowered = member.limit() < member.ceiling()
@@ -51,6 +52,11 @@ public final class PoolSummary {
         String last = member.lastError() == null ? "" : "; last error: " + member.lastError();
         return state + "; " + member.answered() + " answered, " + member.failed() + " failed, "
                 + member.rateLimited() + " answered 429" + lowered + last;
+    }
+
+    // An out member whose back-off is over is probed by the next request sent: no time is left to show.
+    private static boolean waiting(MemberHealth member) {
+        return member.backIn() != null && member.backIn().toMillis() >= 50;
     }
 
     private static String counts(MemberHealth member) {
