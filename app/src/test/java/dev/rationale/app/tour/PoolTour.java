@@ -20,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import mockwebserver3.Dispatcher;
@@ -36,28 +34,18 @@ import mockwebserver3.RecordedRequest;
  * after its Test.
  */
 public final class PoolTour {
-    private static final AtomicReference<Stage> STAGE = new AtomicReference<>();
-
     private PoolTour() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "screenshots");
-        Files.createDirectories(out);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(() -> {
-            STAGE.set(new Stage());
-            started.countDown();
+        ScreenshotTour.walk(args, out -> {
+            List<MockWebServer> servers = new ArrayList<>();
+            try {
+                tour(out, servers);
+            } finally {
+                servers.forEach(MockWebServer::close);
+            }
         });
-        started.await(30, TimeUnit.SECONDS);
-        List<MockWebServer> servers = new ArrayList<>();
-        try {
-            tour(out, servers);
-        } finally {
-            servers.forEach(MockWebServer::close);
-            Platform.exit();
-        }
-        System.exit(0);
     }
 
     private static void tour(Path out, List<MockWebServer> servers) throws Exception {
@@ -80,7 +68,7 @@ public final class PoolTour {
         MainWindowViewModel workbench = onFx(() -> context.mainWindowViewModel(new ScriptedDialogs(), samples));
         MainWindow window = onFx(() -> {
             MainWindow w = new MainWindow(new ThemeViewModel(), workbench, context, Platform::exit);
-            Stage stage = STAGE.get();
+            Stage stage = ScreenshotTour.stage();
             stage.setX(0);
             stage.setY(0);
             w.showIn(stage);

@@ -58,6 +58,17 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
+        walk(args, ScreenshotTour::tour);
+    }
+
+    /** A walk through some screens, photographing them into a folder. */
+    @FunctionalInterface
+    interface Walk {
+        void photograph(Path out) throws Exception;
+    }
+
+    /** Starts the toolkit, takes {@code walk} into the folder {@code args[0]}, then ends the process. */
+    static void walk(String[] args, Walk walk) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "screenshots");
         Files.createDirectories(out);
         CountDownLatch started = new CountDownLatch(1);
@@ -67,11 +78,16 @@ public final class ScreenshotTour {
         });
         started.await(30, TimeUnit.SECONDS);
         try {
-            tour(out);
+            walk.photograph(out);
         } finally {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** The window the walks show the app in. */
+    static Stage stage() {
+        return STAGE.get();
     }
 
     private static void tour(Path out) throws Exception {

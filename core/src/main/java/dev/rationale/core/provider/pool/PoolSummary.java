@@ -26,7 +26,7 @@ public final class PoolSummary {
         String state = switch (member.state()) {
             case SERVING -> member.inFlight() + "/" + member.limit()
                     + (member.limit() < member.ceiling() ? " (of " + member.ceiling() + ")" : "")
-                    + String.format(Locale.ROOT, " %.0f/s", member.perSecond());
+                    + " " + rate(member.perSecond());
             case OUT -> "out" + (waiting(member)
                     ? String.format(Locale.ROOT, " %.1fs", member.backIn().toMillis() / 1000.0) : "");
             case PROBING -> "probing";
@@ -52,6 +52,11 @@ public final class PoolSummary {
         String last = member.lastError() == null ? "" : "; last error: " + member.lastError();
         return state + "; " + member.answered() + " answered, " + member.failed() + " failed, "
                 + member.rateLimited() + " answered 429" + lowered + last;
+    }
+
+    // A slow server's rate keeps its tenths (0.4/s is not 0/s); a fast one's is whole.
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f/s" : "%.0f/s", perSecond);
     }
 
     // An out member whose back-off is over is probed by the next request sent: no time is left to show.

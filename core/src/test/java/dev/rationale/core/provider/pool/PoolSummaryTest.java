@@ -27,6 +27,8 @@ class PoolSummaryTest {
                 null);
 
         assertThat(PoolSummary.compact(lowered)).isEqualTo("gpu1 5/6 (of 8) 31/s, 2 429s");
+        assertThat(PoolSummary.compact(new MemberHealth("box", MemberHealth.State.SERVING, 2, 2, 2, 4, 0, 0, 0.4,
+                null, null))).isEqualTo("box 2/2 0.4/s");
         assertThat(PoolSummary.detail(lowered)).isEqualTo("serving, 5 of 6 in flight, 31.4 answers/s; 120 answered,"
                 + " 0 failed, 2 answered 429 (limit lowered from 8 to 6)");
     }
