@@ -82,13 +82,26 @@ final class EndpointFormView extends GridPane {
         addRow(0, fieldLabel("Name"), field(name, form.nameErrorProperty()));
         addRow(1, fieldLabel("Kind"), kind);
         baseUrlField = field(new HBox(6, baseUrl, chooseFolder, chooseFile), form.baseUrlErrorProperty());
-        addRow(2, baseUrlLabel, baseUrlField);
-        addRow(3, modelLabel, model);
-        addRow(4, keyLabel, keyBox);
-        addRow(5, membersLabel, members);
+        layOutKindRows(form.kindProperty().get());
         keyBox.getChildren().addAll(keySourceButtons(), envVariable, typedKey,
                 message(form.keyHintProperty(), Styles.ENDPOINTS_HINT),
                 message(form.keyErrorProperty(), Styles.ENDPOINTS_ERROR));
+    }
+
+    /**
+     * The rows below the kind: a pool has no address, model or key of its own (its members have them), only its
+     * members. Rows are swapped rather than hidden, since the grid keeps its gap around a hidden row.
+     */
+    private void layOutKindRows(ProviderKind now) {
+        getChildren().removeAll(baseUrlLabel, baseUrlField, modelLabel, model, keyLabel, keyBox, membersLabel,
+                members);
+        if (now == ProviderKind.POOL) {
+            addRow(2, membersLabel, members);
+        } else {
+            addRow(2, baseUrlLabel, baseUrlField);
+            addRow(3, modelLabel, model);
+            addRow(4, keyLabel, keyBox);
+        }
     }
 
     private HBox keySourceButtons() {
@@ -113,18 +126,11 @@ final class EndpointFormView extends GridPane {
         envVariable.textProperty().bindBidirectional(form.envVariableProperty());
         typedKey.textProperty().bindBidirectional(form.typedKeyProperty());
         BooleanBinding embedded = form.kindProperty().isEqualTo(ProviderKind.EMBEDDED);
-        BooleanBinding pool = form.kindProperty().isEqualTo(ProviderKind.POOL);
         showWhen(chooseFolder, embedded);
         showWhen(chooseFile, embedded);
-        showWhen(keyLabel, embedded.not().and(pool.not()));
-        showWhen(keyBox, embedded.not().and(pool.not()));
-        // A pool has no address, model or key of its own: its members have them.
-        showWhen(baseUrlLabel, pool.not());
-        showWhen(baseUrlField, pool.not());
-        showWhen(modelLabel, pool.not());
-        showWhen(model, pool.not());
-        showWhen(membersLabel, pool);
-        showWhen(members, pool);
+        showWhen(keyLabel, embedded.not());
+        showWhen(keyBox, embedded.not());
+        form.kindProperty().addListener((obs, old, now) -> layOutKindRows(now));
         showWhen(envVariable, form.keySourceProperty().isEqualTo(KeySource.ENVIRONMENT));
         showWhen(typedKey, form.keySourceProperty().isEqualTo(KeySource.KEYCHAIN));
         baseUrlLabel.textProperty().bind(Bindings.when(embedded).then("Models folder").otherwise("Base URL"));
