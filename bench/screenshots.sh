@@ -13,3 +13,8 @@ xvfb-run -a -s '-screen 0 1440x900x24' "$JAVA_HOME/bin/java" --enable-native-acc
   -Drationale.models.dir="$(realpath ../../shared/models)" \
   -cp "target/test-classes:target/classes:../core/target/classes:$(cat target/tour.classpath)" \
   dev.rationale.app.tour.ScreenshotTour "$out"
+# A pool at work: Evaluate's progress with a member killed, and the pool in the Endpoints dialog.
+xvfb-run -a -s '-screen 0 1440x900x24' "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+  -Drationale.models.dir="$(realpath ../../shared/models)" \
+  -cp "target/test-classes:target/classes:../core/target/classes:$(cat target/tour.classpath)" \
+  dev.rationale.app.tour.PoolTour "$out"

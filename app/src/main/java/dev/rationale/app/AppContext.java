@@ -101,8 +101,10 @@ public record AppContext(
         KeyResolver keys = new KeyResolver(keychain, System::getenv);
         String models = System.getProperty(MODELS_PROPERTY);
         Path modelsDirectory = models != null && !models.isBlank() ? Path.of(models) : config.resolve("models");
-        return new AppContext(http, EndpointStore.user(), keychain, keys,
-                new ProviderCache(new ProviderFactory(http, keys)), Executors.newVirtualThreadPerTaskExecutor(),
+        EndpointStore endpoints = EndpointStore.user();
+        return new AppContext(http, endpoints, keychain, keys,
+                new ProviderCache(new ProviderFactory(http, keys, endpoints::load)),
+                Executors.newVirtualThreadPerTaskExecutor(),
                 fx, Clock.systemUTC(), config, modelsDirectory);
     }
 
@@ -215,7 +217,7 @@ public record AppContext(
      */
     public EndpointsViewModel endpointsViewModel(UserDialogs dialogs, Runnable onSaved) {
         return new EndpointsViewModel(endpoints, keychain, System::getenv, http, modelsDirectory, dialogs, onSaved,
-                fx, background);
+                fx, background, providers::livePool);
     }
 
     /**

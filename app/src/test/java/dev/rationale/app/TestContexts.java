@@ -25,8 +25,10 @@ public final class TestContexts {
         OkHttpClient http = HttpClients.create();
         SecretStore keychain = new InMemorySecrets(true);
         KeyResolver keys = new KeyResolver(keychain, name -> null);
-        return new AppContext(http, new EndpointStore(dir.resolve("config/endpoints.json")), keychain, keys,
-                new ProviderCache(new ProviderFactory(http, keys)), Executors.newVirtualThreadPerTaskExecutor(),
+        EndpointStore endpoints = new EndpointStore(dir.resolve("config/endpoints.json"));
+        return new AppContext(http, endpoints, keychain, keys,
+                new ProviderCache(new ProviderFactory(http, keys, endpoints::load)),
+                Executors.newVirtualThreadPerTaskExecutor(),
                 Platform::runLater, Clock.systemUTC(), dir.resolve("config"), models);
     }
 

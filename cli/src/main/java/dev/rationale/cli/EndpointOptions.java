@@ -2,6 +2,7 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointPools;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
@@ -9,6 +10,7 @@ import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.HttpClients;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -34,15 +36,25 @@ final class EndpointOptions {
         Endpoint resolve(CommandSpec spec) {
             if (endpoint != null) {
                 EndpointStore store = EndpointStore.user();
-                return store.find(endpoint).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "no endpoint \"" + endpoint + "\" in " + store.file()));
+                List<Endpoint> all = store.load();
+                Endpoint found = all.stream().filter(e -> e.name().equals(endpoint)).findFirst()
+                        .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                                "no endpoint \"" + endpoint + "\" in " + store.file()));
+                return found.kind() == ProviderKind.POOL ? pool(found, all) : found;
             }
-            ProviderKind kind = ProviderKind.parse(direct.provider).orElseThrow(() -> new ParameterException(
-                    spec.commandLine(), "unknown provider \"" + direct.provider + "\" (one of: "
-                            + Arrays.stream(ProviderKind.values()).map(ProviderKind::id)
-                                    .collect(Collectors.joining(", ")) + ")"));
+            ProviderKind kind = ProviderKind.parse(direct.provider).filter(k -> k != ProviderKind.POOL)
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "unknown provider \""
+                            + direct.provider + "\" (one of: " + Arrays.stream(ProviderKind.values())
+                                    .filter(k -> k != ProviderKind.POOL).map(ProviderKind::id)
+                                    .collect(Collectors.joining(", ")) + "; a pool is named with --endpoint)"));
             return new Endpoint(kind.id(), kind, direct.baseUrl, null, null);
         }
+    }
+
+    // A pool is checked here, so that a bad one is refused before anything starts; its model is its members'.
+    private static Endpoint pool(Endpoint pool, List<Endpoint> all) {
+        EndpointPools.Resolved resolved = EndpointPools.resolve(pool, all);
+        return pool.model() == null || pool.model().isBlank() ? pool.withModel(resolved.model()) : pool;
     }
 
     static final class Direct {
@@ -70,7 +82,8 @@ final class EndpointOptions {
      * endpoint needs it ({@link HttpClients#createFor}).
      */
     static ProviderFactory providers(Endpoint endpoint) {
-        return new ProviderFactory(HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system());
+        return new ProviderFactory(HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system(),
+                EndpointStore.user()::load);
     }
 
     /** The model given with {@code --model}, else the endpoint's; a usage error when there is neither. */

@@ -21,7 +21,9 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
+import dev.rationale.core.provider.PoolHealth;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.pool.PoolSummary;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -154,13 +156,18 @@ final class EvalCommand implements Callable<Integer> {
         boolean interrupted;
         try (EvaluationSession session = EvaluationSession.open(plan, resultsPath, resume, history);
                 ProviderCache providers = new ProviderCache(ready(factory))) {
-            EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally()) : null;
+            PoolHealth pool = providers.get(endpoint).pool().orElse(null);
+            EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally(), pool)
+                    : null;
             session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);
             EvalOutcome outcome = session.await();
             if (progress != null) {
                 progress.end();
+            }
+            if (pool != null) {
+                printMembers(pool, err);
             }
             print(plan, outcome, session, stdout);
             interrupted = stop.stopping() && outcome.cancelled();
@@ -176,6 +183,13 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return interrupted ? RationaleCommand.EXIT_INTERRUPTED : 0;
+    }
+
+    // How each server of a pool did, on standard error after the run, whether or not a progress line was drawn.
+    private static void printMembers(PoolHealth pool, PrintWriter err) {
+        err.println("pool " + pool.name() + ":");
+        pool.members().forEach(m -> err.println("  " + m.endpoint() + ": " + PoolSummary.detail(m)));
+        err.flush();
     }
 
     private static <T> T ready(FutureTask<T> task) throws InterruptedException {

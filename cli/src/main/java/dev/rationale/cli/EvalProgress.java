@@ -5,28 +5,38 @@ import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.LikelihoodRecord;
 import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.provider.PoolHealth;
+import dev.rationale.core.provider.pool.PoolSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one-line progress of {@code rationale eval} on a terminal, redrawn in place on standard error as each
  * completion finishes: the session's {@link EvalTally} (what counts as done is said there), i.e. completions done
  * of all, how many correct and failed, multiple-choice cases scored by likelihood, and the time left at this run's
- * pace. Called from the runner's threads.
+ * pace; on a pool, each member's requests in flight, rate and failures ({@link PoolSummary#compact}). Called from
+ * the runner's threads.
  */
 final class EvalProgress implements EvalListener {
     private final PrintWriter err;
     private final EvalTally tally;
+    private final @Nullable PoolHealth pool;
 
-    EvalProgress(PrintWriter err, EvalTally tally) {
+    EvalProgress(PrintWriter err, EvalTally tally, @Nullable PoolHealth pool) {
         this.err = err;
         this.tally = tally;
+        this.pool = pool;
+    }
+
+    EvalProgress(PrintWriter err, EvalTally tally) {
+        this(err, tally, null);
     }
 
     /** A progress line drawn at once, so that a resumed run shows what it starts from. */
-    static EvalProgress drawn(PrintWriter err, EvalTally tally) {
-        EvalProgress progress = new EvalProgress(err, tally);
+    static EvalProgress drawn(PrintWriter err, EvalTally tally, @Nullable PoolHealth pool) {
+        EvalProgress progress = new EvalProgress(err, tally, pool);
         progress.draw();
         return progress;
     }
@@ -68,6 +78,9 @@ final class EvalProgress implements EvalListener {
         }
         if (counts.timeLeft() != null) {
             line += ", ETA " + duration(counts.timeLeft());
+        }
+        if (pool != null) {
+            line += " | " + PoolSummary.compact(pool);
         }
         // Padding wipes the tail of a longer line drawn before.
         return String.format(Locale.ROOT, "%-70s", line);

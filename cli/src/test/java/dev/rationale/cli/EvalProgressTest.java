@@ -52,7 +52,7 @@ class EvalProgressTest {
                 new Endpoint("local", ProviderKind.OLLAMA, "http://127.0.0.1:9/", null, null), "m")),
                 task.cases().subList(0, 2), 1);
         StringWriter out = new StringWriter();
-        EvalProgress progress = EvalProgress.drawn(new PrintWriter(out), EvalTally.of(plan, List.of()));
+        EvalProgress progress = EvalProgress.drawn(new PrintWriter(out), EvalTally.of(plan, List.of()), null);
 
         progress.limitLowered("local", 8, 7);
 

@@ -2,10 +2,19 @@
 package dev.rationale.app.endpoints;
 
 import dev.rationale.app.run.RunSettingsViewModel;
+import dev.rationale.core.RationaleException;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointPools;
 import dev.rationale.core.endpoint.KeyReference;
+import dev.rationale.core.endpoint.PoolMember;
 import dev.rationale.core.provider.ProviderKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +26,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.Observable;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +36,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The endpoint being edited: one property per field, and the inline validation messages derived from them (empty
  * when a field is fine). A typed key lives only in {@link #typedKeyProperty()} until it is saved to the keychain;
- * {@link #toEndpoint()} records only the keychain entry's name. Touch it on the FX thread.
+ * {@link #toEndpoint()} records only the keychain entry's name. A pool has no URL, model or key of its own: its
+ * fields are the saved servers it may take as members ({@link #getPoolMembers()}), each ticked or not with its
+ * concurrency, checked as the endpoints file is ({@link EndpointPools}). Touch it on the FX thread.
  */
 public final class EndpointForm {
 
@@ -44,6 +57,10 @@ public final class EndpointForm {
     private final ReadOnlyStringWrapper baseUrlError = new ReadOnlyStringWrapper(this, "baseUrlError");
     private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper(this, "keyError");
     private final ReadOnlyStringWrapper keyHint = new ReadOnlyStringWrapper(this, "keyHint");
+    private final ReadOnlyStringWrapper poolError = new ReadOnlyStringWrapper(this, "poolError");
+    // Each choice's properties are observed, so the pool's check follows every tick and concurrency.
+    private final ObservableList<PoolMemberChoice> poolMembers = FXCollections.observableArrayList(
+            choice -> new Observable[] {choice.chosenProperty(), choice.concurrencyProperty()});
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ObservableList<Endpoint> saved;
     private final Path modelsDirectory;
@@ -74,13 +91,15 @@ public final class EndpointForm {
         ObservableValue<?>[] keyInputs = {kind, keySource, envVariable, typedKey, name, original, baseUrl};
         keyError.bind(Bindings.createStringBinding(() -> keyChoice().error(), keyInputs));
         keyHint.bind(Bindings.createStringBinding(() -> keyChoice().hint(), keyInputs));
-        valid.bind(nameError.isEmpty().and(baseUrlError.isEmpty()).and(keyError.isEmpty()));
+        poolError.bind(Bindings.createStringBinding(this::checkPool, kind, name, poolMembers, saved));
+        valid.bind(nameError.isEmpty().and(baseUrlError.isEmpty()).and(keyError.isEmpty()).and(poolError.isEmpty()));
     }
 
     /** Fills the fields from {@code endpoint}, or with a new endpoint's defaults when null; clears a typed key. */
     void load(@Nullable Endpoint endpoint) {
         original.set(endpoint);
         typedKey.set("");
+        offerMembers(endpoint);
         if (endpoint == null) {
             name.set("");
             kind.set(ProviderKind.OPENAI);
@@ -99,6 +118,46 @@ public final class EndpointForm {
         keySource.set(key == null ? KeySource.NONE
                 : key.keychain() != null ? KeySource.KEYCHAIN
                 : key.env() != null ? KeySource.ENVIRONMENT : KeySource.NONE);
+    }
+
+    // Every saved server that could serve in a pool, ticked when the pool being edited has it, in the pool's order.
+    private void offerMembers(@Nullable Endpoint endpoint) {
+        Map<String, PoolMember> current = endpoint == null ? Map.of() : endpoint.poolMembers().stream()
+                .collect(Collectors.toMap(PoolMember::endpoint, Function.identity(), (a, b) -> a));
+        List<PoolMemberChoice> choices = new ArrayList<>();
+        List<PoolMemberChoice> rest = new ArrayList<>();
+        for (Endpoint server : saved) {
+            if (!EndpointPools.MEMBER_KINDS.contains(server.kind())) {
+                continue;
+            }
+            PoolMember member = current.get(server.name());
+            Integer concurrency = member == null ? null : member.concurrency();
+            PoolMemberChoice choice = new PoolMemberChoice(server, member != null,
+                    concurrency == null ? PoolMemberChoice.DEFAULT_CONCURRENCY : concurrency);
+            (member != null ? choices : rest).add(choice);
+        }
+        if (endpoint != null) {
+            List<String> order = endpoint.poolMembers().stream().map(PoolMember::endpoint).toList();
+            choices.sort(Comparator.comparingInt(c -> order.indexOf(c.getEndpoint().name())));
+        }
+        choices.addAll(rest);
+        poolMembers.setAll(choices);
+    }
+
+    private String checkPool() {
+        if (kind.get() != ProviderKind.POOL) {
+            return "";
+        }
+        Endpoint pool = toEndpoint();
+        List<Endpoint> all = new ArrayList<>(saved);
+        all.removeIf(e -> e.name().equals(pool.name()));
+        all.add(pool);
+        try {
+            EndpointPools.resolve(pool, all);
+            return "";
+        } catch (RationaleException e) {
+            return e.getMessage();
+        }
     }
 
     // A base URL the user typed is kept; an empty one, or the old kind's default, follows the kind.
@@ -133,6 +192,9 @@ public final class EndpointForm {
         if (kind.get() == ProviderKind.EMBEDDED) {
             return url.isEmpty() ? "Choose the folder that holds your GGUF files." : "";
         }
+        if (kind.get() == ProviderKind.POOL) {
+            return "";
+        }
         if (url.isEmpty() || HttpUrl.parse(url) != null) {
             return "";
         }
@@ -151,6 +213,10 @@ public final class EndpointForm {
 
     /** The endpoint the fields describe; its key reference names the keychain entry, never the key. */
     public Endpoint toEndpoint() {
+        if (kind.get() == ProviderKind.POOL) {
+            return Endpoint.pool(text(name), poolMembers.stream().filter(c -> c.chosenProperty().get())
+                    .map(c -> new PoolMember(c.getEndpoint().name(), c.concurrencyProperty().get())).toList());
+        }
         return new Endpoint(text(name), kind.get(), blankToNull(text(baseUrl)), blankToNull(text(model)),
                 keyChoice().reference());
     }
@@ -225,6 +291,16 @@ public final class EndpointForm {
 
     public ReadOnlyStringProperty baseUrlErrorProperty() {
         return baseUrlError.getReadOnlyProperty();
+    }
+
+    /** For a pool: the saved servers it may take, ticked or not, each with its concurrency. */
+    public ObservableList<PoolMemberChoice> getPoolMembers() {
+        return poolMembers;
+    }
+
+    /** For a pool: why it cannot be saved as it stands, in one line; empty when it can. */
+    public ReadOnlyStringProperty poolErrorProperty() {
+        return poolError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty keyErrorProperty() {

@@ -43,10 +43,15 @@ final class EndpointFormView extends GridPane {
     private final PasswordField typedKey = new PasswordField();
     private final Label keyLabel = fieldLabel("API key");
     private final VBox keyBox = new VBox(6);
+    private final Label modelLabel = fieldLabel("Default model");
+    private final Label membersLabel = fieldLabel("Members");
+    private final PoolMembersView members;
+    private VBox baseUrlField;
 
     EndpointFormView(EndpointsViewModel viewModel) {
         this.viewModel = viewModel;
         this.form = viewModel.getForm();
+        this.members = new PoolMembersView(form);
         createView();
         bind();
     }
@@ -76,12 +81,27 @@ final class EndpointFormView extends GridPane {
         HBox.setHgrow(baseUrl, Priority.ALWAYS);
         addRow(0, fieldLabel("Name"), field(name, form.nameErrorProperty()));
         addRow(1, fieldLabel("Kind"), kind);
-        addRow(2, baseUrlLabel, field(new HBox(6, baseUrl, chooseFolder, chooseFile), form.baseUrlErrorProperty()));
-        addRow(3, fieldLabel("Default model"), model);
-        addRow(4, keyLabel, keyBox);
+        baseUrlField = field(new HBox(6, baseUrl, chooseFolder, chooseFile), form.baseUrlErrorProperty());
+        layOutKindRows(form.kindProperty().get());
         keyBox.getChildren().addAll(keySourceButtons(), envVariable, typedKey,
                 message(form.keyHintProperty(), Styles.ENDPOINTS_HINT),
                 message(form.keyErrorProperty(), Styles.ENDPOINTS_ERROR));
+    }
+
+    /**
+     * The rows below the kind: a pool has no address, model or key of its own (its members have them), only its
+     * members. Rows are swapped rather than hidden, since the grid keeps its gap around a hidden row.
+     */
+    private void layOutKindRows(ProviderKind now) {
+        getChildren().removeAll(baseUrlLabel, baseUrlField, modelLabel, model, keyLabel, keyBox, membersLabel,
+                members);
+        if (now == ProviderKind.POOL) {
+            addRow(2, membersLabel, members);
+        } else {
+            addRow(2, baseUrlLabel, baseUrlField);
+            addRow(3, modelLabel, model);
+            addRow(4, keyLabel, keyBox);
+        }
     }
 
     private HBox keySourceButtons() {
@@ -110,6 +130,7 @@ final class EndpointFormView extends GridPane {
         showWhen(chooseFile, embedded);
         showWhen(keyLabel, embedded.not());
         showWhen(keyBox, embedded.not());
+        form.kindProperty().addListener((obs, old, now) -> layOutKindRows(now));
         showWhen(envVariable, form.keySourceProperty().isEqualTo(KeySource.ENVIRONMENT));
         showWhen(typedKey, form.keySourceProperty().isEqualTo(KeySource.KEYCHAIN));
         baseUrlLabel.textProperty().bind(Bindings.when(embedded).then("Models folder").otherwise("Base URL"));

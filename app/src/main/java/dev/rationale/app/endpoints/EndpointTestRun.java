@@ -5,7 +5,11 @@ import dev.rationale.app.endpoints.EndpointsViewModel.TestState;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.provider.ModelInfo;
+import dev.rationale.core.provider.PoolHealth;
+import dev.rationale.core.provider.pool.PoolSummary;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,6 +33,7 @@ final class EndpointTestRun {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "testSummary", "");
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<CapabilityRow> capabilities = FXCollections.observableArrayList();
+    private final ObservableList<String> members = FXCollections.observableArrayList();
     private int run;
 
     EndpointTestRun(Executor fx, Executor background) {
@@ -51,6 +56,46 @@ final class EndpointTestRun {
                 }, fx);
     }
 
+    /**
+     * Tests a pool: asks each of its {@code servers} for its models, all at once, and shows a line per member: its
+     * models or why it did not answer, then how it has served this session when {@code live} has it in use.
+     */
+    void startPool(Endpoint pool, List<Endpoint> servers, ProviderFactory factory, Optional<PoolHealth> live) {
+        reset();
+        int current = run;
+        state.set(TestState.RUNNING);
+        summary.set("Asking " + servers.size() + " members for their models…");
+        List<CompletableFuture<EndpointCheck>> checks = servers.stream()
+                .map(server -> CompletableFuture.supplyAsync(() -> EndpointCheck.run(factory, server), background))
+                .toList();
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
+            if (current == run) {
+                showPool(pool, servers, checks.stream().map(CompletableFuture::join).toList(), live);
+            }
+        }, fx);
+    }
+
+    private void showPool(Endpoint pool, List<Endpoint> servers, List<EndpointCheck> checks,
+            Optional<PoolHealth> live) {
+        List<String> lines = new ArrayList<>();
+        int answered = 0;
+        for (int i = 0; i < servers.size(); i++) {
+            EndpointCheck check = checks.get(i);
+            String outcome = check.error() != null ? check.error()
+                    : EndpointCheck.summarize(check.models().stream().map(ModelInfo::id).toList());
+            answered += check.error() == null ? 1 : 0;
+            lines.add(servers.get(i).name() + " (" + servers.get(i).effectiveBaseUrl() + "): " + outcome);
+            if (check.error() == null && check.capabilities() != null && capabilities.isEmpty()) {
+                capabilities.setAll(CapabilityRow.of(check.capabilities()));
+            }
+        }
+        live.ifPresent(health -> health.members().forEach(m -> lines.add(
+                "This session, " + m.endpoint() + ": " + PoolSummary.detail(m))));
+        members.setAll(lines);
+        state.set(answered == servers.size() ? TestState.PASSED : TestState.FAILED);
+        summary.set(answered + " of " + servers.size() + " members of “" + pool.name() + "” answered.");
+    }
+
     private void show(EndpointCheck check) {
         if (check.capabilities() != null) {
             capabilities.setAll(CapabilityRow.of(check.capabilities()));
@@ -68,6 +113,7 @@ final class EndpointTestRun {
         summary.set("");
         models.clear();
         capabilities.clear();
+        members.clear();
     }
 
     ReadOnlyObjectProperty<TestState> stateProperty() {
@@ -84,5 +130,10 @@ final class EndpointTestRun {
 
     ObservableList<CapabilityRow> capabilities() {
         return capabilities;
+    }
+
+    /** For a pool: a line per member from the last test, then its health this session if it served. */
+    ObservableList<String> members() {
+        return members;
     }
 }

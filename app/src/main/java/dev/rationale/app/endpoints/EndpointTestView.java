@@ -23,6 +23,7 @@ final class EndpointTestView extends VBox {
     private final ProgressIndicator running = new ProgressIndicator();
     private final Label summary = new Label();
     private final GridPane capabilities = new GridPane();
+    private final VBox members = new VBox(2);
 
     EndpointTestView(EndpointsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -44,15 +45,18 @@ final class EndpointTestView extends VBox {
         running.setMaxSize(18, 18);
         capabilities.getStyleClass().add(Styles.ENDPOINTS_CAPABILITIES);
         capabilities.setId("endpoints-capabilities");
+        members.setId("endpoints-pool-health");
+        members.getStyleClass().add(Styles.ENDPOINTS_POOL_HEALTH);
         HBox row = new HBox(10, test, running, summary);
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(row, capabilities);
+        getChildren().addAll(row, members, capabilities);
     }
 
     private void bind() {
         test.setOnAction(event -> viewModel.test());
         test.disableProperty().bind(viewModel.testStateProperty().isEqualTo(TestState.RUNNING)
-                .or(viewModel.getForm().baseUrlErrorProperty().isNotEmpty()));
+                .or(viewModel.getForm().baseUrlErrorProperty().isNotEmpty())
+                .or(viewModel.getForm().poolErrorProperty().isNotEmpty()));
         EndpointFormView.showWhen(running, viewModel.testStateProperty().isEqualTo(TestState.RUNNING));
         summary.textProperty().bind(viewModel.testSummaryProperty());
         viewModel.testStateProperty().addListener((obs, old, now) -> {
@@ -61,9 +65,19 @@ final class EndpointTestView extends VBox {
                 summary.getStyleClass().add(Styles.ENDPOINTS_TEST_FAILED);
             }
         });
+        EndpointFormView.showWhen(members, Bindings.isNotEmpty(viewModel.getPoolMembers()));
+        viewModel.getPoolMembers().addListener((ListChangeListener<String>) change -> fillMembers());
         EndpointFormView.showWhen(capabilities, Bindings.isNotEmpty(viewModel.getCapabilities()));
         viewModel.getCapabilities().addListener((ListChangeListener<CapabilityRow>) change -> fillCapabilities());
         fillCapabilities();
+    }
+
+    private void fillMembers() {
+        members.getChildren().setAll(viewModel.getPoolMembers().stream().map(line -> {
+            Label label = new Label(line);
+            label.setWrapText(true);
+            return label;
+        }).toList());
     }
 
     private void fillCapabilities() {

@@ -3,6 +3,8 @@ package dev.rationale.app.endpoints;
 
 import dev.rationale.app.fx.Styles;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.PoolMember;
+import dev.rationale.core.provider.ProviderKind;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -121,7 +123,9 @@ public final class EndpointsView extends BorderPane {
                 return;
             }
             name.setText(item.name());
-            detail.setText(item.kind().id() + " · " + item.effectiveBaseUrl());
+            detail.setText(item.kind() == ProviderKind.POOL
+                    ? "pool · " + String.join(", ", item.poolMembers().stream().map(PoolMember::endpoint).toList())
+                    : item.kind().id() + " · " + item.effectiveBaseUrl());
             setGraphic(box);
         }
     }

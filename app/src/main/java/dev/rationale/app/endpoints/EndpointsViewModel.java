@@ -2,18 +2,23 @@
 package dev.rationale.app.endpoints;
 
 import dev.rationale.app.fx.UserDialogs;
+import dev.rationale.core.RationaleException;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointPools;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.endpoint.SecretStore;
+import dev.rationale.core.provider.PoolHealth;
 import dev.rationale.core.provider.ProviderKind;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,6 +51,7 @@ public final class EndpointsViewModel {
     private final Runnable onSaved;
     private final Executor fx;
     private final Executor background;
+    private final Function<String, Optional<PoolHealth>> livePools;
     private final ObservableList<Endpoint> endpoints = FXCollections.observableArrayList();
     private final ObjectProperty<@Nullable Endpoint> selected = new SimpleObjectProperty<>(this, "selected");
     private final EndpointForm form;
@@ -69,6 +75,18 @@ public final class EndpointsViewModel {
     public EndpointsViewModel(EndpointStore store, SecretStore keychain, UnaryOperator<@Nullable String> environment,
             OkHttpClient http, Path modelsDirectory, UserDialogs dialogs, Runnable onSaved, Executor fx,
             Executor background) {
+        this(store, keychain, environment, http, modelsDirectory, dialogs, onSaved, fx, background,
+                name -> Optional.empty());
+    }
+
+    /**
+     * As above, with how the pools in use this session are doing, by name ({@code ProviderCache::livePool}); it
+     * must not block.
+     */
+    public EndpointsViewModel(EndpointStore store, SecretStore keychain, UnaryOperator<@Nullable String> environment,
+            OkHttpClient http, Path modelsDirectory, UserDialogs dialogs, Runnable onSaved, Executor fx,
+            Executor background, Function<String, Optional<PoolHealth>> livePools) {
+        this.livePools = livePools;
         this.store = store;
         this.keychain = keychain;
         this.environment = environment;
@@ -199,6 +217,10 @@ public final class EndpointsViewModel {
             return;
         }
         Endpoint endpoint = form.toEndpoint();
+        if (endpoint.kind() == ProviderKind.POOL) {
+            testPool(endpoint);
+            return;
+        }
         if (endpoint.name().isEmpty()) {
             endpoint = new Endpoint("new endpoint", endpoint.kind(), endpoint.baseUrl(), endpoint.model(),
                     endpoint.key());
@@ -206,6 +228,25 @@ public final class EndpointsViewModel {
         String key = form.keyToStore();
         KeyResolver keys = new KeyResolver(new OverlaySecretStore(keychain, form.entryName(), key), environment);
         testRun.start(endpoint, new ProviderFactory(http, keys));
+    }
+
+    // Each member is tested as saved, with its own key; the pool as edited, so unsaved ticks count.
+    private void testPool(Endpoint pool) {
+        if (!form.poolErrorProperty().get().isEmpty()) {
+            return;
+        }
+        List<Endpoint> all = new ArrayList<>(endpoints);
+        all.removeIf(e -> e.name().equals(pool.name()));
+        all.add(pool);
+        List<Endpoint> servers;
+        try {
+            servers = EndpointPools.resolve(pool, all).members().stream().map(EndpointPools.Member::endpoint)
+                    .toList();
+        } catch (RationaleException e) {
+            return;
+        }
+        testRun.startPool(pool, servers, new ProviderFactory(http, new KeyResolver(keychain, environment)),
+                livePools.apply(pool.name()));
     }
 
     /** For the embedded engine: picks the folder that holds the GGUF files. */
@@ -274,6 +315,11 @@ public final class EndpointsViewModel {
     /** The tested endpoint's capabilities; empty until a test ran. */
     public ObservableList<CapabilityRow> getCapabilities() {
         return testRun.capabilities();
+    }
+
+    /** For a pool: a line per member from its last test (models, or why not), and how it served this session. */
+    public ObservableList<String> getPoolMembers() {
+        return testRun.members();
     }
 
     /** The outcome of the last load, save or removal, in one line. */

@@ -22,9 +22,9 @@ record KeyChoice(ProviderKind kind, KeySource source, String envVariable, @Nulla
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** Whether this kind takes a key at all; the embedded engine does not. */
+    /** Whether this kind takes a key at all; the embedded engine does not, nor a pool (its members do). */
     static boolean applies(ProviderKind kind) {
-        return kind != ProviderKind.EMBEDDED;
+        return kind != ProviderKind.EMBEDDED && kind != ProviderKind.POOL;
     }
 
     /** The inline error; empty when the choice is fine. */
@@ -85,7 +85,7 @@ record KeyChoice(ProviderKind kind, KeySource source, String envVariable, @Nulla
             case OPENAI, OPENAI_TEXT -> "OPENAI_API_KEY";
             case ANTHROPIC -> "ANTHROPIC_API_KEY";
             case GEMINI -> "GEMINI_API_KEY";
-            case OLLAMA, LLAMACPP, EMBEDDED -> "";
+            case OLLAMA, LLAMACPP, EMBEDDED, POOL -> "";
         };
     }
 }

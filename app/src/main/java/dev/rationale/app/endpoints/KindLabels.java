@@ -18,6 +18,7 @@ public final class KindLabels {
             case ANTHROPIC -> "Anthropic";
             case GEMINI -> "Google Gemini";
             case EMBEDDED -> "Embedded engine (llama.cpp in process)";
+            case POOL -> "Pool of servers of one model";
         };
     }
 }

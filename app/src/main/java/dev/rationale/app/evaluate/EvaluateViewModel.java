@@ -23,6 +23,8 @@ import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.rationale.core.eval.EvalTarget;
+import dev.rationale.core.provider.PoolHealth;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,8 @@ public final class EvaluateViewModel {
     }
 
     private final ProviderCache providers;
+    // The pools the running evaluation sends to; set off the FX thread before its first progress.
+    private volatile List<PoolHealth> pools = List.of();
     private final Executor fx;
     private final Executor background;
     private final Path scratchFolder;
@@ -156,6 +160,9 @@ public final class EvaluateViewModel {
         EvalPlan newPlan = launch.plan();
         EvaluationSession session = EvaluationSession.open(newPlan, launch.results(), resume, launch.history());
         current = session;
+        // Made here, off the FX thread, as the runner would: the progress reads their members' health as it goes.
+        pools = newPlan.targets().stream().map(EvalTarget::endpoint).distinct().map(providers::get)
+                .flatMap(provider -> provider.pool().stream()).toList();
         session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS, new TallyFeed(fx, session.tally(),
                 counts -> {
                     if (newPlan == plan) {
@@ -167,7 +174,7 @@ public final class EvaluateViewModel {
 
     private void showProgress(EvalTally.Counts counts) {
         progress.set(counts.fraction());
-        progressText.set(ProgressText.of(counts, running.get()));
+        progressText.set(ProgressText.of(counts, running.get(), pools));
     }
 
     /** An evaluation's end, its results file indexed and its first page of cases read, off the FX thread. */

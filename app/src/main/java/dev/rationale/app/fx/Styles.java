@@ -29,6 +29,8 @@ public final class Styles {
     public static final String ENDPOINTS_FIELD_LABEL = "endpoints-field-label";
     public static final String ENDPOINTS_ERROR = "endpoints-error";
     public static final String ENDPOINTS_HINT = "endpoints-hint";
+    public static final String ENDPOINTS_POOL = "endpoints-pool";
+    public static final String ENDPOINTS_POOL_HEALTH = "endpoints-pool-health";
     public static final String ENDPOINTS_TEST = "endpoints-test";
     public static final String ENDPOINTS_TEST_SUMMARY = "endpoints-test-summary";
     public static final String ENDPOINTS_TEST_FAILED = "endpoints-test-failed";

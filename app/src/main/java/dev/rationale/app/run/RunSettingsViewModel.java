@@ -5,7 +5,9 @@ import dev.rationale.app.compose.PromptShaping;
 import dev.rationale.app.compose.TokenCount;
 import dev.rationale.app.compose.TokenCounter;
 import dev.rationale.app.fx.Failures;
+import dev.rationale.core.RationaleException;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointPools;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.promptset.ChatLayout;
 import dev.rationale.core.promptset.ThinkingLevel;
@@ -93,13 +95,26 @@ public final class RunSettingsViewModel {
             List<Endpoint> all = new java.util.ArrayList<>();
             all.add(embeddedEndpoint());
             if (saved != null) {
-                all.addAll(saved);
+                saved.stream().map(e -> withPoolModel(e, saved)).forEach(all::add);
             }
             endpoints.setAll(all);
             Endpoint keep = wanted == null ? null : all.stream()
                     .filter(e -> e.name().equals(wanted)).findFirst().orElse(null);
             endpoint.set(keep != null ? keep : all.size() > 1 ? all.get(1) : all.getFirst());
         }, fx);
+    }
+
+    // A pool's default model is its members' one; a pool that cannot be resolved is listed as it is, and says why
+    // when it is used.
+    private static Endpoint withPoolModel(Endpoint endpoint, List<Endpoint> saved) {
+        if (endpoint.kind() != ProviderKind.POOL || endpoint.model() != null) {
+            return endpoint;
+        }
+        try {
+            return endpoint.withModel(EndpointPools.resolve(endpoint, saved).model());
+        } catch (RationaleException e) {
+            return endpoint;
+        }
     }
 
     private void listModels(@Nullable Endpoint chosen) {

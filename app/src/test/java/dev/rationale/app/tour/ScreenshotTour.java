@@ -58,6 +58,17 @@ public final class ScreenshotTour {
     }
 
     public static void main(String[] args) throws Exception {
+        walk(args, ScreenshotTour::tour);
+    }
+
+    /** A walk through some screens, photographing them into a folder. */
+    @FunctionalInterface
+    interface Walk {
+        void photograph(Path out) throws Exception;
+    }
+
+    /** Starts the toolkit, takes {@code walk} into the folder {@code args[0]}, then ends the process. */
+    static void walk(String[] args, Walk walk) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "screenshots");
         Files.createDirectories(out);
         CountDownLatch started = new CountDownLatch(1);
@@ -67,11 +78,16 @@ public final class ScreenshotTour {
         });
         started.await(30, TimeUnit.SECONDS);
         try {
-            tour(out);
+            walk.photograph(out);
         } finally {
             Platform.exit();
         }
         System.exit(0);
+    }
+
+    /** The window the walks show the app in. */
+    static Stage stage() {
+        return STAGE.get();
     }
 
     private static void tour(Path out) throws Exception {
@@ -542,6 +558,11 @@ public final class ScreenshotTour {
     }
 
     private static void shoot(Path png) throws IOException, InterruptedException {
+        shootScreen(png);
+    }
+
+    /** The whole screen as {@code png}, with ImageMagick's {@code import}; shared with {@link PoolTour}. */
+    static void shootScreen(Path png) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start();
         if (process.waitFor() != 0) {
             throw new IOException("import failed for " + png);
@@ -549,7 +570,7 @@ public final class ScreenshotTour {
         System.out.println("saved " + png);
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+    static void waitFor(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!onFx(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
@@ -571,7 +592,7 @@ public final class ScreenshotTour {
         pause(800);
     }
 
-    private static <T> T onFx(Supplier<T> action) throws Exception {
+    static <T> T onFx(Supplier<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

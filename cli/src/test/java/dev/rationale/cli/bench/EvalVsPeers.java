@@ -153,7 +153,7 @@ public final class EvalVsPeers {
     // ---- raw capacity -------------------------------------------------------------------------------------------
 
     /** Requests/s of one OkHttp client sending {@code count} streamed requests, {@code concurrency} at once. */
-    private static double raw(FaultServer server, long delay, int concurrency, int count) throws Exception {
+    static double raw(FaultServer server, long delay, int concurrency, int count) throws Exception {
         server.reset(delay, FaultMix.NONE);
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(concurrency);
@@ -354,7 +354,7 @@ public final class EvalVsPeers {
     // ---- files --------------------------------------------------------------------------------------------------
 
     /** A prompt set of {@code cases} sums with a direct and a step-by-step variant (rationale's own format). */
-    static Path writeSet(Path file, int cases) throws IOException {
+    public static Path writeSet(Path file, int cases) throws IOException {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < cases; i++) {
             list.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,

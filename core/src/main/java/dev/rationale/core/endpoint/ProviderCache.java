@@ -2,20 +2,23 @@
 package dev.rationale.core.endpoint;
 
 import dev.rationale.core.provider.CompletionProvider;
+import dev.rationale.core.provider.PoolHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One provider per endpoint for the life of the application, so the embedded engine loads a model once and every
- * run on an endpoint shares its connection pool. An edited endpoint is a different key and gets a new provider;
- * the old one stays until {@link #close}. Thread-safe.
+ * run on an endpoint shares its connection pool. An edited endpoint (or pool member) is a different key and gets a
+ * new provider; the old one stays until {@link #close}. Thread-safe.
  */
 public final class ProviderCache implements AutoCloseable {
 
     private final ProviderFactory factory;
-    private final Map<Endpoint, CompletionProvider> providers = new ConcurrentHashMap<>();
+    // Keyed by ProviderFactory#identity: the endpoint, or a pool with its members as they are.
+    private final Map<Object, CompletionProvider> providers = new ConcurrentHashMap<>();
 
     public ProviderCache(ProviderFactory factory) {
         this.factory = factory;
@@ -28,7 +31,16 @@ public final class ProviderCache implements AutoCloseable {
      *     {@link ProviderFactory#create})
      */
     public CompletionProvider get(Endpoint endpoint) {
-        return providers.computeIfAbsent(endpoint, factory::create);
+        return providers.computeIfAbsent(factory.identity(endpoint), key -> factory.create(endpoint));
+    }
+
+    /**
+     * The health of the pool called {@code name} if a provider for it was made (it is in use this session), without
+     * making one or reading anything: safe on a UI thread.
+     */
+    public Optional<PoolHealth> livePool(String name) {
+        return providers.values().stream().flatMap(p -> p.pool().stream()).filter(p -> p.name().equals(name))
+                .findFirst();
     }
 
     /** Closes the providers that hold resources (the embedded engine's models and threads). */

@@ -2,6 +2,7 @@
 package dev.rationale.core.endpoint;
 
 import dev.rationale.core.provider.CompletionProvider;
+import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.anthropic.AnthropicProvider;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
 import dev.rationale.core.provider.gemini.GeminiProvider;
@@ -12,22 +13,55 @@ import dev.rationale.core.provider.ollama.OllamaProvider;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiOptions;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
+import dev.rationale.core.provider.pool.PoolProvider;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
-/** Turns an endpoint into the provider that speaks its protocol, sharing one HTTP client among all of them. */
+/**
+ * Turns an endpoint into the provider that speaks its protocol, sharing one HTTP client among all of them. A pool
+ * becomes a {@link PoolProvider} over its members' providers, looked up in the endpoints the factory was given.
+ */
 public final class ProviderFactory {
     private final OkHttpClient shared;
     private final KeyResolver keys;
+    private final Supplier<List<Endpoint>> endpoints;
 
-    /** @param shared the application's one HTTP client ({@link HttpClients#create()}) */
+    /** A factory for endpoints other than pools. */
     public ProviderFactory(OkHttpClient shared, KeyResolver keys) {
-        this.shared = shared;
-        this.keys = keys;
+        this(shared, keys, List::of);
     }
 
-    /** The provider for {@code endpoint}; keys are looked up at each request, never kept. */
+    /**
+     * @param shared the application's one HTTP client ({@link HttpClients#create()})
+     * @param endpoints the user's endpoints, where a pool's members are found (e.g. {@link EndpointStore#load})
+     */
+    public ProviderFactory(OkHttpClient shared, KeyResolver keys, Supplier<List<Endpoint>> endpoints) {
+        this.shared = shared;
+        this.keys = keys;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * What makes two endpoints the same provider: the endpoint, and for a pool its members as they are now, so that
+     * editing a member gives the pool a new provider ({@link ProviderCache}).
+     *
+     * @throws dev.rationale.core.RationaleException when a pool is refused ({@link EndpointPools#resolve})
+     */
+    public Object identity(Endpoint endpoint) {
+        return endpoint.kind() == ProviderKind.POOL ? EndpointPools.resolve(endpoint, endpoints.get()) : endpoint;
+    }
+
+    /**
+     * The provider for {@code endpoint}; keys are looked up at each request, never kept.
+     *
+     * @throws dev.rationale.core.RationaleException when a pool is refused ({@link EndpointPools#resolve})
+     */
     public CompletionProvider create(Endpoint endpoint) {
+        if (endpoint.kind() == ProviderKind.POOL) {
+            return pool(EndpointPools.resolve(endpoint, endpoints.get()));
+        }
         String baseUrl = endpoint.effectiveBaseUrl();
         OpenAiOptions options = OpenAiOptions.defaults().withName(endpoint.name());
         return switch (endpoint.kind()) {
@@ -39,7 +73,14 @@ public final class ProviderFactory {
             case ANTHROPIC -> new AnthropicProvider(client(endpoint, AuthScheme.ANTHROPIC), baseUrl);
             case GEMINI -> new GeminiProvider(client(endpoint, AuthScheme.GOOGLE), baseUrl);
             case EMBEDDED -> new EmbeddedProvider(Path.of(endpoint.baseUrl() == null ? "." : endpoint.baseUrl()));
+            case POOL -> throw new IllegalStateException("pools are made above");
         };
+    }
+
+    private PoolProvider pool(EndpointPools.Resolved pool) {
+        return new PoolProvider(pool.pool().name(), pool.members().stream()
+                .map(m -> new PoolProvider.Server(m.endpoint().name(), create(m.endpoint()), m.concurrency()))
+                .toList());
     }
 
     private OkHttpClient client(Endpoint endpoint, AuthScheme scheme) {

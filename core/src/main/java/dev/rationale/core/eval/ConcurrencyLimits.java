@@ -2,6 +2,7 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderKind;
 import java.util.Locale;
 import java.util.Set;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * on {@code localhost}, {@code 127.0.0.1} or {@code ::1}) shares one machine's memory and compute: it gets
  * {@value #LOCAL_DEFAULT} at a time, and its models are run one after another (a server like Ollama would
  * otherwise swap models in and out on every request). A remote API gets {@value #REMOTE_DEFAULT}, all models
- * interleaved. An explicit limit replaces either default.
+ * interleaved. An explicit limit replaces either default. A pool's limit is the sum of its members' (see
+ * {@link dev.rationale.core.provider.pool.PoolProvider}), so the evaluation sees it as one endpoint that large.
  */
 public final class ConcurrencyLimits {
     public static final int LOCAL_DEFAULT = 4;
@@ -31,6 +33,18 @@ public final class ConcurrencyLimits {
         }
         HttpUrl url = HttpUrl.parse(endpoint.effectiveBaseUrl());
         return url != null && LOOPBACK.contains(url.host().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The limit for {@code endpoint} served by {@code provider}: for a pool, its members' summed concurrency, which an
+     * explicit limit can only lower (the members' own limits are what each server takes).
+     *
+     * @throws IllegalArgumentException when {@code explicit} is below 1
+     */
+    public static int limitFor(CompletionProvider provider, Endpoint endpoint, @Nullable Integer explicit) {
+        int usual = limitFor(endpoint, explicit);
+        return provider.pool().map(pool -> explicit == null ? pool.capacity() : Math.min(usual, pool.capacity()))
+                .orElse(usual);
     }
 
     /**

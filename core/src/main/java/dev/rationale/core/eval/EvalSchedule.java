@@ -70,8 +70,8 @@ final class EvalSchedule {
                 phases.add(new Jobs(plan, slots, group, done, together));
                 scoring.add(scorer == null ? List.of() : scoringJobs(plan, group, scored));
             }
-            lanes.add(new Lane(endpoint, provider, ConcurrencyLimits.limitFor(endpoint, options.concurrency()),
-                    phases, scoring, scorer));
+            lanes.add(new Lane(endpoint, provider, ConcurrencyLimits.limitFor(provider, endpoint,
+                    options.concurrency()), phases, scoring, scorer));
         });
         return lanes;
     }

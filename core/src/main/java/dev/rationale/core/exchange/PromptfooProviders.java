@@ -67,7 +67,7 @@ final class PromptfooProviders {
         return switch (target.endpoint().kind()) {
             case OPENAI, OPENAI_TEXT -> Optional.of(base);
             case OLLAMA, LLAMACPP -> Optional.of(base.endsWith("/v1") ? base : base + "/v1");
-            case ANTHROPIC, GEMINI, EMBEDDED -> Optional.empty();
+            case ANTHROPIC, GEMINI, EMBEDDED, POOL -> Optional.empty();
         };
     }
 

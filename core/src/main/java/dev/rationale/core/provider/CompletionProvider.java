@@ -13,9 +13,10 @@ import java.util.Optional;
  * returns at once; events arrive on a provider thread.
  *
  * <p>What only some backends can do beyond streaming is reached through optional abilities, asked of the provider
- * and never of its class ({@link #brancher()}, {@link #tokenizer()}, {@link #likelihoodScorer()}): each is empty by
- * default, and a backend that has the ability returns it. A caller branches on the {@link Optional}, so a new
- * backend with the ability needs no change in its callers, and no caller casts to a concrete provider.
+ * and never of its class ({@link #brancher()}, {@link #tokenizer()}, {@link #likelihoodScorer()}, {@link #pool()}):
+ * each is empty by default, and a backend that has the ability returns it. A caller branches on the
+ * {@link Optional}, so a new backend with the ability needs no change in its callers, and no caller casts to a
+ * concrete provider.
  */
 public interface CompletionProvider {
 
@@ -64,6 +65,11 @@ public interface CompletionProvider {
 
     /** Direct likelihood scoring of continuations; empty where scoring needs a completion request instead. */
     default Optional<LikelihoodScorer> likelihoodScorer() {
+        return Optional.empty();
+    }
+
+    /** The members' health, for a provider that spreads requests over several servers; empty for one server. */
+    default Optional<PoolHealth> pool() {
         return Optional.empty();
     }
 }

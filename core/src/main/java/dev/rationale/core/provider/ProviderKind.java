@@ -21,7 +21,9 @@ public enum ProviderKind {
     /** Google Gemini generateContent. */
     @JsonProperty("gemini") GEMINI("gemini", "https://generativelanguage.googleapis.com/v1beta"),
     /** llama.cpp inside this process, on a GGUF file. */
-    @JsonProperty("embedded") EMBEDDED("embedded", "");
+    @JsonProperty("embedded") EMBEDDED("embedded", ""),
+    /** Several servers of one model behind one name; each request goes to the least busy of them. */
+    @JsonProperty("pool") POOL("pool", "");
 
     private final String id;
     private final String defaultBaseUrl;
@@ -36,7 +38,7 @@ public enum ProviderKind {
         return id;
     }
 
-    /** Where the backend usually listens; empty for the embedded engine. */
+    /** Where the backend usually listens; empty for the embedded engine and for a pool. */
     public String defaultBaseUrl() {
         return defaultBaseUrl;
     }

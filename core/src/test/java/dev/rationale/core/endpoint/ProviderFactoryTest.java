@@ -56,7 +56,7 @@ class ProviderFactoryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProviderKind.class, names = "EMBEDDED", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = ProviderKind.class, names = {"EMBEDDED", "POOL"}, mode = EnumSource.Mode.EXCLUDE)
     void createsAProviderOfEveryHttpKind(ProviderKind kind) {
         CompletionProvider provider = factory.create(new Endpoint("e", kind, server.url("/").toString(), null, null));
 
