@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionCollector;
 import dev.rationale.core.provider.CompletionEvent;
+import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
@@ -20,6 +21,7 @@ import dev.rationale.core.provider.http.BaseUrl;
 import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.WireJson;
+import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -55,6 +57,17 @@ public final class AnthropicBatchApi implements BatchApi {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return AnthropicProtocol.CAPABILITIES;
+    }
+
+    /** As the streaming API takes them. */
+    @Override
+    public PromptIntake intake(String model) {
+        return PromptIntake.chatOnly(NAME, model, AnthropicPrefill.accepted(model));
     }
 
     @Override

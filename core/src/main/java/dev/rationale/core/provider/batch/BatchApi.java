@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.provider.batch;
 
+import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.render.PromptIntake;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,6 +21,12 @@ public interface BatchApi {
 
     /** How messages name the API, e.g. {@code "OpenAI Batch"}. */
     String name();
+
+    /** What the requests may ask for: the same as the provider's streaming API, less streaming itself. */
+    Capabilities capabilities();
+
+    /** How the API takes prompts for {@code model}, to render requests as a run on the provider would. */
+    PromptIntake intake(String model);
 
     /** The most one batch may hold. */
     BatchLimits limits();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionCollector;
+import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.RequestCheck;
@@ -17,6 +18,7 @@ import dev.rationale.core.provider.batch.BatchStatus;
 import dev.rationale.core.provider.http.BaseUrl;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.WireJson;
+import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -49,6 +51,18 @@ public final class GeminiBatchApi implements BatchApi {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return GeminiProtocol.CAPABILITIES;
+    }
+
+    /** As the streaming API takes them. */
+    @Override
+    public PromptIntake intake(String model) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        return PromptIntake.chatOnly(NAME, model, false).withSystemRole(!name.startsWith("gemma-"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rationale.core.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.batch.BatchAnswer;
@@ -16,6 +17,7 @@ import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.WireJson;
 import java.io.BufferedWriter;
+import dev.rationale.core.render.PromptIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,17 @@ public final class OpenAiBatchApi implements BatchApi {
     @Override
     public String name() {
         return OpenAiBatchLines.SOURCE;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return OpenAiChatProtocol.CAPABILITIES;
+    }
+
+    /** As the streaming API takes them. */
+    @Override
+    public PromptIntake intake(String model) {
+        return PromptIntake.chatOnly(OpenAiBatchLines.SOURCE, model, false);
     }
 
     @Override
