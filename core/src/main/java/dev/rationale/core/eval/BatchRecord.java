@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * A provider batch that holds completions of an evaluation, as one line of its results file: written when the
- * batch is submitted and again whenever its state changes, the last line per batch id counting. The {@code batch}
- * field (the provider's id) tells these lines apart from completions and likelihood scores. They are what lets a
+ * batch is submitted and again whenever its state changes, the last line per batch id counting. The
+ * {@code slots} field tells these lines apart from completions (which name their batch too) and likelihood
+ * scores. They are what lets a
  * later {@code --resume} (in another process) poll the batch and import its answers.
  *
  * @param batch the provider's id of the batch

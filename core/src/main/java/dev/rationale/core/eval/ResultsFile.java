@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The likelihood scores of multiple-choice cases are lines of their own, {@link LikelihoodRecord}s, told apart
  * by their {@code likelihood} field; the same rules hold for them, the last line per case winning. So are the
- * provider batches a batch evaluation submitted ({@link BatchRecord}, told apart by {@code batch}), the last line
+ * provider batches a batch evaluation submitted ({@link BatchRecord}, told apart by {@code slots}), the last line
  * per batch winning.
  *
  * <p>Reading is forgiving where a crash leaves marks: a last line without its newline is a torn write and is cut

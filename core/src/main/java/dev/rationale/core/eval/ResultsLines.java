@@ -72,7 +72,8 @@ final class ResultsLines {
         }
         try {
             JsonNode node = MAPPER.readTree(line);
-            if (node.has("batch")) {
+            // A completion names its batch too; only a batch's own line has its slots.
+            if (node.has("slots")) {
                 BatchRecord batch = MAPPER.treeToValue(node, BatchRecord.class);
                 if (batch.state() != null && batch.slots() != null) {
                     batches.accept(batch);
