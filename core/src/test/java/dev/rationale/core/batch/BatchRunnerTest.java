@@ -136,6 +136,11 @@ class BatchRunnerTest {
     }
 
     private EvalListener listener() {
+        return onBatch(heard::add);
+    }
+
+    /** A listener that hands each batch change to {@code changed} and ignores completions. */
+    private static EvalListener onBatch(java.util.function.Consumer<BatchRecord> changed) {
         return new EvalListener() {
             @Override
             public void finished(SampleRecord record) {
@@ -143,7 +148,7 @@ class BatchRunnerTest {
 
             @Override
             public void batchChanged(BatchRecord batch) {
-                heard.add(batch);
+                changed.accept(batch);
             }
         };
     }
@@ -299,16 +304,7 @@ class BatchRunnerTest {
         BatchRunner runner = new BatchRunner(this::api, FAST);
         EvalOutcome outcome;
         try (EvaluationSession session = EvaluationSession.open(plan, results(), false, history())) {
-            session.start(runner, EvalOptions.DEFAULTS, new EvalListener() {
-                @Override
-                public void finished(SampleRecord record) {
-                }
-
-                @Override
-                public void batchChanged(BatchRecord batch) {
-                    submitted.countDown();
-                }
-            });
+            session.start(runner, EvalOptions.DEFAULTS, onBatch(batch -> submitted.countDown()));
             assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
             runner.cancelBatches();
             outcome = session.await();
@@ -331,16 +327,8 @@ class BatchRunnerTest {
         CountDownLatch polled = new CountDownLatch(2);
         EvalOutcome outcome;
         try (EvaluationSession session = EvaluationSession.open(plan, results(), false, history())) {
-            session.start(new BatchRunner(this::api, FAST), EvalOptions.DEFAULTS, new EvalListener() {
-                @Override
-                public void finished(SampleRecord record) {
-                }
-
-                @Override
-                public void batchChanged(BatchRecord batch) {
-                    polled.countDown();
-                }
-            });
+            session.start(new BatchRunner(this::api, FAST), EvalOptions.DEFAULTS,
+                    onBatch(batch -> polled.countDown()));
             assertThat(polled.await(5, TimeUnit.SECONDS)).isTrue();
             session.cancel();
             outcome = session.await();

@@ -20,10 +20,9 @@ import dev.rationale.core.provider.batch.BatchStatus;
 import dev.rationale.core.provider.http.BaseUrl;
 import dev.rationale.core.provider.http.BlockingCall;
 import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -77,12 +76,8 @@ public final class AnthropicBatchApi implements BatchApi {
 
     @Override
     public long size(BatchItem item) {
-        try {
-            // The request and the comma that parts it from the next.
-            return WireJson.MAPPER.writeValueAsBytes(request(item)).length + 1;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a batch request", e);
-        }
+        // The request and the comma that parts it from the next.
+        return JsonBody.length(request(item)) + 1;
     }
 
     private static ObjectNode request(BatchItem item) {

@@ -17,10 +17,9 @@ import dev.rationale.core.provider.batch.BatchState;
 import dev.rationale.core.provider.batch.BatchStatus;
 import dev.rationale.core.provider.http.BaseUrl;
 import dev.rationale.core.provider.http.HttpEndpoint;
+import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.PromptIntake;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,8 +60,7 @@ public final class GeminiBatchApi implements BatchApi {
     /** As the streaming API takes them. */
     @Override
     public PromptIntake intake(String model) {
-        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        return PromptIntake.chatOnly(NAME, model, false).withSystemRole(!name.startsWith("gemma-"));
+        return GeminiProtocol.intake(NAME, model);
     }
 
     @Override
@@ -72,11 +70,8 @@ public final class GeminiBatchApi implements BatchApi {
 
     @Override
     public long size(BatchItem item) {
-        try {
-            return WireJson.MAPPER.writeValueAsBytes(request(item)).length + 1;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a batch request", e);
-        }
+        // The request and the comma that parts it from the next.
+        return JsonBody.length(request(item)) + 1;
     }
 
     private static ObjectNode request(BatchItem item) {
