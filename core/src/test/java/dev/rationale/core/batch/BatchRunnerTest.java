@@ -277,6 +277,37 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aBatchTheProviderRefusedWholeFailsEveryCaseWithItsFirstError() throws Exception {
+        EvalPlan plan = plan(Provider.OPENAI, 1);
+        fake.ending = "failed";
+
+        run(plan, false, FAST);
+
+        assertThat(ResultsFile.read(results())).hasSize(3).allSatisfy(r -> {
+            assertThat(r.errorKind()).isEqualTo("INVALID_REQUEST");
+            assertThat(r.reason()).isEqualTo("OpenAI Batch: batch batch_0 failed (invalid_json_line: Line 1 is not"
+                    + " valid JSON.)");
+        });
+        assertThat(ResultsFile.batches(results())).singleElement().extracting(BatchRecord::state)
+                .isEqualTo(BatchState.FAILED);
+    }
+
+    @Test
+    void anthropicExpiredResultsAreFailedAsExpired() throws Exception {
+        EvalPlan plan = plan(Provider.ANTHROPIC, 1);
+        fake.ending = "expired";
+
+        run(plan, false, FAST);
+
+        assertThat(ResultsFile.read(results())).hasSize(3).allSatisfy(r -> {
+            assertThat(r.errorKind()).isEqualTo("TIMEOUT");
+            assertThat(r.reason()).isEqualTo("Anthropic Message Batches: expired before it was answered (24 hours)");
+        });
+        assertThat(ResultsFile.batches(results())).singleElement().extracting(BatchRecord::state)
+                .isEqualTo(BatchState.EXPIRED);
+    }
+
+    @Test
     void submittedOnlyThenASecondSessionPollsAndImportsWithoutSubmittingAgain() throws Exception {
         EvalPlan plan = plan(Provider.OPENAI, 2);
 

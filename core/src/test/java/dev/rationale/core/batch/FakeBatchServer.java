@@ -130,6 +130,12 @@ final class FakeBatchServer extends Dispatcher {
     private ObjectNode openAiBatch(Batch batch, String status) {
         ObjectNode json = JSON.createObjectNode().put("id", batch.id).put("object", "batch")
                 .put("endpoint", "/v1/chat/completions").put("status", status);
+        if (status.equals("failed")) {
+            json.putObject("errors").put("object", "list").putArray("data").addObject()
+                    .put("code", "invalid_json_line").put("message", "Line 1 is not valid JSON.").put("line", 1);
+            json.putObject("request_counts").put("total", 0).put("completed", 0).put("failed", 0);
+            return json;
+        }
         boolean ended = List.of("completed", "expired", "cancelled").contains(status);
         json.putObject("request_counts").put("total", batch.requests.size())
                 .put("completed", ended ? answered(batch) : 0).put("failed", 0);
