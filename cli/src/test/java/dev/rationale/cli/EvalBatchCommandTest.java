@@ -87,6 +87,10 @@ class EvalBatchCommandTest {
             assertThat(runs.stream().flatMap(id -> store.batches(id).stream()).map(RunBatch::state))
                     .contains("pending", "completed");
         }
+        CliRun shown = CliRun.of("history", "show", "--workspace", dir.toString(),
+                resumed.out().replaceAll("(?s).*history: run (\\S+) .*", "$1"));
+        assertThat(shown.out()).as(shown.err()).contains("Batch batch_0 (OpenAI Batch, target m, 6 requests):"
+                + " completed, imported");
     }
 
     @Test
