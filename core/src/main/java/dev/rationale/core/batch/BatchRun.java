@@ -112,7 +112,7 @@ final class BatchRun {
         for (Target target : targets.values()) {
             BatchLimits limits = options.limits() != null ? options.limits() : target.api().limits();
             BatchSplit split = new BatchSplit(limits);
-            for (int slot = answered.nextClearBit(0); slot < keys.size() && !handle.isCancelled();
+            for (int slot = answered.nextClearBit(0); slot < keys.size() && !stopSubmitting();
                     slot = answered.nextClearBit(slot + 1)) {
                 CompletionKey key = keys.get(slot);
                 if (!key.target().equals(target.target().id())) {
@@ -137,7 +137,7 @@ final class BatchRun {
     }
 
     private void submit(Target target, BatchSplit.@Nullable Chunk chunk) {
-        if (chunk == null || handle.isCancelled()) {
+        if (chunk == null || stopSubmitting()) {
             return;
         }
         EvalTarget evalTarget = target.target();
@@ -147,6 +147,11 @@ final class BatchRun {
                 chunk.items().size(), 0, 0, plan.totalCompletions(), BatchRecord.ranges(chunk.slots()), false);
         write(batch);
         open.add(batch);
+    }
+
+    // A stop, or a cancel asked while batches are still being submitted: what is not submitted yet stays missing.
+    private boolean stopSubmitting() {
+        return handle.isCancelled() || cancelAsked;
     }
 
     private void cancelOpen() {
