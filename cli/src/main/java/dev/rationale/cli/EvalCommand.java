@@ -15,6 +15,7 @@ import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.PlanRunner;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.promptset.PromptSet;
@@ -60,7 +61,8 @@ import picocli.CommandLine.Spec;
             "Prints a table of accuracy per variant and model with 95%% Wilson intervals, or with --json one"
                     + " object. Exit 0 when the run completed, even with wrong answers.",
             "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
-                    + " and the command exits with 130 after printing how to --resume.",
+                    + " and the command exits with 130 after printing how to --resume. A --batch run's batches go on at"
+                    + " the provider: --resume collects them, --cancel-batch cancels them.",
             "Multiple-choice cases (a case's own choices, as imports keep them in the set; a --dataset file's"
                     + " options; or a task answering with a letter) are also"
                     + " scored by likelihood where the backend can score a prompt (the embedded engine, servers"
@@ -128,6 +130,9 @@ final class EvalCommand implements Callable<Integer> {
     private boolean json;
 
     @Mixin
+    private BatchEvalOptions batchOptions;
+
+    @Mixin
     private ChatLayoutOption chatLayout;
 
     @Mixin
@@ -145,21 +150,26 @@ final class EvalCommand implements Callable<Integer> {
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)
                 .map(thinking::applyTo).toList();
         CaseSelection selection = selection();
+        Path resultsPath = out != null ? out : ResultsFile.defaultPath(file, String.valueOf(task.id()), dataset);
+        boolean resuming = batchOptions.resumes(resume);
+        boolean batch = batchOptions.active(resuming, resultsPath);
+        // A batch is graded by its completions only: options are not scored by likelihood.
         EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpoint), cases(task, selection),
-                samples, !noLikelihood);
-        Path resultsPath = out != null ? out : ResultsFile.defaultPath(file, plan.taskId(), dataset);
+                samples, !noLikelihood && !batch);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EvaluationSession.History history = noHistory ? null : new EvaluationSession.History(
                 TaskChoice.workspace(file), file, selection.scope(samples), Clock.systemUTC());
         StopOnShutdown stop = null;
         boolean interrupted;
-        try (EvaluationSession session = EvaluationSession.open(plan, resultsPath, resume, history);
-                ProviderCache providers = new ProviderCache(ready(factory))) {
-            PoolHealth pool = providers.get(endpoint).pool().orElse(null);
+        ProviderFactory made = ready(factory);
+        try (EvaluationSession session = EvaluationSession.open(plan, resultsPath, resuming, history);
+                ProviderCache providers = new ProviderCache(made)) {
+            PoolHealth pool = batch ? null : providers.get(endpoint).pool().orElse(null);
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally(), pool)
                     : null;
-            session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS.withConcurrency(concurrency),
+            PlanRunner runner = batch ? batchOptions.runner(made, resultsPath) : new EvaluationRunner(providers::get);
+            session.start(runner, EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);
             EvalOutcome outcome = session.await();
@@ -171,7 +181,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             print(plan, outcome, session, stdout);
             interrupted = stop.stopping() && outcome.cancelled();
-            if (interrupted) {
+            if (batch && outcome.cancelled()) {
+                err.println(BatchEvalOptions.stillOpen(resultsPath, resumeCommand()));
+                err.flush();
+            } else if (interrupted) {
                 err.println(howToResume(plan, outcome, resultsPath));
                 err.flush();
             } else {
@@ -220,13 +233,13 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private String howToResume(EvalPlan plan, EvalOutcome outcome, Path resultsPath) {
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        if (!args.contains("--resume")) {
-            args.add("--resume");
-        }
         return "rationale: stopped; " + outcome.summary().completions() + " of " + plan.totalCompletions()
-                + " completions are in " + resultsPath + ".\nTo continue where it stopped: rationale "
-                + String.join(" ", args.stream().map(EvalCommand::shellQuoted).toList());
+                + " completions are in " + resultsPath + ".\nTo continue where it stopped: " + resumeCommand();
+    }
+
+    private String resumeCommand() {
+        List<String> args = BatchEvalOptions.resumeArgs(spec.commandLine().getParseResult().originalArgs());
+        return "rationale " + String.join(" ", args.stream().map(EvalCommand::shellQuoted).toList());
     }
 
     private static String shellQuoted(String arg) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.LikelihoodRecord;
@@ -56,6 +57,13 @@ final class EvalProgress implements EvalListener {
     @Override
     public synchronized void limitLowered(String endpoint, int from, int to) {
         err.println(String.format(Locale.ROOT, "\r%-70s", LimitNotice.text(endpoint, from, to)));
+        draw();
+    }
+
+    /** Prints the batch's new state on a line of its own, then draws the progress below it. */
+    @Override
+    public synchronized void batchChanged(BatchRecord batch) {
+        err.println(String.format(Locale.ROOT, "\r%-70s", BatchNotice.text(batch)));
         draw();
     }
 

@@ -5,6 +5,7 @@ import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunBatch;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ final class HistoryShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Optional<Report> report = HistoryCommand.read(workspace.folder(),
                 store -> store.run(runId).map(run -> new Report(run, store.cells(run.id()),
-                        json ? verdicts(store.compare(run.id(), run.id())) : new RunVerdicts())));
+                        json ? verdicts(store.compare(run.id(), run.id())) : new RunVerdicts(),
+                        store.batches(run.id()))));
         if (report.isEmpty()) {
             return HistoryCommand.noRun(spec, workspace.folder(), runId);
         }
@@ -58,6 +60,7 @@ final class HistoryShowCommand implements Callable<Integer> {
                                     .map(HistoryJson.VariantComparison::of).toList())));
         } else {
             printSummary(run, out);
+            printBatches(report.get().batches(), out);
             out.println();
             printCells(cells, out);
         }
@@ -65,7 +68,16 @@ final class HistoryShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Report(Run run, List<CellTally> cells, RunVerdicts verdicts) {
+    private record Report(Run run, List<CellTally> cells, RunVerdicts verdicts, List<RunBatch> batches) {
+    }
+
+    // A batch run's completions were billed at the batch price: say which provider batches they came from.
+    private static void printBatches(List<RunBatch> batches, PrintWriter out) {
+        for (RunBatch b : batches) {
+            out.println("Batch " + b.batch() + " (" + b.api() + ", target " + b.target() + ", " + b.requests()
+                    + " requests): " + b.state() + (b.failed() > 0 ? ", " + b.failed() + " failed" : "")
+                    + (b.imported() ? ", imported" : ", not imported yet"));
+        }
     }
 
     // The run compared with itself lists each of its positions once with its verdict, without texts or tokens.

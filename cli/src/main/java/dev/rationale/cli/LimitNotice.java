@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.SampleRecord;
 import java.io.PrintWriter;
@@ -26,6 +27,12 @@ final class LimitNotice implements EvalListener {
 
     @Override
     public void finished(SampleRecord record) {
+    }
+
+    @Override
+    public synchronized void batchChanged(BatchRecord batch) {
+        err.println(BatchNotice.text(batch));
+        err.flush();
     }
 
     @Override

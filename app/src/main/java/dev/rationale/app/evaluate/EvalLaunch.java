@@ -32,19 +32,25 @@ record EvalLaunch(EvalPlan plan, Path results, Path workspace, EvaluationSession
      * @param models the models to evaluate, the run bar's first
      * @param samples answers per case over the variants' own; null keeps each variant's
      * @param scratchFolder where results and history go for a prompt set never saved
+     * @param batch whether it runs through a batch API, which grades completions only (no likelihood pass)
      */
     static EvalLaunch of(EvaluateViewModel.Setup setup, CaseSelection selection, List<DatasetCase> chosen,
             @Nullable ChatLayout layout, List<String> models, @Nullable Integer samples, Path scratchFolder,
-            Clock clock) {
+            Clock clock, boolean batch) {
         List<Variant> variants = layout == null ? setup.variants()
                 : setup.variants().stream().map(v -> v.withChatLayout(layout)).toList();
         Endpoint endpoint = Objects.requireNonNull(setup.endpoint());
         EvalPlan plan = EvalPlan.of(setup.set(), setup.task(), variants,
-                models.stream().map(m -> EvalTarget.of(endpoint, m)).toList(), chosen, samples, true);
+                models.stream().map(m -> EvalTarget.of(endpoint, m)).toList(), chosen, samples, !batch);
         Path workspace = HistoryPlace.of(setup.setFile(), scratchFolder).folder();
         // Kept with the history run, so that History can run it again the same way.
         var history = new EvaluationSession.History(workspace, setup.setFile(), selection.scope(samples), clock);
         return new EvalLaunch(plan, resultsFile(setup, selection.dataset(), scratchFolder), workspace, history);
+    }
+
+    /** Where {@code setup}'s evaluation keeps its results, as {@link #of} names the file. */
+    static Path resultsFile(EvaluateViewModel.Setup setup, CaseSelection selection, Path scratchFolder) {
+        return resultsFile(setup, selection.dataset(), scratchFolder);
     }
 
     // Named as `rationale eval` names it, so that either can resume the other's run; an unsaved set's in scratch.

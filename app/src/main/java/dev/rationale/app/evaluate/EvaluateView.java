@@ -114,6 +114,14 @@ public final class EvaluateView extends BorderPane {
                 : List.copyOf(lastRun), true));
         Button sweep = button("k-shot sweep", "evaluate-sweep", () -> run(sweepVariants.get(), false));
         Button cancel = button("Cancel", "evaluate-cancel", viewModel::cancel);
+        CheckBox asBatch = new CheckBox("Run as batch");
+        asBatch.setId("evaluate-batch");
+        asBatch.setTooltip(new Tooltip("Send the requests through the provider's batch API (OpenAI, Anthropic,"
+                + " Gemini): about half the price, answers within a day. Cancel cancels the batches; Resume"
+                + " collects them, also after a restart."));
+        asBatch.selectedProperty().bindBidirectional(viewModel.batchProperty());
+        asBatch.disableProperty().bind(viewModel.runningProperty());
+        asBatch.setMinWidth(Region.USE_PREF_SIZE);
         evaluate.disableProperty().bind(viewModel.runningProperty());
         resume.disableProperty().bind(viewModel.runningProperty());
         sweep.disableProperty().bind(viewModel.runningProperty());
@@ -130,7 +138,7 @@ public final class EvaluateView extends BorderPane {
         clearDataset.visibleProperty().bind(viewModel.datasetProperty().isNotNull());
         datasetName.setMinWidth(Region.USE_PREF_SIZE);
         HBox settings = new HBox(8, dataset, datasetName, clearDataset, fixed("Samples"), samples,
-                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, sweep,
+                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, asBatch, sweep,
                 evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();

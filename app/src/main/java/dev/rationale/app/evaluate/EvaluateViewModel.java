@@ -3,6 +3,8 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.run.ChatLayoutChoice;
+import dev.rationale.core.batch.BatchOptions;
+import dev.rationale.core.batch.BatchRunner;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
@@ -15,6 +17,7 @@ import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTally;
+import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.ShotSweep;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +42,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -62,6 +67,7 @@ public final class EvaluateViewModel {
     private final ProviderCache providers;
     // The pools the running evaluation sends to; set off the FX thread before its first progress.
     private volatile List<PoolHealth> pools = List.of();
+    private final BatchOptions batchOptions;
     private final Executor fx;
     private final Executor background;
     private final Path scratchFolder;
@@ -71,6 +77,7 @@ public final class EvaluateViewModel {
     private final ObjectProperty<ChatLayoutChoice> chatLayout =
             new SimpleObjectProperty<>(this, "chatLayout", ChatLayoutChoice.VARIANTS);
     private final ObjectProperty<@Nullable Path> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final BooleanProperty batch = new SimpleBooleanProperty(this, "batch");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -84,12 +91,21 @@ public final class EvaluateViewModel {
     private @Nullable EvalPlan plan;
     // Set off the FX thread once the session is open, so that Cancel reaches it.
     private volatile @Nullable EvaluationSession current;
+    // The runner of a batch evaluation, so that Cancel cancels its batches at the provider.
+    private volatile @Nullable BatchRunner currentBatch;
 
     /**
      * @param scratchFolder where results go for a prompt set never saved
      */
     public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
             Clock clock) {
+        this(providers, scratchFolder, fx, background, clock, BatchOptions.DEFAULTS);
+    }
+
+    /** @param batchOptions how batch evaluations poll (tests poll at once) */
+    public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
+            Clock clock, BatchOptions batchOptions) {
+        this.batchOptions = batchOptions;
         this.providers = providers;
         this.scratchFolder = scratchFolder;
         this.fx = fx;
@@ -136,8 +152,9 @@ public final class EvaluateViewModel {
             message.set("The task needs at least one variant and one test case to evaluate.");
             return;
         }
+        boolean asBatch = batch.get();
         EvalLaunch launch = EvalLaunch.of(setup, selection, chosen, chatLayout.get().layout(),
-                models.names(setup.model()), samples.get(), scratchFolder, clock);
+                models.names(setup.model()), samples.get(), scratchFolder, clock, asBatch);
         EvalPlan newPlan = launch.plan();
         plan = newPlan;
         startedVariants.set(List.copyOf(setup.variants()));
@@ -149,26 +166,35 @@ public final class EvaluateViewModel {
         progress.set(0);
         progressText.set("");
         var source = new CaseListViewModel.Source(newPlan, launch.workspace(), setup.setFile());
-        CompletableFuture.supplyAsync(() -> begin(launch, resume), background)
+        CompletableFuture.supplyAsync(() -> begin(launch, resume, asBatch), background)
                 .thenCompose(EvaluationSession::ended)
                 .thenApply(outcome -> Ended.of(outcome, CasePages.of(newPlan, launch.results(),
                         CaseListViewModel.PAGE)))
                 .whenCompleteAsync((outcome, error) -> ended(source, outcome, error), fx);
     }
 
-    private EvaluationSession begin(EvalLaunch launch, boolean resume) {
+    // Off the FX thread: a resume of a run whose batches are still open collects them, whatever the box says.
+    private EvaluationSession begin(EvalLaunch launch, boolean resume, boolean batchAsked) {
+        boolean asBatch = batchAsked || resume && BatchRunner.hasOpenBatches(launch.results());
         EvalPlan newPlan = launch.plan();
         EvaluationSession session = EvaluationSession.open(newPlan, launch.results(), resume, launch.history());
         current = session;
         // Made here, off the FX thread, as the runner would: the progress reads their members' health as it goes.
-        pools = newPlan.targets().stream().map(EvalTarget::endpoint).distinct().map(providers::get)
-                .flatMap(provider -> provider.pool().stream()).toList();
-        session.start(new EvaluationRunner(providers::get), EvalOptions.DEFAULTS, new TallyFeed(fx, session.tally(),
-                counts -> {
+        pools = asBatch ? List.of() : newPlan.targets().stream().map(EvalTarget::endpoint).distinct()
+                .map(providers::get).flatMap(provider -> provider.pool().stream()).toList();
+        BatchRunner batchRunner = asBatch ? new BatchRunner(providers::batchApi, batchOptions) : null;
+        currentBatch = batchRunner;
+        EvalListener feed = new TallyFeed(fx, session.tally(), counts -> {
+            if (newPlan == plan) {
+                showProgress(counts);
+            }
+        });
+        session.start(batchRunner != null ? batchRunner : new EvaluationRunner(providers::get), EvalOptions.DEFAULTS,
+                batchRunner == null ? feed : EvalListener.both(feed, new BatchFeed(fx, line -> {
                     if (newPlan == plan) {
-                        showProgress(counts);
+                        message.set(line);
                     }
-                }));
+                })));
         return session;
     }
 
@@ -192,6 +218,8 @@ public final class EvaluateViewModel {
         running.set(false);
         EvaluationSession session = current;
         current = null;
+        boolean wasBatch = currentBatch != null;
+        currentBatch = null;
         if (error != null) {
             message.set("The evaluation stopped: " + Failures.messageOf(error));
             return;
@@ -203,15 +231,34 @@ public final class EvaluateViewModel {
         if (session != null) {
             showProgress(session.tally().counts());
         }
-        message.set(outcome.cancelled() ? "Stopped; Resume continues where it stopped." : "Done.");
+        message.set(!outcome.cancelled() ? "Done."
+                : wasBatch ? "The batches go on at the provider; Resume collects their answers."
+                : "Stopped; Resume continues where it stopped.");
     }
 
-    /** Stops the evaluation; what finished stays in the results file and the history. */
+    /**
+     * Stops the evaluation; what finished stays in the results file and the history. A batch evaluation's batches
+     * are cancelled at the provider, and the run ends once they have, with what they had finished.
+     */
     public void cancel() {
+        BatchRunner batchRunner = currentBatch;
+        if (batchRunner != null) {
+            batchRunner.cancelBatches();
+            message.set("Cancelling the batches at the provider…");
+            return;
+        }
         EvaluationSession session = current;
         if (session != null) {
             session.cancel();
         }
+    }
+
+    /**
+     * Sends the evaluation through the endpoint's batch API (OpenAI, Anthropic, Gemini) rather than request by
+     * request: about half the price, answers within a day.
+     */
+    public BooleanProperty batchProperty() {
+        return batch;
     }
 
     /** The variants of a k-shot sweep over {@code task} in {@code base}'s prompt shape ({@link ShotSweep}). */

@@ -43,6 +43,16 @@ public final class ProviderCache implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * The batch API behind {@code endpoint} (see {@link ProviderFactory#batchApi}); made anew each time, as it keeps
+     * no state.
+     *
+     * @throws dev.rationale.core.provider.ProviderException UNSUPPORTED for an endpoint without one
+     */
+    public dev.rationale.core.provider.batch.BatchApi batchApi(Endpoint endpoint) {
+        return factory.batchApi(endpoint);
+    }
+
     /** Closes the providers that hold resources (the embedded engine's models and threads). */
     @Override
     public void close() {

@@ -2,14 +2,19 @@
 package dev.rationale.core.endpoint;
 
 import dev.rationale.core.provider.CompletionProvider;
+import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.anthropic.AnthropicBatchApi;
 import dev.rationale.core.provider.anthropic.AnthropicProvider;
+import dev.rationale.core.provider.batch.BatchApi;
 import dev.rationale.core.provider.embedded.EmbeddedProvider;
+import dev.rationale.core.provider.gemini.GeminiBatchApi;
 import dev.rationale.core.provider.gemini.GeminiProvider;
 import dev.rationale.core.provider.http.AuthScheme;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.llamacpp.LlamaCppProvider;
 import dev.rationale.core.provider.ollama.OllamaProvider;
+import dev.rationale.core.provider.openai.OpenAiBatchApi;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiOptions;
 import dev.rationale.core.provider.openai.OpenAiTextProvider;
@@ -81,6 +86,26 @@ public final class ProviderFactory {
         return new PoolProvider(pool.pool().name(), pool.members().stream()
                 .map(m -> new PoolProvider.Server(m.endpoint().name(), create(m.endpoint()), m.concurrency()))
                 .toList());
+    }
+
+    /**
+     * The batch API behind {@code endpoint}: OpenAI's Batch API (OpenAI's own field for the token limit), Anthropic's
+     * Message Batches, Gemini's batch mode. Keys are looked up at each request, as for {@link #create}.
+     *
+     * @throws ProviderException UNSUPPORTED for an endpoint kind without one (local servers, the embedded engine)
+     */
+    public BatchApi batchApi(Endpoint endpoint) {
+        String baseUrl = endpoint.effectiveBaseUrl();
+        return switch (endpoint.kind()) {
+            case OPENAI -> new OpenAiBatchApi(client(endpoint, AuthScheme.BEARER), baseUrl,
+                    OpenAiOptions.defaults().withName(endpoint.name())
+                            .withTokenLimit(OpenAiOptions.TokenLimit.MAX_COMPLETION_TOKENS));
+            case ANTHROPIC -> new AnthropicBatchApi(client(endpoint, AuthScheme.ANTHROPIC), baseUrl);
+            case GEMINI -> new GeminiBatchApi(client(endpoint, AuthScheme.GOOGLE), baseUrl);
+            case OPENAI_TEXT, OLLAMA, LLAMACPP, EMBEDDED, POOL -> throw new ProviderException(
+                    ProviderException.Kind.UNSUPPORTED, "endpoint \"" + endpoint.name() + "\" (" + endpoint.kind().id()
+                    + ") has no batch API; batches go to openai, anthropic or gemini endpoints");
+        };
     }
 
     private OkHttpClient client(Endpoint endpoint, AuthScheme scheme) {

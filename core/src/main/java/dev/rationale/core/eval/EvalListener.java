@@ -34,6 +34,10 @@ public interface EvalListener {
     default void limitLowered(String endpoint, int from, int to) {
     }
 
+    /** A batch of the run was submitted, changed state, or had its answers imported; its line is on disk. */
+    default void batchChanged(BatchRecord batch) {
+    }
+
     EvalListener NONE = record -> { };
 
     /** Tells {@code first}, then {@code second}, everything it hears. */
@@ -56,6 +60,12 @@ public interface EvalListener {
             public void scored(LikelihoodRecord record) {
                 first.scored(record);
                 second.scored(record);
+            }
+
+            @Override
+            public void batchChanged(BatchRecord batch) {
+                first.batchChanged(batch);
+                second.batchChanged(batch);
             }
 
             @Override

@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
  * starts no more scoring; a case being scored finishes (one forward pass, or one short request, per option) and is
  * kept.
  */
-public final class EvaluationRunner {
+public final class EvaluationRunner implements PlanRunner {
     private final Function<Endpoint, CompletionProvider> providers;
 
     /** @param providers the provider for an endpoint, e.g. {@code ProviderCache::get} */
@@ -63,6 +63,7 @@ public final class EvaluationRunner {
      * @throws dev.rationale.core.provider.ProviderException when a provider cannot be made for an endpoint
      * @throws IllegalArgumentException when the concurrency limit is below 1
      */
+    @Override
     public RunningEvaluation start(EvalPlan plan, ResultsFile results, EvalOptions options, EvalListener listener) {
         // The previous records are folded into a bit per completion and the report's sums, never kept whole.
         PlanSlots slots = PlanSlots.of(plan);

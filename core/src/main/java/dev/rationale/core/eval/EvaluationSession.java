@@ -69,14 +69,15 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
     }
 
     /**
-     * Starts the runner on the plan's completions the results file does not hold answered, and returns at once.
+     * Starts the runner ({@link EvaluationRunner}, or a batch runner) on the plan's completions the results file does
+     * not hold answered, and returns at once.
      *
      * @param listener hears each completion after the tally and the history
      * @throws IllegalStateException when the session was started or closed before
      * @throws dev.rationale.core.provider.ProviderException when a provider cannot be made for an endpoint; the
      *     history run is then marked failed and the session closed
      */
-    public RunningEvaluation start(EvaluationRunner runner, EvalOptions options, EvalListener listener) {
+    public RunningEvaluation start(PlanRunner runner, EvalOptions options, EvalListener listener) {
         if (running != null || closed.get()) {
             throw new IllegalStateException("an evaluation session starts once");
         }

@@ -4,6 +4,7 @@ package dev.rationale.core.eval;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunBatch;
 import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.RunScope;
@@ -103,6 +104,13 @@ public final class HistoryRecorder implements EvalListener {
                 // Usage belongs to the request; the first sample carries it, so sums over completions add up.
                 result != null && record.promptTokens() != null ? result.usage() : null,
                 result == null ? null : result.timings(), clock.instant()));
+    }
+
+    /** Keeps the batch among the run's batches, so the history says where its completions came from. */
+    @Override
+    public void batchChanged(BatchRecord batch) {
+        store.recordBatch(runId, new RunBatch(batch.batch(), batch.api(), batch.target(), batch.state().id(),
+                batch.requests(), batch.finished(), batch.failed(), batch.imported()));
     }
 
     private RunTarget fallbackTarget(SampleRecord record) {

@@ -66,6 +66,11 @@ final class OpeningHistory implements EvalListener {
         recorder().finished(record, request, sample, result);
     }
 
+    @Override
+    public void batchChanged(BatchRecord batch) {
+        recorder().batchChanged(batch);
+    }
+
     /** Closes the database once it is open; a history that could not be opened has nothing to close. */
     void close() {
         try {

@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * the line it was writing.
  *
  * <p>The likelihood scores of multiple-choice cases are lines of their own, {@link LikelihoodRecord}s, told apart
- * by their {@code likelihood} field; the same rules hold for them, the last line per case winning.
+ * by their {@code likelihood} field; the same rules hold for them, the last line per case winning. So are the
+ * provider batches a batch evaluation submitted ({@link BatchRecord}, told apart by {@code slots}), the last line
+ * per batch winning.
  *
  * <p>Reading is forgiving where a crash leaves marks: a last line without its newline is a torn write and is cut
  * off (and redone by the resumed run); a line that is not a record is skipped. When a completion appears more than
@@ -152,6 +154,44 @@ public final class ResultsFile implements AutoCloseable {
             ResultsLines.forEach(path, previousLength, samples, scores);
         } catch (IOException e) {
             throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The batches of the file as their last lines have them, in the order they were first written: what its
+     * completions wait on, or came from.
+     *
+     * @throws RationaleException when the file cannot be read
+     */
+    public static List<BatchRecord> batches(Path path) {
+        Map<String, BatchRecord> byId = new LinkedHashMap<>();
+        try {
+            ResultsLines.forEach(path, Files.size(path), r -> { }, s -> { }, b -> byId.put(b.batch(), b));
+        } catch (IOException e) {
+            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** The batches of what the file held when it was opened to resume, as {@link #batches(Path)} reads them. */
+    public List<BatchRecord> previousBatches() {
+        Map<String, BatchRecord> byId = new LinkedHashMap<>();
+        if (previousLength > 0) {
+            try {
+                ResultsLines.forEach(path, previousLength, r -> { }, s -> { }, b -> byId.put(b.batch(), b));
+            } catch (IOException e) {
+                throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Appends one batch's line and forces it to disk, as {@link #append(SampleRecord)} does. */
+    public void append(BatchRecord record) {
+        try {
+            appendLine(MAPPER.writeValueAsString(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + path, e);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The lines of a {@link ResultsFile} read back a line at a time, up to a length (what the file held at some moment
- * while it grows): each a {@link SampleRecord} or a {@link LikelihoodRecord}. A last line without its newline is
- * torn and is not read; a line that is not a record is skipped with a warning.
+ * while it grows): each a {@link SampleRecord}, a {@link LikelihoodRecord} or a {@link BatchRecord}. A last line
+ * without its newline is torn and is not read; a line that is not a record is skipped with a warning.
  */
 final class ResultsLines {
     private static final System.Logger LOG = System.getLogger(ResultsLines.class.getName());
@@ -30,6 +30,11 @@ final class ResultsLines {
 
     static void forEach(Path path, long length, Consumer<SampleRecord> samples,
             Consumer<LikelihoodRecord> scores) throws IOException {
+        forEach(path, length, samples, scores, batch -> { });
+    }
+
+    static void forEach(Path path, long length, Consumer<SampleRecord> samples,
+            Consumer<LikelihoodRecord> scores, Consumer<BatchRecord> batches) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new BoundedInputStream(Files.newInputStream(path), length), StandardCharsets.UTF_8), 1 << 16)) {
             String line = reader.readLine();
@@ -37,7 +42,7 @@ final class ResultsLines {
                 String next = reader.readLine();
                 // The last line without its newline is torn (or being written): not a record yet.
                 if (next != null || endsWithNewline(path, length)) {
-                    parse(line, samples, scores);
+                    parse(line, samples, scores, batches);
                 }
                 line = next;
             }
@@ -56,12 +61,25 @@ final class ResultsLines {
 
     /** Hands the record {@code line} holds to {@code samples} or {@code scores}; logs and skips what is none. */
     static void parse(String line, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores) {
+        parse(line, samples, scores, batch -> { });
+    }
+
+    /** As {@link #parse(String, Consumer, Consumer)}, handing the lines of batches to {@code batches}. */
+    static void parse(String line, Consumer<SampleRecord> samples, Consumer<LikelihoodRecord> scores,
+            Consumer<BatchRecord> batches) {
         if (line.isBlank()) {
             return;
         }
         try {
             JsonNode node = MAPPER.readTree(line);
-            if (node.has("likelihood")) {
+            // A completion names its batch too; only a batch's own line has its slots.
+            if (node.has("slots")) {
+                BatchRecord batch = MAPPER.treeToValue(node, BatchRecord.class);
+                if (batch.state() != null && batch.slots() != null) {
+                    batches.accept(batch);
+                    return;
+                }
+            } else if (node.has("likelihood")) {
                 LikelihoodRecord score = MAPPER.treeToValue(node, LikelihoodRecord.class);
                 if (complete(score)) {
                     scores.accept(score);

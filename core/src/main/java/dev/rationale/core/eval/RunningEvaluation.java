@@ -20,7 +20,8 @@ public final class RunningEvaluation implements Cancellable {
     private final Set<Cancellable> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    RunningEvaluation() {
+    /** A run not yet cancelled nor ended, for a {@link PlanRunner} to complete. */
+    public RunningEvaluation() {
     }
 
     @Override
@@ -60,8 +61,11 @@ public final class RunningEvaluation implements Cancellable {
         }
     }
 
-    /** Registers a request in flight; false (and nothing registered) when the run is already cancelled. */
-    boolean track(Cancellable request) {
+    /**
+     * Registers work in flight that {@link #cancel} must stop; false (and nothing registered) when the run is already
+     * cancelled.
+     */
+    public boolean track(Cancellable request) {
         inFlight.add(request);
         // Checked after adding: either cancel() sees the request or this sees the flag, never neither.
         if (cancelled) {
@@ -71,15 +75,17 @@ public final class RunningEvaluation implements Cancellable {
         return true;
     }
 
-    void untrack(Cancellable request) {
+    public void untrack(Cancellable request) {
         inFlight.remove(request);
     }
 
-    void complete(EvalOutcome result) {
+    /** Ends the run with {@code result}; for the {@link PlanRunner} that started it. */
+    public void complete(EvalOutcome result) {
         outcome.complete(result);
     }
 
-    void fail(Throwable error) {
+    /** Ends the run with {@code error}; for the {@link PlanRunner} that started it. */
+    public void fail(Throwable error) {
         outcome.completeExceptionally(error);
     }
 }

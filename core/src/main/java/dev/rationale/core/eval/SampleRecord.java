@@ -29,11 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @param thinkingMillis from the first reasoning text to the first answer text, when reasoning came apart
  * @param errorKind for a failure, the {@link dev.rationale.core.provider.ProviderException.Kind} name
  * @param reason for a failure, the provider's message (never a key)
+ * @param batch the provider's id of the batch the completion came from (billed at the batch price); null for a
+ *     completion requested directly
  */
 @JsonPropertyOrder({"task", "variant", "target", "case", "sample", "endpoint", "model", "status", "expected",
         "answer", "normalized", "answerProbability", "text", "reasoning", "finishReason", "seed", "attempts",
         "latencyMillis", "firstTokenMillis", "thinkingMillis", "promptTokens", "completionTokens", "thinkingTokens",
-        "errorKind", "reason"})
+        "errorKind", "reason", "batch"})
 public record SampleRecord(
         String task,
         String variant,
@@ -59,7 +61,21 @@ public record SampleRecord(
         @Nullable String errorKind,
         @Nullable String reason,
         @Nullable Integer thinkingTokens,
-        @Nullable Double thinkingMillis) {
+        @Nullable Double thinkingMillis,
+        @Nullable String batch) {
+
+    /** A record of a completion requested directly, not through a batch. */
+    public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
+            String model, Verdict status, @Nullable String expected, @Nullable String answer,
+            @Nullable String normalized, @Nullable Double answerProbability, @Nullable String text,
+            @Nullable String reasoning, @Nullable FinishReason finishReason, @Nullable Long seed, int attempts,
+            @Nullable Double latencyMillis, @Nullable Double firstTokenMillis, @Nullable Integer promptTokens,
+            @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason,
+            @Nullable Integer thinkingTokens, @Nullable Double thinkingMillis) {
+        this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
+                answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
+                promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis, null);
+    }
 
     /** A record without thinking counts (from a backend or file that keeps none apart). */
     public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
@@ -70,7 +86,15 @@ public record SampleRecord(
             @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason) {
         this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
                 answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
-                promptTokens, completionTokens, errorKind, reason, null, null);
+                promptTokens, completionTokens, errorKind, reason, null, null, null);
+    }
+
+    /** This completion as one that came from the provider batch {@code batchId}. */
+    public SampleRecord fromBatch(String batchId) {
+        return new SampleRecord(task, variant, target, testCase, sample, endpoint, model, status, expected, answer,
+                normalized, answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis,
+                firstTokenMillis, promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis,
+                batchId);
     }
 
     @JsonIgnore

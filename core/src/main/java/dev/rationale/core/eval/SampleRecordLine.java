@@ -51,6 +51,7 @@ final class SampleRecordLine {
             number(json, "thinkingTokens", r.thinkingTokens());
             string(json, "errorKind", r.errorKind());
             string(json, "reason", r.reason());
+            string(json, "batch", r.batch());
             json.writeEndObject();
         }
         return text.toString();

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * line back: the importer recomputes the id of every completion the set can have and matches whole ids. The slug
  * (task, variant and case, cut to fit) and the sample number are there for people reading the file.
  */
-final class BatchCustomIds {
+public final class BatchCustomIds {
     static final int MAX_LENGTH = 64;
     /** Hex digits of the hash: 40 bits. */
     static final int HASH_HEX = 10;
@@ -24,7 +24,8 @@ final class BatchCustomIds {
     private BatchCustomIds() {
     }
 
-    static String of(String setName, CompletionKey key) {
+    /** The id of the completion {@code key} of the set named {@code setName} (empty for a set without a name). */
+    public static String of(String setName, CompletionKey key) {
         String hash = hash(setName, key);
         String sample = String.valueOf(key.sample());
         int room = MAX_LENGTH - hash.length() - sample.length() - 2;

@@ -4,14 +4,13 @@ package dev.rationale.core.exchange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.eval.OfflineEvaluation;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
-import dev.rationale.core.provider.openai.OpenAiChatBodies;
+import dev.rationale.core.provider.openai.OpenAiBatchLines;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.provider.openai.OpenAiOptions;
 import dev.rationale.core.render.PromptIntake;
@@ -32,7 +31,7 @@ import java.util.Map;
  */
 public final class OpenAiBatchExport {
     /** The API path every line posts to. */
-    public static final String URL = "/v1/chat/completions";
+    public static final String URL = OpenAiBatchLines.URL;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -85,12 +84,7 @@ public final class OpenAiBatchExport {
                     throw new RationaleException("two completions share the batch id " + id + ": " + before.key()
                             + " and " + planned.key());
                 }
-                ObjectNode line = JSON.createObjectNode();
-                line.put("custom_id", id);
-                line.put("method", "POST");
-                line.put("url", URL);
-                line.set("body", OpenAiChatBodies.request(planned.request(), tokenLimit));
-                out.write(JSON.writeValueAsString(line));
+                out.write(JSON.writeValueAsString(OpenAiBatchLines.input(id, planned.request(), tokenLimit)));
                 out.write('\n');
                 lines++;
             }

@@ -10,8 +10,9 @@ import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
-import dev.rationale.core.provider.ProviderException;
-import dev.rationale.core.provider.http.HttpErrors;
+import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.provider.batch.BatchAnswer;
+import dev.rationale.core.provider.openai.OpenAiBatchLines;
 import dev.rationale.core.provider.openai.OpenAiChatBodies;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,9 +36,6 @@ import org.jspecify.annotations.Nullable;
  * files; nothing else.
  */
 public final class OpenAiBatchImport {
-    /** How failure messages name the source. */
-    static final String SOURCE = "OpenAI Batch";
-
     private OpenAiBatchImport() {
     }
 
@@ -141,32 +139,13 @@ public final class OpenAiBatchImport {
     /** The record of one line answering {@code key}: graded, or failed with the line's reason. */
     static ImportedBatch.Imported graded(OfflineEvaluation evaluation, CompletionKey key,
             CompletionRequest request, JsonNode line) {
-        JsonNode error = line.path("error");
-        if (!error.isMissingNode() && !error.isNull()) {
-            String code = error.path("code").asText("");
-            String message = error.path("message").asText(error.toString());
-            return failed(evaluation, key, request, ProviderException.Kind.SERVER_ERROR,
-                    SOURCE + ": " + (code.isEmpty() ? "" : code + ": ") + message);
+        BatchAnswer answer = OpenAiBatchLines.answer(line, request);
+        CompletionResult result = answer.result();
+        if (result == null) {
+            SampleRecord failed = evaluation.failed(key, String.valueOf(answer.failure()),
+                    String.valueOf(answer.reason()));
+            return new ImportedBatch.Imported(failed, request, null, null);
         }
-        JsonNode response = line.path("response");
-        int status = response.path("status_code").asInt(0);
-        JsonNode body = response.path("body");
-        if (status != 200) {
-            ProviderException failure = HttpErrors.fromStatus(SOURCE, status, body.toString());
-            return failed(evaluation, key, request, failure.kind(), String.valueOf(failure.getMessage()));
-        }
-        try {
-            var result = OpenAiChatBodies.response(body, request.samples(), request.requestedTopLogprobs(),
-                    SOURCE);
-            SampleRecord record = evaluation.graded(key, request, result);
-            return new ImportedBatch.Imported(record, request, result.first(), result);
-        } catch (ProviderException e) {
-            return failed(evaluation, key, request, e.kind(), String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static ImportedBatch.Imported failed(OfflineEvaluation evaluation, CompletionKey key,
-            CompletionRequest request, ProviderException.Kind kind, String reason) {
-        return new ImportedBatch.Imported(evaluation.failed(key, kind.name(), reason), request, null, null);
+        return new ImportedBatch.Imported(evaluation.graded(key, request, result), request, result.first(), result);
     }
 }

@@ -97,6 +97,23 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     /**
+     * Keeps {@code batch} as one of the run's provider batches, replacing what was kept of it before.
+     *
+     * @throws HistoryException when no run has that id
+     */
+    public void recordBatch(String runId, RunBatch batch) {
+        database.write(connection -> {
+            RunBatchRows.upsert(connection, runId, batch);
+            return null;
+        });
+    }
+
+    /** The run's provider batches in the order they were first kept; empty for a run that used none. */
+    public List<RunBatch> batches(String runId) {
+        return database.read(connection -> RunBatchRows.of(connection, runId));
+    }
+
+    /**
      * Stores one completion and adds it to its run's counts, in one transaction. Thread-safe.
      *
      * @return the completion's id, for {@link #completion}

@@ -109,7 +109,9 @@ final class Migrations {
                     LegacyCompletions::convert),
             // A large run is listed a page at a time: each cell counts its completions per grade (kept by triggers,
             // so no writer can forget), and a grade's completions are found in grid order without a scan.
-            new Migration(6, "counts per cell and completions by grade", CellCounts.MIGRATION)));
+            new Migration(6, "counts per cell and completions by grade", CellCounts.MIGRATION),
+            // A batch evaluation names the provider batches its completions came from (and were billed by).
+            new Migration(7, "the provider batches of a run", RunBatchRows.MIGRATION)));
 
     private final List<Migration> steps;
 

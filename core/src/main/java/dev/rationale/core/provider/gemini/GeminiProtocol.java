@@ -68,8 +68,13 @@ final class GeminiProtocol extends HttpProtocol {
      */
     @Override
     public PromptIntake intake(String model) {
+        return intake(endpoint.name(), model);
+    }
+
+    /** How {@code model} takes prompts, for the streaming API and the batch API alike; messages name {@code source}. */
+    static PromptIntake intake(String source, String model) {
         String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
-        return PromptIntake.chatOnly(endpoint.name(), model, false).withSystemRole(!name.startsWith("gemma-"));
+        return PromptIntake.chatOnly(source, model, false).withSystemRole(!name.startsWith("gemma-"));
     }
 
     /** Every page of the model list, models that cannot generate text left out. */

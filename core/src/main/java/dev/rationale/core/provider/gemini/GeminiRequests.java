@@ -43,6 +43,12 @@ final class GeminiRequests {
         return "/models/" + pathSegment(name) + ":streamGenerateContent?alt=sse";
     }
 
+    /** The path that creates a batch of requests to a model, as {@link #streamPath} names the model. */
+    static String batchPath(String model) {
+        String name = model.startsWith("models/") ? model.substring("models/".length()) : model;
+        return "/models/" + pathSegment(name) + ":batchGenerateContent";
+    }
+
     /**
      * The body for the request.
      *

@@ -42,6 +42,18 @@ public final class JsonBody {
         return RequestBody.create(bytes(value), JSON);
     }
 
+    /**
+     * The bytes of {@code value} as {@link WireJson#MAPPER} writes it: what it adds to a request body, e.g. to keep
+     * a batch within a provider's size limit.
+     */
+    public static long length(Object value) {
+        try {
+            return WireJson.MAPPER.writeValueAsBytes(value).length;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the request body", e);
+        }
+    }
+
     /** {@code value}'s own JSON, in the generator settings of {@link WireJson#MAPPER}. */
     public static byte[] bytes(Written value) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder()) {
