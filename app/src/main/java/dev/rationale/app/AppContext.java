@@ -3,7 +3,7 @@ package dev.rationale.app;
 
 import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
-import dev.rationale.app.compose.TokenCounter;
+import dev.rationale.core.provider.TokenCounter;
 import dev.rationale.app.endpoints.EndpointsViewModel;
 import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.firstrun.FirstRunViewModel;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.cost.TokenTotals;
 import dev.rationale.core.provider.FinishReason;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +30,15 @@ import org.jspecify.annotations.Nullable;
  * @param thinkingMillis from the first reasoning text to the first answer text, when reasoning came apart
  * @param errorKind for a failure, the {@link dev.rationale.core.provider.ProviderException.Kind} name
  * @param reason for a failure, the provider's message (never a key)
+ * @param cachedTokens of the prompt tokens, those the provider read from its prompt cache, where it says; on the
+ *     first sample of a request only, like the other counts
+ * @param batch true when the completion came through a provider's batch API and is billed at the batch price;
+ *     null (left out of the file) for a request sent on its own
  */
 @JsonPropertyOrder({"task", "variant", "target", "case", "sample", "endpoint", "model", "status", "expected",
         "answer", "normalized", "answerProbability", "text", "reasoning", "finishReason", "seed", "attempts",
         "latencyMillis", "firstTokenMillis", "thinkingMillis", "promptTokens", "completionTokens", "thinkingTokens",
-        "errorKind", "reason"})
+        "cachedTokens", "batch", "errorKind", "reason"})
 public record SampleRecord(
         String task,
         String variant,
@@ -59,7 +64,22 @@ public record SampleRecord(
         @Nullable String errorKind,
         @Nullable String reason,
         @Nullable Integer thinkingTokens,
-        @Nullable Double thinkingMillis) {
+        @Nullable Double thinkingMillis,
+        @Nullable Integer cachedTokens,
+        @Nullable Boolean batch) {
+
+    /** A record without cache counts, sent on its own. */
+    public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
+            String model, Verdict status, @Nullable String expected, @Nullable String answer,
+            @Nullable String normalized, @Nullable Double answerProbability, @Nullable String text,
+            @Nullable String reasoning, @Nullable FinishReason finishReason, @Nullable Long seed, int attempts,
+            @Nullable Double latencyMillis, @Nullable Double firstTokenMillis, @Nullable Integer promptTokens,
+            @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason,
+            @Nullable Integer thinkingTokens, @Nullable Double thinkingMillis) {
+        this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
+                answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
+                promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis, null, null);
+    }
 
     /** A record without thinking counts (from a backend or file that keeps none apart). */
     public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
@@ -70,7 +90,30 @@ public record SampleRecord(
             @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason) {
         this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
                 answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
-                promptTokens, completionTokens, errorKind, reason, null, null);
+                promptTokens, completionTokens, errorKind, reason, null, null, null, null);
+    }
+
+    /**
+     * This record as a completion of a provider's batch API, billed at the batch price: what a batch import sets on
+     * every record it makes.
+     */
+    public SampleRecord inBatch() {
+        return new SampleRecord(task, variant, target, testCase, sample, endpoint, model, status, expected, answer,
+                normalized, answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis,
+                firstTokenMillis, promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis,
+                cachedTokens, Boolean.TRUE);
+    }
+
+    /** The tokens this record bills (zero on a request's later samples, whose first sample carries them). */
+    @JsonIgnore
+    public TokenTotals billedTokens() {
+        return TokenTotals.of(promptTokens, cachedTokens, completionTokens, thinkingTokens);
+    }
+
+    /** Whether the record is billed at the batch price. */
+    @JsonIgnore
+    public boolean billedInBatch() {
+        return Boolean.TRUE.equals(batch);
     }
 
     @JsonIgnore

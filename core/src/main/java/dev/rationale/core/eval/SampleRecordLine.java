@@ -49,6 +49,10 @@ final class SampleRecordLine {
             number(json, "promptTokens", r.promptTokens());
             number(json, "completionTokens", r.completionTokens());
             number(json, "thinkingTokens", r.thinkingTokens());
+            number(json, "cachedTokens", r.cachedTokens());
+            if (r.batch() != null) {
+                json.writeBooleanField("batch", r.batch());
+            }
             string(json, "errorKind", r.errorKind());
             string(json, "reason", r.reason());
             json.writeEndObject();
