@@ -158,7 +158,8 @@ public final class OpenAiBatchImport {
         try {
             var result = OpenAiChatBodies.response(body, request.samples(), request.requestedTopLogprobs(),
                     SOURCE);
-            SampleRecord record = evaluation.graded(key, request, result);
+            // A line of a batch's output file was billed at the batch price.
+            SampleRecord record = evaluation.graded(key, request, result).inBatch();
             return new ImportedBatch.Imported(record, request, result.first(), result);
         } catch (ProviderException e) {
             return failed(evaluation, key, request, e.kind(), String.valueOf(e.getMessage()));

@@ -109,7 +109,9 @@ final class Migrations {
                     LegacyCompletions::convert),
             // A large run is listed a page at a time: each cell counts its completions per grade (kept by triggers,
             // so no writer can forget), and a grade's completions are found in grid order without a scan.
-            new Migration(6, "counts per cell and completions by grade", CellCounts.MIGRATION)));
+            new Migration(6, "counts per cell and completions by grade", CellCounts.MIGRATION),
+            // Older completions get their counts from their bodies; none of them came through a batch.
+            new Migration(7, "what each completion was billed for", CellBills.MIGRATION, CellBills::backfill)));
 
     private final List<Migration> steps;
 
