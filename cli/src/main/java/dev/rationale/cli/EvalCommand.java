@@ -23,6 +23,7 @@ import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.TargetPrices;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -164,7 +165,7 @@ final class EvalCommand implements Callable<Integer> {
         CaseSelection selection = selection();
         EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpoint), cases(task, selection),
                 samples, !noLikelihood);
-        PriceTable table = PriceTable.forUser(TaskChoice.workspace(file));
+        PriceTable table = PriceTable.forUser(TaskChoice.workspace(file).resolve(HistoryStore.FOLDER));
         TargetPrices prices = TargetPrices.of(table, plan.targets());
         PrintWriter stdout = spec.commandLine().getOut();
         if (dryRun) {

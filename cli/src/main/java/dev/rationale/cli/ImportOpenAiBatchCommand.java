@@ -76,8 +76,9 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
             runId = history == null ? null : history.runId();
         }
         // A batch holds generations only: no option was scored by likelihood.
+        PriceTable prices = PriceTable.forUser(TaskChoice.workspace(setFile).resolve(HistoryStore.FOLDER));
         EvalTable.print(batch.plan(), summary, LikelihoodReport.NONE,
-                TargetPrices.of(PriceTable.forUser(TaskChoice.workspace(setFile)), batch.plan().targets()), stdout);
+                TargetPrices.of(prices, batch.plan().targets()), stdout);
         stdout.println("results: " + resultsPath);
         if (runId != null) {
             stdout.println("history: run " + runId + " in "

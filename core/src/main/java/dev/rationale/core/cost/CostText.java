@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.cost;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Dollar amounts as every screen, table and report writes them. */
@@ -24,5 +25,18 @@ public final class CostText {
         }
         int decimals = Math.min(8, 1 - (int) Math.floor(Math.log10(dollars)));
         return String.format(Locale.ROOT, "$%." + decimals + "f", dollars);
+    }
+
+    /**
+     * A run's cost line: the total of its priced cells, that it comes from the reported usage, the day the prices
+     * were checked, and what has no price.
+     */
+    public static String total(double dollars, String checked, List<String> unpriced) {
+        StringBuilder text = new StringBuilder("cost: ").append(usd(dollars))
+                .append(" from the reported usage at the prices checked ").append(checked);
+        if (!unpriced.isEmpty()) {
+            text.append("; no price for ").append(String.join(", ", unpriced));
+        }
+        return text.toString();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.endpoint.EndpointStore;
-import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.provider.ProviderKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,16 +61,16 @@ public final class PriceTable {
     }
 
     /**
-     * The shipped table with the user's overrides: {@code prices.json} in the configuration folder, then in
-     * {@code workspace}'s {@code .rationale} folder.
+     * The shipped table with the user's overrides: {@code prices.json} in the configuration folder, then in the
+     * workspace's own folder.
      *
-     * @param workspace the workspace folder; null when there is none
+     * @param workspaceFolder the workspace's hidden folder ({@code .rationale}, where its history is); null when
+     *     there is no workspace
      * @throws RationaleException naming the file and line when an override is broken
      */
-    public static PriceTable forUser(@Nullable Path workspace) {
+    public static PriceTable forUser(@Nullable Path workspaceFolder) {
         PriceTable table = shipped().overriddenBy(EndpointStore.userConfigDirectory().resolve(FILE_NAME));
-        return workspace == null ? table
-                : table.overriddenBy(workspace.resolve(HistoryStore.FOLDER).resolve(FILE_NAME));
+        return workspaceFolder == null ? table : table.overriddenBy(workspaceFolder.resolve(FILE_NAME));
     }
 
     /**

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.cost;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.rationale.core.provider.Usage;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,7 @@ public record TokenTotals(long prompt, long cached, long completion, long reason
                 reasoning + other.reasoning);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return prompt == 0 && completion == 0;
     }

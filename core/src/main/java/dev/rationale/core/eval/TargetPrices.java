@@ -67,13 +67,7 @@ public final class TargetPrices {
 
     /** The run's cost line: the total, the day the prices were checked, and the targets left out. */
     public String totalText(List<CellMetrics> cells) {
-        StringBuilder text = new StringBuilder("cost: ").append(CostText.usd(total(cells)))
-                .append(" from the reported usage at the prices checked ").append(checked);
-        List<String> unpriced = unpriced();
-        if (!unpriced.isEmpty()) {
-            text.append("; no price for ").append(String.join(", ", unpriced));
-        }
-        return text.toString();
+        return CostText.total(total(cells), checked, unpriced());
     }
 
     public String checked() {
