@@ -81,7 +81,11 @@ public final class HistoryView extends BorderPane {
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
         // The selected run: its figures per cell over its completions and the one picked.
-        VBox run = new VBox(new RunCellsTable(viewModel.getCells(), viewModel.cellProperty()), lower);
+        Label cost = new Label();
+        cost.setId("history-run-cost");
+        cost.textProperty().bind(viewModel.costTotalProperty());
+        VBox run = new VBox(new RunCellsTable(viewModel.getCells(), viewModel.cellProperty(),
+                viewModel.costsProperty()), cost, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         run.visibleProperty().bind(viewModel.comparisonProperty().isNull());
         SplitPane split = new SplitPane(createRuns(), new StackPane(run, comparison));

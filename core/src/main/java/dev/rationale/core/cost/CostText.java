@@ -3,6 +3,7 @@ package dev.rationale.core.cost;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Dollar amounts as every screen, table and report writes them. */
 public final class CostText {
@@ -38,5 +39,17 @@ public final class CostText {
             text.append("; no price for ").append(String.join(", ", unpriced));
         }
         return text.toString();
+    }
+
+    /**
+     * One completion's cost line, e.g. "cost $0.00042 at the prices checked 2026-12-07", or a dash and why when
+     * the model has no price.
+     */
+    public static String completion(Optional<ModelPrice> price, TokenTotals tokens, boolean batch, String checked) {
+        if (price.isEmpty()) {
+            return "cost " + UNKNOWN + " (no price for this model; add it to prices.json)";
+        }
+        return "cost " + usd(price.get().cost(tokens, batch)) + (batch ? " at the batch price" : "")
+                + " at the prices checked " + checked;
     }
 }
