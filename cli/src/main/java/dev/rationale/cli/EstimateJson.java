@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The object {@code rationale eval --dry-run --json} prints: the totals, the threshold above which a run asks for
  * {@code --yes}, and per target how each figure was arrived at ({@code promptCounted}: {@code tokenizer} or
- * {@code estimated}; {@code outputBasis}: {@code max tokens} or {@code assumed}).
+ * {@code estimated}, with how many of the {@code prompts} the tokenizer counted, the rest scaled by length;
+ * {@code outputBasis}: {@code max tokens} or {@code assumed}).
  */
 final class EstimateJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +43,8 @@ final class EstimateJson {
             json.put("completions", line.completions());
             json.put("promptTokens", line.promptTokens());
             json.put("promptCounted", line.promptExact() ? "tokenizer" : "estimated");
+            json.put("prompts", line.prompts());
+            json.put("promptsCounted", line.promptsCounted());
             json.put("outputTokens", line.outputTokens());
             json.put("outputBasis", line.outputAssumed() ? "assumed" : "max tokens");
             json.put("cost", line.cost());

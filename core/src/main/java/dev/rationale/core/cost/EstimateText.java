@@ -20,13 +20,22 @@ public final class EstimateText {
         for (EvalEstimate.Line line : estimate.lines()) {
             lines.add(String.format(Locale.ROOT, "  %s (%s/%s): %,d requests, %,d prompt tokens (%s), up to %,d "
                     + "output tokens (%s), %s", line.target(), line.endpoint(), line.model(), line.requests(),
-                    line.promptTokens(), line.promptExact() ? "tokenizer" : "estimated, 4 characters a token",
+                    line.promptTokens(), counted(line),
                     line.outputTokens(), line.outputAssumed()
                             ? "assumed " + EvalEstimate.ASSUMED_OUTPUT_TOKENS + " a completion where no max tokens"
                             : "max tokens", line.cost() == null ? "no price" : CostText.usd(line.cost())));
         }
         lines.add(total(estimate));
         return lines;
+    }
+
+    private static String counted(EvalEstimate.Line line) {
+        if (!line.promptExact()) {
+            return "estimated, 4 characters a token";
+        }
+        return line.promptsCounted() == line.prompts() ? "tokenizer" : String.format(Locale.ROOT,
+                "tokenizer on %,d of %,d prompts, the rest scaled by their length", line.promptsCounted(),
+                line.prompts());
     }
 
     /** The total line: the cost, whether it is at the batch price, and the day the prices were checked. */

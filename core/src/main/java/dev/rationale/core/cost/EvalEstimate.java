@@ -25,12 +25,16 @@ public record EvalEstimate(List<Line> lines, boolean batch, String checked) {
      * One target's share.
      *
      * @param completions the completions asked for (several per request where a backend answers {@code n > 1})
-     * @param promptExact true when the model's tokenizer counted every prompt; false for an estimate
+     * @param promptExact true when the model's tokenizer counted; false for an estimate of 4 characters a token
+     * @param prompts the distinct prompts rendered (one per variant and case)
+     * @param promptsCounted of those, the ones the tokenizer counted; the rest are scaled by their characters at
+     *     the tokens per character the counted ones had
      * @param outputAssumed true when some variant sets no max tokens, so {@link #ASSUMED_OUTPUT_TOKENS} stood in
      * @param price the model's price; null when the table has none (then {@code cost} is null too)
      */
     public record Line(String target, String endpoint, String model, long requests, long completions,
-            long promptTokens, boolean promptExact, long outputTokens, boolean outputAssumed,
+            long promptTokens, boolean promptExact, long prompts, long promptsCounted, long outputTokens,
+            boolean outputAssumed,
             @Nullable ModelPrice price, @Nullable Double cost) {
     }
 

@@ -23,12 +23,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Works out an {@link EvalEstimate} for a plan without sending it: every prompt is rendered and shaped as the
- * runner would send it, and counted by the model's tokenizer where the backend has one (the embedded engine), else
- * estimated at four characters a token. A backend that answers several samples in one request is counted one
- * prompt per case, as the runner sends it. Blocks (a tokenizer may load its model, a backend may be asked how it
- * takes prompts): call it off the UI thread.
+ * runner would send it, and counted by the model's tokenizer where the backend has one (the embedded engine, a
+ * llama.cpp server), else estimated at four characters a token; past {@link #COUNTED_PROMPTS} a target's prompts
+ * are scaled by their length at the tokens per character the counted ones had. A backend that answers several
+ * samples in one request is counted one prompt per case, as the runner sends it. Blocks (a tokenizer may load its
+ * model or ask its server, a backend may be asked how it takes prompts): call it off the UI thread.
  */
 public final class CostEstimator {
+    /**
+     * Prompts per target the tokenizer counts; the rest are scaled from them by length. A server's tokenizer costs
+     * a request per prompt, and a sweep can have a hundred thousand prompts that differ only in their case.
+     */
+    static final int COUNTED_PROMPTS = 256;
     private static final TokenCounter ESTIMATE = TokenCounter.estimate();
 
     private final PriceTable prices;
@@ -73,7 +79,7 @@ public final class CostEstimator {
                 CompletionRequest request = job.request(plan.task(), intake, false);
                 requests += perCase;
                 completions += samples;
-                promptTokens += (long) counter.count(request.prompt()) * perCase;
+                promptTokens += counter.count(request.prompt()) * perCase;
                 Integer max = request.maxTokens();
                 assumed |= max == null;
                 outputTokens += (long) samples * (max == null ? EvalEstimate.ASSUMED_OUTPUT_TOKENS : max);
@@ -84,7 +90,8 @@ public final class CostEstimator {
         TokenTotals tokens = new TokenTotals(promptTokens, 0, outputTokens, 0);
         Double cost = price.map(p -> p.cost(tokens, batch)).orElse(null);
         return new EvalEstimate.Line(target.id(), target.endpoint().name(), target.model(), requests, completions,
-                promptTokens, counter.exact, outputTokens, assumed, price.orElse(null), cost);
+                promptTokens, counter.exact, counter.prompts, counter.counted, outputTokens, assumed,
+                price.orElse(null), cost);
     }
 
     private static PromptIntake intake(CompletionProvider provider, String model) {
@@ -96,11 +103,18 @@ public final class CostEstimator {
         }
     }
 
-    /** Counts with the tokenizer while it works; after it fails once, estimates, and says so. */
+    /**
+     * Counts with the tokenizer for the first {@link #COUNTED_PROMPTS} prompts, then scales by length; after the
+     * tokenizer fails once, estimates every prompt at four characters a token, and says so.
+     */
     private static final class Counter {
         private @Nullable Tokenizer tokenizer;
         private final String model;
         private boolean exact;
+        private long prompts;
+        private long counted;
+        private long countedTokens;
+        private long countedCharacters;
 
         Counter(Optional<Tokenizer> tokenizer, String model) {
             this.tokenizer = tokenizer.orElse(null);
@@ -108,16 +122,25 @@ public final class CostEstimator {
             this.exact = this.tokenizer != null;
         }
 
-        int count(RenderedPrompt prompt) {
-            if (tokenizer != null) {
+        long count(RenderedPrompt prompt) {
+            prompts++;
+            String text = text(prompt);
+            if (tokenizer != null && counted < COUNTED_PROMPTS) {
                 try {
-                    return tokenizer.tokenize(model, prompt).size();
+                    int tokens = tokenizer.tokenize(model, prompt).size();
+                    counted++;
+                    countedTokens += tokens;
+                    countedCharacters += text.length();
+                    return tokens;
                 } catch (RuntimeException e) {
                     tokenizer = null;
                     exact = false;
                 }
             }
-            return ESTIMATE.count(text(prompt)).tokens();
+            if (exact && countedCharacters > 0) {
+                return Math.round((double) text.length() * countedTokens / countedCharacters);
+            }
+            return ESTIMATE.count(text).tokens();
         }
 
         private static String text(RenderedPrompt prompt) {

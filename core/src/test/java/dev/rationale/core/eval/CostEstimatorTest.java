@@ -72,6 +72,28 @@ class CostEstimatorTest {
     }
 
     @Test
+    void pastTheCountedPromptsTheRestAreScaledByLengthFromTheCountedOnes() {
+        Endpoint local = new Endpoint("local", ProviderKind.EMBEDDED, TestModels.folder().toString(), MODEL, null);
+        int cases = CostEstimator.COUNTED_PROMPTS + 44;
+        Task task = EvalFixtures.sums(cases, EvalFixtures.direct());
+        EvalPlan plan = new EvalPlan(EvalFixtures.set(task), task, task.variants(),
+                List.of(EvalTarget.of(local, MODEL)), task.cases(), null);
+
+        EvalEstimate.Line line = new CostEstimator(PriceTable.shipped(), e -> embedded).estimate(plan, false)
+                .lines().getFirst();
+
+        Tokenizer tokenizer = embedded.tokenizer().orElseThrow();
+        long exact = new OfflineEvaluation(plan).requests(embedded.intake(MODEL), false).stream()
+                .mapToLong(p -> tokenizer.tokenize(MODEL, p.request().prompt()).size()).sum();
+        assertThat(line.prompts()).isEqualTo(cases);
+        assertThat(line.promptsCounted()).isEqualTo(CostEstimator.COUNTED_PROMPTS);
+        // The 44 scaled prompts are as long as the counted ones, give or take a digit: close, not exact.
+        assertThat((double) line.promptTokens()).isCloseTo(exact, within(exact * 0.02));
+        assertThat(EstimateText.lines(new EvalEstimate(List.of(line), false, "2026-12-07")).get(1))
+                .contains("tokenizer on 256 of 300 prompts, the rest scaled by their length");
+    }
+
+    @Test
     void aHostedModelGetsALabelledEstimateOfFourCharactersATokenAndAnAssumedOutput() {
         Endpoint hosted = new Endpoint("hosted", ProviderKind.OPENAI, "http://127.0.0.1:9/v1", "gpt-4o",
                 KeyReference.NONE);
