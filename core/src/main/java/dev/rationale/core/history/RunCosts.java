@@ -4,6 +4,7 @@ package dev.rationale.core.history;
 import dev.rationale.core.cost.CostText;
 import dev.rationale.core.cost.ModelPrice;
 import dev.rationale.core.cost.PriceTable;
+import dev.rationale.core.cost.TokenTotals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,21 @@ public final class RunCosts {
         Optional<ModelPrice> price = prices.computeIfAbsent(cell.target(),
                 t -> table.find(t.endpoint(), t.kind(), t.model()));
         return price.map(cell::cost).orElse(null);
+    }
+
+    /**
+     * What one stored completion cost, as a line: its reported tokens at its model's price, "—" without a price or
+     * without reported usage.
+     */
+    public String costText(CompletionRecord completion) {
+        RunTarget target = completion.key().target();
+        Optional<ModelPrice> price = prices.computeIfAbsent(target, t -> table.find(t.endpoint(), t.kind(),
+                t.model()));
+        if (completion.usage() == null || price.isEmpty()) {
+            return CostText.UNKNOWN;
+        }
+        return CostText.usd(price.get().cost(TokenTotals.of(completion.usage()), completion.batch()))
+                + (completion.batch() ? " (batch price)" : "");
     }
 
     /** The cell's cost as tables show it, {@link CostText#UNKNOWN} without a price. */
