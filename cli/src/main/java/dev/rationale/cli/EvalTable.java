@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * The summary table of {@code rationale eval}: one row per variant and model, columns padded to fit. With
  * multiple-choice cases, the likelihood accuracy (raw and per token) with its interval follows the generation
  * accuracy; the cost column is computed from the reported usage at the price table's prices, and a line under the
- * table gives the run's total. Notes below the table say which models could not score and why scoring failed.
+ * table gives the run's total after the notes, which say which models could not score and why scoring failed.
  * Then each other variant against the first, the baseline, paired case by case as {@code --json}'s
  * {@code comparisons} are.
  */
@@ -70,8 +70,9 @@ final class EvalTable {
             rows.add(row);
         }
         printRows(rows, out);
-        out.println(prices.totalText(report.cells()));
+        // The notes explain the table's likelihood columns, so they come first; then what the run cost.
         notes(plan, likelihood).forEach(out::println);
+        out.println(prices.totalText(report.cells()));
         comparisons(plan, report).forEach(out::println);
     }
 
