@@ -263,7 +263,8 @@ public final class EvaluateViewModel {
         TargetPrices priced = prices.get();
         if (priced != null) {
             // Beside what was estimated, what the providers' reported usage says it cost.
-            estimate.set(estimated + " · " + priced.totalText(outcome.summary().cells()));
+            estimate.set(estimated + " · spent " + CostText.usd(priced.total(outcome.summary().cells()))
+                    + " by the reported usage");
         }
         if (session != null) {
             showProgress(session.tally().counts());

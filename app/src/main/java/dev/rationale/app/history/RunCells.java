@@ -46,7 +46,8 @@ final class RunCells {
                 if (query == listing) {
                     // Costs first: the cost column reads them when the rows appear.
                     costs.set(priced.costs());
-                    costTotal.set(priced.costs().totalText(priced.tallies()));
+                    String total = priced.costs().totalText(priced.tallies());
+                    costTotal.set(Character.toUpperCase(total.charAt(0)) + total.substring(1));
                     cells.setAll(priced.tallies());
                     queries.ask(store -> store.cells(run.id()), figures -> {
                         if (query == listing) {
@@ -67,7 +68,7 @@ final class RunCells {
         return costs.getReadOnlyProperty();
     }
 
-    /** The listed run's cost line, e.g. "cost: $0.12 from the reported usage at the prices checked …". */
+    /** The listed run's cost line, e.g. "Cost: $0.12 from the reported usage at the prices checked …". */
     ReadOnlyStringProperty costTotalProperty() {
         return costTotal.getReadOnlyProperty();
     }

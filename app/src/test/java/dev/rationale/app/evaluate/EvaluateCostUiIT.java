@@ -143,8 +143,8 @@ class EvaluateCostUiIT {
         assertThat(requests.get()).isEqualTo(2);
         assertThat(costTexts(robot)).containsExactly(CELL_COST);
         assertThat(onFx(() -> robot.lookup("#evaluate-estimate").queryAs(Labeled.class).getText()))
-                .startsWith("Cost: about $").endsWith(" · cost: " + CELL_COST + " from the reported usage at the"
-                        + " prices checked " + PriceTable.shipped().checked());
+                .startsWith("Cost: about $").contains("(prices checked " + PriceTable.shipped().checked() + ")")
+                .endsWith(" · spent " + CELL_COST + " by the reported usage");
         snapshot(stage.getScene(), "evaluate-cost-grid.png");
     }
 

@@ -108,7 +108,7 @@ class HistoryViewModelCellsTest {
         // Three requests of 60 fresh x $1 + 40 cached x $0.50 + 20 out x $2 = 120 millionths each.
         RunCosts costs = viewModel.costsProperty().get();
         assertThat(viewModel.getCells()).extracting(costs::costText).containsExactly("$0.00036", "$0");
-        assertThat(viewModel.costTotalProperty().get()).startsWith("cost: $0.00036 from the reported usage");
+        assertThat(viewModel.costTotalProperty().get()).startsWith("Cost: $0.00036 from the reported usage");
     }
 
     private static CompletionRecord withUsage(CompletionRecord r, Usage usage) {
