@@ -60,29 +60,29 @@ final class ScoreGrid extends TableView<CellMetrics> {
 
     /** What the cell cost: the provider's reported tokens at the price table's prices; "—" without a price. */
     private static TableColumn<CellMetrics, String> costColumn(EvaluateViewModel viewModel) {
-        TableColumn<CellMetrics, String> column = column("", cell -> {
+        return explained(column("", cell -> {
             TargetPrices prices = viewModel.pricesProperty().get();
             return prices == null ? CostText.UNKNOWN : prices.costText(cell);
-        }, 90);
-        Label header = new Label("Cost");
-        header.setTooltip(new Tooltip("Dollars for the tokens the provider reported, at the prices of prices.json"
-                + " (shipped, checked on a stated day; yours override it). — where the model has no price."));
-        column.setGraphic(header);
-        column.setId("evaluate-grid-cost");
-        return column;
+        }, 90), "Cost", "Dollars for the tokens the provider reported, at the prices of prices.json (shipped, checked"
+                + " on a stated day; yours override it). — where the model has no price.", "evaluate-grid-cost");
     }
 
     /** Thinking tokens summed over the cell, and the mean thinking time of its samples; "–" without thinking. */
     private static TableColumn<CellMetrics, String> thinkingColumn() {
-        TableColumn<CellMetrics, String> column = column("", cell -> {
+        return explained(column("", cell -> {
             String figures = ThinkingFigures.of(cell.thinkingTokens(), cell.meanThinkingMillis());
             return figures.isEmpty() ? "–" : figures;
-        }, 150);
-        Label header = new Label("Thinking");
-        header.setTooltip(new Tooltip("Tokens spent thinking, where the backend counts them, and the mean thinking "
-                + "time per sample. Thinking is never graded."));
+        }, 150), "Thinking", "Tokens spent thinking, where the backend counts them, and the mean thinking time per"
+                + " sample. Thinking is never graded.", "evaluate-grid-thinking");
+    }
+
+    /** {@code column} under a header whose tooltip says what its figures are. */
+    private static TableColumn<CellMetrics, String> explained(TableColumn<CellMetrics, String> column, String title,
+            String explanation, String id) {
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explanation));
         column.setGraphic(header);
-        column.setId("evaluate-grid-thinking");
+        column.setId(id);
         return column;
     }
 
