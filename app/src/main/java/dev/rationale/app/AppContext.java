@@ -3,8 +3,9 @@ package dev.rationale.app;
 
 import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
-import dev.rationale.app.compose.TokenCounter;
+import dev.rationale.core.provider.TokenCounter;
 import dev.rationale.app.endpoints.EndpointsViewModel;
+import dev.rationale.app.evaluate.CostConfirmation;
 import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.firstrun.FirstRunViewModel;
 import dev.rationale.app.fx.UserDialogs;
@@ -34,6 +35,7 @@ import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
 import dev.rationale.core.endpoint.KeychainSecrets;
 import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.endpoint.SecretStore;
 import dev.rationale.core.download.LocalServerProbe;
@@ -145,16 +147,20 @@ public record AppContext(
         Executor background = services.background();
         ComposeViewModel compose = new ComposeViewModel(document, fx, background, services.quietPeriod(),
                 TokenCounter.estimate());
-        OutputViewModel output = new OutputViewModel(fx, background);
+        ShownHistory shown = new ShownHistory(document, services.workspace(), services.scratchFolder());
+        // The workspace's own prices sit beside its history; they are read when a cost is worked out.
+        OutputViewModel output = new OutputViewModel(fx, background, () -> {
+            Path folder = shown.folder();
+            return folder == null ? null : folder.resolve(HistoryStore.FOLDER);
+        });
         CompareViewModel compare = new CompareViewModel(services.planner(), fx, background);
         EvaluateViewModel evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(),
-                fx, background, services.clock());
+                fx, background, services.clock(), CostConfirmation.askingWith(services.dialogs()));
         ObjectProperty<CentreTab> selectedTab = new SimpleObjectProperty<>(CentreTab.COMPOSE);
         StatusLine status = new StatusLine(services.runSettings(), output, compare);
         ActionServices actionServices = new ActionServices(status, services.dialogs(), fx, background);
         RunCoordinator runs = new RunCoordinator(document, new RunCoordinator.Screens(compose,
                 services.runSettings(), output, compare, evaluate), services.planner(), selectedTab, actionServices);
-        ShownHistory shown = new ShownHistory(document, services.workspace(), services.scratchFolder());
         HistoryViewModel history = new HistoryViewModel(shown::folder, fx, background, services.dialogs(),
                 rerunHost(services.runSettings(), runs));
         keepRunsInHistory(services, shown, status, selectedTab, history, output, compare);

@@ -2,11 +2,16 @@
 package dev.rationale.cli;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.cost.CostText;
+import dev.rationale.core.cost.EstimateText;
+import dev.rationale.core.cost.EvalEstimate;
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.eval.CaseSelection;
+import dev.rationale.core.eval.CostEstimator;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
@@ -18,6 +23,8 @@ import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.PlanRunner;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.eval.TargetPrices;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.promptset.Task;
@@ -60,6 +67,9 @@ import picocli.CommandLine.Spec;
                     + " answered and asking failed ones again.",
             "Prints a table of accuracy per variant and model with 95%% Wilson intervals, or with --json one"
                     + " object. Exit 0 when the run completed, even with wrong answers.",
+            "Before it starts, a run on priced models is estimated (requests, tokens, cost); above the limit"
+                    + " (--max-cost, else confirmAbove in prices.json, else $1) it is refused unless --yes is given."
+                    + " --dry-run prints the estimate and sends nothing.",
             "Ctrl-C stops the run: what finished stays in the results file, the history marks the run cancelled,"
                     + " and the command exits with 130 after printing how to --resume. A --batch run's batches go on at"
                     + " the provider: --resume collects them, --cancel-batch cancels them.",
@@ -129,6 +139,16 @@ final class EvalCommand implements Callable<Integer> {
             + " each variant against the first (the baseline; --variant sets the order) on the same cases.")
     private boolean json;
 
+    @Option(names = "--dry-run", description = "Print the estimate (requests, tokens, cost) and send nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Refuse to start when the estimate is above"
+            + " this many dollars (default: confirmAbove in prices.json, else 1).")
+    private @Nullable Double maxCost;
+
+    @Option(names = "--yes", description = "Start even when the estimate is above the limit.")
+    private boolean yes;
+
     @Mixin
     private BatchEvalOptions batchOptions;
 
@@ -156,7 +176,14 @@ final class EvalCommand implements Callable<Integer> {
         // A batch is graded by its completions only: options are not scored by likelihood.
         EvalPlan plan = EvalPlan.of(set, task, variants, targets(endpoint), cases(task, selection),
                 samples, !noLikelihood && !batch);
+        PriceTable table = PriceTable.forUser(TaskChoice.workspace(file).resolve(HistoryStore.FOLDER));
+        TargetPrices prices = TargetPrices.of(table, plan.targets());
         PrintWriter stdout = spec.commandLine().getOut();
+        if (dryRun) {
+            printEstimate(plan, table, factory, batch, stdout);
+            return 0;
+        }
+        refuseAboveLimit(plan, table, prices, factory, batch);
         PrintWriter err = spec.commandLine().getErr();
         EvaluationSession.History history = noHistory ? null : new EvaluationSession.History(
                 TaskChoice.workspace(file), file, selection.scope(samples), Clock.systemUTC());
@@ -179,7 +206,7 @@ final class EvalCommand implements Callable<Integer> {
             if (pool != null) {
                 printMembers(pool, err);
             }
-            print(plan, outcome, session, stdout);
+            print(plan, outcome, session, prices, stdout);
             interrupted = stop.stopping() && outcome.cancelled();
             if (batch && outcome.cancelled()) {
                 err.println(BatchEvalOptions.stillOpen(resultsPath, resumeCommand()));
@@ -216,13 +243,56 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private void print(EvalPlan plan, EvalOutcome outcome, EvaluationSession session, PrintWriter stdout) {
+    private void printEstimate(EvalPlan plan, PriceTable table, FutureTask<ProviderFactory> factory, boolean batch,
+            PrintWriter stdout) throws InterruptedException {
+        EvalEstimate estimate = estimate(plan, table, factory, batch);
+        if (json) {
+            stdout.println(EstimateJson.of(estimate, limit(table)));
+        } else {
+            EstimateText.lines(estimate).forEach(stdout::println);
+            stdout.println("nothing was sent (--dry-run)");
+        }
+        stdout.flush();
+    }
+
+    // Free or unpriced models are not estimated: there is no cost to confirm, and counting costs time.
+    private void refuseAboveLimit(EvalPlan plan, PriceTable table, TargetPrices prices,
+            FutureTask<ProviderFactory> factory, boolean batch) throws InterruptedException {
+        if (yes || prices.allFree() || prices.unpriced().size() == plan.targets().size()) {
+            return;
+        }
+        EvalEstimate estimate = estimate(plan, table, factory, batch);
+        double limit = limit(table);
+        if (estimate.needsConfirmation(limit)) {
+            throw new RationaleException("the estimate is about " + CostText.usd(estimate.cost()) + " for "
+                    + estimate.requests() + " requests, above the " + CostText.usd(limit) + " limit; add --yes to"
+                    + " run it (or raise --max-cost, or confirmAbove in prices.json; --dry-run shows the figures)");
+        }
+    }
+
+    // A batch run is estimated at the batch price.
+    private EvalEstimate estimate(EvalPlan plan, PriceTable table, FutureTask<ProviderFactory> factory,
+            boolean batch) throws InterruptedException {
+        if (maxCost != null && !(maxCost >= 0)) {
+            throw new RationaleException("--max-cost must be 0 or more, got " + maxCost);
+        }
+        try (ProviderCache providers = new ProviderCache(ready(factory))) {
+            return new CostEstimator(table, providers::get).estimate(plan, batch);
+        }
+    }
+
+    private double limit(PriceTable table) {
+        return maxCost != null ? maxCost : table.confirmAbove();
+    }
+
+    private void print(EvalPlan plan, EvalOutcome outcome, EvaluationSession session, TargetPrices prices,
+            PrintWriter stdout) {
         EvalSummary report = outcome.summary();
         LikelihoodReport likelihood = LikelihoodReport.of(plan, outcome);
         if (json) {
-            stdout.println(EvalJson.of(plan, report, likelihood, session.resultsPath(), outcome));
+            stdout.println(EvalJson.of(plan, report, likelihood, session.resultsPath(), outcome, prices));
         } else {
-            EvalTable.print(plan, report, likelihood, stdout);
+            EvalTable.print(plan, report, likelihood, prices, stdout);
             stdout.println("results: " + session.resultsPath());
             if (session.historyRunId() != null) {
                 stdout.println("history: run " + session.historyRunId() + " in "

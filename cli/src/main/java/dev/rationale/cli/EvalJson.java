@@ -10,6 +10,7 @@ import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
 import java.nio.file.Path;
@@ -22,10 +23,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The object {@code rationale eval --json} prints: the task, the results file, whether the run was cancelled, and
  * per variant and model its counts, accuracy with the 95% interval, agreement, answer probability, latency,
- * tokens and calibration bins; with multiple-choice cases also {@code likelihood}: the accuracy of the most likely
- * option, raw and per token, with intervals and counts, or {@code notScorable} with the reason. With more than one
- * variant, {@code comparisons}: on each model, every other variant against the first, the {@code baseline}, paired
- * case by case ({@link PairedJson}; A is the baseline).
+ * tokens, cost (dollars from the reported usage at the price table's prices; null without a price) and
+ * calibration bins, and the run's {@code cost} in all; with multiple-choice cases also {@code likelihood}: the
+ * accuracy of the most likely option, raw and per token, with intervals and counts, or {@code notScorable} with
+ * the reason. With more than one variant, {@code comparisons}: on each model, every other variant against the
+ * first, the {@code baseline}, paired case by case ({@link PairedJson}; A is the baseline).
  */
 final class EvalJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +36,7 @@ final class EvalJson {
     }
 
     static String of(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, Path results,
-            EvalOutcome outcome) {
+            EvalOutcome outcome, TargetPrices prices) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("task", plan.taskId());
         root.put("results", results.toString());
@@ -43,6 +45,8 @@ final class EvalJson {
         List<Map<String, Object>> cells = new ArrayList<>();
         for (CellMetrics cell : report.cells()) {
             Map<String, Object> json = cell(plan, cell);
+            json.put("cachedTokens", cell.liveTokens().cached() + cell.batchTokens().cached());
+            json.put("cost", prices.cost(cell));
             LikelihoodCell scores = likelihood.cell(cell.variant(), cell.target());
             if (scores != null) {
                 json.put("likelihood", likelihood(scores));
@@ -50,6 +54,7 @@ final class EvalJson {
             cells.add(json);
         }
         root.put("cells", cells);
+        root.put("cost", cost(report, prices));
         String baseline = String.valueOf(plan.variants().getFirst().id());
         root.put("baseline", baseline);
         List<Map<String, Object>> comparisons = new ArrayList<>();
@@ -67,6 +72,16 @@ final class EvalJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the summary as JSON", e);
         }
+    }
+
+    /** The run's cost: the total of the priced cells, the day the prices were checked, the targets without. */
+    private static Map<String, Object> cost(EvalSummary report, TargetPrices prices) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("total", prices.total(report.cells()));
+        json.put("currency", "USD");
+        json.put("pricesChecked", prices.checked());
+        json.put("unpriced", prices.unpriced());
+        return json;
     }
 
     private static Map<String, Object> likelihood(LikelihoodCell cell) {

@@ -7,6 +7,7 @@ import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.eval.paired.PairedBootstrap;
@@ -22,12 +23,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The summary table of {@code rationale eval}: one row per variant and model, columns padded to fit. With
  * multiple-choice cases, the likelihood accuracy (raw and per token) with its interval follows the generation
- * accuracy, and notes below the table say which models could not score and why scoring failed. Then each other
- * variant against the first, the baseline, paired case by case as {@code --json}'s {@code comparisons} are.
+ * accuracy; the cost column is computed from the reported usage at the price table's prices, and a line under the
+ * table gives the run's total after the notes, which say which models could not score and why scoring failed.
+ * Then each other variant against the first, the baseline, paired case by case as {@code --json}'s
+ * {@code comparisons} are.
  */
 final class EvalTable {
     private static final List<String> HEADER = List.of("variant", "model", "accuracy", "95% interval", "correct",
-            "wrong", "failed");
+            "wrong", "failed", "cost");
     /** The likelihood columns follow the generation accuracy and its interval. */
     private static final int LIKELIHOOD_AT = 4;
     private static final List<String> LIKELIHOOD_HEADER = List.of("likelihood", "95% interval", "per token",
@@ -36,7 +39,8 @@ final class EvalTable {
     private EvalTable() {
     }
 
-    static void print(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, PrintWriter out) {
+    static void print(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, TargetPrices prices,
+            PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(HEADER);
         if (!likelihood.isEmpty()) {
@@ -51,7 +55,8 @@ final class EvalTable {
         for (CellMetrics cell : report.cells()) {
             List<String> row = new ArrayList<>(List.of(cell.variant(), model(plan, cell.target()),
                     percentOrDash(cell.accuracy()), interval(cell.accuracy(), cell.interval()),
-                    String.valueOf(cell.correct()), String.valueOf(cell.wrong()), String.valueOf(cell.failed())));
+                    String.valueOf(cell.correct()), String.valueOf(cell.wrong()), String.valueOf(cell.failed()),
+                    prices.costText(cell)));
             LikelihoodCell scores = likelihood.cell(cell.variant(), cell.target());
             if (scores != null) {
                 row.addAll(LIKELIHOOD_AT, scores.notScorable() != null ? List.of("not scorable", "-", "-", "-")
@@ -65,7 +70,9 @@ final class EvalTable {
             rows.add(row);
         }
         printRows(rows, out);
+        // The notes explain the table's likelihood columns, so they come first; then what the run cost.
         notes(plan, likelihood).forEach(out::println);
+        out.println(prices.totalText(report.cells()));
         comparisons(plan, report).forEach(out::println);
     }
 

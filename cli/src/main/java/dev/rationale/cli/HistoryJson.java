@@ -12,7 +12,9 @@ import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CaseComparison;
+import dev.rationale.core.cost.TokenTotals;
 import dev.rationale.core.history.CellTally;
+import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
@@ -70,11 +72,28 @@ final class HistoryJson {
         }
     }
 
-    @JsonPropertyOrder({"variant", "target", "counts", "atK"})
-    record CellEntry(String variant, TargetEntry target, Counts counts, List<AtK> atK) {
-        static CellEntry of(CellTally cell) {
+    /**
+     * @param tokens the tokens the provider reported, sent alone and through a batch
+     * @param cost dollars at the price table's prices, computed now from those tokens; null without a price
+     */
+    @JsonPropertyOrder({"variant", "target", "counts", "atK", "tokens", "cost"})
+    record CellEntry(String variant, TargetEntry target, Counts counts, List<AtK> atK, Tokens tokens,
+            @Nullable Double cost) {
+        static CellEntry of(CellTally cell, RunCosts costs) {
             return new CellEntry(cell.variant(), TargetEntry.of(cell.target()), Counts.of(cell.tally()),
-                    cell.atK());
+                    cell.atK(), new Tokens(cell.liveTokens(), cell.batchTokens()), costs.cost(cell));
+        }
+    }
+
+    @JsonPropertyOrder({"live", "batch"})
+    record Tokens(TokenTotals live, TokenTotals batch) {
+    }
+
+    /** A run's cost: the total of its priced cells, the day the prices were checked, the targets without. */
+    @JsonPropertyOrder({"total", "currency", "pricesChecked", "unpriced"})
+    record Cost(double total, String currency, String pricesChecked, List<String> unpriced) {
+        static Cost of(List<CellTally> cells, RunCosts costs) {
+            return new Cost(costs.total(cells), "USD", costs.checked(), costs.unpriced());
         }
     }
 
@@ -82,8 +101,8 @@ final class HistoryJson {
      * What {@code history show --json} prints: the run, its counts per variant x target, and each other variant
      * against the first (the baseline; null for a run without variants) on each target.
      */
-    @JsonPropertyOrder({"run", "cells", "baseline", "comparisons"})
-    record RunReport(RunEntry run, List<CellEntry> cells, @Nullable String baseline,
+    @JsonPropertyOrder({"run", "cells", "cost", "baseline", "comparisons"})
+    record RunReport(RunEntry run, List<CellEntry> cells, Cost cost, @Nullable String baseline,
             List<VariantComparison> comparisons) {
     }
 

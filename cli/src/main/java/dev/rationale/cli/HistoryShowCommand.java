@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.eval.paired.RunVerdicts;
 import dev.rationale.core.history.CaseComparison;
 import dev.rationale.core.history.CellTally;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunBatch;
+import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.history.Tally;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
         name = "show",
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
-        description = {"Show a run: what ran, how it ended, and counts and accuracy per variant x target.",
+        description = {"Show a run: what ran, how it ended, and counts, accuracy and cost per variant x target.",
+            "Costs are worked out now from the tokens the history kept, at the prices of prices.json.",
             "Exit 2 when the workspace has no run with that id."})
 final class HistoryShowCommand implements Callable<Integer> {
     @Spec
@@ -52,17 +56,19 @@ final class HistoryShowCommand implements Callable<Integer> {
         }
         Run run = report.get().run();
         List<CellTally> cells = report.get().cells();
+        RunCosts costs = RunCosts.of(PriceTable.forUser(workspace.folder().resolve(HistoryStore.FOLDER)), cells);
         if (json) {
             String baseline = run.variants().isEmpty() ? null : run.variants().getFirst();
             out.println(HistoryJson.write(new HistoryJson.RunReport(HistoryJson.RunEntry.of(run),
-                    cells.stream().map(HistoryJson.CellEntry::of).toList(), baseline, baseline == null ? List.of()
+                    cells.stream().map(c -> HistoryJson.CellEntry.of(c, costs)).toList(),
+                    HistoryJson.Cost.of(cells, costs), baseline, baseline == null ? List.of()
                             : report.get().verdicts().against(baseline, run.variants()).stream()
                                     .map(HistoryJson.VariantComparison::of).toList())));
         } else {
             printSummary(run, out);
             printBatches(report.get().batches(), out);
             out.println();
-            printCells(cells, out);
+            printCells(cells, costs, out);
         }
         out.flush();
         return 0;
@@ -108,7 +114,7 @@ final class HistoryShowCommand implements Callable<Integer> {
                 + t.ungraded() + " ungraded, " + t.failed() + " failed; accuracy " + HistoryCommand.accuracy(t));
     }
 
-    private static void printCells(List<CellTally> cells, PrintWriter out) {
+    private static void printCells(List<CellTally> cells, RunCosts costs, PrintWriter out) {
         if (cells.isEmpty()) {
             out.println("No completions recorded.");
             return;
@@ -116,7 +122,7 @@ final class HistoryShowCommand implements Callable<Integer> {
         // With one sample per case pass@1 = maj@1 = cons@1 = the accuracy: the column only with several.
         boolean bySamples = cells.stream().anyMatch(cell -> cell.atK().size() > 1);
         List<String> header = new ArrayList<>(List.of("VARIANT", "TARGET", "N", "CORRECT", "WRONG", "NO ANSWER",
-                "UNGRADED", "FAILED", "ACCURACY"));
+                "UNGRADED", "FAILED", "ACCURACY", "COST"));
         if (bySamples) {
             header.add("BY SAMPLES");
         }
@@ -126,12 +132,13 @@ final class HistoryShowCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(cell.variant(), cell.target().label(),
                     String.valueOf(t.total()), String.valueOf(t.correct()), String.valueOf(t.wrong()),
                     String.valueOf(t.noAnswer()), String.valueOf(t.ungraded()), String.valueOf(t.failed()),
-                    HistoryCommand.accuracy(t)));
+                    HistoryCommand.accuracy(t), costs.costText(cell)));
             if (bySamples) {
                 row.add(AtKText.of(cell.atK()));
             }
             table.row(row.toArray(String[]::new));
         }
         table.print(out);
+        out.println(costs.totalText(cells));
     }
 }

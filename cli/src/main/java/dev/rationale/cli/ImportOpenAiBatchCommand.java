@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.cli;
 
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.eval.HistoryRecorder;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.exchange.ImportedBatch;
@@ -74,7 +76,9 @@ final class ImportOpenAiBatchCommand implements Callable<Integer> {
             runId = history == null ? null : history.runId();
         }
         // A batch holds generations only: no option was scored by likelihood.
-        EvalTable.print(batch.plan(), summary, LikelihoodReport.NONE, stdout);
+        PriceTable prices = PriceTable.forUser(TaskChoice.workspace(setFile).resolve(HistoryStore.FOLDER));
+        EvalTable.print(batch.plan(), summary, LikelihoodReport.NONE,
+                TargetPrices.of(prices, batch.plan().targets()), stdout);
         stdout.println("results: " + resultsPath);
         if (runId != null) {
             stdout.println("history: run " + runId + " in "

@@ -65,7 +65,7 @@ class EvalCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = JSON.readTree(run.out());
         assertThat(fieldNames(json)).containsExactly("task", "results", "completions", "cancelled", "cells",
-                "baseline", "comparisons");
+                "cost", "baseline", "comparisons");
         assertThat(json.get("baseline").asText()).isEqualTo("direct");
         assertThat(json.get("comparisons")).as("one variant: nothing to compare").isEmpty();
         assertThat(json.get("completions").asInt()).isEqualTo(10);
@@ -75,7 +75,7 @@ class EvalCommandTest {
         assertThat(fieldNames(cell)).containsExactly("variant", "target", "endpoint", "model", "cases", "correct",
                 "wrong", "failed", "ungraded", "pending", "accuracy", "interval", "meanVoteShare",
                 "meanAnswerProbability", "latency", "promptTokens", "completionTokens", "thinkingTokens",
-                "meanThinkingMillis", "calibration", "atK");
+                "meanThinkingMillis", "calibration", "atK", "cachedTokens", "cost");
         assertThat(cell.get("model").asText()).isEqualTo("m2");
         // Sums 3..7: the 5 comes back as 6.
         assertThat(cell.get("correct").asInt()).isEqualTo(4);

@@ -147,13 +147,15 @@ class HistoryCommandTest {
                 .contains("Completions: 6 of 8 planned; 4 correct, 1 wrong, 0 no answer, 0 ungraded, 1 failed; "
                         + "accuracy 80.0%");
         List<String> table = run.out().lines().dropWhile(line -> !line.startsWith("VARIANT")).toList();
-        assertThat(table).hasSize(4);
+        assertThat(table).hasSize(5);
+        // Ollama is free; the stored gpt-4o-mini completions reported no usage, so they cost nothing known.
         assertThat(table.get(1).split(" +")).containsExactly("zero-shot", "local-ollama/llama3.2", "2", "1", "1",
-                "0", "0", "0", "50.0%");
+                "0", "0", "0", "50.0%", "$0");
         assertThat(table.get(2).split(" +")).containsExactly("cot", "local-ollama/llama3.2", "2", "2", "0", "0",
-                "0", "0", "100.0%");
+                "0", "0", "100.0%", "$0");
         assertThat(table.get(3).split(" +")).containsExactly("cot", "openai/gpt-4o-mini", "2", "1", "0", "0", "0",
-                "1", "100.0%");
+                "1", "100.0%", "$0");
+        assertThat(table.get(4)).startsWith("cost: $0 from the reported usage at the prices checked ");
     }
 
     @Test
@@ -162,7 +164,8 @@ class HistoryCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
-        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells", "baseline", "comparisons");
+        assertThat(report.fieldNames()).toIterable().containsExactly("run", "cells", "cost", "baseline",
+                "comparisons");
         // cot against zero-shot on the one model both ran on: c1 right in both, c2 right only for cot.
         assertThat(report.path("baseline").asText()).isEqualTo("zero-shot");
         assertThat(report.path("comparisons")).hasSize(1);
@@ -179,7 +182,9 @@ class HistoryCommandTest {
         assertThat(report.path("cells").get(0).toString()).isEqualTo("{\"variant\":\"zero-shot\",\"target\":"
                 + "{\"endpoint\":\"local-ollama\",\"kind\":\"ollama\",\"model\":\"llama3.2\"},\"counts\":"
                 + "{\"total\":2,\"correct\":1,\"wrong\":1,\"noAnswer\":0,\"ungraded\":0,\"failed\":0,"
-                + "\"accuracy\":0.5},\"atK\":[{\"k\":1,\"pass\":0.5,\"maj\":0.5,\"cons\":0.5}]}");
+                + "\"accuracy\":0.5},\"atK\":[{\"k\":1,\"pass\":0.5,\"maj\":0.5,\"cons\":0.5}],\"tokens\":"
+                + "{\"live\":{\"prompt\":0,\"cached\":0,\"completion\":0,\"reasoning\":0},\"batch\":{\"prompt\":0,"
+                + "\"cached\":0,\"completion\":0,\"reasoning\":0}},\"cost\":0.0}");
     }
 
     @Test

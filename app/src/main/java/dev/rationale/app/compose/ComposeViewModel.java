@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.core.provider.TokenCounter;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.app.workspace.PromptSetDocument;
 import dev.rationale.core.promptset.PromptSet;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.core.provider.TokenCounter;
+import dev.rationale.core.provider.TokenCount;
 import dev.rationale.app.fx.Debounced;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.promptset.Task;

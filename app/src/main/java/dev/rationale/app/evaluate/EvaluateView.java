@@ -153,11 +153,15 @@ public final class EvaluateView extends BorderPane {
         message.setId("evaluate-message");
         message.getStyleClass().add("evaluate-message");
         message.textProperty().bind(viewModel.messageProperty());
+        Label estimate = new Label();
+        estimate.setId("evaluate-estimate");
+        estimate.getStyleClass().add("evaluate-message");
+        estimate.textProperty().bind(viewModel.estimateProperty());
         HBox progress = new HBox(10, bar, counts);
         progress.setAlignment(Pos.CENTER_LEFT);
         // The layout applies to the variants ticked beside it; their row wraps, so it has the room.
         HBox variants = new HBox(10, variantsLabel, variantChecks, fixed("Chat layout"), layout);
-        VBox controls = new VBox(8, variants, settings, progress, message);
+        VBox controls = new VBox(8, variants, settings, progress, estimate, message);
         controls.getStyleClass().add("evaluate-controls");
         HBox.setHgrow(variantChecks, Priority.ALWAYS);
         return controls;

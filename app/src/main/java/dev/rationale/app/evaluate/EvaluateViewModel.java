@@ -5,11 +5,16 @@ import dev.rationale.app.fx.Failures;
 import dev.rationale.app.run.ChatLayoutChoice;
 import dev.rationale.core.batch.BatchOptions;
 import dev.rationale.core.batch.BatchRunner;
+import dev.rationale.core.cost.CostText;
+import dev.rationale.core.cost.EstimateText;
+import dev.rationale.core.cost.EvalEstimate;
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.CostEstimator;
 import dev.rationale.core.eval.EvalOptions;
 import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.CasePages;
@@ -21,6 +26,8 @@ import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.ShotSweep;
+import dev.rationale.core.eval.TargetPrices;
+import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
@@ -85,6 +92,13 @@ public final class EvaluateViewModel {
     private final ObservableList<CellMetrics> cells = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<Variant>> startedVariants = new ReadOnlyObjectWrapper<>(this,
             "startedVariants", List.of());
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
+    private final ReadOnlyObjectWrapper<@Nullable TargetPrices> prices = new ReadOnlyObjectWrapper<>(this,
+            "prices");
+    private final CostConfirmation confirmation;
+    // Cancel pressed while the estimate was being made: nothing is started when it is ready.
+    private boolean stopBeforeStart;
+    private String estimated = "";
     private final CaseListViewModel cases;
     private final ModelListViewModel models;
     private final BaselineViewModel baseline;
@@ -99,13 +113,30 @@ public final class EvaluateViewModel {
      */
     public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
             Clock clock) {
-        this(providers, scratchFolder, fx, background, clock, BatchOptions.DEFAULTS);
+        this(providers, scratchFolder, fx, background, clock, BatchOptions.DEFAULTS, CostConfirmation.NEVER_ASK);
     }
 
     /** @param batchOptions how batch evaluations poll (tests poll at once) */
     public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
             Clock clock, BatchOptions batchOptions) {
+        this(providers, scratchFolder, fx, background, clock, batchOptions, CostConfirmation.NEVER_ASK);
+    }
+
+    /** @param confirmation asked before an evaluation estimated above the user's limit starts */
+    public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
+            Clock clock, CostConfirmation confirmation) {
+        this(providers, scratchFolder, fx, background, clock, BatchOptions.DEFAULTS, confirmation);
+    }
+
+    /**
+     * @param scratchFolder where results go for a prompt set never saved
+     * @param batchOptions how batch evaluations poll (tests poll at once)
+     * @param confirmation asked before an evaluation estimated above the user's limit starts
+     */
+    public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
+            Clock clock, BatchOptions batchOptions, CostConfirmation confirmation) {
         this.batchOptions = batchOptions;
+        this.confirmation = confirmation;
         this.providers = providers;
         this.scratchFolder = scratchFolder;
         this.fx = fx;
@@ -157,8 +188,52 @@ public final class EvaluateViewModel {
                 models.names(setup.model()), samples.get(), scratchFolder, clock, asBatch);
         EvalPlan newPlan = launch.plan();
         plan = newPlan;
-        startedVariants.set(List.copyOf(setup.variants()));
         running.set(true);
+        stopBeforeStart = false;
+        message.set("Estimating the cost…");
+        // The estimate reads prices.json and may tokenize every prompt: off the FX thread, before anything is sent.
+        CompletableFuture.supplyAsync(() -> Priced.of(launch, providers, asBatch), background)
+                .whenCompleteAsync((priced, error) -> {
+                    if (newPlan != plan) {
+                        return;
+                    }
+                    if (stopBeforeStart) {
+                        running.set(false);
+                        message.set("Stopped before it started.");
+                        return;
+                    }
+                    if (error != null) {
+                        running.set(false);
+                        message.set("Not started: " + Failures.messageOf(error));
+                        return;
+                    }
+                    estimated = EstimateText.total(priced.estimate());
+                    estimate.set(estimated);
+                    double limit = priced.table().confirmAbove();
+                    if (priced.estimate().needsConfirmation(limit)
+                            && !confirmation.proceed(priced.estimate(), limit)) {
+                        running.set(false);
+                        message.set("Not started: the estimate, about " + CostText.usd(priced.estimate().cost())
+                                + ", is above your limit of " + CostText.usd(limit) + ".");
+                        return;
+                    }
+                    prices.set(TargetPrices.of(priced.table(), newPlan.targets()));
+                    launch(setup, launch, resume, asBatch);
+                }, fx);
+    }
+
+    /** The prices in force for a launch's workspace and what its plan will cost at them. */
+    private record Priced(PriceTable table, EvalEstimate estimate) {
+        // A batch run is estimated at the batch price.
+        static Priced of(EvalLaunch launch, ProviderCache providers, boolean batch) {
+            PriceTable table = PriceTable.forUser(launch.workspace().resolve(HistoryStore.FOLDER));
+            return new Priced(table, new CostEstimator(table, providers::get).estimate(launch.plan(), batch));
+        }
+    }
+
+    private void launch(Setup setup, EvalLaunch launch, boolean resume, boolean asBatch) {
+        EvalPlan newPlan = launch.plan();
+        startedVariants.set(List.copyOf(setup.variants()));
         cells.clear();
         models.clear();
         cases.clear();
@@ -228,6 +303,12 @@ public final class EvaluateViewModel {
         cases.show(source, outcome, end.pages(), end.first());
         models.show(forPlan);
         cells.setAll(outcome.summary().cells());
+        TargetPrices priced = prices.get();
+        if (priced != null) {
+            // Beside what was estimated, what the providers' reported usage says it cost.
+            estimate.set(estimated + " · spent " + CostText.usd(priced.total(outcome.summary().cells()))
+                    + " by the reported usage");
+        }
         if (session != null) {
             showProgress(session.tally().counts());
         }
@@ -250,6 +331,8 @@ public final class EvaluateViewModel {
         EvaluationSession session = current;
         if (session != null) {
             session.cancel();
+        } else if (running.get()) {
+            stopBeforeStart = true;
         }
     }
 
@@ -341,6 +424,19 @@ public final class EvaluateViewModel {
     /** The last finished evaluation's report; null before one ended. */
     public ReadOnlyObjectProperty<@Nullable EvalSummary> reportProperty() {
         return cases.reportProperty();
+    }
+
+    /**
+     * The estimate of the evaluation started last, in one line: cost, at the batch price or not, and the day the
+     * prices were checked; empty before one started.
+     */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    /** The prices of the started evaluation's targets, for the grid's cost column; null before one started. */
+    public ReadOnlyObjectProperty<@Nullable TargetPrices> pricesProperty() {
+        return prices.getReadOnlyProperty();
     }
 
     /** The plan of the last started evaluation, for the views' labels; null before one started. */

@@ -2,8 +2,10 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.FigureOrder;
+import dev.rationale.core.cost.CostText;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
+import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ThinkingFigures;
 import java.util.function.Function;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The grid of an evaluation's scores: one row per variant and model, with accuracy and interval, the likelihood
  * columns of multiple-choice cases (shown only when there were any), the paired comparison with the baseline
- * variant, counts, vote share and answer probability.
+ * variant, counts, vote share, answer probability, thinking and cost.
  */
 final class ScoreGrid extends TableView<CellMetrics> {
     private static final String BETTER = "evaluate-significant-better";
@@ -49,23 +51,38 @@ final class ScoreGrid extends TableView<CellMetrics> {
         getColumns().add(column("Correct", cell -> String.valueOf(cell.correct()), 70));
         getColumns().add(column("Wrong", cell -> String.valueOf(cell.wrong()), 70));
         getColumns().add(column("Failed", cell -> String.valueOf(cell.failed()), 70));
+        getColumns().add(costColumn(viewModel));
         getColumns().add(column("Vote share", cell -> percent(cell.meanVoteShare()), 90));
         getColumns().add(column("Answer p", cell -> percent(cell.meanAnswerProbability()), 80));
         getColumns().addAll(AtKColumns.of(CellMetrics::atK));
         getColumns().add(thinkingColumn());
     }
 
+    /** What the cell cost: the provider's reported tokens at the price table's prices; "—" without a price. */
+    private static TableColumn<CellMetrics, String> costColumn(EvaluateViewModel viewModel) {
+        return explained(column("", cell -> {
+            TargetPrices prices = viewModel.pricesProperty().get();
+            return prices == null ? CostText.UNKNOWN : prices.costText(cell);
+        }, 90), "Cost", "Dollars for the tokens the provider reported, at the prices of prices.json (shipped, checked"
+                + " on a stated day; yours override it). — where the model has no price.", "evaluate-grid-cost");
+    }
+
     /** Thinking tokens summed over the cell, and the mean thinking time of its samples; "–" without thinking. */
     private static TableColumn<CellMetrics, String> thinkingColumn() {
-        TableColumn<CellMetrics, String> column = column("", cell -> {
+        return explained(column("", cell -> {
             String figures = ThinkingFigures.of(cell.thinkingTokens(), cell.meanThinkingMillis());
             return figures.isEmpty() ? "–" : figures;
-        }, 150);
-        Label header = new Label("Thinking");
-        header.setTooltip(new Tooltip("Tokens spent thinking, where the backend counts them, and the mean thinking "
-                + "time per sample. Thinking is never graded."));
+        }, 150), "Thinking", "Tokens spent thinking, where the backend counts them, and the mean thinking time per"
+                + " sample. Thinking is never graded.", "evaluate-grid-thinking");
+    }
+
+    /** {@code column} under a header whose tooltip says what its figures are. */
+    private static TableColumn<CellMetrics, String> explained(TableColumn<CellMetrics, String> column, String title,
+            String explanation, String id) {
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(explanation));
         column.setGraphic(header);
-        column.setId("evaluate-grid-thinking");
+        column.setId(id);
         return column;
     }
 

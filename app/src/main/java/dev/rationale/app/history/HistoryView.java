@@ -10,6 +10,9 @@ import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunKind;
 import dev.rationale.core.history.StoredCompletion;
+import dev.rationale.core.cost.CostText;
+import dev.rationale.core.provider.Usage;
+import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.provider.ThinkingFigures;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -81,7 +84,11 @@ public final class HistoryView extends BorderPane {
         comparison.visibleProperty().bind(viewModel.comparisonProperty().isNotNull());
         viewModel.comparisonProperty().addListener((obs, old, now) -> comparison.show(now));
         // The selected run: its figures per cell over its completions and the one picked.
-        VBox run = new VBox(new RunCellsTable(viewModel.getCells(), viewModel.cellProperty()), lower);
+        Label cost = new Label();
+        cost.setId("history-run-cost");
+        cost.textProperty().bind(viewModel.costTotalProperty());
+        VBox run = new VBox(new RunCellsTable(viewModel.getCells(), viewModel.cellProperty(),
+                viewModel.costsProperty()), cost, lower);
         VBox.setVgrow(lower, Priority.ALWAYS);
         run.visibleProperty().bind(viewModel.comparisonProperty().isNull());
         SplitPane split = new SplitPane(createRuns(), new StackPane(run, comparison));
@@ -92,10 +99,11 @@ public final class HistoryView extends BorderPane {
         detail.setWrapText(true);
         detail.setId("history-detail");
         detail.setPromptText("Pick a completion to read it in full.");
-        viewModel.completionProperty().addListener((obs, old, now) -> detail.setText(describe(now)));
+        viewModel.completionProperty().addListener((obs, old, now) -> detail.setText(describe(now,
+                viewModel.costsProperty().get())));
         // Made when History is first selected: what the view model holds by then is shown at once.
         comparison.show(viewModel.comparisonProperty().get());
-        detail.setText(describe(viewModel.completionProperty().get()));
+        detail.setText(describe(viewModel.completionProperty().get(), viewModel.costsProperty().get()));
     }
 
     private VBox createBar() {
@@ -273,7 +281,7 @@ public final class HistoryView extends BorderPane {
         return table;
     }
 
-    static String describe(@Nullable StoredCompletion stored) {
+    static String describe(@Nullable StoredCompletion stored, @Nullable RunCosts costs) {
         if (stored == null) {
             return "";
         }
@@ -297,6 +305,14 @@ public final class HistoryView extends BorderPane {
         text.append("\nExtracted: ").append(record.extracted() == null ? "–" : record.extracted())
                 .append("   Expected: ").append(record.expected() == null ? "–" : record.expected())
                 .append("   Tokens scored: ").append(record.tokens().size()).append('\n');
+        if (record.usage() != null) {
+            Usage usage = record.usage();
+            text.append("Usage: ").append(usage.promptTokens() == null ? "–" : usage.promptTokens()).append(" prompt")
+                    .append(usage.cachedTokens() == null ? "" : " (" + usage.cachedTokens() + " cached)")
+                    .append(" · ").append(usage.completionTokens() == null ? "–" : usage.completionTokens())
+                    .append(" generated   Cost: ").append(costs == null ? CostText.UNKNOWN : costs.costText(record))
+                    .append('\n');
+        }
         return text.toString();
     }
 

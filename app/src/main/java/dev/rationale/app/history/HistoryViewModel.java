@@ -11,6 +11,7 @@ import dev.rationale.core.eval.RunComparison;
 import dev.rationale.core.exchange.RunReportFormat;
 import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.CellTally;
+import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.history.CompletionRow;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
@@ -278,6 +279,16 @@ public final class HistoryViewModel {
     /** The selected run's figures per variant and model, pass@k, maj@k and cons@k included; empty without a run. */
     public ObservableList<CellTally> getCells() {
         return cells.cells();
+    }
+
+    /** What the selected run's cells cost, at the prices in force; null without a run. */
+    public ReadOnlyObjectProperty<@Nullable RunCosts> costsProperty() {
+        return cells.costsProperty();
+    }
+
+    /** The selected run's cost in one line; empty without a run. */
+    public ReadOnlyStringProperty costTotalProperty() {
+        return cells.costTotalProperty();
     }
 
     /** The selected run's completions loaded so far, in grid order; {@link #loadMore} adds the next page. */

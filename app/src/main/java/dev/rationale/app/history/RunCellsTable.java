@@ -2,14 +2,18 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.evaluate.AtKColumns;
+import dev.rationale.core.cost.CostText;
 import dev.rationale.core.history.CellTally;
+import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.history.Tally;
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -18,14 +22,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The selected run's figures per cell: variant, model, completions, accuracy, then pass@1, k, pass@k, maj@k and
- * cons@k in the Evaluate grid's compact form. A click on a cell narrows the completions below to it, a second click
- * widens them again; the narrowed cell stays selected while its figures are refreshed.
+ * cons@k in the Evaluate grid's compact form, and the cost of the tokens the history kept. A click on a cell
+ * narrows the completions below to it, a second click widens them again; the narrowed cell stays selected while
+ * its figures are refreshed.
  */
 final class RunCellsTable extends TableView<CellTally> {
     private static final double ROW = 24;
     private static final double HEADER = 30;
 
-    RunCellsTable(ObservableList<CellTally> cells, ObjectProperty<@Nullable CellChoice> choice) {
+    RunCellsTable(ObservableList<CellTally> cells, ObjectProperty<@Nullable CellChoice> choice,
+            ReadOnlyObjectProperty<@Nullable RunCosts> costs) {
         super(cells);
         setId("history-cells");
         setPlaceholder(new Label("Pick a run to see its figures per variant and model."));
@@ -50,6 +56,10 @@ final class RunCellsTable extends TableView<CellTally> {
         getColumns().add(HistoryView.column("Correct", cell -> count(cell.tally().correct()), 80));
         getColumns().add(HistoryView.column("Accuracy", cell -> accuracy(cell.tally()), 80));
         getColumns().addAll(AtKColumns.of(CellTally::atK));
+        TableColumn<CellTally, String> cost = HistoryView.column("Cost", cell -> costs.get() == null
+                ? CostText.UNKNOWN : costs.get().costText(cell), 90);
+        cost.setId("history-cells-cost");
+        getColumns().add(cost);
         // As tall as its rows, up to four (a run has few cells); the completions below take the rest.
         setFixedCellSize(ROW);
         prefHeightProperty().bind(Bindings.createDoubleBinding(() -> HEADER + ROW * Math.clamp(cells.size(), 1, 4),

@@ -4,7 +4,6 @@ package dev.rationale.app.history;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.fx.UserDialogs;
 import dev.rationale.core.exchange.RunReportFormat;
-import dev.rationale.core.exchange.RunSnapshot;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
@@ -40,11 +39,10 @@ final class RunReportExport {
         }
         Path out = chosen.get();
         CompletableFuture.supplyAsync(() -> {
+            // Read a completion at a time, as the command line writes it, with the workspace's prices for the costs.
             try (HistoryStore store = HistoryStore.open(folder)) {
-                RunSnapshot snapshot = RunSnapshot.read(store, run.id()).orElseThrow(() -> new HistoryException(
+                return format.write(store, run.id(), out).orElseThrow(() -> new HistoryException(
                         "run " + run.id() + " is no longer in the history"));
-                format.write(snapshot, out);
-                return snapshot.completions().size();
             }
         }, background).whenCompleteAsync((count, error) -> say.accept(error != null
                 ? "Cannot write the report: " + Failures.messageOf(error)

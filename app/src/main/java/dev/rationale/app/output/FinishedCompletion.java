@@ -6,6 +6,7 @@ import dev.rationale.core.answer.Grade;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.FinishReason;
@@ -28,10 +29,22 @@ import org.jspecify.annotations.Nullable;
  * @param grade the extracted answer and its verdict; null for a call that failed
  * @param failure why the call failed, or null
  * @param format how answers are compared when several are shown together
+ * @param billedTo the endpoint (with its kind) and model the usage is priced as; null when not known
+ * @param batch whether it came through a provider's batch API, at the batch price
  */
 public record FinishedCompletion(Origin origin, @Nullable CompletionRequest request, String text, String reasoning,
         List<ScoredToken> tokens, @Nullable Grade grade, @Nullable String expected, @Nullable String failure,
-        @Nullable FinishReason finishReason, @Nullable Usage usage, @Nullable Timings timings, AnswerFormat format) {
+        @Nullable FinishReason finishReason, @Nullable Usage usage, @Nullable Timings timings, AnswerFormat format,
+        @Nullable RunTarget billedTo, boolean batch) {
+
+    /** A completion whose price is not known. */
+    public FinishedCompletion(Origin origin, @Nullable CompletionRequest request, String text, String reasoning,
+            List<ScoredToken> tokens, @Nullable Grade grade, @Nullable String expected, @Nullable String failure,
+            @Nullable FinishReason finishReason, @Nullable Usage usage, @Nullable Timings timings,
+            AnswerFormat format) {
+        this(origin, request, text, reasoning, tokens, grade, expected, failure, finishReason, usage, timings, format,
+                null, false);
+    }
 
     public FinishedCompletion {
         tokens = List.copyOf(tokens);
@@ -80,13 +93,14 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
         CompletionRecord kept = stored.record();
         return new FinishedCompletion(origin, kept.request(), kept.text(), kept.reasoning(), kept.tokens(),
                 grade(kept.grade(), kept.extracted()), kept.expected(), kept.failure(), kept.finishReason(),
-                kept.usage(), kept.timings(), format);
+                kept.usage(), kept.timings(), format, kept.key().target(), kept.batch());
     }
 
     /** A completion as a results file line holds it: no request and no tokens. */
     public static FinishedCompletion of(SampleRecord record, Origin origin, AnswerFormat format) {
         Usage usage = record.promptTokens() == null && record.completionTokens() == null ? null
-                : new Usage(record.promptTokens(), record.completionTokens(), record.thinkingTokens());
+                : new Usage(record.promptTokens(), record.completionTokens(), record.thinkingTokens(),
+                        record.cachedTokens());
         Timings timings = record.latencyMillis() == null ? null
                 : new Timings(record.firstTokenMillis(), record.latencyMillis(), record.thinkingMillis());
         Grade grade = grade(record.status(), record.answer());

@@ -45,6 +45,7 @@ public final class OutputView extends BorderPane {
     private final Label answer = new Label();
     private final Label verdict = new Label();
     private final Label statistics = new Label();
+    private final Label cost = new Label();
     private final Label notices = new Label();
     private final Label unscored = new Label();
     private final ResampleView resample;
@@ -188,6 +189,9 @@ public final class OutputView extends BorderPane {
         statistics.textProperty().bind(viewModel.statisticsProperty());
         // With thinking figures the line outgrows the answer bar; wrapped, its end is read instead of cut off.
         statistics.setWrapText(true);
+        cost.setId("output-cost");
+        cost.getStyleClass().add("output-statistics");
+        cost.textProperty().bind(viewModel.costProperty());
         notices.setId("output-notices");
         notices.getStyleClass().add("output-notices");
         notices.setWrapText(true);
@@ -198,7 +202,7 @@ public final class OutputView extends BorderPane {
         failure.textProperty().bind(viewModel.failureProperty());
         failure.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox box = new VBox(new ThinkingPane(viewModel, column), answerRow, failure, notices, statistics,
+        VBox box = new VBox(new ThinkingPane(viewModel, column), answerRow, failure, notices, statistics, cost,
                 createRequest());
         if (column) {
             box.getChildren().add(unscored);

@@ -2,8 +2,13 @@
 package dev.rationale.app.output;
 
 import dev.rationale.app.clusters.ClustersViewModel;
+import dev.rationale.app.fx.Failures;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.cost.CostText;
+import dev.rationale.core.cost.PriceTable;
+import dev.rationale.core.cost.TokenTotals;
+import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.provider.Cancellable;
 import dev.rationale.core.provider.CompletionEvent;
 import dev.rationale.core.provider.CompletionListener;
@@ -14,9 +19,12 @@ import dev.rationale.core.provider.Timings;
 import dev.rationale.core.provider.TokenIdListener;
 import dev.rationale.core.provider.Usage;
 import dev.rationale.core.run.Branching;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,6 +47,12 @@ public final class OutputViewModel {
     private final LiveStream stream;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final StreamedAnswer answer = new StreamedAnswer();
+    private final ReadOnlyStringWrapper cost = new ReadOnlyStringWrapper(this, "cost", "");
+    private final Executor fx;
+    private final Executor background;
+    private final Supplier<@Nullable Path> pricesFolder;
+    // Which answer a cost being worked out is for: a later one replaces it.
+    private int costFor;
     private final ObservableList<ScoredToken> tokens = answer.tokens;
     // Kept, not made per call: an unmodifiable view listens to its list weakly, so a discarded one stops updating.
     private final ObservableList<ScoredToken> readOnlyTokens = FXCollections.unmodifiableObservableList(tokens);
@@ -58,6 +72,19 @@ public final class OutputViewModel {
      * @param background where a run's samples are clustered and aligned
      */
     public OutputViewModel(Executor fx, Executor background) {
+        this(fx, background, () -> null);
+    }
+
+    /**
+     * @param fx the FX thread's executor ({@code Platform::runLater}; {@code Runnable::run} in tests)
+     * @param background where a run's samples are clustered and aligned, and its cost is priced
+     * @param pricesFolder asked on the FX thread for the workspace folder whose {@code prices.json} is read (off it)
+     *     over the user's and the shipped ones; null for none
+     */
+    public OutputViewModel(Executor fx, Executor background, Supplier<@Nullable Path> pricesFolder) {
+        this.fx = fx;
+        this.background = background;
+        this.pricesFolder = pricesFolder;
         this.stream = new LiveStream(fx);
         this.resample = new ResampleViewModel(this, fx);
         this.samples = new RunSamples(fx, background);
@@ -137,6 +164,7 @@ public final class OutputViewModel {
         source.describe(completion);
         expected.set(completion.expected());
         answer.showWhole(completion);
+        price(completion.billedTo(), completion.usage(), completion.batch());
         // Set once the rest is, so that what listens to it reads the completion whole.
         finished.set(completion);
         state.set(completion.failure() != null ? RunState.FAILED : RunState.COMPLETED);
@@ -159,6 +187,8 @@ public final class OutputViewModel {
     }
 
     private void clear() {
+        costFor++;
+        cost.set("");
         steps.clear();
         answer.clear();
         samples.clear();
@@ -184,7 +214,35 @@ public final class OutputViewModel {
         String expectedAnswer = run == null ? null : run.expected();
         samples.end(format, expectedAnswer);
         state.set(answer.end(ended, error, format, expectedAnswer));
+        price(run == null ? null : run.subject().target(), answer.usage, false);
         analyseSteps();
+    }
+
+    // Prices the answer's reported usage off the FX thread: the table may be read from disk.
+    private void price(@Nullable RunTarget target, @Nullable Usage usage, boolean batch) {
+        int request = ++costFor;
+        cost.set("");
+        if (target == null || usage == null) {
+            return;
+        }
+        Path folder = pricesFolder.get();
+        CompletableFuture.supplyAsync(() -> {
+            PriceTable table = PriceTable.forUser(folder);
+            return CostText.completion(table.find(target.endpoint(), target.kind(), target.model()),
+                    TokenTotals.of(usage), batch, table.checked());
+        }, background).whenCompleteAsync((text, error) -> {
+            if (request == costFor) {
+                cost.set(error != null ? "cost not known: " + Failures.messageOf(error) : text);
+            }
+        }, fx);
+    }
+
+    /**
+     * What the answer shown cost: its reported tokens at the prices in force, e.g. "cost $0.00042 at the prices
+     * checked 2026-12-07"; empty until it ended, or when the backend reported no usage.
+     */
+    public ReadOnlyStringProperty costProperty() {
+        return cost.getReadOnlyProperty();
     }
 
     private void analyseSteps() {

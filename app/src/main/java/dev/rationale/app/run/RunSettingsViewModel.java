@@ -2,8 +2,8 @@
 package dev.rationale.app.run;
 
 import dev.rationale.app.compose.PromptShaping;
-import dev.rationale.app.compose.TokenCount;
-import dev.rationale.app.compose.TokenCounter;
+import dev.rationale.core.provider.TokenCount;
+import dev.rationale.core.provider.TokenCounter;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.endpoint.Endpoint;

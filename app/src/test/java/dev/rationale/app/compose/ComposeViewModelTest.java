@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.core.provider.TokenCounter;
+import dev.rationale.core.provider.TokenCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

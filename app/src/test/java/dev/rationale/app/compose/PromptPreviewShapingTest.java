@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.compose;
 
+import dev.rationale.core.provider.TokenCounter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.promptset.ChatLayout;

@@ -25,6 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import dev.rationale.core.history.RunCosts;
+import dev.rationale.core.provider.Usage;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,39 @@ class HistoryViewModelCellsTest {
 
         viewModel.selectedRunProperty().set(null);
         assertThat(viewModel.getCells()).isEmpty();
+    }
+
+    @Test
+    void eachCellCostsTheTokensTheHistoryKeptAtTheWorkspacesPrices() throws Exception {
+        RunTarget gpt = new RunTarget("hosted", ProviderKind.OPENAI, "gpt-4o");
+        RunTarget local = new RunTarget("local", ProviderKind.OLLAMA, "small");
+        List<CompletionRecord> records = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            records.add(withUsage(completion(gpt, c, 0, Verdict.CORRECT), new Usage(100, 20, null, 40)));
+            records.add(withUsage(completion(local, c, 0, Verdict.CORRECT), new Usage(100, 20, null)));
+        }
+        // The workspace prices gpt-4o its own way: $1 in, $0.50 cached, $2 out per million.
+        Files.writeString(Files.createDirectories(dir.resolve(".rationale")).resolve("prices.json"),
+                "{\"providers\": {\"openai\": {\"models\": {\"gpt-4o\": {\"input\": 1, \"cachedInput\": 0.5,"
+                        + " \"output\": 2}}}}}");
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.recordRun(Run.started("r1", RunKind.EVALUATION, START, null, "Arithmetic", "arithmetic",
+                    List.of("cot"), List.of(gpt, local), GenerationSettings.NONE, 6)
+                    .ended(RunStatus.COMPLETED, START.plusSeconds(1)), records);
+        }
+        viewModel.refresh();
+
+        viewModel.selectedRunProperty().set(viewModel.getRuns().getFirst());
+
+        // Three requests of 60 fresh x $1 + 40 cached x $0.50 + 20 out x $2 = 120 millionths each.
+        RunCosts costs = viewModel.costsProperty().get();
+        assertThat(viewModel.getCells()).extracting(costs::costText).containsExactly("$0.00036", "$0");
+        assertThat(viewModel.costTotalProperty().get()).startsWith("Cost: $0.00036 from the reported usage");
+    }
+
+    private static CompletionRecord withUsage(CompletionRecord r, Usage usage) {
+        return new CompletionRecord(r.key(), r.request(), r.text(), r.reasoning(), r.tokens(), r.extracted(),
+                r.expected(), r.grade(), r.failure(), r.finishReason(), usage, r.timings(), r.createdAt());
     }
 
     private static CompletionRecord completion(RunTarget target, int index, int sample, Verdict grade) {

@@ -21,6 +21,11 @@ import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.rationale.core.cost.PriceTable;
+import dev.rationale.core.history.RunTarget;
+import dev.rationale.core.provider.ProviderKind;
+import dev.rationale.core.provider.Usage;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The view model against a real provider and MockWebServer; batches are applied on the calling thread. */
@@ -121,6 +126,34 @@ class OutputViewModelTest {
         assertThat(output.getState()).isEqualTo(RunState.CANCELLED);
         assertThat(output.getText()).isEqualTo("Thinking");
         assertThat(output.statisticsProperty().get()).contains("finish: cancelled");
+    }
+
+    @Test
+    void aShownCompletionIsPricedFromItsReportedUsage() {
+        FinishedCompletion kept = FinishedCompletion.of(FinishedCompletions.stored(1, 0, "7", Verdict.CORRECT),
+                FinishedCompletions.origin(0, 1), AnswerFormat.DEFAULT);
+        RunTarget gpt = new RunTarget("hosted", ProviderKind.OPENAI, "gpt-4o");
+        // 60 fresh x $2.50 + 40 cached x $1.25 + 20 out x $10 per million = $0.0004.
+        Usage usage = new Usage(100, 20, null, 40);
+
+        output.show(withBilling(kept, usage, gpt, false));
+        assertThat(output.costProperty().get()).isEqualTo("cost $0.00040 at the prices checked "
+                + PriceTable.shipped().checked());
+
+        output.show(withBilling(kept, usage, gpt, true));
+        assertThat(output.costProperty().get()).startsWith("cost $0.00020 at the batch price");
+
+        output.show(withBilling(kept, usage, new RunTarget("lab", ProviderKind.OPENAI, "Qwen/Qwen3-8B"), false));
+        assertThat(output.costProperty().get()).isEqualTo("cost — (no price for this model; add it to prices.json)");
+
+        output.show(withBilling(kept, null, gpt, false));
+        assertThat(output.costProperty().get()).as("no usage reported: nothing to price").isEmpty();
+    }
+
+    private static FinishedCompletion withBilling(FinishedCompletion c, @Nullable Usage usage, RunTarget target,
+            boolean batch) {
+        return new FinishedCompletion(c.origin(), c.request(), c.text(), c.reasoning(), c.tokens(), c.grade(),
+                c.expected(), c.failure(), c.finishReason(), usage, c.timings(), c.format(), target, batch);
     }
 
     @Test

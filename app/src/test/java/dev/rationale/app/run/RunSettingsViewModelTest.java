@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.app.AppContext;
 import dev.rationale.app.TestContexts;
-import dev.rationale.app.compose.TokenCount;
+import dev.rationale.core.provider.TokenCount;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.provider.ProviderKind;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.analysis.AtK;
+import dev.rationale.core.cost.ModelPrice;
+import dev.rationale.core.cost.TokenTotals;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -22,14 +24,21 @@ import org.jspecify.annotations.Nullable;
  * @param meanThinkingMillis the mean thinking time over answered samples that thought apart from the answer; null
  *     when none did
  * @param atK pass@k, maj@k and cons@k over the graded cases ({@link AtKScores}); empty when none was graded
+ * @param liveTokens the tokens of requests sent on their own, split as prices are, for the cell's cost
+ * @param batchTokens the tokens of completions that came through a provider's batch API (billed lower)
  */
 public record CellMetrics(String variant, String target, int cases, int correct, int wrong, int failed,
         int ungraded, int pending, int failedSamples, @Nullable Double accuracy, WilsonInterval interval,
         @Nullable Double meanVoteShare, @Nullable Double meanAnswerProbability, CalibrationBins calibration,
         LatencyStats latency, long promptTokens, long completionTokens, long thinkingTokens,
-        @Nullable Double meanThinkingMillis, List<AtK> atK) {
+        @Nullable Double meanThinkingMillis, List<AtK> atK, TokenTotals liveTokens, TokenTotals batchTokens) {
 
     public CellMetrics {
         atK = List.copyOf(atK);
+    }
+
+    /** What the cell cost at {@code price}. */
+    public double cost(ModelPrice price) {
+        return price.cost(liveTokens, batchTokens);
     }
 }

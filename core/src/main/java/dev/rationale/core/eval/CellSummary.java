@@ -3,6 +3,7 @@ package dev.rationale.core.eval;
 
 import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.cost.TokenTotals;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
@@ -30,6 +31,8 @@ final class CellSummary {
     private long promptTokens;
     private long completionTokens;
     private long thinkingTokens;
+    private TokenTotals liveTokens = TokenTotals.NONE;
+    private TokenTotals batchTokens = TokenTotals.NONE;
     private final DoubleSummaryStatistics shares = new DoubleSummaryStatistics();
     private final DoubleSummaryStatistics probabilities = new DoubleSummaryStatistics();
     private final DoubleSummaryStatistics thinking = new DoubleSummaryStatistics();
@@ -64,6 +67,11 @@ final class CellSummary {
         promptTokens += orZero(record.promptTokens());
         completionTokens += orZero(record.completionTokens());
         thinkingTokens += orZero(record.thinkingTokens());
+        if (record.billedInBatch()) {
+            batchTokens = batchTokens.plus(record.billedTokens());
+        } else {
+            liveTokens = liveTokens.plus(record.billedTokens());
+        }
         if (!record.status().answered()) {
             return;
         }
@@ -125,7 +133,7 @@ final class CellSummary {
                 cases - decided - failed - ungraded, records - answered,
                 decided == 0 ? null : (double) correct / decided, WilsonInterval.of(correct, decided), mean(shares),
                 mean(probabilities), calibration.bins(), latency.stats(), promptTokens, completionTokens,
-                thinkingTokens, mean(thinking), atK.scores());
+                thinkingTokens, mean(thinking), atK.scores(), liveTokens, batchTokens);
     }
 
     private static @Nullable Double mean(DoubleSummaryStatistics values) {

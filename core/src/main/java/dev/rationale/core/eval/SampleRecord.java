@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.cost.TokenTotals;
 import dev.rationale.core.provider.FinishReason;
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +30,15 @@ import org.jspecify.annotations.Nullable;
  * @param thinkingMillis from the first reasoning text to the first answer text, when reasoning came apart
  * @param errorKind for a failure, the {@link dev.rationale.core.provider.ProviderException.Kind} name
  * @param reason for a failure, the provider's message (never a key)
- * @param batch the provider's id of the batch the completion came from (billed at the batch price); null for a
- *     completion requested directly
+ * @param cachedTokens of the prompt tokens, those the provider read from its prompt cache, where it says; on the
+ *     first sample of a request only, like the other counts
+ * @param batch the provider's id of the batch the completion came from, billed at the batch price ({@link
+ *     #IMPORTED_BATCH} when a batch output file was imported by hand); null for a completion requested directly
  */
 @JsonPropertyOrder({"task", "variant", "target", "case", "sample", "endpoint", "model", "status", "expected",
         "answer", "normalized", "answerProbability", "text", "reasoning", "finishReason", "seed", "attempts",
         "latencyMillis", "firstTokenMillis", "thinkingMillis", "promptTokens", "completionTokens", "thinkingTokens",
-        "errorKind", "reason", "batch"})
+        "cachedTokens", "batch", "errorKind", "reason"})
 public record SampleRecord(
         String task,
         String variant,
@@ -62,9 +65,13 @@ public record SampleRecord(
         @Nullable String reason,
         @Nullable Integer thinkingTokens,
         @Nullable Double thinkingMillis,
+        @Nullable Integer cachedTokens,
         @Nullable String batch) {
 
-    /** A record of a completion requested directly, not through a batch. */
+    /** What {@link #batch} says of a completion imported from a batch's output file, which names no batch. */
+    public static final String IMPORTED_BATCH = "imported";
+
+    /** A record without cache counts, requested directly. */
     public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
             String model, Verdict status, @Nullable String expected, @Nullable String answer,
             @Nullable String normalized, @Nullable Double answerProbability, @Nullable String text,
@@ -74,7 +81,7 @@ public record SampleRecord(
             @Nullable Integer thinkingTokens, @Nullable Double thinkingMillis) {
         this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
                 answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
-                promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis, null);
+                promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis, null, null);
     }
 
     /** A record without thinking counts (from a backend or file that keeps none apart). */
@@ -86,15 +93,27 @@ public record SampleRecord(
             @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason) {
         this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
                 answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
-                promptTokens, completionTokens, errorKind, reason, null, null, null);
+                promptTokens, completionTokens, errorKind, reason, null, null, null, null);
     }
 
-    /** This completion as one that came from the provider batch {@code batchId}. */
+    /** This completion as one that came from the provider batch {@code batchId}, billed at the batch price. */
     public SampleRecord fromBatch(String batchId) {
         return new SampleRecord(task, variant, target, testCase, sample, endpoint, model, status, expected, answer,
                 normalized, answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis,
                 firstTokenMillis, promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis,
-                batchId);
+                cachedTokens, batchId);
+    }
+
+    /** The tokens this record bills (zero on a request's later samples, whose first sample carries them). */
+    @JsonIgnore
+    public TokenTotals billedTokens() {
+        return TokenTotals.of(promptTokens, cachedTokens, completionTokens, thinkingTokens);
+    }
+
+    /** Whether the record is billed at the batch price. */
+    @JsonIgnore
+    public boolean billedInBatch() {
+        return batch != null;
     }
 
     @JsonIgnore

@@ -49,9 +49,10 @@ final class SampleRecordLine {
             number(json, "promptTokens", r.promptTokens());
             number(json, "completionTokens", r.completionTokens());
             number(json, "thinkingTokens", r.thinkingTokens());
+            number(json, "cachedTokens", r.cachedTokens());
+            string(json, "batch", r.batch());
             string(json, "errorKind", r.errorKind());
             string(json, "reason", r.reason());
-            string(json, "batch", r.batch());
             json.writeEndObject();
         }
         return text.toString();

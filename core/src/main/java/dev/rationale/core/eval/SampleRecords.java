@@ -73,6 +73,7 @@ final class SampleRecords {
                 usage == null ? null : usage.promptTokens(), usage == null ? null : usage.completionTokens(),
                 failure == null ? null : failure.kind().name(), failure == null ? null : failure.getMessage(),
                 usage == null ? null : usage.reasoningTokens(),
-                result.timings() == null ? null : result.timings().thinkingMillis());
+                result.timings() == null ? null : result.timings().thinkingMillis(),
+                usage == null ? null : usage.cachedTokens(), null);
     }
 }

@@ -10,9 +10,11 @@ import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.eval.paired.CaseIndex;
 import dev.rationale.core.eval.paired.RunVerdicts;
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
 import dev.rationale.core.provider.ScoredToken;
@@ -53,28 +55,36 @@ public final class HtmlRunReport {
     private HtmlRunReport() {
     }
 
-    /** The page for {@code snapshot}. Pure. */
+    /** The page for {@code snapshot}, its costs at the shipped prices. Pure. */
     public static String render(RunSnapshot snapshot) {
-        return render(ReportSource.of(snapshot));
+        return render(snapshot, PriceTable.shipped());
+    }
+
+    /** The page for {@code snapshot}, its costs at {@code prices}. Pure. */
+    public static String render(RunSnapshot snapshot, PriceTable prices) {
+        return render(ReportSource.of(snapshot), prices);
     }
 
     /**
      * The page for {@code run}, read from its history a completion at a time: memory holds the cases' grades and
-     * the completions shown, not the run. Blocks on the database.
+     * the completions shown, not the run. Costs are worked out from the tokens the history kept, at
+     * {@code prices}. Blocks on the database.
      */
-    public static String render(StreamedRun run) {
-        return render(ReportSource.of(run));
+    public static String render(StreamedRun run, PriceTable prices) {
+        return render(ReportSource.of(run), prices);
     }
 
-    private static String render(ReportSource source) {
+    private static String render(ReportSource source, PriceTable prices) {
         Run run = source.run();
+        RunCosts costs = RunCosts.of(prices, source.cells());
         Gathered gathered = Gathered.from(source);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape("Run " + run.id() + title(run))).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n");
         header(run, html);
-        grid(source, html);
+        meta(html, costs.totalText(source.cells()).replaceFirst("^cost", "Cost"));
+        grid(source, costs, html);
         HtmlPairedSection.append(variants(source), targets(source), gathered.verdicts(), html);
         HtmlAtKTable.append(source.cells(), targets(source).size() == 1, html);
         charts(source, gathered.points(), html);
@@ -129,7 +139,7 @@ public final class HtmlRunReport {
         html.append("<p class=\"meta\">").append(escape(text)).append("</p>\n");
     }
 
-    private static void grid(ReportSource snapshot, StringBuilder html) {
+    private static void grid(ReportSource snapshot, RunCosts costs, StringBuilder html) {
         html.append("<h2>Scores</h2>\n<table class=\"grid\">\n<tr><th>Variant</th>");
         List<RunTarget> targets = targets(snapshot);
         targets.forEach(t -> html.append("<th>").append(escape(t.label())).append("</th>"));
@@ -137,15 +147,16 @@ public final class HtmlRunReport {
         for (String variant : variants(snapshot)) {
             html.append("<tr><th>").append(escape(variant)).append("</th>");
             for (RunTarget target : targets) {
-                html.append(cell(find(snapshot, variant, target)));
+                html.append(cell(find(snapshot, variant, target), costs));
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n<p class=\"label\">Accuracy: correct over graded completions (correct, wrong, no"
-                + " answer); brackets: 95% Wilson interval.</p>\n");
+                + " answer); brackets: 95% Wilson interval; cost: from the tokens the provider reported, at the"
+                + " price table's prices (– where the model has none).</p>\n");
     }
 
-    private static String cell(@Nullable CellTally cell) {
+    private static String cell(@Nullable CellTally cell, RunCosts costs) {
         if (cell == null) {
             return "<td>–</td>";
         }
@@ -157,7 +168,8 @@ public final class HtmlRunReport {
         return "<td><span class=\"accuracy\">" + (accuracy == null ? "–" : percent(accuracy))
                 + "</span><span class=\"interval\">" + escape(accuracy == null ? "nothing graded"
                         : "[" + percent(interval.low()) + " – " + percent(interval.high()) + "]")
-                + "</span><span class=\"counts\">" + escape(counts) + "</span></td>";
+                + "</span><span class=\"counts\">" + escape(counts) + "</span><span class=\"cost\">"
+                + escape(costs.costText(cell)) + "</span></td>";
     }
 
     private static void charts(ReportSource snapshot, List<CalibrationBins.Point> points, StringBuilder html) {

@@ -146,6 +146,8 @@ public final class OpenAiBatchImport {
                     String.valueOf(answer.reason()));
             return new ImportedBatch.Imported(failed, request, null, null);
         }
-        return new ImportedBatch.Imported(evaluation.graded(key, request, result), request, result.first(), result);
+        // A line of a batch's output file was billed at the batch price; the file does not name its batch.
+        SampleRecord record = evaluation.graded(key, request, result).fromBatch(SampleRecord.IMPORTED_BATCH);
+        return new ImportedBatch.Imported(record, request, result.first(), result);
     }
 }

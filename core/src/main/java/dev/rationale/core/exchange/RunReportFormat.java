@@ -2,6 +2,7 @@
 package dev.rationale.core.exchange;
 
 import dev.rationale.core.RationaleException;
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.storage.AtomicFiles;
 import java.io.IOException;
@@ -71,7 +72,9 @@ public enum RunReportFormat {
         }
         if (this == HTML) {
             try {
-                AtomicFiles.writeString(file, HtmlRunReport.render(run.get()));
+                // The workspace's own prices sit beside its history.
+                PriceTable prices = PriceTable.forUser(store.file().toAbsolutePath().getParent());
+                AtomicFiles.writeString(file, HtmlRunReport.render(run.get(), prices));
             } catch (IOException e) {
                 throw new RationaleException("could not write " + file + ": " + e.getMessage(), e);
             }

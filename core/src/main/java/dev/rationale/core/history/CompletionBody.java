@@ -120,7 +120,9 @@ final class CompletionBody {
             out.writeByte(0);
             return;
         }
-        Integer[] values = {usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens()};
+        // The cached count came later: its bit is the fourth, so bodies written before it read as before.
+        Integer[] values = {usage.promptTokens(), usage.completionTokens(), usage.reasoningTokens(),
+            usage.cachedTokens()};
         out.writeByte(1 | presence(values));
         for (Integer value : values) {
             if (value != null) {
@@ -134,11 +136,11 @@ final class CompletionBody {
         if (mask == 0) {
             return null;
         }
-        Integer[] values = new Integer[3];
+        Integer[] values = new Integer[4];
         for (int i = 0; i < values.length; i++) {
             values[i] = (mask & 2 << i) == 0 ? null : in.integer();
         }
-        return new Usage(values[0], values[1], values[2]);
+        return new Usage(values[0], values[1], values[2], values[3]);
     }
 
     private static void writeTimings(DataOutputStream out, @Nullable Timings timings) throws IOException {

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param extracted the answer the format's rules found, or null
  * @param expected the test case's expected answer, or null
  * @param failure why the call failed, when {@code grade} is {@link Verdict#FAILED}
+ * @param batch whether the completion came through a provider's batch API (billed at the batch price)
  */
 public record CompletionRecord(
         RunCompletionKey key,
@@ -37,10 +38,20 @@ public record CompletionRecord(
         @Nullable FinishReason finishReason,
         @Nullable Usage usage,
         @Nullable Timings timings,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean batch) {
 
     public CompletionRecord {
         tokens = List.copyOf(tokens);
+    }
+
+    /** A completion sent on its own. */
+    public CompletionRecord(RunCompletionKey key, CompletionRequest request, String text, String reasoning,
+            List<ScoredToken> tokens, @Nullable String extracted, @Nullable String expected, Verdict grade,
+            @Nullable String failure, @Nullable FinishReason finishReason, @Nullable Usage usage,
+            @Nullable Timings timings, Instant createdAt) {
+        this(key, request, text, reasoning, tokens, extracted, expected, grade, failure, finishReason, usage, timings,
+                createdAt, false);
     }
 
     /**

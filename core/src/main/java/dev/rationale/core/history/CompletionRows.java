@@ -27,16 +27,19 @@ import org.jspecify.annotations.Nullable;
 final class CompletionRows {
     private static final String ROW_COLUMNS = "c.id, k.run_id, k.variant, k.target, k.target_kind, k.model, "
             + "c.case_id, c.sample, c.extracted, c.expected, c.grade, c.failure, c.finish_reason, c.created_at";
-    private static final String ALL_COLUMNS = ROW_COLUMNS + ", c.cell, c.body";
+    private static final String ALL_COLUMNS = ROW_COLUMNS + ", c.cell, c.body, c.batch";
     // A result's own columns, read by position; what its cell shares is read once per cell.
     private static final String RESULT_COLUMNS = "c.id, c.cell, c.case_id, c.sample, c.extracted, c.expected, "
             + "c.grade, c.failure, c.finish_reason, c.created_at, c.body";
     private static final String GRADE_COLUMNS = "c.id, c.cell, c.case_id, c.sample, c.grade, c.failure IS NOT NULL, "
             + "c.finish_reason, c.body";
     private static final String FROM = " FROM completions c JOIN completion_cells k ON k.id = c.cell";
-    private static final String INSERT = "INSERT INTO completions (id, cell, case_id, sample, grade, extracted, "
-            + "expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    private static final String INSERT_BEFORE_BILLING = "INSERT INTO completions (id, cell, case_id, sample, grade, "
+            + "extracted, expected, failure, finish_reason, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "RETURNING id";
+    private static final String INSERT = "INSERT INTO completions (id, cell, case_id, sample, grade, extracted, "
+            + "expected, failure, finish_reason, created_at, body, " + CellBills.COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
     /** The most completions of one case read back at once: many re-evaluations, each with many samples. */
     static final int CASE_LIMIT = 1_000;
     // Cells in order, then each cell's rows in completions_by_cell's order: SQLite walks both indexes, no sort.
@@ -54,11 +57,15 @@ final class CompletionRows {
         private final CompletionCells cells;
         private final BodyCodec codec = new BodyCodec();
         private final PreparedStatement insert;
+        private final boolean billed;
 
         Writer(Connection connection) throws SQLException {
             this.cells = new CompletionCells(connection);
+            // A schema before migration 8 (migration 5's conversion, a test's older database) has no billing
+            // columns yet; migration 8 fills them in from the bodies.
+            this.billed = CellBills.present(connection);
             // RETURNING rather than generated keys: the driver gets those with a statement it prepares every time.
-            this.insert = connection.prepareStatement(INSERT);
+            this.insert = connection.prepareStatement(billed ? INSERT : INSERT_BEFORE_BILLING);
         }
 
         /** Inserts the completions under new ids; returns their ids in the same order. */
@@ -90,6 +97,9 @@ final class CompletionRows {
             insert.setString(9, c.finishReason() == null ? null : c.finishReason().name());
             insert.setLong(10, c.createdAt().toEpochMilli());
             insert.setBytes(11, codec.compress(packed, cell.dictionary()));
+            if (billed) {
+                CellBills.bind(insert, 12, c.usage(), c.batch());
+            }
             try (ResultSet returned = insert.executeQuery()) {
                 returned.next();
                 return returned.getLong(1);
@@ -126,7 +136,7 @@ final class CompletionRows {
                     body.text(), body.reasoning(), body.tokens(), row.getString("extracted"),
                     row.getString("expected"), grade(row.getString("grade")), row.getString("failure"),
                     finishReason(row.getString("finish_reason")), body.usage(), body.timings(),
-                    Instant.ofEpochMilli(row.getLong("created_at")));
+                    Instant.ofEpochMilli(row.getLong("created_at")), row.getInt("batch") != 0);
             return new StoredCompletion(row.getLong("id"), record);
         }
 

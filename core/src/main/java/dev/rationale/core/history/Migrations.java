@@ -111,7 +111,9 @@ final class Migrations {
             // so no writer can forget), and a grade's completions are found in grid order without a scan.
             new Migration(6, "counts per cell and completions by grade", CellCounts.MIGRATION),
             // A batch evaluation names the provider batches its completions came from (and were billed by).
-            new Migration(7, "the provider batches of a run", RunBatchRows.MIGRATION)));
+            new Migration(7, "the provider batches of a run", RunBatchRows.MIGRATION),
+            // Older completions get their counts from their bodies; none of them came through a batch.
+            new Migration(8, "what each completion was billed for", CellBills.MIGRATION, CellBills::backfill)));
 
     private final List<Migration> steps;
 

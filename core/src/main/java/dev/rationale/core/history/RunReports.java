@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.cost.TokenTotals;
 import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.analysis.AtKScores;
 import dev.rationale.core.answer.Verdict;
@@ -32,7 +33,8 @@ final class RunReports {
     static List<CellTally> cells(Connection connection, String runId, boolean withAtK) throws SQLException {
         List<CountedCell> counted = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT k.id, k.variant, k.target, "
-                + "k.target_kind, k.model, " + CellCounts.TALLY_COLUMNS + " FROM completion_cells k"
+                + "k.target_kind, k.model, " + CellCounts.TALLY_COLUMNS + ", " + CellBills.SUM_COLUMNS
+                + " FROM completion_cells k"
                 + " WHERE k.run_id = ? AND k.recorded > 0 ORDER BY k.id")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
@@ -42,8 +44,10 @@ final class RunReports {
                             rows.getString("model"));
                     Tally tally = new Tally(rows.getInt("recorded"), rows.getInt("correct"), rows.getInt("wrong"),
                             rows.getInt("no_answer"), rows.getInt("ungraded"), rows.getInt("failed"));
+                    // The sums follow the id, the cell's names (4) and its tally's 7 columns.
+                    TokenTotals[] tokens = CellBills.read(rows, 13);
                     counted.add(new CountedCell(rows.getLong("id"), rows.getString("variant"), target, tally,
-                            rows.getInt("repeated") == 0));
+                            rows.getInt("repeated") == 0, tokens[0], tokens[1]));
                 }
             }
         }
@@ -52,10 +56,11 @@ final class RunReports {
         Map<Long, List<AtK>> atK = walked.isEmpty() ? Map.of() : atK(connection, runId, walked);
         return counted.stream().map(cell -> new CellTally(cell.variant(), cell.target(), cell.tally(),
                 !withAtK ? List.of() : cell.oneEach() ? oneEach(cell.tally()) : atK.getOrDefault(cell.id(),
-                        List.of()))).toList();
+                        List.of()), cell.liveTokens(), cell.batchTokens())).toList();
     }
 
-    private record CountedCell(long id, String variant, RunTarget target, Tally tally, boolean oneEach) {
+    private record CountedCell(long id, String variant, RunTarget target, Tally tally, boolean oneEach,
+            TokenTotals liveTokens, TokenTotals batchTokens) {
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rationale.core.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.cost.CostText;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.history.HistoryStore;
 import java.awt.image.BufferedImage;
@@ -52,6 +53,18 @@ class HtmlRunReportTest {
         assertThat(vote.selectFirst("th").text()).isEqualTo("cot-vote");
         assertThat(vote.selectFirst(".accuracy").text()).isEqualTo("75.0%");
         assertThat(vote.selectFirst(".interval").text()).isEqualTo(interval(3, 4));
+    }
+
+    @Test
+    void eachCellCostsItsReportedTokensAtTheBatchPrice() {
+        // one-shot: two answered lines of 40 prompt and 5 completion tokens (the refused one reported none), on
+        // gpt-4o-mini at $0.15 in and $0.60 out per million, half off through the batch API.
+        double oneShot = (80 * 0.15 + 10 * 0.60) / 1e6 * 0.5;
+        Element grid = page.selectFirst("table.grid");
+        assertThat(grid.select("tr").get(1).selectFirst(".cost").text()).isEqualTo(CostText.usd(oneShot))
+                .isEqualTo("$0.0000090");
+        assertThat(page.select("p.meta").eachText()).anyMatch(line -> line.startsWith("Cost: $")
+                && line.contains("from the reported usage at the prices checked "));
     }
 
     @Test

@@ -4,6 +4,7 @@ package dev.rationale.core.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
@@ -88,7 +89,7 @@ class StreamedResultsTest {
     void theStreamedHtmlReportIsThatOfTheRunReadWhole() {
         try (HistoryStore store = HistoryStore.open(dir)) {
             String whole = HtmlRunReport.render(RunSnapshot.read(store, RUN).orElseThrow());
-            String streamed = HtmlRunReport.render(StreamedRun.open(store, RUN).orElseThrow());
+            String streamed = HtmlRunReport.render(StreamedRun.open(store, RUN).orElseThrow(), PriceTable.shipped());
 
             assertThat(streamed).isEqualTo(whole).contains("<h2>Calibration</h2>", "Against plain");
         }

@@ -33,6 +33,8 @@ final class AnthropicStreamMapper {
 
     private @Nullable Integer inputTokens;
     private @Nullable Integer outputTokens;
+    private @Nullable Integer cacheReadTokens;
+    private @Nullable Integer cacheWriteTokens;
     private FinishReason reason = FinishReason.OTHER;
     private boolean finished;
 
@@ -72,6 +74,8 @@ final class AnthropicStreamMapper {
     private List<CompletionEvent> onMessageStart(JsonNode usage) {
         inputTokens = count(usage, "input_tokens", inputTokens);
         outputTokens = count(usage, "output_tokens", outputTokens);
+        cacheReadTokens = count(usage, "cache_read_input_tokens", cacheReadTokens);
+        cacheWriteTokens = count(usage, "cache_creation_input_tokens", cacheWriteTokens);
         return List.of();
     }
 
@@ -101,13 +105,29 @@ final class AnthropicStreamMapper {
         // Cumulative counts: the latest replaces what came before.
         inputTokens = count(usage, "input_tokens", inputTokens);
         outputTokens = count(usage, "output_tokens", outputTokens);
+        cacheReadTokens = count(usage, "cache_read_input_tokens", cacheReadTokens);
+        cacheWriteTokens = count(usage, "cache_creation_input_tokens", cacheWriteTokens);
         return List.of();
     }
 
     private List<CompletionEvent> onMessageStop() {
         finished = true;
         // Thinking tokens are billed inside output_tokens and not reported apart.
-        return List.of(new UsageReported(new Usage(inputTokens, outputTokens, null)), new SampleFinished(0, reason));
+        return List.of(new UsageReported(usage()), new SampleFinished(0, reason));
+    }
+
+    /**
+     * Anthropic's input_tokens leaves out the tokens read from or written to the cache; our prompt count holds them
+     * all, the cache reads as the cached share. Cache writes (only with cache_control, which we never send) are
+     * counted at the input price.
+     */
+    private Usage usage() {
+        if (inputTokens == null || cacheReadTokens == null && cacheWriteTokens == null) {
+            return new Usage(inputTokens, outputTokens, null);
+        }
+        int read = cacheReadTokens == null ? 0 : cacheReadTokens;
+        int written = cacheWriteTokens == null ? 0 : cacheWriteTokens;
+        return new Usage(inputTokens + read + written, outputTokens, null, read);
     }
 
     private static List<CompletionEvent> text(String text, boolean reasoning) {

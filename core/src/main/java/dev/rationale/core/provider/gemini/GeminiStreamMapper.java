@@ -168,7 +168,9 @@ final class GeminiStreamMapper {
         Integer thoughts = count(metadata, "thoughtsTokenCount");
         Integer completion = candidates == null && thoughts == null ? null
                 : (candidates == null ? 0 : candidates) + (thoughts == null ? 0 : thoughts);
-        return new Usage(count(metadata, "promptTokenCount"), completion, thoughts);
+        // promptTokenCount already counts the cached part, as our prompt count does.
+        return new Usage(count(metadata, "promptTokenCount"), completion, thoughts,
+                count(metadata, "cachedContentTokenCount"));
     }
 
     private static @Nullable Integer count(JsonNode metadata, String field) {

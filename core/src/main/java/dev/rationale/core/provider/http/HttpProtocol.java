@@ -5,8 +5,10 @@ import dev.rationale.core.provider.Capabilities;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.ProviderException;
+import dev.rationale.core.provider.Tokenizer;
 import dev.rationale.core.render.PromptIntake;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.Request;
 
 /**
@@ -56,4 +58,9 @@ public abstract class HttpProtocol {
 
     /** How the backend takes prompts for {@code model}; may block. See the {@code CompletionProvider} method. */
     public abstract PromptIntake intake(String model);
+
+    /** The server's own tokenizer, for exact prompt counts; empty where the protocol has none. */
+    public Optional<Tokenizer> tokenizer() {
+        return Optional.empty();
+    }
 }

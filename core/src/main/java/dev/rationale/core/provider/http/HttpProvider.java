@@ -11,7 +11,9 @@ import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.RequestCheck;
 import dev.rationale.core.render.PromptIntake;
 import java.util.ArrayList;
+import dev.rationale.core.provider.Tokenizer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one shape of every HTTP backend: the request is checked against the protocol's capabilities, the protocol
@@ -54,6 +56,11 @@ public abstract class HttpProvider implements CompletionProvider {
     @Override
     public final PromptIntake intake(String model) {
         return protocol.intake(model);
+    }
+
+    @Override
+    public final Optional<Tokenizer> tokenizer() {
+        return protocol.tokenizer();
     }
 
     @Override

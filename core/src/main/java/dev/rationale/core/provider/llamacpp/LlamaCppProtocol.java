@@ -8,6 +8,7 @@ import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.ModelInfo;
 import dev.rationale.core.provider.StreamTextNormalizer;
 import dev.rationale.core.provider.TemplateThinking;
+import dev.rationale.core.provider.Tokenizer;
 import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.provider.http.HttpEndpoint;
 import dev.rationale.core.provider.http.HttpProtocol;
@@ -20,6 +21,7 @@ import dev.rationale.core.render.PromptIntake;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.Request;
 import okio.BufferedSource;
 
@@ -90,6 +92,11 @@ final class LlamaCppProtocol extends HttpProtocol {
     @Override
     public PromptIntake intake(String model) {
         return templates.intake(model);
+    }
+
+    @Override
+    public Optional<Tokenizer> tokenizer() {
+        return Optional.of(new LlamaCppTokenizer(endpoint(), templates));
     }
 
     @Override

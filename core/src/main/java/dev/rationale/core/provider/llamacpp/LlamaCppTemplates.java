@@ -118,6 +118,11 @@ final class LlamaCppTemplates {
         }
     }
 
+    /** The chat prompt as the server's template writes it (thinking left to the template's default). */
+    String format(List<ChatMessage> messages) {
+        return apply(applyBody(messages, null));
+    }
+
     private String apply(ObjectNode body) {
         JsonNode reply = endpoint.json(endpoint.post(APPLY_PATH, body).build());
         JsonNode prompt = reply.get("prompt");

@@ -178,7 +178,10 @@ final class PlainChatChunk {
     private static @Nullable UsageWire usage(JsonParser json) throws IOException {
         Integer prompt = null;
         Integer completion = null;
-        UsageWire.Details details = null;
+        Integer reasoning = null;
+        Integer cached = null;
+        boolean reasoningListed = false;
+        boolean cachedListed = false;
         for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
             JsonToken value = json.nextToken();
             switch (name) {
@@ -193,38 +196,50 @@ final class PlainChatChunk {
                         completion = count;
                     }
                 }
-                case "completion_tokens_details" -> {
+                case "completion_tokens_details", "prompt_tokens_details" -> {
+                    boolean completionSide = name.equals("completion_tokens_details");
                     if (value == JsonToken.START_OBJECT) {
-                        details = details(json);
-                        if (details == null) {
+                        Integer[] count = detail(json, completionSide ? "reasoning_tokens" : "cached_tokens");
+                        if (count == null) {
                             return null;
+                        }
+                        if (completionSide) {
+                            reasoning = count[0];
+                            reasoningListed = true;
+                        } else {
+                            cached = count[0];
+                            cachedListed = true;
                         }
                     } else if (value != JsonToken.VALUE_NULL) {
                         return null;
+                    } else if (completionSide) {
+                        reasoningListed = false;
                     } else {
-                        details = null;
+                        cachedListed = false;
                     }
                 }
                 default -> json.skipChildren();
             }
         }
-        return new UsageWire(prompt, completion, details);
+        return new UsageWire(prompt, completion, reasoningListed ? new UsageWire.Details(reasoning) : null,
+                cachedListed ? new UsageWire.PromptDetails(cached) : null);
     }
 
-    private static UsageWire.@Nullable Details details(JsonParser json) throws IOException {
-        Integer reasoning = null;
+    /** The one count wanted from a details object, in a one-element array (null inside when absent). */
+    private static Integer @Nullable [] detail(JsonParser json, String wanted) throws IOException {
+        Integer[] count = new Integer[1];
         for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
             JsonToken value = json.nextToken();
-            if (name.equals("reasoning_tokens")) {
+            if (name.equals(wanted)) {
                 if (!isCount(json, value)) {
                     return null;
                 }
-                reasoning = value == JsonToken.VALUE_NULL ? null : json.getIntValue();
+                count[0] = value == JsonToken.VALUE_NULL ? null : json.getIntValue();
             } else {
                 json.skipChildren();
             }
         }
-        return new UsageWire.Details(reasoning);
+        return count;
     }
 
     private static boolean isText(JsonToken value) {

@@ -97,6 +97,18 @@ class AnthropicStreamMapperTest {
     }
 
     @Test
+    void cacheReadsAndWritesJoinThePromptCountWithTheReadsAsItsCachedShare() {
+        List<CompletionEvent> events = feed(
+                "message_start", "{'type':'message_start','message':{'usage':{'input_tokens':18,"
+                        + "'cache_creation_input_tokens':100,'cache_read_input_tokens':2000,'output_tokens':1}}}",
+                "message_delta", "{'type':'message_delta','delta':{'stop_reason':'end_turn'},"
+                        + "'usage':{'output_tokens':40}}",
+                "message_stop", "{'type':'message_stop'}");
+
+        assertThat(events).contains(new UsageReported(new Usage(2118, 40, null, 2000)));
+    }
+
+    @Test
     void usageTakesLatestCumulativeCounts() {
         List<CompletionEvent> events = feed(
                 "message_start", "{'type':'message_start','message':{'usage':{'input_tokens':18,'output_tokens':1}}}",

@@ -72,6 +72,15 @@ class GeminiStreamMapperTest {
     }
 
     @Test
+    void theCachedShareOfThePromptIsCountedApart() {
+        List<CompletionEvent> events = feed("{'candidates':[{'content':{'parts':[{'text':'Paris'}]},"
+                + "'finishReason':'STOP'}],'usageMetadata':{'promptTokenCount':4200,'cachedContentTokenCount':4096,"
+                + "'candidatesTokenCount':1,'totalTokenCount':4201}}");
+
+        assertThat(events).contains(new UsageReported(new Usage(4200, 1, null, 4096)));
+    }
+
+    @Test
     void logprobsBecomeScoredTokensWithTopCandidatesMostLikelyFirst() {
         List<CompletionEvent> events = feed("{'candidates':[{'content':{'parts':[{'text':'Paris is'}]},"
                 + "'logprobsResult':{'topCandidates':["

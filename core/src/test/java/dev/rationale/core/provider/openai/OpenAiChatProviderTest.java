@@ -175,6 +175,18 @@ class OpenAiChatProviderTest {
     }
 
     @Test
+    void countsThePromptTokensReadFromTheCacheApart() throws Exception {
+        server.enqueue(stream(done("{'choices':[{'index':0,'delta':{'content':'4'},'finish_reason':'stop'}]}",
+                "{'choices':[],'usage':{'prompt_tokens':2048,'completion_tokens':70,'total_tokens':2118,"
+                        + "'prompt_tokens_details':{'cached_tokens':1920,'audio_tokens':0},"
+                        + "'completion_tokens_details':{'reasoning_tokens':64}}}")));
+
+        CompletionResult result = run(request());
+
+        assertThat(result.usage()).isEqualTo(new Usage(2048, 70, 64, 1920));
+    }
+
+    @Test
     void sendsNoReasoningEffortWhenTheLevelIsLeftToTheModel() throws Exception {
         server.enqueue(stream(done("{'choices':[{'index':0,'delta':{'content':'4'},'finish_reason':'stop'}]}")));
 

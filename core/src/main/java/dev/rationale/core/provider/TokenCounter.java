@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.app.compose;
+package dev.rationale.core.provider;
 
 /**
  * Counts the tokens of a prompt's text. A model's own tokenizer gives an exact count; without one, {@link #estimate()}

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.rationale.app.compose;
+package dev.rationale.core.provider;
 
 import java.util.Locale;
 
