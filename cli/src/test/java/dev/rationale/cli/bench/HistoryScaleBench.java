@@ -47,7 +47,8 @@ public final class HistoryScaleBench {
     private static final String RUN = "20261207-030000-bench";
     private static final int BATCH = 500;
     private static final List<String> LAUNCHER_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
-            "-XX:+UseSerialGC", "-Xms64m", "-Xmx96m", "-XX:SurvivorRatio=2", "-XX:TieredStopAtLevel=1");
+            "-XX:+UseSerialGC", "-Xms64m", "-Xmx96m", "-XX:SurvivorRatio=2", "-XX:TieredStopAtLevel=1",
+            "-Djdk.reflect.useNativeAccessorOnly=true");
 
     private HistoryScaleBench() {
     }
