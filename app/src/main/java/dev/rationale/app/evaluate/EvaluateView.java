@@ -138,8 +138,7 @@ public final class EvaluateView extends BorderPane {
         clearDataset.visibleProperty().bind(viewModel.datasetProperty().isNotNull());
         datasetName.setMinWidth(Region.USE_PREF_SIZE);
         HBox settings = new HBox(8, dataset, datasetName, clearDataset, fixed("Samples"), samples,
-                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, asBatch, sweep,
-                evaluate, resume, cancel);
+                fixed("Cases"), limit, fixed("Also on"), extraModels, spacer, sweep, evaluate, resume, cancel);
         settings.setAlignment(Pos.CENTER_LEFT);
         ProgressBar bar = new ProgressBar();
         bar.setId("evaluate-progress");
@@ -159,8 +158,9 @@ public final class EvaluateView extends BorderPane {
         estimate.textProperty().bind(viewModel.estimateProperty());
         HBox progress = new HBox(10, bar, counts);
         progress.setAlignment(Pos.CENTER_LEFT);
-        // The layout applies to the variants ticked beside it; their row wraps, so it has the room.
-        HBox variants = new HBox(10, variantsLabel, variantChecks, fixed("Chat layout"), layout);
+        // The layout and the batch choice apply to the variants ticked beside them; that row wraps, so it has the
+        // room, where the row of buttons below would be pushed past the window's edge.
+        HBox variants = new HBox(10, variantsLabel, variantChecks, fixed("Chat layout"), layout, asBatch);
         VBox controls = new VBox(8, variants, settings, progress, estimate, message);
         controls.getStyleClass().add("evaluate-controls");
         HBox.setHgrow(variantChecks, Priority.ALWAYS);
