@@ -77,7 +77,10 @@ public final class EvaluateView extends BorderPane {
         getStyleClass().add("evaluate-view");
         setTop(createControls());
         setCenter(createResults());
-        variants.addListener((ListChangeListener<Variant>) change -> showVariants());
+        variants.addListener((ListChangeListener<Variant>) change -> {
+            showVariants();
+            noticeOpenBatches();
+        });
         viewModel.getCells().addListener((ListChangeListener<CellMetrics>) change -> showCharts());
         viewModel.getModels().addListener((ListChangeListener<SizedModel>) change -> showCharts());
         viewModel.startedVariantsProperty().addListener((obs, old, now) -> started(now));
@@ -88,6 +91,14 @@ public final class EvaluateView extends BorderPane {
         }
         if (!viewModel.getCells().isEmpty()) {
             showCharts();
+        }
+        noticeOpenBatches();
+    }
+
+    // Opening a task (or this tab the first time) says whether its last run left batches open at the provider.
+    private void noticeOpenBatches() {
+        if (!variants.isEmpty()) {
+            viewModel.noticeOpenBatches(setup.apply(List.copyOf(variants)));
         }
     }
 

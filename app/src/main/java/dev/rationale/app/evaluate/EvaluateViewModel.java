@@ -12,6 +12,7 @@ import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
+import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.CostEstimator;
@@ -22,6 +23,7 @@ import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTally;
+import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.eval.EvaluationSession;
@@ -31,6 +33,7 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import dev.rationale.core.eval.EvalTarget;
@@ -147,6 +150,27 @@ public final class EvaluateViewModel {
         this.baseline = new BaselineViewModel(cases.reportProperty(), this::getPlan, fx, background);
     }
 
+    /**
+     * Says so when {@code setup}'s results file holds batches still open at the provider (a run submitted as a batch
+     * and left going, or cut off by a restart), so that reopening the task shows where its answers are: Resume
+     * collects them. Polling is left to Resume, since each poll is a request to the provider and Cancel there cancels
+     * the batches. The file is read off the FX thread; nothing is said while a run is going, or of a file that
+     * cannot be read.
+     */
+    public void noticeOpenBatches(Setup setup) {
+        if (running.get()) {
+            return;
+        }
+        Path results = EvalLaunch.resultsFile(setup, selection(), scratchFolder);
+        CompletableFuture.supplyAsync(() -> Files.exists(results) ? ResultsFile.batches(results).stream()
+                        .filter(b -> !b.imported()).toList() : List.<BatchRecord>of(), background)
+                .whenCompleteAsync((open, error) -> {
+                    if (error == null && !open.isEmpty() && !running.get()) {
+                        message.set(OpenBatches.notice(open));
+                    }
+                }, fx);
+    }
+
     /** Evaluates {@code setup}'s variants; with {@code resume}, continues the results of the last evaluation. */
     public void start(Setup setup, boolean resume) {
         if (running.get()) {
@@ -156,8 +180,7 @@ public final class EvaluateViewModel {
             message.set("Choose an endpoint and a model in the run bar first.");
             return;
         }
-        CaseSelection selection = new CaseSelection(dataset.get(), limit.get() == null ? null
-                : Math.max(1, limit.get()));
+        CaseSelection selection = selection();
         Path file = selection.dataset();
         if (file == null) {
             startOn(setup, selection, selection.cases(setup.task()), resume);
@@ -175,6 +198,10 @@ public final class EvaluateViewModel {
                     }
                     startOn(setup, selection, loaded, resume);
                 }, fx);
+    }
+
+    private CaseSelection selection() {
+        return new CaseSelection(dataset.get(), limit.get() == null ? null : Math.max(1, limit.get()));
     }
 
     // Multiple-choice cases are also scored by likelihood where the backend can (see EvaluationRunner).

@@ -115,6 +115,43 @@ class EvaluateBatchViewModelTest {
         });
     }
 
+    @Test
+    void reopeningATaskWhoseLastRunLeftABatchOpenSaysResumeCollectsIt() {
+        EvaluateViewModel first = viewModel(FAST.submittingOnly(true));
+        fx.run(() -> first.batchProperty().set(true));
+        fx.run(() -> first.start(setup(), false));
+        waitUntil(first, () -> !first.runningProperty().get());
+
+        EvaluateViewModel reopened = viewModel(FAST);
+        reopened.noticeOpenBatches(setup());
+
+        fx.run(() -> {
+            assertThat(reopened.messageProperty().get()).startsWith("The last run left a batch open at OpenAI Batch (")
+                    .endsWith("): Resume collects its answers.");
+            assertThat(reopened.runningProperty().get()).isFalse();
+        });
+        assertThat(api.created.get()).as("noticed, not polled or submitted again").isOne();
+    }
+
+    @Test
+    void aTaskWithoutOpenBatchesSaysNothingOnReopening() {
+        EvaluateViewModel never = viewModel(FAST);
+        never.noticeOpenBatches(setup());
+
+        api.finish = true;
+        EvaluateViewModel collected = viewModel(FAST);
+        fx.run(() -> collected.batchProperty().set(true));
+        fx.run(() -> collected.start(setup(), false));
+        waitUntil(collected, () -> !collected.runningProperty().get() && !collected.getCells().isEmpty());
+        EvaluateViewModel reopened = viewModel(FAST);
+        reopened.noticeOpenBatches(setup());
+
+        fx.run(() -> {
+            assertThat(never.messageProperty().get()).isEmpty();
+            assertThat(reopened.messageProperty().get()).isEmpty();
+        });
+    }
+
     private void waitUntil(EvaluateViewModel viewModel, BooleanSupplier condition) {
         fx.waitUntil(condition, 20, () -> viewModel.progressTextProperty().get() + " / "
                 + viewModel.messageProperty().get());
