@@ -3,6 +3,7 @@ package dev.rationale.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
@@ -10,9 +11,11 @@ import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
+import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +38,28 @@ final class EvalJson {
     private EvalJson() {
     }
 
+    // A batch run's provider batches, as its results file last recorded each; none for a run sent directly.
+    private static List<Map<String, Object>> batches(Path results) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        if (!Files.exists(results)) {
+            return list;
+        }
+        for (BatchRecord b : ResultsFile.batches(results)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", b.batch());
+            json.put("api", b.api());
+            json.put("target", b.target());
+            json.put("state", b.state());
+            json.put("providerState", b.providerState());
+            json.put("requests", b.requests());
+            json.put("finished", b.finished());
+            json.put("failed", b.failed());
+            json.put("imported", b.imported());
+            list.add(json);
+        }
+        return list;
+    }
+
     static String of(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, Path results,
             EvalOutcome outcome, TargetPrices prices) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -55,6 +80,10 @@ final class EvalJson {
         }
         root.put("cells", cells);
         root.put("cost", cost(report, prices));
+        List<Map<String, Object>> batches = batches(results);
+        if (!batches.isEmpty()) {
+            root.put("batches", batches);
+        }
         String baseline = String.valueOf(plan.variants().getFirst().id());
         root.put("baseline", baseline);
         List<Map<String, Object>> comparisons = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.rationale.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.ResultsFile;
@@ -91,6 +93,26 @@ class EvalBatchCommandTest {
                 resumed.out().replaceAll("(?s).*history: run (\\S+) .*", "$1"));
         assertThat(shown.out()).as(shown.err()).contains("Batch batch_0 (OpenAI Batch, target m, 6 requests):"
                 + " completed, imported");
+    }
+
+    @Test
+    void jsonListsTheRunsBatches() throws Exception {
+        Path set = SumServer.writeSet(dir.resolve("sums.rationale.json"), 2);
+        Path out = dir.resolve("sums.eval.jsonl");
+
+        CliRun run = CliRun.of(args(set, out, "--batch", "--poll-interval", "0.01", "--no-history", "--json")
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("batches")).hasSize(1);
+        JsonNode batch = json.path("batches").get(0);
+        assertThat(batch.path("id").asText()).isEqualTo("batch_0");
+        assertThat(batch.path("api").asText()).isEqualTo("OpenAI Batch");
+        assertThat(batch.path("state").asText()).isEqualTo("completed");
+        assertThat(batch.path("requests").asInt()).isEqualTo(4);
+        assertThat(batch.path("finished").asInt()).isEqualTo(4);
+        assertThat(batch.path("imported").asBoolean()).isTrue();
     }
 
     @Test
