@@ -275,10 +275,13 @@ public final class HistoryStore implements AutoCloseable {
 
     @Override
     public void close() {
-        database.read(connection -> {
-            recorder.close();
-            return null;
-        });
-        database.close();
+        try {
+            database.read(connection -> {
+                recorder.close();
+                return null;
+            });
+        } finally {
+            database.close();
+        }
     }
 }
