@@ -7,7 +7,6 @@ import dev.rationale.core.batch.BatchRunner;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.ResultsFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,8 +68,7 @@ final class BatchEvalOptions {
 
     /** What a run that ended with batches still open tells: which batches, and how to go on. */
     static String stillOpen(Path results, String resumeCommand) {
-        List<BatchRecord> open = Files.exists(results) ? ResultsFile.batches(results).stream()
-                .filter(b -> !b.imported()).toList() : List.of();
+        List<BatchRecord> open = ResultsFile.openBatches(results);
         StringBuilder text = new StringBuilder("rationale: " + open.size()
                 + (open.size() == 1 ? " batch is" : " batches are") + " open at the provider:");
         open.forEach(b -> text.append("\n  ").append(b.describe()));

@@ -10,6 +10,7 @@ import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.endpoint.ProviderFactory;
+import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CostEstimator;
 import dev.rationale.core.eval.EvalOptions;
@@ -206,7 +207,7 @@ final class EvalCommand implements Callable<Integer> {
             if (pool != null) {
                 printMembers(pool, err);
             }
-            print(plan, outcome, session, prices, stdout);
+            print(plan, outcome, session, prices, batch, stdout);
             interrupted = stop.stopping() && outcome.cancelled();
             if (batch && outcome.cancelled()) {
                 err.println(BatchEvalOptions.stillOpen(resultsPath, resumeCommand()));
@@ -286,11 +287,13 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void print(EvalPlan plan, EvalOutcome outcome, EvaluationSession session, TargetPrices prices,
-            PrintWriter stdout) {
+            boolean batch, PrintWriter stdout) {
         EvalSummary report = outcome.summary();
         LikelihoodReport likelihood = LikelihoodReport.of(plan, outcome);
         if (json) {
-            stdout.println(EvalJson.of(plan, report, likelihood, session.resultsPath(), outcome, prices));
+            // Only a batch run has batch lines to read back.
+            List<BatchRecord> batches = batch ? ResultsFile.batches(session.resultsPath()) : List.of();
+            stdout.println(EvalJson.of(plan, report, likelihood, session.resultsPath(), outcome, prices, batches));
         } else {
             EvalTable.print(plan, report, likelihood, prices, stdout);
             stdout.println("results: " + session.resultsPath());

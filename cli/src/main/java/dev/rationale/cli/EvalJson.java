@@ -11,11 +11,9 @@ import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.LikelihoodCell;
 import dev.rationale.core.eval.LikelihoodReport;
-import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,13 +36,9 @@ final class EvalJson {
     private EvalJson() {
     }
 
-    // A batch run's provider batches, as its results file last recorded each; none for a run sent directly.
-    private static List<Map<String, Object>> batches(Path results) {
+    private static List<Map<String, Object>> batches(List<BatchRecord> records) {
         List<Map<String, Object>> list = new ArrayList<>();
-        if (!Files.exists(results)) {
-            return list;
-        }
-        for (BatchRecord b : ResultsFile.batches(results)) {
+        for (BatchRecord b : records) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", b.batch());
             json.put("api", b.api());
@@ -60,8 +54,9 @@ final class EvalJson {
         return list;
     }
 
+    /** @param batches a batch run's provider batches as its results file has them; empty for a direct run */
     static String of(EvalPlan plan, EvalSummary report, LikelihoodReport likelihood, Path results,
-            EvalOutcome outcome, TargetPrices prices) {
+            EvalOutcome outcome, TargetPrices prices, List<BatchRecord> batches) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("task", plan.taskId());
         root.put("results", results.toString());
@@ -80,9 +75,8 @@ final class EvalJson {
         }
         root.put("cells", cells);
         root.put("cost", cost(report, prices));
-        List<Map<String, Object>> batches = batches(results);
         if (!batches.isEmpty()) {
-            root.put("batches", batches);
+            root.put("batches", batches(batches));
         }
         String baseline = String.valueOf(plan.variants().getFirst().id());
         root.put("baseline", baseline);

@@ -12,7 +12,6 @@ import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.ProviderCache;
-import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.CostEstimator;
@@ -33,7 +32,6 @@ import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import dev.rationale.core.eval.EvalTarget;
@@ -162,8 +160,7 @@ public final class EvaluateViewModel {
             return;
         }
         Path results = EvalLaunch.resultsFile(setup, selection(), scratchFolder);
-        CompletableFuture.supplyAsync(() -> Files.exists(results) ? ResultsFile.batches(results).stream()
-                        .filter(b -> !b.imported()).toList() : List.<BatchRecord>of(), background)
+        CompletableFuture.supplyAsync(() -> ResultsFile.openBatches(results), background)
                 .whenCompleteAsync((open, error) -> {
                     if (error == null && !open.isEmpty() && !running.get()) {
                         message.set(OpenBatches.notice(open));

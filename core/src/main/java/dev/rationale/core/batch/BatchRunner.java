@@ -12,6 +12,7 @@ import dev.rationale.core.eval.PlanRunner;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
 import dev.rationale.core.provider.batch.BatchApi;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -97,8 +98,7 @@ public final class BatchRunner implements PlanRunner {
     }
 
     /** Whether a results file holds batches whose answers are not imported yet: a resume of it polls them. */
-    public static boolean hasOpenBatches(java.nio.file.Path resultsFile) {
-        return java.nio.file.Files.exists(resultsFile)
-                && ResultsFile.batches(resultsFile).stream().anyMatch(b -> !b.imported());
+    public static boolean hasOpenBatches(Path resultsFile) {
+        return !ResultsFile.openBatches(resultsFile).isEmpty();
     }
 }

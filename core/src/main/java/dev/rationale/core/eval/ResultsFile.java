@@ -164,24 +164,34 @@ public final class ResultsFile implements AutoCloseable {
      * @throws RationaleException when the file cannot be read
      */
     public static List<BatchRecord> batches(Path path) {
-        Map<String, BatchRecord> byId = new LinkedHashMap<>();
-        try {
-            ResultsLines.forEach(path, Files.size(path), r -> { }, s -> { }, b -> byId.put(b.batch(), b));
-        } catch (IOException e) {
-            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
+        return batches(path, -1);
+    }
+
+    /**
+     * The batches of the file whose answers are not imported yet (what a resume polls), as {@link #batches} reads
+     * them; none when there is no file.
+     *
+     * @throws RationaleException when the file cannot be read
+     */
+    public static List<BatchRecord> openBatches(Path path) {
+        if (!Files.exists(path)) {
+            return List.of();
         }
-        return new ArrayList<>(byId.values());
+        return batches(path).stream().filter(b -> !b.imported()).toList();
     }
 
     /** The batches of what the file held when it was opened to resume, as {@link #batches(Path)} reads them. */
     public List<BatchRecord> previousBatches() {
+        return previousLength > 0 ? batches(path, previousLength) : List.of();
+    }
+
+    // Up to length bytes, or the whole file when length is negative.
+    private static List<BatchRecord> batches(Path path, long length) {
         Map<String, BatchRecord> byId = new LinkedHashMap<>();
-        if (previousLength > 0) {
-            try {
-                ResultsLines.forEach(path, previousLength, r -> { }, s -> { }, b -> byId.put(b.batch(), b));
-            } catch (IOException e) {
-                throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
-            }
+        try {
+            ResultsLines.forEachBatch(path, length < 0 ? Files.size(path) : length, b -> byId.put(b.batch(), b));
+        } catch (IOException e) {
+            throw new RationaleException("cannot read " + path + ": " + e.getMessage(), e);
         }
         return new ArrayList<>(byId.values());
     }
