@@ -31,7 +31,9 @@ public final class AnswerGrader {
      * Grades one completion's answer text; a {@code <think>} block it opens with is not read
      * ({@link ThinkBlock#answerOf}), so thinking is never graded. A completion without an answer is
      * {@link Verdict#NO_ANSWER} whatever the compare rule; one with an answer is {@link Verdict#UNGRADED} when the
-     * rule is {@code none} or {@code expected} is null or blank.
+     * rule is {@code none} or {@code expected} is null or blank. Under a rule that {@link CompareRule#scores
+     * scores}, an answer is {@link Verdict#UNGRADED} here: its score comes from a
+     * {@link dev.rationale.core.grading.Grader}.
      */
     public Grade grade(String completion, @Nullable String expected) {
         Optional<String> found = extractor.extract(ThinkBlock.answerOf(completion));
@@ -40,7 +42,7 @@ public final class AnswerGrader {
         }
         String extracted = found.get();
         String normalized = normalize(extracted);
-        if (compare == CompareRule.NONE || expected == null || expected.isBlank()) {
+        if (compare == CompareRule.NONE || compare.scores() || expected == null || expected.isBlank()) {
             return new Grade(Verdict.UNGRADED, extracted, normalized);
         }
         Verdict verdict = sameAnswer(normalized, normalize(expected)) ? Verdict.CORRECT : Verdict.WRONG;

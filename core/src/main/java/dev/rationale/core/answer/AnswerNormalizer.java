@@ -31,7 +31,7 @@ public final class AnswerNormalizer {
             case NUMERIC -> numeric(answer);
             case TEXT -> text(answer);
             case CHOICE -> choice(answer);
-            case EXACT, NONE -> answer.strip();
+            case EXACT, NONE, CHRF, JUDGE, TESTS -> answer.strip();
         };
     }
 

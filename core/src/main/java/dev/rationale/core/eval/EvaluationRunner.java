@@ -2,6 +2,7 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.scoring.ChoiceScorer;
 import java.util.ArrayList;
@@ -49,10 +50,20 @@ import java.util.stream.Collectors;
  */
 public final class EvaluationRunner implements PlanRunner {
     private final Function<Endpoint, CompletionProvider> providers;
+    private final GradingContext grading;
 
     /** @param providers the provider for an endpoint, e.g. {@code ProviderCache::get} */
     public EvaluationRunner(Function<Endpoint, CompletionProvider> providers) {
+        this(providers, GradingContext.NONE);
+    }
+
+    /**
+     * @param providers the provider for an endpoint, e.g. {@code ProviderCache::get}
+     * @param grading the judge and the code runner of answer formats that score
+     */
+    public EvaluationRunner(Function<Endpoint, CompletionProvider> providers, GradingContext grading) {
         this.providers = providers;
+        this.grading = grading;
     }
 
     /**
@@ -83,7 +94,7 @@ public final class EvaluationRunner implements PlanRunner {
                 .collect(Collectors.toSet());
         List<EvalSchedule.Lane> lanes = EvalSchedule.lanes(plan, done, scored, providers, options);
         RunningEvaluation run = new RunningEvaluation();
-        SampleRecords records = new SampleRecords(plan.taskId(), plan.task().effectiveAnswer());
+        SampleRecords records = new SampleRecords(plan.taskId(), plan.task(), grading);
         JobExecutor executor = new JobExecutor(plan.task(), run, records, options.requestTimeout());
         ChoiceScoring scoring = new ChoiceScoring(plan.task(), plan.taskId());
         Map<String, String> notScorable = notScorable(plan, lanes);

@@ -103,7 +103,7 @@ public final class HistoryRecorder implements EvalListener {
                 record.status(), record.reason(), record.finishReason(),
                 // Usage belongs to the request; the first sample carries it, so sums over completions add up.
                 result != null && record.promptTokens() != null ? result.usage() : null,
-                result == null ? null : result.timings(), clock.instant(), record.billedInBatch()));
+                result == null ? null : result.timings(), clock.instant(), record.billedInBatch(), record.grading()));
     }
 
     /** Keeps the batch among the run's batches, so the history says where its completions came from. */

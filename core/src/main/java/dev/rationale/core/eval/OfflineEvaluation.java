@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.CompletionRequest;
@@ -25,8 +26,13 @@ public final class OfflineEvaluation {
     private final SampleRecords records;
 
     public OfflineEvaluation(EvalPlan plan) {
+        this(plan, GradingContext.NONE);
+    }
+
+    /** @param grading the judge and the code runner of answer formats that score */
+    public OfflineEvaluation(EvalPlan plan, GradingContext grading) {
         this.plan = plan;
-        this.records = new SampleRecords(plan.taskId(), plan.task().effectiveAnswer());
+        this.records = new SampleRecords(plan.taskId(), plan.task(), grading);
     }
 
     public EvalPlan plan() {

@@ -4,6 +4,7 @@ package dev.rationale.core.eval;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.cost.TokenTotals;
 import dev.rationale.core.provider.FinishReason;
@@ -34,11 +35,13 @@ import org.jspecify.annotations.Nullable;
  *     first sample of a request only, like the other counts
  * @param batch the provider's id of the batch the completion came from, billed at the batch price ({@link
  *     #IMPORTED_BATCH} when a batch output file was imported by hand); null for a completion requested directly
+ * @param grading the score of an answer format that {@link dev.rationale.core.answer.CompareRule#scores scores},
+ *     with its reasons and the judge's or the tests' exchange; null otherwise
  */
 @JsonPropertyOrder({"task", "variant", "target", "case", "sample", "endpoint", "model", "status", "expected",
         "answer", "normalized", "answerProbability", "text", "reasoning", "finishReason", "seed", "attempts",
         "latencyMillis", "firstTokenMillis", "thinkingMillis", "promptTokens", "completionTokens", "thinkingTokens",
-        "cachedTokens", "batch", "errorKind", "reason"})
+        "cachedTokens", "batch", "grading", "errorKind", "reason"})
 public record SampleRecord(
         String task,
         String variant,
@@ -66,10 +69,26 @@ public record SampleRecord(
         @Nullable Integer thinkingTokens,
         @Nullable Double thinkingMillis,
         @Nullable Integer cachedTokens,
-        @Nullable String batch) {
+        @Nullable String batch,
+        @Nullable GradeDetail grading) {
 
     /** What {@link #batch} says of a completion imported from a batch's output file, which names no batch. */
     public static final String IMPORTED_BATCH = "imported";
+
+    /** A record without a score's detail. */
+    public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
+            String model, Verdict status, @Nullable String expected, @Nullable String answer,
+            @Nullable String normalized, @Nullable Double answerProbability, @Nullable String text,
+            @Nullable String reasoning, @Nullable FinishReason finishReason, @Nullable Long seed, int attempts,
+            @Nullable Double latencyMillis, @Nullable Double firstTokenMillis, @Nullable Integer promptTokens,
+            @Nullable Integer completionTokens, @Nullable String errorKind, @Nullable String reason,
+            @Nullable Integer thinkingTokens, @Nullable Double thinkingMillis, @Nullable Integer cachedTokens,
+            @Nullable String batch) {
+        this(task, variant, target, testCase, sample, endpoint, model, status, expected, answer, normalized,
+                answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis, firstTokenMillis,
+                promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis, cachedTokens, batch,
+                null);
+    }
 
     /** A record without cache counts, requested directly. */
     public SampleRecord(String task, String variant, String target, String testCase, int sample, String endpoint,
@@ -101,7 +120,7 @@ public record SampleRecord(
         return new SampleRecord(task, variant, target, testCase, sample, endpoint, model, status, expected, answer,
                 normalized, answerProbability, text, reasoning, finishReason, seed, attempts, latencyMillis,
                 firstTokenMillis, promptTokens, completionTokens, errorKind, reason, thinkingTokens, thinkingMillis,
-                cachedTokens, batchId);
+                cachedTokens, batchId, grading);
     }
 
     /** The tokens this record bills (zero on a request's later samples, whose first sample carries them). */

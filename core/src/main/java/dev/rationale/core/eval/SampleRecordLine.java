@@ -2,6 +2,7 @@
 package dev.rationale.core.eval;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.provider.FinishReason;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -51,6 +52,7 @@ final class SampleRecordLine {
             number(json, "thinkingTokens", r.thinkingTokens());
             number(json, "cachedTokens", r.cachedTokens());
             string(json, "batch", r.batch());
+            grading(json, r.grading());
             string(json, "errorKind", r.errorKind());
             string(json, "reason", r.reason());
             json.writeEndObject();
@@ -68,6 +70,19 @@ final class SampleRecordLine {
             case CANCELLED -> "cancelled";
             case OTHER -> "other";
         };
+    }
+
+    private static void grading(JsonGenerator json, @Nullable GradeDetail grading) throws IOException {
+        if (grading == null) {
+            return;
+        }
+        json.writeObjectFieldStart("grading");
+        json.writeStringField("grader", grading.grader());
+        number(json, "score", grading.score());
+        string(json, "note", grading.note());
+        string(json, "request", grading.request());
+        string(json, "reply", grading.reply());
+        json.writeEndObject();
     }
 
     private static void string(JsonGenerator json, String name, @Nullable String value) throws IOException {

@@ -5,23 +5,44 @@ import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.GradeDetail;
+import dev.rationale.core.answer.ThinkBlock;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.grading.Grader;
+import dev.rationale.core.grading.Graders;
+import dev.rationale.core.grading.GradingContext;
+import dev.rationale.core.grading.GradingInput;
+import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.CompletionResult;
+import dev.rationale.core.render.PromptRenderer;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.provider.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Turns a finished request into the records of its samples: graded, scored, or failed with the reason. */
+/**
+ * Turns a finished request into the records of its samples: graded, scored, or failed with the reason. An answer
+ * format that {@link dev.rationale.core.answer.CompareRule#scores scores} is graded here too, by its
+ * {@link Grader}, which may block: records are made on the job's virtual thread after its slot is handed on.
+ */
 final class SampleRecords {
     private final String task;
+    private final Task taskSpec;
     private final AnswerGrader grader;
+    private final @Nullable Grader scoring;
+    private final double threshold;
     private final ReasoningSteps steps;
 
-    SampleRecords(String task, AnswerFormat format) {
+    SampleRecords(String task, Task taskSpec, GradingContext grading) {
+        AnswerFormat format = taskSpec.effectiveAnswer();
         this.task = task;
+        this.taskSpec = taskSpec;
         this.grader = AnswerGrader.of(format);
+        this.scoring = Graders.of(format, grading);
+        this.threshold = format.effectiveThreshold();
         this.steps = ReasoningSteps.of(format);
     }
 
@@ -57,6 +78,9 @@ final class SampleRecords {
             status = Verdict.FAILED;
         } else {
             grade = grader.grade(sample.text(), expected);
+            if (scoring != null && grade.extracted() != null) {
+                grade = score(job, sample, grade);
+            }
             status = grade.verdict();
             // The answer's probability comes from its scored tokens; without any (no log-probabilities from this
             // backend) there is nothing to find, and finding the steps is most of grading's cost.
@@ -74,6 +98,22 @@ final class SampleRecords {
                 failure == null ? null : failure.kind().name(), failure == null ? null : failure.getMessage(),
                 usage == null ? null : usage.reasoningTokens(),
                 result.timings() == null ? null : result.timings().thinkingMillis(),
-                usage == null ? null : usage.cachedTokens(), null);
+                usage == null ? null : usage.cachedTokens(), null, grade.detail());
+    }
+
+    private Grade score(CompletionJob job, CompletionResult.Sample sample, Grade extracted) {
+        // The scoring rules' names are their graders' (GradeDetail.CHRF, JUDGE, TESTS).
+        String grader = taskSpec.effectiveAnswer().effectiveCompare().name().toLowerCase(Locale.ROOT);
+        try {
+            String asked = PromptRenderer.draft(taskSpec, job.variant(), job.testCase()).asked();
+            return Objects.requireNonNull(scoring).grade(new GradingInput(job.testCase(), asked,
+                    ThinkBlock.answerOf(sample.text()), extracted));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return extracted.scored(GradeDetail.failed(grader, "grading was cancelled", null, null), threshold);
+        } catch (RuntimeException e) {
+            return extracted.scored(GradeDetail.failed(grader, "grading failed: " + e.getMessage(), null, null),
+                    threshold);
+        }
     }
 }

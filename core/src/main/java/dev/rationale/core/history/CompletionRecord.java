@@ -2,6 +2,7 @@
 package dev.rationale.core.history;
 
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param expected the test case's expected answer, or null
  * @param failure why the call failed, when {@code grade} is {@link Verdict#FAILED}
  * @param batch whether the completion came through a provider's batch API (billed at the batch price)
+ * @param grading the score of an answer format that scores, with its reasons and exchange; null otherwise
  */
 public record CompletionRecord(
         RunCompletionKey key,
@@ -39,10 +41,20 @@ public record CompletionRecord(
         @Nullable Usage usage,
         @Nullable Timings timings,
         Instant createdAt,
-        boolean batch) {
+        boolean batch,
+        @Nullable GradeDetail grading) {
 
     public CompletionRecord {
         tokens = List.copyOf(tokens);
+    }
+
+    /** A completion without a score's detail. */
+    public CompletionRecord(RunCompletionKey key, CompletionRequest request, String text, String reasoning,
+            List<ScoredToken> tokens, @Nullable String extracted, @Nullable String expected, Verdict grade,
+            @Nullable String failure, @Nullable FinishReason finishReason, @Nullable Usage usage,
+            @Nullable Timings timings, Instant createdAt, boolean batch) {
+        this(key, request, text, reasoning, tokens, extracted, expected, grade, failure, finishReason, usage, timings,
+                createdAt, batch, null);
     }
 
     /** A completion sent on its own. */
@@ -65,6 +77,6 @@ public record CompletionRecord(
         String failure = result.failure() == null ? null : result.failure().getMessage();
         return new CompletionRecord(key, request, sample.text(), sample.reasoning(), sample.tokens(),
                 grade == null ? null : grade.extracted(), expected, outcome, failure, sample.finishReason(),
-                result.usage(), result.timings(), createdAt);
+                result.usage(), result.timings(), createdAt, false, grade == null ? null : grade.detail());
     }
 }

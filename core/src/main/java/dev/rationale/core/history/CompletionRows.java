@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.history;
 
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.FinishReason;
@@ -58,6 +59,7 @@ final class CompletionRows {
         private final BodyCodec codec = new BodyCodec();
         private final PreparedStatement insert;
         private final boolean billed;
+        private final @Nullable PreparedStatement grading;
 
         Writer(Connection connection) throws SQLException {
             this.cells = new CompletionCells(connection);
@@ -66,6 +68,7 @@ final class CompletionRows {
             this.billed = CellBills.present(connection);
             // RETURNING rather than generated keys: the driver gets those with a statement it prepares every time.
             this.insert = connection.prepareStatement(billed ? INSERT : INSERT_BEFORE_BILLING);
+            this.grading = GradingRows.present(connection) ? GradingRows.prepare(connection) : null;
         }
 
         /** Inserts the completions under new ids; returns their ids in the same order. */
@@ -100,10 +103,16 @@ final class CompletionRows {
             if (billed) {
                 CellBills.bind(insert, 12, c.usage(), c.batch());
             }
+            long stored;
             try (ResultSet returned = insert.executeQuery()) {
                 returned.next();
-                return returned.getLong(1);
+                stored = returned.getLong(1);
             }
+            if (grading != null && c.grading() != null) {
+                GradingRows.bind(grading, stored, c.grading());
+                grading.executeUpdate();
+            }
+            return stored;
         }
 
         /** Forgets the cells seen so far, e.g. after a rollback that removed ones created in it. */
@@ -114,8 +123,8 @@ final class CompletionRows {
         @Override
         public void close() throws SQLException {
             codec.close();
-            try (cells; insert) {
-                // both closed
+            try (cells; insert; grading) {
+                // all closed
             }
         }
     }
@@ -124,9 +133,13 @@ final class CompletionRows {
     static final class Reader implements AutoCloseable {
         private final CompletionCells cells;
         private final BodyCodec codec = new BodyCodec();
+        private final Connection connection;
+        private @Nullable PreparedStatement gradings;
+        private @Nullable Boolean graded;
 
         Reader(Connection connection) {
             this.cells = new CompletionCells(connection);
+            this.connection = connection;
         }
 
         StoredCompletion read(ResultSet row) throws SQLException {
@@ -136,8 +149,19 @@ final class CompletionRows {
                     body.text(), body.reasoning(), body.tokens(), row.getString("extracted"),
                     row.getString("expected"), grade(row.getString("grade")), row.getString("failure"),
                     finishReason(row.getString("finish_reason")), body.usage(), body.timings(),
-                    Instant.ofEpochMilli(row.getLong("created_at")), row.getInt("batch") != 0);
+                    Instant.ofEpochMilli(row.getLong("created_at")), row.getInt("batch") != 0,
+                    grading(row.getLong("id")));
             return new StoredCompletion(row.getLong("id"), record);
+        }
+
+        // Few completions have a grading row; the statement is prepared on the first whole read of a history with
+        // the table.
+        private @Nullable GradeDetail grading(long id) throws SQLException {
+            if (graded == null) {
+                graded = GradingRows.present(connection);
+                gradings = graded ? GradingRows.prepareFind(connection) : null;
+            }
+            return gradings == null ? null : GradingRows.find(gradings, id);
         }
 
         /** A result from a row of {@link #RESULT_COLUMNS}. */
@@ -170,7 +194,10 @@ final class CompletionRows {
         @Override
         public void close() throws SQLException {
             codec.close();
-            cells.close();
+            PreparedStatement opened = gradings;
+            try (cells; opened) {
+                // both closed
+            }
         }
     }
 

@@ -47,6 +47,11 @@ public final class PromptDraft {
         return new PromptDraft(null, ChatLayout.MULTI_TURN, null, null, List.of(), text, "", "", "");
     }
 
+    /** What the prompt asks without its exemplars: the instruction and the case's input, for a judge to read. */
+    public String asked() {
+        return instruction == null || instruction.isBlank() ? question : instruction + "\n\n" + question;
+    }
+
     /** The shape the variant is written in; null for a plain prompt, which has no preference. */
     public @Nullable PromptShape written() {
         return written;

@@ -3,6 +3,7 @@ package dev.rationale.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.provider.FinishReason;
 import java.util.ArrayList;
@@ -29,7 +30,20 @@ class SampleRecordLineTest {
         records.add(new SampleRecord("t", "v", "x", "c", 1, "e", "m", Verdict.WRONG, "5", "6", "6", 1.0, "6", "",
                 FinishReason.LENGTH, Long.MAX_VALUE, 2, 1.0e12, Double.MIN_VALUE, Integer.MAX_VALUE, -1, null, null,
                 null, 2.5));
+        for (GradeDetail grading : List.of(new GradeDetail(GradeDetail.CHRF, 57.25, null, null, null),
+                new GradeDetail(GradeDetail.JUDGE, 4.0, "clear \"and\" right", "Rate this 💭", "{\"score\": 4}"),
+                GradeDetail.failed(GradeDetail.TESTS, "timed out after 10 s", "def f(): pass\n", ""))) {
+            records.add(new SampleRecord("t", "v", "x", "c", 0, "e", "m", Verdict.CORRECT, "a", "a", "a", null, "a",
+                    null, FinishReason.STOP, null, 1, 3.0, 1.0, 5, 1, null, null, null, null, null, "batch_1",
+                    grading));
+        }
         return records;
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void readsBackWhatItWrites(SampleRecord record) throws Exception {
+        assertThat(ResultsFile.MAPPER.readValue(SampleRecordLine.of(record), SampleRecord.class)).isEqualTo(record);
     }
 
     @ParameterizedTest

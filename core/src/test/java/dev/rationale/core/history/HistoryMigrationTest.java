@@ -135,7 +135,7 @@ class HistoryMigrationTest {
             assertThat(read.timings().totalMillis()).isEqualTo(120.25);
             assertThat(read.usage().reasoningTokens()).isEqualTo(12);
         }
-        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(8);
+        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(9);
     }
 
     @Test
