@@ -19,6 +19,7 @@ import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.PlanRunner;
@@ -196,7 +197,8 @@ final class EvalCommand implements Callable<Integer> {
             PoolHealth pool = batch ? null : providers.get(endpoint).pool().orElse(null);
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally(), pool)
                     : null;
-            PlanRunner runner = batch ? batchOptions.runner(made, resultsPath) : new EvaluationRunner(providers::get);
+            PlanRunner runner = batch ? batchOptions.runner(made, resultsPath)
+                    : new EvaluationRunner(providers::get, grading(providers));
             session.start(runner, EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);
@@ -363,5 +365,10 @@ final class EvalCommand implements Callable<Integer> {
     private static boolean onTerminal() {
         Console console = System.console();
         return console != null && console.isTerminal();
+    }
+
+    // The judge and the code runner of answer formats that score.
+    private GradingContext grading(ProviderCache providers) {
+        return GradingContext.NONE;
     }
 }

@@ -25,6 +25,7 @@ import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvaluationRunner;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.ShotSweep;
 import dev.rationale.core.eval.TargetPrices;
@@ -288,7 +289,8 @@ public final class EvaluateViewModel {
                 showProgress(counts);
             }
         });
-        session.start(batchRunner != null ? batchRunner : new EvaluationRunner(providers::get), EvalOptions.DEFAULTS,
+        session.start(batchRunner != null ? batchRunner : new EvaluationRunner(providers::get, grading()),
+                EvalOptions.DEFAULTS,
                 batchRunner == null ? feed : EvalListener.both(feed, new BatchFeed(fx, line -> {
                     if (newPlan == plan) {
                         message.set(line);
@@ -466,5 +468,10 @@ public final class EvaluateViewModel {
     /** The plan of the last started evaluation, for the views' labels; null before one started. */
     public @Nullable EvalPlan getPlan() {
         return plan;
+    }
+
+    // The judge and the code runner of answer formats that score.
+    private GradingContext grading() {
+        return GradingContext.NONE;
     }
 }

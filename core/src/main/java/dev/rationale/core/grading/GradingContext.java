@@ -3,6 +3,7 @@ package dev.rationale.core.grading;
 
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.GradeDetail;
+import java.util.function.Function;
 
 /**
  * What graders need from outside the answer format: the judge model's endpoint, and whether this workspace lets
@@ -27,6 +28,21 @@ public interface GradingContext {
 
     /** The grader of a {@link dev.rationale.core.answer.CompareRule#TESTS} format. */
     Grader tests(AnswerFormat format);
+
+    /** A context of the given judge and tests graders. */
+    static GradingContext of(Function<AnswerFormat, Grader> judge, Function<AnswerFormat, Grader> tests) {
+        return new GradingContext() {
+            @Override
+            public Grader judge(AnswerFormat format) {
+                return judge.apply(format);
+            }
+
+            @Override
+            public Grader tests(AnswerFormat format) {
+                return tests.apply(format);
+            }
+        };
+    }
 
     /** A grader that grades nothing and says why in each answer's failed grade. */
     static Grader refusing(String grader, String why) {
