@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rationale.core.grading;
+
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.GradeDetail;
+import dev.rationale.core.answer.JudgeSpec;
+import java.util.Locale;
+
+/** How a score reads wherever it is shown: the grid, the case list, Output, the CLI and the HTML report. */
+public final class ScoreText {
+    private ScoreText() {
+    }
+
+    /**
+     * One grade's score with what passes, e.g. {@code chrF 57.3 (passes at 50)}, {@code judge 4 of 1-5 (passes at
+     * 4)}, {@code tests 75% passed (passes at 100%)}; for grading that did not finish, {@code not graded:} and why.
+     */
+    public static String of(GradeDetail detail, AnswerFormat format) {
+        if (detail.score() == null) {
+            return "not graded: " + (detail.note() == null ? "no score" : detail.note());
+        }
+        return score(detail.grader(), detail.score(), format) + " (passes at "
+                + value(detail.grader(), format.effectiveThreshold()) + ")";
+    }
+
+    /** A score on its grader's scale, without the threshold, e.g. {@code judge 4.2 of 1-5}. */
+    public static String score(String grader, double score, AnswerFormat format) {
+        return switch (grader) {
+            case GradeDetail.CHRF -> "chrF " + value(grader, score);
+            case GradeDetail.JUDGE -> {
+                JudgeSpec judge = format.effectiveJudge();
+                yield "judge " + value(grader, score) + " of " + judge.effectiveMin() + "-" + judge.effectiveMax();
+            }
+            case GradeDetail.TESTS -> "tests " + value(grader, score) + " passed";
+            default -> grader + " " + value(grader, score);
+        };
+    }
+
+    /** A bare value on the grader's scale: chrF and BLEU to one decimal, a judge's score as it is, tests in %. */
+    public static String value(String grader, double value) {
+        return switch (grader) {
+            case GradeDetail.TESTS -> Math.round(value * 100) + "%";
+            case GradeDetail.JUDGE -> value == Math.rint(value) ? String.valueOf((long) value)
+                    : String.format(Locale.ROOT, "%.2f", value);
+            default -> String.format(Locale.ROOT, "%.1f", value);
+        };
+    }
+}
