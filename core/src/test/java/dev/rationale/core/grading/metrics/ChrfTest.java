@@ -59,6 +59,19 @@ class ChrfTest {
     }
 
     @Test
+    void hypothesisNgramsOfAnOrderTheReferenceLacksAreNotCounted() {
+        // "abc" against "ab": the reference has no 3-gram, so the hypothesis's "abc" is not counted either (as in
+        // sacreBLEU). Summed with "ab" against "abc":
+        //   1-grams: hyp 3 + 2, ref 2 + 3, match 2 + 2;  2-grams: hyp 2 + 1, ref 1 + 2, match 1 + 1
+        //   3-grams: hyp 0 + 0, ref 0 + 1: not counted
+        // mean P = mean R = (4/5 + 2/3) / 2 = 11/15, so F = 11/15 (sacreBLEU 2.6.0: 73.33333333333333).
+        // Counting the "abc" would add a 3-gram order at P = R = 0 and give 22/45.
+        assertThat(Chrf.CHRF2.stats("abc", "ab").hypothesisCount(2)).isZero();
+        assertThat(Chrf.CHRF2.corpusScore(List.of("abc", "ab"), List.of("ab", "abc"))).isCloseTo(100.0 * 11 / 15,
+                within(EXACT));
+    }
+
+    @Test
     void countsAddUpIntoTheCorpusScoreOneSentenceAtATime() {
         List<String> hypotheses = List.of("Le chat est assis sur le tapis.",
                 "Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich.", "Größe");
