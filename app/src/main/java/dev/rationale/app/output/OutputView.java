@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
-import dev.rationale.core.analysis.TokenHeat;
 import dev.rationale.core.analysis.TokenHeat.Measure;
+import dev.rationale.core.analysis.TokenHeat;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
 import dev.rationale.core.answer.GradeDetail;

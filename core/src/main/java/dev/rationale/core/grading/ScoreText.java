@@ -23,6 +23,45 @@ public final class ScoreText {
                 + value(detail.grader(), format.effectiveThreshold()) + ")";
     }
 
+    /** One grade's score without the format at hand (the HTML report): {@code chrF 57.3}, {@code judge 4}. */
+    public static String of(GradeDetail detail) {
+        if (detail.score() == null) {
+            return "not graded: " + (detail.note() == null ? "no score" : detail.note());
+        }
+        return switch (detail.grader()) {
+            case GradeDetail.JUDGE -> "judge " + value(detail.grader(), detail.score());
+            default -> score(detail.grader(), detail.score(), AnswerFormat.DEFAULT);
+        };
+    }
+
+    /**
+     * A cell's scores in one line: {@code chrF 57.3 · BLEU 31.2}, {@code judge 4.2 of 1-5 · κ 0.61 with exact
+     * match}, {@code tests 87% passed}, with how many answers could not be graded; {@code –} when none was scored.
+     */
+    public static String cell(ScoreSummary scores, AnswerFormat format) {
+        StringBuilder line = new StringBuilder();
+        if (scores.chrf() != null) {
+            line.append("chrF ").append(value(GradeDetail.CHRF, scores.chrf()));
+            if (scores.bleu() != null) {
+                line.append(" · BLEU ").append(value(GradeDetail.CHRF, scores.bleu()));
+            }
+        } else if (scores.meanScore() != null) {
+            line.append(scores.grader().equals(GradeDetail.JUDGE) && format.judge() == null
+                    ? "judge " + value(GradeDetail.JUDGE, scores.meanScore())
+                    : score(scores.grader(), scores.meanScore(), format));
+        }
+        Agreement agreement = scores.agreement();
+        if (agreement != null) {
+            line.append(" · ").append(agreement.kappa() == null ? "agrees " + Math.round(agreement.observed() * 100)
+                    + "%" : String.format(Locale.ROOT, "κ %.2f", agreement.kappa())).append(" with ")
+                    .append(agreement.with());
+        }
+        if (scores.unscored() > 0) {
+            line.append(line.isEmpty() ? "" : " · ").append(scores.unscored()).append(" not graded");
+        }
+        return line.isEmpty() ? "–" : line.toString();
+    }
+
     /** A score on its grader's scale, without the threshold, e.g. {@code judge 4.2 of 1-5}. */
     public static String score(String grader, double score, AnswerFormat format) {
         return switch (grader) {
