@@ -14,16 +14,21 @@ import dev.rationale.core.grading.metrics.Bleu;
 import dev.rationale.core.grading.metrics.Chrf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,26 @@ class EvalTranslationGradingTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("score").containsPattern("chrF \\d+\\.\\d · BLEU \\d+\\.\\d");
+    }
+
+    @Test
+    void theHtmlReportShowsEachCellsScoresAndEachAnswersScore() throws Exception {
+        Path set = Files.copy(CliRun.sample("translation.rationale.json"), dir.resolve("translation.rationale.json"));
+        CliRun run = CliRun.of("eval", set.toString(), "--task", "en-fr", "--variant", "few-shot", "--provider",
+                "openai", "--base-url", server.url("/v1").toString(), "--model", "m", "--limit", "4", "--out",
+                dir.resolve("h.jsonl").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Matcher id = Pattern.compile("history: run (\\S+) in ").matcher(run.out() + run.err());
+        assertThat(id.find()).as(run.out() + run.err()).isTrue();
+
+        Path html = dir.resolve("report.html");
+        CliRun report = CliRun.of("report", id.group(1), "--format", "html", "--out", html.toString(), "--workspace",
+                dir.toString());
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        Document page = Jsoup.parse(Files.readString(html));
+        assertThat(page.select("table.grid td .score").text()).matches("chrF \\d+\\.\\d · BLEU \\d+\\.\\d");
+        assertThat(page.select(".completion .score").eachText()).hasSize(4).contains("chrF 100.0");
     }
 
     /**

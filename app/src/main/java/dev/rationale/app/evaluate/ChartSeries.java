@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.evaluate;
 
-import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.grading.ScoreSummary;
@@ -32,7 +31,7 @@ public final class ChartSeries {
                 String label = labels.getOrDefault(cell.variant(), cell.variant());
                 ScoreSummary scores = cell.scores();
                 if (scores != null) {
-                    label += "\n" + ScoreText.cell(scores, AnswerFormat.DEFAULT);
+                    label += "\n" + ScoreText.cell(scores, null);
                 }
                 intervals.add(new Interval(label, cell.accuracy(),
                         Math.min(cell.interval().low(), cell.accuracy()),

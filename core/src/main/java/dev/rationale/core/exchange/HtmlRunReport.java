@@ -5,7 +5,6 @@ import static dev.rationale.core.exchange.HtmlText.escape;
 import static dev.rationale.core.exchange.HtmlText.percent;
 
 import dev.rationale.core.analysis.TokenHeat;
-import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.cost.PriceTable;
@@ -168,7 +167,7 @@ public final class HtmlRunReport {
     // The cell's scores in one line, empty for a run that does not score.
     private static String scoreText(List<RunCellScores> scores, String variant, RunTarget target) {
         return scores.stream().filter(s -> s.variant().equals(variant) && s.target().equals(target))
-                .map(s -> ScoreText.cell(s.scores(), AnswerFormat.DEFAULT)).findFirst().orElse("");
+                .map(s -> ScoreText.cell(s.scores(), null)).findFirst().orElse("");
     }
 
     private static String cell(@Nullable CellTally cell, RunCosts costs, String score) {

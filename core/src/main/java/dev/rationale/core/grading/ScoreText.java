@@ -5,6 +5,7 @@ import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.JudgeSpec;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How a score reads wherever it is shown: the grid, the case list, Output, the CLI and the HTML report. */
 public final class ScoreText {
@@ -37,8 +38,10 @@ public final class ScoreText {
     /**
      * A cell's scores in one line: {@code chrF 57.3 · BLEU 31.2}, {@code judge 4.2 of 1-5 · κ 0.61 with exact
      * match}, {@code tests 87% passed}, with how many answers could not be graded; {@code –} when none was scored.
+     *
+     * @param format the task's answer format, for a judge's scale; null when it is not known
      */
-    public static String cell(ScoreSummary scores, AnswerFormat format) {
+    public static String cell(ScoreSummary scores, @Nullable AnswerFormat format) {
         StringBuilder line = new StringBuilder();
         if (scores.chrf() != null) {
             line.append("chrF ").append(value(GradeDetail.CHRF, scores.chrf()));
@@ -46,9 +49,10 @@ public final class ScoreText {
                 line.append(" · BLEU ").append(value(GradeDetail.CHRF, scores.bleu()));
             }
         } else if (scores.meanScore() != null) {
-            line.append(scores.grader().equals(GradeDetail.JUDGE) && format.judge() == null
+            // Without the format (the HTML report reads a run whose set may be gone) a judge's scale is unknown.
+            line.append(format == null && scores.grader().equals(GradeDetail.JUDGE)
                     ? "judge " + value(GradeDetail.JUDGE, scores.meanScore())
-                    : score(scores.grader(), scores.meanScore(), format));
+                    : score(scores.grader(), scores.meanScore(), format == null ? AnswerFormat.DEFAULT : format));
         }
         Agreement agreement = scores.agreement();
         if (agreement != null) {
