@@ -109,6 +109,32 @@ class EvalTranslationGradingTest {
     }
 
     @Test
+    void theEmbeddedModelsTranslationsAreScoredByChrf() throws Exception {
+        Path model = Path.of(System.getProperty("rationale.models.dir", "../../shared/models"))
+                .resolve("stories260K.gguf").toAbsolutePath();
+        Path out = dir.resolve("embedded.jsonl");
+        CliRun run = CliRun.of("eval", CliRun.sample("translation.rationale.json").toString(), "--task", "en-de",
+                "--variant", "zero-shot", "--provider", "embedded", "--model", model.toString(), "--limit", "2",
+                "--out", out.toString(), "--no-history", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<SampleRecord> records = ResultsFile.read(out);
+        assertThat(records).hasSize(2);
+        for (SampleRecord record : records) {
+            // A tiny story model writes no German: whatever line it gives is scored, and scored low.
+            if (record.answer() == null) {
+                assertThat(record.status()).isEqualTo(Verdict.NO_ANSWER);
+                continue;
+            }
+            assertThat(record.grading().score()).isCloseTo(Chrf.CHRF2.sentenceScore(record.answer(),
+                    record.expected()), within(1e-9)).isLessThan(50.0);
+            assertThat(record.status()).isEqualTo(Verdict.WRONG);
+        }
+        JsonNode scores = JSON.readTree(run.out()).get("cells").get(0).get("scores");
+        assertThat(scores.get("grader").asText()).isEqualTo("chrf");
+    }
+
+    @Test
     void theTableShowsTheCellsScores() {
         CliRun run = CliRun.of("eval", CliRun.sample("translation.rationale.json").toString(), "--task", "en-fr",
                 "--variant", "few-shot", "--provider", "openai", "--base-url", server.url("/v1").toString(),
