@@ -248,11 +248,13 @@ public final class ScreenshotTour {
         });
         pause(800);
         shoot(out.resolve("6-compose-dark.png"));
+        Endpoint embedded = workbench.getRunSettings().endpointProperty().get();
         evaluateMultipleChoice(workbench, look, samples, out);
         resampled(out, workbench);
         clustered(out, workbench, window);
         adaptedForChat(workbench, window, context, samples, out);
         thinkingOutput(workbench, window, context, out);
+        evaluateTranslation(workbench, window, embedded, samples, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
         System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
                 + out.toAbsolutePath());
@@ -415,6 +417,49 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("12-output-thinking.png"));
         server.close();
+    }
+
+    // The translation set graded by chrF: the grid's Score column, the case list's scores, a case's verdict in Output.
+    private static void evaluateTranslation(MainWindowViewModel workbench, MainWindow window, Endpoint embedded,
+            Path samples, Path out) throws Exception {
+        onFx(() -> {
+            workbench.getRunSettings().endpointProperty().set(embedded);
+            workbench.getDocuments().open(samples.resolve("translation.rationale.json"));
+            return null;
+        });
+        waitFor("the translation set", () -> workbench.getCompose().hasTaskProperty().get()
+                && "en-fr".equals(String.valueOf(workbench.getCompose().currentTask().id())));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
+            var task = workbench.getCompose().currentTask();
+            workbench.getEvaluate().limitProperty().set(4);
+            workbench.getEvaluate().samplesProperty().set(1);
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
+                    task.variant("zero-shot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the translation evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+                && !workbench.getEvaluate().getCells().isEmpty());
+        System.out.println("translation: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get()
+                + " / " + workbench.getEvaluate().messageProperty().get()));
+        onFx(() -> {
+            ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
+            return null;
+        });
+        waitFor("the translation cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems()
+                .isEmpty());
+        pause(800);
+        shoot(out.resolve("13-evaluate-translation-chrf.png"));
+        onFx(() -> {
+            var evaluate = workbench.getEvaluate();
+            var cases = evaluate.getCases();
+            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(),
+                    workbench.getRuns()::openCompletions);
+            return null;
+        });
+        waitFor("the translation in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
+        pause(800);
+        shoot(out.resolve("13b-output-translation-verdict.png"));
     }
 
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
