@@ -93,15 +93,8 @@ public record Bleu(int maxOrder, Smoothing smoothing, boolean effectiveOrder) {
      * @throws IllegalArgumentException when the lists differ in length or are empty
      */
     public double corpusScore(List<String> hypotheses, List<String> references) {
-        if (hypotheses.size() != references.size() || hypotheses.isEmpty()) {
-            throw new IllegalArgumentException("corpus BLEU needs one reference per hypothesis and at least one of "
-                    + "each, got " + hypotheses.size() + " hypotheses and " + references.size() + " references");
-        }
-        BleuStats sum = BleuStats.zero(maxOrder);
-        for (int i = 0; i < hypotheses.size(); i++) {
-            sum = sum.plus(stats(hypotheses.get(i), references.get(i)));
-        }
-        return score(sum);
+        return score(CorpusCounts.sum("BLEU", hypotheses, references, BleuStats.zero(maxOrder), this::stats,
+                BleuStats::plus));
     }
 
     /**

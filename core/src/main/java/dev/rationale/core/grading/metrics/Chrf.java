@@ -110,15 +110,8 @@ public record Chrf(int charOrder, int wordOrder, int beta, boolean epsSmoothing,
      * @throws IllegalArgumentException when the lists differ in length or are empty
      */
     public double corpusScore(List<String> hypotheses, List<String> references) {
-        if (hypotheses.size() != references.size() || hypotheses.isEmpty()) {
-            throw new IllegalArgumentException("corpus chrF needs one reference per hypothesis and at least one of "
-                    + "each, got " + hypotheses.size() + " hypotheses and " + references.size() + " references");
-        }
-        ChrfStats sum = ChrfStats.zero(charOrder, wordOrder);
-        for (int i = 0; i < hypotheses.size(); i++) {
-            sum = sum.plus(stats(hypotheses.get(i), references.get(i)));
-        }
-        return score(sum);
+        return score(CorpusCounts.sum("chrF", hypotheses, references, ChrfStats.zero(charOrder, wordOrder),
+                this::stats, ChrfStats::plus));
     }
 
     /**
