@@ -185,7 +185,12 @@ public final class OutputView extends BorderPane {
         answer.getStyleClass().add("output-answer");
         verdict.setId("output-verdict");
         verdict.getStyleClass().add("output-verdict");
-        HBox answerRow = new HBox(new Label("Answer"), answer, verdict);
+        // A long answer (a translation, code) is cut short; the verdict beside it is always read whole.
+        answer.setMinWidth(0);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        Label answerTitle = new Label("Answer");
+        answerTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox answerRow = new HBox(answerTitle, answer, verdict);
         answerRow.getStyleClass().add("output-answer-row");
         answerRow.setAlignment(Pos.BASELINE_LEFT);
         statistics.setId("output-statistics");
