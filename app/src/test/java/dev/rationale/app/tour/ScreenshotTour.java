@@ -442,14 +442,22 @@ public final class ScreenshotTour {
                 && !workbench.getEvaluate().getCells().isEmpty());
         System.out.println("translation: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get()
                 + " / " + workbench.getEvaluate().messageProperty().get()));
+        firstCaseOpened(workbench, window, out.resolve("13-evaluate-translation-chrf.png"),
+                out.resolve("13b-output-translation-verdict.png"));
+    }
+
+    // The grid's first cell picked and its cases photographed, then its first case opened in Output and photographed.
+    private static void firstCaseOpened(MainWindowViewModel workbench, MainWindow window, Path casesShot,
+            Path outputShot) throws Exception {
         onFx(() -> {
             ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
             return null;
         });
-        waitFor("the translation cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems()
-                .isEmpty());
+        waitFor("the cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems().isEmpty());
+        System.out.println("cases: " + onFx(() -> ((TableView<?>) window.lookup("#evaluate-cases")).getItems()
+                .size()));
         pause(800);
-        shoot(out.resolve("13-evaluate-translation-chrf.png"));
+        shoot(casesShot);
         onFx(() -> {
             var evaluate = workbench.getEvaluate();
             var cases = evaluate.getCases();
@@ -457,9 +465,9 @@ public final class ScreenshotTour {
                     workbench.getRuns()::openCompletions);
             return null;
         });
-        waitFor("the translation in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
+        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
         pause(800);
-        shoot(out.resolve("13b-output-translation-verdict.png"));
+        shoot(outputShot);
     }
 
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
@@ -491,25 +499,8 @@ public final class ScreenshotTour {
 
     // Evaluate's cases list, a case opened in Output (request folded, then unfolded), three samples in Compare.
     private static void openedCases(Path out, MainWindowViewModel workbench, MainWindow window) throws Exception {
-        onFx(() -> {
-            ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
-            return null;
-        });
-        waitFor("the cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems().isEmpty());
-        System.out.println("cases: " + onFx(() -> ((TableView<?>) window.lookup("#evaluate-cases")).getItems()
-                .size()));
-        pause(800);
-        shoot(out.resolve("7b-evaluate-cases.png"));
-        onFx(() -> {
-            var evaluate = workbench.getEvaluate();
-            var cases = evaluate.getCases();
-            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(),
-                    workbench.getRuns()::openCompletions);
-            return null;
-        });
-        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
-        pause(800);
-        shoot(out.resolve("9-output-of-a-case.png"));
+        firstCaseOpened(workbench, window, out.resolve("7b-evaluate-cases.png"),
+                out.resolve("9-output-of-a-case.png"));
         onFx(() -> {
             ((TitledPane) window.lookupAll(".output-view").stream().filter(n -> n instanceof OutputView view
                     && view.viewModel() == workbench.getOutput()).findFirst().orElseThrow()
