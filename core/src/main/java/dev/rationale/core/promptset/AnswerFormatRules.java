@@ -29,6 +29,7 @@ final class AnswerFormatRules {
             findings.error(FieldPath.field(path, "choices"), "must be letters only, e.g. \"ABCD\", got \""
                     + choices + "\"");
         }
+        JudgeSpecRules.check(answer, path, findings);
     }
 
     private static void checkPattern(AnswerFormat answer, String path, Findings findings) {
