@@ -151,6 +151,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Start even when the estimate is above the limit.")
     private boolean yes;
 
+    @Option(names = "--judge-endpoint", paramLabel = "NAME", description = "The endpoint (of the endpoints file)"
+            + " whose model judges a judge-graded task's answers, in place of the prompt set's judge endpoint"
+            + " (default: the prompt set's, else the endpoint and model evaluated).")
+    private @Nullable String judgeEndpoint;
+
+    @Option(names = "--judge-model", paramLabel = "MODEL", description = "The judge's model, in place of the prompt"
+            + " set's (default: the prompt set's, else the judge endpoint's).")
+    private @Nullable String judgeModel;
+
     @Mixin
     private BatchEvalOptions batchOptions;
 
@@ -169,6 +178,14 @@ final class EvalCommand implements Callable<Integer> {
         Thread.ofVirtual().name("http-client").start(factory);
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
+        // A judge endpoint that is not there is refused before anything is sent.
+        List<Endpoint> judgeEndpoints = JudgeOptions.endpoints(task, judgeEndpoint);
+        JudgeOptions.judges(p -> null, judgeEndpoints, judgeEndpoint, judgeModel).check(task.effectiveAnswer());
+        if (!judgeEndpoints.isEmpty()) {
+            // The judge may be elsewhere than the endpoint evaluated: the client must speak TLS too.
+            factory = new FutureTask<>(() -> EndpointOptions.providers(null));
+            factory.run();
+        }
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)
                 .map(thinking::applyTo).toList();
         CaseSelection selection = selection();
@@ -198,7 +215,7 @@ final class EvalCommand implements Callable<Integer> {
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally(), pool)
                     : null;
             PlanRunner runner = batch ? batchOptions.runner(made, resultsPath)
-                    : new EvaluationRunner(providers::get, grading(providers));
+                    : new EvaluationRunner(providers::get, grading(providers, judgeEndpoints));
             session.start(runner, EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);
@@ -368,7 +385,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     // The judge and the code runner of answer formats that score.
-    private GradingContext grading(ProviderCache providers) {
-        return GradingContext.NONE;
+    private GradingContext grading(ProviderCache providers, List<Endpoint> judgeEndpoints) {
+        return GradingContext.of(JudgeOptions.judges(providers::get, judgeEndpoints, judgeEndpoint,
+                judgeModel)::grader, GradingContext.NONE::tests);
     }
 }

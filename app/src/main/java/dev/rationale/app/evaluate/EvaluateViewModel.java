@@ -21,11 +21,14 @@ import dev.rationale.core.eval.CasePages;
 import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalSummary;
+import dev.rationale.core.eval.ConcurrencyLimits;
 import dev.rationale.core.eval.EvalTally;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.grading.GradingContext;
+import dev.rationale.core.grading.judge.Judges;
+import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.ShotSweep;
 import dev.rationale.core.eval.TargetPrices;
@@ -471,7 +474,11 @@ public final class EvaluateViewModel {
     }
 
     // The judge and the code runner of answer formats that score.
+    // A judge endpoint named by the prompt set is found among the user's endpoints, read when first judged (on the
+    // grading thread, never the FX thread).
     private GradingContext grading() {
-        return GradingContext.NONE;
+        Judges judges = new Judges(providers::get, EndpointStore.user()::load,
+                (provider, endpoint) -> ConcurrencyLimits.limitFor(provider, endpoint, null), null, null);
+        return GradingContext.of(judges::grader, GradingContext.NONE::tests);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntBiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Judges {
     private final Function<Endpoint, CompletionProvider> providers;
-    private final List<Endpoint> endpoints;
+    private final Supplier<List<Endpoint>> endpoints;
+    private volatile @Nullable List<Endpoint> loaded;
     private final ToIntBiFunction<CompletionProvider, Endpoint> limits;
     private final @Nullable String endpointOverride;
     private final @Nullable String modelOverride;
@@ -33,16 +35,17 @@ public final class Judges {
     /**
      * @param providers the run's providers, e.g. {@code ProviderCache::get}: the one HTTP client, the endpoint's
      *     protocol
-     * @param endpoints the user's endpoints, where a judge's endpoint is found by name
+     * @param endpoints the user's endpoints, where a judge's endpoint is found by name; read once, when first
+     *     needed, on the thread that needs them
      * @param limits the concurrency limit of a judge endpoint, e.g. {@code ConcurrencyLimits.limitFor(p, e, null)}
      * @param endpointOverride the judge endpoint to use whatever the prompt set says; null keeps the prompt set's
      * @param modelOverride the judge model to use whatever the prompt set says; null keeps the prompt set's
      */
-    public Judges(Function<Endpoint, CompletionProvider> providers, List<Endpoint> endpoints,
+    public Judges(Function<Endpoint, CompletionProvider> providers, Supplier<List<Endpoint>> endpoints,
             ToIntBiFunction<CompletionProvider, Endpoint> limits, @Nullable String endpointOverride,
             @Nullable String modelOverride) {
         this.providers = providers;
-        this.endpoints = List.copyOf(endpoints);
+        this.endpoints = endpoints;
         this.limits = limits;
         this.endpointOverride = endpointOverride;
         this.modelOverride = modelOverride;
@@ -97,7 +100,12 @@ public final class Judges {
     }
 
     private Endpoint named(String name) {
-        return endpoints.stream().filter(e -> e.name().equals(name)).findFirst()
+        List<Endpoint> all = loaded;
+        if (all == null) {
+            all = List.copyOf(endpoints.get());
+            loaded = all;
+        }
+        return all.stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new RationaleException("judge endpoint \"" + name
                         + "\" is not among the endpoints (endpoints.json)"));
     }
