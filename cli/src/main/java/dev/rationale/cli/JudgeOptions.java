@@ -34,6 +34,7 @@ final class JudgeOptions {
     static Judges judges(Function<Endpoint, CompletionProvider> providers, List<Endpoint> endpoints,
             @Nullable String judgeEndpoint, @Nullable String judgeModel) {
         return new Judges(providers, () -> endpoints,
-                (provider, endpoint) -> ConcurrencyLimits.limitFor(provider, endpoint, null), judgeEndpoint, judgeModel);
+                (provider, endpoint) -> ConcurrencyLimits.limitFor(provider, endpoint, null), judgeEndpoint,
+                judgeModel);
     }
 }
