@@ -151,14 +151,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Start even when the estimate is above the limit.")
     private boolean yes;
 
-    @Option(names = "--judge-endpoint", paramLabel = "NAME", description = "The endpoint (of the endpoints file)"
-            + " whose model judges a judge-graded task's answers, in place of the prompt set's judge endpoint"
-            + " (default: the prompt set's, else the endpoint and model evaluated).")
-    private @Nullable String judgeEndpoint;
-
-    @Option(names = "--judge-model", paramLabel = "MODEL", description = "The judge's model, in place of the prompt"
-            + " set's (default: the prompt set's, else the judge endpoint's).")
-    private @Nullable String judgeModel;
+    @Mixin
+    private JudgeOptions judgeOptions;
 
     @Mixin
     private BatchEvalOptions batchOptions;
@@ -179,8 +173,8 @@ final class EvalCommand implements Callable<Integer> {
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
         // A judge endpoint that is not there is refused before anything is sent.
-        List<Endpoint> judgeEndpoints = JudgeOptions.endpoints(task, judgeEndpoint);
-        JudgeOptions.judges(p -> null, judgeEndpoints, judgeEndpoint, judgeModel).check(task.effectiveAnswer());
+        List<Endpoint> judgeEndpoints = judgeOptions.endpoints(task);
+        judgeOptions.judges(p -> null, judgeEndpoints).check(task.effectiveAnswer());
         if (!judgeEndpoints.isEmpty()) {
             // The judge may be elsewhere than the endpoint evaluated: the client must speak TLS too.
             factory = new FutureTask<>(() -> EndpointOptions.providers(null));
@@ -386,7 +380,7 @@ final class EvalCommand implements Callable<Integer> {
 
     // The judge and the code runner of answer formats that score.
     private GradingContext grading(ProviderCache providers, List<Endpoint> judgeEndpoints) {
-        return GradingContext.of(JudgeOptions.judges(providers::get, judgeEndpoints, judgeEndpoint,
-                judgeModel)::grader, GradingContext.NONE::tests);
+        return GradingContext.of(judgeOptions.judges(providers::get, judgeEndpoints)::grader,
+                GradingContext.NONE::tests);
     }
 }

@@ -70,9 +70,8 @@ final class HistoryPairwiseCommand implements Callable<Integer> {
             description = "The run's prompt set, where it is not where the run found it.")
     private @Nullable Path promptSet;
 
-    @Option(names = "--judge-endpoint", paramLabel = "NAME", description = "The endpoint (of the endpoints file)"
-            + " whose model judges.")
-    private @Nullable String judgeEndpoint;
+    @Mixin
+    private JudgeOptions judgeOptions;
 
     @Option(names = "--judge-provider", paramLabel = "KIND", description = "A judge endpoint not in the endpoints"
             + " file: openai, openai-text, ollama, llamacpp, anthropic, gemini or embedded (with --judge-base-url"
@@ -83,8 +82,6 @@ final class HistoryPairwiseCommand implements Callable<Integer> {
             + " (default: the kind's usual one).")
     private @Nullable String judgeBaseUrl;
 
-    @Option(names = "--judge-model", paramLabel = "MODEL", description = "The judge's model.")
-    private @Nullable String judgeModel;
 
     @Option(names = "--criteria", paramLabel = "TEXT",
             description = "What makes an answer better (default: the task judge's criteria, else the built-in).")
@@ -118,14 +115,14 @@ final class HistoryPairwiseCommand implements Callable<Integer> {
             JudgeSpec judgeSpec = format.effectiveCompare() == CompareRule.JUDGE ? format.effectiveJudge()
                     : JudgeSpec.DEFAULT;
             List<Endpoint> endpoints = new ArrayList<>(EndpointStore.user().load());
-            String judgeName = judgeEndpoint;
+            String judgeName = judgeOptions.endpoint;
             if (judgeProvider != null) {
                 Endpoint given = given(judgeProvider);
                 endpoints.addFirst(given);
                 judgeName = given.name();
             }
             try (ProviderCache providers = new ProviderCache(EndpointOptions.providers(null))) {
-                Judges judges = JudgeOptions.judges(providers::get, endpoints, judgeName, judgeModel);
+                Judges judges = judgeOptions.judges(providers::get, endpoints, judgeName);
                 PairwiseComparison.JudgeSource source = source(judges, judgeSpec, endpoints);
                 // Every target's judge is found before anything is sent, so a missing one is refused at once.
                 run.get().targets().forEach(source::call);
@@ -156,7 +153,7 @@ final class HistoryPairwiseCommand implements Callable<Integer> {
     private Endpoint given(String kind) {
         ProviderKind parsed = ProviderKind.parse(kind).filter(k -> k != ProviderKind.POOL).orElseThrow(
                 () -> new RationaleException("unknown --judge-provider \"" + kind + "\""));
-        return new Endpoint(parsed.id(), parsed, judgeBaseUrl, judgeModel, null);
+        return new Endpoint(parsed.id(), parsed, judgeBaseUrl, judgeOptions.model, null);
     }
 
     // The target's endpoint as the user keeps it; one given on the command line (--provider) has its kind's URL.
