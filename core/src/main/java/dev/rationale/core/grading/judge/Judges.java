@@ -6,8 +6,10 @@ import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.JudgeSpec;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointPools;
 import dev.rationale.core.grading.Grader;
 import dev.rationale.core.provider.CompletionProvider;
+import dev.rationale.core.provider.ProviderKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +90,7 @@ public final class Judges {
         }
         String model = modelOverride != null ? modelOverride
                 : spec.model() != null ? spec.model()
-                : name != null ? endpoint.model() : askedModel;
+                : name != null ? ownModel(endpoint) : askedModel;
         if (model == null || model.isBlank()) {
             throw new RationaleException("endpoint \"" + endpoint.name() + "\" names no model to judge with: give the"
                     + " judge's \"model\"");
@@ -99,13 +101,25 @@ public final class Judges {
         return new JudgeCall(provider, model, semaphore);
     }
 
-    private Endpoint named(String name) {
+    // A pool's model is its members' unless it names one.
+    private @Nullable String ownModel(Endpoint endpoint) {
+        if (endpoint.kind() == ProviderKind.POOL && (endpoint.model() == null || endpoint.model().isBlank())) {
+            return EndpointPools.resolve(endpoint, all()).model();
+        }
+        return endpoint.model();
+    }
+
+    private List<Endpoint> all() {
         List<Endpoint> all = loaded;
         if (all == null) {
             all = List.copyOf(endpoints.get());
             loaded = all;
         }
-        return all.stream().filter(e -> e.name().equals(name)).findFirst()
+        return all;
+    }
+
+    private Endpoint named(String name) {
+        return all().stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new RationaleException("judge endpoint \"" + name
                         + "\" is not among the endpoints (endpoints.json)"));
     }

@@ -15,6 +15,7 @@ import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.JudgeSpec;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.PoolMember;
 import dev.rationale.core.grading.GradingInput;
 import dev.rationale.core.promptset.TestCase;
 import dev.rationale.core.provider.ProviderKind;
@@ -250,6 +251,18 @@ class JudgeGraderTest {
         overridden.grader(format(SPEC)).grade(input(ANSWER));
 
         assertThat(sent().path("model").asText()).isEqualTo("override-model");
+    }
+
+    @Test
+    void aPoolThatJudgesUsesItsMembersModel() throws Exception {
+        Endpoint member = new Endpoint("gpu1", ProviderKind.OLLAMA, "http://127.0.0.1:1", "qwen3:8b", null);
+        Endpoint pool = Endpoint.pool("lab", List.of(new PoolMember("gpu1", 2)));
+        server.enqueue(JudgeWire.openAi("{\"reason\": \"ok\", \"score\": 5}"));
+        Judges pooled = new Judges(e -> provider, () -> List.of(member, pool), (p, e) -> 1, null, null);
+
+        pooled.grader(format(new JudgeSpec("lab", null, null, null, null, null))).grade(input(ANSWER));
+
+        assertThat(sent().path("model").asText()).isEqualTo("qwen3:8b");
     }
 
     @Test
