@@ -79,11 +79,11 @@ final class EndpointOptions {
 
     /**
      * The providers of a command that talks to {@code endpoint} only: its HTTP client sets TLS up only when the
-     * endpoint needs it ({@link HttpClients#createFor}).
+     * endpoint needs it ({@link HttpClients#createFor}); null for a command that may talk to any endpoint.
      */
-    static ProviderFactory providers(Endpoint endpoint) {
-        return new ProviderFactory(HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system(),
-                EndpointStore.user()::load);
+    static ProviderFactory providers(@Nullable Endpoint endpoint) {
+        return new ProviderFactory(endpoint == null ? HttpClients.create()
+                : HttpClients.createFor(endpoint.effectiveBaseUrl()), KeyResolver.system(), EndpointStore.user()::load);
     }
 
     /** The model given with {@code --model}, else the endpoint's; a usage error when there is neither. */

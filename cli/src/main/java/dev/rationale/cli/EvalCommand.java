@@ -152,6 +152,9 @@ final class EvalCommand implements Callable<Integer> {
     private boolean yes;
 
     @Mixin
+    private JudgeOptions judgeOptions;
+
+    @Mixin
     private BatchEvalOptions batchOptions;
 
     @Mixin
@@ -169,6 +172,14 @@ final class EvalCommand implements Callable<Integer> {
         Thread.ofVirtual().name("http-client").start(factory);
         PromptSet set = PromptSetFiles.load(file);
         Task task = TaskChoice.task(set, taskId, file);
+        // A judge endpoint that is not there is refused before anything is sent.
+        List<Endpoint> judgeEndpoints = judgeOptions.endpoints(task);
+        judgeOptions.judges(p -> null, judgeEndpoints).check(task.effectiveAnswer());
+        if (!judgeEndpoints.isEmpty()) {
+            // The judge may be elsewhere than the endpoint evaluated: the client must speak TLS too.
+            factory = new FutureTask<>(() -> EndpointOptions.providers(null));
+            factory.run();
+        }
         List<Variant> variants = TaskChoice.variants(task, variantIds).stream().map(chatLayout::applyTo)
                 .map(thinking::applyTo).toList();
         CaseSelection selection = selection();
@@ -198,7 +209,7 @@ final class EvalCommand implements Callable<Integer> {
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally(), pool)
                     : null;
             PlanRunner runner = batch ? batchOptions.runner(made, resultsPath)
-                    : new EvaluationRunner(providers::get, grading(providers));
+                    : new EvaluationRunner(providers::get, grading(providers, judgeEndpoints));
             session.start(runner, EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);
@@ -368,7 +379,8 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     // The judge and the code runner of answer formats that score.
-    private GradingContext grading(ProviderCache providers) {
-        return GradingContext.NONE;
+    private GradingContext grading(ProviderCache providers, List<Endpoint> judgeEndpoints) {
+        return GradingContext.of(judgeOptions.judges(providers::get, judgeEndpoints)::grader,
+                GradingContext.NONE::tests);
     }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         name = "history",
         mixinStandardHelpOptions = true,
         versionProvider = RationaleCommand.Version.class,
-        description = "List past runs of a workspace, show one, or compare two.",
-        subcommands = {HistoryListCommand.class, HistoryShowCommand.class, HistoryCompareCommand.class})
+        description = "List past runs of a workspace, show one, compare two, or judge two variants of one.",
+        subcommands = {HistoryListCommand.class, HistoryShowCommand.class, HistoryCompareCommand.class,
+            HistoryPairwiseCommand.class})
 final class HistoryCommand implements Runnable {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -11,11 +11,13 @@ import dev.rationale.core.cost.EvalEstimate;
 import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.dataset.DatasetCase;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.CasePages;
 import dev.rationale.core.eval.CaseSelection;
 import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.eval.ConcurrencyLimits;
 import dev.rationale.core.eval.CostEstimator;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalOptions;
@@ -30,6 +32,7 @@ import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.ShotSweep;
 import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.grading.GradingContext;
+import dev.rationale.core.grading.judge.Judges;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
@@ -471,7 +474,11 @@ public final class EvaluateViewModel {
     }
 
     // The judge and the code runner of answer formats that score.
+    // A judge endpoint named by the prompt set is found among the user's endpoints, read when first judged (on the
+    // grading thread, never the FX thread).
     private GradingContext grading() {
-        return GradingContext.NONE;
+        Judges judges = new Judges(providers::get, EndpointStore.user()::load,
+                (provider, endpoint) -> ConcurrencyLimits.limitFor(provider, endpoint, null), null, null);
+        return GradingContext.of(judges::grader, GradingContext.NONE::tests);
     }
 }

@@ -3,6 +3,7 @@ package dev.rationale.core.answer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,9 @@ public record JudgeSpec(
         @Nullable Integer min,
         @Nullable Integer max,
         @Nullable String prompt) {
+
+    /** The placeholders a judge prompt may use (see {@code docs/grading-judge.md}). */
+    public static final Set<String> PLACEHOLDERS = Set.of("question", "answer", "expected", "criteria", "min", "max");
 
     public static final JudgeSpec DEFAULT = new JudgeSpec(null, null, null, null, null, null);
 

@@ -107,7 +107,7 @@ final class SampleRecords {
         try {
             String asked = PromptRenderer.draft(taskSpec, job.variant(), job.testCase()).asked();
             return Objects.requireNonNull(scoring).grade(new GradingInput(job.testCase(), asked,
-                    ThinkBlock.answerOf(sample.text()), extracted));
+                    ThinkBlock.answerOf(sample.text()), extracted, job.target().endpoint(), job.target().model()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return extracted.scored(GradeDetail.failed(grader, "grading was cancelled", null, null), threshold);

@@ -108,6 +108,24 @@ public final class HistoryStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Keeps a pairwise judge's verdict beside its two completions, replacing the same judge's earlier verdict on the
+     * same pair in the same order.
+     *
+     * @throws HistoryException when either completion is not stored
+     */
+    public void recordPairVerdict(PairVerdictRecord verdict) {
+        database.write(connection -> {
+            PairVerdictRows.upsert(connection, verdict);
+            return null;
+        });
+    }
+
+    /** The pairwise verdicts on completion {@code id}, as the first or the second of a pair, oldest first. */
+    public List<PairVerdictRecord> pairVerdicts(long id) {
+        return database.read(connection -> PairVerdictRows.of(connection, id));
+    }
+
     /** The run's provider batches in the order they were first kept; empty for a run that used none. */
     public List<RunBatch> batches(String runId) {
         return database.read(connection -> RunBatchRows.of(connection, runId));

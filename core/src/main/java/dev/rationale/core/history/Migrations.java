@@ -114,7 +114,8 @@ final class Migrations {
             new Migration(7, "the provider batches of a run", RunBatchRows.MIGRATION),
             // Older completions get their counts from their bodies; none of them came through a batch.
             new Migration(8, "what each completion was billed for", CellBills.MIGRATION, CellBills::backfill),
-            new Migration(9, "scores, judges' verdicts and test runs beside completions", GradingRows.MIGRATION)));
+            new Migration(9, "scores, judges' verdicts and test runs beside completions", GradingRows.MIGRATION),
+            new Migration(10, "pairwise judges' verdicts beside the two completions", PairVerdictRows.MIGRATION)));
 
     private final List<Migration> steps;
 

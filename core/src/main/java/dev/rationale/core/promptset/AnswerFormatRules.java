@@ -31,6 +31,7 @@ final class AnswerFormatRules {
             findings.error(FieldPath.field(path, "choices"), "must be letters only, e.g. \"ABCD\", got \""
                     + choices + "\"");
         }
+        JudgeSpecRules.check(answer, path, findings);
     }
 
     // A threshold is on its rule's scale: chrF 0-100, the share of tests passed 0-1 (the judge's is checked with

@@ -20,6 +20,7 @@ import dev.rationale.core.promptset.ThinkingLevel;
  * @param modelListing can list its models
  * @param branching can continue from a chosen token at any position (then {@link CompletionProvider#brancher()} is
  *     present)
+ * @param structuredOutput holds a reply to a JSON shape ({@link ReplySchema}) sent with the request
  */
 public record Capabilities(
         boolean chat,
@@ -31,7 +32,8 @@ public record Capabilities(
         boolean seed,
         boolean multipleSamples,
         boolean modelListing,
-        boolean branching) {
+        boolean branching,
+        boolean structuredOutput) {
 
     public boolean logprobs() {
         return maxTopLogprobs > 0;
@@ -54,6 +56,7 @@ public record Capabilities(
         private boolean multipleSamples;
         private boolean modelListing;
         private boolean branching;
+        private boolean structuredOutput;
 
         private Builder() {
         }
@@ -110,9 +113,16 @@ public record Capabilities(
             return this;
         }
 
+        /** Holds a reply to a JSON schema sent with the request. */
+        public Builder structuredOutput() {
+            structuredOutput = true;
+            return this;
+        }
+
         public Capabilities build() {
             return new Capabilities(chat, rawText, maxTopLogprobs, promptLogprobs, reasoning, thinkingControl, seed,
-                    multipleSamples, modelListing, branching);
+                    multipleSamples, modelListing, branching,
+                    structuredOutput);
         }
     }
 }

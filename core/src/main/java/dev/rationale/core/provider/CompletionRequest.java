@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param samples completions to return ({@code n}); more than 1 only where the backend supports it
  * @param promptLogprobs also score the prompt's tokens
  * @param thinking how much a reasoning model should think; null leaves it to the model
+ * @param replySchema the JSON shape the reply must take, where the backend can hold it to one
+ *     ({@link Capabilities#structuredOutput()}); null for free text
  */
 public record CompletionRequest(
         String model,
@@ -40,7 +42,17 @@ public record CompletionRequest(
         boolean logprobs,
         int samples,
         boolean promptLogprobs,
-        @Nullable ThinkingLevel thinking) {
+        @Nullable ThinkingLevel thinking,
+        @Nullable ReplySchema replySchema) {
+
+    /** A request with free text replies. */
+    public CompletionRequest(String model, RenderedPrompt prompt, @Nullable Integer maxTokens,
+            @Nullable Double temperature, @Nullable Double topP, @Nullable Integer topK, @Nullable Double minP,
+            @Nullable Long seed, List<String> stop, @Nullable Integer topLogprobs, boolean logprobs, int samples,
+            boolean promptLogprobs, @Nullable ThinkingLevel thinking) {
+        this(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop, topLogprobs, logprobs, samples,
+                promptLogprobs, thinking, null);
+    }
 
     public CompletionRequest {
         stop = List.copyOf(stop);
@@ -57,44 +69,50 @@ public record CompletionRequest(
 
     public CompletionRequest withPrompt(RenderedPrompt newPrompt) {
         return new CompletionRequest(model, newPrompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, samples, promptLogprobs, thinking);
+                topLogprobs, logprobs, samples, promptLogprobs, thinking, replySchema);
     }
 
     public CompletionRequest withMaxTokens(@Nullable Integer n) {
         return new CompletionRequest(model, prompt, n, temperature, topP, topK, minP, seed, stop, topLogprobs,
-                logprobs, samples, promptLogprobs, thinking);
+                logprobs, samples, promptLogprobs, thinking, replySchema);
     }
 
     public CompletionRequest withSampling(@Nullable Double newTemperature, @Nullable Double newTopP,
             @Nullable Integer newTopK, @Nullable Double newMinP, @Nullable Long newSeed) {
         return new CompletionRequest(model, prompt, maxTokens, newTemperature, newTopP, newTopK, newMinP, newSeed,
-                stop, topLogprobs, logprobs, samples, promptLogprobs, thinking);
+                stop, topLogprobs, logprobs, samples, promptLogprobs, thinking, replySchema);
     }
 
     public CompletionRequest withStop(List<String> newStop) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, newStop,
-                topLogprobs, logprobs, samples, promptLogprobs, thinking);
+                topLogprobs, logprobs, samples, promptLogprobs, thinking, replySchema);
     }
 
     /** Asks for each token's logprob and {@code k} alternatives (0: the chosen token's logprob alone). */
     public CompletionRequest withLogprobs(int k) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop, k, true,
-                samples, promptLogprobs, thinking);
+                samples, promptLogprobs, thinking, replySchema);
     }
 
     public CompletionRequest withSamples(int n) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, n, promptLogprobs, thinking);
+                topLogprobs, logprobs, n, promptLogprobs, thinking, replySchema);
     }
 
     public CompletionRequest withPromptLogprobs(boolean on) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, samples, on, thinking);
+                topLogprobs, logprobs, samples, on, thinking, replySchema);
     }
 
     public CompletionRequest withThinking(@Nullable ThinkingLevel level) {
         return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
-                topLogprobs, logprobs, samples, promptLogprobs, level);
+                topLogprobs, logprobs, samples, promptLogprobs, level, replySchema);
+    }
+
+    /** Asks for a reply of the given JSON shape; null for free text. */
+    public CompletionRequest withReplySchema(@Nullable ReplySchema schema) {
+        return new CompletionRequest(model, prompt, maxTokens, temperature, topP, topK, minP, seed, stop,
+                topLogprobs, logprobs, samples, promptLogprobs, thinking, schema);
     }
 
     /** How many alternatives per token are asked for; 0 when none. */

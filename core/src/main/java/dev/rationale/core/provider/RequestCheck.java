@@ -62,12 +62,17 @@ public final class RequestCheck {
                     + "\" was not sent; the model thinks as it does by default");
             adjusted = adjusted.withThinking(null);
         }
+        if (request.replySchema() != null && !can.structuredOutput()) {
+            notices.add(backend + " cannot hold a reply to a JSON schema; the prompt alone asks for its shape");
+            adjusted = adjusted.withReplySchema(null);
+        }
         return new Checked(adjusted, notices);
     }
 
     private static CompletionRequest withoutLogprobs(CompletionRequest r) {
         return new CompletionRequest(r.model(), r.prompt(), r.maxTokens(), r.temperature(), r.topP(), r.topK(),
-                r.minP(), r.seed(), r.stop(), null, false, r.samples(), r.promptLogprobs(), r.thinking());
+                r.minP(), r.seed(), r.stop(), null, false, r.samples(), r.promptLogprobs(), r.thinking(),
+                r.replySchema());
     }
 
     private static ProviderException unsupported(String message) {

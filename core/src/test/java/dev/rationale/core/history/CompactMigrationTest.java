@@ -94,8 +94,9 @@ class CompactMigrationTest {
                     .isEqualTo(records.stream().filter(r -> r.key().runId().equals("old-b")
                             && r.grade() == Verdict.FAILED).count());
         }
-        // The old wide table is gone; run_batches is schema 7's.
-        assertThat(tables()).containsExactly("completion_cells", "completions", "run_batches", "runs");
+        // The old wide table is gone; run_batches is schema 7's, gradings 9's, pair_verdicts 10's.
+        assertThat(tables()).containsExactly("completion_cells", "completions", "gradings", "pair_verdicts",
+                "run_batches", "runs");
     }
 
     @Test

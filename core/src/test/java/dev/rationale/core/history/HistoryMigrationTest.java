@@ -70,7 +70,8 @@ class HistoryMigrationTest {
         }
 
         assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isGreaterThan(1);
-        assertThat(indexes()).containsExactly("completions_by_cell", "completions_by_grade", "runs_by_start");
+        assertThat(indexes()).containsExactly("completions_by_cell", "completions_by_grade", "pair_verdicts_second",
+                "runs_by_start");
     }
 
     @Test
@@ -89,7 +90,8 @@ class HistoryMigrationTest {
         }
 
         assertThat(version()).isEqualTo(Migrations.HISTORY.latest());
-        assertThat(indexes()).containsExactly("completions_by_cell", "completions_by_grade", "runs_by_start");
+        assertThat(indexes()).containsExactly("completions_by_cell", "completions_by_grade", "pair_verdicts_second",
+                "runs_by_start");
     }
 
     @Test
@@ -135,7 +137,7 @@ class HistoryMigrationTest {
             assertThat(read.timings().totalMillis()).isEqualTo(120.25);
             assertThat(read.usage().reasoningTokens()).isEqualTo(12);
         }
-        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(9);
+        assertThat(version()).isEqualTo(Migrations.HISTORY.latest()).isEqualTo(10);
     }
 
     @Test

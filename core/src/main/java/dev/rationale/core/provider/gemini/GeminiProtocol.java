@@ -25,7 +25,7 @@ final class GeminiProtocol extends HttpProtocol {
      */
     static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl()
             .maxTopLogprobs(GeminiRequests.MAX_TOP_LOGPROBS).reasoning().seed().multipleSamples().modelListing()
-            .build();
+            .structuredOutput().build();
 
 
     GeminiProtocol(HttpEndpoint endpoint) {

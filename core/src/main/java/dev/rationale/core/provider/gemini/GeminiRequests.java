@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ReplySchema;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
@@ -144,6 +145,11 @@ final class GeminiRequests {
             config.put("candidateCount", request.samples());
         }
         putLogprobs(config, request);
+        ReplySchema schema = request.replySchema();
+        if (schema != null) {
+            config.put("responseMimeType", "application/json");
+            config.set("responseSchema", GeminiSchemas.of(schema.schema()));
+        }
         ThinkingLevel level = request.thinking();
         if (level != null) {
             ObjectNode thinking = config.putObject("thinkingConfig").put("thinkingBudget", thinkingBudget(level));

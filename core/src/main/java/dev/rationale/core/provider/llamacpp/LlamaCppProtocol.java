@@ -33,7 +33,8 @@ final class LlamaCppProtocol extends HttpProtocol {
      * inside the text; the reader splits them out, so reasoning does come apart from the answer.
      */
     static final Capabilities CAPABILITIES = Capabilities.builder().rawText().thinkingControl()
-            .maxTopLogprobs(LlamaCppRequests.MAX_TOP_LOGPROBS).reasoning().seed().modelListing().build();
+            .maxTopLogprobs(LlamaCppRequests.MAX_TOP_LOGPROBS).reasoning().seed().modelListing()
+            .structuredOutput().build();
 
     private final LlamaCppTemplates templates;
 

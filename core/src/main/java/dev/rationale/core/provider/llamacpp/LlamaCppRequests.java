@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ReplySchema;
 import dev.rationale.core.provider.ProviderException;
 import dev.rationale.core.render.RenderedPrompt;
 
@@ -43,6 +44,11 @@ final class LlamaCppRequests {
         body.put("stream", true);
         putSampling(request, body);
         putLogprobs(request, body);
+        ReplySchema schema = request.replySchema();
+        if (schema != null) {
+            // The server turns the schema into a grammar that holds every token to it.
+            body.set("json_schema", schema.schema());
+        }
         return body;
     }
 

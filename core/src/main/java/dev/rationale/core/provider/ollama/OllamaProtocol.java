@@ -29,7 +29,7 @@ final class OllamaProtocol extends HttpProtocol {
      * logprobs need Ollama 0.12.11 or later, and older servers silently send none.
      */
     static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl().rawText()
-            .maxTopLogprobs(20).reasoning().seed().modelListing().build();
+            .maxTopLogprobs(20).reasoning().seed().modelListing().structuredOutput().build();
 
     private final OllamaTemplates templates;
 

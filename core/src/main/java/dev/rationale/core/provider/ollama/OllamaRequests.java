@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ReplySchema;
 import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
@@ -113,6 +114,10 @@ final class OllamaRequests {
             if (request.requestedTopLogprobs() > 0) {
                 body.put("top_logprobs", request.requestedTopLogprobs());
             }
+        }
+        ReplySchema schema = request.replySchema();
+        if (schema != null) {
+            body.set("format", schema.schema());
         }
         ObjectNode options = options(request);
         if (!options.isEmpty()) {

@@ -2,8 +2,11 @@
 package dev.rationale.core.provider.openai;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ReplySchema;
 import dev.rationale.core.provider.http.JsonBody;
+import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.promptset.ThinkingLevel;
 import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
@@ -31,10 +34,23 @@ record ChatCompletionRequest(
         @Nullable Boolean logprobs,
         @Nullable Integer topLogprobs,
         @Nullable String reasoningEffort,
+        @Nullable ResponseFormat responseFormat,
         boolean stream,
         @Nullable StreamOptions streamOptions) implements JsonBody.Written {
 
     record Message(String role, String content) {
+    }
+
+    /** {@code {"type": "json_schema", "json_schema": {...}}}: the reply holds to the schema. */
+    record ResponseFormat(String type, JsonSchema jsonSchema) {
+        static @Nullable ResponseFormat of(@Nullable ReplySchema schema) {
+            return schema == null ? null
+                    : new ResponseFormat("json_schema", new JsonSchema(schema.name(), schema.schema(), true));
+        }
+    }
+
+    /** Strict: every property required and no others, which our reply schemas are. */
+    record JsonSchema(String name, ObjectNode schema, boolean strict) {
     }
 
     /** Asks for the final usage chunk (with empty {@code choices}). */
@@ -54,7 +70,8 @@ record ChatCompletionRequest(
                 request.logprobs() ? Boolean.TRUE : null,
                 // Omitted for k = 0: llama.cpp reads a missing top_logprobs as 20, but 0 as "no probabilities".
                 request.logprobs() && k > 0 ? k : null,
-                reasoningEffort(request.thinking()), true, new StreamOptions(true));
+                reasoningEffort(request.thinking()), ResponseFormat.of(request.replySchema()), true,
+                new StreamOptions(true));
     }
 
     /** The same JSON as {@code WireJson.MAPPER} writes: the fields in their order, in snake_case, nulls left out. */
@@ -94,6 +111,17 @@ record ChatCompletionRequest(
         if (reasoningEffort != null) {
             json.writeStringField("reasoning_effort", reasoningEffort);
         }
+        if (responseFormat != null) {
+            json.writeObjectFieldStart("response_format");
+            json.writeStringField("type", responseFormat.type());
+            json.writeObjectFieldStart("json_schema");
+            json.writeStringField("name", responseFormat.jsonSchema().name());
+            json.writeFieldName("schema");
+            WireJson.MAPPER.writeTree(json, responseFormat.jsonSchema().schema());
+            json.writeBooleanField("strict", responseFormat.jsonSchema().strict());
+            json.writeEndObject();
+            json.writeEndObject();
+        }
         json.writeBooleanField("stream", stream);
         if (streamOptions != null) {
             json.writeObjectFieldStart("stream_options");
@@ -114,7 +142,7 @@ record ChatCompletionRequest(
     /** The same request answered in one JSON body rather than a stream, as a batch file holds it. */
     ChatCompletionRequest unstreamed() {
         return new ChatCompletionRequest(model, messages, maxTokens, maxCompletionTokens, temperature, topP, topK,
-                minP, seed, stop, n, logprobs, topLogprobs, reasoningEffort, false, null);
+                minP, seed, stop, n, logprobs, topLogprobs, reasoningEffort, responseFormat, false, null);
     }
 
     /**

@@ -18,7 +18,7 @@ final class OpenAiChatProtocol extends HttpProtocol {
     /** Chat only, up to 20 alternatives, reasoning where the server returns it, seed, n, model list. */
     static final Capabilities CAPABILITIES = Capabilities.builder().chat().thinkingControl()
             .maxTopLogprobs(20).reasoning().seed()
-            .multipleSamples().modelListing().build();
+            .multipleSamples().modelListing().structuredOutput().build();
 
     private final OpenAiOptions.TokenLimit tokenLimit;
 

@@ -139,6 +139,6 @@ class GeminiRequestsTest {
     void capabilitiesOfferLogprobsSeedSamplesAndReasoning() {
         assertThat(GeminiProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().chat().thinkingControl().maxTopLogprobs(20).reasoning().seed()
-                        .multipleSamples().modelListing().build());
+                        .multipleSamples().modelListing().structuredOutput().build());
     }
 }

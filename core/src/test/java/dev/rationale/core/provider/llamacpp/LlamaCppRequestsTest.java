@@ -90,6 +90,6 @@ class LlamaCppRequestsTest {
     void capabilitiesDescribeTheRawCompletionEndpoint() {
         assertThat(LlamaCppProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().rawText().thinkingControl().maxTopLogprobs(100).reasoning().seed()
-                        .modelListing().build());
+                        .modelListing().structuredOutput().build());
     }
 }

@@ -146,6 +146,6 @@ class OllamaRequestsTest {
     void capabilitiesDescribeTheNativeApi() {
         assertThat(OllamaProtocol.CAPABILITIES)
                 .isEqualTo(Capabilities.builder().chat().rawText().thinkingControl().maxTopLogprobs(20).reasoning()
-                        .seed().modelListing().build());
+                        .seed().modelListing().structuredOutput().build());
     }
 }

@@ -4,7 +4,10 @@ package dev.rationale.core.provider.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.promptset.ThinkingLevel;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ReplySchema;
 import dev.rationale.core.provider.http.JsonBody;
 import dev.rationale.core.provider.http.WireJson;
 import dev.rationale.core.render.ChatMessage;
@@ -16,6 +19,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ChatCompletionRequestTest {
+    private static final ReplySchema SCHEMA = schema();
+
+    private static ReplySchema schema() {
+        ObjectNode shape = JsonNodeFactory.instance.objectNode().put("type", "object");
+        shape.putObject("properties").putObject("score").put("type", "integer");
+        shape.putArray("required").add("score");
+        shape.put("additionalProperties", false);
+        return new ReplySchema("judge_score", shape);
+    }
 
     static Stream<ChatCompletionRequest> requests() {
         RenderedPrompt.Chat plain = new RenderedPrompt.Chat(List.of(ChatMessage.user("Q: What is 1 + 3?")));
@@ -32,7 +44,10 @@ class ChatCompletionRequestTest {
                 ChatCompletionRequest.of(full, awkward, OpenAiOptions.TokenLimit.MAX_COMPLETION_TOKENS),
                 ChatCompletionRequest.of(full.withLogprobs(0).withSampling(2.5e10, null, null, null, null), awkward,
                         OpenAiOptions.TokenLimit.MAX_TOKENS),
-                ChatCompletionRequest.of(full, awkward, OpenAiOptions.TokenLimit.MAX_TOKENS).unstreamed());
+                ChatCompletionRequest.of(full, awkward, OpenAiOptions.TokenLimit.MAX_TOKENS).unstreamed(),
+                ChatCompletionRequest.of(bare.withReplySchema(SCHEMA), plain, OpenAiOptions.TokenLimit.MAX_TOKENS),
+                ChatCompletionRequest.of(full.withReplySchema(SCHEMA), awkward, OpenAiOptions.TokenLimit.MAX_TOKENS)
+                        .unstreamed());
     }
 
     @ParameterizedTest
