@@ -45,8 +45,8 @@ public final class HeatMapView extends StackPane {
     private HeatPalette palette = themedPalette.palette();
     private boolean paletteChanged;
     private final GenericStyledArea<Collection<String>, String, HeatStyle> area = new GenericStyledArea<>(List.of(),
-            (paragraph, classes) -> paragraph.getStyleClass().addAll(classes), HeatStyle.PLAIN,
-            SegmentOps.styledTextOps(), false, segment -> palette.textNode(segment));
+            HeatText::paragraph, HeatStyle.PLAIN, SegmentOps.styledTextOps(), false,
+            segment -> HeatText.node(segment, palette));
     private final TokenOffsets offsets = new TokenOffsets();
     private final List<ScoredToken> shown = new ArrayList<>();
     private final TokenPopup popup;

@@ -4,14 +4,9 @@ package dev.rationale.app.output;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import javafx.geometry.VPos;
-import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.FontSmoothingType;
-import javafx.scene.text.TextBoundsType;
 import org.fxmisc.richtext.TextExt;
-import org.fxmisc.richtext.model.StyledSegment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,15 +51,9 @@ record HeatPalette(List<@Nullable Paint> backgrounds, @Nullable Paint unscored, 
         return style.level() >= hotLevel ? hotText : text;
     }
 
-    /** A run of heat-map text, coloured by its style; the heat map's node factory. */
-    Node textNode(StyledSegment<String, HeatStyle> segment) {
-        TextExt node = new TextExt(segment.getSegment());
-        node.setTextOrigin(VPos.TOP);
-        // What modena's ".text" rule gave these nodes when they had that class.
-        node.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER);
-        node.setFontSmoothingType(FontSmoothingType.LCD);
-        node.setFill(fill(segment.getStyle()));
-        node.setBackgroundColor(background(segment.getStyle()));
-        return node;
+    /** Colours {@code node}, a run of heat-map text in {@code style}. */
+    void paint(TextExt node, HeatStyle style) {
+        node.setFill(fill(style));
+        node.setBackgroundColor(background(style));
     }
 }
