@@ -41,12 +41,8 @@ public final class HeatMapView extends StackPane {
     private final OutputViewModel viewModel;
     private final ObservableValue<ToIntFunction<ScoredToken>> levels;
     private final ThemedHeatPalette themedPalette = new ThemedHeatPalette(this);
-    /** The colours of the text nodes made so far; the theme's, once its stylesheet has been applied. */
-    private HeatPalette palette = themedPalette.palette();
-    private boolean paletteChanged;
     private final GenericStyledArea<Collection<String>, String, HeatStyle> area = new GenericStyledArea<>(List.of(),
-            HeatText::paragraph, HeatStyle.PLAIN, SegmentOps.styledTextOps(), false,
-            segment -> HeatText.node(segment, palette));
+            HeatPalette::paragraph, HeatStyle.PLAIN, SegmentOps.styledTextOps(), false, themedPalette::textNode);
     private final TokenOffsets offsets = new TokenOffsets();
     private final List<ScoredToken> shown = new ArrayList<>();
     private final TokenPopup popup;
@@ -96,10 +92,7 @@ public final class HeatMapView extends StackPane {
         viewModel.textProperty().addListener((obs, old, now) -> showPlainIfUnscored());
         viewModel.reasoningProperty().addListener((obs, old, now) -> showPlainIfUnscored());
         levels.addListener((obs, old, now) -> restyle());
-        themedPalette.addListener(changed -> {
-            paletteChanged = true;
-            requestLayout();
-        });
+        themedPalette.addListener(changed -> requestLayout());
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> {
             int token = offsets.tokenAt(event.getCharacterIndex());
             if (token >= 0) {
@@ -144,13 +137,8 @@ public final class HeatMapView extends StackPane {
      */
     @Override
     protected void layoutChildren() {
-        if (paletteChanged) {
-            paletteChanged = false;
-            HeatPalette now = themedPalette.palette();
-            if (!now.equals(palette)) {
-                palette = now;
-                repaint();
-            }
+        if (themedPalette.refresh()) {
+            repaint();
         }
         super.layoutChildren();
     }

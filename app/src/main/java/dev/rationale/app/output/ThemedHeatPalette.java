@@ -11,9 +11,11 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
+import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import org.fxmisc.richtext.model.StyledSegment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * heat map paints its text in code ({@link HeatPalette}): {@code -rt-heat-map-level-0} to {@code -9} (each level's
  * background), {@code -rt-heat-map-unscored} (a token without a probability), {@code -rt-heat-map-text} (the
  * text), {@code -rt-heat-map-hot-text} and {@code -rt-heat-map-hot-level} (the text's colour from that level on).
- * {@code themes/base.css} sets them on {@code .heat-map} from each theme's looked-up colours. FX thread only.
+ * {@code themes/base.css} sets them on {@code .heat-map} from each theme's looked-up colours. It makes the heat
+ * map's text nodes in the colours it last took from them. FX thread only.
  */
 final class ThemedHeatPalette {
 
@@ -33,6 +36,9 @@ final class ThemedHeatPalette {
     private final StyleableObjectProperty<@Nullable Paint> text;
     private final StyleableObjectProperty<@Nullable Paint> hotText;
     private final StyleableObjectProperty<@Nullable Number> hotLevel;
+    /** The colours of the text nodes made so far. */
+    private HeatPalette current;
+    private boolean changed;
 
     @SuppressWarnings("unchecked")
     ThemedHeatPalette(HeatMapView view) {
@@ -45,6 +51,8 @@ final class ThemedHeatPalette {
         hotText = paint(HeatLevels.COUNT + 2, view, "hotText", Color.WHITE);
         hotLevel = new SimpleStyleableObjectProperty<>((CssMetaData<HeatMapView, @Nullable Number>)
                 CSS_META_DATA.get(HeatLevels.COUNT + 3), view, "hotLevel", DEFAULT_HOT_LEVEL);
+        current = palette();
+        addListener(any -> changed = true);
     }
 
     @SuppressWarnings("unchecked")
@@ -67,8 +75,30 @@ final class ThemedHeatPalette {
         List.of(unscored, text, hotText, hotLevel).forEach(property -> property.addListener(listener));
     }
 
-    /** The colours as they are now. */
-    HeatPalette palette() {
+    /**
+     * Takes the theme's colours for the text nodes made from now on; true when they differ from those the nodes
+     * made so far have, which then need making again.
+     */
+    boolean refresh() {
+        if (!changed) {
+            return false;
+        }
+        changed = false;
+        HeatPalette now = palette();
+        if (now.equals(current)) {
+            return false;
+        }
+        current = now;
+        return true;
+    }
+
+    /** A run of heat-map text in the colours last taken: the text area's node factory. */
+    Node textNode(StyledSegment<String, HeatStyle> segment) {
+        return current.textNode(segment);
+    }
+
+    /** The colours as the theme has them now. */
+    private HeatPalette palette() {
         List<@Nullable Paint> backgrounds = new ArrayList<>(levels.size());
         levels.forEach(level -> backgrounds.add(level.get()));
         Paint textPaint = text.get();
