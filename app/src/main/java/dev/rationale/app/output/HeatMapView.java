@@ -9,32 +9,40 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ScrollPane.ScrollBarPolicy;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.GenericStyledArea;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.fxmisc.richtext.util.UndoUtils;
 
 /**
  * The answer as a heat map: every scored token's background shows its heat level (see {@link HeatLevels}), and
  * hovering a token, or moving the caret onto it with the keyboard, opens a popup with its alternatives. Tokens are
  * appended in the batches the view model delivers, one text edit per batch; the text area is virtualised, so long
- * answers stay fast. Without scored tokens it shows the plain answer. The thinking is not shown here (see
- * {@link #sync()}). Build and use on the FX thread.
+ * answers stay fast. Its text nodes have no style classes: they are coloured in code from the theme's heat palette
+ * (see {@link ThemedHeatPalette}), as CSS matching each new node of a streaming answer cost most of a frame's CSS.
+ * Without scored tokens it shows the plain answer. The thinking is not shown here (see {@link #sync()}). Build and
+ * use on the FX thread.
  */
 public final class HeatMapView extends StackPane {
 
-    static final String TOKEN_CLASS = "heat-token";
-    static final String PLAIN_CLASS = "heat-plain";
     private static final Duration HOVER_DELAY = Duration.ofMillis(250);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            ThemedHeatPalette.heatMapCssMetaData();
 
     private final OutputViewModel viewModel;
     private final ObservableValue<ToIntFunction<ScoredToken>> levels;
-    private final StyleClassedTextArea area = new StyleClassedTextArea(false);
+    private final ThemedHeatPalette themedPalette = new ThemedHeatPalette(this);
+    private final GenericStyledArea<Collection<String>, String, HeatStyle> area = new GenericStyledArea<>(List.of(),
+            HeatPalette::paragraph, HeatStyle.PLAIN, SegmentOps.styledTextOps(), false, themedPalette::textNode);
     private final TokenOffsets offsets = new TokenOffsets();
     private final List<ScoredToken> shown = new ArrayList<>();
     private final TokenPopup popup;
@@ -64,6 +72,8 @@ public final class HeatMapView extends StackPane {
         area.setShowCaret(org.fxmisc.richtext.Caret.CaretVisibility.ON);
         area.getStyleClass().add("heat-map-area");
         area.setMouseOverTextDelay(HOVER_DELAY);
+        // Nothing here is typed, so nothing is undone: the default undo manager kept every batch of a stream.
+        area.setUndoManager(UndoUtils.noOpUndoManager());
         // The scroll bar is always there: appearing as a streaming answer outgrows the view, it narrowed the text,
         // which wrapped and was painted again whole in one frame.
         getChildren().add(new VirtualizedScrollPane<>(area, ScrollBarPolicy.AS_NEEDED, ScrollBarPolicy.ALWAYS));
@@ -82,6 +92,7 @@ public final class HeatMapView extends StackPane {
         viewModel.textProperty().addListener((obs, old, now) -> showPlainIfUnscored());
         viewModel.reasoningProperty().addListener((obs, old, now) -> showPlainIfUnscored());
         levels.addListener((obs, old, now) -> restyle());
+        themedPalette.addListener(changed -> requestLayout());
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, event -> {
             int token = offsets.tokenAt(event.getCharacterIndex());
             if (token >= 0) {
@@ -102,13 +113,34 @@ public final class HeatMapView extends StackPane {
     }
 
     /** The heat-map text area, for tests and for synchronised scrolling in Compare. */
-    public StyleClassedTextArea area() {
+    public GenericStyledArea<Collection<String>, String, HeatStyle> area() {
         return area;
     }
 
-    /** The style classes of token {@code index} (of the view model's tokens), e.g. {@code [heat-token, heat-7]}. */
-    public Collection<String> styleOfToken(int index) {
+    /** The style of token {@code index} (of the view model's tokens): its heat level, e.g. 7. */
+    public HeatStyle styleOfToken(int index) {
         return area.getStyleOfChar(offsets.start(index - firstShown) + 1);
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    ThemedHeatPalette themedPalette() {
+        return themedPalette;
+    }
+
+    /**
+     * A theme switch changes the palette's colours one by one in a CSS pass; the text nodes are made again once,
+     * here, after that pass and before the text area lays them out.
+     */
+    @Override
+    protected void layoutChildren() {
+        if (themedPalette.refresh()) {
+            repaint();
+        }
+        super.layoutChildren();
     }
 
     /** The number of tokens shown: the answer's, not the thinking's. */
@@ -178,7 +210,7 @@ public final class HeatMapView extends StackPane {
         for (ScoredToken token : tokens) {
             offsets.add(token.text().length());
             shown.add(token);
-            paragraphs.add(token.text(), HeatLevels.styleClasses(level.applyAsInt(token)));
+            paragraphs.add(token.text(), HeatStyle.of(level.applyAsInt(token)));
         }
         if (!paragraphs.isEmpty()) {
             // One edit for the batch, its text and colours together: the last paragraph is rebuilt once, not twice.
@@ -192,14 +224,35 @@ public final class HeatMapView extends StackPane {
             return;
         }
         ToIntFunction<ScoredToken> level = levels.getValue();
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        StyleSpansBuilder<HeatStyle> spans = new StyleSpansBuilder<>();
         for (ScoredToken token : shown) {
             if (!token.text().isEmpty()) {
-                spans.add(HeatLevels.styleClasses(level.applyAsInt(token)), token.text().length());
+                spans.add(HeatStyle.of(level.applyAsInt(token)), token.text().length());
             }
         }
-        StyleSpans<Collection<String>> all = spans.create();
+        StyleSpans<HeatStyle> all = spans.create();
         area.setStyleSpans(0, all);
+    }
+
+    /**
+     * Makes every text node again, in the palette's new colours. The styles (levels) did not change, so restyling
+     * would change nothing: the text is cleared and shown again.
+     */
+    private void repaint() {
+        if (area.getLength() == 0) {
+            return;
+        }
+        List<ScoredToken> tokens = List.copyOf(shown);
+        String plain = plainShown;
+        int first = firstShown;
+        reset();
+        firstShown = first;
+        if (!tokens.isEmpty()) {
+            append(tokens);
+        } else {
+            area.append(plain, HeatStyle.PLAIN);
+            plainShown = plain;
+        }
     }
 
     /**
@@ -215,10 +268,10 @@ public final class HeatMapView extends StackPane {
             return;
         }
         if (plain.startsWith(plainShown)) {
-            area.append(plain.substring(plainShown.length()), PLAIN_CLASS);
+            area.append(plain.substring(plainShown.length()), HeatStyle.PLAIN);
         } else {
             area.clear();
-            area.append(plain, PLAIN_CLASS);
+            area.append(plain, HeatStyle.PLAIN);
         }
         plainShown = plain;
     }

@@ -16,18 +16,18 @@ import org.fxmisc.richtext.model.StyledSegment;
  */
 final class HeatParagraphs {
 
-    private final ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> builder;
-    private List<StyledSegment<String, Collection<String>>> paragraph = new ArrayList<>();
+    private final ReadOnlyStyledDocumentBuilder<Collection<String>, String, HeatStyle> builder;
+    private List<StyledSegment<String, HeatStyle>> paragraph = new ArrayList<>();
     private final StringBuilder run = new StringBuilder();
-    private Collection<String> runStyle = List.of();
+    private HeatStyle runStyle = HeatStyle.PLAIN;
     private boolean empty = true;
 
-    HeatParagraphs(SegmentOps<String, Collection<String>> segments, Collection<String> paragraphStyle) {
+    HeatParagraphs(SegmentOps<String, HeatStyle> segments, Collection<String> paragraphStyle) {
         this.builder = new ReadOnlyStyledDocumentBuilder<>(segments, paragraphStyle);
     }
 
     /** Adds a token's {@code text} in {@code style}; an empty text adds nothing. */
-    void add(String text, Collection<String> style) {
+    void add(String text, HeatStyle style) {
         if (text.isEmpty()) {
             return;
         }
@@ -50,7 +50,7 @@ final class HeatParagraphs {
     }
 
     /** The document of all added: its last paragraph is empty when the last text ended with a line break. */
-    ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> build() {
+    ReadOnlyStyledDocument<Collection<String>, String, HeatStyle> build() {
         endParagraph();
         return builder.build();
     }

@@ -37,6 +37,11 @@ final class StreamedAnswer {
     final ReadOnlyIntegerWrapper answerStart = new ReadOnlyIntegerWrapper(this, "answerStart", 0);
     private final StringBuilder textSoFar = new StringBuilder();
     private final StringBuilder reasoningSoFar = new StringBuilder();
+    /**
+     * The length of the answer text that came after the last score: a batch can end between a token's text and its
+     * score, and the tokens do not cover that text yet.
+     */
+    private int unscoredText;
     @Nullable FinishReason finishReason;
     @Nullable Usage usage;
     @Nullable Timings timings;
@@ -46,6 +51,7 @@ final class StreamedAnswer {
         notices.clear();
         textSoFar.setLength(0);
         reasoningSoFar.setLength(0);
+        unscoredText = 0;
         text.set("");
         reasoning.set("");
         failure.set("");
@@ -109,12 +115,19 @@ final class StreamedAnswer {
         List<ScoredToken> newTokens = new ArrayList<>();
         int textBefore = textSoFar.length();
         int reasoningBefore = reasoningSoFar.length();
+        int unscoredBefore = unscoredText;
         @Nullable CompletionEvent end = null;
         for (CompletionEvent event : batch) {
             switch (event) {
-                case CompletionEvent.TextDelta d when d.sample() == 0 -> textSoFar.append(d.text());
+                case CompletionEvent.TextDelta d when d.sample() == 0 -> {
+                    textSoFar.append(d.text());
+                    unscoredText += d.text().length();
+                }
                 case CompletionEvent.ReasoningDelta d when d.sample() == 0 -> reasoningSoFar.append(d.text());
-                case CompletionEvent.TokensScored t when t.sample() == 0 -> newTokens.addAll(t.tokens());
+                case CompletionEvent.TokensScored t when t.sample() == 0 -> {
+                    newTokens.addAll(t.tokens());
+                    unscoredText = 0;
+                }
                 case CompletionEvent.Notice n -> notices.add(n.message());
                 case CompletionEvent.UsageReported u -> usage = u.usage();
                 case CompletionEvent.SampleFinished f when f.sample() == 0 -> finishReason = f.reason();
@@ -125,9 +138,13 @@ final class StreamedAnswer {
                 }
             }
         }
-        // Set before the tokens arrive, so that what shows them knows at once which are the thinking's.
-        if (!sameAnswerStart(newTokens, textSoFar.length() - textBefore, reasoningSoFar.length() - reasoningBefore)) {
-            answerStart.set(answerStart(tokens, newTokens, reasoningSoFar, textSoFar));
+        // Set before the tokens arrive, so that what shows them knows at once which are the thinking's. Counted over
+        // the text the tokens cover: counting the text of a token whose score is still to come took the start back
+        // a token into the thinking for one batch, and the heat map rebuilt itself whole, twice.
+        int scoredAdded = textSoFar.length() - textBefore + unscoredBefore - unscoredText;
+        if (!sameAnswerStart(newTokens, scoredAdded, reasoningSoFar.length() - reasoningBefore)) {
+            answerStart.set(answerStart(tokens, newTokens, reasoningSoFar,
+                    textSoFar.subSequence(0, textSoFar.length() - unscoredText)));
         }
         tokens.addAll(newTokens);
         // Copied only when they grew: the answer streams after a long thinking, which a copy a batch would repeat.
@@ -143,19 +160,19 @@ final class StreamedAnswer {
     /**
      * Whether a batch leaves the answer's start where it was, without counting back over the whole answer (a cost
      * that grows with each batch, with the answer): true when the answer has begun, the thinking did not grow, and
-     * the answer grew by just the text of the batch's tokens, so counting back over them leads where it did before.
-     * Not when the start is the last token, whose blank lines the next tokens may let it skip.
+     * the scored answer grew by just the text of the batch's tokens, so counting back over them leads where it did
+     * before. Not when the start is the last token, whose blank lines the next tokens may let it skip.
      */
-    private boolean sameAnswerStart(List<ScoredToken> added, int textAdded, int reasoningAdded) {
+    private boolean sameAnswerStart(List<ScoredToken> added, int scoredAdded, int reasoningAdded) {
         int start = answerStart.get();
-        if (reasoningAdded != 0 || textAdded == 0 || start >= tokens.size() - 1) {
+        if (reasoningAdded != 0 || scoredAdded == 0 || start >= tokens.size() - 1) {
             return false;
         }
         int carried = 0;
         for (ScoredToken token : added) {
             carried += token.text().length();
         }
-        return carried == textAdded;
+        return carried == scoredAdded;
     }
 
     /**

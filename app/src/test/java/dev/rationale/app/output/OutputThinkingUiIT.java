@@ -96,7 +96,8 @@ class OutputThinkingUiIT {
 
         assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("7");
         assertThat(onFx(() -> view.heatMap().tokenCount())).isEqualTo(1);
-        assertThat(onFx(() -> view.heatMap().styleOfToken(6))).contains("heat-token");
+        // Scored at p = e^-0.1 = 0.90: the calmest level.
+        assertThat(onFx(() -> view.heatMap().styleOfToken(6))).isEqualTo(HeatStyle.of(0));
         assertThat(onFx(() -> steps(robot))).containsExactly("The sum is 3 + 4.", "Maybe 8?", "No: 7.");
         assertThat(onFx(() -> robot.lookup(".reasoning-steps-header").queryAs(Label.class).getText()))
                 .isEqualTo("Reasoning · 3 steps of the thinking (the answer gives none)");

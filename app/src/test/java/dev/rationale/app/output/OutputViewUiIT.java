@@ -3,7 +3,10 @@ package dev.rationale.app.output;
 
 import static dev.rationale.app.fx.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.rationale.app.fx.ThemeSwitcher;
+import dev.rationale.app.theme.Theme;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Verdict;
@@ -27,6 +30,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -87,24 +91,60 @@ class OutputViewUiIT {
         assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("3 + 4 = 7. The answer is 7.");
         // By probability the level counts down from the bucket floor(10 p): 0.990 is in the top bucket, level 0;
         // 0.100 is in the 10–20 % bucket, level 9 - 1 = 8.
-        assertThat(onFx(() -> view.heatMap().styleOfToken(0))).containsExactlyInAnyOrder("heat-token", "heat-0");
-        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN)))
-                .containsExactlyInAnyOrder("heat-token", "heat-8");
+        assertThat(onFx(() -> view.heatMap().styleOfToken(0))).isEqualTo(HeatStyle.of(0));
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN))).isEqualTo(HeatStyle.of(8));
     }
 
     @Test
-    void onlyHesitantTokensGetABackgroundToPaint(FxRobot robot) throws TimeoutException {
+    void theHeatMapPaintsItsTextInTheThemesColoursAndCalmTextWithoutABackground(FxRobot robot)
+            throws TimeoutException {
         server.enqueue(stream(scoredAnswer() + finish()));
 
         run(robot, openAi(), "7");
 
-        // RichTextFX draws a shape for each run of text with a background, transparent or not: calm text has none.
-        List<TextExt> texts = onFx(() -> view.heatMap().area().lookupAll(".text").stream()
-                .filter(TextExt.class::isInstance).map(TextExt.class::cast).toList());
-        assertThat(texts).filteredOn(text -> text.getStyleClass().contains("heat-0")).isNotEmpty()
-                .allSatisfy(text -> assertThat(text.getBackgroundColor()).isNull());
-        assertThat(texts).filteredOn(text -> text.getStyleClass().contains("heat-8")).isNotEmpty()
-                .allSatisfy(text -> assertThat(text.getBackgroundColor()).isNotNull());
+        // light.css: -rt-heat-8 behind the unsure " 7", in -rt-heat-hot-text; the calm text in -rt-fg, and without a
+        // background, as RichTextFX draws a shape for each run of text with a background, transparent or not.
+        assertThat(onFx(this::heatMapTexts)).extracting(TextExt::getText, TextExt::getBackgroundColor,
+                TextExt::getFill).containsExactly(tuple("3 + 4 =", null, Color.web("#1f2430")),
+                tuple(" 7", Color.web("#f56b4f"), Color.web("#ffffff")),
+                tuple(". The answer is 7.", null, Color.web("#1f2430")));
+        // Nothing for CSS to match the text against: each new text node of a streaming answer cost a search.
+        assertThat(onFx(this::heatMapTexts)).allSatisfy(text -> assertThat(text.getStyleClass()).isEmpty());
+    }
+
+    @Test
+    void switchingTheThemeRepaintsTheHeatMapInTheNewThemesColours(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+        run(robot, openAi(), "7");
+
+        robot.interact(() -> ThemeSwitcher.apply(view.getScene(), Theme.DARK));
+        waitForBackground(" 7", Color.web("#b53c1d"));
+
+        // dark.css: -rt-heat-8 and -rt-fg.
+        assertThat(onFx(this::heatMapTexts)).extracting(TextExt::getText, TextExt::getBackgroundColor,
+                TextExt::getFill).containsExactly(tuple("3 + 4 =", null, Color.web("#e4e7ec")),
+                tuple(" 7", Color.web("#b53c1d"), Color.web("#ffffff")),
+                tuple(". The answer is 7.", null, Color.web("#e4e7ec")));
+        assertThat(onFx(() -> view.heatMap().tokenCount())).isEqualTo(9);
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN))).isEqualTo(HeatStyle.of(8));
+
+        robot.interact(() -> ThemeSwitcher.apply(view.getScene(), Theme.LIGHT));
+        waitForBackground(" 7", Color.web("#f56b4f"));
+
+        assertThat(onFx(this::heatMapTexts)).extracting(TextExt::getBackgroundColor)
+                .containsExactly(null, Color.web("#f56b4f"), null);
+    }
+
+    /** Waits for the next frames to paint the heat map's text node {@code text} on {@code background}. */
+    private void waitForBackground(String text, Color background) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> heatMapTexts().stream()
+                .anyMatch(node -> node.getText().equals(text) && background.equals(node.getBackgroundColor()))));
+    }
+
+    /** The heat map's text nodes, in order. */
+    private List<TextExt> heatMapTexts() {
+        return view.heatMap().area().lookupAll("TextExt").stream().filter(TextExt.class::isInstance)
+                .map(TextExt.class::cast).toList();
     }
 
     @Test
@@ -131,13 +171,12 @@ class OutputViewUiIT {
         // Normalised entropy, the listed alternatives plus a rest bucket over ln(k + 1): the sure token's 0.990
         // and 0.010 rest give 0.056 / ln 2 = 0.08, level 0; the unsure token's 0.607, 0.202, 0.100 and 0.091 rest
         // give 1.075 / ln 4 = 0.78, level 7.
-        assertThat(onFx(() -> view.heatMap().styleOfToken(0))).containsExactlyInAnyOrder("heat-token", "heat-0");
-        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN)))
-                .containsExactlyInAnyOrder("heat-token", "heat-7");
+        assertThat(onFx(() -> view.heatMap().styleOfToken(0))).isEqualTo(HeatStyle.of(0));
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN))).isEqualTo(HeatStyle.of(7));
 
         robot.clickOn("#output-measure-probability");
 
-        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN))).contains("heat-8");
+        assertThat(onFx(() -> view.heatMap().styleOfToken(UNSURE_TOKEN))).isEqualTo(HeatStyle.of(8));
     }
 
     @Test
@@ -216,8 +255,7 @@ class OutputViewUiIT {
 
         assertThat(onFx(() -> view.heatMap().tokenCount())).isZero();
         assertThat(onFx(() -> view.heatMap().area().getText())).isEqualTo("3 + 4 = 7. The answer is 7.");
-        assertThat(onFx(() -> view.heatMap().area().getStyleOfChar(1))).contains("heat-plain")
-                .noneMatch(style -> style.startsWith("heat-") && !style.equals("heat-plain"));
+        assertThat(onFx(() -> view.heatMap().area().getStyleOfChar(1))).isEqualTo(HeatStyle.PLAIN);
         assertThat(onFx(() -> label(robot, "#output-unscored").getText()))
                 .isEqualTo("No colours: anthropic gives no token probabilities.");
         assertThat(onFx(() -> label(robot, "#output-notices").getText())).contains("gives no token probabilities");

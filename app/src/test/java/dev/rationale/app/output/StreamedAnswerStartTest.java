@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answer's start, kept as batches stream in, is where counting back over the whole answer puts it, however the
- * batches cut the stream: also between a token's text and its score, and when the answer begins with blank lines.
+ * The answer's start, kept as batches stream in, is where counting back over the answer's scored text puts it,
+ * however the batches cut the stream: also between a token's text and its score (the text whose score is still to
+ * come is not counted), and when the answer begins with blank lines.
  */
 class StreamedAnswerStartTest {
 
@@ -51,7 +52,7 @@ class StreamedAnswerStartTest {
     }
 
     @Test
-    void theStartKeptBatchByBatchIsTheStartCountedOverTheWholeAnswer() {
+    void theStartKeptBatchByBatchIsTheStartCountedOverTheScoredAnswer() {
         for (List<CompletionEvent> events : List.of(scoredThinkingThenAnswer(), unscoredThinkingThenAnswer())) {
             for (long seed = 0; seed < 200; seed++) {
                 assertStartFollowsCount(events, new SplittableRandom(seed));
@@ -79,10 +80,44 @@ class StreamedAnswerStartTest {
             List<CompletionEvent> batch = events.subList(next, Math.min(events.size(), next + size));
             next += batch.size();
             answer.add(batch);
+            String text = answer.text.get();
+            String scored = text.substring(0, text.length() - unscoredLength(events.subList(0, next)));
             assertThat(answer.answerStart.get())
                     .as("after %d of %d events", next, events.size())
-                    .isEqualTo(StreamedAnswer.answerStart(answer.tokens, List.of(), answer.reasoning.get(),
-                            answer.text.get()));
+                    .isEqualTo(StreamedAnswer.answerStart(answer.tokens, List.of(), answer.reasoning.get(), scored));
         }
+    }
+
+    @Test
+    void aBatchThatEndsBetweenATokensTextAndItsScoreLeavesTheStartWhereItWas() {
+        StreamedAnswer answer = new StreamedAnswer();
+        List<CompletionEvent> events = scoredThinkingThenAnswer();
+        // Up to the answer's "The", scored.
+        int throughThe = 2 * (THINKING.size() + 3);
+        answer.add(events.subList(0, throughThe));
+        int start = answer.answerStart.get();
+
+        answer.add(events.subList(throughThe, throughThe + 1));
+        int cut = answer.answerStart.get();
+        answer.add(events.subList(throughThe + 1, throughThe + 2));
+
+        assertThat(events.get(throughThe)).isEqualTo(new CompletionEvent.TextDelta(0, " sum"));
+        assertThat(start).isEqualTo(THINKING.size() + 2);
+        // Counting " sum" with no token for it yet took the start back to "</think>": a heat map rebuilt twice.
+        assertThat(cut).isEqualTo(start);
+        assertThat(answer.answerStart.get()).isEqualTo(start);
+    }
+
+    /** The length of the answer text that came after the last score of {@code events}. */
+    private static int unscoredLength(List<CompletionEvent> events) {
+        int length = 0;
+        for (CompletionEvent event : events) {
+            if (event instanceof CompletionEvent.TextDelta delta) {
+                length += delta.text().length();
+            } else if (event instanceof CompletionEvent.TokensScored) {
+                length = 0;
+            }
+        }
+        return length;
     }
 }
