@@ -97,6 +97,17 @@ class JudgeEvalCommandTest {
         assertThat(byCase.get("es").get("grading").get("note").asText())
                 .isEqualTo("the judge's reply has no JSON object with a score");
         assertThat(byCase.get("es").get("grading").get("reply").asText()).isEqualTo("I would rather not say.");
+        // The cell counts the judge's verdicts, its mean score, and how far it agrees with exact match.
+        JsonNode cell = JSON.readTree(run.out()).get("cells").get(0);
+        assertThat(cell.get("correct").asInt()).isEqualTo(1);
+        assertThat(cell.get("wrong").asInt()).isEqualTo(1);
+        assertThat(cell.get("ungraded").asInt()).isEqualTo(1);
+        JsonNode scores = cell.get("scores");
+        assertThat(scores.get("grader").asText()).isEqualTo("judge");
+        assertThat(scores.get("scored").asInt()).isEqualTo(2);
+        assertThat(scores.get("unscored").asInt()).isEqualTo(1);
+        assertThat(scores.get("meanScore").asDouble()).isEqualTo(3.5);
+        assertThat(scores.get("agreement").get("items").asInt()).isEqualTo(2);
         // The judge read the question without exemplars, the answer, the reference and the criteria.
         assertThat(judge.judgePrompts()).hasSize(3).anySatisfy(prompt -> assertThat(prompt).contains(
                 "Q: What is the capital of France?", "The capital of France is Paris.", "Paris",
