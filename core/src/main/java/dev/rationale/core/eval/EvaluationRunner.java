@@ -241,6 +241,8 @@ public final class EvaluationRunner implements PlanRunner {
         // so that neither the grading nor disk syncs keep the endpoint waiting.
         private void keep(JobExecutor.Executed done) {
             try {
+                // Grading may wait on a judge or a test run, which a cancel stops; it is done before any writing.
+                GradingInterrupt.during(handle, done::records);
                 for (int i = 0; i < done.records().size(); i++) {
                     SampleRecord record = done.records().get(i);
                     results.append(record);

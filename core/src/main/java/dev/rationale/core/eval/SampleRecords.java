@@ -46,14 +46,31 @@ final class SampleRecords {
         this.steps = ReasoningSteps.of(format);
     }
 
+    /**
+     * The records of a finished request, graded. When the run is cancelled while an answer is being scored, every
+     * sample of the request is recorded as failed, so that a resumed run asks again rather than keep answers that
+     * were never graded.
+     */
     List<SampleRecord> of(CompletionJob job, CompletionResult result, int attempts, @Nullable Long seed) {
         List<SampleRecord> records = new ArrayList<>();
-        for (int j = 0; j < job.samples().size(); j++) {
-            CompletionResult.Sample sample = j < result.samples().size() ? result.samples().get(j)
-                    : new CompletionResult.Sample("", "", List.of(), null);
-            records.add(record(job, j, sample, result, attempts, seed));
+        try {
+            for (int j = 0; j < job.samples().size(); j++) {
+                CompletionResult.Sample sample = j < result.samples().size() ? result.samples().get(j)
+                        : new CompletionResult.Sample("", "", List.of(), null);
+                records.add(record(job, j, sample, result, attempts, seed));
+            }
+        } catch (GradingCancelled e) {
+            return failed(job, "CANCELLED", "the run was cancelled while the answer"
+                    + " was being graded");
         }
         return records;
+    }
+
+    /** The run was cancelled while a grader waited. */
+    private static final class GradingCancelled extends RuntimeException {
+        GradingCancelled() {
+            super(null, null, false, false);
+        }
     }
 
     /** Records for every sample of a job that failed before (or without) a completion. */
@@ -110,7 +127,7 @@ final class SampleRecords {
                     ThinkBlock.answerOf(sample.text()), extracted, job.target().endpoint(), job.target().model()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return extracted.scored(GradeDetail.failed(grader, "grading was cancelled", null, null), threshold);
+            throw new GradingCancelled();
         } catch (RuntimeException e) {
             return extracted.scored(GradeDetail.failed(grader, "grading failed: " + e.getMessage(), null, null),
                     threshold);

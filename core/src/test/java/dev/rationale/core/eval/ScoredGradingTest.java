@@ -12,6 +12,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.grading.Grader;
 import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.promptset.Task;
+import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.http.TestHttp;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
@@ -19,7 +20,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,33 +99,75 @@ class ScoredGradingTest {
         });
     }
 
-    private List<SampleRecord> run(Grader judge, int cases) throws Exception {
-        return runWith(new GradingContext() {
-            @Override
-            public Grader judge(AnswerFormat format) {
-                return judge;
+    @Test
+    void cancellingStopsAGraderThatWaitsAndItsAnswersAreAskedAgainOnResume() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Grader stuck = input -> {
+            waiting.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
             }
+            throw new AssertionError("unreachable");
+        };
+        server.setDispatcher(FakeChatServer.faultless());
+        server.start();
+        EvalPlan plan = plan(1);
+        Path file = dir.resolve("results.jsonl");
+        try (ResultsFile results = ResultsFile.create(file)) {
+            RunningEvaluation run = new EvaluationRunner(providers(), context(stuck)).start(plan, results,
+                    EvalOptions.DEFAULTS, EvalListener.NONE);
+            assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+            run.cancel();
+            assertThat(run.await().cancelled()).isTrue();
+        }
 
-            @Override
-            public Grader tests(AnswerFormat format) {
-                return GradingContext.refusing(GradeDetail.TESTS, "not in this test");
-            }
-        }, cases);
+        assertThat(interrupted).isTrue();
+        SampleRecord kept = ResultsFile.read(file).getFirst();
+        assertThat(kept.status()).isEqualTo(Verdict.FAILED);
+        assertThat(kept.errorKind()).isEqualTo("CANCELLED");
+        // The failed answer is asked again and graded when the run resumes.
+        try (ResultsFile results = ResultsFile.resume(file)) {
+            new EvaluationRunner(providers(), context(input -> input.extracted().scored(new GradeDetail(
+                    GradeDetail.JUDGE, 5.0, "fine", null, null), 4))).start(plan, results, EvalOptions.DEFAULTS,
+                    EvalListener.NONE).await();
+        }
+        assertThat(ResultsFile.read(file).getLast().status()).isEqualTo(Verdict.CORRECT);
+    }
+
+    private List<SampleRecord> run(Grader judge, int cases) throws Exception {
+        return runWith(context(judge), cases);
+    }
+
+    private static GradingContext context(Grader judge) {
+        return GradingContext.of(format -> judge,
+                format -> GradingContext.refusing(GradeDetail.TESTS, "not in this test"));
+    }
+
+    private Function<Endpoint, CompletionProvider> providers() {
+        var chat = new OpenAiChatProvider(TestHttp.client(new TestHttp.FakeSleeper()), server.url("/v1").toString());
+        return e -> chat;
+    }
+
+    private EvalPlan plan(int cases) {
+        Endpoint endpoint = new Endpoint("mock", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
+        Task sums = EvalFixtures.sums(cases, EvalFixtures.direct());
+        Task task = new Task(sums.id(), null, null, sums.template(), new AnswerFormat(ExtractRule.ANSWER_IS, null,
+                null, null, CompareRule.JUDGE, 4.0, null, null), List.of(), sums.cases(), sums.variants());
+        return new EvalPlan(EvalFixtures.set(task), task, task.variants(), List.of(EvalTarget.of(endpoint, "m1")),
+                task.cases(), null);
     }
 
     private List<SampleRecord> runWith(GradingContext grading, int cases) throws Exception {
         server.setDispatcher(FakeChatServer.faultless());
         server.start();
-        Endpoint endpoint = new Endpoint("mock", ProviderKind.OPENAI, server.url("/v1").toString(), null, null);
-        var chat = new OpenAiChatProvider(TestHttp.client(new TestHttp.FakeSleeper()), endpoint.effectiveBaseUrl());
-        Task sums = EvalFixtures.sums(cases, EvalFixtures.direct());
-        Task task = new Task(sums.id(), null, null, sums.template(), new AnswerFormat(ExtractRule.ANSWER_IS, null,
-                null, null, CompareRule.JUDGE, 4.0, null, null), List.of(), sums.cases(), sums.variants());
-        EvalPlan plan = new EvalPlan(EvalFixtures.set(task), task, task.variants(),
-                List.of(EvalTarget.of(endpoint, "m1")), task.cases(), null);
+        EvalPlan plan = plan(cases);
         Path file = dir.resolve("results.jsonl");
         try (ResultsFile results = ResultsFile.create(file)) {
-            new EvaluationRunner(e -> chat, grading).start(plan, results, EvalOptions.DEFAULTS, EvalListener.NONE)
+            new EvaluationRunner(providers(), grading).start(plan, results, EvalOptions.DEFAULTS, EvalListener.NONE)
                     .await();
         }
         return ResultsFile.read(file);
