@@ -20,6 +20,7 @@ import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationRunner;
 import dev.rationale.core.grading.GradingContext;
+import dev.rationale.core.grading.code.CodeTestGrader;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.PlanRunner;
@@ -160,6 +161,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     private ThinkingOption thinking;
 
+    @Mixin
+    private CodeExecutionOption codeExecution;
+
     @Override
     public Integer call() throws InterruptedException {
         // The HTTP client's set-up (TLS's takes tens of milliseconds) needs nothing from the prompt set: it gets
@@ -181,6 +185,7 @@ final class EvalCommand implements Callable<Integer> {
         PriceTable table = PriceTable.forUser(TaskChoice.workspace(file).resolve(HistoryStore.FOLDER));
         TargetPrices prices = TargetPrices.of(table, plan.targets());
         PrintWriter stdout = spec.commandLine().getOut();
+        codeExecution.apply(TaskChoice.workspace(file), task, spec.commandLine().getErr());
         if (dryRun) {
             printEstimate(plan, table, factory, batch, stdout);
             return 0;
@@ -369,6 +374,6 @@ final class EvalCommand implements Callable<Integer> {
 
     // The judge and the code runner of answer formats that score.
     private GradingContext grading(ProviderCache providers) {
-        return GradingContext.NONE;
+        return GradingContext.of(GradingContext.NONE::judge, CodeTestGrader.forWorkspace(TaskChoice.workspace(file)));
     }
 }

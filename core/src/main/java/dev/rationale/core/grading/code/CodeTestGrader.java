@@ -20,15 +20,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Grades code by running the case's tests against it in the {@link CodeSandbox}: the score is the share of tests
  * that passed (0-1), the note the first failing test and its error, the request the program run and the reply its
- * output. A case names its tests in the input {@link CodeTestsSpec#effectiveInput} and may name its language in an
- * input {@value #LANGUAGE_INPUT}; only Python runs so far. Tests that cannot run (none given, another language, no
- * Python here, tests that do not parse) leave the answer ungraded with the reason, never a pass.
+ * output. A case names its tests in the input {@link CodeTestsSpec#effectiveInput} and may name its language in
+ * an input {@value CodeTestsSpec#LANGUAGE_INPUT}; only Python runs so far. Tests that cannot run (none given,
+ * another language, no Python here, tests that do not parse) leave the answer ungraded with the reason, never a
+ * pass.
  *
  * <p>Safe to share; runs at most as many programs at once as the machine has processors, for every grader.
  */
 public final class CodeTestGrader implements Grader {
-    /** The case input that may name a case's language. */
-    public static final String LANGUAGE_INPUT = "language";
     // A sandboxed program is processor-bound; more at once than cores only makes each slower and time out.
     private static final Semaphore SLOTS = new Semaphore(Runtime.getRuntime().availableProcessors());
 
@@ -62,7 +61,7 @@ public final class CodeTestGrader implements Grader {
         Grade extracted = input.extracted();
         String code = extracted.extracted();
         String tests = input.testCase().inputs().get(spec.effectiveInput());
-        String language = Optional.ofNullable(input.testCase().inputs().get(LANGUAGE_INPUT))
+        String language = Optional.ofNullable(input.testCase().inputs().get(CodeTestsSpec.LANGUAGE_INPUT))
                 .filter(l -> !l.isBlank()).orElse(spec.effectiveLanguage()).strip().toLowerCase(Locale.ROOT);
         if (tests == null || tests.isBlank()) {
             return failed(extracted, "the case has no input \"" + spec.effectiveInput() + "\" with its tests", null);
