@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,16 +46,18 @@ public final class CodeSandbox {
     /** The best isolation that runs a program here: each is tried with a program that does nothing. */
     static CodeSandbox probe(SandboxTools tools) {
         for (SandboxIsolation candidate : SandboxIsolation.values()) {
-            if (available(candidate, tools) && works(new CodeSandbox(candidate, tools))) {
-                return new CodeSandbox(candidate, tools);
+            Optional<CodeSandbox> sandbox = ifWorks(candidate, tools);
+            if (sandbox.isPresent()) {
+                return sandbox.get();
             }
         }
         return new CodeSandbox(SandboxIsolation.PLAIN, tools);
     }
 
-    /** A sandbox of the given isolation, unprobed: for tests that check one kind. */
-    static CodeSandbox of(SandboxIsolation isolation, SandboxTools tools) {
-        return new CodeSandbox(isolation, tools);
+    /** A sandbox of the given isolation when it runs a program here; for tests that check each kind. */
+    static Optional<CodeSandbox> ifWorks(SandboxIsolation isolation, SandboxTools tools) {
+        CodeSandbox sandbox = new CodeSandbox(isolation, tools);
+        return available(isolation, tools) && works(sandbox) ? Optional.of(sandbox) : Optional.empty();
     }
 
     /** How runs are isolated here. */
@@ -95,13 +97,14 @@ public final class CodeSandbox {
         }
         ProcessTree tree = new ProcessTree(process, isolation == SandboxIsolation.PLAIN ? tools.kill() : null);
         AtomicBoolean overflowed = new AtomicBoolean();
-        AtomicLong used = new AtomicLong();
         Runnable overflow = () -> {
             overflowed.set(true);
             process.destroyForcibly();
         };
-        OutputDrain stdout = new OutputDrain(process.getInputStream(), used, limits.outputBytes(), overflow);
-        OutputDrain stderr = new OutputDrain(process.getErrorStream(), used, limits.outputBytes(), overflow);
+        // Each stream has a budget of its own: the harness reports on standard output, and a program that floods
+        // standard error must not crowd out the report of the tests that ran before.
+        OutputDrain stdout = new OutputDrain(process.getInputStream(), limits.outputBytes(), overflow);
+        OutputDrain stderr = new OutputDrain(process.getErrorStream(), limits.outputBytes(), overflow);
         boolean exited;
         try {
             exited = process.waitFor(limits.wallClock().toMillis(), TimeUnit.MILLISECONDS);
@@ -118,7 +121,7 @@ public final class CodeSandbox {
     private static boolean available(SandboxIsolation isolation, SandboxTools tools) {
         boolean limits = tools.prlimit() != null || tools.sh() != null;
         return limits && switch (isolation) {
-            case BUBBLEWRAP -> tools.bwrap() != null;
+            case BUBBLEWRAP -> tools.bwrap() != null && tools.env() != null;
             case UNSHARE -> tools.unshare() != null && tools.sh() != null && tools.mount() != null;
             case PLAIN -> true;
         };

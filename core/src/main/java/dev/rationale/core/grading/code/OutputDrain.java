@@ -5,26 +5,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads one output stream of a run on a virtual thread, keeping what fits under the run's output limit. The limit
- * is shared by standard output and error; whichever stream passes it first calls {@code overflow}.
+ * Reads one output stream of a run on a virtual thread, keeping what fits under the run's output limit; passing it
+ * calls {@code overflow}.
  */
 final class OutputDrain {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final Thread thread;
 
-    OutputDrain(InputStream in, AtomicLong used, long limit, Runnable overflow) {
-        thread = Thread.ofVirtual().name("sandbox-output").start(() -> drain(in, used, limit, overflow));
+    OutputDrain(InputStream in, long limit, Runnable overflow) {
+        thread = Thread.ofVirtual().name("sandbox-output").start(() -> drain(in, limit, overflow));
     }
 
-    private void drain(InputStream in, AtomicLong used, long limit, Runnable overflow) {
+    private void drain(InputStream in, long limit, Runnable overflow) {
         byte[] buffer = new byte[8192];
+        long used = 0;
         try (in) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                long before = used.getAndAdd(read);
+                long before = used;
+                used += read;
                 long room = Math.max(0, limit - before);
                 synchronized (kept) {
                     kept.write(buffer, 0, (int) Math.min(room, read));

@@ -37,9 +37,10 @@ final class SandboxCommand {
         }
         String dir = scratch.toString();
         switch (isolation) {
+            // bwrap sets PWD after clearing the environment; env -i leaves the program none at all.
             case BUBBLEWRAP -> command.addAll(List.of(str(tools.bwrap()), "--unshare-all", "--die-with-parent",
                     "--new-session", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                    "--bind", dir, dir, "--chdir", dir, "--clearenv", "--"));
+                    "--bind", dir, dir, "--chdir", dir, "--clearenv", "--", str(tools.env()), "-i"));
             case UNSHARE -> command.addAll(List.of(str(tools.unshare()), "--user", "--map-root-user", "--mount",
                     "--net", "--pid", "--fork", "--mount-proc", "--kill-child", "--", str(tools.sh()), "-c",
                     READ_ONLY_SCRIPT, "sandbox", dir, str(tools.mount())));

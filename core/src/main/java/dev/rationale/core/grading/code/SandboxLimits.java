@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param wallClock how long the run may take before its whole process tree is killed
  * @param memoryMb the address space each process may map, in MiB
  * @param processes how many processes and threads the run may have at once (a fork bomb meets this limit)
- * @param outputBytes how much the run may write to standard output and error together before it is stopped
+ * @param outputBytes how much the run may write to standard output, or to standard error, before it is stopped
  */
 public record SandboxLimits(Duration wallClock, int memoryMb, int processes, long outputBytes) {
     /** Enough for a test program's threads and a few helpers, far from what harms a machine. */

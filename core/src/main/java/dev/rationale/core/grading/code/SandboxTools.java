@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     are not held to a process limit
  */
 record SandboxTools(@Nullable Path bwrap, @Nullable Path unshare, @Nullable Path setpriv, @Nullable Path prlimit,
-        @Nullable Path setsid, @Nullable Path kill, @Nullable Path sh, @Nullable Path mount, boolean root) {
+        @Nullable Path setsid, @Nullable Path kill, @Nullable Path sh, @Nullable Path mount, @Nullable Path env,
+        boolean root) {
 
     /** The user and group root's sandboxed children run as. */
     static final int NOBODY = 65534;
@@ -24,7 +25,7 @@ record SandboxTools(@Nullable Path bwrap, @Nullable Path unshare, @Nullable Path
     /** The tools on this machine: on the {@code PATH}, else in the usual system folders. */
     static SandboxTools find() {
         return new SandboxTools(which("bwrap"), which("unshare"), which("setpriv"), which("prlimit"),
-                which("setsid"), which("kill"), which("sh"), which("mount"), runsAsRoot());
+                which("setsid"), which("kill"), which("sh"), which("mount"), which("env"), runsAsRoot());
     }
 
     /** The executable called {@code name}, or null. */
