@@ -18,6 +18,7 @@ import dev.rationale.app.shell.MainWindowViewModel;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.grading.code.CodeExecutionConsent;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderKind;
 import java.io.IOException;
@@ -249,6 +250,7 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("6-compose-dark.png"));
         evaluateMultipleChoice(workbench, look, samples, out);
+        evaluateCode(workbench, samples, out);
         resampled(out, workbench);
         clustered(out, workbench, window);
         adaptedForChat(workbench, window, context, samples, out);
@@ -415,6 +417,32 @@ public final class ScreenshotTour {
         pause(800);
         shoot(out.resolve("12-output-thinking.png"));
         server.close();
+    }
+
+    // The code-generation set graded by its tests, in a workspace that allows running the model's code: the line
+    // under the estimate says how the code is isolated.
+    private static void evaluateCode(MainWindowViewModel workbench, Path samples, Path out) throws Exception {
+        CodeExecutionConsent.set(samples, true, java.time.Clock.systemUTC());
+        onFx(() -> {
+            workbench.getDocuments().open(samples.resolve("code-generation.rationale.json"));
+            return null;
+        });
+        waitFor("the code-generation set", () -> workbench.getCompose().hasTaskProperty().get()
+                && "python-functions".equals(String.valueOf(workbench.getCompose().currentTask().id())));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
+            var task = workbench.getCompose().currentTask();
+            workbench.getEvaluate().limitProperty().set(4);
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
+                    task.variant("zero-shot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the code evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+                && !workbench.getEvaluate().getCells().isEmpty());
+        System.out.println("code: " + onFx(() -> workbench.getEvaluate().codeExecutionProperty().get() + " / "
+                + workbench.getEvaluate().messageProperty().get()));
+        pause(800);
+        shoot(out.resolve("13-evaluate-code-tests.png"));
     }
 
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
