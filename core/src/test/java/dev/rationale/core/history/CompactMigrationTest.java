@@ -94,8 +94,8 @@ class CompactMigrationTest {
                     .isEqualTo(records.stream().filter(r -> r.key().runId().equals("old-b")
                             && r.grade() == Verdict.FAILED).count());
         }
-        // The old wide table is gone; run_batches is schema 7's.
-        assertThat(tables()).containsExactly("completion_cells", "completions", "run_batches", "runs");
+        // The old wide table is gone; run_batches is schema 7's, gradings schema 9's.
+        assertThat(tables()).containsExactly("completion_cells", "completions", "gradings", "run_batches", "runs");
     }
 
     @Test
