@@ -14,6 +14,7 @@ import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
+import dev.rationale.core.grading.ScoreSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,6 +160,20 @@ final class EvalJson {
         json.put("calibration", cell.calibration());
         // pass@k, maj@k, cons@k for k = 1, 2, 4, ... (AtKScores says how each is counted).
         json.put("atK", cell.atK());
+        ScoreSummary scores = cell.scores();
+        if (scores != null) {
+            // The grader's own scale (chrF and BLEU 0-100, the judge's, tests 0-1) and what passes on it.
+            Map<String, Object> scored = new LinkedHashMap<>();
+            scored.put("grader", scores.grader());
+            scored.put("threshold", plan.task().effectiveAnswer().effectiveThreshold());
+            scored.put("scored", scores.scored());
+            scored.put("unscored", scores.unscored());
+            scored.put("meanScore", scores.meanScore());
+            scored.put("chrf", scores.chrf());
+            scored.put("bleu", scores.bleu());
+            scored.put("agreement", scores.agreement());
+            json.put("scores", scored);
+        }
         return json;
     }
 }

@@ -12,6 +12,8 @@ import dev.rationale.core.eval.VariantComparison;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.eval.paired.PairedBootstrap;
 import dev.rationale.core.eval.paired.PairedComparison;
+import dev.rationale.core.grading.ScoreSummary;
+import dev.rationale.core.grading.ScoreText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +53,10 @@ final class EvalTable {
         if (bySamples) {
             header.add("by samples");
         }
+        boolean scored = report.cells().stream().anyMatch(cell -> cell.scores() != null);
+        if (scored) {
+            header.add("score");
+        }
         rows.add(header);
         for (CellMetrics cell : report.cells()) {
             List<String> row = new ArrayList<>(List.of(cell.variant(), model(plan, cell.target()),
@@ -66,6 +72,10 @@ final class EvalTable {
             }
             if (bySamples) {
                 row.add(AtKText.of(cell.atK()));
+            }
+            ScoreSummary cellScores = cell.scores();
+            if (scored) {
+                row.add(cellScores == null ? "-" : ScoreText.cell(cellScores, plan.task().effectiveAnswer()));
             }
             rows.add(row);
         }

@@ -69,6 +69,7 @@ final class CaseListView extends SplitPane {
         cases.getColumns().add(ScoreGrid.column("Outcome", r -> r.outcome().name().toLowerCase(Locale.ROOT), 80));
         cases.getColumns().add(ScoreGrid.column("Answer", r -> r.answer() == null ? "–" : r.answer(), 80));
         cases.getColumns().add(ScoreGrid.column("Expected", r -> r.expected() == null ? "" : r.expected(), 80));
+        cases.getColumns().add(ScoreGrid.column("Score", viewModel::scoreOf, 64));
         cases.getColumns().add(ScoreGrid.column("Vote share", r -> LikelihoodEntry.percent(r.voteShare()), 90));
         cases.getColumns().add(ScoreGrid.column("Reason", r -> r.reason() == null ? "" : r.reason(), 240));
         cases.setRowFactory(table -> {

@@ -5,6 +5,7 @@ import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.app.fx.Failures;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.analysis.ClusteredChains;
+import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.eval.CasePage;
 import dev.rationale.core.eval.CasePages;
 import dev.rationale.core.eval.CaseResult;
@@ -14,8 +15,10 @@ import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.grading.ScoreText;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -121,6 +124,20 @@ public final class CaseListViewModel {
     /** The last finished evaluation's figures; null before one ended. */
     public ReadOnlyObjectProperty<@Nullable EvalSummary> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /**
+     * A case's mean score as the case list shows it, e.g. {@code 57.3} for chrF or {@code 4} for a judge; empty when
+     * the task does not score or the case has no score.
+     */
+    public String scoreOf(CaseResult result) {
+        Source from = source;
+        Double score = result.score();
+        if (from == null || score == null) {
+            return "";
+        }
+        CompareRule rule = from.plan().task().effectiveAnswer().effectiveCompare();
+        return ScoreText.value(rule.name().toLowerCase(Locale.ROOT), score);
     }
 
     /** The cases of one cell of the grid on the page shown, in the plan's order. */

@@ -3,6 +3,8 @@ package dev.rationale.app.evaluate;
 
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.CellMetrics;
+import dev.rationale.core.grading.ScoreSummary;
+import dev.rationale.core.grading.ScoreText;
 import dev.rationale.core.promptset.ReasoningStyle;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
@@ -17,12 +19,21 @@ public final class ChartSeries {
     private ChartSeries() {
     }
 
-    /** Accuracy with its interval per variant, for the accuracy chart; variants without graded cases are left out. */
+    /**
+     * Accuracy with its interval per variant, for the accuracy chart; variants without graded cases are left out.
+     * Under an answer format that scores, a variant's label says its score under its name (accuracy is then the
+     * share of answers that reached the threshold).
+     */
     public static List<Interval> intervals(List<CellMetrics> cells, Map<String, String> labels) {
         List<Interval> intervals = new ArrayList<>();
         for (CellMetrics cell : cells) {
             if (cell.accuracy() != null) {
-                intervals.add(new Interval(labels.getOrDefault(cell.variant(), cell.variant()), cell.accuracy(),
+                String label = labels.getOrDefault(cell.variant(), cell.variant());
+                ScoreSummary scores = cell.scores();
+                if (scores != null) {
+                    label += "\n" + ScoreText.cell(scores, null);
+                }
+                intervals.add(new Interval(label, cell.accuracy(),
                         Math.min(cell.interval().low(), cell.accuracy()),
                         Math.max(cell.interval().high(), cell.accuracy())));
             }

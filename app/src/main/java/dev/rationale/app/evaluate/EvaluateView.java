@@ -50,7 +50,7 @@ public final class EvaluateView extends BorderPane {
 
     private final EvaluateViewModel viewModel;
     private final ObservableList<Variant> variants;
-    private final Function<List<Variant>, EvaluateViewModel.Setup> setup;
+    private final Function<List<Variant>, EvaluateViewModel.@Nullable Setup> setup;
     private final Supplier<List<Variant>> sweepVariants;
     private final Consumer<List<FinishedCompletion>> open;
     private final FlowPane variantChecks = new FlowPane(10, 6);
@@ -67,7 +67,7 @@ public final class EvaluateView extends BorderPane {
      * @param open shows the completions of a case opened from the cases list (one sample or several)
      */
     public EvaluateView(EvaluateViewModel viewModel, ObservableList<Variant> variants,
-            Function<List<Variant>, EvaluateViewModel.Setup> setup, Supplier<List<Variant>> sweepVariants,
+            Function<List<Variant>, EvaluateViewModel.@Nullable Setup> setup, Supplier<List<Variant>> sweepVariants,
             Consumer<List<FinishedCompletion>> open) {
         this.viewModel = viewModel;
         this.variants = variants;
@@ -97,8 +97,10 @@ public final class EvaluateView extends BorderPane {
 
     // Opening a task (or this tab the first time) says whether its last run left batches open at the provider.
     private void noticeOpenBatches() {
-        if (!variants.isEmpty()) {
-            viewModel.noticeOpenBatches(setup.apply(List.copyOf(variants)));
+        // While another set opens, its variants may come before its task: nothing to say until both are there.
+        EvaluateViewModel.Setup now = variants.isEmpty() ? null : setup.apply(List.copyOf(variants));
+        if (now != null) {
+            viewModel.noticeOpenBatches(now);
         }
     }
 
@@ -198,7 +200,10 @@ public final class EvaluateView extends BorderPane {
     }
 
     private void run(List<Variant> chosen, boolean resume) {
-        viewModel.start(setup.apply(chosen), resume);
+        EvaluateViewModel.Setup now = setup.apply(chosen);
+        if (now != null) {
+            viewModel.start(now, resume);
+        }
     }
 
     // A run started elsewhere (History's rerun) shows which variants it runs; a sweep's are not among the ticks.

@@ -6,6 +6,8 @@ import dev.rationale.core.cost.CostText;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.TargetPrices;
+import dev.rationale.core.grading.ScoreSummary;
+import dev.rationale.core.grading.ScoreText;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.ThinkingFigures;
 import java.util.function.Function;
@@ -43,6 +45,7 @@ final class ScoreGrid extends TableView<CellMetrics> {
         getColumns().add(column("Accuracy", cell -> percent(cell.accuracy()), 80));
         getColumns().add(column("95% interval", cell -> cell.accuracy() == null ? "" : "["
                 + percent(cell.interval().low()) + ", " + percent(cell.interval().high()) + "]", 130));
+        getColumns().add(scoreColumn());
         getColumns().add(likelihoodColumn("Likelihood", LikelihoodEntry::raw,
                 "Accuracy of the option the model finds most likely after the prompt (95% interval)"));
         getColumns().add(likelihoodColumn("Per token", LikelihoodEntry::perToken,
@@ -65,6 +68,24 @@ final class ScoreGrid extends TableView<CellMetrics> {
             return prices == null ? CostText.UNKNOWN : prices.costText(cell);
         }, 90), "Cost", "Dollars for the tokens the provider reported, at the prices of prices.json (shipped, checked"
                 + " on a stated day; yours override it). — where the model has no price.", "evaluate-grid-cost");
+    }
+
+    /**
+     * The cell's scores under an answer format that scores: the mean score, corpus chrF and BLEU, a judge's
+     * agreement with exact match; shown only for such a task.
+     */
+    private TableColumn<CellMetrics, String> scoreColumn() {
+        TableColumn<CellMetrics, String> column = explained(column("", cell -> {
+            EvalPlan shown = plan.get();
+            ScoreSummary scores = cell.scores();
+            return shown == null || scores == null ? "–" : ScoreText.cell(scores, shown.task().effectiveAnswer());
+        }, 220), "Score", "The mean score of the graded answers on the grader's scale: chrF (with corpus chrF and"
+                + " BLEU over the cell's answers), the judge's score (with Cohen's kappa against exact match where"
+                + " cases have expected answers), or the share of tests passed. Accuracy counts the answers that"
+                + " reach the threshold.", "evaluate-grid-score");
+        column.visibleProperty().bind(Bindings.createBooleanBinding(() -> getItems().stream()
+                .anyMatch(cell -> cell.scores() != null), getItems()));
+        return column;
     }
 
     /** Thinking tokens summed over the cell, and the mean thinking time of its samples; "–" without thinking. */

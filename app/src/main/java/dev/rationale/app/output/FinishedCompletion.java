@@ -3,6 +3,7 @@ package dev.rationale.app.output;
 
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.history.CompletionRecord;
@@ -92,7 +93,8 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
     public static FinishedCompletion of(StoredCompletion stored, Origin origin, AnswerFormat format) {
         CompletionRecord kept = stored.record();
         return new FinishedCompletion(origin, kept.request(), kept.text(), kept.reasoning(), kept.tokens(),
-                grade(kept.grade(), kept.extracted()), kept.expected(), kept.failure(), kept.finishReason(),
+                grade(kept.grade(), kept.extracted(), kept.grading()), kept.expected(), kept.failure(),
+                kept.finishReason(),
                 kept.usage(), kept.timings(), format, kept.key().target(), kept.batch());
     }
 
@@ -103,13 +105,14 @@ public record FinishedCompletion(Origin origin, @Nullable CompletionRequest requ
                         record.cachedTokens());
         Timings timings = record.latencyMillis() == null ? null
                 : new Timings(record.firstTokenMillis(), record.latencyMillis(), record.thinkingMillis());
-        Grade grade = grade(record.status(), record.answer());
+        Grade grade = grade(record.status(), record.answer(), record.grading());
         return new FinishedCompletion(origin, null, Objects.requireNonNullElse(record.text(), ""),
                 Objects.requireNonNullElse(record.reasoning(), ""), List.of(), grade, record.expected(),
                 record.reason(), record.finishReason(), usage, timings, format);
     }
 
-    private static @Nullable Grade grade(Verdict verdict, @Nullable String extracted) {
-        return verdict == Verdict.FAILED ? null : new Grade(verdict, extracted, null);
+    private static @Nullable Grade grade(Verdict verdict, @Nullable String extracted,
+            @Nullable GradeDetail grading) {
+        return verdict == Verdict.FAILED ? null : new Grade(verdict, extracted, null, grading);
     }
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
-import dev.rationale.core.analysis.TokenHeat;
 import dev.rationale.core.analysis.TokenHeat.Measure;
+import dev.rationale.core.analysis.TokenHeat;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Grade;
+import dev.rationale.core.answer.GradeDetail;
+import dev.rationale.core.grading.ScoreText;
 import dev.rationale.core.provider.ScoredToken;
 import java.util.function.ToIntFunction;
 import javafx.beans.binding.Bindings;
@@ -44,6 +47,7 @@ public final class OutputView extends BorderPane {
     private final ReasoningStepsView steps;
     private final Label answer = new Label();
     private final Label verdict = new Label();
+    private final Label gradingNote = new Label();
     private final Label statistics = new Label();
     private final Label cost = new Label();
     private final Label notices = new Label();
@@ -181,7 +185,12 @@ public final class OutputView extends BorderPane {
         answer.getStyleClass().add("output-answer");
         verdict.setId("output-verdict");
         verdict.getStyleClass().add("output-verdict");
-        HBox answerRow = new HBox(new Label("Answer"), answer, verdict);
+        // A long answer (a translation, code) is cut short; the verdict beside it is always read whole.
+        answer.setMinWidth(0);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        Label answerTitle = new Label("Answer");
+        answerTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox answerRow = new HBox(answerTitle, answer, verdict);
         answerRow.getStyleClass().add("output-answer-row");
         answerRow.setAlignment(Pos.BASELINE_LEFT);
         statistics.setId("output-statistics");
@@ -202,8 +211,13 @@ public final class OutputView extends BorderPane {
         failure.textProperty().bind(viewModel.failureProperty());
         failure.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
         failure.managedProperty().bind(failure.visibleProperty());
-        VBox box = new VBox(new ThinkingPane(viewModel, column), answerRow, failure, notices, statistics, cost,
-                createRequest());
+        gradingNote.setId("output-grading-note");
+        gradingNote.getStyleClass().add("output-grading-note");
+        gradingNote.setWrapText(true);
+        gradingNote.managedProperty().bind(gradingNote.visibleProperty());
+        gradingNote.setVisible(false);
+        VBox box = new VBox(new ThinkingPane(viewModel, column), answerRow, gradingNote, failure, notices, statistics,
+                cost, createRequest());
         if (column) {
             box.getChildren().add(unscored);
         }
@@ -253,12 +267,19 @@ public final class OutputView extends BorderPane {
 
     private void showGrade(@Nullable Grade grade) {
         verdict.getStyleClass().removeAll("output-verdict-correct", "output-verdict-wrong");
+        gradingNote.setVisible(false);
         if (grade == null) {
             answer.setText("");
             verdict.setText("");
             return;
         }
         answer.setText(grade.extracted() == null ? "no answer found" : grade.extracted());
+        GradeDetail detail = grade.detail();
+        AnswerFormat format = viewModel.getAnswerFormat();
+        if (detail != null && format != null) {
+            showScore(grade, detail, format);
+            return;
+        }
         String expected = viewModel.getExpected();
         switch (grade.verdict()) {
             case CORRECT -> {
@@ -272,6 +293,25 @@ public final class OutputView extends BorderPane {
             case NO_ANSWER -> verdict.setText(expected == null ? "" : "expected " + expected);
             case UNGRADED -> verdict.setText(expected == null ? "no expected answer to compare" : "");
         }
+    }
+
+    // A score says what it is and what passes; the judge's reason or the first failing test goes under it.
+    private void showScore(Grade grade, GradeDetail detail, AnswerFormat format) {
+        String text = ScoreText.of(detail, format);
+        switch (grade.verdict()) {
+            case CORRECT -> {
+                verdict.setText("✓ " + text);
+                verdict.getStyleClass().add("output-verdict-correct");
+            }
+            case WRONG -> {
+                verdict.setText("✗ " + text);
+                verdict.getStyleClass().add("output-verdict-wrong");
+            }
+            default -> verdict.setText(text);
+        }
+        boolean why = detail.scored() && detail.note() != null && !detail.note().isBlank();
+        gradingNote.setText(why ? detail.note() : "");
+        gradingNote.setVisible(why);
     }
 
     /** Says why there are no colours once text has arrived without scored tokens. */

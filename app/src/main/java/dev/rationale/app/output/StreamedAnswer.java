@@ -93,7 +93,9 @@ final class StreamedAnswer {
         statistics.set(OutputText.statistics(ended, usage, finishReason, tokens.size()));
         thinkingTitle.set(OutputText.thinkingTitle(usage, ended));
         if (format != null) {
-            grade.set(AnswerGrader.of(format).grade(textSoFar.toString(), expected));
+            String whole = textSoFar.toString();
+            grade.set(SingleRunGrading.scored(format, AnswerGrader.of(format).grade(whole, expected), whole,
+                    expected));
         }
         return error != null ? RunState.FAILED
                 : finishReason == FinishReason.CANCELLED ? RunState.CANCELLED : RunState.COMPLETED;

@@ -133,7 +133,7 @@ public final class MainWindow extends BorderPane {
                 viewModel.getTaskVariants(), viewModel.getRunSettings().getEndpoints(),
                 viewModel.getRunSettings().getModels(), runs::runCompare));
         addTab(CentreTab.EVALUATE, () -> new EvaluateView(viewModel.getEvaluate(), viewModel.getTaskVariants(),
-                runs::evaluateSetup, runs::sweepVariants, runs::openCompletions));
+                runs::evaluateSetupIfTask, runs::sweepVariants, runs::openCompletions));
         addTab(CentreTab.HISTORY, () -> new HistoryView(viewModel.getHistory(), runs::openCompletions,
                 viewModel.getReopener()::reopen));
         SplitPane split = new SplitPane(sidebar, tabPane);

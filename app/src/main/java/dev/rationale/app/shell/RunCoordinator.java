@@ -164,6 +164,11 @@ public final class RunCoordinator {
         compare.stopAll();
     }
 
+    /** As {@link #evaluateSetup}, or null while the open set has no task (one is opening). */
+    public EvaluateViewModel.@Nullable Setup evaluateSetupIfTask(List<Variant> variants) {
+        return compose.hasTaskProperty().get() ? evaluateSetup(variants) : null;
+    }
+
     /** What an evaluation of {@code variants} runs on: the open set and task, the run bar's endpoint and model. */
     public EvaluateViewModel.Setup evaluateSetup(List<Variant> variants) {
         String model = settings.modelProperty().get() == null ? "" : settings.modelProperty().get().strip();

@@ -4,9 +4,17 @@ package dev.rationale.app.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.CompareRule;
+import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.cost.PriceTable;
+import dev.rationale.core.grading.metrics.Chrf;
+import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.provider.CompletionRequest;
+import dev.rationale.core.provider.ProviderKind;
 import dev.rationale.core.provider.ScoredToken;
+import dev.rationale.core.provider.Usage;
 import dev.rationale.core.provider.http.HttpClients;
 import dev.rationale.core.provider.openai.OpenAiChatProvider;
 import dev.rationale.core.render.ChatMessage;
@@ -19,13 +27,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import dev.rationale.core.cost.PriceTable;
-import dev.rationale.core.history.RunTarget;
-import dev.rationale.core.provider.ProviderKind;
-import dev.rationale.core.provider.Usage;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The view model against a real provider and MockWebServer; batches are applied on the calling thread. */
@@ -90,6 +94,32 @@ class OutputViewModelTest {
         assertThat(output.getGrade().extracted()).isEqualTo("4");
         assertThat(output.statisticsProperty().get()).contains("7 prompt tokens").contains("2 generated")
                 .contains("finish: stop");
+    }
+
+    @Test
+    void aTranslationIsScoredByChrfAndAJudgedAnswerSaysWhereItIsJudged() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+                    .body(chunk("Le chat dort.", -0.1) + "data: [DONE]\n\n").build());
+        }
+        String expected = "Le chat dort sur le lit.";
+        output.start(new RunSpec(new OpenAiChatProvider(client, server.url("/v1").toString()), REQUEST,
+                new AnswerFormat(ExtractRule.WHOLE, null, null, null, CompareRule.CHRF, 40.0, null, null), expected,
+                "test", Subjects.of("test")));
+        awaitEnd();
+
+        GradeDetail chrf = output.getGrade().detail();
+        assertThat(chrf.grader()).isEqualTo(GradeDetail.CHRF);
+        assertThat(chrf.score()).isEqualTo(Chrf.CHRF2.sentenceScore("Le chat dort.", expected));
+        assertThat(output.getGrade().verdict()).isEqualTo(chrf.score() >= 40 ? Verdict.CORRECT : Verdict.WRONG);
+
+        output.start(new RunSpec(new OpenAiChatProvider(client, server.url("/v1").toString()), REQUEST,
+                new AnswerFormat(ExtractRule.WHOLE, null, null, null, CompareRule.JUDGE), expected, "test",
+                Subjects.of("test")));
+        awaitEnd();
+
+        assertThat(output.getGrade().verdict()).isEqualTo(Verdict.UNGRADED);
+        assertThat(output.getGrade().detail().note()).isEqualTo("a judge grades evaluations: run the task in Evaluate");
     }
 
     @Test

@@ -249,12 +249,14 @@ public final class ScreenshotTour {
         });
         pause(800);
         shoot(out.resolve("6-compose-dark.png"));
+        Endpoint embedded = workbench.getRunSettings().endpointProperty().get();
         evaluateMultipleChoice(workbench, look, samples, out);
         evaluateCode(workbench, samples, out);
         resampled(out, workbench);
         clustered(out, workbench, window);
         adaptedForChat(workbench, window, context, samples, out);
         thinkingOutput(workbench, window, context, out);
+        evaluateTranslation(workbench, window, embedded, samples, out);
         Endpoint endpoint = workbench.getRunSettings().endpointProperty().get();
         System.out.println("Screens of " + (endpoint == null ? "?" : endpoint.name()) + " saved in "
                 + out.toAbsolutePath());
@@ -419,6 +421,57 @@ public final class ScreenshotTour {
         server.close();
     }
 
+    // The translation set graded by chrF: the grid's Score column, the case list's scores, a case's verdict in Output.
+    private static void evaluateTranslation(MainWindowViewModel workbench, MainWindow window, Endpoint embedded,
+            Path samples, Path out) throws Exception {
+        onFx(() -> {
+            workbench.getRunSettings().endpointProperty().set(embedded);
+            workbench.getDocuments().open(samples.resolve("translation.rationale.json"));
+            return null;
+        });
+        waitFor("the translation set", () -> workbench.getCompose().hasTaskProperty().get()
+                && "en-fr".equals(String.valueOf(workbench.getCompose().currentTask().id())));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
+            var task = workbench.getCompose().currentTask();
+            workbench.getEvaluate().limitProperty().set(4);
+            workbench.getEvaluate().samplesProperty().set(1);
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
+                    task.variant("zero-shot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the translation evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+                && !workbench.getEvaluate().getCells().isEmpty());
+        System.out.println("translation: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get()
+                + " / " + workbench.getEvaluate().messageProperty().get()));
+        firstCaseOpened(workbench, window, out.resolve("13-evaluate-translation-chrf.png"),
+                out.resolve("13b-output-translation-verdict.png"));
+    }
+
+    // The grid's first cell picked and its cases photographed, then its first case opened in Output and photographed.
+    private static void firstCaseOpened(MainWindowViewModel workbench, MainWindow window, Path casesShot,
+            Path outputShot) throws Exception {
+        onFx(() -> {
+            ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
+            return null;
+        });
+        waitFor("the cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems().isEmpty());
+        System.out.println("cases: " + onFx(() -> ((TableView<?>) window.lookup("#evaluate-cases")).getItems()
+                .size()));
+        pause(800);
+        shoot(casesShot);
+        onFx(() -> {
+            var evaluate = workbench.getEvaluate();
+            var cases = evaluate.getCases();
+            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(),
+                    workbench.getRuns()::openCompletions);
+            return null;
+        });
+        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
+        pause(800);
+        shoot(outputShot);
+    }
+
     // The code-generation set graded by its tests, in a workspace that allows running the model's code: the line
     // under the estimate says how the code is isolated.
     private static void evaluateCode(MainWindowViewModel workbench, Path samples, Path out) throws Exception {
@@ -433,6 +486,7 @@ public final class ScreenshotTour {
             workbench.selectedTabProperty().set(CentreTab.EVALUATE);
             var task = workbench.getCompose().currentTask();
             workbench.getEvaluate().limitProperty().set(4);
+            workbench.getEvaluate().samplesProperty().set(1);
             workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
                     task.variant("zero-shot").orElseThrow())), false);
             return null;
@@ -442,7 +496,7 @@ public final class ScreenshotTour {
         System.out.println("code: " + onFx(() -> workbench.getEvaluate().codeExecutionProperty().get() + " / "
                 + workbench.getEvaluate().messageProperty().get()));
         pause(800);
-        shoot(out.resolve("13-evaluate-code-tests.png"));
+        shoot(out.resolve("13c-evaluate-code-tests.png"));
     }
 
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
@@ -474,25 +528,8 @@ public final class ScreenshotTour {
 
     // Evaluate's cases list, a case opened in Output (request folded, then unfolded), three samples in Compare.
     private static void openedCases(Path out, MainWindowViewModel workbench, MainWindow window) throws Exception {
-        onFx(() -> {
-            ((TableView<?>) window.lookup("#evaluate-grid")).getSelectionModel().select(0);
-            return null;
-        });
-        waitFor("the cases", () -> !((TableView<?>) window.lookup("#evaluate-cases")).getItems().isEmpty());
-        System.out.println("cases: " + onFx(() -> ((TableView<?>) window.lookup("#evaluate-cases")).getItems()
-                .size()));
-        pause(800);
-        shoot(out.resolve("7b-evaluate-cases.png"));
-        onFx(() -> {
-            var evaluate = workbench.getEvaluate();
-            var cases = evaluate.getCases();
-            cases.openCase(cases.casesOf(evaluate.getCells().getFirst()).getFirst(),
-                    workbench.getRuns()::openCompletions);
-            return null;
-        });
-        waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
-        pause(800);
-        shoot(out.resolve("9-output-of-a-case.png"));
+        firstCaseOpened(workbench, window, out.resolve("7b-evaluate-cases.png"),
+                out.resolve("9-output-of-a-case.png"));
         onFx(() -> {
             ((TitledPane) window.lookupAll(".output-view").stream().filter(n -> n instanceof OutputView view
                     && view.viewModel() == workbench.getOutput()).findFirst().orElseThrow()

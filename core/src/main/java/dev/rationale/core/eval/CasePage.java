@@ -2,7 +2,6 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.promptset.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ public record CasePage(int from, int total, List<CaseResult> cases,
     static List<CaseResult> decide(EvalPlan plan, int from, int to,
             Map<CompletionKey.CaseKey, List<SampleRecord>> samples) {
         AnswerFormat format = plan.task().effectiveAnswer();
-        MajorityVote vote = new MajorityVote(AnswerGrader.of(format), format.effectiveCompare());
+        MajorityVote vote = MajorityVote.of(format);
         List<CaseResult> cases = new ArrayList<>();
         for (int c = from; c < to; c++) {
             for (EvalTarget target : plan.targets()) {

@@ -13,8 +13,17 @@ import org.jspecify.annotations.Nullable;
  * @param samples how many samples were recorded
  * @param failedSamples how many of them failed
  * @param reason for a failed case, the first failed sample's reason
+ * @param score under an answer format that scores, the mean score of the samples graded, on the grader's scale;
+ *     null otherwise or when none was
  */
 public record CaseResult(CompletionKey.CaseKey key, CaseOutcome outcome, @Nullable String expected,
         @Nullable String answer, double voteShare, @Nullable Double confidence, int samples, int failedSamples,
-        @Nullable String reason) {
+        @Nullable String reason, @Nullable Double score) {
+
+    /** A case graded by matching answers. */
+    public CaseResult(CompletionKey.CaseKey key, CaseOutcome outcome, @Nullable String expected,
+            @Nullable String answer, double voteShare, @Nullable Double confidence, int samples, int failedSamples,
+            @Nullable String reason) {
+        this(key, outcome, expected, answer, voteShare, confidence, samples, failedSamples, reason, null);
+    }
 }

@@ -4,6 +4,7 @@ package dev.rationale.core.eval;
 import dev.rationale.core.analysis.AtK;
 import dev.rationale.core.cost.ModelPrice;
 import dev.rationale.core.cost.TokenTotals;
+import dev.rationale.core.grading.ScoreSummary;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param atK pass@k, maj@k and cons@k over the graded cases ({@link AtKScores}); empty when none was graded
  * @param liveTokens the tokens of requests sent on their own, split as prices are, for the cell's cost
  * @param batchTokens the tokens of completions that came through a provider's batch API (billed lower)
+ * @param scores the scores of a task whose answer format scores (chrF, a judge, tests); null otherwise
  */
 public record CellMetrics(String variant, String target, int cases, int correct, int wrong, int failed,
         int ungraded, int pending, int failedSamples, @Nullable Double accuracy, WilsonInterval interval,
         @Nullable Double meanVoteShare, @Nullable Double meanAnswerProbability, CalibrationBins calibration,
         LatencyStats latency, long promptTokens, long completionTokens, long thinkingTokens,
-        @Nullable Double meanThinkingMillis, List<AtK> atK, TokenTotals liveTokens, TokenTotals batchTokens) {
+        @Nullable Double meanThinkingMillis, List<AtK> atK, TokenTotals liveTokens, TokenTotals batchTokens,
+        @Nullable ScoreSummary scores) {
 
     public CellMetrics {
         atK = List.copyOf(atK);

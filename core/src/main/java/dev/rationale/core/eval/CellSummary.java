@@ -2,8 +2,10 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.analysis.AtKScores;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.cost.TokenTotals;
+import dev.rationale.core.grading.CellScores;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
@@ -41,17 +43,23 @@ final class CellSummary {
     private final AtKScores.Accumulator atK = new AtKScores.Accumulator();
     private final BitSet graded = new BitSet();
     private final BitSet right = new BitSet();
+    private final @Nullable CellScores scores;
 
-    /** @param cases the cases planned for the cell */
-    CellSummary(String variant, String target, int cases) {
+    /**
+     * @param cases the cases planned for the cell
+     * @param format the task's answer format, for the scores of one that scores
+     */
+    CellSummary(String variant, String target, int cases, AnswerFormat format) {
         this.variant = variant;
         this.target = target;
         this.cases = cases;
+        this.scores = CellScores.of(format);
     }
 
     /** The figures of one cell from all its case verdicts and sample records (in any order). */
-    static CellMetrics of(String variant, String target, List<CaseResult> cases, List<SampleRecord> records) {
-        CellSummary summary = new CellSummary(variant, target, cases.size());
+    static CellMetrics of(String variant, String target, List<CaseResult> cases, List<SampleRecord> records,
+            AnswerFormat format) {
+        CellSummary summary = new CellSummary(variant, target, cases.size(), format);
         records.forEach(summary::addRecord);
         Map<CompletionKey.CaseKey, List<SampleRecord>> byCase = records.stream()
                 .collect(Collectors.groupingBy(r -> r.key().caseKey()));
@@ -76,6 +84,9 @@ final class CellSummary {
             return;
         }
         answered++;
+        if (scores != null) {
+            scores.add(record.grading(), record.status(), record.answer(), record.expected());
+        }
         if (record.answerProbability() != null) {
             probabilities.accept(record.answerProbability());
         }
@@ -133,7 +144,8 @@ final class CellSummary {
                 cases - decided - failed - ungraded, records - answered,
                 decided == 0 ? null : (double) correct / decided, WilsonInterval.of(correct, decided), mean(shares),
                 mean(probabilities), calibration.bins(), latency.stats(), promptTokens, completionTokens,
-                thinkingTokens, mean(thinking), atK.scores(), liveTokens, batchTokens);
+                thinkingTokens, mean(thinking), atK.scores(), liveTokens, batchTokens,
+                scores == null ? null : scores.summary());
     }
 
     private static @Nullable Double mean(DoubleSummaryStatistics values) {

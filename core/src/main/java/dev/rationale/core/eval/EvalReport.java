@@ -48,7 +48,8 @@ public record EvalReport(List<CaseResult> cases, List<CellMetrics> cells) {
                         .toList();
                 List<SampleRecord> cellRecords = new ArrayList<>();
                 cellCases.forEach(r -> cellRecords.addAll(byCase.getOrDefault(r.key(), List.of())));
-                cells.add(CellSummary.of(variantId, target.id(), cellCases, cellRecords));
+                cells.add(CellSummary.of(variantId, target.id(), cellCases, cellRecords,
+                        plan.task().effectiveAnswer()));
             }
         }
         return new EvalReport(cases, cells);

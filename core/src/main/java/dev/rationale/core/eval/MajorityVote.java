@@ -2,9 +2,12 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.analysis.AnswerAgreement;
+import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.AnswerGrader;
 import dev.rationale.core.answer.CompareRule;
+import dev.rationale.core.answer.Verdict;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,15 +20,33 @@ import org.jspecify.annotations.Nullable;
  * depends on which request happened to finish first. The majority answer is then compared with the expected one.
  * A case whose samples all failed is {@link CaseOutcome#FAILED} with the first failure's reason; one with samples
  * still to run is {@link CaseOutcome#PENDING}.
+ *
+ * <p>Under a compare rule that {@link CompareRule#scores scores} (chrF, a judge, tests) the samples' answers are not
+ * voted on, since two good translations or programs rarely read alike: the case passes when its graded samples'
+ * mean score reaches the threshold, and is {@link CaseOutcome#UNGRADED} when none was graded. Its answer is the
+ * first answered sample's.
  */
 public final class MajorityVote {
     private final AnswerGrader grader;
     private final boolean grades;
+    private final boolean scores;
+    private final double threshold;
 
     /** @param compare the task's compare rule; under {@code none} nothing is graded */
     public MajorityVote(AnswerGrader grader, CompareRule compare) {
+        this(grader, compare, 0);
+    }
+
+    private MajorityVote(AnswerGrader grader, CompareRule compare, double threshold) {
         this.grader = grader;
         this.grades = compare != CompareRule.NONE;
+        this.scores = compare.scores();
+        this.threshold = threshold;
+    }
+
+    /** The vote of a task with answer format {@code format}. */
+    public static MajorityVote of(AnswerFormat format) {
+        return new MajorityVote(AnswerGrader.of(format), format.effectiveCompare(), format.effectiveThreshold());
     }
 
     /**
@@ -46,6 +67,9 @@ public final class MajorityVote {
             return new CaseResult(key, CaseOutcome.FAILED, expected, null, 0, null, sorted.size(), failed,
                     sorted.getFirst().reason());
         }
+        if (scores) {
+            return scored(key, expected, sorted, answered, failed);
+        }
         AnswerAgreement agreement = AnswerAgreement.of(answered.stream().map(SampleRecord::answer).toList(), grader);
         AnswerAgreement.Vote majority = agreement.majority();
         double share = agreement.majorityShare();
@@ -61,5 +85,24 @@ public final class MajorityVote {
         }
         return new CaseResult(key, outcome, expected, majority == null ? null : majority.answer(), share, confidence,
                 sorted.size(), failed, null);
+    }
+
+    private CaseResult scored(CompletionKey.CaseKey key, @Nullable String expected, List<SampleRecord> sorted,
+            List<SampleRecord> answered, int failed) {
+        DoubleSummaryStatistics graded = new DoubleSummaryStatistics();
+        for (SampleRecord record : answered) {
+            if (record.grading() != null && record.grading().score() != null) {
+                graded.accept(record.grading().score());
+            }
+        }
+        @Nullable Double score = graded.getCount() == 0 ? null : graded.getAverage();
+        CaseOutcome outcome = score == null ? CaseOutcome.UNGRADED
+                : score >= threshold ? CaseOutcome.CORRECT : CaseOutcome.WRONG;
+        long passed = answered.stream().filter(r -> r.status() == Verdict.CORRECT).count();
+        SampleRecord first = answered.getFirst();
+        @Nullable Double confidence = answered.size() > 1 ? Double.valueOf((double) passed / answered.size())
+                : first.answerProbability();
+        return new CaseResult(key, outcome, expected, first.answer(), 1, confidence, sorted.size(), failed, null,
+                score);
     }
 }

@@ -2,7 +2,6 @@
 package dev.rationale.core.eval;
 
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.answer.AnswerGrader;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,10 +47,10 @@ public final class ReportTally {
         this.plan = plan;
         this.slots = PlanSlots.of(plan);
         AnswerFormat format = plan.task().effectiveAnswer();
-        this.vote = new MajorityVote(AnswerGrader.of(format), format.effectiveCompare());
+        this.vote = MajorityVote.of(format);
         this.cells = new CellSummary[slots.cells()];
         for (int cell = 0; cell < cells.length; cell++) {
-            cells[cell] = new CellSummary(slots.variant(cell), slots.target(cell), slots.caseCount());
+            cells[cell] = new CellSummary(slots.variant(cell), slots.target(cell), slots.caseCount(), format);
         }
     }
 

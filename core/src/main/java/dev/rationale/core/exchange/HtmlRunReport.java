@@ -5,15 +5,18 @@ import static dev.rationale.core.exchange.HtmlText.escape;
 import static dev.rationale.core.exchange.HtmlText.percent;
 
 import dev.rationale.core.analysis.TokenHeat;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.cost.PriceTable;
 import dev.rationale.core.eval.CalibrationBins;
 import dev.rationale.core.eval.WilsonInterval;
 import dev.rationale.core.eval.paired.CaseIndex;
 import dev.rationale.core.eval.paired.RunVerdicts;
-import dev.rationale.core.cost.PriceTable;
+import dev.rationale.core.grading.ScoreText;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCellScores;
 import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.Tally;
@@ -140,6 +143,7 @@ public final class HtmlRunReport {
     }
 
     private static void grid(ReportSource snapshot, RunCosts costs, StringBuilder html) {
+        List<RunCellScores> scores = snapshot.scores();
         html.append("<h2>Scores</h2>\n<table class=\"grid\">\n<tr><th>Variant</th>");
         List<RunTarget> targets = targets(snapshot);
         targets.forEach(t -> html.append("<th>").append(escape(t.label())).append("</th>"));
@@ -147,16 +151,26 @@ public final class HtmlRunReport {
         for (String variant : variants(snapshot)) {
             html.append("<tr><th>").append(escape(variant)).append("</th>");
             for (RunTarget target : targets) {
-                html.append(cell(find(snapshot, variant, target), costs));
+                html.append(cell(find(snapshot, variant, target), costs, scoreText(scores, variant, target)));
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n<p class=\"label\">Accuracy: correct over graded completions (correct, wrong, no"
                 + " answer); brackets: 95% Wilson interval; cost: from the tokens the provider reported, at the"
-                + " price table's prices (– where the model has none).</p>\n");
+                + " price table's prices (– where the model has none)."
+                + (scores.isEmpty() ? "" : " Score: the mean of the graded answers' scores on the grader's scale"
+                        + " (chrF with corpus chrF and BLEU, a judge's score with Cohen's kappa against exact"
+                        + " match, the share of tests passed); correct means the score reached the threshold.")
+                + "</p>\n");
     }
 
-    private static String cell(@Nullable CellTally cell, RunCosts costs) {
+    // The cell's scores in one line, empty for a run that does not score.
+    private static String scoreText(List<RunCellScores> scores, String variant, RunTarget target) {
+        return scores.stream().filter(s -> s.variant().equals(variant) && s.target().equals(target))
+                .map(s -> ScoreText.cell(s.scores(), null)).findFirst().orElse("");
+    }
+
+    private static String cell(@Nullable CellTally cell, RunCosts costs, String score) {
         if (cell == null) {
             return "<td>–</td>";
         }
@@ -168,18 +182,22 @@ public final class HtmlRunReport {
         return "<td><span class=\"accuracy\">" + (accuracy == null ? "–" : percent(accuracy))
                 + "</span><span class=\"interval\">" + escape(accuracy == null ? "nothing graded"
                         : "[" + percent(interval.low()) + " – " + percent(interval.high()) + "]")
-                + "</span><span class=\"counts\">" + escape(counts) + "</span><span class=\"cost\">"
-                + escape(costs.costText(cell)) + "</span></td>";
+                + "</span><span class=\"counts\">" + escape(counts) + "</span>"
+                + (score.isEmpty() ? "" : "<span class=\"score\">" + escape(score) + "</span>")
+                + "<span class=\"cost\">" + escape(costs.costText(cell)) + "</span></td>";
     }
 
     private static void charts(ReportSource snapshot, List<CalibrationBins.Point> points, StringBuilder html) {
         html.append("<h2>Accuracy per variant</h2>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         boolean oneTarget = targets(snapshot).size() == 1;
+        List<RunCellScores> scores = snapshot.scores();
         for (CellTally cell : snapshot.cells()) {
             Tally t = cell.tally();
-            bars.add(new SvgCharts.Bar(oneTarget ? cell.variant() : cell.variant() + " · " + cell.target().label(),
-                    t.accuracy(), WilsonInterval.of(t.correct(), t.graded()), t.graded()));
+            String score = scoreText(scores, cell.variant(), cell.target());
+            bars.add(new SvgCharts.Bar((oneTarget ? cell.variant() : cell.variant() + " · " + cell.target().label())
+                    + (score.isEmpty() ? "" : " · " + score), t.accuracy(), WilsonInterval.of(t.correct(),
+                            t.graded()), t.graded()));
         }
         html.append(SvgCharts.accuracyBars(bars));
         if (!points.isEmpty()) {
@@ -266,6 +284,13 @@ public final class HtmlRunReport {
                         + (confidence == null ? "" : " · answer probability " + percent(confidence))))
                 .append("</span> <span class=\"grade grade-").append(r.grade().id()).append("\">")
                 .append(escape(r.grade().id())).append("</span>");
+        GradeDetail grading = r.grading();
+        if (grading != null) {
+            html.append(" <span class=\"score\">").append(escape(ScoreText.of(grading))).append("</span>");
+            if (grading.note() != null && !grading.note().isBlank()) {
+                html.append("<div class=\"grading\">").append(escape(grading.note())).append("</div>");
+            }
+        }
         if (r.key().sample() == 0) {
             request(r, html);
         }

@@ -5,6 +5,7 @@ import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCellScores;
 import dev.rationale.core.history.RunCompletionKey;
 import dev.rationale.core.history.StoredCompletion;
 import java.util.List;
@@ -34,6 +35,9 @@ interface ReportSource {
 
     List<CellTally> cells();
 
+    /** The scores of each cell, for a run whose answer format scores; empty otherwise. */
+    List<RunCellScores> scores();
+
     /** Every completion of the run in grid order, without its texts kept. */
     void forEachGrade(GradeSink sink);
 
@@ -55,6 +59,11 @@ interface ReportSource {
             @Override
             public List<CellTally> cells() {
                 return snapshot.cells();
+            }
+
+            @Override
+            public List<RunCellScores> scores() {
+                return snapshot.scores();
             }
 
             @Override
@@ -86,6 +95,11 @@ interface ReportSource {
             @Override
             public List<CellTally> cells() {
                 return cells;
+            }
+
+            @Override
+            public List<RunCellScores> scores() {
+                return run.scores();
             }
 
             // Read and weighed on a thread of their own while the report gathers them.

@@ -3,16 +3,22 @@ package dev.rationale.core.exchange;
 
 import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.grading.CellScores;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCellScores;
+import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +52,23 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
         List<StoredCompletion> completions = store.completionsOfRun(runId);
         Path workspace = store.file().toAbsolutePath().getParent().getParent();
         return Optional.of(new RunSnapshot(run, store.cells(runId), completions, answerFormat(run, workspace)));
+    }
+
+    /** The scores of each cell, for a run whose answer format scores; empty otherwise. */
+    public List<RunCellScores> scores() {
+        Map<List<Object>, CellScores> sums = new LinkedHashMap<>();
+        for (StoredCompletion stored : completions) {
+            CompletionRecord r = stored.record();
+            if (r.grading() != null) {
+                sums.computeIfAbsent(List.of(r.key().variant(), r.key().target()),
+                        cell -> CellScores.forGrader(r.grading().grader()))
+                        .add(r.grading(), r.grade(), r.extracted(), r.expected());
+            }
+        }
+        List<RunCellScores> cells = new ArrayList<>();
+        sums.forEach((cell, sum) -> cells.add(new RunCellScores((String) cell.get(0), (RunTarget) cell.get(1),
+                sum.summary())));
+        return cells;
     }
 
     /**

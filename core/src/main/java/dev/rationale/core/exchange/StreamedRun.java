@@ -7,6 +7,7 @@ import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
+import dev.rationale.core.history.RunCellScores;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.history.StoredGrade;
 import dev.rationale.core.history.StoredResult;
@@ -71,6 +72,11 @@ public final class StreamedRun {
     /** The run's counts per variant x target. */
     public List<CellTally> cells() {
         return store.cells(run.id());
+    }
+
+    /** The scores of each cell, for a run whose answer format scores; empty otherwise. */
+    public List<RunCellScores> scores() {
+        return store.cellScores(run.id());
     }
 
     /** The completion {@code id} of this run, whole, request included. */

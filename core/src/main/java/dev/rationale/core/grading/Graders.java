@@ -13,6 +13,7 @@ public final class Graders {
      * dev.rationale.core.answer.CompareRule#scores score}. */
     public static @Nullable Grader of(AnswerFormat format, GradingContext context) {
         return switch (format.effectiveCompare()) {
+            case CHRF -> ChrfGrader.of(format);
             case JUDGE -> context.judge(format);
             case TESTS -> context.tests(format);
             default -> null;

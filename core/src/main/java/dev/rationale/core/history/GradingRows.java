@@ -2,13 +2,18 @@
 package dev.rationale.core.history;
 
 import dev.rationale.core.answer.GradeDetail;
+import dev.rationale.core.grading.CellScores;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +76,43 @@ final class GradingRows {
             return new GradeDetail(row.getString(1), score, row.getString(3),
                     row.getString(4), row.getString(5));
         }
+    }
+
+    /**
+     * The scores of each cell of run {@code runId} graded by a score, summed from its gradings as an evaluation
+     * sums them ({@link CellScores}); in the order the cells were made.
+     */
+    static List<RunCellScores> cellScores(Connection connection, String runId) throws SQLException {
+        Map<Long, RunCellScores> byCell = new LinkedHashMap<>();
+        Map<Long, CellScores> sums = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT k.id, k.variant, k.target, k.target_kind, k.model, g.grader, g.score, g.note, c.extracted,
+                    c.expected, c.grade
+                FROM gradings g JOIN completions c ON c.id = g.completion_id JOIN completion_cells k ON k.id = c.cell
+                WHERE k.run_id = ? ORDER BY k.id, c.id""")) {
+            select.setString(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    long cell = row.getLong(1);
+                    String grader = row.getString(6);
+                    double value = row.getDouble(7);
+                    Double score = row.wasNull() ? null : value;
+                    sums.computeIfAbsent(cell, c -> CellScores.forGrader(grader)).add(
+                            new GradeDetail(grader, score, row.getString(8), null, null),
+                            CompletionRows.grade(row.getString(11)), row.getString(9), row.getString(10));
+                    if (!byCell.containsKey(cell)) {
+                        RunTarget target = new RunTarget(row.getString(3), CompletionRows.kind(row.getString(4)),
+                                row.getString(5));
+                        byCell.put(cell, new RunCellScores(row.getString(2), target, CellScores.forGrader(grader)
+                                .summary()));
+                    }
+                }
+            }
+        }
+        List<RunCellScores> cells = new ArrayList<>();
+        byCell.forEach((cell, first) -> cells.add(new RunCellScores(first.variant(), first.target(),
+                sums.get(cell).summary())));
+        return cells;
     }
 
     /** A statement for {@link #find}. */

@@ -241,6 +241,12 @@ public final class HistoryStore implements AutoCloseable {
         return database.read(connection -> RunReports.cells(connection, runId, true));
     }
 
+    /** The scores of each cell of a run whose answer format scores (chrF, a judge, tests); empty otherwise. */
+    public List<RunCellScores> cellScores(String runId) {
+        return database.read(connection -> GradingRows.present(connection) ? GradingRows.cellScores(connection, runId)
+                : List.of());
+    }
+
     /** As {@link #cells} without pass@k, maj@k and cons@k ({@link CellTally#atK} empty): at once, whatever the run. */
     public List<CellTally> cellTallies(String runId) {
         return database.read(connection -> RunReports.cells(connection, runId, false));

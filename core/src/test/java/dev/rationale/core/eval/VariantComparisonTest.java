@@ -19,7 +19,7 @@ class VariantComparisonTest {
         List<CellMetrics> cells = new ArrayList<>();
         cases.stream().map(r -> List.of(r.key().target(), r.key().variant())).distinct().forEach(cell -> cells.add(
                 CellSummary.of(cell.get(1), cell.get(0), cases.stream().filter(r -> r.key().target().equals(cell.get(0))
-                        && r.key().variant().equals(cell.get(1))).toList(), List.of())));
+                        && r.key().variant().equals(cell.get(1))).toList(), List.of(), EvalFixtures.format())));
         return new EvalReport(cases, cells);
     }
 

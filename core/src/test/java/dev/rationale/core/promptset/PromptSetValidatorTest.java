@@ -313,6 +313,29 @@ class PromptSetValidatorTest {
         assertThat(report.warnings()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        CHRF  | 101  | threshold: must be a chrF score from 0 to 100, got 101.0
+        CHRF  | -1   | threshold: must be a chrF score from 0 to 100, got -1.0
+        TESTS | 1.5  | threshold: must be the share of tests that pass, from 0 to 1, got 1.5
+    """)
+    void aThresholdOutsideItsRulesScaleIsRefused(CompareRule rule, double threshold, String problem) {
+        AnswerFormat answer = new AnswerFormat(null, null, null, null, rule, threshold, null, null);
+
+        assertThat(errors(set(withAnswer(PromptSetFixtures.minimalTask(), answer))))
+                .containsExactly("tasks[0].answer." + problem);
+    }
+
+    @Test
+    void aThresholdOnARuleThatDoesNotScoreIsAWarning() {
+        AnswerFormat text = new AnswerFormat(null, null, null, null, CompareRule.TEXT, 50.0, null, null);
+        AnswerFormat chrf = new AnswerFormat(null, null, null, null, CompareRule.CHRF, 60.0, null, null);
+
+        assertThat(warnings(set(withAnswer(PromptSetFixtures.minimalTask(), text)))).containsExactly(
+                "tasks[0].answer.threshold: is not used unless compare is chrf, judge or tests");
+        assertThat(validator.validate(set(withAnswer(PromptSetFixtures.minimalTask(), chrf))).errors()).isEmpty();
+    }
+
     @Test
     void warnsAboutAPatternNoRuleUses() {
         AnswerFormat answer = new AnswerFormat(ExtractRule.LAST_NUMBER, "\\d+", null, null, null);
