@@ -3,6 +3,8 @@ package dev.rationale.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.ResultsFile;
@@ -90,10 +92,16 @@ class EvalCodeTestsCommandTest {
     }
 
     @Test
-    void eachSampleOfASelfConsistencyVariantIsGradedOnItsOwn() {
-        CliRun run = eval("self-consistency", "--allow-code-execution", "--limit", "2");
+    void eachSampleOfASelfConsistencyVariantIsGradedOnItsOwn() throws Exception {
+        CliRun run = eval("self-consistency", "--allow-code-execution", "--limit", "2", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        // Three of each case's five samples pass: pass@1 = 1 - C(2,1)/C(5,1), pass@2 = 1 - C(2,2)/C(5,2).
+        JsonNode atK = new ObjectMapper().readTree(run.out()).get("cells").get(0).get("atK");
+        assertThat(atK.get(0).get("k").asInt()).isEqualTo(1);
+        assertThat(atK.get(0).get("pass").asDouble()).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(atK.get(1).get("k").asInt()).isEqualTo(2);
+        assertThat(atK.get(1).get("pass").asDouble()).isCloseTo(0.9, org.assertj.core.api.Assertions.within(1e-9));
         List<SampleRecord> records = ResultsFile.read(dir.resolve("out.jsonl"));
         assertThat(records).hasSize(10).allSatisfy(record -> {
             assertThat(record.grading()).isNotNull();
