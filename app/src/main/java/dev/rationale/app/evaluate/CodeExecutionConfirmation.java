@@ -24,10 +24,17 @@ public interface CodeExecutionConfirmation {
 
     /** Asks in a dialog that warns that the code runs on this machine and says how it is isolated. */
     static CodeExecutionConfirmation askingWith(UserDialogs dialogs) {
-        return (workspace, isolation) -> dialogs.confirm("Run the model's code on this machine?",
-                "This task is graded by running each answer's code against its case's tests.\n\n"
-                        + CodeExecutionConsent.WARNING + "\n\nIsolation here: " + isolation + ".\n\nAllow it for"
-                        + " the workspace " + workspace + "? The choice is kept in " + HINT + ".");
+        return (workspace, isolation) -> dialogs.confirm(TITLE, message(workspace, isolation));
+    }
+
+    /** The dialog's title. */
+    String TITLE = "Run the model's code on this machine?";
+
+    /** What the dialog says: the warning, the isolation in use, and where the choice is kept. */
+    static String message(Path workspace, String isolation) {
+        return "This task is graded by running each answer's code against its case's tests.\n\n"
+                + CodeExecutionConsent.WARNING + "\n\nIsolation here: " + isolation + ".\n\nAllow it for the"
+                + " workspace " + workspace + "? The choice is kept in " + HINT + ".";
     }
 
     /** Where the choice is kept, and how it is turned off again. */

@@ -7,6 +7,7 @@ import dev.rationale.app.clusters.ClusterPane;
 import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.app.clusters.FiveSamples;
 import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.evaluate.CodeExecutionConfirmation;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputView;
@@ -497,6 +498,24 @@ public final class ScreenshotTour {
                 + workbench.getEvaluate().messageProperty().get()));
         pause(800);
         shoot(out.resolve("13c-evaluate-code-tests.png"));
+        // The question Evaluate asks in a workspace not yet allowed, shown without waiting for an answer.
+        javafx.scene.control.Alert question = onFx(() -> {
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    CodeExecutionConfirmation.message(samples, "unshare (no network)"),
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            alert.initOwner(STAGE.get());
+            alert.setTitle(CodeExecutionConfirmation.TITLE);
+            alert.setHeaderText(CodeExecutionConfirmation.TITLE);
+            alert.getDialogPane().getStylesheets().setAll(STAGE.get().getScene().getStylesheets());
+            alert.show();
+            return alert;
+        });
+        pause(1000);
+        shoot(out.resolve("13d-evaluate-code-question.png"));
+        onFx(() -> {
+            question.close();
+            return null;
+        });
     }
 
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,
