@@ -5,6 +5,7 @@ import dev.rationale.app.compare.CompareViewModel;
 import dev.rationale.app.compose.ComposeViewModel;
 import dev.rationale.core.provider.TokenCounter;
 import dev.rationale.app.endpoints.EndpointsViewModel;
+import dev.rationale.app.evaluate.CodeExecutionConfirmation;
 import dev.rationale.app.evaluate.CostConfirmation;
 import dev.rationale.app.evaluate.EvaluateViewModel;
 import dev.rationale.app.firstrun.FirstRunViewModel;
@@ -30,6 +31,7 @@ import dev.rationale.app.shell.StatusLine;
 import dev.rationale.app.theme.ThemeViewModel;
 import dev.rationale.app.workspace.PromptSetDocument;
 import dev.rationale.app.workspace.WorkspaceViewModel;
+import dev.rationale.core.batch.BatchOptions;
 import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.KeyResolver;
@@ -155,7 +157,9 @@ public record AppContext(
         });
         CompareViewModel compare = new CompareViewModel(services.planner(), fx, background);
         EvaluateViewModel evaluate = new EvaluateViewModel(services.planner().providers(), services.scratchFolder(),
-                fx, background, services.clock(), CostConfirmation.askingWith(services.dialogs()));
+                fx, background, services.clock(), BatchOptions.DEFAULTS,
+                CostConfirmation.askingWith(services.dialogs()),
+                CodeExecutionConfirmation.askingWith(services.dialogs()));
         ObjectProperty<CentreTab> selectedTab = new SimpleObjectProperty<>(CentreTab.COMPOSE);
         StatusLine status = new StatusLine(services.runSettings(), output, compare);
         ActionServices actionServices = new ActionServices(status, services.dialogs(), fx, background);

@@ -26,6 +26,7 @@ import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.grading.GradingContext;
+import dev.rationale.core.grading.code.CodeTestGrader;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.PromptSetFiles;
@@ -163,6 +164,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     private ThinkingOption thinking;
 
+    @Mixin
+    private CodeExecutionOption codeExecution;
+
     @Override
     public Integer call() throws InterruptedException {
         // The HTTP client's set-up (TLS's takes tens of milliseconds) needs nothing from the prompt set: it gets
@@ -192,6 +196,7 @@ final class EvalCommand implements Callable<Integer> {
         PriceTable table = PriceTable.forUser(TaskChoice.workspace(file).resolve(HistoryStore.FOLDER));
         TargetPrices prices = TargetPrices.of(table, plan.targets());
         PrintWriter stdout = spec.commandLine().getOut();
+        codeExecution.apply(TaskChoice.workspace(file), task, spec.commandLine().getErr());
         if (dryRun) {
             printEstimate(plan, table, factory, batch, stdout);
             return 0;
@@ -381,6 +386,6 @@ final class EvalCommand implements Callable<Integer> {
     // The judge and the code runner of answer formats that score.
     private GradingContext grading(ProviderCache providers, List<Endpoint> judgeEndpoints) {
         return GradingContext.of(judgeOptions.judges(providers::get, judgeEndpoints)::grader,
-                GradingContext.NONE::tests);
+                CodeTestGrader.forWorkspace(TaskChoice.workspace(file)));
     }
 }

@@ -169,12 +169,18 @@ public final class EvaluateView extends BorderPane {
         estimate.setId("evaluate-estimate");
         estimate.getStyleClass().add("evaluate-message");
         estimate.textProperty().bind(viewModel.estimateProperty());
+        Label codeExecution = new Label();
+        codeExecution.setId("evaluate-code-execution");
+        codeExecution.getStyleClass().add("evaluate-message");
+        codeExecution.textProperty().bind(viewModel.codeExecutionProperty());
+        codeExecution.visibleProperty().bind(viewModel.codeExecutionProperty().isNotEmpty());
+        codeExecution.managedProperty().bind(codeExecution.visibleProperty());
         HBox progress = new HBox(10, bar, counts);
         progress.setAlignment(Pos.CENTER_LEFT);
         // The layout and the batch choice apply to the variants ticked beside them; that row wraps, so it has the
         // room, where the row of buttons below would be pushed past the window's edge.
         HBox variants = new HBox(10, variantsLabel, variantChecks, fixed("Chat layout"), layout, asBatch);
-        VBox controls = new VBox(8, variants, settings, progress, estimate, message);
+        VBox controls = new VBox(8, variants, settings, progress, estimate, codeExecution, message);
         controls.getStyleClass().add("evaluate-controls");
         HBox.setHgrow(variantChecks, Priority.ALWAYS);
         return controls;

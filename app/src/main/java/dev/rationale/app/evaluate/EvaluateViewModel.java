@@ -32,12 +32,16 @@ import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.ShotSweep;
 import dev.rationale.core.eval.TargetPrices;
 import dev.rationale.core.grading.GradingContext;
+import dev.rationale.core.grading.code.CodeExecutionConsent;
+import dev.rationale.core.grading.code.CodeTestGrader;
 import dev.rationale.core.grading.judge.Judges;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.promptset.PromptSet;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.promptset.Variant;
 import dev.rationale.core.provider.PoolHealth;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -101,6 +105,8 @@ public final class EvaluateViewModel {
     private final ReadOnlyObjectWrapper<@Nullable TargetPrices> prices = new ReadOnlyObjectWrapper<>(this,
             "prices");
     private final CostConfirmation confirmation;
+    private final CodeExecutionConfirmation codeConfirmation;
+    private final ReadOnlyStringWrapper codeExecution = new ReadOnlyStringWrapper(this, "codeExecution", "");
     // Cancel pressed while the estimate was being made: nothing is started when it is ready.
     private boolean stopBeforeStart;
     private String estimated = "";
@@ -140,8 +146,22 @@ public final class EvaluateViewModel {
      */
     public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
             Clock clock, BatchOptions batchOptions, CostConfirmation confirmation) {
+        this(providers, scratchFolder, fx, background, clock, batchOptions, confirmation,
+                CodeExecutionConfirmation.DECLINE);
+    }
+
+    /**
+     * @param scratchFolder where results go for a prompt set never saved
+     * @param batchOptions how batch evaluations poll (tests poll at once)
+     * @param confirmation asked before an evaluation estimated above the user's limit starts
+     * @param codeConfirmation asked before a task graded by tests is first evaluated in a workspace
+     */
+    public EvaluateViewModel(ProviderCache providers, Path scratchFolder, Executor fx, Executor background,
+            Clock clock, BatchOptions batchOptions, CostConfirmation confirmation,
+            CodeExecutionConfirmation codeConfirmation) {
         this.batchOptions = batchOptions;
         this.confirmation = confirmation;
+        this.codeConfirmation = codeConfirmation;
         this.providers = providers;
         this.scratchFolder = scratchFolder;
         this.fx = fx;
@@ -246,16 +266,55 @@ public final class EvaluateViewModel {
                         return;
                     }
                     prices.set(TargetPrices.of(priced.table(), newPlan.targets()));
+                    codeExecution.set(priced.code().line());
+                    if (priced.code().mustAsk()) {
+                        allowCodeThenLaunch(setup, launch, resume, asBatch, priced.code());
+                    } else {
+                        launch(setup, launch, resume, asBatch);
+                    }
+                }, fx);
+    }
+
+    // The workspace does not let the model's code run yet: asked once, and the answer kept for the workspace.
+    private void allowCodeThenLaunch(Setup setup, EvalLaunch launch, boolean resume, boolean asBatch,
+            CodeExecutionGate code) {
+        EvalPlan newPlan = launch.plan();
+        if (!codeConfirmation.allow(launch.workspace(), String.valueOf(code.isolation()))) {
+            running.set(false);
+            message.set("Not started: this task is graded by running the model's code, which this workspace does"
+                    + " not allow.");
+            return;
+        }
+        CompletableFuture.runAsync(() -> allowCode(launch.workspace()), background)
+                .whenCompleteAsync((done, error) -> {
+                    if (newPlan != plan) {
+                        return;
+                    }
+                    if (error != null) {
+                        running.set(false);
+                        message.set("Not started: " + Failures.messageOf(error));
+                        return;
+                    }
                     launch(setup, launch, resume, asBatch);
                 }, fx);
     }
 
-    /** The prices in force for a launch's workspace and what its plan will cost at them. */
-    private record Priced(PriceTable table, EvalEstimate estimate) {
+    private void allowCode(Path workspace) {
+        try {
+            CodeExecutionConsent.set(workspace, true, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the choice in " + CodeExecutionConsent.file(workspace)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The prices in force for a launch's workspace, what its plan will cost at them, and whether code may run. */
+    private record Priced(PriceTable table, EvalEstimate estimate, CodeExecutionGate code) {
         // A batch run is estimated at the batch price.
         static Priced of(EvalLaunch launch, ProviderCache providers, boolean batch) {
             PriceTable table = PriceTable.forUser(launch.workspace().resolve(HistoryStore.FOLDER));
-            return new Priced(table, new CostEstimator(table, providers::get).estimate(launch.plan(), batch));
+            return new Priced(table, new CostEstimator(table, providers::get).estimate(launch.plan(), batch),
+                    CodeExecutionGate.of(launch.plan().task(), launch.workspace()));
         }
     }
 
@@ -292,8 +351,8 @@ public final class EvaluateViewModel {
                 showProgress(counts);
             }
         });
-        session.start(batchRunner != null ? batchRunner : new EvaluationRunner(providers::get, grading()),
-                EvalOptions.DEFAULTS,
+        session.start(batchRunner != null ? batchRunner
+                : new EvaluationRunner(providers::get, grading(launch.workspace())), EvalOptions.DEFAULTS,
                 batchRunner == null ? feed : EvalListener.both(feed, new BatchFeed(fx, line -> {
                     if (newPlan == plan) {
                         message.set(line);
@@ -459,6 +518,11 @@ public final class EvaluateViewModel {
      * The estimate of the evaluation started last, in one line: cost, at the batch price or not, and the day the
      * prices were checked; empty before one started.
      */
+    /** How the model's code runs while a task graded by tests is evaluated; empty for other tasks. */
+    public ReadOnlyStringProperty codeExecutionProperty() {
+        return codeExecution.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty estimateProperty() {
         return estimate.getReadOnlyProperty();
     }
@@ -475,10 +539,10 @@ public final class EvaluateViewModel {
 
     // The judge and the code runner of answer formats that score.
     // A judge endpoint named by the prompt set is found among the user's endpoints, read when first judged (on the
-    // grading thread, never the FX thread).
-    private GradingContext grading() {
+    // grading thread, never the FX thread); code runs only where the workspace allows it.
+    private GradingContext grading(Path workspace) {
         Judges judges = new Judges(providers::get, EndpointStore.user()::load,
                 (provider, endpoint) -> ConcurrencyLimits.limitFor(provider, endpoint, null), null, null);
-        return GradingContext.of(judges::grader, GradingContext.NONE::tests);
+        return GradingContext.of(judges::grader, CodeTestGrader.forWorkspace(workspace));
     }
 }

@@ -7,6 +7,7 @@ import dev.rationale.app.clusters.ClusterPane;
 import dev.rationale.app.clusters.ClustersViewModel;
 import dev.rationale.app.clusters.FiveSamples;
 import dev.rationale.app.compare.CannedCompletions;
+import dev.rationale.app.evaluate.CodeExecutionConfirmation;
 import dev.rationale.app.fx.ScriptedDialogs;
 import dev.rationale.app.output.HeatMapView;
 import dev.rationale.app.output.OutputView;
@@ -18,6 +19,7 @@ import dev.rationale.app.shell.MainWindowViewModel;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.grading.code.CodeExecutionConsent;
 import dev.rationale.core.provider.ModelSize;
 import dev.rationale.core.provider.ProviderKind;
 import java.io.IOException;
@@ -250,6 +252,7 @@ public final class ScreenshotTour {
         shoot(out.resolve("6-compose-dark.png"));
         Endpoint embedded = workbench.getRunSettings().endpointProperty().get();
         evaluateMultipleChoice(workbench, look, samples, out);
+        evaluateCode(workbench, samples, out);
         resampled(out, workbench);
         clustered(out, workbench, window);
         adaptedForChat(workbench, window, context, samples, out);
@@ -468,6 +471,51 @@ public final class ScreenshotTour {
         waitFor("the case in Output", () -> workbench.selectedTabProperty().get() == CentreTab.OUTPUT);
         pause(800);
         shoot(outputShot);
+    }
+
+    // The code-generation set graded by its tests, in a workspace that allows running the model's code: the line
+    // under the estimate says how the code is isolated.
+    private static void evaluateCode(MainWindowViewModel workbench, Path samples, Path out) throws Exception {
+        CodeExecutionConsent.set(samples, true, java.time.Clock.systemUTC());
+        onFx(() -> {
+            workbench.getDocuments().open(samples.resolve("code-generation.rationale.json"));
+            return null;
+        });
+        waitFor("the code-generation set", () -> workbench.getCompose().hasTaskProperty().get()
+                && "python-functions".equals(String.valueOf(workbench.getCompose().currentTask().id())));
+        onFx(() -> {
+            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
+            var task = workbench.getCompose().currentTask();
+            workbench.getEvaluate().limitProperty().set(4);
+            workbench.getEvaluate().samplesProperty().set(1);
+            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
+                    task.variant("zero-shot").orElseThrow())), false);
+            return null;
+        });
+        waitFor("the code evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+                && !workbench.getEvaluate().getCells().isEmpty());
+        System.out.println("code: " + onFx(() -> workbench.getEvaluate().codeExecutionProperty().get() + " / "
+                + workbench.getEvaluate().messageProperty().get()));
+        pause(800);
+        shoot(out.resolve("13c-evaluate-code-tests.png"));
+        // The question Evaluate asks in a workspace not yet allowed, shown without waiting for an answer.
+        javafx.scene.control.Alert question = onFx(() -> {
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    CodeExecutionConfirmation.message(samples, "unshare (no network)"),
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            alert.initOwner(STAGE.get());
+            alert.setTitle(CodeExecutionConfirmation.TITLE);
+            alert.setHeaderText(CodeExecutionConfirmation.TITLE);
+            alert.getDialogPane().getStylesheets().setAll(STAGE.get().getScene().getStylesheets());
+            alert.show();
+            return alert;
+        });
+        pause(1000);
+        shoot(out.resolve("13d-evaluate-code-question.png"));
+        onFx(() -> {
+            question.close();
+            return null;
+        });
     }
 
     private static void evaluateMultipleChoice(MainWindowViewModel workbench, ThemeViewModel look, Path samples,

@@ -24,6 +24,8 @@ public record CodeTestsSpec(
         @Nullable Integer memoryMb) {
 
     public static final String DEFAULT_INPUT = "tests";
+    /** The case input that may name a case's own language. */
+    public static final String LANGUAGE_INPUT = "language";
     public static final String DEFAULT_LANGUAGE = "python";
     public static final int DEFAULT_TIMEOUT_SECONDS = 10;
     public static final int DEFAULT_MEMORY_MB = 512;

@@ -4,6 +4,7 @@ package dev.rationale.core.exchange;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.exchange.PromptfooProviders.PromptGroup;
 import dev.rationale.core.promptset.GenerationSettings;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * safe from any thread.
  */
 public final class PromptfooWriter {
+    private static final ObjectMapper SPEC_JSON = new ObjectMapper();
     private final List<String> notMapped = new ArrayList<>();
     private final Map<String, PromptGroup> groups = new LinkedHashMap<>();
 
@@ -129,6 +131,13 @@ public final class PromptfooWriter {
             node.put("choices", format.choices());
         }
         node.put("compare", JsonNames.of(format.effectiveCompare()));
+        // Kept so that the set reads back whole; the grader script itself matches answers only.
+        if (format.threshold() != null) {
+            node.put("threshold", format.threshold());
+        }
+        if (format.tests() != null) {
+            node.set("tests", SPEC_JSON.valueToTree(format.tests()));
+        }
         return node;
     }
 

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.promptset;
 
+import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.CodeTestsSpec;
 import dev.rationale.core.answer.CompareRule;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,14 +32,18 @@ final class ExampleRules {
                 continue;
             }
             checkOptionalId(exemplar.id(), path, ids);
-            checkInputs(exemplar.inputs(), path);
+            checkInputs(exemplar.inputs(), path, Set.of());
             if (exemplar.answer() == null) {
                 findings.error(FieldPath.field(path, "answer"), Findings.REQUIRED);
             }
         }
     }
 
-    void checkCases(List<TestCase> cases, String listPath, CompareRule compare) {
+    void checkCases(List<TestCase> cases, String listPath, AnswerFormat answer) {
+        CompareRule compare = answer.effectiveCompare();
+        // A task graded by tests reads the tests (and a case's language) from the case, not from a template.
+        Set<String> graded = compare == CompareRule.TESTS
+                ? Set.of(answer.effectiveTests().effectiveInput(), CodeTestsSpec.LANGUAGE_INPUT) : Set.of();
         // Not UniqueIds: a set can have half a million cases, and that map would keep every id and path at once.
         NameIndex ids = new NameIndex(i -> String.valueOf(cases.get(i).id()), cases.size());
         for (int i = 0; i < cases.size(); i++) {
@@ -46,9 +53,16 @@ final class ExampleRules {
                 continue;
             }
             checkCaseId(testCase.id(), i, listPath, ids);
-            checkInputs(testCase.inputs(), path);
+            checkInputs(testCase.inputs(), path, graded);
             ChoiceRules.check(testCase, path, findings);
-            if (testCase.expected() == null && compare != CompareRule.NONE) {
+            if (compare == CompareRule.TESTS) {
+                String tests = answer.effectiveTests().effectiveInput();
+                String given = testCase.inputs().get(tests);
+                if (given == null || given.isBlank()) {
+                    findings.warning(FieldPath.field(FieldPath.field(path, "inputs"), tests), "missing, so this case"
+                            + " cannot be graded (the task is graded by running its tests)");
+                }
+            } else if (testCase.expected() == null && compare != CompareRule.NONE) {
                 findings.warning(FieldPath.field(path, "expected"), "missing, so this case cannot be graded"
                         + " (the task compares answers as " + JsonNames.of(compare) + ")");
             }
@@ -82,7 +96,7 @@ final class ExampleRules {
         }
     }
 
-    private void checkInputs(Map<String, String> inputs, String ownerPath) {
+    private void checkInputs(Map<String, String> inputs, String ownerPath, Set<String> graded) {
         String path = FieldPath.field(ownerPath, "inputs");
         Map<String, String> required = variables.required();
         if (inputs.isEmpty()) {
@@ -100,7 +114,7 @@ final class ExampleRules {
             if (value == null) {
                 findings.error(valuePath, "expected text, got null");
             }
-            if (!variables.isUsed(name)) {
+            if (!variables.isUsed(name) && !graded.contains(name)) {
                 findings.warning(valuePath, "no template uses \"" + name + "\"");
             }
         });

@@ -26,7 +26,7 @@ final class TaskRules {
         InputVariables variables = InputVariables.of(task, path, findings);
         ExampleRules examples = new ExampleRules(variables, findings);
         examples.checkExemplars(task.exemplars(), FieldPath.field(path, "exemplars"));
-        examples.checkCases(task.cases(), FieldPath.field(path, "cases"), task.effectiveAnswer().effectiveCompare());
+        examples.checkCases(task.cases(), FieldPath.field(path, "cases"), task.effectiveAnswer());
         checkVariants();
     }
 

@@ -417,6 +417,18 @@ class PromptSetValidatorTest {
     }
 
     @Test
+    void aTaskGradedByTestsReadsTheTestsAndLanguageInputsAndWarnsWhenTestsAreMissing() {
+        AnswerFormat tests = new AnswerFormat(ExtractRule.CODE_BLOCK, null, null, null, CompareRule.TESTS, null, null,
+                null);
+        Task task = withAnswer(PromptSetFixtures.minimalTask().withCases(List.of(
+                TestCase.of(Map.of("question", "q", "tests", "assert f() == 1", "language", "python")),
+                TestCase.of(Map.of("question", "q")))), tests);
+
+        assertThat(warnings(set(task))).containsExactly("tasks[0].cases[1].inputs.tests: missing, so this case"
+                + " cannot be graded (the task is graded by running its tests)");
+    }
+
+    @Test
     void warnsAboutMoreShotsThanEnabledExemplars() {
         Task task = PromptSetFixtures.minimalTask().withExemplars(List.of(BASKET, OFF))
                 .withVariants(List.of(Variant.named("v").withShots(2)));
