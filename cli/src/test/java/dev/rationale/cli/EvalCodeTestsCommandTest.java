@@ -114,6 +114,24 @@ class EvalCodeTestsCommandTest {
     }
 
     @Test
+    void theEmbeddedModelsCodeIsGradedByTheCasesTests() {
+        Path model = Path.of(System.getProperty("rationale.models.dir", "../../shared/models"))
+                .resolve("stories260K.gguf").toAbsolutePath();
+        CliRun run = CliRun.of("eval", set.toString(), "--provider", "embedded", "--model", model.toString(),
+                "--variant", "zero-shot", "--limit", "2", "--no-history", "--out",
+                dir.resolve("embedded.jsonl").toString(), "--allow-code-execution");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // A tiny story model writes prose, not Python: its answer runs, fails to load, and fails every test.
+        assertThat(ResultsFile.read(dir.resolve("embedded.jsonl"))).hasSize(2).allSatisfy(record -> {
+            assertThat(record.grading().grader()).isEqualTo(GradeDetail.TESTS);
+            assertThat(record.grading().score()).isZero();
+            assertThat(record.grading().note()).isNotBlank();
+            assertThat(record.status()).isEqualTo(Verdict.WRONG);
+        });
+    }
+
+    @Test
     void whileCodeExecutionIsOffEveryAnswerStaysUngradedAndSaysHowToTurnItOn() throws Exception {
         CliRun off = eval("zero-shot");
 
