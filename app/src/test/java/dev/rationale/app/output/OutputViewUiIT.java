@@ -9,7 +9,13 @@ import dev.rationale.app.fx.ThemeSwitcher;
 import dev.rationale.app.theme.Theme;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.answer.AnswerFormat;
+import dev.rationale.core.answer.CompareRule;
+import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.answer.GradeDetail;
+import dev.rationale.core.answer.JudgeSpec;
 import dev.rationale.core.answer.Verdict;
+import dev.rationale.core.history.CompletionRecord;
+import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.provider.CompletionProvider;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.TokenAlternative;
@@ -234,6 +240,28 @@ class OutputViewUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
                 .containsExactly("3 + 4 = 8.", "The answer is");
+    }
+
+    @Test
+    void aJudgedCompletionShownAgainGivesItsScoreWhatPassesAndTheJudgesReason(FxRobot robot) {
+        CompletionRecord kept = FinishedCompletions.record("c01", 0, "8", Verdict.WRONG);
+        CompletionRecord judged = new CompletionRecord(kept.key(), kept.request(), kept.text(), kept.reasoning(),
+                kept.tokens(), kept.extracted(), kept.expected(), Verdict.WRONG, null, kept.finishReason(),
+                kept.usage(), kept.timings(), kept.createdAt(), false, new GradeDetail(GradeDetail.JUDGE, 2.0,
+                        "3 + 4 is 7, not 8.", "Rate the answer.", "{\"score\": 2}"));
+        AnswerFormat judge = new AnswerFormat(ExtractRule.WHOLE, null, null, null, CompareRule.JUDGE, 4.0,
+                new JudgeSpec(null, null, null, 1, 5, null), null);
+
+        robot.interact(() -> viewModel.show(FinishedCompletion.of(new StoredCompletion(9, judged),
+                FinishedCompletions.origin(0, 1), judge)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label verdict = label(robot, "#output-verdict");
+        assertThat(onFx(verdict::getText)).isEqualTo("✗ judge 2 of 1-5 (passes at 4)");
+        assertThat(onFx(() -> List.copyOf(verdict.getStyleClass()))).contains("output-verdict-wrong");
+        Label why = label(robot, "#output-grading-note");
+        assertThat(onFx(why::getText)).isEqualTo("3 + 4 is 7, not 8.");
+        assertThat(onFx(why::isVisible)).isTrue();
     }
 
     @Test
