@@ -427,11 +427,23 @@ public final class ScreenshotTour {
             Path samples, Path out) throws Exception {
         onFx(() -> {
             workbench.getRunSettings().endpointProperty().set(embedded);
-            workbench.getDocuments().open(samples.resolve("translation.rationale.json"));
             return null;
         });
-        waitFor("the translation set", () -> workbench.getCompose().hasTaskProperty().get()
-                && "en-fr".equals(String.valueOf(workbench.getCompose().currentTask().id())));
+        zeroShotEvaluated(workbench, samples.resolve("translation.rationale.json"), "en-fr");
+        System.out.println("translation: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get()
+                + " / " + workbench.getEvaluate().messageProperty().get()));
+        firstCaseOpened(workbench, window, out.resolve("13-evaluate-translation-chrf.png"),
+                out.resolve("13b-output-translation-verdict.png"));
+    }
+
+    // The set opened at its task, and its zero-shot variant evaluated on four cases on the run bar's endpoint.
+    private static void zeroShotEvaluated(MainWindowViewModel workbench, Path set, String taskId) throws Exception {
+        onFx(() -> {
+            workbench.getDocuments().open(set);
+            return null;
+        });
+        waitFor(set.getFileName().toString(), () -> workbench.getCompose().hasTaskProperty().get()
+                && taskId.equals(String.valueOf(workbench.getCompose().currentTask().id())));
         onFx(() -> {
             workbench.selectedTabProperty().set(CentreTab.EVALUATE);
             var task = workbench.getCompose().currentTask();
@@ -441,12 +453,8 @@ public final class ScreenshotTour {
                     task.variant("zero-shot").orElseThrow())), false);
             return null;
         });
-        waitFor("the translation evaluation", () -> !workbench.getEvaluate().runningProperty().get()
+        waitFor("the evaluation of " + taskId, () -> !workbench.getEvaluate().runningProperty().get()
                 && !workbench.getEvaluate().getCells().isEmpty());
-        System.out.println("translation: " + onFx(() -> workbench.getEvaluate().progressTextProperty().get()
-                + " / " + workbench.getEvaluate().messageProperty().get()));
-        firstCaseOpened(workbench, window, out.resolve("13-evaluate-translation-chrf.png"),
-                out.resolve("13b-output-translation-verdict.png"));
     }
 
     // The grid's first cell picked and its cases photographed, then its first case opened in Output and photographed.
@@ -477,23 +485,7 @@ public final class ScreenshotTour {
     // under the estimate says how the code is isolated.
     private static void evaluateCode(MainWindowViewModel workbench, Path samples, Path out) throws Exception {
         CodeExecutionConsent.set(samples, true, java.time.Clock.systemUTC());
-        onFx(() -> {
-            workbench.getDocuments().open(samples.resolve("code-generation.rationale.json"));
-            return null;
-        });
-        waitFor("the code-generation set", () -> workbench.getCompose().hasTaskProperty().get()
-                && "python-functions".equals(String.valueOf(workbench.getCompose().currentTask().id())));
-        onFx(() -> {
-            workbench.selectedTabProperty().set(CentreTab.EVALUATE);
-            var task = workbench.getCompose().currentTask();
-            workbench.getEvaluate().limitProperty().set(4);
-            workbench.getEvaluate().samplesProperty().set(1);
-            workbench.getEvaluate().start(workbench.getRuns().evaluateSetup(List.of(
-                    task.variant("zero-shot").orElseThrow())), false);
-            return null;
-        });
-        waitFor("the code evaluation", () -> !workbench.getEvaluate().runningProperty().get()
-                && !workbench.getEvaluate().getCells().isEmpty());
+        zeroShotEvaluated(workbench, samples.resolve("code-generation.rationale.json"), "python-functions");
         System.out.println("code: " + onFx(() -> workbench.getEvaluate().codeExecutionProperty().get() + " / "
                 + workbench.getEvaluate().messageProperty().get()));
         pause(800);
