@@ -20,8 +20,11 @@ public final class ScoreText {
         if (detail.score() == null) {
             return "not graded: " + (detail.note() == null ? "no score" : detail.note());
         }
-        return score(detail.grader(), detail.score(), format) + " (passes at "
-                + value(detail.grader(), format.effectiveThreshold()) + ")";
+        double threshold = format.effectiveThreshold();
+        // A threshold is usually whole (chrF 50): it reads as the user wrote it.
+        String passes = threshold == Math.rint(threshold) && !detail.grader().equals(GradeDetail.TESTS)
+                ? String.valueOf((long) threshold) : value(detail.grader(), threshold);
+        return score(detail.grader(), detail.score(), format) + " (passes at " + passes + ")";
     }
 
     /** One grade's score without the format at hand (the HTML report): {@code chrF 57.3}, {@code judge 4}. */
