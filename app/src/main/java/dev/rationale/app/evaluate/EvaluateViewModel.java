@@ -107,6 +107,8 @@ public final class EvaluateViewModel {
     private final CostConfirmation confirmation;
     private final CodeExecutionConfirmation codeConfirmation;
     private final ReadOnlyStringWrapper codeExecution = new ReadOnlyStringWrapper(this, "codeExecution", "");
+    // The workspace whose code-execution line is shown, which Turn off applies to.
+    private @Nullable Path codeWorkspace;
     // Cancel pressed while the estimate was being made: nothing is started when it is ready.
     private boolean stopBeforeStart;
     private String estimated = "";
@@ -267,6 +269,7 @@ public final class EvaluateViewModel {
                     }
                     prices.set(TargetPrices.of(priced.table(), newPlan.targets()));
                     codeExecution.set(priced.code().line());
+                    codeWorkspace = priced.code().isolation() == null ? null : launch.workspace();
                     if (priced.code().mustAsk()) {
                         allowCodeThenLaunch(setup, launch, resume, asBatch, priced.code());
                     } else {
@@ -299,9 +302,35 @@ public final class EvaluateViewModel {
                 }, fx);
     }
 
+    /**
+     * Stops letting the workspace of the last evaluation graded by tests run the model's code; its next such
+     * evaluation asks again. Recorded off the FX thread.
+     */
+    public void disallowCode() {
+        Path workspace = codeWorkspace;
+        if (workspace == null) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> recordCodeChoice(workspace, false), background)
+                .whenCompleteAsync((done, error) -> {
+                    if (error != null) {
+                        message.set(Failures.messageOf(error));
+                        return;
+                    }
+                    codeWorkspace = null;
+                    codeExecution.set("");
+                    message.set("Running the model's code is off for this workspace; its next evaluation graded by"
+                            + " tests asks again.");
+                }, fx);
+    }
+
     private void allowCode(Path workspace) {
+        recordCodeChoice(workspace, true);
+    }
+
+    private void recordCodeChoice(Path workspace, boolean allowed) {
         try {
-            CodeExecutionConsent.set(workspace, true, clock);
+            CodeExecutionConsent.set(workspace, allowed, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the choice in " + CodeExecutionConsent.file(workspace)
                     + ": " + e.getMessage(), e);

@@ -136,6 +136,25 @@ class EvaluateCodeTestsViewModelTest {
         assertThat(asked.get()).isEqualTo(1);
     }
 
+    @Test
+    void turnedOffTheWorkspaceIsAskedAgainAtItsNextEvaluation() {
+        allow = true;
+        fx.run(() -> viewModel.start(setup, false));
+        waitUntil(() -> !viewModel.runningProperty().get() && !viewModel.getCells().isEmpty());
+        assertThat(CodeExecutionConsent.allowed(dir)).isTrue();
+
+        fx.run(() -> viewModel.disallowCode());
+        waitUntil(() -> viewModel.codeExecutionProperty().get().isEmpty());
+
+        assertThat(CodeExecutionConsent.allowed(dir)).isFalse();
+        fx.run(() -> assertThat(viewModel.messageProperty().get()).isEqualTo("Running the model's code is off for"
+                + " this workspace; its next evaluation graded by tests asks again."));
+        allow = false;
+        fx.run(() -> viewModel.start(setup, false));
+        waitUntil(() -> !viewModel.runningProperty().get() && asked.get() == 2);
+        assertThat(CodeExecutionConsent.allowed(dir)).isFalse();
+    }
+
     private void waitUntil(BooleanSupplier condition) {
         fx.waitUntil(condition, 20, () -> viewModel.messageProperty().get());
     }
