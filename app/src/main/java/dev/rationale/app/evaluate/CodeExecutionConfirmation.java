@@ -38,6 +38,6 @@ public interface CodeExecutionConfirmation {
     }
 
     /** Where the choice is kept, and how it is turned off again. */
-    String HINT = ".rationale/" + CodeExecutionConsent.FILE_NAME + " (rationale eval --no-allow-code-execution turns"
-            + " it off)";
+    String HINT = ".rationale/" + CodeExecutionConsent.FILE_NAME + " (Evaluate's \"Turn off for this workspace\", or"
+            + " rationale eval --no-allow-code-execution, turns it off)";
 }
