@@ -60,8 +60,7 @@ final class SampleRecords {
                 records.add(record(job, j, sample, result, attempts, seed));
             }
         } catch (GradingCancelled e) {
-            return failed(job, "CANCELLED", "the run was cancelled while the answer"
-                    + " was being graded");
+            return failed(job, "CANCELLED", "the run was cancelled while the answer was being graded");
         }
         return records;
     }
