@@ -4,6 +4,7 @@ package dev.rationale.cli;
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.batch.BatchOptions;
 import dev.rationale.core.batch.BatchRunner;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.endpoint.ProviderFactory;
 import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.ResultsFile;
@@ -53,7 +54,7 @@ final class BatchEvalOptions {
      *
      * @throws RationaleException for a poll interval below zero, or nothing to cancel
      */
-    BatchRunner runner(ProviderFactory providers, Path results) {
+    BatchRunner runner(ProviderFactory providers, Path results, GradingContext grading) {
         if (pollSeconds != null && (pollSeconds < 0 || pollSeconds.isNaN() || pollSeconds.isInfinite())) {
             throw new RationaleException("--poll-interval must be 0 or more seconds, got " + pollSeconds);
         }
@@ -63,7 +64,7 @@ final class BatchEvalOptions {
         Duration poll = pollSeconds == null ? BatchOptions.DEFAULT_POLL
                 : Duration.ofNanos(Math.round(pollSeconds * 1e9));
         return new BatchRunner(providers::batchApi, BatchOptions.DEFAULTS.withPollInterval(poll)
-                .submittingOnly(submitOnly).cancellingRemote(cancelBatch));
+                .submittingOnly(submitOnly).cancellingRemote(cancelBatch), grading);
     }
 
     /** What a run that ended with batches still open tells: which batches, and how to go on. */

@@ -213,8 +213,9 @@ final class EvalCommand implements Callable<Integer> {
             PoolHealth pool = batch ? null : providers.get(endpoint).pool().orElse(null);
             EvalProgress progress = progressLine || onTerminal() ? EvalProgress.drawn(err, session.tally(), pool)
                     : null;
-            PlanRunner runner = batch ? batchOptions.runner(made, resultsPath)
-                    : new EvaluationRunner(providers::get, grading(providers, judgeEndpoints));
+            GradingContext grading = grading(providers, judgeEndpoints);
+            PlanRunner runner = batch ? batchOptions.runner(made, resultsPath, grading)
+                    : new EvaluationRunner(providers::get, grading);
             session.start(runner, EvalOptions.DEFAULTS.withConcurrency(concurrency),
                     progress == null ? new LimitNotice(err) : progress);
             stop = new StopOnShutdown(session, STOP_GRACE);

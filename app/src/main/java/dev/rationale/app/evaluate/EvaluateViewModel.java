@@ -373,7 +373,8 @@ public final class EvaluateViewModel {
         // Made here, off the FX thread, as the runner would: the progress reads their members' health as it goes.
         pools = asBatch ? List.of() : newPlan.targets().stream().map(EvalTarget::endpoint).distinct()
                 .map(providers::get).flatMap(provider -> provider.pool().stream()).toList();
-        BatchRunner batchRunner = asBatch ? new BatchRunner(providers::batchApi, batchOptions) : null;
+        BatchRunner batchRunner = asBatch ? new BatchRunner(providers::batchApi, batchOptions,
+                grading(launch.workspace())) : null;
         currentBatch = batchRunner;
         EvalListener feed = new TallyFeed(fx, session.tally(), counts -> {
             if (newPlan == plan) {

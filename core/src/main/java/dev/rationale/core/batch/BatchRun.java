@@ -10,6 +10,7 @@ import dev.rationale.core.eval.EvalOutcome;
 import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.OfflineEvaluation;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.eval.ReportTally;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.RunningEvaluation;
@@ -57,13 +58,13 @@ final class BatchRun {
     }
 
     BatchRun(EvalPlan plan, ResultsFile results, Function<Endpoint, BatchApi> apis, BatchOptions options,
-            EvalListener listener, RunningEvaluation handle, List<BatchRecord> previous) {
+            EvalListener listener, RunningEvaluation handle, List<BatchRecord> previous, GradingContext grading) {
         this.plan = plan;
         this.results = results;
         this.options = options;
         this.listener = listener;
         this.handle = handle;
-        this.evaluation = new OfflineEvaluation(plan);
+        this.evaluation = new OfflineEvaluation(plan, grading);
         this.keys = plan.keys();
         this.report = new ReportTally(plan);
         for (EvalTarget target : plan.targets()) {

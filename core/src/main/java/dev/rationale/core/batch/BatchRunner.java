@@ -3,6 +3,7 @@ package dev.rationale.core.batch;
 
 import dev.rationale.core.RationaleException;
 import dev.rationale.core.endpoint.Endpoint;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.eval.BatchRecord;
 import dev.rationale.core.eval.EvalListener;
 import dev.rationale.core.eval.EvalOptions;
@@ -43,14 +44,25 @@ public final class BatchRunner implements PlanRunner {
     private final Function<Endpoint, BatchApi> apis;
     private final BatchOptions options;
     private volatile @Nullable BatchRun current;
+    private final GradingContext grading;
 
     /**
      * @param apis the batch API of an endpoint, e.g. {@code ProviderFactory::batchApi}; it throws for an endpoint
      *     that has none
      */
     public BatchRunner(Function<Endpoint, BatchApi> apis, BatchOptions options) {
+        this(apis, options, GradingContext.NONE);
+    }
+
+    /**
+     * @param apis the batch API of an endpoint, e.g. {@code ProviderFactory::batchApi}; it throws for an endpoint
+     *     that has none
+     * @param grading the judge and the code runner of answer formats that score, used as the answers come back
+     */
+    public BatchRunner(Function<Endpoint, BatchApi> apis, BatchOptions options, GradingContext grading) {
         this.apis = apis;
         this.options = options;
+        this.grading = grading;
     }
 
     /**
@@ -72,7 +84,7 @@ public final class BatchRunner implements PlanRunner {
             }
         }
         RunningEvaluation handle = new RunningEvaluation();
-        BatchRun run = new BatchRun(plan, results, apis, options, listener, handle, previous);
+        BatchRun run = new BatchRun(plan, results, apis, options, listener, handle, previous, grading);
         current = run;
         Thread.ofVirtual().name("batch-evaluation").start(() -> {
             try {

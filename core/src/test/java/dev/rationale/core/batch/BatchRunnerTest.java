@@ -8,6 +8,7 @@ import dev.rationale.core.RationaleException;
 import dev.rationale.core.answer.AnswerFormat;
 import dev.rationale.core.answer.CompareRule;
 import dev.rationale.core.answer.ExtractRule;
+import dev.rationale.core.answer.GradeDetail;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.batch.FakeBatchServer.Fate;
 import dev.rationale.core.batch.FakeBatchServer.Provider;
@@ -20,9 +21,10 @@ import dev.rationale.core.eval.EvalPlan;
 import dev.rationale.core.eval.EvalTarget;
 import dev.rationale.core.eval.EvaluationSession;
 import dev.rationale.core.eval.OfflineEvaluation;
-import dev.rationale.core.exchange.BatchCustomIds;
 import dev.rationale.core.eval.ResultsFile;
 import dev.rationale.core.eval.SampleRecord;
+import dev.rationale.core.exchange.BatchCustomIds;
+import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.RunBatch;
 import dev.rationale.core.history.RunScope;
@@ -214,6 +216,31 @@ class BatchRunnerTest {
     private static String reason(List<SampleRecord> records, String variant, String testCase) {
         return records.stream().filter(r -> r.variant().equals(variant) && r.testCase().equals(testCase)
                 && r.status() == Verdict.FAILED).findFirst().orElseThrow().reason();
+    }
+
+    @Test
+    void aBatchRunsAnswersAreGradedByTheTasksJudgeAsTheyComeBack() throws Exception {
+        EvalPlan sums = plan(Provider.OPENAI, 2);
+        Task t = sums.task();
+        Task judged = new Task(t.id(), null, null, t.template(), new AnswerFormat(ExtractRule.ANSWER_IS, null, null,
+                null, CompareRule.JUDGE, 4.0, null, null), List.of(), t.cases(), t.variants());
+        EvalPlan plan = new EvalPlan(PromptSet.of("sums", List.of(judged)), judged, judged.variants(),
+                sums.targets(), judged.cases(), null);
+        fake.fates = (batch, id) -> id.startsWith("sums_direct_c1-") ? Fate.WRONG : Fate.RIGHT;
+        GradingContext judge = GradingContext.of(format -> input -> input.extracted().scored(new GradeDetail(
+                GradeDetail.JUDGE, input.extracted().extracted().equals(input.testCase().expected()) ? 5.0 : 1.0,
+                "judged", "prompt", "reply"), 4), format -> GradingContext.refusing(GradeDetail.TESTS, "none"));
+
+        try (EvaluationSession session = EvaluationSession.open(plan, results(), false, history())) {
+            session.start(new BatchRunner(this::api, FAST, judge), EvalOptions.DEFAULTS, listener());
+            session.await();
+        }
+
+        List<SampleRecord> records = ResultsFile.read(results());
+        assertThat(records).hasSize(6).allSatisfy(r -> assertThat(r.grading().grader()).isEqualTo(GradeDetail.JUDGE));
+        assertThat(records).extracting(BatchRunnerTest::status).containsExactlyInAnyOrder(
+                "direct/c0/0=CORRECT", "vote/c0/0=CORRECT", "vote/c0/1=CORRECT",
+                "direct/c1/0=WRONG", "vote/c1/0=CORRECT", "vote/c1/1=CORRECT");
     }
 
     @Test
