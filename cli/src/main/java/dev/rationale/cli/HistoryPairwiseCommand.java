@@ -9,6 +9,7 @@ import dev.rationale.core.endpoint.Endpoint;
 import dev.rationale.core.endpoint.EndpointStore;
 import dev.rationale.core.endpoint.ProviderCache;
 import dev.rationale.core.eval.PairwiseComparison;
+import dev.rationale.core.exchange.RunSnapshot;
 import dev.rationale.core.grading.judge.JudgeCall;
 import dev.rationale.core.grading.judge.Judges;
 import dev.rationale.core.history.HistoryStore;
@@ -164,11 +165,7 @@ final class HistoryPairwiseCommand implements Callable<Integer> {
 
     // The run's prompt set as given, else beside the workspace; without it the questions come from the prompts sent.
     private @Nullable Task task(Run run) {
-        Path file = promptSet;
-        if (file == null && run.promptSetFile() != null) {
-            Path given = Path.of(run.promptSetFile());
-            file = Files.isRegularFile(given) ? given : workspace.folder().resolve(given.getFileName());
-        }
+        Path file = promptSet != null ? promptSet : RunSnapshot.promptSetFile(run, workspace.folder()).orElse(null);
         if (file == null || !Files.isRegularFile(file)) {
             spec.commandLine().getErr().println("rationale: the run's prompt set was not found; each question is"
                     + " the last user turn of the prompt sent");

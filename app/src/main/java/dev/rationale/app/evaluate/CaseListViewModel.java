@@ -16,9 +16,9 @@ import dev.rationale.core.eval.EvalSummary;
 import dev.rationale.core.eval.LikelihoodReport;
 import dev.rationale.core.eval.SampleRecord;
 import dev.rationale.core.grading.ScoreText;
+import dev.rationale.core.promptset.JsonNames;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -137,7 +137,7 @@ public final class CaseListViewModel {
             return "";
         }
         CompareRule rule = from.plan().task().effectiveAnswer().effectiveCompare();
-        return ScoreText.value(rule.name().toLowerCase(Locale.ROOT), score);
+        return ScoreText.value(JsonNames.of(rule), score);
     }
 
     /** The cases of one cell of the grid on the page shown, in the plan's order. */

@@ -262,12 +262,7 @@ public final class OutputView extends BorderPane {
         viewModel.getNotices().addListener((ListChangeListener<String>) change ->
                 notices.setText(String.join("\n", viewModel.getNotices())));
         viewModel.getTokens().addListener((ListChangeListener<ScoredToken>) change -> updateUnscored());
-        viewModel.finishedProperty().addListener((obs, old, now) -> {
-            updateUnscored();
-            // A completion shown again gives its grade before itself; its format, which says a score's scale and
-            // threshold, comes with it.
-            showGrade(viewModel.getGrade());
-        });
+        viewModel.finishedProperty().addListener((obs, old, now) -> updateUnscored());
     }
 
     private void showGrade(@Nullable Grade grade) {

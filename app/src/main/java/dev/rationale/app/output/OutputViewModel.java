@@ -58,6 +58,8 @@ public final class OutputViewModel {
     private final ObservableList<ScoredToken> readOnlyTokens = FXCollections.unmodifiableObservableList(tokens);
     private final ObservableList<String> readOnlyNotices = FXCollections.unmodifiableObservableList(answer.notices);
     private final ReadOnlyObjectWrapper<@Nullable RunSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
+    // The format of the completion shown, set before its grade; null while a run or nothing is shown.
+    private @Nullable AnswerFormat shownFormat;
     private final ReadOnlyObjectWrapper<@Nullable FinishedCompletion> finished =
             new ReadOnlyObjectWrapper<>(this, "finished");
     private final OutputSource source = new OutputSource();
@@ -163,6 +165,8 @@ public final class OutputViewModel {
         detach();
         source.describe(completion);
         expected.set(completion.expected());
+        // Before its grade, which is read with the format that says a score's scale and threshold.
+        shownFormat = completion.format();
         answer.showWhole(completion);
         price(completion.billedTo(), completion.usage(), completion.batch());
         // Set once the rest is, so that what listens to it reads the completion whole.
@@ -193,6 +197,7 @@ public final class OutputViewModel {
         answer.clear();
         samples.clear();
         finished.set(null);
+        shownFormat = null;
         source.clear();
         expected.set(null);
     }
@@ -363,8 +368,7 @@ public final class OutputViewModel {
     /** How the shown answer is compared with others: the run's format or the finished completion's; null when idle. */
     public @Nullable AnswerFormat getAnswerFormat() {
         RunSpec run = spec.get();
-        FinishedCompletion shown = finished.get();
-        return run != null ? run.answerFormat() : shown != null ? shown.format() : null;
+        return run != null ? run.answerFormat() : shownFormat;
     }
 
     /** The run being shown, or null before the first. */

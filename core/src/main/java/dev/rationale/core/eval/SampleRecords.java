@@ -12,6 +12,7 @@ import dev.rationale.core.grading.Grader;
 import dev.rationale.core.grading.Graders;
 import dev.rationale.core.grading.GradingContext;
 import dev.rationale.core.grading.GradingInput;
+import dev.rationale.core.promptset.JsonNames;
 import dev.rationale.core.promptset.Task;
 import dev.rationale.core.provider.CompletionResult;
 import dev.rationale.core.provider.ProviderException;
@@ -19,7 +20,6 @@ import dev.rationale.core.provider.Usage;
 import dev.rationale.core.render.PromptRenderer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +33,8 @@ final class SampleRecords {
     private final Task taskSpec;
     private final AnswerGrader grader;
     private final @Nullable Grader scoring;
+    // The scoring rule's file name is its grader's (GradeDetail.CHRF, JUDGE, TESTS).
+    private final String graderName;
     private final double threshold;
     private final ReasoningSteps steps;
 
@@ -42,6 +44,7 @@ final class SampleRecords {
         this.taskSpec = taskSpec;
         this.grader = AnswerGrader.of(format);
         this.scoring = Graders.of(format, grading);
+        this.graderName = JsonNames.of(format.effectiveCompare());
         this.threshold = format.effectiveThreshold();
         this.steps = ReasoningSteps.of(format);
     }
@@ -118,8 +121,6 @@ final class SampleRecords {
     }
 
     private Grade score(CompletionJob job, CompletionResult.Sample sample, Grade extracted) {
-        // The scoring rules' names are their graders' (GradeDetail.CHRF, JUDGE, TESTS).
-        String grader = taskSpec.effectiveAnswer().effectiveCompare().name().toLowerCase(Locale.ROOT);
         try {
             String asked = PromptRenderer.draft(taskSpec, job.variant(), job.testCase()).asked();
             return Objects.requireNonNull(scoring).grade(new GradingInput(job.testCase(), asked,
@@ -128,8 +129,8 @@ final class SampleRecords {
             Thread.currentThread().interrupt();
             throw new GradingCancelled();
         } catch (RuntimeException e) {
-            return extracted.scored(GradeDetail.failed(grader, "grading failed: " + e.getMessage(), null, null),
-                    threshold);
+            return extracted.scored(GradeDetail.failed(graderName, "grading failed: " + e.getMessage(), null,
+                    null), threshold);
         }
     }
 }

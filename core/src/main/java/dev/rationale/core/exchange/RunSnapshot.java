@@ -3,22 +3,17 @@ package dev.rationale.core.exchange;
 
 import dev.rationale.core.analysis.ReasoningSteps;
 import dev.rationale.core.answer.AnswerFormat;
-import dev.rationale.core.grading.CellScores;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.history.Run;
 import dev.rationale.core.history.RunCellScores;
-import dev.rationale.core.history.RunTarget;
 import dev.rationale.core.history.StoredCompletion;
 import dev.rationale.core.promptset.PromptSetFiles;
 import dev.rationale.core.provider.CompletionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +24,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param format the task's answer format, read from the run's prompt set file when it is still there (for the
  *     answer's confidence); the default format otherwise
+ * @param scores the scores of each cell, for a run whose answer format scores; empty otherwise
  */
 public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion> completions,
-        AnswerFormat format) {
+        AnswerFormat format, List<RunCellScores> scores) {
 
     public RunSnapshot {
         cells = List.copyOf(cells);
         completions = List.copyOf(completions);
+        scores = List.copyOf(scores);
     }
 
     /**
@@ -51,24 +48,8 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
         Run run = found.get();
         List<StoredCompletion> completions = store.completionsOfRun(runId);
         Path workspace = store.file().toAbsolutePath().getParent().getParent();
-        return Optional.of(new RunSnapshot(run, store.cells(runId), completions, answerFormat(run, workspace)));
-    }
-
-    /** The scores of each cell, for a run whose answer format scores; empty otherwise. */
-    public List<RunCellScores> scores() {
-        Map<List<Object>, CellScores> sums = new LinkedHashMap<>();
-        for (StoredCompletion stored : completions) {
-            CompletionRecord r = stored.record();
-            if (r.grading() != null) {
-                sums.computeIfAbsent(List.of(r.key().variant(), r.key().target()),
-                        cell -> CellScores.forGrader(r.grading().grader()))
-                        .add(r.grading(), r.grade(), r.extracted(), r.expected());
-            }
-        }
-        List<RunCellScores> cells = new ArrayList<>();
-        sums.forEach((cell, sum) -> cells.add(new RunCellScores((String) cell.get(0), (RunTarget) cell.get(1),
-                sum.summary())));
-        return cells;
+        return Optional.of(new RunSnapshot(run, store.cells(runId), completions, answerFormat(run, workspace),
+                store.cellScores(runId)));
     }
 
     /**
@@ -94,15 +75,24 @@ public record RunSnapshot(Run run, List<CellTally> cells, List<StoredCompletion>
     // A set moved or changed since the run leaves the default format: the grades are stored, only the confidence
     // of answers in another format is then not found.
     static AnswerFormat answerFormat(Run run, Path workspace) {
-        if (run.promptSetFile() == null || run.task() == null) {
-            return AnswerFormat.DEFAULT;
-        }
-        Path given = Path.of(run.promptSetFile());
-        Path file = Files.isRegularFile(given) ? given : workspace.resolve(given.getFileName());
-        if (!Files.isRegularFile(file)) {
+        Optional<Path> file = promptSetFile(run, workspace);
+        if (file.isEmpty() || run.task() == null) {
             return AnswerFormat.DEFAULT;
         }
         // Only the task's answer format: the set of a large run holds hundreds of thousands of cases.
-        return PromptSetFiles.answerFormat(file, run.task()).orElse(AnswerFormat.DEFAULT);
+        return PromptSetFiles.answerFormat(file.get(), run.task()).orElse(AnswerFormat.DEFAULT);
+    }
+
+    /**
+     * The prompt set the run was made from: where the run found it, else a file of that name in {@code workspace}
+     * (a workspace moved or cloned since); empty when neither is there.
+     */
+    public static Optional<Path> promptSetFile(Run run, Path workspace) {
+        if (run.promptSetFile() == null) {
+            return Optional.empty();
+        }
+        Path given = Path.of(run.promptSetFile());
+        Path file = Files.isRegularFile(given) ? given : workspace.resolve(given.getFileName());
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 }

@@ -11,10 +11,10 @@ import dev.rationale.core.grading.metrics.BleuStats;
 import dev.rationale.core.grading.metrics.Chrf;
 import dev.rationale.core.grading.metrics.ChrfStats;
 import dev.rationale.core.grading.metrics.CohenKappa;
+import dev.rationale.core.promptset.JsonNames;
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +43,7 @@ public final class CellScores {
     /** An accumulator for a task graded by {@code format}; null when the format does not score. */
     public static @Nullable CellScores of(AnswerFormat format) {
         CompareRule rule = format.effectiveCompare();
-        return rule.scores() ? forGrader(rule.name().toLowerCase(Locale.ROOT)) : null;
+        return rule.scores() ? forGrader(JsonNames.of(rule)) : null;
     }
 
     /** An accumulator of the scores of {@code grader} ({@link GradeDetail#grader}). */

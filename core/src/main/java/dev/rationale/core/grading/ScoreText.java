@@ -18,11 +18,11 @@ public final class ScoreText {
      */
     public static String of(GradeDetail detail, AnswerFormat format) {
         if (detail.score() == null) {
-            return "not graded: " + (detail.note() == null ? "no score" : detail.note());
+            return notGraded(detail);
         }
         double threshold = format.effectiveThreshold();
         // A threshold is usually whole (chrF 50): it reads as the user wrote it.
-        String passes = threshold == Math.rint(threshold) && !detail.grader().equals(GradeDetail.TESTS)
+        String passes = isWhole(threshold) && !detail.grader().equals(GradeDetail.TESTS)
                 ? String.valueOf((long) threshold) : value(detail.grader(), threshold);
         return score(detail.grader(), detail.score(), format) + " (passes at " + passes + ")";
     }
@@ -30,7 +30,7 @@ public final class ScoreText {
     /** One grade's score without the format at hand (the HTML report): {@code chrF 57.3}, {@code judge 4}. */
     public static String of(GradeDetail detail) {
         if (detail.score() == null) {
-            return "not graded: " + (detail.note() == null ? "no score" : detail.note());
+            return notGraded(detail);
         }
         return switch (detail.grader()) {
             case GradeDetail.JUDGE -> "judge " + value(detail.grader(), detail.score());
@@ -86,9 +86,17 @@ public final class ScoreText {
     public static String value(String grader, double value) {
         return switch (grader) {
             case GradeDetail.TESTS -> Math.round(value * 100) + "%";
-            case GradeDetail.JUDGE -> value == Math.rint(value) ? String.valueOf((long) value)
+            case GradeDetail.JUDGE -> isWhole(value) ? String.valueOf((long) value)
                     : String.format(Locale.ROOT, "%.2f", value);
             default -> String.format(Locale.ROOT, "%.1f", value);
         };
+    }
+
+    private static String notGraded(GradeDetail detail) {
+        return "not graded: " + (detail.note() == null ? "no score" : detail.note());
+    }
+
+    private static boolean isWhole(double value) {
+        return value == Math.rint(value);
     }
 }

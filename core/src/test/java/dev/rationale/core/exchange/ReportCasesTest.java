@@ -93,7 +93,7 @@ class ReportCasesTest {
         }
         Run run = Run.started(runId, RunKind.EVALUATION, Instant.EPOCH, null, "Sums", "sums", List.of("cot"),
                 List.of(TARGET), GenerationSettings.NONE, 2_000);
-        RunSnapshot snapshot = new RunSnapshot(run, List.of(), completions, AnswerFormat.DEFAULT);
+        RunSnapshot snapshot = new RunSnapshot(run, List.of(), completions, AnswerFormat.DEFAULT, List.of());
 
         String html = HtmlRunReport.render(snapshot);
 
