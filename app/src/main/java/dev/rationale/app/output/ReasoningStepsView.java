@@ -110,43 +110,65 @@ final class ReasoningStepsView extends BorderPane {
                 confidence.lowest() * 100, TokenPopup.visible(confidence.lowestText()));
     }
 
-    /** A step: its number and text, and under it a bar of its mean probability with the figures. */
+    /**
+     * A step: its number and text, and under it a bar of its mean probability with the figures. A cell builds its
+     * nodes once and refills them: the list measures several cells to size itself when a run's steps arrive, and
+     * new nodes for each would each need styling in that one frame.
+     */
     private static final class StepCell extends ListCell<Passage> {
+        private final Label text = new Label();
+        private final Region bar = new Region();
+        private final Label figures = new Label();
+        private final HBox row = new HBox(6, bar, figures);
+        private final VBox box = new VBox(text, row);
+        private String swatch = "";
+
         StepCell() {
             // Without this a cell asks for its text's full width and the list scrolls sideways instead of wrapping.
             setPrefWidth(0);
+            text.setWrapText(true);
+            text.getStyleClass().add("reasoning-step-text");
+            box.getStyleClass().add("reasoning-step");
+            bar.getStyleClass().add("reasoning-step-bar");
+            figures.getStyleClass().add("reasoning-step-figures");
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.managedProperty().bind(row.visibleProperty());
+            listViewProperty().addListener((obs, old, list) -> {
+                text.maxWidthProperty().unbind();
+                if (list != null) {
+                    text.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                }
+            });
         }
 
         @Override
         protected void updateItem(Passage step, boolean empty) {
             super.updateItem(step, empty);
+            setText(null);
             if (empty || step == null) {
                 setGraphic(null);
-                setText(null);
                 return;
             }
-            Label text = new Label((getIndex() + 1) + ". " + step.text().strip());
-            text.setWrapText(true);
-            text.getStyleClass().add("reasoning-step-text");
-            text.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
-            VBox box = new VBox(text);
-            box.getStyleClass().add("reasoning-step");
+            text.setText((getIndex() + 1) + ". " + step.text().strip());
             Confidence confidence = step.confidence();
+            row.setVisible(confidence != null);
             if (confidence != null) {
-                Region bar = new Region();
-                bar.getStyleClass().addAll("reasoning-step-bar",
-                        "heat-legend-swatch-" + Math.min(HeatLevels.COUNT - 1,
-                                (int) ((1 - confidence.mean()) * HeatLevels.COUNT)));
-                bar.setMinWidth(Math.max(2, BAR_WIDTH * confidence.mean()));
-                bar.setMaxWidth(Math.max(2, BAR_WIDTH * confidence.mean()));
-                Label figures = new Label(describe(confidence));
-                figures.getStyleClass().add("reasoning-step-figures");
-                HBox row = new HBox(6, bar, figures);
-                row.setAlignment(Pos.CENTER_LEFT);
-                box.getChildren().add(row);
+                showSwatch("heat-legend-swatch-" + Math.min(HeatLevels.COUNT - 1,
+                        (int) ((1 - confidence.mean()) * HeatLevels.COUNT)));
+                double width = Math.max(2, BAR_WIDTH * confidence.mean());
+                bar.setMinWidth(width);
+                bar.setMaxWidth(width);
+                figures.setText(describe(confidence));
             }
-            setText(null);
             setGraphic(box);
+        }
+
+        private void showSwatch(String now) {
+            if (!now.equals(swatch)) {
+                bar.getStyleClass().remove(swatch);
+                bar.getStyleClass().add(now);
+                swatch = now;
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.paint.Color;
@@ -227,6 +229,7 @@ class OutputViewUiIT {
         assertThat(onFx(() -> robot.lookup(".reasoning-step-figures").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList())).anySatisfy(figures -> assertThat(figures)
                 .contains("lowest 10 % (\"␣7\")"));
+        assertThat(onFx(() -> shownStepTexts(robot))).containsExactly("1. 3 + 4 = 7.", "2. The answer is");
         assertThat(onFx(() -> label(robot, "#output-answer").getText())).isEqualTo("7");
         Label verdict = label(robot, "#output-verdict");
         assertThat(onFx(verdict::getText)).isEqualTo("✓ matches the expected 7");
@@ -240,6 +243,21 @@ class OutputViewUiIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
                 .containsExactly("3 + 4 = 8.", "The answer is");
+        // The list's cells are refilled, not rebuilt: each shows its new step, and figures only where it has some.
+        assertThat(onFx(() -> shownStepTexts(robot))).containsExactly("1. 3 + 4 = 8.", "2. The answer is");
+        assertThat(onFx(() -> robot.lookup(".reasoning-step-figures").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible).filter(figures -> figures.getParent().isVisible()).count()))
+                .isEqualTo(onFx(() -> steps.getItems().stream()
+                        .filter(step -> ((Passage) step).confidence() != null).count()));
+    }
+
+    private static List<String> shownStepTexts(FxRobot robot) {
+        return robot.lookup(".reasoning-step-text").queryAllAs(Label.class).stream()
+                .filter(text -> text.getParent() != null && text.getParent().getParent() instanceof ListCell<?> cell
+                        && !cell.isEmpty() && cell.getGraphic() == text.getParent())
+                .sorted(Comparator.comparingInt(text -> ((ListCell<?>) text.getParent().getParent())
+                        .getIndex()))
+                .map(Label::getText).toList();
     }
 
     @Test
