@@ -253,7 +253,7 @@ public final class OutputViewModel {
     private void analyseSteps() {
         AnswerFormat format = getAnswerFormat();
         if (format != null) {
-            steps.analyse(format, getReasoning(), getText(), tokens);
+            steps.analyse(format, getReasoning(), getText(), answer.tokensCopy());
         }
     }
 

@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The reasoning chain beside the heat map: once the run ended, the chain split into steps (which chain, for a
@@ -112,11 +113,16 @@ final class ReasoningStepsView extends BorderPane {
 
     /**
      * A step: its number and text, and under it a bar of its mean probability with the figures. A cell builds its
-     * nodes once and refills them: the list measures several cells to size itself when a run's steps arrive, and
-     * new nodes for each would each need styling in that one frame.
+     * nodes once and refills them, and its text is a {@link Text} wrapped at a width taken from the list's: the
+     * list measures several cells to size itself when a run's steps arrive, and in that one frame a label
+     * would lay out a step's whole paragraph three or four times per measure, and new nodes would each need
+     * styling.
      */
     private static final class StepCell extends ListCell<Passage> {
-        private final Label text = new Label();
+        // The list's border, the cell's and the step's padding, and a vertical scroll bar: what is left for the text.
+        private static final double TEXT_MARGIN = 48;
+
+        private final Text text = new Text();
         private final Region bar = new Region();
         private final Label figures = new Label();
         private final HBox row = new HBox(6, bar, figures);
@@ -126,7 +132,6 @@ final class ReasoningStepsView extends BorderPane {
         StepCell() {
             // Without this a cell asks for its text's full width and the list scrolls sideways instead of wrapping.
             setPrefWidth(0);
-            text.setWrapText(true);
             text.getStyleClass().add("reasoning-step-text");
             box.getStyleClass().add("reasoning-step");
             bar.getStyleClass().add("reasoning-step-bar");
@@ -134,9 +139,9 @@ final class ReasoningStepsView extends BorderPane {
             row.setAlignment(Pos.CENTER_LEFT);
             row.managedProperty().bind(row.visibleProperty());
             listViewProperty().addListener((obs, old, list) -> {
-                text.maxWidthProperty().unbind();
+                text.wrappingWidthProperty().unbind();
                 if (list != null) {
-                    text.maxWidthProperty().bind(list.widthProperty().subtract(30));
+                    text.wrappingWidthProperty().bind(list.widthProperty().subtract(TEXT_MARGIN));
                 }
             });
         }

@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  * batches of events and exposes its parts. Touch it on the FX thread only.
  */
 final class StreamedAnswer {
-    final ObservableList<ScoredToken> tokens = FXCollections.observableArrayList();
+    // The list behind the observable one, to copy whole at a run's end: the observable list copies element by
+    // element through its iterator, some milliseconds of that frame for a long answer.
+    private final List<ScoredToken> tokenList = new ArrayList<>();
+    final ObservableList<ScoredToken> tokens = FXCollections.observableList(tokenList);
     final ObservableList<String> notices = FXCollections.observableArrayList();
     final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper(this, "reasoning", "");
@@ -45,6 +48,11 @@ final class StreamedAnswer {
     @Nullable FinishReason finishReason;
     @Nullable Usage usage;
     @Nullable Timings timings;
+
+    /** The tokens so far, as a list of their own. */
+    List<ScoredToken> tokensCopy() {
+        return List.copyOf(tokenList);
+    }
 
     void clear() {
         tokens.clear();

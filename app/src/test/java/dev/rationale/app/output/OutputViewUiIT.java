@@ -39,6 +39,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -252,12 +253,12 @@ class OutputViewUiIT {
     }
 
     private static List<String> shownStepTexts(FxRobot robot) {
-        return robot.lookup(".reasoning-step-text").queryAllAs(Label.class).stream()
+        return robot.lookup(".reasoning-step-text").queryAllAs(Text.class).stream()
                 .filter(text -> text.getParent() != null && text.getParent().getParent() instanceof ListCell<?> cell
                         && !cell.isEmpty() && cell.getGraphic() == text.getParent())
                 .sorted(Comparator.comparingInt(text -> ((ListCell<?>) text.getParent().getParent())
                         .getIndex()))
-                .map(Label::getText).toList();
+                .map(Text::getText).toList();
     }
 
     @Test
