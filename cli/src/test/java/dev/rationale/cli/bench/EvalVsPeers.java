@@ -28,16 +28,17 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The side-by-side benchmark behind {@code bench/eval-vs-peers.sh}: one {@link FaultServer}, its raw capacity at
- * each scenario's concurrency (one OkHttp client, streamed requests), then {@code rationale eval} (bin/rationale,
- * in a process of its own) and promptfoo (when given) on the same requests, one after the other. It prints requests
- * per second while requests flow (first request in to last answer out, on the server's clock), the ratio to raw,
- * wall time, launch to first request, peak RSS (VmHWM, sampled), faults served, and cases lost or graded twice; then
- * the goals of issue 16, met or not. {@code rationale eval} runs {@code --repeat} times (3) per scenario and the
- * median run is the one shown and judged, because a fresh JVM's warm-up makes single runs vary by a third on this
- * machine; one longer run at 0 ms ({@code --warm-cases}) shows the rate once the code is compiled. With
- * {@code --startup N} it only measures the CLI's launch to first request. Reports, asserts nothing about speed;
- * exits 1 when a run cannot be measured.
+ * The side-by-side benchmark behind {@code bench/eval-vs-peers.sh}: one {@link FaultServer}, warmed up first
+ * ({@link #warmUp}, then one uncounted run of {@code rationale eval}), its raw capacity at each scenario's
+ * concurrency (one OkHttp client, streamed requests), then {@code rationale eval} (bin/rationale, in a process of
+ * its own) and promptfoo (when given) on the same requests, one after the other. It prints requests per second
+ * while requests flow (first request in to last answer out, on the server's clock), the ratio to raw, wall time,
+ * launch to first request, peak RSS (VmHWM, sampled), faults served, and cases lost or graded twice; then the goals
+ * of issue 16, met or not. {@code rationale eval} runs {@code --repeat} times (3) per scenario and the median run
+ * is the one shown and judged, because a fresh JVM's warm-up makes single runs vary by a third on this machine; one
+ * longer run at 0 ms ({@code --warm-cases}) shows the rate once the code is compiled. With {@code --startup N} it
+ * only measures the CLI's launch to first request. Reports, asserts nothing about speed; exits 1 when a run cannot
+ * be measured.
  */
 public final class EvalVsPeers {
 
