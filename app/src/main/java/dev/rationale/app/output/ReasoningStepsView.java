@@ -138,6 +138,10 @@ final class ReasoningStepsView extends BorderPane {
             figures.getStyleClass().add("reasoning-step-figures");
             row.setAlignment(Pos.CENTER_LEFT);
             row.managedProperty().bind(row.visibleProperty());
+            // An empty cell hides the step rather than dropping it: the list measures its cells through one cell
+            // it empties after each measure, and a graphic put back into a cell is styled from scratch.
+            box.managedProperty().bind(box.visibleProperty());
+            setGraphic(box);
             listViewProperty().addListener((obs, old, list) -> {
                 text.wrappingWidthProperty().unbind();
                 if (list != null) {
@@ -150,8 +154,8 @@ final class ReasoningStepsView extends BorderPane {
         protected void updateItem(Passage step, boolean empty) {
             super.updateItem(step, empty);
             setText(null);
+            box.setVisible(!empty && step != null);
             if (empty || step == null) {
-                setGraphic(null);
                 return;
             }
             text.setText((getIndex() + 1) + ". " + step.text().strip());
@@ -165,7 +169,6 @@ final class ReasoningStepsView extends BorderPane {
                 bar.setMaxWidth(width);
                 figures.setText(describe(confidence));
             }
-            setGraphic(box);
         }
 
         private void showSwatch(String now) {

@@ -247,18 +247,26 @@ class OutputViewUiIT {
         // The list's cells are refilled, not rebuilt: each shows its new step, and figures only where it has some.
         assertThat(onFx(() -> shownStepTexts(robot))).containsExactly("1. 3 + 4 = 8.", "2. The answer is");
         assertThat(onFx(() -> robot.lookup(".reasoning-step-figures").queryAllAs(Label.class).stream()
-                .filter(Label::isVisible).filter(figures -> figures.getParent().isVisible()).count()))
+                .filter(OutputViewUiIT::shown).count()))
                 .isEqualTo(onFx(() -> steps.getItems().stream()
                         .filter(step -> ((Passage) step).confidence() != null).count()));
     }
 
+    /** The texts of the steps the list shows, in order (not those of the cell it measures with, which is hidden). */
     private static List<String> shownStepTexts(FxRobot robot) {
         return robot.lookup(".reasoning-step-text").queryAllAs(Text.class).stream()
-                .filter(text -> text.getParent() != null && text.getParent().getParent() instanceof ListCell<?> cell
-                        && !cell.isEmpty() && cell.getGraphic() == text.getParent())
-                .sorted(Comparator.comparingInt(text -> ((ListCell<?>) text.getParent().getParent())
-                        .getIndex()))
+                .filter(OutputViewUiIT::shown)
+                .sorted(Comparator.comparingInt(text -> ((ListCell<?>) text.getParent().getParent()).getIndex()))
                 .map(Text::getText).toList();
+    }
+
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
