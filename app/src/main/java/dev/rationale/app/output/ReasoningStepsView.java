@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.app.output;
 
+import dev.rationale.app.fx.NextFrame;
 import dev.rationale.core.analysis.Confidence;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.analysis.ReasoningChain;
@@ -31,12 +32,14 @@ final class ReasoningStepsView extends BorderPane {
     private final ListView<Passage> steps = new ListView<>();
     private final Label header = new Label("Reasoning");
     private final Label placeholder = new Label();
+    private final NextFrame frame = new NextFrame();
 
     ReasoningStepsView(OutputViewModel viewModel) {
         this.viewModel = viewModel;
         createView();
         viewModel.stateProperty().addListener((obs, old, now) -> {
             if (now.isRunning()) {
+                frame.cancel();
                 steps.getItems().clear();
                 placeholder.setText("The steps appear when the run ends.");
             } else if (steps.getItems().isEmpty() && viewModel.getAnswerFormat() != null) {
@@ -47,7 +50,11 @@ final class ReasoningStepsView extends BorderPane {
         // Found off the FX thread once the run ended, or a completion is shown (even after another, in one state).
         viewModel.shownStepsProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                show(now);
+                // In a frame of its own: the steps come as a run ends, and sizing the list in the frame that ends
+                // it (the last tokens, the statistics, the grade) made that frame twice as long.
+                frame.schedule(() -> show(now));
+            } else {
+                frame.cancel();
             }
         });
         // While it streams the thinking is only in its folded pane, not echoed here: it is shown once.

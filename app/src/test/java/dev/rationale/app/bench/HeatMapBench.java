@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 
@@ -242,8 +243,9 @@ public final class HeatMapBench {
         }
 
         /**
-         * Waits until {@code count} answer tokens are in the heat map, the run has ended and one more frame has been
-         * laid out; fails when the run ends with fewer, or after {@link #TIMEOUT_SECONDS}.
+         * Waits until {@code count} answer tokens are in the heat map, the run has ended, its reasoning steps are
+         * listed and one more frame has been laid out; fails when the run ends with fewer, or after
+         * {@link #TIMEOUT_SECONDS}.
          */
         void awaitShown(int count) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
@@ -265,6 +267,15 @@ public final class HeatMapBench {
                     throw new TimeoutException(String.format(Locale.ROOT,
                             "after %d s the heat map shows %,d of %,d tokens", TIMEOUT_SECONDS, progress.shown(),
                             count));
+                }
+                TimeUnit.MILLISECONDS.sleep(2);
+            }
+            // The steps are shown a frame or two after the run ends (in a frame of their own): the frames until they
+            // are count too.
+            ListView<?> steps = (ListView<?>) stage.getScene().lookup("#output-steps");
+            while (onFx(() -> steps.getItems().isEmpty(), "the reasoning steps")) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("no reasoning steps shown after " + TIMEOUT_SECONDS + " s");
                 }
                 TimeUnit.MILLISECONDS.sleep(2);
             }

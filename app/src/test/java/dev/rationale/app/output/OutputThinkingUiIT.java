@@ -17,6 +17,7 @@ import dev.rationale.core.render.ChatMessage;
 import dev.rationale.core.render.RenderedPrompt;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -79,13 +80,16 @@ class OutputThinkingUiIT {
         robot.interact(() -> pane.setExpanded(true));
         assertThat(onFx(() -> robot.lookup("#output-thinking").queryAs(TextArea.class).getText()))
                 .isEqualTo("Maybe 8?\nNo: 7.");
+        // The steps are shown a frame or two after they are found.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !steps(robot).isEmpty()));
         assertThat(onFx(() -> steps(robot))).containsExactly("3 + 4 = 7.", "The answer is");
         assertThat(onFx(() -> robot.lookup(".reasoning-steps-header").queryAs(Label.class).getText()))
                 .isEqualTo("Reasoning · 2 steps");
     }
 
     @Test
-    void scoredThinkingTokensStayOutOfTheHeatMapAndABareAnswerShowsTheThinkingsStepsLabelled(FxRobot robot) {
+    void scoredThinkingTokensStayOutOfTheHeatMapAndABareAnswerShowsTheThinkingsStepsLabelled(FxRobot robot)
+            throws TimeoutException {
         List<ScoredToken> tokens = Stream.of("<think>", "The sum is 3 + 4.", "\nMaybe 8?", "\nNo: 7.", "</think>",
                 "\n\n", "7").map(t -> new ScoredToken(t, List.of(), -0.1, List.of())).toList();
         FinishedCompletion shown = new FinishedCompletion(FinishedCompletions.origin(0, 1), null, "\n\n7", THINKING,
@@ -98,6 +102,7 @@ class OutputThinkingUiIT {
         assertThat(onFx(() -> view.heatMap().tokenCount())).isEqualTo(1);
         // Scored at p = e^-0.1 = 0.90: the calmest level.
         assertThat(onFx(() -> view.heatMap().styleOfToken(6))).isEqualTo(HeatStyle.of(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !steps(robot).isEmpty()));
         assertThat(onFx(() -> steps(robot))).containsExactly("The sum is 3 + 4.", "Maybe 8?", "No: 7.");
         assertThat(onFx(() -> robot.lookup(".reasoning-steps-header").queryAs(Label.class).getText()))
                 .isEqualTo("Reasoning · 3 steps of the thinking (the answer gives none)");

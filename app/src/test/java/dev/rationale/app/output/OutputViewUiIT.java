@@ -223,6 +223,9 @@ class OutputViewUiIT {
         run(robot, openAi(), "7");
 
         ListView<?> steps = robot.lookup("#output-steps").queryAs(ListView.class);
+        // The steps are shown a frame or two after they are found.
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> !steps.getItems().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
                 .containsExactly("3 + 4 = 7.", "The answer is");
         assertThat(onFx(() -> robot.lookup(".reasoning-steps-header").queryAs(Label.class).getText()))
@@ -241,6 +244,8 @@ class OutputViewUiIT {
         // reasons; its reasoning field (thinking) stays folded apart.
         robot.interact(() -> viewModel.show(FinishedCompletion.of(FinishedCompletions.stored(1, 0, "8",
                 Verdict.WRONG), FinishedCompletions.origin(0, 1), AnswerFormat.DEFAULT)));
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> ((Passage) steps.getItems()
+                .getFirst()).text().strip().equals("3 + 4 = 8.")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> steps.getItems().stream().map(step -> ((Passage) step).text().strip()).toList()))
                 .containsExactly("3 + 4 = 8.", "The answer is");
