@@ -146,8 +146,8 @@ final class ReasoningStepsView extends BorderPane {
             row.setAlignment(Pos.CENTER_LEFT);
             row.managedProperty().bind(row.visibleProperty());
             // An empty cell hides the step rather than dropping it: the list measures its cells through one cell
-            // it empties after each measure, and a graphic put back into a cell is styled from scratch.
-            box.managedProperty().bind(box.visibleProperty());
+            // it empties after each measure, and a graphic put back into a cell is styled from scratch. Hidden, not
+            // unmanaged: a cell's skin drops an unmanaged graphic from its children and does not take it back.
             setGraphic(box);
             listViewProperty().addListener((obs, old, list) -> {
                 text.wrappingWidthProperty().unbind();
@@ -163,6 +163,8 @@ final class ReasoningStepsView extends BorderPane {
             setText(null);
             box.setVisible(!empty && step != null);
             if (empty || step == null) {
+                text.setText("");
+                row.setVisible(false);
                 return;
             }
             text.setText((getIndex() + 1) + ". " + step.text().strip());

@@ -217,6 +217,20 @@ class OutputViewUiIT {
     }
 
     @Test
+    void aSecondRunsStepsReplaceTheFirstsOnScreen(FxRobot robot) throws TimeoutException {
+        server.enqueue(stream(scoredAnswer() + finish()));
+        run(robot, openAi(), "7");
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> shownStepTexts(robot).size() == 2));
+
+        server.enqueue(stream(chunk("One.\\nTwo.\\nThree.\\nThe answer is 9.", SURE, List.of()) + finish()));
+        run(robot, openAi(), "9");
+
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> shownStepTexts(robot).size() > 2));
+        assertThat(onFx(() -> shownStepTexts(robot))).containsExactly("1. One.", "2. Two.", "3. Three.",
+                "4. The answer is");
+    }
+
+    @Test
     void theReasoningStepsAndTheGradedAnswerAppearWhenTheRunEnds(FxRobot robot) throws TimeoutException {
         server.enqueue(stream(scoredAnswer() + finish()));
 
