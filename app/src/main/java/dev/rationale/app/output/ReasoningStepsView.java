@@ -5,7 +5,8 @@ import dev.rationale.app.fx.NextFrame;
 import dev.rationale.core.analysis.Confidence;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.analysis.ReasoningChain;
-import java.util.Locale;
+import java.util.stream.IntStream;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -113,9 +114,11 @@ final class ReasoningStepsView extends BorderPane {
         placeholder.setText("No reasoning before the answer.");
     }
 
+    // Concatenated rather than formatted: the list describes each step it measures, and String.format took a third
+    // of that in a JVM that had not compiled it yet.
     static String describe(Confidence confidence) {
-        return String.format(Locale.ROOT, "mean %.0f %% · lowest %.0f %% (\"%s\")", confidence.mean() * 100,
-                confidence.lowest() * 100, TokenPopup.visible(confidence.lowestText()));
+        return "mean " + Math.round(confidence.mean() * 100) + " % · lowest " + Math.round(confidence.lowest() * 100)
+                + " % (\"" + TokenPopup.visible(confidence.lowestText()) + "\")";
     }
 
     /**
@@ -128,13 +131,16 @@ final class ReasoningStepsView extends BorderPane {
     private static final class StepCell extends ListCell<Passage> {
         // The list's border, the cell's and the step's padding, and a vertical scroll bar: what is left for the text.
         private static final double TEXT_MARGIN = 48;
+        // The bar's colour, as the heat legend's swatches have it (themes/base.css).
+        private static final PseudoClass[] LEVELS = IntStream.range(0, HeatLevels.COUNT)
+                .mapToObj(level -> PseudoClass.getPseudoClass("heat-" + level)).toArray(PseudoClass[]::new);
 
         private final Text text = new Text();
         private final Region bar = new Region();
         private final Label figures = new Label();
         private final HBox row = new HBox(6, bar, figures);
         private final VBox box = new VBox(text, row);
-        private String swatch = "";
+        private int level = -1;
 
         StepCell() {
             // Without this a cell asks for its text's full width and the list scrolls sideways instead of wrapping.
@@ -171,8 +177,7 @@ final class ReasoningStepsView extends BorderPane {
             Confidence confidence = step.confidence();
             row.setVisible(confidence != null);
             if (confidence != null) {
-                showSwatch("heat-legend-swatch-" + Math.min(HeatLevels.COUNT - 1,
-                        (int) ((1 - confidence.mean()) * HeatLevels.COUNT)));
+                showLevel(Math.min(HeatLevels.COUNT - 1, (int) ((1 - confidence.mean()) * HeatLevels.COUNT)));
                 double width = Math.max(2, BAR_WIDTH * confidence.mean());
                 bar.setMinWidth(width);
                 bar.setMaxWidth(width);
@@ -180,11 +185,15 @@ final class ReasoningStepsView extends BorderPane {
             }
         }
 
-        private void showSwatch(String now) {
-            if (!now.equals(swatch)) {
-                bar.getStyleClass().remove(swatch);
-                bar.getStyleClass().add(now);
-                swatch = now;
+        // A pseudo-class, not a style class per level: a style class changed makes CSS match the bar against every
+        // rule again, and the list changes it at each cell it measures.
+        private void showLevel(int now) {
+            if (now != level) {
+                if (level >= 0) {
+                    bar.pseudoClassStateChanged(LEVELS[level], false);
+                }
+                bar.pseudoClassStateChanged(LEVELS[now], true);
+                level = now;
             }
         }
     }

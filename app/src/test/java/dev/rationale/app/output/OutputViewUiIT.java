@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -38,6 +39,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -248,6 +250,18 @@ class OutputViewUiIT {
                 .map(Label::getText).toList())).anySatisfy(figures -> assertThat(figures)
                 .contains("lowest 10 % (\"␣7\")"));
         assertThat(onFx(() -> shownStepTexts(robot))).containsExactly("1. 3 + 4 = 7.", "2. The answer is");
+        // Each step's bar has the colour of its level's swatch in the heat legend.
+        List<Region> bars = onFx(() -> robot.lookup(".reasoning-step-bar").queryAllAs(Region.class).stream()
+                .filter(OutputViewUiIT::shown).toList());
+        assertThat(bars).isNotEmpty();
+        for (Region bar : bars) {
+            int level = onFx(() -> bar.getPseudoClassStates().stream().map(PseudoClass::getPseudoClassName)
+                    .filter(name -> name.startsWith("heat-")).mapToInt(name -> Integer.parseInt(name.substring(5)))
+                    .findFirst().orElseThrow());
+            Region swatch = robot.lookup(".heat-legend-swatch-" + level).queryAs(Region.class);
+            assertThat(onFx(() -> bar.getBackground().getFills().getFirst().getFill()))
+                    .isEqualTo(onFx(() -> swatch.getBackground().getFills().getFirst().getFill()));
+        }
         assertThat(onFx(() -> label(robot, "#output-answer").getText())).isEqualTo("7");
         Label verdict = label(robot, "#output-verdict");
         assertThat(onFx(verdict::getText)).isEqualTo("✓ matches the expected 7");
