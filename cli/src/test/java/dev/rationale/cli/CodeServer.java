@@ -7,16 +7,14 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 
 /**
  * An OpenAI-compatible chat server that writes Python: for the function the last message asks for, it streams the
  * code of {@link #RIGHT} or {@link #WRONG} in a python code block. With {@code n} samples, the even ones are right
  * and the odd ones wrong; with one, the functions of {@link #WRONG} get the wrong code.
  */
-final class CodeServer extends Dispatcher {
+final class CodeServer extends ChatDispatcher {
     static final Map<String, String> RIGHT = Map.of(
             "reverse_words", "def reverse_words(sentence):\n    return ' '.join(sentence.split()[::-1])",
             "second_largest", "def second_largest(numbers):\n    distinct = sorted(set(numbers))\n"
@@ -36,15 +34,8 @@ final class CodeServer extends Dispatcher {
     private static final Pattern FUNCTION = Pattern.compile("def (\\w+)\\(");
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(request.getBody().utf8());
-        } catch (IOException e) {
-            return new MockResponse.Builder().code(400).build();
-        }
-        JsonNode messages = body.get("messages");
-        Matcher m = FUNCTION.matcher(messages.get(messages.size() - 1).get("content").asText());
+    protected MockResponse answer(JsonNode body, String last) {
+        Matcher m = FUNCTION.matcher(last);
         String name = null;
         while (m.find()) {
             name = m.group(1);

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 
 /**
  * One OpenAI-compatible server that both answers a capitals quiz and judges the answers, as the same endpoint and
@@ -20,7 +18,7 @@ import mockwebserver3.RecordedRequest;
  * judge scores an answer naming the right capital 5, a wrong one 2, and gives no JSON at all for Spain; a pairwise
  * judge always prefers the answer it is shown first (position bias). Every reply is OpenAI's SSE.
  */
-final class JudgeServer extends Dispatcher {
+final class JudgeServer extends ChatDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> judgePrompts = Collections.synchronizedList(new ArrayList<>());
@@ -46,15 +44,8 @@ final class JudgeServer extends Dispatcher {
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(request.getBody().utf8());
-        } catch (IOException e) {
-            return new MockResponse.Builder().code(400).build();
-        }
+    protected MockResponse answer(JsonNode body, String last) {
         JsonNode messages = body.path("messages");
-        String last = messages.get(messages.size() - 1).path("content").asText();
         if (!body.has("response_format")) {
             boolean terse = messages.get(0).path("role").asText().equals("system");
             return reply(terse ? answer(last).replaceFirst("^The capital of \\w+ is ", "") : answer(last));

@@ -2,7 +2,6 @@
 package dev.rationale.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +12,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 
 /**
  * An OpenAI-compatible chat server that adds: "What is A + 3?" gets "The answer is A+3." (one too many when the sum
  * is a multiple of 5), after {@code delayMillis}. It logs each request as {@code model|last user message}. With
  * {@link #stallAfter} it holds every request past the first few until {@link #release}.
  */
-final class SumServer extends Dispatcher {
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class SumServer extends ChatDispatcher {
     private static final Pattern SUM = Pattern.compile("What is (\\d+) \\+ (\\d+)\\?");
 
     private final List<String> log = new ArrayList<>();
@@ -78,15 +74,7 @@ final class SumServer extends Dispatcher {
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        JsonNode body;
-        try {
-            body = JSON.readTree(request.getBody().utf8());
-        } catch (IOException e) {
-            return new MockResponse.Builder().code(400).build();
-        }
-        JsonNode messages = body.get("messages");
-        String last = messages.get(messages.size() - 1).get("content").asText();
+    protected MockResponse answer(JsonNode body, String last) throws InterruptedException {
         int arrived;
         synchronized (this) {
             log.add(body.get("model").asText() + "|" + last);

@@ -3,6 +3,7 @@ package dev.rationale.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rationale.cli.ChatDispatcher;
 import dev.rationale.cli.RationaleCommand;
 import dev.rationale.core.history.CompletionFilter;
 import dev.rationale.core.history.HistoryStore;
@@ -30,10 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ServerSocketFactory;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -321,7 +320,7 @@ public final class EvalBench {
      * An OpenAI-compatible chat server that answers "What is A + B?" with "The answer is A+B." as a stream of five
      * tokens with logprobs, after a fixed service time.
      */
-    private static final class ModelServer extends Dispatcher {
+    private static final class ModelServer extends ChatDispatcher {
         private final long delayMillis;
 
         ModelServer(long delayMillis) {
@@ -329,15 +328,8 @@ public final class EvalBench {
         }
 
         @Override
-        public MockResponse dispatch(RecordedRequest request) {
-            JsonNode body;
-            try {
-                body = JSON.readTree(request.getBody().utf8());
-            } catch (IOException e) {
-                return new MockResponse.Builder().code(400).build();
-            }
-            JsonNode messages = body.get("messages");
-            Matcher m = SUM.matcher(messages.get(messages.size() - 1).get("content").asText());
+        protected MockResponse answer(JsonNode body, String last) {
+            Matcher m = SUM.matcher(last);
             int sum = m.find() ? Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) : -1;
             StringBuilder stream = new StringBuilder();
             for (String token : List.of("The", " answer", " is", " " + sum, ".")) {
