@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #await} or chain on {@link #ended}. {@link #close} (or try-with-resources) makes sure the files are closed
  * when the session never started or its caller gave up early; after the end it does nothing.
  *
- * <p>The listener given to {@link #start} hears each completion after the tally counted it and the history kept it,
- * on the runner's threads (see {@link EvalListener}). {@link #ended} completes on a runner thread.
+ * <p>The listener given to {@link #start} hears each completion after the tally counted it and the history was
+ * handed it, on the runner's threads (see {@link EvalListener}); the history stores it a moment later, on a thread
+ * of its own, and has stored everything by the time {@link #ended} completes, on a runner thread.
  */
 public final class EvaluationSession implements Cancellable, AutoCloseable {
 
@@ -56,9 +57,10 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
 
     /**
      * Opens a session of {@code plan}: the results file at {@code resultsFile}, emptied or (with {@code resume})
-     * read to be continued, on the calling thread; and a new history run when {@code history} is given, on a thread
-     * of its own, so that the first requests need not wait for the database. A history that cannot be opened ends
-     * the run at its first completion (kept in the results file), and {@link #ended} says why.
+     * read to be continued, on the calling thread; and a new history run when {@code history} is given, opened and
+     * written on a thread of its own, so that neither the first requests nor the endpoint's next ones wait for the
+     * database. A history that cannot be opened or written ends the run at the next completion (kept in the results
+     * file), and {@link #ended} says why.
      *
      * @param history where to keep the history run; null keeps none
      * @throws dev.rationale.core.RationaleException when the results file cannot be opened

@@ -88,6 +88,17 @@ public final class HistoryRecorder implements EvalListener {
     @Override
     public void finished(SampleRecord record, @Nullable CompletionRequest request,
             CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
+        store.record(completionOf(record, request, sample, result));
+    }
+
+    /** Stores completions made by {@link #completionOf} in one transaction, all or none. */
+    void recordAll(List<CompletionRecord> completions) {
+        store.recordAll(completions);
+    }
+
+    /** What {@link #finished(SampleRecord, CompletionRequest, CompletionResult.Sample, CompletionResult)} stores. */
+    CompletionRecord completionOf(SampleRecord record, @Nullable CompletionRequest request,
+            CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
         RunTarget target = targets.containsKey(record.target()) ? targets.get(record.target())
                 : fallbackTarget(record);
         RunCompletionKey key = new RunCompletionKey(runId, record.variant(), target, record.testCase(),
@@ -95,7 +106,7 @@ public final class HistoryRecorder implements EvalListener {
         // A request never sent (the prompt did not render) is kept as an empty prompt: the failure says why.
         CompletionRequest sent = request != null ? request
                 : CompletionRequest.of(record.model(), new RenderedPrompt.Text(""));
-        store.record(new CompletionRecord(key, sent,
+        return new CompletionRecord(key, sent,
                 sample != null ? sample.text() : String.valueOf(record.text() == null ? "" : record.text()),
                 sample != null ? sample.reasoning() : String.valueOf(record.reasoning() == null ? ""
                         : record.reasoning()),
@@ -103,7 +114,7 @@ public final class HistoryRecorder implements EvalListener {
                 record.status(), record.reason(), record.finishReason(),
                 // Usage belongs to the request; the first sample carries it, so sums over completions add up.
                 result != null && record.promptTokens() != null ? result.usage() : null,
-                result == null ? null : result.timings(), clock.instant(), record.billedInBatch(), record.grading()));
+                result == null ? null : result.timings(), clock.instant(), record.billedInBatch(), record.grading());
     }
 
     /** Keeps the batch among the run's batches, so the history says where its completions came from. */

@@ -1,45 +1,70 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
 import dev.rationale.core.provider.CompletionRequest;
 import dev.rationale.core.provider.CompletionResult;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An evaluation's history run, opened on a thread of its own: loading SQLite and opening, creating or migrating the
- * database takes tens of milliseconds that the first request need not wait for. A completion that finishes before
- * the run is open waits for it (after its request's slot is handed on); if the history cannot be opened, every use
- * throws why, which stops the evaluation at its first completion, already kept in the results file.
+ * An evaluation's history run, opened and written on a thread of its own.
+ *
+ * <p>Opening (loading SQLite, opening, creating or migrating the database) takes tens of milliseconds that the first
+ * requests need not wait for. Completions are then handed to the thread and stored in batches of whatever arrived
+ * meanwhile, one transaction each. Stored from the requests' own threads, each completion paid for a transaction
+ * of its own or waited for a shared one, and SQLite's native calls held one of the few threads that carry them: the
+ * history cost an evaluation at concurrency 8 against a server answering at once about a quarter of its processor
+ * time. The results file, written before the history hears of a completion, remains what a resume reads; a crash
+ * loses at most the history's last batch, as it could lose the completion in hand before.
+ *
+ * <p>A history that cannot be opened or written stops the evaluation: the next completion handed over, or the end
+ * of the run, throws why. At most {@value #QUEUED} completions wait; more wait for room, so a database held by
+ * another process slows the run instead of filling the heap.
  */
 final class OpeningHistory implements EvalListener {
+    static final int QUEUED = 256;
 
     private record Opened(HistoryStore store, HistoryRecorder recorder) {
     }
 
-    private final FutureTask<Opened> opening;
+    /** What the writer is handed, in order. */
+    private sealed interface Entry {
+    }
 
-    private OpeningHistory(FutureTask<Opened> opening) {
-        this.opening = opening;
+    private record Finished(SampleRecord record, @Nullable CompletionRequest request,
+            CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) implements Entry {
+    }
+
+    private record BatchChanged(BatchRecord batch) implements Entry {
+    }
+
+    private record End() implements Entry {
+    }
+
+    private final CompletableFuture<Opened> opened = new CompletableFuture<>();
+    private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUED);
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private final Thread writer;
+    private volatile @Nullable RuntimeException failure;
+
+    private OpeningHistory(EvalPlan plan, EvaluationSession.History history) {
+        writer = Thread.ofPlatform().daemon().name("history").unstarted(() -> write(plan, history));
     }
 
     /** Starts opening the history of {@code history}'s workspace and a run in it for {@code plan}. */
     static OpeningHistory start(EvalPlan plan, EvaluationSession.History history) {
-        FutureTask<Opened> opening = new FutureTask<>(() -> {
-            HistoryStore store = HistoryStore.open(history.workspace());
-            try {
-                return new Opened(store, HistoryRecorder.start(store, plan, history.setFile(), history.scope(),
-                        history.clock()));
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-        });
-        Thread.ofVirtual().name("history-open").start(opening);
-        return new OpeningHistory(opening);
+        OpeningHistory opening = new OpeningHistory(plan, history);
+        opening.writer.start();
+        return opening;
     }
 
     /** The history run's id; waits for the opening. */
@@ -47,52 +72,163 @@ final class OpeningHistory implements EvalListener {
         return recorder().runId();
     }
 
+    /** Stores what is still queued, then marks the run completed or cancelled. */
     void finish(boolean cancelled) {
+        end();
         recorder().finish(cancelled);
     }
 
+    /** Stores what is still queued, then marks the run failed. */
     void fail() {
+        end();
         recorder().fail();
     }
 
     @Override
     public void finished(SampleRecord record) {
-        recorder().finished(record);
+        hand(new Finished(record, null, null, null));
     }
 
     @Override
     public void finished(SampleRecord record, @Nullable CompletionRequest request,
             CompletionResult.@Nullable Sample sample, @Nullable CompletionResult result) {
-        recorder().finished(record, request, sample, result);
+        hand(new Finished(record, request, sample, result));
     }
 
     @Override
     public void batchChanged(BatchRecord batch) {
-        recorder().batchChanged(batch);
+        hand(new BatchChanged(batch));
     }
 
-    /** Closes the database once it is open; a history that could not be opened has nothing to close. */
+    /** Stores what is queued and closes the database once it is open; one never opened has nothing to close. */
     void close() {
         try {
-            opening.get().store().close();
-        } catch (ExecutionException e) {
-            // Never opened: the failure was reported where the history was used.
+            end();
+        } catch (RuntimeException reported) {
+            // Said where the history was used; closing goes on.
+        }
+        // The writer has ended, so the opening has too, one way or the other.
+        if (!opened.isCompletedExceptionally()) {
+            opened.join().store().close();
+        }
+    }
+
+    private void hand(Entry entry) {
+        throwIfFailed();
+        if (ending.get()) {
+            throw new IllegalStateException("the history run has ended");
+        }
+        try {
+            queue.put(entry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new HistoryException("interrupted while handing a completion to the history", e);
+        }
+    }
+
+    // Once: the writer stores what is queued, then stops; later calls only report a failure.
+    private void end() {
+        if (ending.compareAndSet(false, true)) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(new End());
+                    writer.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throwIfFailed();
+    }
+
+    private void throwIfFailed() {
+        RuntimeException failed = failure;
+        if (failed != null) {
+            throw failed;
         }
     }
 
     private HistoryRecorder recorder() {
         try {
-            return opening.get().recorder();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+            return opened.join().recorder();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
             throw new HistoryException("cannot open the history: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HistoryException("interrupted while opening the history", e);
+        }
+    }
+
+    // The writer thread: opens the run, then stores batches until the end; after a failure it only drains the
+    // queue, so that nobody waits for room that never comes.
+    private void write(EvalPlan plan, EvaluationSession.History history) {
+        HistoryRecorder recorder = null;
+        try {
+            HistoryStore store = HistoryStore.open(history.workspace());
+            try {
+                recorder = HistoryRecorder.start(store, plan, history.setFile(), history.scope(), history.clock());
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            opened.complete(new Opened(store, recorder));
+        } catch (RuntimeException e) {
+            failure = e;
+            opened.completeExceptionally(e);
+        }
+        List<Entry> batch = new ArrayList<>();
+        List<CompletionRecord> completions = new ArrayList<>();
+        boolean end = false;
+        while (!end) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // Nobody interrupts this thread; the entries still come.
+                continue;
+            }
+            queue.drainTo(batch);
+            for (Entry entry : batch) {
+                end |= entry instanceof End;
+            }
+            if (failure == null && recorder != null) {
+                try {
+                    store(recorder, batch, completions);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            batch.clear();
+            completions.clear();
+        }
+    }
+
+    // Completions in one transaction; a batch's change in between keeps its place after the completions before it.
+    private static void store(HistoryRecorder recorder, List<Entry> batch, List<CompletionRecord> completions) {
+        for (Entry entry : batch) {
+            switch (entry) {
+                case Finished f -> completions.add(recorder.completionOf(f.record(), f.request(), f.sample(),
+                        f.result()));
+                case BatchChanged b -> {
+                    recordAll(recorder, completions);
+                    recorder.batchChanged(b.batch());
+                }
+                case End e -> {
+                    // the loop ends after this batch
+                }
+            }
+        }
+        recordAll(recorder, completions);
+    }
+
+    private static void recordAll(HistoryRecorder recorder, List<CompletionRecord> completions) {
+        if (!completions.isEmpty()) {
+            recorder.recordAll(completions);
+            completions.clear();
         }
     }
 }
