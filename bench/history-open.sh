@@ -18,6 +18,6 @@ mvn -q -B test-compile dependency:build-classpath -pl app -am -Dmdep.includeScop
 unset DISPLAY
 # The JVM options of the app image (packaging/pom.xml, `--java-options`).
 "$JAVA_HOME/bin/java" -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
-  -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseZGC -Xms16m \
+  -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseG1GC -Xms64m -Xmn6m \
   -cp "app/target/test-classes:app/target/classes:core/target/classes:$(cat app/target/history-bench.classpath)" \
   dev.rationale.app.bench.HistoryScaleUiBench --workspace "$workspace" --run "$run"
