@@ -133,11 +133,18 @@ final class OpeningHistory implements EvalListener {
     private void end() {
         if (ending.compareAndSet(false, true)) {
             boolean interrupted = false;
-            while (true) {
+            boolean put = false;
+            while (!put) {
                 try {
                     queue.put(new End());
+                    put = true;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (writer.isAlive()) {
+                try {
                     writer.join();
-                    break;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

@@ -61,6 +61,28 @@ class OpeningHistoryTest {
     }
 
     @Test
+    void aCallerInterruptedBeforeTheEndStillHasEverythingStoredAndKeepsItsInterrupt() {
+        OpeningHistory history = OpeningHistory.start(plan, history());
+        for (int i = 0; i < 10; i++) {
+            history.finished(record(i));
+        }
+        Thread.currentThread().interrupt();
+        try {
+            history.finish(false);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        String runId = history.runId();
+        history.close();
+
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            assertThat(store.run(runId)).map(Run::status).contains(RunStatus.COMPLETED);
+            assertThat(store.completionsOfRun(runId)).hasSize(10);
+        }
+    }
+
+    @Test
     void aWriteThatFailsIsReportedByTheRunsEndAndByEveryLaterHandOver() {
         OpeningHistory history = OpeningHistory.start(plan, history());
         String runId = history.runId();
