@@ -40,7 +40,7 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
 
     private final EvalPlan plan;
     private final ResultsFile results;
-    private final @Nullable OpeningHistory history;
+    private final @Nullable HistoryWriter history;
     private final EvalTally tally;
     private final CompletableFuture<EvalOutcome> ended = new CompletableFuture<>();
     private final AtomicBoolean historyEnded = new AtomicBoolean();
@@ -48,7 +48,7 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
     private volatile @Nullable RunningEvaluation running;
     private volatile boolean cancelled;
 
-    private EvaluationSession(EvalPlan plan, ResultsFile results, @Nullable OpeningHistory history) {
+    private EvaluationSession(EvalPlan plan, ResultsFile results, @Nullable HistoryWriter history) {
         this.plan = plan;
         this.results = results;
         this.history = history;
@@ -67,7 +67,7 @@ public final class EvaluationSession implements Cancellable, AutoCloseable {
      */
     public static EvaluationSession open(EvalPlan plan, Path resultsFile, boolean resume, @Nullable History history) {
         ResultsFile results = resume ? ResultsFile.resume(resultsFile) : ResultsFile.create(resultsFile);
-        return new EvaluationSession(plan, results, history == null ? null : OpeningHistory.start(plan, history));
+        return new EvaluationSession(plan, results, history == null ? null : HistoryWriter.start(plan, history));
     }
 
     /**

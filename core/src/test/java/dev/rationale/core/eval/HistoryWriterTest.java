@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The history run an evaluation writes on a thread of its own. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class OpeningHistoryTest {
+class HistoryWriterTest {
     private static final Endpoint ENDPOINT = new Endpoint("mock", ProviderKind.OPENAI, "http://localhost:1/v1", null,
             null);
 
@@ -42,8 +42,8 @@ class OpeningHistoryTest {
     void everyCompletionHandedOverIsStoredInOrderByTheTimeTheRunIsMarkedFinished() {
         // More than the queue holds, handed over at once from the start: the first wait for the opening, the last
         // for room.
-        int count = OpeningHistory.QUEUED * 3 + 7;
-        OpeningHistory history = OpeningHistory.start(plan, history());
+        int count = HistoryWriter.QUEUED * 3 + 7;
+        HistoryWriter history = HistoryWriter.start(plan, history());
         for (int i = 0; i < count; i++) {
             history.finished(record(i));
         }
@@ -62,7 +62,7 @@ class OpeningHistoryTest {
 
     @Test
     void aCallerInterruptedBeforeTheEndStillHasEverythingStoredAndKeepsItsInterrupt() {
-        OpeningHistory history = OpeningHistory.start(plan, history());
+        HistoryWriter history = HistoryWriter.start(plan, history());
         for (int i = 0; i < 10; i++) {
             history.finished(record(i));
         }
@@ -84,7 +84,7 @@ class OpeningHistoryTest {
 
     @Test
     void aWriteThatFailsIsReportedByTheRunsEndAndByEveryLaterHandOver() {
-        OpeningHistory history = OpeningHistory.start(plan, history());
+        HistoryWriter history = HistoryWriter.start(plan, history());
         String runId = history.runId();
         // Another connection deletes the run: its completions can no longer be stored.
         try (HistoryStore other = HistoryStore.open(dir)) {
@@ -100,7 +100,7 @@ class OpeningHistoryTest {
     @Test
     void aHistoryThatCannotBeOpenedSaysWhyAtTheFirstHandOverAfterIt() throws Exception {
         Files.writeString(dir.resolve(HistoryStore.FOLDER), "not a folder");
-        OpeningHistory history = OpeningHistory.start(plan, history());
+        HistoryWriter history = HistoryWriter.start(plan, history());
 
         assertThatThrownBy(history::runId).isInstanceOf(HistoryException.class);
         assertThatThrownBy(() -> history.finished(record(0))).isInstanceOf(HistoryException.class);
