@@ -5,6 +5,7 @@ import dev.rationale.app.fx.NextFrame;
 import dev.rationale.core.analysis.Confidence;
 import dev.rationale.core.analysis.Passage;
 import dev.rationale.core.analysis.ReasoningChain;
+import dev.rationale.core.analysis.TokenHeat;
 import java.util.stream.IntStream;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -177,7 +178,9 @@ final class ReasoningStepsView extends BorderPane {
             Confidence confidence = step.confidence();
             row.setVisible(confidence != null);
             if (confidence != null) {
-                showLevel(Math.min(HeatLevels.COUNT - 1, (int) ((1 - confidence.mean()) * HeatLevels.COUNT)));
+                // Counted down from the probability's bucket, as the heat map's tokens are: both agree on a
+                // boundary.
+                showLevel(HeatLevels.COUNT - 1 - TokenHeat.level(confidence.mean(), HeatLevels.COUNT));
                 double width = Math.max(2, BAR_WIDTH * confidence.mean());
                 bar.setMinWidth(width);
                 bar.setMaxWidth(width);

@@ -192,7 +192,6 @@ final class HistoryWriter implements EvalListener {
             opened.completeExceptionally(e);
         }
         List<Entry> batch = new ArrayList<>();
-        List<CompletionRecord> completions = new ArrayList<>();
         boolean end = false;
         while (!end) {
             try {
@@ -203,13 +202,12 @@ final class HistoryWriter implements EvalListener {
             end = !batch.isEmpty() && batch.getLast() instanceof End;
             if (failure == null && recorder != null) {
                 try {
-                    store(recorder, batch, completions);
+                    store(recorder, batch);
                 } catch (RuntimeException e) {
                     failure = e;
                 }
             }
             batch.clear();
-            completions.clear();
         }
     }
 
@@ -219,21 +217,19 @@ final class HistoryWriter implements EvalListener {
         batch.add(queue.take());
         long due = System.nanoTime() + GATHER.toNanos();
         while (!(batch.getLast() instanceof End) && batch.size() < QUEUED / 2) {
-            queue.drainTo(batch, QUEUED / 2 - batch.size());
             long left = due - System.nanoTime();
-            if (batch.getLast() instanceof End || batch.size() >= QUEUED / 2 || left <= 0) {
-                break;
-            }
-            Entry next = queue.poll(left, TimeUnit.NANOSECONDS);
+            Entry next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
             if (next == null) {
-                break;
+                return;
             }
             batch.add(next);
+            queue.drainTo(batch, QUEUED / 2 - batch.size());
         }
     }
 
     // Completions in one transaction; a batch's change in between keeps its place after the completions before it.
-    private static void store(HistoryRecorder recorder, List<Entry> batch, List<CompletionRecord> completions) {
+    private static void store(HistoryRecorder recorder, List<Entry> batch) {
+        List<CompletionRecord> completions = new ArrayList<>(batch.size());
         for (Entry entry : batch) {
             switch (entry) {
                 case Finished f -> completions.add(recorder.completionOf(f.record(), f.request(), f.sample(),
