@@ -50,6 +50,20 @@ class LauncherIT {
     }
 
     @Test
+    void picocliComesFromTheCacheNotFromTheJar() throws Exception {
+        assumeThat(CACHE).as("built with -Daot.skip").isRegularFile();
+
+        Result run = launch(Map.of("RATIONALE_JAVA_OPTS", "-Xlog:class+load=info"), "validate",
+                CliRun.sample("arithmetic.rationale.json").toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        List<String> picocli = run.output().lines().filter(line -> line.contains(" picocli.")).toList();
+        assertThat(picocli).as("picocli's classes loaded").hasSizeGreaterThan(50)
+                .filteredOn(line -> line.endsWith("source: shared objects file"))
+                .as("of them, from the cache").hasSizeGreaterThan(picocli.size() * 9 / 10);
+    }
+
+    @Test
     void aJdkOlderThan25IsNamedInsteadOfFailingInTheJvm(@TempDir Path fakeJdk) throws Exception {
         Files.createDirectories(fakeJdk.resolve("bin"));
         Files.writeString(fakeJdk.resolve("release"), "JAVA_VERSION=\"17.0.12\"\n");
