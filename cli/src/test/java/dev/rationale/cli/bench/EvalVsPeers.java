@@ -33,18 +33,20 @@ import okhttp3.Response;
  * concurrency (one OkHttp client, streamed requests), then {@code rationale eval} (bin/rationale, in a process of
  * its own) and promptfoo (when given) on the same requests, one after the other. It prints requests per second
  * while requests flow (first request in to last answer out, on the server's clock), the ratio to raw, wall time,
- * launch to first request, peak RSS (VmHWM, sampled), faults served, and cases lost or graded twice; then the goals
- * of issue 16, met or not. {@code rationale eval} runs {@code --repeat} times (3) per scenario and the median run
- * is the one shown and judged, because a fresh JVM's warm-up makes single runs vary by a third on this machine; one
- * longer run at 0 ms ({@code --warm-cases}) shows the rate once the code is compiled. With {@code --startup N} it
- * only measures the CLI's launch to first request. Reports, asserts nothing about speed; exits 1 when a run cannot
- * be measured.
+ * launch to first request, processor time, peak RSS (VmHWM, sampled), faults served, and cases lost or graded
+ * twice; then the goals of issue 16, met or not. {@code rationale eval} runs {@code --repeat} times (3) per
+ * scenario and the median run is the one shown and judged, because a fresh JVM's warm-up makes single runs vary by
+ * a third on this machine; one longer run at 0 ms ({@code --warm-cases}) shows the rate once the code is compiled.
+ * With {@code --startup N} it only measures the CLI's launch to first request. Reports, asserts nothing about
+ * speed; exits 1 when a run cannot be measured.
  */
 public final class EvalVsPeers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     static final long SAMPLE_MILLIS = 20;
+    /** The unit of /proc's times: USER_HZ, 100 on every Linux this runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final long TIMEOUT_MINUTES = 15;
     private static final int WARM_ROUND = 5_000;
     private static final long WARM_COMPILE_MILLIS = 50;
@@ -62,8 +64,8 @@ public final class EvalVsPeers {
     }
 
     /** What one tool did on one scenario. */
-    record Measured(String tool, double wallSeconds, double flowSeconds, long launchMillis, long peakRssKb,
-            long faults, int lost, int duplicated, int requests) {
+    record Measured(String tool, double wallSeconds, double flowSeconds, long launchMillis, long cpuMillis,
+            long peakRssKb, long faults, int lost, int duplicated, int requests) {
         double perSecond() {
             return requests / flowSeconds;
         }
@@ -301,16 +303,17 @@ public final class EvalVsPeers {
 
     // ---- processes ----------------------------------------------------------------------------------------------
 
-    private record Run(int exitCode, double wallSeconds, long launchMillis, long peakRssKb) {
+    private record Run(int exitCode, double wallSeconds, long launchMillis, long cpuMillis, long peakRssKb) {
     }
 
-    /** Starts a tool on a freshly reset server and waits for it, sampling its peak RSS. */
+    /** Starts a tool on a freshly reset server and waits for it, sampling its peak RSS, and takes its CPU time. */
     private static Run launch(FaultServer server, Scenario s, List<String> command, Path dir, Map<String, String> env)
             throws Exception {
         server.reset(s.delayMillis(), s.faults() ? FaultMix.BENCH : FaultMix.NONE);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log.txt").toFile());
         builder.environment().putAll(env);
+        long cpuBefore = childrenCpuMillis();
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         Process process = builder.start();
@@ -325,7 +328,26 @@ public final class EvalVsPeers {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         long first = server.firstRequestMillis();
-        return new Run(process.exitValue(), wall, first == 0 ? -1 : first - startMillis, peak);
+        long cpuAfter = childrenCpuMillis();
+        return new Run(process.exitValue(), wall, first == 0 ? -1 : first - startMillis,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, peak);
+    }
+
+    /**
+     * The processor time (user and system) of this process's children that have ended and been waited for, and of
+     * the children they waited for, in milliseconds; -1 where the kernel does not say. One tool runs at a time, so
+     * the difference across a run is that tool's: a figure that varies much less from run to run than its rate.
+     */
+    static long childrenCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // After the command name, in parentheses: field 3 (the state) onwards; cutime and cstime are 16 and 17.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[16 - 3]) + Long.parseLong(fields[17 - 3]);
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static long highWaterKb(long pid) {
@@ -345,8 +367,8 @@ public final class EvalVsPeers {
             Map<String, Integer> perCase) {
         int duplicated = perCase.values().stream().mapToInt(n -> n - 1).sum();
         double flow = Math.max(1, server.lastAnsweredMillis() - server.firstRequestMillis()) / 1000.0;
-        return new Measured(tool, run.wallSeconds(), flow, run.launchMillis(), run.peakRssKb(), server.faults(),
-                expected - correct, duplicated, expected);
+        return new Measured(tool, run.wallSeconds(), flow, run.launchMillis(), run.cpuMillis(), run.peakRssKb(),
+                server.faults(), expected - correct, duplicated, expected);
     }
 
     // ---- startup ------------------------------------------------------------------------------------------------

@@ -23,34 +23,41 @@ final class PeerReport {
 
     static void printTable(Map<Scenario, Double> raw, Map<Scenario, List<Measured>> runs,
             Map<Scenario, List<Measured>> rationaleRuns) {
-        String format = "%-20s %-19s %9s %7s %8s %8s %9s %7s %9s%n";
+        String format = "%-20s %-19s %9s %7s %8s %8s %6s %9s %7s %9s%n";
         System.out.println();
-        System.out.printf(Locale.ROOT, format, "scenario", "tool", "req/s", "ratio", "wall s", "launch s",
+        System.out.printf(Locale.ROOT, format, "scenario", "tool", "req/s", "ratio", "wall s", "launch s", "cpu s",
                 "peak RSS", "faults", "lost/dup");
         for (Map.Entry<Scenario, List<Measured>> entry : runs.entrySet()) {
             Scenario s = entry.getKey();
             double rawPerSecond = raw.get(s);
             System.out.printf(Locale.ROOT, format, s.label(), "raw (OkHttp)", String.format(Locale.ROOT, "%.0f",
-                    rawPerSecond), "1.00", "", "", "", "", "");
+                    rawPerSecond), "1.00", "", "", "", "", "", "");
             for (Measured m : entry.getValue()) {
                 System.out.printf(Locale.ROOT, format, "", m.tool(), String.format(Locale.ROOT, "%.0f",
                         m.perSecond()), String.format(Locale.ROOT, "%.2f", m.perSecond() / rawPerSecond),
                         String.format(Locale.ROOT, "%.2f", m.wallSeconds()),
                         m.launchMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", m.launchMillis() / 1000.0),
-                        (m.peakRssKb() + 512) / 1024 + " MB", String.valueOf(m.faults()),
+                        cpu(m), (m.peakRssKb() + 512) / 1024 + " MB", String.valueOf(m.faults()),
                         m.lost() + "/" + m.duplicated());
                 List<Measured> repeats = rationaleRuns.get(s);
                 if (m.tool().equals("rationale eval") && repeats.size() > 1) {
-                    System.out.printf(Locale.ROOT, "%-20s   (the median of %d runs: %s req/s; wall %s s)%n", "",
-                            repeats.size(), joined(repeats, r -> String.format(Locale.ROOT, "%.0f", r.perSecond())),
-                            joined(repeats, r -> String.format(Locale.ROOT, "%.2f", r.wallSeconds())));
+                    System.out.printf(Locale.ROOT, "%-20s   (the median of %d runs: %s req/s; wall %s s; cpu %s s)%n",
+                            "", repeats.size(),
+                            joined(repeats, r -> String.format(Locale.ROOT, "%.0f", r.perSecond())),
+                            joined(repeats, r -> String.format(Locale.ROOT, "%.2f", r.wallSeconds())),
+                            joined(repeats, PeerReport::cpu));
                 }
             }
         }
         System.out.println("req/s: completions over first request in to last answer out (server clock); ratio: to raw"
-                + " at the same concurrency; peak RSS: VmHWM sampled every " + EvalVsPeers.SAMPLE_MILLIS
+                + " at the same concurrency; cpu s: the tool's processor time, user and system (it varies less"
+                + " from run to run than req/s); peak RSS: VmHWM sampled every " + EvalVsPeers.SAMPLE_MILLIS
                 + " ms (promptfoo: the node process only); faults: 429/500/cut replies served; lost: cases without a"
                 + " correct grade");
+    }
+
+    private static String cpu(Measured m) {
+        return m.cpuMillis() < 0 ? "-" : String.format(Locale.ROOT, "%.2f", m.cpuMillis() / 1000.0);
     }
 
     private static String joined(List<Measured> runs, Function<Measured, String> figure) {
