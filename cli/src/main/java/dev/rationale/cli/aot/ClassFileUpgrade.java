@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * files with stack maps; the code itself is left as it is.
  *
  * <p>Why: JDK 25's ahead-of-time cache only keeps classes that the type-checking verifier can check, which needs
- * the stack maps of class file version 50 and newer. picocli 4.7 is built for Java 5, so its 180-odd classes were
- * read from the jar and checked by the older, inferencing verifier at every start, whatever the cache held: about
- * 0.1 s of each launch. Rewritten, they come from the cache like the rest.
+ * the stack maps of class file version 50 and newer. picocli 4.7 is built for Java 5, so the 180-odd of its classes
+ * that a command loads were read from the jar and checked by the older, inferencing verifier at every start,
+ * whatever the cache held: about 0.1 s of each launch. Rewritten, they come from the cache like the rest.
  *
  * <p>The build runs it on the shaded jar before the training run: {@code ClassFileUpgrade JAR PREFIX...}, each
  * prefix a folder of class files inside the jar ({@code picocli/}). Class files already at version 50 or newer are
