@@ -336,7 +336,8 @@ public final class EvalVsPeers {
     /**
      * The processor time (user and system) of this process's children that have ended and been waited for, and of
      * the children they waited for, in milliseconds; -1 where the kernel does not say. One tool runs at a time, so
-     * the difference across a run is that tool's: a figure that varies much less from run to run than its rate.
+     * the difference across a run is that tool's. On a machine of steady speed it varies much less from run to run
+     * than the tool's rate.
      */
     static long childrenCpuMillis() {
         try {

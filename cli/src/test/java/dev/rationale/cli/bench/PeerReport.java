@@ -50,8 +50,9 @@ final class PeerReport {
             }
         }
         System.out.println("req/s: completions over first request in to last answer out (server clock); ratio: to raw"
-                + " at the same concurrency; cpu s: the tool's processor time, user and system (it varies less"
-                + " from run to run than req/s); peak RSS: VmHWM sampled every " + EvalVsPeers.SAMPLE_MILLIS
+                + " at the same concurrency; cpu s: the tool's processor time, user and system (on a machine of"
+                + " steady speed it varies less from run to run than req/s); peak RSS: VmHWM sampled every "
+                + EvalVsPeers.SAMPLE_MILLIS
                 + " ms (promptfoo: the node process only); faults: 429/500/cut replies served; lost: cases without a"
                 + " correct grade");
     }
