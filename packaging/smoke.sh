@@ -26,6 +26,12 @@ run() { env -u XDG_CONFIG_HOME -u JAVA_HOME HOME="$scratch" RATIONALE_CONFIG_DIR
 
 run "$image/bin/rationale" --help | grep -q '^Usage: rationale'
 run "$image/bin/rationale" validate sample-prompts/arithmetic.rationale.json
+# The command line's AOT cache, where the build made one (src/aot/train-cli.sh): with AOTMode=on a JVM that cannot
+# use it (another class path, other options) refuses to start instead of starting without it.
+if [[ -f "$image/lib/app/rationale-cli.aot" ]]; then
+  run env JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$image/bin/rationale" validate sample-prompts/arithmetic.rationale.json \
+    2>/dev/null | grep -q ': valid, '
+fi
 # The embedded engine: llama.cpp's libraries from core's jar, called through FFM with the launcher's native access.
 model=../shared/models/stories260K.gguf
 if [[ -f "$model" ]]; then

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Gives the command-line launcher of a freshly built app image (bin/rationale) an AOT cache of its own, as
+# bin/rationale of a checkout has (cli/target/rationale-cli.aot): picocli, the prompt-set reader, the HTTP client and
+# the history come loaded and linked. Before the training run it rewrites the image's picocli jar as the cli build
+# rewrites its own (Java 8 class files with stack maps), since the cache cannot hold Java 5 class files.
+# Usage: packaging/src/aot/train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]   (run by the packaging module's build)
+# The training run is the cli module's own (dev.rationale.cli.aot.AotTraining: the usual commands against a local
+# server of its own). A cache only counts with the very JVM, class path and options it was made with, so the run
+# uses the image's runtime, the launcher's class path and its java-options, read from lib/app/rationale.cfg. The
+# image's runtime has no java command (jpackage leaves it out), so the build JDK's, of the same JDK build, is put in
+# for the run and taken out again. A JVM that finds the cache unusable ignores it and starts as before.
+set -euo pipefail
+if [[ ${3:-app-image} != app-image ]]; then
+  echo "aot (cli): no AOT cache for a $3 package (only for the app image)"
+  exit 0
+fi
+image="$(realpath "${1:?usage: train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]}")"
+jdk="${2:?usage: train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]}"
+cfg="$image/lib/app/rationale.cfg"
+runtime="$image/lib/runtime"
+cache_name=rationale-cli.aot
+if [[ ! -f $cfg || ! -d $runtime ]]; then
+  echo "aot (cli): no app image at $image (rationale.cfg or the runtime missing)" >&2
+  exit 1
+fi
+start=$(date +%s)
+# A cache from an earlier build would be read by the training run; it is made anew.
+sed -i "/-XX:AOTCache=/d" "$cfg"
+rm -f "$image/lib/app/$cache_name"
+classpath=()
+options=()
+while IFS= read -r line; do
+  line=${line//\$APPDIR/$image/lib/app}
+  case $line in
+    app.classpath=*) classpath+=("${line#app.classpath=}") ;;
+    java-options=*) options+=("${line#java-options=}") ;;
+  esac
+done < "$cfg"
+main=$(sed -n 's/^app.mainclass=//p' "$cfg")
+if [[ $main != dev.rationale.cli.RationaleCommand || ${#classpath[@]} -eq 0 ]]; then
+  echo "aot (cli): $cfg is not the command line's launcher configuration" >&2
+  exit 1
+fi
+scratch="$(mktemp -d)"
+placed=false
+cleanup() {
+  if [[ $placed == true ]]; then
+    rm -rf "$runtime/bin"
+  fi
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+if [[ -e $runtime/bin ]]; then
+  echo "aot (cli): $runtime/bin exists already; not touching it" >&2
+  exit 1
+fi
+mkdir "$runtime/bin"
+placed=true
+cp "$jdk/bin/java" "$runtime/bin/java"
+joined=$(IFS=:; echo "${classpath[*]}")
+# picocli's class files are Java 5's, which no cache can hold: rewritten in the image's copy of picocli as the cli
+# build rewrites them in its own jar (dev.rationale.cli.aot.ClassFileUpgrade), so that they come from the cache too.
+for entry in "${classpath[@]}"; do
+  if [[ $(basename "$entry") == picocli-*.jar ]]; then
+    "$jdk/bin/java" -cp "$joined" dev.rationale.cli.aot.ClassFileUpgrade "$entry" picocli/ | sed 's/^/aot (cli): /'
+  fi
+done
+# Throwaway settings and home, as in packaging/smoke.sh: the training run must not read nor write the user's.
+if ! env -u JAVA_TOOL_OPTIONS -u XDG_CONFIG_HOME HOME="$scratch" RATIONALE_CONFIG_DIR="$scratch/config" \
+    "$runtime/bin/java" "${options[@]}" -Duser.home="$scratch" "-XX:AOTCacheOutput=$image/lib/app/$cache_name" \
+    -Xlog:aot*=off -cp "$joined" dev.rationale.cli.aot.AotTraining >"$scratch/train.log" 2>&1; then
+  cat "$scratch/train.log" >&2
+  echo "aot (cli): the training run failed; the command line starts without an AOT cache" >&2
+  rm -f "$image/lib/app/$cache_name"
+  exit 1
+fi
+echo "java-options=-XX:AOTCache=\$APPDIR/$cache_name" >>"$cfg"
+echo "aot (cli): $(du -h "$image/lib/app/$cache_name" | cut -f1) cache written to lib/app/$cache_name" \
+  "in $(($(date +%s) - start)) s; bin/rationale uses it"
