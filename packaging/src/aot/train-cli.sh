@@ -74,6 +74,8 @@ if ! env -u JAVA_TOOL_OPTIONS -u XDG_CONFIG_HOME HOME="$scratch" RATIONALE_CONFI
   rm -f "$image/lib/app/$cache_name"
   exit 1
 fi
+# A command of the training that failed still trained what it loaded; the build log says so.
+grep -E '^aot training' "$scratch/train.log" | sed 's/^/aot (cli): /' || true
 echo "java-options=-XX:AOTCache=\$APPDIR/$cache_name" >>"$cfg"
 echo "aot (cli): $(du -h "$image/lib/app/$cache_name" | cut -f1) cache written to lib/app/$cache_name" \
   "in $(($(date +%s) - start)) s; bin/rationale uses it"
