@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Gives the command-line launcher of a freshly built app image (bin/rationale) an AOT cache of its own, as
 # bin/rationale of a checkout has (cli/target/rationale-cli.aot): picocli, the prompt-set reader, the HTTP client and
-# the history come loaded and linked. Before the training run it rewrites the image's picocli jar as the cli build
-# rewrites its own (Java 8 class files with stack maps), since the cache cannot hold Java 5 class files.
+# the history come loaded and linked. (The packaging build has already rewritten the image's picocli as Java 8 class
+# files with stack maps, which the cache needs: see pom.xml, class-file-upgrade.)
 # Usage: packaging/src/aot/train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]   (run by the packaging module's build)
 # The training run is the cli module's own (dev.rationale.cli.aot.AotTraining: the usual commands against a local
 # server of its own). A cache only counts with the very JVM, class path and options it was made with, so the run
@@ -58,13 +58,6 @@ mkdir "$runtime/bin"
 placed=true
 cp "$jdk/bin/java" "$runtime/bin/java"
 joined=$(IFS=:; echo "${classpath[*]}")
-# picocli's class files are Java 5's, which no cache can hold: rewritten in the image's copy of picocli as the cli
-# build rewrites them in its own jar (dev.rationale.cli.aot.ClassFileUpgrade), so that they come from the cache too.
-for entry in "${classpath[@]}"; do
-  if [[ $(basename "$entry") == picocli-*.jar ]]; then
-    "$jdk/bin/java" -cp "$joined" dev.rationale.cli.aot.ClassFileUpgrade "$entry" picocli/ | sed 's/^/aot (cli): /'
-  fi
-done
 # Throwaway settings and home, as in packaging/smoke.sh: the training run must not read nor write the user's.
 if ! env -u JAVA_TOOL_OPTIONS -u XDG_CONFIG_HOME HOME="$scratch" RATIONALE_CONFIG_DIR="$scratch/config" \
     "$runtime/bin/java" "${options[@]}" -Duser.home="$scratch" "-XX:AOTCacheOutput=$image/lib/app/$cache_name" \

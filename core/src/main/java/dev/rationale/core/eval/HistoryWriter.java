@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.eval;
 
+import dev.rationale.core.concurrent.Uninterruptibly;
 import dev.rationale.core.history.CompletionRecord;
 import dev.rationale.core.history.HistoryException;
 import dev.rationale.core.history.HistoryStore;
@@ -132,26 +133,8 @@ final class HistoryWriter implements EvalListener {
     // Once: the writer stores what is queued, then stops; later calls only report a failure.
     private void end() {
         if (ending.compareAndSet(false, true)) {
-            boolean interrupted = false;
-            boolean put = false;
-            while (!put) {
-                try {
-                    queue.put(new End());
-                    put = true;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            while (writer.isAlive()) {
-                try {
-                    writer.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptibly.put(queue, new End());
+            Uninterruptibly.join(writer);
         }
         throwIfFailed();
     }

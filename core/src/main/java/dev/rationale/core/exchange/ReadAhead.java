@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rationale.core.exchange;
 
+import dev.rationale.core.concurrent.Uninterruptibly;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -58,21 +59,7 @@ final class ReadAhead {
             transfer.cancel();
             throw e;
         } finally {
-            joinQuietly(reader);
-        }
-    }
-
-    private static void joinQuietly(Thread reader) {
-        boolean interrupted = false;
-        while (reader.isAlive()) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            Uninterruptibly.join(reader);
         }
     }
 
