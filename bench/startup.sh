@@ -10,6 +10,15 @@ cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
 runs="${1:-5}"
+if [[ $runs == -h || $runs == --help ]]; then
+  sed -n 's/^# Usage: //p' "$0"
+  exit 0
+fi
+if [[ $# -gt 1 || ! $runs =~ ^[1-9][0-9]*$ ]]; then
+  echo "bench/startup.sh: RUNS must be a count of launches, not '$*'" >&2
+  sed -n 's/^# Usage: //p' "$0" >&2
+  exit 2
+fi
 # One invocation: the reactor hands core's freshly compiled classes on, so nothing needs installing first.
 mvn -q -B package dependency:build-classpath -pl cli,app -am -DskipTests -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/startup.classpath

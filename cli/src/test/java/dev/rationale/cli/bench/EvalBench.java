@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +39,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Prints how close {@code rationale eval} comes to the raw capacity of a local OpenAI-compatible server: the same
@@ -59,10 +64,34 @@ public final class EvalBench {
     private EvalBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        long delayMillis = option(args, "--delay-ms", 20);
-        int requests = (int) option(args, "--requests", 1_000);
-        int concurrency = (int) option(args, "--concurrency", 8);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    /** The bench's options: a typo or an unknown option stops it with the usage, instead of running the defaults. */
+    @Command(name = "bench/eval.sh", sortOptions = false,
+            description = "Prints how close rationale eval comes to a local server's raw capacity, and its peak heap.")
+    static final class Options implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--delay-ms", paramLabel = "MS", description = "The server's service time (20).")
+        long delayMillis = 20;
+
+        @Option(names = "--requests", paramLabel = "N", description = "Requests per measured run (1000).")
+        int requests = 1_000;
+
+        @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight (8).")
+        int concurrency = 8;
+
+        @Override
+        public Integer call() throws Exception {
+            run(delayMillis, requests, concurrency);
+            return 0;
+        }
+    }
+
+    private static void run(long delayMillis, int requests, int concurrency) throws Exception {
         Path dir = Files.createTempDirectory("rationale-eval-bench");
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new ModelServer(delayMillis));
@@ -216,15 +245,6 @@ public final class EvalBench {
 
     private static long mb(long bytes) {
         return Math.round(bytes / (1024.0 * 1024.0));
-    }
-
-    private static long option(String[] args, String name, long fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Long.parseLong(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static void delete(Path dir) throws IOException {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,13 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The side-by-side benchmark behind {@code bench/eval-vs-peers.sh}: one {@link FaultServer}, warmed up first
@@ -81,36 +89,90 @@ public final class EvalVsPeers {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        boolean quick = flag(args, "--quick");
-        int cases = Integer.parseInt(option(args, "--cases", quick ? "50" : "500"));
-        // The way users start it: the launcher's JVM settings and ahead-of-time cache are part of what is measured.
-        Path launcher = Path.of(option(args, "--launcher", "bin/rationale")).toAbsolutePath();
-        String promptfoo = option(args, "--promptfoo", "");
-        Path work = Path.of(option(args, "--work", "target/bench/eval-vs-peers")).toAbsolutePath();
-        Files.createDirectories(work);
-        int code;
-        try (FaultServer server = FaultServer.start(0, FaultMix.NONE)) {
-            String startup = option(args, "--startup", "");
-            code = startup.isEmpty()
-                    ? compare(server, scenarios(option(args, "--scenarios", String.join(",", SCENARIOS.keySet()))),
-                            cases, Integer.parseInt(option(args, "--repeat", quick ? "1" : "3")),
-                            Integer.parseInt(option(args, "--warm-cases", quick ? "0" : "5000")), launcher, promptfoo,
-                            work)
-                    : startup(server, Integer.parseInt(startup), launcher, work);
-        } catch (BenchFailure e) {
-            System.out.println("bench failed: " + e.getMessage());
-            code = 1;
-        }
-        System.exit(code);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
     }
 
-    private static List<Scenario> scenarios(String ids) throws BenchFailure {
+    /** The bench's options: a typo or an unknown option stops it with the usage, instead of running the defaults. */
+    @Command(name = "bench/eval-vs-peers.sh", sortOptions = false,
+            description = "Runs rationale eval and promptfoo on the same requests against a local server, beside the"
+                    + " server's raw capacity, and prints the figures and goals of issue 16.")
+    static final class Options implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--quick", description = "50 cases, one run per scenario, no warm run: a smoke run.")
+        boolean quick;
+
+        @Option(names = "--cases", paramLabel = "N", description = "Cases per run, two requests each (500; 50 with"
+                + " --quick).")
+        Integer cases;
+
+        @Option(names = "--repeat", paramLabel = "N", description = "Runs of rationale eval per scenario; the median"
+                + " is shown and judged (3; 1 with --quick).")
+        Integer repeat;
+
+        @Option(names = "--warm-cases", paramLabel = "N", description = "Cases of the long run at 0 ms that shows the"
+                + " rate once the code is compiled; 0 skips it (5000; 0 with --quick).")
+        Integer warmCases;
+
+        @Option(names = "--scenarios", paramLabel = "IDS", split = ",", description = "Scenarios to run, of"
+                + " 0c8, 50c8, 50c32, 20c8, faults20c8 (all).")
+        List<String> scenarios = List.copyOf(SCENARIOS.keySet());
+
+        @Option(names = "--startup", paramLabel = "N", description = "Only measure the launch to first request, over"
+                + " N launches.")
+        Integer startup;
+
+        @Option(names = "--launcher", paramLabel = "PATH", description = "The command measured (bin/rationale).")
+        Path launcher = Path.of("bin/rationale");
+
+        @Option(names = "--promptfoo", paramLabel = "PATH", description = "promptfoo's command; without it, promptfoo"
+                + " is skipped.")
+        String promptfoo = "";
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (target/bench/eval-vs-peers).")
+        Path work = Path.of("target/bench/eval-vs-peers");
+
+        @Option(names = "--no-promptfoo", description = "Skips promptfoo; the script then does not install it.")
+        boolean noPromptfoo;
+
+        @Override
+        public Integer call() throws Exception {
+            // The way users start it: the launcher's JVM settings and ahead-of-time cache are part of what is
+            // measured.
+            Path command = launcher.toAbsolutePath();
+            Path dir = work.toAbsolutePath();
+            List<Scenario> chosen = scenarios(spec.commandLine(), scenarios);
+            if (promptfoo.isEmpty() && !noPromptfoo && startup == null) {
+                System.out.println("promptfoo: skipped (no --promptfoo PATH)");
+            }
+            Files.createDirectories(dir);
+            try (FaultServer server = FaultServer.start(0, FaultMix.NONE)) {
+                return startup != null ? startup(server, startup, command, dir)
+                        : compare(server, chosen, or(cases, 50, 500), or(repeat, 1, 3),
+                                or(warmCases, 0, 5000), command, noPromptfoo ? "" : promptfoo, dir);
+            } catch (BenchFailure e) {
+                System.out.println("bench failed: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private int or(Integer given, int whenQuick, int otherwise) {
+            return given != null ? given : quick ? whenQuick : otherwise;
+        }
+    }
+
+    private static List<Scenario> scenarios(CommandLine commandLine, List<String> ids) {
         List<Scenario> chosen = new ArrayList<>();
-        for (String id : ids.split(",")) {
+        for (String id : ids) {
             Scenario s = SCENARIOS.get(id.strip());
             if (s == null) {
-                throw new BenchFailure("no scenario " + id + "; the scenarios are " + SCENARIOS.keySet());
+                throw new ParameterException(commandLine, "no scenario " + id + "; the scenarios are "
+                        + String.join(", ", SCENARIOS.keySet()));
             }
             // The fault mix is judged against the clean run at the same load.
             if (s.faults() && chosen.stream().noneMatch(c -> c.id().equals("20c8"))) {
@@ -127,9 +189,6 @@ public final class EvalVsPeers {
         Map<Scenario, List<Measured>> rationaleRuns = new LinkedHashMap<>();
         System.out.printf(Locale.ROOT, "%d cases x 2 chat variants = %d requests per run; %d cores; raw load: one "
                 + "OkHttp client (wrk/hey not used)%n", cases, requests, Runtime.getRuntime().availableProcessors());
-        if (promptfoo.isEmpty()) {
-            System.out.println("promptfoo: skipped (not installed)");
-        }
         Map<Scenario, Double> raw = new LinkedHashMap<>();
         Map<Scenario, List<Measured>> runs = new LinkedHashMap<>();
         warmUp(server);
@@ -439,19 +498,6 @@ public final class EvalVsPeers {
             }
         }
         Files.createDirectories(dir);
-    }
-
-    private static boolean flag(String[] args, String name) {
-        return List.of(args).contains(name);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     /** A run that cannot be measured: the figures would mean nothing. */

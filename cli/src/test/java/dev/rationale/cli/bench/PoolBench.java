@@ -13,8 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The benchmark behind {@code bench/pool.sh}: {@code rationale eval --endpoint lab} (bin/rationale, a process of
@@ -43,12 +48,41 @@ public final class PoolBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int cases = Integer.parseInt(option(args, "--cases", "1500"));
-        long delay = Long.parseLong(option(args, "--delay", "50"));
-        int concurrency = Integer.parseInt(option(args, "--concurrency", "8"));
-        Path launcher = Path.of(option(args, "--launcher", "bin/rationale")).toAbsolutePath();
-        Path work = Path.of(option(args, "--work", "target/bench/pool")).toAbsolutePath();
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    /** The bench's options: a typo or an unknown option stops it with the usage, instead of running the defaults. */
+    @Command(name = "bench/pool.sh", sortOptions = false,
+            description = "Runs rationale eval on a pool of three local servers, whole and with one member killed,"
+                    + " and prints the figures and goals of issue 17.")
+    static final class Options implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Option(names = "--cases", paramLabel = "N", description = "Cases per run, two requests each (1500).")
+        int cases = 1500;
+
+        @Option(names = "--delay", paramLabel = "MS", description = "Each server's service time (50).")
+        long delay = 50;
+
+        @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight per member (8).")
+        int concurrency = 8;
+
+        @Option(names = "--launcher", paramLabel = "PATH", description = "The command measured (bin/rationale).")
+        Path launcher = Path.of("bin/rationale");
+
+        @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (target/bench/pool).")
+        Path work = Path.of("target/bench/pool");
+
+        @Override
+        public Integer call() throws Exception {
+            run(cases, delay, concurrency, launcher.toAbsolutePath(), work.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    private static void run(int cases, long delay, int concurrency, Path launcher, Path work) throws Exception {
         EvalVsPeers.clean(work);
         String loadBefore = loadAverage();
         List<FaultServer> servers = new ArrayList<>();
@@ -229,14 +263,5 @@ public final class PoolBench {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 }

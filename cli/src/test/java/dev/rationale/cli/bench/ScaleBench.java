@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * The bench behind {@code bench/scale.sh [N]}: a run of N completions (default 1,000,000) from evaluation to
@@ -41,8 +46,29 @@ public final class ScaleBench {
     private ScaleBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int completions = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 1_000_000;
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Options()).execute(args));
+    }
+
+    /** The bench's arguments: anything but a count stops it with the usage, instead of running the default. */
+    @Command(name = "bench/scale.sh",
+            description = "A run of N completions from evaluation to report, as a user makes it with bin/rationale,"
+                    + " with the figures and goals of issue 21.")
+    static final class Options implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Parameters(arity = "0..1", paramLabel = "N", description = "Completions (1000000).")
+        int completions = 1_000_000;
+
+        @Override
+        public Integer call() throws Exception {
+            run(completions);
+            return 0;
+        }
+    }
+
+    private static void run(int completions) throws Exception {
         int cases = Math.max(1, completions / 2);
         Path launcher = Path.of("bin/rationale").toAbsolutePath();
         Path work = Path.of("target/bench/scale").toAbsolutePath();
