@@ -3,24 +3,23 @@
 # bin/rationale of a checkout has (cli/target/rationale-cli.aot): picocli, the prompt-set reader, the HTTP client and
 # the history come loaded and linked. (The packaging build has already rewritten the image's picocli as Java 8 class
 # files with stack maps, which the cache needs: see pom.xml, class-file-upgrade.)
-# Usage: packaging/src/aot/train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]   (run by the packaging module's build)
+# Usage: packaging/src/aot/train-cli.sh IMAGE_DIR [JPACKAGE_TYPE]   (run by the packaging module's build)
 # The training run is the cli module's own (dev.rationale.cli.aot.AotTraining: the usual commands against a local
 # server of its own). A cache only counts with the very JVM, class path and options it was made with, so the run
-# uses the image's runtime, the launcher's class path and its java-options, read from lib/app/rationale.cfg. The
-# image's runtime has no java command (jpackage leaves it out), so the build JDK's, of the same JDK build, is put in
-# for the run and taken out again. A JVM that finds the cache unusable ignores it and starts as before.
+# uses the image's runtime (its java command, which src/linux/launcher.sh starts too), the launcher's class path and
+# its java-options, read from lib/app/rationale.cfg. A JVM that finds the cache unusable ignores it and starts as
+# before.
 set -euo pipefail
-if [[ ${3:-app-image} != app-image ]]; then
-  echo "aot (cli): no AOT cache for a $3 package (only for the app image)"
+if [[ ${2:-app-image} != app-image ]]; then
+  echo "aot (cli): no AOT cache for a $2 package (only for the app image)"
   exit 0
 fi
-image="$(realpath "${1:?usage: train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]}")"
-jdk="${2:?usage: train-cli.sh IMAGE_DIR JDK_HOME [JPACKAGE_TYPE]}"
+image="$(realpath "${1:?usage: train-cli.sh IMAGE_DIR [JPACKAGE_TYPE]}")"
 cfg="$image/lib/app/rationale.cfg"
 runtime="$image/lib/runtime"
 cache_name=rationale-cli.aot
-if [[ ! -f $cfg || ! -d $runtime ]]; then
-  echo "aot (cli): no app image at $image (rationale.cfg or the runtime missing)" >&2
+if [[ ! -f $cfg || ! -x $runtime/bin/java ]]; then
+  echo "aot (cli): no app image at $image (rationale.cfg or the runtime's java command missing)" >&2
   exit 1
 fi
 start=$(date +%s)
@@ -42,21 +41,7 @@ if [[ $main != dev.rationale.cli.RationaleCommand || ${#classpath[@]} -eq 0 ]]; 
   exit 1
 fi
 scratch="$(mktemp -d)"
-placed=false
-cleanup() {
-  if [[ $placed == true ]]; then
-    rm -rf "$runtime/bin"
-  fi
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
-if [[ -e $runtime/bin ]]; then
-  echo "aot (cli): $runtime/bin exists already; not touching it" >&2
-  exit 1
-fi
-mkdir "$runtime/bin"
-placed=true
-cp "$jdk/bin/java" "$runtime/bin/java"
+trap 'rm -rf "$scratch"' EXIT
 joined=$(IFS=:; echo "${classpath[*]}")
 # Throwaway settings and home, as in packaging/smoke.sh: the training run must not read nor write the user's.
 if ! env -u JAVA_TOOL_OPTIONS -u XDG_CONFIG_HOME HOME="$scratch" RATIONALE_CONFIG_DIR="$scratch/config" \
