@@ -99,7 +99,8 @@ public final class CodeSandbox {
         AtomicBoolean overflowed = new AtomicBoolean();
         Runnable overflow = () -> {
             overflowed.set(true);
-            process.destroyForcibly();
+            // Not Process.destroyForcibly, which closes the other stream too, before its reader has read it.
+            process.toHandle().destroyForcibly();
         };
         // Each stream has a budget of its own: the harness reports on standard output, and a program that floods
         // standard error must not crowd out the report of the tests that ran before.

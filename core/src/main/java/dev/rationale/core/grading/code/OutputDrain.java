@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Reads one output stream of a run on a virtual thread, keeping what fits under the run's output limit; passing it
@@ -12,9 +13,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class OutputDrain {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final InputStream in;
     private final Thread thread;
 
     OutputDrain(InputStream in, long limit, Runnable overflow) {
+        this.in = in;
         thread = Thread.ofVirtual().name("sandbox-output").start(() -> drain(in, limit, overflow));
     }
 
@@ -40,9 +43,18 @@ final class OutputDrain {
         }
     }
 
-    /** Waits up to {@code millis} for the stream to end, then returns what was kept of it. */
+    /**
+     * Waits up to {@code millis} for the stream to end, then returns what was kept of it. A stream still open then
+     * (a process that left the run's tree holds it) is closed, so that its reader ends.
+     */
     String text(long millis) throws InterruptedException {
-        thread.join(millis);
+        if (!thread.join(Duration.ofMillis(millis))) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Closing is all that is left to do; what was read is kept.
+            }
+        }
         synchronized (kept) {
             return kept.toString(StandardCharsets.UTF_8);
         }

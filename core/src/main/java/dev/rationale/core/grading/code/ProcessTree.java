@@ -32,7 +32,9 @@ final class ProcessTree {
                     .toList());
             killGroup();
             alive.forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            // Through the handle: Process.destroyForcibly also closes the process's output streams, and what the
+            // run wrote but the readers had not read yet (the harness's report, under load) was lost with them.
+            process.toHandle().destroyForcibly();
             if (alive.isEmpty() && !process.isAlive()) {
                 break;
             }
