@@ -193,6 +193,15 @@ public final class ComposeViewModel {
         return findTask().orElseThrow(() -> new IllegalStateException("The prompt set has no task to compose"));
     }
 
+    /**
+     * The task as the document has it now, or empty while there is none. Unlike {@link #hasTaskProperty()}, which
+     * follows the document through a listener, this holds inside another listener of the same change too (a set
+     * being opened: the old task is gone from the document before the task list is shown again).
+     */
+    public Optional<Task> currentTaskIfAny() {
+        return findTask();
+    }
+
     /** The selected variant as the document has it now; a default one when the task has none yet. */
     public Variant currentVariant() {
         return variantOf(currentTask());

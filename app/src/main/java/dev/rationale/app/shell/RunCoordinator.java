@@ -166,14 +166,18 @@ public final class RunCoordinator {
 
     /** As {@link #evaluateSetup}, or null while the open set has no task (one is opening). */
     public EvaluateViewModel.@Nullable Setup evaluateSetupIfTask(List<Variant> variants) {
-        return compose.hasTaskProperty().get() ? evaluateSetup(variants) : null;
+        return compose.currentTaskIfAny().map(task -> setup(task, variants)).orElse(null);
     }
 
     /** What an evaluation of {@code variants} runs on: the open set and task, the run bar's endpoint and model. */
     public EvaluateViewModel.Setup evaluateSetup(List<Variant> variants) {
+        return setup(compose.currentTask(), variants);
+    }
+
+    private EvaluateViewModel.Setup setup(Task task, List<Variant> variants) {
         String model = settings.modelProperty().get() == null ? "" : settings.modelProperty().get().strip();
-        return new EvaluateViewModel.Setup(document.getPromptSet(), document.getFile(), compose.currentTask(),
-                variants, settings.endpointProperty().get(), model);
+        return new EvaluateViewModel.Setup(document.getPromptSet(), document.getFile(), task, variants,
+                settings.endpointProperty().get(), model);
     }
 
     /**

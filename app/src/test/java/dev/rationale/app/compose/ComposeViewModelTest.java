@@ -433,6 +433,25 @@ class ComposeViewModelTest {
     }
 
     @Test
+    void whileAnotherSetOpensTheOldTaskIsNotTheCurrentOne() {
+        // A listener of the document that runs before the view model's own (the Evaluate view's, in the app) sees
+        // the new set with the old task still shown: hasTask is still true, and currentTask would throw.
+        var document = new PromptSetDocument(PromptSetFiles.load(samples().resolve("arithmetic.rationale.json")), null);
+        var seen = new ArrayList<Boolean>();
+        var vm = new ArrayList<ComposeViewModel>();
+        document.promptSetProperty().addListener((obs, old, now) -> seen.add(vm.getFirst().currentTaskIfAny()
+                .isPresent()));
+        vm.add(new ComposeViewModel(document, Runnable::run, Runnable::run, Duration.ZERO, TokenCounter.estimate()));
+        assertThat(vm.getFirst().currentTaskIfAny()).map(Task::id).hasValue("arithmetic");
+
+        Path translation = samples().resolve("translation.rationale.json");
+        document.replace(PromptSetFiles.load(translation), translation, false);
+
+        assertThat(seen).containsExactly(false);
+        assertThat(vm.getFirst().currentTaskIfAny()).map(Task::id).hasValue("en-fr");
+    }
+
+    @Test
     void anEmptyPromptSetHasNothingToPreview() {
         var vm = new ComposeViewModel(new PromptSetDocument(PromptSet.of("empty", List.of()), null), Runnable::run,
                 Runnable::run, Duration.ZERO, TokenCounter.estimate());

@@ -55,6 +55,8 @@ import mockwebserver3.RecordedRequest;
 public final class ScreenshotTour {
 
     private static final AtomicReference<Stage> STAGE = new AtomicReference<>();
+    /** Tries at selecting two runs and comparing them, a second apart. */
+    private static final int COMPARE_ATTEMPTS = 30;
 
     private ScreenshotTour() {
     }
@@ -222,13 +224,20 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor("the rerun in the list", () -> workbench.getHistory().getRuns().size() == runsBefore + 1);
-        onFx(() -> {
-            TableView<?> runs = (TableView<?>) window.lookup("#history-runs");
-            runs.getSelectionModel().selectIndices(0, 1);
-            workbench.getHistory().compareSelected();
-            return null;
-        });
-        waitFor("the comparison", () -> workbench.getHistory().comparisonProperty().get() != null);
+        // Opening the tab refreshes the list as well, and a refresh that lands after the selection clears it: the
+        // two runs are selected again until the comparison shows.
+        for (int attempt = 0; onFx(() -> workbench.getHistory().comparisonProperty().get() == null); attempt++) {
+            if (attempt == COMPARE_ATTEMPTS) {
+                throw new IllegalStateException("timed out waiting for the comparison");
+            }
+            onFx(() -> {
+                TableView<?> runs = (TableView<?>) window.lookup("#history-runs");
+                runs.getSelectionModel().selectIndices(0, 1);
+                workbench.getHistory().compareSelected();
+                return null;
+            });
+            pause(1_000);
+        }
         pause(800);
         shoot(out.resolve("9-history-compare.png"));
         onFx(() -> {
