@@ -26,6 +26,15 @@ run() { env -u XDG_CONFIG_HOME -u JAVA_HOME HOME="$scratch" RATIONALE_CONFIG_DIR
 
 run "$image/bin/rationale" --help | grep -q '^Usage: rationale'
 run "$image/bin/rationale" validate sample-prompts/arithmetic.rationale.json
+# Started through a link, as the README's install puts it on the PATH; a usage error keeps its exit code.
+ln -s "$image/bin/rationale" "$scratch/rationale"
+run "$scratch/rationale" --version | grep -q '^rationale '
+status=0
+run "$scratch/rationale" no-such-command >/dev/null 2>&1 || status=$?
+if [[ $status -ne 2 ]]; then
+  echo "rationale no-such-command exited $status, not 2" >&2
+  exit 1
+fi
 # The command line's AOT cache, where the build made one (src/aot/train-cli.sh): with AOTMode=on a JVM that cannot
 # use it (another class path, other options) refuses to start instead of starting without it.
 if [[ -f "$image/lib/app/rationale-cli.aot" ]]; then
