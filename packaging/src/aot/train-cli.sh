@@ -6,9 +6,8 @@
 # Usage: packaging/src/aot/train-cli.sh IMAGE_DIR [JPACKAGE_TYPE]   (run by the packaging module's build)
 # The training run is the cli module's own (dev.rationale.cli.aot.AotTraining: the usual commands against a local
 # server of its own). A cache only counts with the very JVM, class path and options it was made with, so the run
-# uses the image's runtime (its java command, which src/linux/launcher.sh starts too), the launcher's class path and
-# its java-options, read from lib/app/rationale.cfg. A JVM that finds the cache unusable ignores it and starts as
-# before.
+# takes them from the image's launcher (src/linux/launcher.sh, sourced: it reads lib/app/rationale.cfg). A JVM that
+# finds the cache unusable ignores it and starts as before.
 set -euo pipefail
 if [[ ${2:-app-image} != app-image ]]; then
   echo "aot (cli): no AOT cache for a $2 package (only for the app image)"
@@ -16,37 +15,31 @@ if [[ ${2:-app-image} != app-image ]]; then
 fi
 image="$(realpath "${1:?usage: train-cli.sh IMAGE_DIR [JPACKAGE_TYPE]}")"
 cfg="$image/lib/app/rationale.cfg"
-runtime="$image/lib/runtime"
+launcher="$image/bin/rationale"
 cache_name=rationale-cli.aot
-if [[ ! -f $cfg || ! -x $runtime/bin/java ]]; then
-  echo "aot (cli): no app image at $image (rationale.cfg or the runtime's java command missing)" >&2
+if [[ ! -f $cfg || $(head -c 2 "$launcher" 2>/dev/null) != '#!' ]]; then
+  echo "aot (cli): no app image at $image with src/linux/launcher.sh as bin/rationale" >&2
   exit 1
 fi
 start=$(date +%s)
 # A cache from an earlier build would be read by the training run; it is made anew.
 sed -i "/-XX:AOTCache=/d" "$cfg"
 rm -f "$image/lib/app/$cache_name"
-classpath=()
-options=()
-while IFS= read -r line; do
-  line=${line//\$APPDIR/$image/lib/app}
-  case $line in
-    app.classpath=*) classpath+=("${line#app.classpath=}") ;;
-    java-options=*) options+=("${line#java-options=}") ;;
-  esac
-done < "$cfg"
-main=$(sed -n 's/^app.mainclass=//p' "$cfg")
-if [[ $main != dev.rationale.cli.RationaleCommand || ${#classpath[@]} -eq 0 ]]; then
+# The launcher's own reading of rationale.cfg (its runtime, class path, main class and options): a cache only holds
+# for the settings it was trained with.
+# shellcheck source=../linux/launcher.sh
+source "$launcher"
+if [[ $main != dev.rationale.cli.RationaleCommand || -z $classpath ]]; then
   echo "aot (cli): $cfg is not the command line's launcher configuration" >&2
   exit 1
 fi
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-joined=$(IFS=:; echo "${classpath[*]}")
 # Throwaway settings and home, as in packaging/smoke.sh: the training run must not read nor write the user's.
 if ! env -u JAVA_TOOL_OPTIONS -u XDG_CONFIG_HOME HOME="$scratch" RATIONALE_CONFIG_DIR="$scratch/config" \
-    "$runtime/bin/java" "${options[@]}" -Duser.home="$scratch" "-XX:AOTCacheOutput=$image/lib/app/$cache_name" \
-    -Xlog:aot*=off -cp "$joined" dev.rationale.cli.aot.AotTraining >"$scratch/train.log" 2>&1; then
+    "$root/lib/runtime/bin/java" "${options[@]}" -Duser.home="$scratch" \
+    "-XX:AOTCacheOutput=$image/lib/app/$cache_name" -Xlog:aot*=off -cp "$classpath" dev.rationale.cli.aot.AotTraining \
+    >"$scratch/train.log" 2>&1; then
   cat "$scratch/train.log" >&2
   echo "aot (cli): the training run failed; the command line starts without an AOT cache" >&2
   rm -f "$image/lib/app/$cache_name"

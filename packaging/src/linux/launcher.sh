@@ -26,4 +26,9 @@ while IFS= read -r line || [[ -n $line ]]; do
   esac
 done < "$cfg"
 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}:$app"
-exec "$root/lib/runtime/bin/java" "${options[@]}" "-Djpackage.app-path=$self" -cp "$classpath" "$main" "$@"
+options+=("-Djpackage.app-path=$self")
+# Sourced, it only reads them: src/aot/train-cli.sh trains the command line's cache with these very settings.
+if [[ ${BASH_SOURCE[0]} != "$0" ]]; then
+  return 0
+fi
+exec "$root/lib/runtime/bin/java" "${options[@]}" -cp "$classpath" "$main" "$@"
