@@ -16,6 +16,7 @@ import dev.rationale.core.history.RunCosts;
 import dev.rationale.core.provider.ThinkingFigures;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TableView.TableViewSelectionModel;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -231,21 +233,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns().add(column("Accuracy", run -> run.tally().accuracy() == null ? "–"
                 : String.format(Locale.ROOT, "%.1f%%", run.tally().accuracy() * 100), 80));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Run>) change ->
-                viewModel.getSelectedRuns().setAll(table.getSelectionModel().getSelectedItems().stream()
-                        .filter(Objects::nonNull).toList()));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                viewModel.selectedRunProperty().set(now));
-        // A run picked by the model (kept over a refresh, or cleared) replaces the selection: with several rows
-        // selectable, select() alone would add to it.
-        viewModel.selectedRunProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                table.getSelectionModel().clearSelection();
-            } else if (!table.getSelectionModel().getSelectedItems().contains(now)) {
-                table.getSelectionModel().clearSelection();
-                table.getSelectionModel().select(now);
-            }
-        });
+        new RunSelectionSync(table, viewModel);
         return table;
     }
 
@@ -334,5 +322,70 @@ public final class HistoryView extends BorderPane {
         column.setPrefWidth(width);
         column.setComparator(FigureOrder.INSTANCE);
         return column;
+    }
+
+    /**
+     * Keeps History's run table and the view model's picked runs the same both ways. A pick with the mouse is handed
+     * to the view model with the row clicked last as the lead; a pick the view model makes (the same runs found again
+     * by id after a refresh, or none after a delete) replaces the table's selection, the lead selected last.
+     */
+    private static final class RunSelectionSync {
+
+        private final TableView<Run> table;
+        private final HistoryViewModel viewModel;
+        // Set while the table is made to show the view model's pick, whose own changes are not picks of the user.
+        private boolean showing;
+
+        RunSelectionSync(TableView<Run> table, HistoryViewModel viewModel) {
+            this.table = table;
+            this.viewModel = viewModel;
+            table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Run>) change -> handOver());
+            table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> handOver());
+            viewModel.getSelectedRuns().addListener((ListChangeListener<Run>) change -> show());
+            viewModel.selectedRunProperty().addListener((obs, old, now) -> show());
+        }
+
+        private void handOver() {
+            if (showing) {
+                return;
+            }
+            TableViewSelectionModel<Run> selection = table.getSelectionModel();
+            List<Run> picked = new ArrayList<>(selection.getSelectedItems().stream().filter(Objects::nonNull).toList());
+            // Midway through a change the selected item may still be the row left: the lead is then the last row.
+            @Nullable Run lead = selection.getSelectedItem();
+            if (lead != null && picked.remove(lead)) {
+                picked.add(lead);
+            }
+            viewModel.select(picked);
+        }
+
+        private void show() {
+            TableViewSelectionModel<Run> selection = table.getSelectionModel();
+            List<Run> wanted = viewModel.getSelectedRuns();
+            @Nullable Run lead = viewModel.selectedRunProperty().get();
+            // Not the lead too: the table reports a click in several steps, and is not to be changed midway.
+            if (sameRuns(selection.getSelectedItems(), wanted)) {
+                return;
+            }
+            showing = true;
+            try {
+                selection.clearSelection();
+                for (Run run : wanted) {
+                    if (run != lead) {
+                        selection.select(run);
+                    }
+                }
+                if (lead != null) {
+                    selection.select(lead);
+                }
+            } finally {
+                showing = false;
+            }
+        }
+
+        // The table lists its selection in row order, the view model in the order picked.
+        private static boolean sameRuns(List<Run> shown, List<Run> wanted) {
+            return shown.size() == wanted.size() && shown.containsAll(wanted);
+        }
     }
 }

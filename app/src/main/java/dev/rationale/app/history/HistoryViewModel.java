@@ -63,12 +63,15 @@ public final class HistoryViewModel {
     private final ObjectProperty<@Nullable CellChoice> cell = new SimpleObjectProperty<>(this, "cell");
     private final ObjectProperty<@Nullable RunKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
-    private final ObjectProperty<@Nullable Run> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
+    private final ReadOnlyObjectWrapper<@Nullable Run> selectedRun = new ReadOnlyObjectWrapper<>(this, "selectedRun");
     private final ReadOnlyObjectWrapper<@Nullable StoredCompletion> completion =
             new ReadOnlyObjectWrapper<>(this, "completion");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyIntegerWrapper caseSamples = new ReadOnlyIntegerWrapper(this, "caseSamples");
+    private final ObservableList<Run> selectedRuns;
     private List<CompletionRow> caseRows = List.of();
+    // While the list is replaced, the table's selection empties before the same runs are picked again by id.
+    private boolean relisting;
 
     /**
      * @param workspace the folder whose {@code .rationale/history.db} is shown; read at each refresh
@@ -81,18 +84,24 @@ public final class HistoryViewModel {
         this.pages = new CompletionPages(queries);
         this.reports = new RunReportExport(dialogs, fx, background);
         this.pair = new SelectedPair(queries);
+        this.selectedRuns = FXCollections.unmodifiableObservableList(pair.selected());
         this.cells = new RunCells(queries);
         this.fx = fx;
         this.background = background;
         this.dialogs = dialogs;
         this.rerunHost = rerunHost;
         selectedRun.addListener((obs, old, now) -> {
-            cell.set(null);
+            // The same run listed again (a refresh, its figures grown) keeps its cell and the completion read.
+            boolean same = old != null && now != null && old.id().equals(now.id());
+            if (!same) {
+                cell.set(null);
+                closeCompletion();
+            }
             listCompletions();
             cells.list(now);
         });
-        grade.addListener((obs, old, now) -> listCompletions());
-        cell.addListener((obs, old, now) -> listCompletions());
+        grade.addListener((obs, old, now) -> listAnew());
+        cell.addListener((obs, old, now) -> listAnew());
         kind.addListener((obs, old, now) -> refresh());
     }
 
@@ -121,18 +130,43 @@ public final class HistoryViewModel {
 
     private void listRuns(Path folder, @Nullable String text) {
         queries.ask(store -> store.runs(RunFilter.all().matching(text).ofKind(kind.get())), page -> {
-            String keep = selectedRun.get() == null ? null : selectedRun.get().id();
-            runs.setAll(page.items());
+            List<String> keep = pair.selected().stream().map(Run::id).toList();
+            relisting = true;
+            try {
+                runs.setAll(page.items());
+            } finally {
+                relisting = false;
+            }
             message.set(page.total() == 0 ? "No run matches." : page.total() + (page.total() == 1 ? " run" : " runs")
                     + " in " + folder.resolve(HistoryStore.FOLDER));
-            selectedRun.set(page.items().stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null));
+            select(keep.stream().flatMap(id -> page.items().stream().filter(r -> r.id().equals(id))).toList());
         });
     }
 
-    private void listCompletions() {
+    /**
+     * Picks {@code picked} in the list, in the order picked: the last is the run whose completions are listed and
+     * which Rerun, Report and Delete act on; two can be compared. Kept by id when the list is read again.
+     */
+    public void select(List<Run> picked) {
+        if (relisting) {
+            return;
+        }
+        pair.selected().setAll(picked);
+        selectedRun.set(picked.isEmpty() ? null : picked.getLast());
+    }
+
+    private void listAnew() {
+        closeCompletion();
+        listCompletions();
+    }
+
+    private void closeCompletion() {
         completion.set(null);
         caseRows = List.of();
         caseSamples.set(0);
+    }
+
+    private void listCompletions() {
         pages.list(selectedRun.get(), grade.get(), cell.get());
     }
 
@@ -237,7 +271,7 @@ public final class HistoryViewModel {
             return;
         }
         queries.ask(store -> store.deleteRun(run.id()), deleted -> {
-            selectedRun.set(null);
+            select(List.of());
             refresh();
         });
     }
@@ -271,9 +305,9 @@ public final class HistoryViewModel {
         return runs;
     }
 
-    /** The runs selected in the list, in the order picked; the view keeps it up to date. */
+    /** The runs selected in the list, in the order picked; changed through {@link #select}. */
     public ObservableList<Run> getSelectedRuns() {
-        return pair.selected();
+        return selectedRuns;
     }
 
     /** The selected run's figures per variant and model, pass@k, maj@k and cons@k included; empty without a run. */
@@ -301,9 +335,9 @@ public final class HistoryViewModel {
         return pages.totalProperty();
     }
 
-    /** The run whose completions are listed and which Rerun and Delete act on. */
-    public ObjectProperty<@Nullable Run> selectedRunProperty() {
-        return selectedRun;
+    /** The run picked last, whose completions are listed and which Rerun and Delete act on. */
+    public ReadOnlyObjectProperty<@Nullable Run> selectedRunProperty() {
+        return selectedRun.getReadOnlyProperty();
     }
 
     /** The completion opened in full; null when none is. */

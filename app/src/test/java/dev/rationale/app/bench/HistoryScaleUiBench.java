@@ -111,8 +111,8 @@ public final class HistoryScaleUiBench {
         List<double[]> opens = new ArrayList<>();
         List<double[]> filters = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            onFx(() -> viewModel.selectedRunProperty().set(null));
-            opens.add(time(() -> viewModel.selectedRunProperty().set(run), row -> true));
+            onFx(() -> viewModel.select(List.of()));
+            opens.add(time(() -> viewModel.select(List.of(run)), row -> true));
             filters.add(time(() -> viewModel.gradeProperty().set(grade), row -> row.grade() == grade));
             onFx(() -> viewModel.gradeProperty().set(null));
             if (lastCell == null) {

@@ -169,7 +169,7 @@ class EvaluateViewModelTest {
         onFx(history::refresh);
         onFx(() -> {
             assertThat(history.getRuns()).hasSize(1);
-            history.selectedRunProperty().set(history.getRuns().getFirst());
+            history.select(List.of(history.getRuns().getFirst()));
         });
 
         onFx(() -> {

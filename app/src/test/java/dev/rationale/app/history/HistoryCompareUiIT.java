@@ -34,6 +34,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -139,6 +140,22 @@ class HistoryCompareUiIT {
                 .containsExactly("broke");
         snapshot("history-compare.png");
 
+        // A refresh (the button, or a run finishing while History is shown) keeps the two rows and their comparison.
+        Run listed = onFx(() -> runs(robot).getItems().getFirst());
+        robot.clickOn("#history-refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().getFirst() != listed));
+        assertThat(onFx(() -> runs(robot).getSelectionModel().getSelectedItems().stream().map(Run::id).sorted()
+                .toList())).containsExactly("after", "before");
+        assertThat(onFx(pane::isVisible)).isTrue();
+        assertThat(onFx(compare::isDisabled)).isFalse();
+        robot.clickOn(row(robot, 1));
+        assertThat(onFx(() -> runs(robot).getSelectionModel().getSelectedItems().stream().map(Run::id).toList()))
+                .as("a plain click picks one run").containsExactly("before");
+        assertThat(onFx(pane::isVisible)).isFalse();
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
+        robot.clickOn(compare);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(pane::isVisible));
+
         robot.clickOn("#history-close-comparison");
         assertThat(onFx(pane::isVisible)).isFalse();
         assertThat(onFx(() -> robot.lookup("#history-completions").query().isVisible())).isTrue();
@@ -213,8 +230,10 @@ class HistoryCompareUiIT {
         return robot.lookup("#history-runs").queryAs(TableView.class);
     }
 
+    // Row cells are reused in any order as the table lays out: the one showing row {@code index}.
     private static Node row(FxRobot robot, int index) {
-        return robot.lookup("#history-runs .table-row-cell").nth(index).query();
+        return robot.lookup("#history-runs .table-row-cell").match((TableRow<?> row) -> row.getIndex() == index)
+                .query();
     }
 
     private static List<String> texts(FxRobot robot, String query) {

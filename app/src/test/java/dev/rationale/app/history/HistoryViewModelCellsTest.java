@@ -67,7 +67,7 @@ class HistoryViewModelCellsTest {
         viewModel.refresh();
         assertThat(viewModel.getCells()).isEmpty();
 
-        viewModel.selectedRunProperty().set(viewModel.getRuns().getFirst());
+        viewModel.select(List.of(viewModel.getRuns().getFirst()));
 
         assertThat(viewModel.getCells()).extracting(cell -> cell.target().model()).containsExactly("small", "large");
         CellTally small = viewModel.getCells().getFirst();
@@ -79,7 +79,7 @@ class HistoryViewModelCellsTest {
         assertThat(List.of(four.pass(), four.maj(), four.cons())).containsExactly(0.5, 0.5, 0.5);
         assertThat(viewModel.getCells().getLast().atK()).extracting(AtK::k).containsExactly(1);
 
-        viewModel.selectedRunProperty().set(null);
+        viewModel.select(List.of());
         assertThat(viewModel.getCells()).isEmpty();
     }
 
@@ -103,7 +103,7 @@ class HistoryViewModelCellsTest {
         }
         viewModel.refresh();
 
-        viewModel.selectedRunProperty().set(viewModel.getRuns().getFirst());
+        viewModel.select(List.of(viewModel.getRuns().getFirst()));
 
         // Three requests of 60 fresh x $1 + 40 cached x $0.50 + 20 out x $2 = 120 millionths each.
         RunCosts costs = viewModel.costsProperty().get();

@@ -82,8 +82,7 @@ class HistoryViewModelTest {
 
     private void select(String... ids) {
         List<Run> picked = viewModel.getRuns().stream().filter(r -> List.of(ids).contains(r.id())).toList();
-        viewModel.getSelectedRuns().setAll(picked);
-        viewModel.selectedRunProperty().set(picked.getLast());
+        viewModel.select(picked);
     }
 
     @Test
@@ -235,6 +234,75 @@ class HistoryViewModelTest {
 
         select("after");
         assertThat(viewModel.comparisonProperty().get()).as("a single run shows its completions again").isNull();
+    }
+
+    @Test
+    void aRefreshKeepsTheTwoPickedRunsByIdAndTheirComparison() {
+        store(evaluation("before", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE),
+                evaluation("after", START.plusSeconds(60), setFile.toString(), List.of("cot"), List.of(small),
+                        RunScope.NONE));
+        select("after", "before");
+        viewModel.compareSelected();
+        RunComparison shown = viewModel.comparisonProperty().get();
+        assertThat(shown).isNotNull();
+
+        // A third run lands (a prompt run finishing while History is shown) and the list is read again.
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.recordAll(List.of(completion("after", "cot", small, "c0", Verdict.CORRECT)));
+        }
+        store(evaluation("later", START.plusSeconds(120), setFile.toString(), List.of("cot"), List.of(small),
+                RunScope.NONE));
+
+        assertThat(viewModel.getRuns()).extracting(Run::id).containsExactly("later", "after", "before");
+        assertThat(viewModel.getSelectedRuns()).extracting(Run::id).containsExactly("after", "before");
+        assertThat(viewModel.getSelectedRuns()).allMatch(run -> viewModel.getRuns().stream().anyMatch(r -> r == run),
+                "the runs as listed now");
+        assertThat(viewModel.selectedRunProperty().get()).extracting(Run::id).isEqualTo("before");
+        assertThat(viewModel.comparisonProperty().get()).isSameAs(shown);
+    }
+
+    @Test
+    void aRefreshKeepsWhatIsLeftOfThePickWhenARunIsGone() {
+        store(evaluation("keep", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE),
+                evaluation("gone", START.plusSeconds(1), setFile.toString(), List.of("cot"), List.of(small),
+                        RunScope.NONE));
+        select("gone", "keep");
+        viewModel.compareSelected();
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.deleteRun("gone");
+        }
+
+        viewModel.refresh();
+
+        assertThat(viewModel.getSelectedRuns()).extracting(Run::id).containsExactly("keep");
+        assertThat(viewModel.selectedRunProperty().get()).extracting(Run::id).isEqualTo("keep");
+        assertThat(viewModel.comparisonProperty().get()).isNull();
+    }
+
+    @Test
+    void aRefreshKeepsTheCellAndTheCompletionBeingRead() {
+        store(evaluation("r1", START, setFile.toString(), List.of("cot"), List.of(small, large), RunScope.NONE));
+        try (HistoryStore store = HistoryStore.open(dir)) {
+            store.recordAll(List.of(completion("r1", "cot", small, "c0", Verdict.CORRECT),
+                    completion("r1", "cot", large, "c0", Verdict.WRONG)));
+        }
+        viewModel.refresh();
+        select("r1");
+        CellChoice large = viewModel.getCells().stream().map(CellChoice::of)
+                .filter(choice -> choice.label().contains("large")).findFirst().orElseThrow();
+        viewModel.cellProperty().set(large);
+        viewModel.open(viewModel.getCompletions().getFirst().id());
+        assertThat(viewModel.completionProperty().get()).isNotNull();
+
+        viewModel.refresh();
+
+        assertThat(viewModel.cellProperty().get()).isEqualTo(large);
+        assertThat(viewModel.getCompletions()).extracting(row -> row.key().target().model()).containsExactly("large");
+        assertThat(viewModel.completionProperty().get()).as("still read").isNotNull();
+
+        select();
+        assertThat(viewModel.cellProperty().get()).isNull();
+        assertThat(viewModel.completionProperty().get()).isNull();
     }
 
     @Test

@@ -329,7 +329,7 @@ class MainWindowViewModelTest {
             assertThat(run.promptSetName()).isEqualTo("Grade-school arithmetic");
             assertThat(run.task()).isEqualTo("arithmetic");
             assertThat(run.tally().total()).isEqualTo(1);
-            bench.getHistory().selectedRunProperty().set(run);
+            bench.getHistory().select(List.of(run));
         });
         waitUntil(() -> bench.getHistory().getCompletions().size() == 1);
         onFx(() -> bench.getHistory().open(bench.getHistory().getCompletions().getFirst().id()));
@@ -495,8 +495,7 @@ class MainWindowViewModelTest {
             bench.getEvaluate().samplesProperty().set(null);
             bench.selectedTabProperty().set(CentreTab.HISTORY);
             bench.getHistory().refresh();
-            bench.getHistory().getSelectedRuns().setAll(bench.getHistory().getRuns());
-            bench.getHistory().selectedRunProperty().set(bench.getHistory().getRuns().getFirst());
+            bench.getHistory().select(bench.getHistory().getRuns().reversed());
             bench.getHistory().rerunSelected();
         });
         waitUntil(() -> !bench.getEvaluate().runningProperty().get() && bench.getEvaluate().progressProperty()

@@ -55,8 +55,6 @@ import mockwebserver3.RecordedRequest;
 public final class ScreenshotTour {
 
     private static final AtomicReference<Stage> STAGE = new AtomicReference<>();
-    /** Tries at selecting two runs and comparing them, a second apart. */
-    private static final int COMPARE_ATTEMPTS = 30;
 
     private ScreenshotTour() {
     }
@@ -198,7 +196,7 @@ public final class ScreenshotTour {
         });
         waitFor("the history", () -> !workbench.getHistory().getRuns().isEmpty());
         onFx(() -> {
-            workbench.getHistory().selectedRunProperty().set(workbench.getHistory().getRuns().getFirst());
+            workbench.getHistory().select(List.of(workbench.getHistory().getRuns().getFirst()));
             return null;
         });
         waitFor("the completions", () -> !workbench.getHistory().getCompletions().isEmpty());
@@ -224,20 +222,13 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor("the rerun in the list", () -> workbench.getHistory().getRuns().size() == runsBefore + 1);
-        // Opening the tab refreshes the list as well, and a refresh that lands after the selection clears it: the
-        // two runs are selected again until the comparison shows.
-        for (int attempt = 0; onFx(() -> workbench.getHistory().comparisonProperty().get() == null); attempt++) {
-            if (attempt == COMPARE_ATTEMPTS) {
-                throw new IllegalStateException("timed out waiting for the comparison");
-            }
-            onFx(() -> {
-                TableView<?> runs = (TableView<?>) window.lookup("#history-runs");
-                runs.getSelectionModel().selectIndices(0, 1);
-                workbench.getHistory().compareSelected();
-                return null;
-            });
-            pause(1_000);
-        }
+        onFx(() -> {
+            ((TableView<?>) window.lookup("#history-runs")).getSelectionModel().selectIndices(0, 1);
+            workbench.getHistory().compareSelected();
+            return null;
+        });
+        // Opening the tab lists the runs again too; the two picked stay picked and compared.
+        waitFor("the comparison", () -> workbench.getHistory().comparisonProperty().get() != null);
         pause(800);
         shoot(out.resolve("9-history-compare.png"));
         onFx(() -> {
