@@ -219,7 +219,10 @@ public final class EvalVsPeers {
         if (warmCases > 0) {
             printWarm(server, warmCases, launcher, work.resolve("warm"));
         }
-        PeerReport.printGoals(raw, runs, rationaleRuns);
+        // The issue sets a lower memory goal for a run that keeps no history: one run at 0 ms and concurrency 8.
+        Measured withoutHistory = rationale(server, new Scenario("no-history", 0, 8, false), cases, launcher,
+                work.resolve("no-history"), List.of("--no-history"));
+        PeerReport.printGoals(raw, runs, rationaleRuns, withoutHistory);
         return 0;
     }
 
@@ -299,12 +302,18 @@ public final class EvalVsPeers {
 
     private static Measured rationale(FaultServer server, Scenario s, int cases, Path launcher, Path dir)
             throws Exception {
+        return rationale(server, s, cases, launcher, dir, List.of());
+    }
+
+    private static Measured rationale(FaultServer server, Scenario s, int cases, Path launcher, Path dir,
+            List<String> options) throws Exception {
         clean(dir);
         Path set = writeSet(dir.resolve("sums.rationale.json"), cases);
         Path out = dir.resolve("results.jsonl");
-        List<String> command = List.of(launcher.toString(), "eval", set.toString(), "--provider", "openai",
-                "--base-url", server.baseUrl(), "--model", "bench", "--concurrency", String.valueOf(s.concurrency()),
-                "--out", out.toString());
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "eval", set.toString(), "--provider",
+                "openai", "--base-url", server.baseUrl(), "--model", "bench", "--concurrency",
+                String.valueOf(s.concurrency()), "--out", out.toString()));
+        command.addAll(options);
         Run run = launch(server, s, command, dir, Map.of());
         if (run.exitCode() != 0) {
             throw new BenchFailure("rationale eval exited " + run.exitCode() + "; see " + dir.resolve("log.txt"));
