@@ -63,6 +63,12 @@ class HistoryViewModelTest {
                 targets, GenerationSettings.NONE, 0).withScope(scope);
     }
 
+    /** An evaluation of one variant on the small model, started {@code seconds} after the first. */
+    private Run cot(String id, long seconds) {
+        return evaluation(id, START.plusSeconds(seconds), setFile.toString(), List.of("cot"), List.of(small),
+                RunScope.NONE);
+    }
+
     private static CompletionRecord completion(String runId, String variant, RunTarget target, String caseId,
             Verdict grade) {
         return new CompletionRecord(new RunCompletionKey(runId, variant, target, caseId, 0),
@@ -238,9 +244,7 @@ class HistoryViewModelTest {
 
     @Test
     void aRefreshKeepsTheTwoPickedRunsByIdAndTheirComparison() {
-        store(evaluation("before", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE),
-                evaluation("after", START.plusSeconds(60), setFile.toString(), List.of("cot"), List.of(small),
-                        RunScope.NONE));
+        store(cot("before", 0), cot("after", 60));
         select("after", "before");
         viewModel.compareSelected();
         RunComparison shown = viewModel.comparisonProperty().get();
@@ -250,8 +254,7 @@ class HistoryViewModelTest {
         try (HistoryStore store = HistoryStore.open(dir)) {
             store.recordAll(List.of(completion("after", "cot", small, "c0", Verdict.CORRECT)));
         }
-        store(evaluation("later", START.plusSeconds(120), setFile.toString(), List.of("cot"), List.of(small),
-                RunScope.NONE));
+        store(cot("later", 120));
 
         assertThat(viewModel.getRuns()).extracting(Run::id).containsExactly("later", "after", "before");
         assertThat(viewModel.getSelectedRuns()).extracting(Run::id).containsExactly("after", "before");
@@ -263,9 +266,7 @@ class HistoryViewModelTest {
 
     @Test
     void aRefreshKeepsWhatIsLeftOfThePickWhenARunIsGone() {
-        store(evaluation("keep", START, setFile.toString(), List.of("cot"), List.of(small), RunScope.NONE),
-                evaluation("gone", START.plusSeconds(1), setFile.toString(), List.of("cot"), List.of(small),
-                        RunScope.NONE));
+        store(cot("keep", 0), cot("gone", 1));
         select("gone", "keep");
         viewModel.compareSelected();
         try (HistoryStore store = HistoryStore.open(dir)) {
