@@ -2,6 +2,7 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.app.clusters.ClusterPane;
+import dev.rationale.app.fx.SortedRows;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.eval.CaseIdOrder;
 import dev.rationale.core.eval.CasePage;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -34,6 +37,7 @@ final class CaseListView extends SplitPane {
     private final CaseListViewModel viewModel;
     private final Consumer<List<FinishedCompletion>> open;
     private final TableView<CaseResult> cases = new TableView<>();
+    private final ObservableList<CaseResult> rows = FXCollections.observableArrayList();
     private final ClusterPane clusters;
     private final ObservableValue<CellMetrics> cell;
     private final Label pageText = new Label();
@@ -60,6 +64,7 @@ final class CaseListView extends SplitPane {
 
     private void createView() {
         cases.setId("evaluate-cases");
+        SortedRows.show(cases, rows);
         cases.setPlaceholder(new Label("Pick a row of the grid to list its cases."));
         // Narrow enough that Vote share is read whole beside the clusters at the default window size.
         TableColumn<CaseResult, String> caseId = ScoreGrid.column("Case", r -> r.key().testCase(), 64);
@@ -107,7 +112,7 @@ final class CaseListView extends SplitPane {
 
     private void showCases() {
         CellMetrics now = cell.getValue();
-        cases.getItems().setAll(now == null ? List.of() : viewModel.casesOf(now));
+        rows.setAll(now == null ? List.of() : viewModel.casesOf(now));
         CasePage page = viewModel.pageProperty().get();
         boolean paged = page != null && page.total() > CaseListViewModel.PAGE;
         pager.setVisible(paged);

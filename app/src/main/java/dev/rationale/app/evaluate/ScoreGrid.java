@@ -2,6 +2,7 @@
 package dev.rationale.app.evaluate;
 
 import dev.rationale.app.fx.FigureOrder;
+import dev.rationale.app.fx.SortedRows;
 import dev.rationale.core.cost.CostText;
 import dev.rationale.core.eval.CellMetrics;
 import dev.rationale.core.eval.EvalPlan;
@@ -35,7 +36,7 @@ final class ScoreGrid extends TableView<CellMetrics> {
     private final Supplier<@Nullable EvalPlan> plan;
 
     ScoreGrid(EvaluateViewModel viewModel) {
-        super(viewModel.getCells());
+        SortedRows.show(this, viewModel.getCells());
         this.cases = viewModel.getCases();
         this.plan = viewModel::getPlan;
         setId("evaluate-grid");

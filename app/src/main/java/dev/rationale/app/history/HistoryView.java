@@ -2,6 +2,7 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.fx.FigureOrder;
+import dev.rationale.app.fx.SortedRows;
 import dev.rationale.app.output.FinishedCompletion;
 import dev.rationale.core.answer.Verdict;
 import dev.rationale.core.eval.CaseIdOrder;
@@ -215,7 +216,8 @@ public final class HistoryView extends BorderPane {
     }
 
     private TableView<Run> createRuns() {
-        TableView<Run> table = new TableView<>(viewModel.getRuns());
+        TableView<Run> table = new TableView<>();
+        SortedRows.show(table, viewModel.getRuns());
         table.setId("history-runs");
         table.setPlaceholder(new Label("No runs kept yet."));
         table.getColumns().add(column("Started", run -> TIME.format(run.startedAt()), 140));
@@ -238,7 +240,8 @@ public final class HistoryView extends BorderPane {
     }
 
     private TableView<CompletionRow> createCompletions() {
-        TableView<CompletionRow> table = new TableView<>(viewModel.getCompletions());
+        TableView<CompletionRow> table = new TableView<>();
+        SortedRows.show(table, viewModel.getCompletions());
         table.setId("history-completions");
         table.setPlaceholder(new Label("Pick a run to list its completions."));
         // Rows are virtual: the table asks for the next page when a row near the end of what is loaded shows.

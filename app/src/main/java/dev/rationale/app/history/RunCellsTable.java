@@ -2,6 +2,7 @@
 package dev.rationale.app.history;
 
 import dev.rationale.app.evaluate.AtKColumns;
+import dev.rationale.app.fx.SortedRows;
 import dev.rationale.core.cost.CostText;
 import dev.rationale.core.history.CellTally;
 import dev.rationale.core.history.RunCosts;
@@ -32,7 +33,7 @@ final class RunCellsTable extends TableView<CellTally> {
 
     RunCellsTable(ObservableList<CellTally> cells, ObjectProperty<@Nullable CellChoice> choice,
             ReadOnlyObjectProperty<@Nullable RunCosts> costs) {
-        super(cells);
+        SortedRows.show(this, cells);
         setId("history-cells");
         setPlaceholder(new Label("Pick a run to see its figures per variant and model."));
         setTooltip(new Tooltip("Click a variant and model to list only its completions; click it again for all"));

@@ -162,6 +162,25 @@ class HistoryCompareUiIT {
     }
 
     @Test
+    void aSortedListStaysSortedWhenItIsReadAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 2));
+        assertThat(onFx(() -> runs(robot).getItems().stream().map(Run::id).toList())).as("newest first")
+                .containsExactly("after", "before");
+
+        robot.clickOn(robot.lookup("#history-runs .column-header").lookup(".label").match(
+                (Label label) -> "Started".equals(label.getText())).queryAs(Label.class));
+        assertThat(onFx(() -> runs(robot).getItems().stream().map(Run::id).toList())).as("oldest first")
+                .containsExactly("before", "after");
+        Run listed = onFx(() -> runs(robot).getItems().getFirst());
+        robot.clickOn("#history-refresh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().stream()
+                .noneMatch(run -> run == listed)));
+
+        assertThat(onFx(() -> runs(robot).getItems().stream().map(Run::id).toList())).as("still oldest first")
+                .containsExactly("before", "after");
+    }
+
+    @Test
     void theKindChoiceListsOnlyRunsOfThatKind(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> runs(robot).getItems().size() == 2));
         try (HistoryStore store = HistoryStore.open(workspace)) {
