@@ -26,8 +26,10 @@ import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,24 @@ class EvaluateBaselineUiIT {
         assertThat(texts(robot, "#evaluate-grid .evaluate-significant-worse"))
                 .containsExactly("-100.0 · p 0.031 *");
         assertThat(texts(robot, "#evaluate-grid .evaluate-significant-better")).isEmpty();
+
+        // Sorted by the user, the grid stays sorted when the next evaluation's figures replace its rows.
+        TableView<?> grid = robot.lookup("#evaluate-grid").queryAs(TableView.class);
+        Node correct = robot.lookup("#evaluate-grid .column-header .label").match(
+                (Label label) -> "Correct".equals(label.getText())).query();
+        robot.clickOn(correct).clickOn(correct);
+        assertThat(correctInGrid(grid)).as("most correct first").containsExactly(6, 0);
+        CellMetrics before = onFx(() -> viewModel.getCells().getFirst());
+        robot.clickOn("#evaluate-start");
+        waitFor(() -> onFx(() -> !viewModel.getCells().isEmpty() && viewModel.getCells().getFirst() != before
+                && !viewModel.runningProperty().get()));
+        assertThat(onFx(() -> viewModel.getCells().stream().map(CellMetrics::correct).toList()))
+                .as("the view model keeps the plan's order").containsExactly(0, 6);
+        assertThat(correctInGrid(grid)).as("still most correct first").containsExactly(6, 0);
+    }
+
+    private static List<Integer> correctInGrid(TableView<?> grid) {
+        return onFx(() -> grid.getItems().stream().map(row -> ((CellMetrics) row).correct()).toList());
     }
 
     private static List<String> pairedTexts(FxRobot robot) {
