@@ -16,11 +16,10 @@ public final class SortedRows {
     private SortedRows() {
     }
 
-    /** Sets {@code table}'s items to {@code rows} sorted as its columns say; returns the sorted view. */
-    public static <T> SortedList<T> show(TableView<T> table, ObservableList<T> rows) {
+    /** Sets {@code table}'s items to {@code rows}, sorted as its columns say. */
+    public static <T> void show(TableView<T> table, ObservableList<T> rows) {
         SortedList<T> sorted = new SortedList<>(rows);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        return sorted;
     }
 }
