@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -85,6 +86,9 @@ public final class HistoryViewModel {
         this.reports = new RunReportExport(dialogs, fx, background);
         this.pair = new SelectedPair(queries);
         this.selectedRuns = FXCollections.unmodifiableObservableList(pair.selected());
+        // The lead is the run picked last.
+        selectedRun.bind(Bindings.createObjectBinding(() -> pair.selected().isEmpty() ? null
+                : pair.selected().getLast(), pair.selected()));
         this.cells = new RunCells(queries);
         this.fx = fx;
         this.background = background;
@@ -152,7 +156,6 @@ public final class HistoryViewModel {
             return;
         }
         pair.selected().setAll(picked);
-        selectedRun.set(picked.isEmpty() ? null : picked.getLast());
     }
 
     private void listAnew() {
